@@ -1,0 +1,1 @@
+import { render } from "preact"; render(<p>PolicyLens</p>, document.getElementById("app")!);

@@ -1,0 +1,97 @@
+/**
+ * The policy-domain vocabulary shared by every part of PolicyLens: the reading engine produces
+ * these, the content script highlights them, the database stores them and the exports print them.
+ * Everything here is plain, serialisable data (it crosses extension message boundaries).
+ */
+
+/** What a span of policy text commits to (see tests/fixtures/corpus/GUIDE.md). */
+export type SpanType = 'target' | 'deadline' | 'program';
+export const SPAN_TYPES: readonly SpanType[] = ['target', 'deadline', 'program'];
+
+/** 目标: a quantified goal, e.g. 培育省级技术创新示范企业20户 → {indicator, min:20, max:20, unit:'户'}. */
+export interface TargetValue {
+  /** The action or thing measured, simplified script, e.g. "培育省级技术创新示范企业". */
+  indicator: string;
+  /** Lower bound of the number in the unit as written (20户 → 20; 1—2户 → 1; 15% → 15). */
+  min: number | null;
+  /** Upper bound (equal to min for a single number; null when open-ended such as 以上). */
+  max: number | null;
+  /** Unit as written, simplified: 户, 家, 个, 项, %, 个百分点, 亿元 … ('' when none). */
+  unit: string;
+  /** 左右, 以上, 以内, 超过, 力争, 确保 … (null when none). */
+  qualifier: string | null;
+}
+
+/**
+ * 期限: when something must be done. `end` is the ISO date (YYYY-MM-DD) closing the period;
+ * relative expressions (今年, 年内, 明年) are resolved against the article's publication date and
+ * left `resolved: false` with `end: null` when that date is unknown.
+ */
+export interface DeadlineValue {
+  /** by: 到2027年 / 2023年底前; within: 7日内; recurring: 每季度; scope: 今年 / 全年 / 十四五期间; span: 2023—2025年. */
+  kind: 'by' | 'within' | 'recurring' | 'scope' | 'span';
+  start?: string | null;
+  end: string | null;
+  resolved: boolean;
+  /** For recurring deadlines: day | week | month | quarter | half-year | year. */
+  period?: string;
+}
+
+/** 项目/行动: a proper name of a policy instrument, e.g. 《山西省企业技术创新能力提升2023年行动计划》. */
+export interface ProgramValue {
+  /** Canonical simplified name without the 《》 or quotes: the key used to count a program across articles. */
+  name: string;
+  /** For a short back-reference (以下简称《行动计划》), the canonical name of the full title it stands for. */
+  aliasOf?: string;
+}
+
+interface SpanBase {
+  /** UTF-16 offsets into the text as given (not the normalised text); end is exclusive. */
+  start: number;
+  end: number;
+  /** Exactly text.slice(start, end). */
+  text: string;
+}
+export interface TargetSpan extends SpanBase { type: 'target'; value: TargetValue }
+export interface DeadlineSpan extends SpanBase { type: 'deadline'; value: DeadlineValue }
+export interface ProgramSpan extends SpanBase { type: 'program'; value: ProgramValue }
+export type Span = TargetSpan | DeadlineSpan | ProgramSpan;
+
+/** Is this page a policy article, and why (reasons are shown to the reader in the popup). */
+export interface Verdict {
+  isPolicy: boolean;
+  /** 0..1, higher = more confident it is a policy article. */
+  score: number;
+  reasons: string[];
+}
+
+/** What a page or text says about itself. Every field is optional: real pages omit most. */
+export interface ArticleMeta {
+  title?: string;
+  /** ISO date YYYY-MM-DD of publication; feeds the resolution of 今年/年内/明年. */
+  publishedAt?: string;
+  /** Site or outlet name, e.g. 山西日报, 中国政府网. */
+  site?: string;
+  /** Issuing agencies, e.g. ["工业和信息化部", "财政部"]. */
+  agencies?: string[];
+  /** 发文字号, e.g. 工信部联科〔2024〕11号. */
+  docNumber?: string;
+  /** Province or city in short form (山西, 新乡) or 全国. */
+  region?: string | null;
+}
+
+/** The engine's whole answer for one text. */
+export interface Reading {
+  verdict: Verdict;
+  meta: ArticleMeta;
+  /** Sorted by start; empty when the verdict is negative (unless forced). */
+  spans: Span[];
+}
+
+/** Options for reading a text. */
+export interface ReadOptions {
+  /** ISO date the article was published, to resolve relative deadlines. */
+  publishedAt?: string;
+  /** Annotate even when the verdict is negative ("annotate anyway"). */
+  force?: boolean;
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// Real Chromium with the built extension loaded: files run one after another because they share
+// the machine's two cores with the browser.
+export default defineConfig({
+  test: {
+    include: ['tests/e2e/**/*.e2e.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+    fileParallelism: false,
+  },
+});
