@@ -8,7 +8,6 @@ import type { Reading } from './types';
  * message not from our own extension is dropped (see isOwnSender).
  */
 
-const spanTypeSchema = z.enum(['target', 'deadline', 'program']);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 /** Longest main text accepted (characters); longer pages are cut by the content script. */
 export const MAX_TEXT = 2_000_000;
@@ -28,15 +27,23 @@ export const verdictSchema = z.object({
   reasons: z.array(z.string().max(500)).max(50),
 });
 
-const valueSchema = z.record(z.string(), z.unknown());
-
-export const spanSchema = z.object({
-  type: spanTypeSchema,
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
-  text: z.string().max(5000),
-  value: valueSchema,
+const bounded = (n: number) => z.string().max(n);
+export const targetValueSchema = z.object({
+  indicator: bounded(1000), min: z.number().nullable(), max: z.number().nullable(), unit: bounded(50), qualifier: bounded(50).nullable(),
 });
+export const deadlineValueSchema = z.object({
+  kind: z.enum(['by', 'within', 'recurring', 'scope', 'span']),
+  start: bounded(40).nullable().optional(), end: bounded(40).nullable(), resolved: z.boolean(), period: bounded(40).optional(),
+});
+export const programValueSchema = z.object({ name: bounded(1000), aliasOf: bounded(1000).optional() });
+
+const spanBase = { start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), text: bounded(5000) };
+/** A span as the engine returns it; schemas strip fields they do not know, so a newer engine stays compatible. */
+export const spanSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('target'), ...spanBase, value: targetValueSchema }),
+  z.object({ type: z.literal('deadline'), ...spanBase, value: deadlineValueSchema }),
+  z.object({ type: z.literal('program'), ...spanBase, value: programValueSchema }),
+]);
 
 export const selectorsSchema = z.object({
   quote: z.object({ exact: z.string().min(1).max(5000), prefix: z.string().max(200), suffix: z.string().max(200) }),
@@ -71,6 +78,8 @@ export const backgroundRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('getArticleByUrl'), url: z.string().max(4000) }),
   /** popup/dashboard → background: saved articles, newest first. */
   z.object({ type: z.literal('listArticles'), limit: z.number().int().positive().max(100_000).optional() }),
+  /** content → background: what this tab shows, for the toolbar badge (targets + deadlines). */
+  z.object({ type: z.literal('reportPage'), isPolicy: z.boolean(), targets: z.number().int().nonnegative().max(100_000), deadlines: z.number().int().nonnegative().max(100_000) }),
   /** dashboard → background: delete an article and its annotations in one transaction. */
   z.object({ type: z.literal('deleteArticle'), id: z.string().max(100) }),
 ]);
@@ -94,6 +103,7 @@ export interface BackgroundReplies {
   getArticleByUrl: ArticleSummary | null;
   listArticles: ArticleSummary[];
   deleteArticle: { deleted: boolean };
+  reportPage: { badge: string };
 }
 
 /** Requests the content script answers (popup → content via tabs.sendMessage). */

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { LOCALES, makeTranslate, messageKeys, pickLocale } from '../../lib/i18n';
+
+describe('i18n', () => {
+  it('has the same keys in every locale', () => {
+    const zh = messageKeys('zh-CN').sort();
+    for (const l of LOCALES) expect(messageKeys(l).sort()).toEqual(zh);
+  });
+  it('defaults to Chinese and follows an English browser', () => {
+    expect(pickLocale([])).toBe('zh-CN');
+    expect(pickLocale(['zh-TW'])).toBe('zh-CN');
+    expect(pickLocale(['en-GB', 'zh-CN'])).toBe('en');
+  });
+  it('fills parameters', () => {
+    expect(makeTranslate('zh-CN')('error.generic', { message: '磁盘已满' })).toBe('出错了：磁盘已满');
+    expect(makeTranslate('en')('error.generic', { message: 'disk full' })).toBe('Something went wrong: disk full');
+  });
+});
