@@ -1,0 +1,245 @@
+import search from 'approx-string-match';
+import type { AnchorSelectors } from '../db/schema';
+import { agreement } from './distance';
+
+/**
+ * Re-attaching saved annotations to a page's text (pure string work; the content script maps the
+ * offsets to the DOM with lib/page/text-map). Follows the design of Hypothesis' anchoring
+ * (TextPosition checked against TextQuote, then the quote, then fuzzy matching scored on quote,
+ * prefix, suffix and position), re-implemented, with one addition: a match must be backed by
+ * enough agreeing characters, because a short quote such as 今年 occurs all over a policy article
+ * and finding "some" 今年 after its paragraph was deleted would put the note in the wrong place.
+ * An annotation that is not found is an orphan (null), shown to the reader, never guessed.
+ */
+
+/** Characters of context kept either side of a quote (as Hypothesis; ~ one clause of Chinese). */
+export const CONTEXT_LENGTH = 32;
+
+export type AnchorHow = 'position' | 'exact' | 'fuzzy';
+
+export interface AnchorMatch {
+  start: number;
+  end: number;
+  how: AnchorHow;
+  /** 0..1: weighted agreement of quote, prefix, suffix and position. */
+  score: number;
+}
+
+export interface AnchorOptions {
+  /**
+   * Characters of quote plus context that must agree before a match is believed (capped by what
+   * the selectors hold). Default 16.
+   */
+  minEvidence?: number;
+  /** Lowest score a fuzzy match may have. Default 0.65. */
+  fuzzyMinScore?: number;
+  /** Most edits allowed in a fuzzy quote match. Default min(32, ⌊quote length / 4⌋). */
+  maxErrors?: number;
+}
+
+const DEFAULTS = { minEvidence: 16, fuzzyMinScore: 0.65 };
+// Weights as in Hypothesis' match-quote.ts: the quote dominates, context decides between copies,
+// position only breaks ties.
+const W_QUOTE = 50;
+const W_PREFIX = 20;
+const W_SUFFIX = 20;
+const W_POS = 2;
+const W_SUM = W_QUOTE + W_PREFIX + W_SUFFIX + W_POS;
+/** Above this a windowed fuzzy match is good enough to skip searching the whole text. */
+const GOOD_ENOUGH = 0.9;
+/** Scores closer than this count as a tie that only position separates. */
+const TIE = 1e-6;
+/** Occurrences of one exact quote scored at most (a one-character quote on a huge page). */
+const MAX_EXACT_HITS = 5000;
+
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+/** Selectors for text[start, end). Throws on an empty or out-of-range span: it cannot be anchored. */
+export function describeSpan(text: string, start: number, end: number): AnchorSelectors {
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || end <= start)
+    throw new RangeError(`describeSpan: bad span [${start}, ${end}) in text of ${text.length}`);
+  let from = Math.max(0, start - CONTEXT_LENGTH);
+  // Context never begins or ends on half a surrogate pair (stored text stays well-formed).
+  if (from > 0 && from < start && isLow(text.charCodeAt(from))) from++;
+  let to = Math.min(text.length, end + CONTEXT_LENGTH);
+  if (to < text.length && to > end && isHigh(text.charCodeAt(to - 1))) to--;
+  return {
+    quote: { exact: text.slice(start, end), prefix: text.slice(from, start), suffix: text.slice(end, to) },
+    position: { start, end },
+  };
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  errors: number;
+}
+
+interface Evaluated extends Candidate {
+  score: number;
+  /** The score without the position term: equal for copies only position tells apart. */
+  content: number;
+  evidence: number;
+}
+
+function evaluate(text: string, sel: AnchorSelectors, c: Candidate, hint: number): Evaluated {
+  const { exact, prefix, suffix } = sel.quote;
+  const quoteOk = Math.max(0, exact.length - c.errors);
+  const p = prefix ? agreement(prefix, text.slice(Math.max(0, c.start - prefix.length), c.start)) : 0;
+  const s = suffix ? agreement(suffix, text.slice(c.end, c.end + suffix.length)) : 0;
+  // Empty context carries no evidence either way (quote at the very start or end of the text).
+  const prefixScore = prefix ? p / prefix.length : 1;
+  const suffixScore = suffix ? s / suffix.length : 1;
+  const posScore = 1 - Math.min(1, Math.abs(c.start - hint) / Math.max(1, text.length));
+  const content = (W_QUOTE * (quoteOk / exact.length) + W_PREFIX * prefixScore + W_SUFFIX * suffixScore) / W_SUM;
+  return { ...c, score: content + (W_POS * posScore) / W_SUM, content, evidence: quoteOk + p + s };
+}
+
+function neededEvidence(sel: AnchorSelectors, opts: AnchorOptions): number {
+  const q = sel.quote;
+  return Math.min(opts.minEvidence ?? DEFAULTS.minEvidence, q.exact.length + q.prefix.length + q.suffix.length);
+}
+
+/** The best-scoring candidate, and whether another one agrees with the selectors just as well. */
+function best(list: Evaluated[]): { top: Evaluated | undefined; tied: boolean } {
+  let top: Evaluated | undefined;
+  for (const e of list) if (!top || e.score > top.score) top = e;
+  const tied = !!top && list.some((e) => e !== top && top!.content - e.content < TIE);
+  return { top, tied };
+}
+
+function usable(sel: AnchorSelectors): boolean {
+  return typeof sel?.quote?.exact === 'string' && sel.quote.exact.length > 0;
+}
+
+/** Stage 1: the stored position still holds the quote. */
+function atPosition(text: string, sel: AnchorSelectors, opts: AnchorOptions): AnchorMatch | null {
+  const { start } = sel.position;
+  const { exact } = sel.quote;
+  if (!Number.isInteger(start) || start < 0 || start + exact.length > text.length) return null;
+  if (!text.startsWith(exact, start)) return null;
+  const e = evaluate(text, sel, { start, end: start + exact.length, errors: 0 }, start);
+  return e.evidence >= neededEvidence(sel, opts) ? { start: e.start, end: e.end, how: 'position', score: e.score } : null;
+}
+
+/** Stage 2: every exact occurrence of the quote, scored on context and closeness to `hint`. */
+function exactHits(text: string, sel: AnchorSelectors, hint: number, opts: AnchorOptions): { match: AnchorMatch | null; tied: boolean } {
+  const { exact } = sel.quote;
+  const need = neededEvidence(sel, opts);
+  const hits: Evaluated[] = [];
+  for (let i = text.indexOf(exact); i !== -1 && hits.length < MAX_EXACT_HITS; i = text.indexOf(exact, i + 1)) {
+    const e = evaluate(text, sel, { start: i, end: i + exact.length, errors: 0 }, hint);
+    if (e.evidence >= need) hits.push(e);
+  }
+  const { top, tied } = best(hits);
+  return { match: top ? { start: top.start, end: top.end, how: 'exact', score: top.score } : null, tied };
+}
+
+function fuzzyIn(text: string, from: number, to: number, sel: AnchorSelectors, maxErrors: number, hint: number): Evaluated[] {
+  const slice = from === 0 && to === text.length ? text : text.slice(from, to);
+  if (slice.length < sel.quote.exact.length - maxErrors) return [];
+  return search(slice, sel.quote.exact, maxErrors).map((m) =>
+    evaluate(text, sel, { start: m.start + from, end: m.end + from, errors: m.errors }, hint),
+  );
+}
+
+/**
+ * Stage 3: approximate matches. approx-string-match only returns the lowest-error matches of the
+ * text it is given, so a slightly worse copy with the right context would be hidden by a better
+ * copy elsewhere: search near the expected place first, then the whole text, and score both.
+ */
+function fuzzy(text: string, sel: AnchorSelectors, hint: number, opts: AnchorOptions): AnchorMatch | null {
+  const len = sel.quote.exact.length;
+  const maxErrors = Math.min(opts.maxErrors ?? Math.min(32, Math.floor(len / 4)), len - 1);
+  if (maxErrors < 1) return null;
+  const need = neededEvidence(sel, opts);
+  const minScore = opts.fuzzyMinScore ?? DEFAULTS.fuzzyMinScore;
+  const accept = (list: Evaluated[]) => best(list.filter((e) => e.evidence >= need && e.score >= minScore && e.end > e.start)).top;
+  // Tight window (the quote moved a little), wide window (text added or removed nearby), whole text.
+  const windows: [number, number][] = [];
+  for (const radius of [len + 2 * CONTEXT_LENGTH + 64, Math.max(2000, 4 * (len + 2 * CONTEXT_LENGTH))]) {
+    const from = Math.max(0, hint - radius);
+    const to = Math.min(text.length, hint + len + radius);
+    const prev = windows[windows.length - 1];
+    if (!prev || prev[0] !== from || prev[1] !== to) windows.push([from, to]);
+  }
+  if (windows[windows.length - 1]![0] > 0 || windows[windows.length - 1]![1] < text.length) windows.push([0, text.length]);
+  let found: Evaluated | undefined;
+  for (const [from, to] of windows) {
+    const here = accept(fuzzyIn(text, from, to, sel, maxErrors, hint));
+    if (here && (!found || here.score > found.score)) found = here;
+    if (found && found.score >= GOOD_ENOUGH) break;
+  }
+  return found ? { start: found.start, end: found.end, how: 'fuzzy', score: found.score } : null;
+}
+
+/**
+ * Where the annotation described by `selectors` is in `text` now, or null (an orphan).
+ * Tries the stored position, then exact occurrences of the quote, then approximate ones.
+ */
+export function anchorSpan(text: string, selectors: AnchorSelectors, options: AnchorOptions = {}): AnchorMatch | null {
+  if (!usable(selectors)) return null;
+  const hint = clampHint(selectors.position?.start, text);
+  return (
+    atPosition(text, selectors, options) ??
+    exactHits(text, selectors, hint, options).match ??
+    fuzzy(text, selectors, hint, options)
+  );
+}
+
+function clampHint(start: unknown, text: string): number {
+  return typeof start === 'number' && Number.isFinite(start) ? Math.max(0, Math.min(text.length, start)) : 0;
+}
+
+/**
+ * anchorSpan for many annotations of one text, faster and better than one by one: a first pass
+ * settles everything the position or an exact unique-best quote settles; the rest then use the
+ * shift observed on their nearest settled neighbour (text inserted or removed above them moves
+ * them by the same amount) both to break ties between identical copies and to search near the
+ * right place before searching the whole text. Results are in the order of `list`.
+ */
+export function anchorMany(text: string, list: readonly AnchorSelectors[], options: AnchorOptions = {}): (AnchorMatch | null)[] {
+  const out: (AnchorMatch | null)[] = new Array(list.length).fill(null);
+  const pending: number[] = [];
+  const shifts: { at: number; shift: number }[] = [];
+  list.forEach((sel, i) => {
+    if (!usable(sel)) return;
+    const hint = clampHint(sel.position?.start, text);
+    const pos = atPosition(text, sel, options);
+    if (pos) {
+      out[i] = pos;
+      shifts.push({ at: hint, shift: 0 });
+      return;
+    }
+    const { match, tied } = exactHits(text, sel, hint, options);
+    if (match && !tied) {
+      out[i] = match;
+      shifts.push({ at: hint, shift: match.start - hint });
+      return;
+    }
+    pending.push(i);
+  });
+  if (!pending.length) return out;
+  shifts.sort((a, b) => a.at - b.at);
+  const shiftNear = (at: number): number => {
+    if (!shifts.length) return 0;
+    let lo = 0;
+    let hi = shifts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (shifts[mid]!.at < at) lo = mid + 1;
+      else hi = mid;
+    }
+    // Nearest settled neighbour on either side of `at`.
+    const right = shifts[lo]!;
+    const left = shifts[lo - 1];
+    return left && at - left.at < right.at - at ? left.shift : right.shift;
+  };
+  for (const i of pending) {
+    const sel = list[i]!;
+    const hint = clampHint(clampHint(sel.position?.start, text) + shiftNear(clampHint(sel.position?.start, text)), text);
+    out[i] = exactHits(text, sel, hint, options).match ?? fuzzy(text, sel, hint, options);
+  }
+  return out;
+}
