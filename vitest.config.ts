@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import SummaryReporter from './tests/summary-reporter';
 
 // Unit and integration tests that run in Node (lib/, components with happy-dom, the database
 // with fake-indexeddb). End-to-end tests in Chromium have their own config (vitest.e2e.config.ts).
@@ -9,5 +10,6 @@ export default defineConfig({
     include: ['tests/**/*.test.{ts,tsx}'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
     testTimeout: 60_000,
+    reporters: ['default', new SummaryReporter('unit')],
   },
 });

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import SummaryReporter from './tests/summary-reporter';
 
 // Real Chromium with the built extension loaded: files run one after another because they share
 // the machine's two cores with the browser.
@@ -8,5 +9,6 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     fileParallelism: false,
+    reporters: ['default', new SummaryReporter('e2e')],
   },
 });
