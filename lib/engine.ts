@@ -1,4 +1,33 @@
-import type { ReadOptions, Reading, Span } from './types';
+import type { DeadlineSpan, ProgramSpan, ReadOptions, Reading, Span, TargetSpan } from './types';
+import { normalize, toOriginal, type NormalizedText } from './text/normalize';
+import { findDeadlines } from './extract/deadlines';
+import { findPrograms, type ProgramHit } from './extract/programs';
+import { findTargets } from './extract/targets';
+import { judgeNormalized } from './extract/verdict';
+
+interface Range {
+  start: number;
+  end: number;
+}
+const overlaps = (a: Range, b: Range) => a.start < b.end && b.start < a.end;
+const inside = (a: Range, b: Range) => a.start >= b.start && a.end <= b.end;
+
+const SOURCE_RANK: Record<ProgramHit['source'], number> = { title: 0, alias: 0, heading: 1, mention: 1, quoted: 2, named: 3 };
+
+/** One Program per stretch of text: titles beat headings beat quoted names beat bare names. */
+function resolvePrograms(hits: ProgramHit[]): ProgramHit[] {
+  const ranked = [...hits].sort(
+    (a, b) => SOURCE_RANK[a.source] - SOURCE_RANK[b.source] || b.end - b.start - (a.end - a.start) || a.start - b.start,
+  );
+  const kept: ProgramHit[] = [];
+  for (const h of ranked) if (!kept.some((k) => overlaps(k, h))) kept.push(h);
+  return kept;
+}
+
+function toSpan<T extends Span>(norm: NormalizedText, type: T['type'], r: Range, value: T['value']): T {
+  const { start, end } = toOriginal(norm, r.start, r.end);
+  return { type, start, end, text: norm.original.slice(start, end), value } as T;
+}
 
 /**
  * The reading engine's contract: text in, a verdict and typed spans with offsets out.
@@ -6,18 +35,21 @@ import type { ReadOptions, Reading, Span } from './types';
  * behind it can change without touching any caller.
  */
 export function readText(text: string, options: ReadOptions = {}): Reading {
-  const spans: Span[] = [];
-  for (const m of text.matchAll(/《[^《》\n]{1,80}》/g)) {
-    spans.push({ type: 'program', start: m.index, end: m.index + m[0].length, text: m[0], value: { name: m[0].slice(1, -1) } });
-  }
-  for (const m of text.matchAll(/到(20\d\d)年/g)) {
-    spans.push({ type: 'deadline', start: m.index, end: m.index + m[0].length, text: m[0], value: { kind: 'by', end: `${m[1]}-12-31`, resolved: true } });
-  }
-  spans.sort((a, b) => a.start - b.start || a.end - b.end);
-  const isPolicy = spans.length > 0;
-  return {
-    verdict: { isPolicy, score: isPolicy ? 1 : 0, reasons: [] },
-    meta: options.publishedAt ? { publishedAt: options.publishedAt } : {},
-    spans: isPolicy || options.force ? spans : [],
-  };
+  const norm = normalize(text);
+  const verdict = judgeNormalized(norm.text);
+  const meta = options.publishedAt ? { publishedAt: options.publishedAt } : {};
+  if (!verdict.isPolicy && !options.force) return { verdict, meta, spans: [] };
+
+  const programs = resolvePrograms(findPrograms(norm.text));
+  // A year inside a name (“2023突破提升年”, 《…(2024—2026年)》) dates the name, not a duty.
+  const deadlines = findDeadlines(norm.text, options.publishedAt).filter((d) => !programs.some((p) => overlaps(p, d)));
+  const targets = findTargets(norm.text).filter((t) => !programs.some((p) => inside(t, p)));
+
+  const spans: Span[] = [
+    ...programs.map((p) => toSpan<ProgramSpan>(norm, 'program', p, p.value)),
+    ...deadlines.map((d) => toSpan<DeadlineSpan>(norm, 'deadline', d, d.value)),
+    ...targets.map((t) => toSpan<TargetSpan>(norm, 'target', t, t.value)),
+  ];
+  spans.sort((a, b) => a.start - b.start || a.end - b.end || a.type.localeCompare(b.type));
+  return { verdict, meta, spans };
 }

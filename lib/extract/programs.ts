@@ -1,0 +1,213 @@
+import type { ProgramValue } from '../types';
+import { isCjk } from '../text/normalize';
+import { DOC_TITLE_SUFFIX, DOC_WORDS, MEDIA_TITLE, PROGRAM_SUFFIX, QUOTED_PROGRAM_SUFFIX, YEAR } from './patterns';
+
+/** A Program found on normalised text (offsets into it). */
+export interface ProgramHit {
+  start: number;
+  end: number;
+  value: ProgramValue;
+  /** How it was found; a 《》 title outranks a heading, a quoted name and a bare name. */
+  source: 'title' | 'alias' | 'heading' | 'mention' | 'quoted' | 'named';
+}
+
+const MAX_TITLE = 120;
+
+/** Canonical key of a name: no spaces or line breaks (titles break across lines in headings and PDFs). */
+export const canonicalName = (s: string): string => s.replace(/\s+/g, '');
+
+// (以下简称《行动计划》) / (简称“实施方案”) right after a title introduces its back-reference.
+const ALIAS_RE = /^\s?[(（](?:以下简称|以下称|下称|简称)[:：]?[《“]([^》”\n]{1,30})[》”]/;
+
+/**
+ * Finds the outermost 《…》 titles with a scan (not a regex): titles nest (《关于印发〈…〉的通知》)
+ * and a page full of unmatched 《 must stay linear-ish, so each scan is bounded by MAX_TITLE.
+ */
+function findBookTitles(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let i = text.indexOf('《');
+  while (i >= 0) {
+    let depth = 0;
+    let close = -1;
+    for (let j = i + 1; j < text.length && j - i <= MAX_TITLE; j++) {
+      const c = text[j];
+      if (c === '\n') break;
+      if (c === '《') break; // an unclosed 《 before another: give up on this one
+      if (c === '〈') depth++;
+      else if (c === '〉') depth = Math.max(0, depth - 1);
+      else if (c === '》') {
+        if (depth === 0) {
+          close = j;
+          break;
+        }
+        depth--;
+      }
+    }
+    if (close > i + 1) {
+      out.push({ start: i, end: close + 1 });
+      i = text.indexOf('《', close + 1);
+    } else {
+      i = text.indexOf('《', i + 1);
+    }
+  }
+  return out;
+}
+
+const isPolicyTitle = (name: string) => DOC_WORDS.test(name) && !MEDIA_TITLE.test(name);
+
+const QUOTED_RE = /“([^“”\n]{1,24})”/g;
+const QUOTED_NAME_RE = new RegExp(`(?:${QUOTED_PROGRAM_SUFFIX}|^${YEAR}[\\u4e00-\\u9fff]{2,10}年)$`);
+// A short code in quotes (“1227”, “十四五”) names a program when a name follows it: “1227”企业…行动.
+const QUOTED_CODE_RE = /^(?:\d{1,8}|[一二三四五六七八九十百千两]{1,6}|[\u4e00-\u9fff\d]{1,4})$/;
+const TAIL_SUFFIX_RE = new RegExp(QUOTED_PROGRAM_SUFFIX, 'g');
+
+const NAMED_RE = new RegExp(PROGRAM_SUFFIX, 'g');
+// Verbs and connectives that introduce a name rather than belong to it (实施|产业基础再造工程).
+const LEAD_WORDS =
+  /(?:深入实施|组织实施|组织开展|加快推动|加快实施|扎实推进|大力实施|全面实施|持续实施|启动实施|实施|开展|推进|推动|启动|深化|落实|出台|制定|印发|参与|采取|谋划|部署|围绕|依托|通过|聚焦|结合|按照|加快|加强|持续|全面|积极|大力|统筹|抓好|做好|打造|建设|以及|和|与|及|等|的|是|为|在|以|把|将|对|了)/g;
+const BAD_NAME_START = /^(?:本|该|此|各|这|那|相关|有关|上述|各项|一批|一系列|系列|重大|重点|多项|若干|其他|有力|联合|统一|共同|具体|配套)/;
+
+/** The name in front of a suffix: back to a delimiter, then after the last lead word. */
+function namedProgramStart(text: string, suffixStart: number): number {
+  let s = suffixStart;
+  while (s > 0 && suffixStart - s < 24) {
+    const c = text[s - 1]!;
+    if (!(isCjk(c) || /[\dA-Za-z]/.test(c))) break;
+    s--;
+  }
+  const head = text.slice(s, suffixStart);
+  let cut = 0;
+  LEAD_WORDS.lastIndex = 0;
+  for (let m = LEAD_WORDS.exec(head); m; m = LEAD_WORDS.exec(head)) cut = m.index + m[0].length;
+  return s + cut;
+}
+
+const HEADING_PREFIX = /^(?:部门解读|政策解读|图解|解读|附件\d{0,2}|原标题|名称|标题|索引)[:：]\s*/;
+const HEADING_TITLE_RE = new RegExp(`^[^，,。；;：:《》“”]{6,80}?${DOC_TITLE_SUFFIX}(?:\\([^()]{1,20}\\)){0,3}$`);
+const LIST_MARKER = /^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、]|第[一二三四五六七八九十\d]{1,3}[章条节部])/;
+const ISSUING_NOTICE_RE = /关于印发(.{6,80}?)的通知$/;
+
+/** A line that is a document title on its own (a heading, or a PDF's file name). */
+function headingTitle(line: string): { offset: number; name: string } | null {
+  let body = line;
+  let offset = 0;
+  const lead = body.length - body.trimStart().length;
+  body = body.trim();
+  offset += lead;
+  const prefix = body.match(HEADING_PREFIX);
+  if (prefix) {
+    body = body.slice(prefix[0].length);
+    offset += prefix[0].length;
+  }
+  body = body.replace(/\.(?:pdf|docx?|wps|ofd)$/i, '');
+  if (LIST_MARKER.test(body)) return null;
+  const notice = body.match(ISSUING_NOTICE_RE);
+  if (notice) {
+    const inner = notice[1]!;
+    return { offset: offset + body.indexOf(inner), name: inner };
+  }
+  if (!HEADING_TITLE_RE.test(body)) return null;
+  return { offset, name: body };
+}
+
+/** Finds Programs in normalised text. */
+export function findPrograms(text: string): ProgramHit[] {
+  const hits: ProgramHit[] = [];
+  const aliases = new Map<string, string>();
+  const known = new Set<string>();
+
+  for (const t of findBookTitles(text)) {
+    const name = canonicalName(text.slice(t.start + 1, t.end - 1));
+    const alias = aliases.get(name);
+    if (alias !== undefined) {
+      hits.push({ ...t, value: { name, aliasOf: alias }, source: 'alias' });
+      continue;
+    }
+    const aliasMatch = text.slice(t.end, t.end + 40).match(ALIAS_RE);
+    if (!isPolicyTitle(name) && !aliasMatch) continue;
+    hits.push({ ...t, value: { name }, source: 'title' });
+    known.add(name);
+    if (aliasMatch) aliases.set(canonicalName(aliasMatch[1]!), name);
+  }
+  // An alias introduced with quotes (简称“实施方案”) has no 《》 to be found by.
+  for (const [alias, full] of aliases) {
+    const quoted = `“${alias}”`;
+    for (let at = text.indexOf(quoted); at >= 0; at = text.indexOf(quoted, at + 1)) {
+      hits.push({ start: at, end: at + quoted.length, value: { name: alias, aliasOf: full }, source: 'alias' });
+    }
+  }
+
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    if (lineEnd - lineStart <= 120) {
+      const h = headingTitle(text.slice(lineStart, lineEnd));
+      if (h) {
+        const start = lineStart + h.offset;
+        hits.push({ start, end: start + h.name.length, value: { name: canonicalName(h.name) }, source: 'heading' });
+        known.add(canonicalName(h.name));
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+
+  QUOTED_RE.lastIndex = 0;
+  for (let m = QUOTED_RE.exec(text); m; m = QUOTED_RE.exec(text)) {
+    const inner = m[1]!;
+    const start = m.index;
+    const end = start + m[0].length;
+    if (/[,，。;；:：!?！？]/.test(inner)) continue;
+    if (QUOTED_NAME_RE.test(inner)) {
+      hits.push({ start, end, value: { name: canonicalName(inner) }, source: 'quoted' });
+      continue;
+    }
+    if (!QUOTED_CODE_RE.test(inner)) continue;
+    // Tail of a name after the code: the first program suffix before the clause ends.
+    let tailEnd = end;
+    while (tailEnd < text.length && tailEnd - end < 25 && isCjk(text[tailEnd])) tailEnd++;
+    const tail = text.slice(end, tailEnd);
+    TAIL_SUFFIX_RE.lastIndex = 0;
+    const suffix = TAIL_SUFFIX_RE.exec(tail);
+    if (!suffix) continue;
+    const nameEnd = end + suffix.index + suffix[0].length;
+    hits.push({ start, end: nameEnd, value: { name: canonicalName(inner + tail.slice(0, suffix.index + suffix[0].length)) }, source: 'quoted' });
+  }
+
+  NAMED_RE.lastIndex = 0;
+  for (let m = NAMED_RE.exec(text); m; m = NAMED_RE.exec(text)) {
+    const suffixStart = m.index;
+    const end = suffixStart + m[0].length;
+    // 行动 followed by more name (行动计划 is matched whole) or by 的 as a verb object is not a name end.
+    const start = namedProgramStart(text, suffixStart);
+    const name = text.slice(start, end);
+    if (suffixStart - start < 4 || BAD_NAME_START.test(name)) continue;
+    hits.push({ start, end, value: { name }, source: 'named' });
+  }
+
+  // Later bare mentions of a known title (the heading above a document, 附件: …) are the same Program.
+  const titles = [...known]
+    .flatMap((k) => [k, k.replace(/(?:\([^()]{1,20}\)){1,3}$/, '')])
+    .filter((k) => k.length >= 8);
+  const variants = [...new Set(titles)].sort((a, b) => b.length - a.length).slice(0, 60);
+  if (variants.length === 0) return hits;
+  // Compare on a space-free copy so a title broken across lines is still recognised.
+  const compact: number[] = [];
+  const parts: string[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === ' ' || c === '\n' || c === '\t' || c === '\r') continue;
+    compact.push(i);
+    parts.push(c);
+  }
+  const flat = parts.join('');
+  for (const v of variants) {
+    for (let at = flat.indexOf(v); at >= 0; at = flat.indexOf(v, at + v.length)) {
+      const start = compact[at]!;
+      const end = compact[at + v.length - 1]! + 1;
+      if (text[start - 1] === '《') continue;
+      hits.push({ start, end, value: { name: v }, source: 'mention' });
+    }
+  }
+  return hits;
+}

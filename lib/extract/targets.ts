@@ -1,0 +1,131 @@
+import type { TargetValue } from '../types';
+import { parseNumber } from '../text/numerals';
+import {
+  CLAUSE_DELIMS,
+  GOAL_CUE,
+  NUMBER,
+  PAST_CUE,
+  QUALIFIER_AFTER,
+  QUALIFIER_BEFORE,
+  RANGE_SEP,
+  SCALE,
+  SENTENCE_DELIM_RE,
+  UNIT,
+} from './patterns';
+
+/** A Target found on normalised text (offsets into it). */
+export interface TargetHit {
+  start: number;
+  end: number;
+  value: TargetValue;
+}
+
+const QUANTITY_RE = new RegExp(
+  `(?<![\\d.])(?<num>${NUMBER})(?:${RANGE_SEP}(?<num2>${NUMBER}))?(?<approx>多|余)?(?<scale>${SCALE})?(?<unit>${UNIT})(?<qual>${QUALIFIER_AFTER})?`,
+  'g',
+);
+
+const CLAUSE_OR_LIST = new RegExp(`[${CLAUSE_DELIMS}、]`);
+const OBJECT_STOP = new RegExp(`[${CLAUSE_DELIMS}、()（）“”《》\\s]`);
+
+/** Counts of the document's own parts (22项重点任务, 九个方面) are not goals. */
+const DOC_PART_AFTER = /^(?:重点任务|主要任务|任务|方面|部分|原则|章|节|举措|措施|条措施|项措施|要求|内容|环节|板块|维度|层面|目标|大类|类|阶段|步|个方面|领域的|文件|批次|十年|年|月|日|天|[零〇一二两三四五六七八九十百千\d])/;
+/** A lone 一/两 is an article (一个, 两家…的), not a quantity. */
+const WEAK_CHINESE = /^(?:[一二两十百千]|[零〇])$/;
+
+// Lead words that say when or how firmly, not what: the indicator starts after them.
+const LEAD_FLUFF = new RegExp(
+  `^(?:到(?:19|20)\\d{2}年(?:底|末)?|(?:19|20)\\d{2}年(?:底|末)?前|年内|今年|明年|全年|其中|同时|并且?|此外|另外|预计|力争|争取|确保|要|将|在[^，,、]{1,12}?(?:领域|方面|行业|地区|范围内|基础上))`,
+);
+// Verbs whose object follows the number (攻克10项左右行业共性关键技术): the span runs on to it.
+const ACTION_VERB =
+  /(?:培育|新增|打造|建设|建成|攻克|实施|开展|扶持|梳理|引进|招引|推广|创建|认定|遴选|培训|建立|布局|支持|带动|吸引|新建|改造|完成|举办|制定|发展|储备|谋划|推出|形成|培养|转化|开工|投产|提供|安排|筹集|发放|打响|服务|组织|设立|推动|争创|评选|选树|认证|招募|吸纳|帮扶|安置|新增加|达到|突破)$/;
+// A bare year as the time of a sentence (2022年, 全省…) reports the past unless a future cue follows.
+const BARE_YEAR = /(?<![到至\d])(?:19|20)\d{2}年(?![底末中前\d—\-至])/;
+const FUTURE_CUE = /将|要|力争|争取|确保|目标|计划|预计|预期|到(?:19|20)\d{2}|前/;
+
+function clauseStart(text: string, from: number, limit: number): number {
+  let s = from;
+  while (s > 0 && from - s < limit && !CLAUSE_OR_LIST.test(text[s - 1]!)) s--;
+  return s;
+}
+
+function sentenceStart(text: string, from: number): number {
+  let s = from;
+  while (s > 0 && from - s < 200 && !SENTENCE_DELIM_RE.test(text[s - 1]!)) s--;
+  return s;
+}
+
+function isQuantityWord(num: string): boolean {
+  if (/^\d/.test(num)) return true;
+  return !WEAK_CHINESE.test(num) && parseNumber(num) !== null;
+}
+
+/** Finds Targets (quantified goals) in normalised text. */
+export function findTargets(text: string): TargetHit[] {
+  const hits: TargetHit[] = [];
+  let lastEnd = 0;
+  QUANTITY_RE.lastIndex = 0;
+  for (let m = QUANTITY_RE.exec(text); m; m = QUANTITY_RE.exec(text)) {
+    const g = m.groups!;
+    const numStart = m.index;
+    let end = numStart + m[0].length;
+    const num = g.num!;
+    const prev = text[numStart - 1];
+    if (!isQuantityWord(num)) continue;
+    if (prev !== undefined && /[第“"'零〇一二两三四五六七八九十百千万亿.]/.test(prev)) continue;
+    if (/^(?:19|20)\d{2}$/.test(num) && !g.num2 && g.unit !== '%' ) {
+      // A year before 个/项 is almost always a date fragment (2023项目), not a count.
+      if (/^[个项]/.test(g.unit!)) continue;
+    }
+    const after = text.slice(end, end + 8);
+    if (DOC_PART_AFTER.test(after)) continue;
+    if (/^[条项个]$/.test(g.unit!) && /^[\u4e00-\u9fff]{0,4}(?:措施|举措|任务|意见|条款)/.test(after)) continue;
+
+    const cStart = Math.max(clauseStart(text, numStart, 40), lastEnd);
+    const sStart = sentenceStart(text, numStart);
+    const clause = text.slice(cStart, end);
+    const sentence = text.slice(sStart, numStart);
+    if (PAST_CUE.test(clause)) continue;
+    if (BARE_YEAR.test(sentence) && !FUTURE_CUE.test(sentence)) continue;
+    const preWord = QUALIFIER_BEFORE.find((q) => text.endsWith(q, numStart));
+    const hasQualifier = Boolean(g.qual) || preWord !== undefined;
+    const context = text.slice(Math.max(0, sStart - 300), sStart);
+    if (!hasQualifier && !GOAL_CUE.test(sentence) && !/目标/.test(context)) continue;
+
+    // Indicator: the clause minus its lead words, plus the object when the verb precedes the number.
+    let start = cStart;
+    for (let guard = 0; guard < 4; guard++) {
+      const lead = text.slice(start, numStart).match(LEAD_FLUFF);
+      if (!lead || lead[0].length === 0) break;
+      start += lead[0].length;
+    }
+    const pre = text.slice(start, numStart);
+    let object = '';
+    if (ACTION_VERB.test(pre) || pre.length <= 2) {
+      let e = end;
+      while (e < text.length && e - end < 30 && !OBJECT_STOP.test(text[e]!)) e++;
+      object = text.slice(end, e);
+      end = e;
+    }
+    const min = parseNumber(num);
+    const upper = g.num2 ? parseNumber(g.num2) : min;
+    const qualifier = g.qual ?? preWord ?? text.slice(cStart, numStart).match(/^(?:力争|确保|争取)/)?.[0] ?? null;
+    const openUp = qualifier !== null && /以上|超过|不低于|不少于|突破/.test(qualifier);
+    const openDown = qualifier !== null && /以内|以下|不超过|不高于/.test(qualifier);
+    const indicator = (pre + object).replace(/[“”"']/g, '').trim();
+    hits.push({
+      start,
+      end,
+      value: {
+        indicator,
+        min: openDown ? null : min,
+        max: openUp ? null : upper,
+        unit: (g.scale ?? '') + g.unit!,
+        qualifier,
+      },
+    });
+    lastEnd = end;
+  }
+  return hits;
+}
