@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Reading } from './types';
 
 /**
@@ -8,36 +8,42 @@ import type { Reading } from './types';
  * message not from our own extension is dropped (see isOwnSender).
  */
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+// zod/mini: the content script runs on every page, and full zod would add ~60 kB to it.
+const str = (max: number) => z.string().check(z.maxLength(max));
+const count = (max: number) => z.number().check(z.int(), z.minimum(0), z.maximum(max));
+const list = <T extends z.core.SomeType>(item: T, max: number) => z.array(item).check(z.maxLength(max));
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+const url = str(4000).check(z.refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL'));
+
 /** Longest main text accepted (characters); longer pages are cut by the content script. */
 export const MAX_TEXT = 2_000_000;
+const OFFSET = count(MAX_TEXT);
 
 export const articleMetaSchema = z.object({
-  title: z.string().max(2000).optional(),
-  publishedAt: isoDate.optional(),
-  site: z.string().max(500).optional(),
-  agencies: z.array(z.string().max(200)).max(50).optional(),
-  docNumber: z.string().max(200).optional(),
-  region: z.string().max(50).nullable().optional(),
+  title: z.optional(str(2000)),
+  publishedAt: z.optional(isoDate),
+  site: z.optional(str(500)),
+  agencies: z.optional(list(str(200), 50)),
+  docNumber: z.optional(str(200)),
+  region: z.optional(z.nullable(str(50))),
 });
 
 export const verdictSchema = z.object({
   isPolicy: z.boolean(),
-  score: z.number().min(0).max(1),
-  reasons: z.array(z.string().max(500)).max(50),
+  score: z.number().check(z.minimum(0), z.maximum(1)),
+  reasons: list(str(500), 50),
 });
 
-const bounded = (n: number) => z.string().max(n);
 export const targetValueSchema = z.object({
-  indicator: bounded(1000), min: z.number().nullable(), max: z.number().nullable(), unit: bounded(50), qualifier: bounded(50).nullable(),
+  indicator: str(1000), min: z.nullable(z.number()), max: z.nullable(z.number()), unit: str(50), qualifier: z.nullable(str(50)),
 });
 export const deadlineValueSchema = z.object({
   kind: z.enum(['by', 'within', 'recurring', 'scope', 'span']),
-  start: bounded(40).nullable().optional(), end: bounded(40).nullable(), resolved: z.boolean(), period: bounded(40).optional(),
+  start: z.optional(z.nullable(str(40))), end: z.nullable(str(40)), resolved: z.boolean(), period: z.optional(str(40)),
 });
-export const programValueSchema = z.object({ name: bounded(1000), aliasOf: bounded(1000).optional() });
+export const programValueSchema = z.object({ name: str(1000), aliasOf: z.optional(str(1000)) });
 
-const spanBase = { start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), text: bounded(5000) };
+const spanBase = { start: OFFSET, end: OFFSET, text: str(5000) };
 /** A span as the engine returns it; schemas strip fields they do not know, so a newer engine stays compatible. */
 export const spanSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('target'), ...spanBase, value: targetValueSchema }),
@@ -46,42 +52,43 @@ export const spanSchema = z.discriminatedUnion('type', [
 ]);
 
 export const selectorsSchema = z.object({
-  quote: z.object({ exact: z.string().min(1).max(5000), prefix: z.string().max(200), suffix: z.string().max(200) }),
-  position: z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }),
+  quote: z.object({ exact: str(5000).check(z.minLength(1)), prefix: str(200), suffix: str(200) }),
+  position: z.object({ start: OFFSET, end: OFFSET }),
 });
 
 /** What the content script captured of a page: enough to save it as an article. */
 export const pageCaptureSchema = z.object({
-  url: z.string().url().max(4000),
-  canonicalUrl: z.string().url().max(4000),
+  url,
+  canonicalUrl: url,
   meta: articleMetaSchema,
-  text: z.string().max(MAX_TEXT),
+  text: str(MAX_TEXT),
   verdict: verdictSchema,
-  spans: z.array(spanSchema).max(20_000),
+  spans: list(spanSchema, 20_000),
 });
 export type PageCapture = z.infer<typeof pageCaptureSchema>;
 
 export const manualAnnotationSchema = z.object({
-  text: z.string().min(1).max(5000),
-  note: z.string().max(20_000).optional(),
-  tags: z.array(z.string().max(100)).max(50).default([]),
+  text: str(5000).check(z.minLength(1)),
+  note: z.optional(str(20_000)),
+  tags: z._default(list(str(100), 50), []),
   selectors: selectorsSchema,
 });
+export type ManualAnnotation = z.infer<typeof manualAnnotationSchema>;
 
 /** Requests the background answers. */
 export const backgroundRequestSchema = z.discriminatedUnion('type', [
   /** content → background: read a page's main text with the engine (segmenter and converter live here). */
-  z.object({ type: z.literal('analyzeText'), text: z.string().max(MAX_TEXT), meta: articleMetaSchema, force: z.boolean().optional() }),
+  z.object({ type: z.literal('analyzeText'), text: str(MAX_TEXT), meta: articleMetaSchema, force: z.optional(z.boolean()) }),
   /** popup/content → background: save (or update) an article and its automatic annotations. */
-  z.object({ type: z.literal('saveArticle'), page: pageCaptureSchema, manual: z.array(manualAnnotationSchema).max(5000).optional() }),
+  z.object({ type: z.literal('saveArticle'), page: pageCaptureSchema, manual: z.optional(list(manualAnnotationSchema, 5000)) }),
   /** popup → background: the saved article for a URL, if any. */
-  z.object({ type: z.literal('getArticleByUrl'), url: z.string().max(4000) }),
+  z.object({ type: z.literal('getArticleByUrl'), url: str(4000) }),
   /** popup/dashboard → background: saved articles, newest first. */
-  z.object({ type: z.literal('listArticles'), limit: z.number().int().positive().max(100_000).optional() }),
+  z.object({ type: z.literal('listArticles'), limit: z.optional(count(100_000)) }),
   /** content → background: what this tab shows, for the toolbar badge (targets + deadlines). */
-  z.object({ type: z.literal('reportPage'), isPolicy: z.boolean(), targets: z.number().int().nonnegative().max(100_000), deadlines: z.number().int().nonnegative().max(100_000) }),
+  z.object({ type: z.literal('reportPage'), isPolicy: z.boolean(), targets: count(100_000), deadlines: count(100_000) }),
   /** dashboard → background: delete an article and its annotations in one transaction. */
-  z.object({ type: z.literal('deleteArticle'), id: z.string().max(100) }),
+  z.object({ type: z.literal('deleteArticle'), id: str(100) }),
 ]);
 export type BackgroundRequest = z.infer<typeof backgroundRequestSchema>;
 
@@ -113,7 +120,7 @@ export const contentRequestSchema = z.discriminatedUnion('type', [
   /** Annotate this page even though the verdict is negative. */
   z.object({ type: z.literal('annotateAnyway') }),
   /** Scroll to the n-th span and flash it. */
-  z.object({ type: z.literal('scrollToSpan'), index: z.number().int().nonnegative() }),
+  z.object({ type: z.literal('scrollToSpan'), index: count(100_000) }),
 ]);
 export type ContentRequest = z.infer<typeof contentRequestSchema>;
 
@@ -156,7 +163,7 @@ export function isOwnPage(sender: SenderLike, ownOrigin: string): boolean {
 }
 
 /** Parse a request, turning a schema failure into a short readable error. */
-export function parseRequest<S extends z.ZodTypeAny>(schema: S, raw: unknown): { ok: true; data: z.infer<S> } | { ok: false; error: string } {
+export function parseRequest<S extends z.ZodMiniType>(schema: S, raw: unknown): { ok: true; data: z.infer<S> } | { ok: false; error: string } {
   const r = schema.safeParse(raw);
   if (r.success) return { ok: true, data: r.data };
   const first = r.error.issues[0];

@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import {
   isOwnSender, parseRequest,
   type BackgroundReplies, type BackgroundRequest, type ContentReplies, type ContentRequest, type Reply,
@@ -40,7 +40,7 @@ type Sender = Browser.runtime.MessageSender;
  * Serve requests of one schema. Messages from anything but this extension are ignored (no reply
  * at all, so a probing sender learns nothing); malformed ones get a readable error.
  */
-export function serve<S extends z.ZodTypeAny>(
+export function serve<S extends z.ZodMiniType>(
   schema: S,
   handle: (request: z.infer<S>, sender: Sender) => Promise<unknown> | unknown,
   allow: (sender: Sender) => boolean = () => true,

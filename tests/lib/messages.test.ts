@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { backgroundRequestSchema, contentRequestSchema, isOwnSender, MAX_TEXT, parseRequest } from '../../lib/messages';
+
+const capture = {
+  url: 'https://www.shanxi.gov.cn/a.html', canonicalUrl: 'https://www.shanxi.gov.cn/a.html', meta: { title: '通知', region: '山西' },
+  text: '到2027年培育企业20户', verdict: { isPolicy: true, score: 0.9, reasons: ['含发文字号'] },
+  spans: [{ type: 'deadline', start: 0, end: 6, text: '到2027年', value: { kind: 'by', end: '2027-12-31', resolved: true } }],
+};
+
+describe('message protocol', () => {
+  it('accepts well-formed requests', () => {
+    expect(parseRequest(backgroundRequestSchema, { type: 'analyzeText', text: '到2027年', meta: {} }).ok).toBe(true);
+    expect(parseRequest(backgroundRequestSchema, { type: 'saveArticle', page: capture }).ok).toBe(true);
+    expect(parseRequest(contentRequestSchema, { type: 'scrollToSpan', index: 3 }).ok).toBe(true);
+  });
+
+  it.each([
+    ['an unknown type', { type: 'dropDatabase' }],
+    ['a missing field', { type: 'analyzeText', meta: {} }],
+    ['a text over the limit', { type: 'analyzeText', text: 'x'.repeat(MAX_TEXT + 1), meta: {} }],
+    ['a javascript: URL', { type: 'saveArticle', page: { ...capture, url: 'javascript:alert(1)' } }],
+    ['a span of an unknown type', { type: 'saveArticle', page: { ...capture, spans: [{ ...capture.spans[0], type: 'script' }] } }],
+    ['a negative offset', { type: 'saveArticle', page: { ...capture, spans: [{ ...capture.spans[0], start: -1 }] } }],
+    ['a bad date', { type: 'analyzeText', text: 'x', meta: { publishedAt: '2024/01/01' } }],
+    ['not an object', 'saveArticle'],
+  ])('rejects %s with a readable error', (_what, raw) => {
+    const r = parseRequest(backgroundRequestSchema, raw);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(/^invalid message: /);
+  });
+
+  it('drops fields it does not know instead of passing them on', () => {
+    const r = parseRequest(backgroundRequestSchema, { type: 'getArticleByUrl', url: 'https://a.cn/', __proto__: { admin: true }, extra: 1 });
+    expect(r.ok && 'extra' in r.data).toBe(false);
+  });
+
+  it('trusts only its own extension', () => {
+    expect(isOwnSender({ id: 'ours' }, 'ours')).toBe(true);
+    expect(isOwnSender({ id: 'other', url: 'chrome-extension://other/x.html' }, 'ours')).toBe(false);
+    expect(isOwnSender({ url: 'https://evil.example/' }, 'ours')).toBe(false);
+  });
+});
