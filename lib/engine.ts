@@ -4,6 +4,7 @@ import { findDeadlines } from './extract/deadlines';
 import { findPrograms, type ProgramHit } from './extract/programs';
 import { findTargets } from './extract/targets';
 import { judgeNormalized } from './extract/verdict';
+import { BOILERPLATE_LINE } from './extract/patterns';
 
 interface Range {
   start: number;
@@ -24,6 +25,22 @@ function resolvePrograms(hits: ProgramHit[]): ProgramHit[] {
   return kept;
 }
 
+/** Lines of copyright and disclaimer text (一周内与本网联系) carry none of the policy's spans. */
+function boilerplateTest(text: string): (r: Range) => boolean {
+  const cache = new Map<number, boolean>();
+  return (r) => {
+    const from = text.lastIndexOf('\n', r.start - 1) + 1;
+    let verdict = cache.get(from);
+    if (verdict === undefined) {
+      let to = text.indexOf('\n', r.start);
+      if (to < 0) to = text.length;
+      verdict = to - from <= 300 && BOILERPLATE_LINE.test(text.slice(from, to));
+      cache.set(from, verdict);
+    }
+    return verdict;
+  };
+}
+
 function toSpan<T extends Span>(norm: NormalizedText, type: T['type'], r: Range, value: T['value']): T {
   const { start, end } = toOriginal(norm, r.start, r.end);
   return { type, start, end, text: norm.original.slice(start, end), value } as T;
@@ -40,10 +57,12 @@ export function readText(text: string, options: ReadOptions = {}): Reading {
   const meta = options.publishedAt ? { publishedAt: options.publishedAt } : {};
   if (!verdict.isPolicy && !options.force) return { verdict, meta, spans: [] };
 
-  const programs = resolvePrograms(findPrograms(norm.text));
+  const boilerplate = boilerplateTest(norm.text);
+  const keep = (r: Range) => !boilerplate(r);
+  const programs = resolvePrograms(findPrograms(norm.text)).filter(keep);
   // A year inside a name (“2023突破提升年”, 《…(2024—2026年)》) dates the name, not a duty.
-  const deadlines = findDeadlines(norm.text, options.publishedAt).filter((d) => !programs.some((p) => overlaps(p, d)));
-  const targets = findTargets(norm.text).filter((t) => !programs.some((p) => inside(t, p)));
+  const deadlines = findDeadlines(norm.text, options.publishedAt).filter((d) => keep(d) && !programs.some((p) => overlaps(p, d)));
+  const targets = findTargets(norm.text).filter((t) => keep(t) && !programs.some((p) => inside(t, p)));
 
   const spans: Span[] = [
     ...programs.map((p) => toSpan<ProgramSpan>(norm, 'program', p, p.value)),

@@ -42,7 +42,10 @@ export const QUALIFIER_BEFORE = ['不低于', '不少于', '不超过', '不高�
 export const CLAUSE_DELIMS = '，,；;。：:！!？?\\n';
 export const CLAUSE_DELIM_RE = new RegExp(`[${CLAUSE_DELIMS}]`);
 /** Sentence ends: the scope in which a goal cue (今年, 力争 …) carries over to a number. */
-export const SENTENCE_DELIM_RE = /[。；;！!？?\n]/;
+export const SENTENCE_DELIM_RE = /[。！!？?\n]/;
+
+/** Boilerplate lines (copyright, disclaimers, contact footers) carry no policy content. */
+export const BOILERPLATE_LINE = /版权|转载|免责|本网|本站|联系我们|ICP备|公网安备|违者|侵权/;
 
 /** Goal cues: a sentence with one of these states what should be reached, not what was. */
 export const GOAL_CUE = new RegExp(

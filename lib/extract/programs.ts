@@ -62,12 +62,14 @@ const QUOTED_CODE_RE = /^(?:\d{1,8}|[一二三四五六七八九十百千两]{1,
 const TAIL_SUFFIX_RE = new RegExp(QUOTED_PROGRAM_SUFFIX, 'g');
 
 const NAMED_RE = new RegExp(PROGRAM_SUFFIX, 'g');
-// Verbs and connectives that introduce a name rather than belong to it (实施|产业基础再造工程).
-const LEAD_WORDS =
-  /(?:深入实施|组织实施|组织开展|加快推动|加快实施|扎实推进|大力实施|全面实施|持续实施|启动实施|实施|开展|推进|推动|启动|深化|落实|出台|制定|印发|参与|采取|谋划|部署|围绕|依托|通过|聚焦|结合|按照|加快|加强|持续|全面|积极|大力|统筹|抓好|做好|打造|建设|以及|和|与|及|等|的|是|为|在|以|把|将|对|了)/g;
-const BAD_NAME_START = /^(?:本|该|此|各|这|那|相关|有关|上述|各项|一批|一系列|系列|重大|重点|多项|若干|其他|有力|联合|统一|共同|具体|配套)/;
+// Words that introduce a name rather than belong to it (实施|产业基础再造工程). The name starts
+// after the last of these; adverbs and softer verbs are only stripped from its front, since they
+// also occur inside names (国有企业改革深化提升行动).
+const INTRO_WORDS = /(?:实施|开展|启动|出台|印发|制定|参与|采取|组织|落实|部署|围绕|依托|通过|聚焦|按照|以及|和|与|及|等|的|是|为|把|将|了|对)/g;
+const LEAD_PREFIX = /^(?:深入|加快|加强|持续|全面|积极|大力|统筹|抓好|做好|扎实|推进|推动|深化|打造|建设|开展|实施|在|以|着力|努力|继续|进一步|重点)/;
+const BAD_NAME_START = /^(?:本|该|此|各|这|那|相关|有关|上述|各项|一批|一系列|系列|重点|多项|若干|其他|有力|联合|统一|共同|具体|配套|两大|三大|四大|五大|六大|七大|八大|九大|十大|\d)/;
 
-/** The name in front of a suffix: back to a delimiter, then after the last lead word. */
+/** The name in front of a suffix: back to a delimiter, then after the words that introduce it. */
 function namedProgramStart(text: string, suffixStart: number): number {
   let s = suffixStart;
   while (s > 0 && suffixStart - s < 24) {
@@ -77,8 +79,13 @@ function namedProgramStart(text: string, suffixStart: number): number {
   }
   const head = text.slice(s, suffixStart);
   let cut = 0;
-  LEAD_WORDS.lastIndex = 0;
-  for (let m = LEAD_WORDS.exec(head); m; m = LEAD_WORDS.exec(head)) cut = m.index + m[0].length;
+  INTRO_WORDS.lastIndex = 0;
+  for (let m = INTRO_WORDS.exec(head); m; m = INTRO_WORDS.exec(head)) cut = m.index + m[0].length;
+  for (let guard = 0; guard < 4; guard++) {
+    const lead = head.slice(cut).match(LEAD_PREFIX);
+    if (!lead) break;
+    cut += lead[0].length;
+  }
   return s + cut;
 }
 

@@ -56,6 +56,14 @@ function sentenceStart(text: string, from: number): number {
   return s;
 }
 
+// A list under a heading such as 一、总体目标 or (二)发展目标 states goals even without cue words.
+const GOAL_HEADING = /(?:^|\n)[^\n。]{0,12}目标[^\n。]{0,8}\n/g;
+function underGoalHeading(text: string, sentenceStart: number): boolean {
+  const window = text.slice(Math.max(0, sentenceStart - 400), sentenceStart + 1);
+  GOAL_HEADING.lastIndex = 0;
+  return GOAL_HEADING.test(window);
+}
+
 function isQuantityWord(num: string): boolean {
   if (/^\d/.test(num)) return true;
   return !WEAK_CHINESE.test(num) && parseNumber(num) !== null;
@@ -74,6 +82,8 @@ export function findTargets(text: string): TargetHit[] {
     const prev = text[numStart - 1];
     if (!isQuantityWord(num)) continue;
     if (prev !== undefined && /[第“"'零〇一二两三四五六七八九十百千万亿.]/.test(prev)) continue;
+    // 甲、乙等8个 sums up an enumeration of what exists; it is not a count to reach.
+    if (prev === '等') continue;
     if (/^(?:19|20)\d{2}$/.test(num) && !g.num2 && g.unit !== '%' ) {
       // A year before 个/项 is almost always a date fragment (2023项目), not a count.
       if (/^[个项]/.test(g.unit!)) continue;
@@ -90,8 +100,10 @@ export function findTargets(text: string): TargetHit[] {
     if (BARE_YEAR.test(sentence) && !FUTURE_CUE.test(sentence)) continue;
     const preWord = QUALIFIER_BEFORE.find((q) => text.endsWith(q, numStart));
     const hasQualifier = Boolean(g.qual) || preWord !== undefined;
-    const context = text.slice(Math.max(0, sStart - 300), sStart);
-    if (!hasQualifier && !GOAL_CUE.test(sentence) && !/目标/.test(context)) continue;
+    const goalSentence = GOAL_CUE.test(sentence);
+    // 7600多名 describes who is there now; an approximate count is a goal only when the sentence says so.
+    if (g.approx && !goalSentence) continue;
+    if (!hasQualifier && !goalSentence && !underGoalHeading(text, sStart)) continue;
 
     // Indicator: the clause minus its lead words, plus the object when the verb precedes the number.
     let start = cStart;
