@@ -51,7 +51,7 @@ const DEADLINE_RE = new RegExp(
     `(?:到|至)(?<tY>${YEAR})年(?<tM>1[0-2]|0?[1-9])月(?:(?<tD>3[01]|[12]\\d|0?[1-9])日|(?<tEnd>底|末))?`,
     // 到2027年, 到2025年底前, 2023年底前, 2030年前.
     `(?:到|至)(?<byY>${YEAR})年(?<byPart>${YEAR_PART})?${BEFORE}?`,
-    `(?<bY>${YEAR})年(?<bPart>${YEAR_PART})?${BEFORE}`,
+    `(?<bY>${YEAR})年(?<bPart>${YEAR_PART})?(?:${BEFORE}|内(?!蒙))`,
     // 到新中国成立一百年时, 到本世纪中叶.
     `(?<century>到(?:新中国成立|中国共产党成立|建党)(?:一百|100)(?:周)?年时?|到本世纪中叶)`,
     // 十四五期间, “十四五”时期, 十四五末.
@@ -81,6 +81,8 @@ export function findDeadlines(text: string, publishedAt?: string): DeadlineHit[]
     const prev = text[start - 1];
     // A match glued to a longer number (120301年) or a dateline (2023-07-06) is not a Deadline.
     if (prev !== undefined && /[\d.\-/]/.test(prev) && /^\d/.test(m[0])) continue;
+    // 截至2023年底 dates a reported figure ("as of"); it sets no deadline.
+    if (prev === '截' || text.startsWith('截止', start - 2)) continue;
     // 近两年内 / 三年内 read as a duration (or the past), not as 年内 "within this year".
     if (g.rel?.startsWith('年') && prev !== undefined && /[\d零〇一二两三四五六七八九十百近几多每]/.test(prev)) continue;
     const value = deadlineValue(g, text, end, pubYear);
@@ -132,7 +134,8 @@ function deadlineValue(g: Record<string, string | undefined>, text: string, end:
   }
   if (g.rel) {
     const rel = g.rel;
-    if (rel === '今年' && text.startsWith('以来', end)) return null;
+    // 今年以来 / 今年上半年 / 今年1-5月 look back at what happened, not ahead at a goal.
+    if (rel === '今年' && /^(?:以来|上半年|前[一二三四五六七八九十\d]|[一二三四五六七八九十\d]{1,2}(?:月|-\d))/.test(text.slice(end, end + 4))) return null;
     if (rel === '全年' && !SCOPE_GOAL.test(text.slice(end, end + 80))) return null;
     const offset = rel.startsWith('明年') ? 1 : 0;
     const kind = /内|前/.test(rel) ? 'by' : 'scope';

@@ -14,7 +14,7 @@ export interface ProgramHit {
 const MAX_TITLE = 120;
 
 /** Canonical key of a name: no spaces or line breaks (titles break across lines in headings and PDFs). */
-export const canonicalName = (s: string): string => s.replace(/\s+/g, '');
+export const canonicalName = (s: string): string => s.replace(/[\s“”‘’"']+/g, '');
 
 // (以下简称《行动计划》) / (简称“实施方案”) right after a title introduces its back-reference.
 const ALIAS_RE = /^\s?[(（](?:以下简称|以下称|下称|简称)[:：]?[《“]([^》”\n]{1,30})[》”]/;
@@ -60,8 +60,10 @@ const QUOTED_NAME_RE = new RegExp(`(?:${QUOTED_PROGRAM_SUFFIX}|^${YEAR}[\\u4e00-
 // A short code in quotes (“1227”, “十四五”) names a program when a name follows it: “1227”企业…行动.
 const QUOTED_CODE_RE = /^(?:\d{1,8}|[一二三四五六七八九十百千两]{1,6}|[\u4e00-\u9fff\d]{1,4})$/;
 const TAIL_SUFFIX_RE = new RegExp(QUOTED_PROGRAM_SUFFIX, 'g');
+const DIRECT_SUFFIX_RE = /^(?:专项行动|行动计划|行动方案|工程|行动|计划|规划|专项)/;
 
 const NAMED_RE = new RegExp(PROGRAM_SUFFIX, 'g');
+const PLAN_RE = /(?:实施|启动|开展|推进|组织实施)([\u4e00-\u9fff\d]{3,12}计划)(?![表书])/g;
 // Words that introduce a name rather than belong to it (实施|产业基础再造工程). The name starts
 // after the last of these; adverbs and softer verbs are only stripped from its front, since they
 // also occur inside names (国有企业改革深化提升行动).
@@ -69,7 +71,11 @@ const INTRO_WORDS = /(?:实施|开展|启动|出台|印发|制定|参与|采取|
 const LEAD_PREFIX = /^(?:深入|加快|加强|持续|全面|积极|大力|统筹|抓好|做好|扎实|推进|推动|深化|打造|建设|开展|实施|在|以|着力|努力|继续|进一步|重点)/;
 const BAD_NAME_START = /^(?:本|该|此|各|这|那|相关|有关|上述|各项|一批|一系列|系列|重点|多项|若干|其他|有力|联合|统一|共同|具体|配套|两大|三大|四大|五大|六大|七大|八大|九大|十大|\d)/;
 
-/** The name in front of a suffix: back to a delimiter, then after the words that introduce it. */
+/**
+ * The name in front of a suffix: back to a delimiter, then after the words that introduce it.
+ * Returns -1 when nothing marks the words as a name (准确认识碳达峰行动 is a verb phrase): a name
+ * is introduced by a verb (实施, 推进…), opens a list item or line, or follows 、 in a series.
+ */
 function namedProgramStart(text: string, suffixStart: number): number {
   let s = suffixStart;
   while (s > 0 && suffixStart - s < 24) {
@@ -81,13 +87,16 @@ function namedProgramStart(text: string, suffixStart: number): number {
   let cut = 0;
   INTRO_WORDS.lastIndex = 0;
   for (let m = INTRO_WORDS.exec(head); m; m = INTRO_WORDS.exec(head)) cut = m.index + m[0].length;
+  let introduced = cut > 0 || s === 0 || /[、\n“:：)）]/.test(text[s - 1]!);
   for (let guard = 0; guard < 4; guard++) {
     const lead = head.slice(cut).match(LEAD_PREFIX);
     if (!lead) break;
+    if (INTRO_VERB.test(lead[0])) introduced = true;
     cut += lead[0].length;
   }
-  return s + cut;
+  return introduced ? s + cut : -1;
 }
+const INTRO_VERB = /^(?:推进|推动|深化|打造|建设|开展|实施)$/;
 
 const HEADING_PREFIX = /^(?:部门解读|政策解读|图解|解读|附件\d{0,2}|原标题|名称|标题|索引)[:：]\s*/;
 const HEADING_TITLE_RE = new RegExp(`^[^，,。；;：:《》“”]{6,80}?${DOC_TITLE_SUFFIX}(?:\\([^()]{1,20}\\)){0,3}$`);
@@ -169,6 +178,12 @@ export function findPrograms(text: string): ProgramHit[] {
       hits.push({ start, end, value: { name: canonicalName(inner) }, source: 'quoted' });
       continue;
     }
+    // “千村示范、万村整治”工程: any short quoted phrase directly followed by a program word.
+    const direct = text.slice(end, end + 6).match(DIRECT_SUFFIX_RE);
+    if (direct && inner.length <= 16) {
+      hits.push({ start, end: end + direct[0].length, value: { name: canonicalName(inner + direct[0]) }, source: 'quoted' });
+      continue;
+    }
     if (!QUOTED_CODE_RE.test(inner)) continue;
     // Tail of a name after the code: the first program suffix before the clause ends.
     let tailEnd = end;
@@ -187,9 +202,20 @@ export function findPrograms(text: string): ProgramHit[] {
     const end = suffixStart + m[0].length;
     // 行动 followed by more name (行动计划 is matched whole) or by 的 as a verb object is not a name end.
     const start = namedProgramStart(text, suffixStart);
+    if (start < 0) continue;
     const name = text.slice(start, end);
     if (suffixStart - start < 4 || BAD_NAME_START.test(name)) continue;
     hits.push({ start, end, value: { name }, source: 'named' });
+  }
+
+  // 计划 is also a plain verb and noun (招聘计划, 计划新建), so a bare …计划 counts only right
+  // after a verb that launches a programme: 实施乡村工匠培育计划.
+  PLAN_RE.lastIndex = 0;
+  for (let m = PLAN_RE.exec(text); m; m = PLAN_RE.exec(text)) {
+    const name = m[1]!;
+    if (BAD_NAME_START.test(name) || /[工作年度招聘培训采购]计划$/.test(name)) continue;
+    const start = m.index + m[0].length - name.length;
+    hits.push({ start, end: start + name.length, value: { name }, source: 'named' });
   }
 
   // Later bare mentions of a known title (the heading above a document, 附件: …) are the same Program.

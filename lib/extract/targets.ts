@@ -4,7 +4,9 @@ import {
   CLAUSE_DELIMS,
   GOAL_CUE,
   NUMBER,
+  FUTURE_CUE,
   PAST_CUE,
+  PAST_CUE_WEAK,
   QUALIFIER_AFTER,
   QUALIFIER_BEFORE,
   RANGE_SEP,
@@ -29,7 +31,7 @@ const CLAUSE_OR_LIST = new RegExp(`[${CLAUSE_DELIMS}、]`);
 const OBJECT_STOP = new RegExp(`[${CLAUSE_DELIMS}、()（）“”《》\\s]`);
 
 /** Counts of the document's own parts (22项重点任务, 九个方面) are not goals. */
-const DOC_PART_AFTER = /^(?:重点任务|主要任务|任务|方面|部分|原则|章|节|举措|措施|条措施|项措施|要求|内容|环节|板块|维度|层面|目标|大类|类|阶段|步|个方面|领域的|文件|批次|十年|年|月|日|天|[零〇一二两三四五六七八九十百千\d])/;
+const DOC_PART_AFTER = /^(?:重点任务|主要任务|任务|方面|部分|原则|章|节|举措|措施|条措施|项措施|要求|内容|环节|板块|维度|层面|目标|大类|类|阶段|步|个方面|领域的|文件|批次|十年|工作日|自然日|小时|季度|周|年|月|日|天|[零〇一二两三四五六七八九十百千\d])/;
 /** A lone 一/两 is an article (一个, 两家…的), not a quantity. */
 const WEAK_CHINESE = /^(?:[一二两十百千]|[零〇])$/;
 
@@ -42,7 +44,6 @@ const ACTION_VERB =
   /(?:培育|新增|打造|建设|建成|攻克|实施|开展|扶持|梳理|引进|招引|推广|创建|认定|遴选|培训|建立|布局|支持|带动|吸引|新建|改造|完成|举办|制定|发展|储备|谋划|推出|形成|培养|转化|开工|投产|提供|安排|筹集|发放|打响|服务|组织|设立|推动|争创|评选|选树|认证|招募|吸纳|帮扶|安置|新增加|达到|突破)$/;
 // A bare year as the time of a sentence (2022年, 全省…) reports the past unless a future cue follows.
 const BARE_YEAR = /(?<![到至\d])(?:19|20)\d{2}年(?![底末中前\d—\-至])/;
-const FUTURE_CUE = /将|要|力争|争取|确保|目标|计划|预计|预期|到(?:19|20)\d{2}|前/;
 
 function clauseStart(text: string, from: number, limit: number): number {
   let s = from;
@@ -97,7 +98,8 @@ export function findTargets(text: string): TargetHit[] {
     const clause = text.slice(cStart, end);
     const sentence = text.slice(sStart, numStart);
     if (PAST_CUE.test(clause)) continue;
-    if (BARE_YEAR.test(sentence) && !FUTURE_CUE.test(sentence)) continue;
+    const future = FUTURE_CUE.test(sentence);
+    if (!future && (PAST_CUE_WEAK.test(sentence) || BARE_YEAR.test(sentence))) continue;
     const preWord = QUALIFIER_BEFORE.find((q) => text.endsWith(q, numStart));
     const hasQualifier = Boolean(g.qual) || preWord !== undefined;
     const goalSentence = GOAL_CUE.test(sentence);
@@ -125,7 +127,9 @@ export function findTargets(text: string): TargetHit[] {
     const qualifier = g.qual ?? preWord ?? text.slice(cStart, numStart).match(/^(?:力争|确保|争取)/)?.[0] ?? null;
     const openUp = qualifier !== null && /以上|超过|不低于|不少于|突破/.test(qualifier);
     const openDown = qualifier !== null && /以内|以下|不超过|不高于/.test(qualifier);
-    const indicator = (pre + object).replace(/[“”"']/g, '').trim();
+    // 就业率达60% → indicator 就业率: the linking verb belongs to the number, not the thing measured.
+    const measured = preWord ? pre.slice(0, pre.length - preWord.length) : pre;
+    const indicator = (measured.replace(/(?:达到|达|为|是|在)$/, '') + object).replace(/[“”"']/g, '').trim();
     hits.push({
       start,
       end,

@@ -83,6 +83,24 @@ function looksLikePdf(lines: string[]): boolean {
 
 const PAGE_NUMBER_LINE = /^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|\d{1,3})\s*$/;
 
+/**
+ * A space between digits is stray (20 25年, 1 000家) only when the digits run on to a date or
+ * unit character; otherwise it separates two numbers (table cells, phone numbers).
+ */
+function spacedNumber(chars: string[], from: number): boolean {
+  let j = from;
+  let spaces = 0;
+  while (j < chars.length && j - from < 12) {
+    const c = chars[j]!;
+    if (isDigit(c)) j++;
+    else if (c === ' ' && isDigit(chars[j + 1]) && spaces < 2) {
+      spaces++;
+      j++;
+    } else break;
+  }
+  return /[年月日号%‰万亿个家户项人元]/.test(chars[j] ?? '');
+}
+
 /** Normalises an article's text in linear time, keeping the offset map to the original. */
 export function normalize(original: string): NormalizedText {
   const n = original.length;
@@ -160,7 +178,7 @@ export function normalize(original: string): NormalizedText {
       const joinable = (c: string | undefined) => isCjk(c) || isDigit(c);
       let drop = false;
       if (newlines === 0) {
-        drop = r - k <= 3 && joinable(prev) && joinable(next) && !(isDigit(prev) && isDigit(next));
+        drop = r - k <= 3 && joinable(prev) && joinable(next) && (!(isDigit(prev) && isDigit(next)) || spacedNumber(chars, r));
       } else if (pdf && newlines === 1) {
         const lineLen = outChars.length - lineStart;
         drop = lineLen >= 12 && prev !== undefined && !SENTENCE_END.test(prev) && (joinable(next) || next === '“' || next === '《' || next === '(');
