@@ -165,13 +165,36 @@ describe('Highlighter, fallback (wrapping) path', () => {
   });
 
   it('runs its DOM changes through the mutate hook', () => {
-    const mutate = vi.fn(<T,>(fn: () => T) => fn());
-    const h = new Highlighter(map, { mutate });
-    h.draw([span('a', 'target', '省级技术创新示范企业20户')]);
-    const calls = mutate.mock.calls.length;
-    expect(calls).toBeGreaterThan(0);
-    h.clear();
-    expect(mutate.mock.calls.length).toBeGreaterThan(calls);
+    let calls = 0;
+    let inside = false;
+    const mutate = <T,>(fn: () => T): T => {
+      calls++;
+      inside = true;
+      try {
+        return fn();
+      } finally {
+        inside = false;
+      }
+    };
+    // Every DOM change under the article happens inside the hook.
+    const seen: boolean[] = [];
+    const origInsert = Node.prototype.insertBefore;
+    Node.prototype.insertBefore = function <N extends Node>(this: Node, n: N, ref: Node | null): N {
+      seen.push(inside);
+      return origInsert.call(this, n, ref) as N;
+    };
+    try {
+      const h = new Highlighter(map, { mutate });
+      h.draw([span('a', 'target', '省级技术创新示范企业20户')]);
+      const afterDraw = calls;
+      expect(afterDraw).toBeGreaterThan(0);
+      h.clear();
+      expect(calls).toBeGreaterThan(afterDraw);
+    } finally {
+      Node.prototype.insertBefore = origInsert;
+    }
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every(Boolean)).toBe(true);
   });
 
   it('drawChunked yields to the page and ends with the same marks as draw', async () => {
