@@ -98,7 +98,7 @@ function valueText(a: FileResult['annotations'][number]): string {
   const v = a.value as unknown as Record<string, unknown>;
   if (a.type === 'program') return v.aliasOf ? `${String(v.name)} → ${String(v.aliasOf)}` : String(v.name);
   if (a.type === 'deadline') return [v.kind, v.start ? `${String(v.start)}…` : '', v.end ?? (v.resolved ? '' : '未定')].filter(Boolean).join(' ');
-  const range = v.min === v.max ? `${String(v.min)}` : `${v.min ?? ''}–${v.max ?? ''}`;
+  const range = v.max === null ? `≥${String(v.min)}` : v.min === null ? `≤${String(v.max)}` : v.min === v.max ? `${String(v.min)}` : `${String(v.min)}–${String(v.max)}`;
   return `${String(v.indicator)}: ${range}${String(v.unit)}${v.qualifier ? ` (${String(v.qualifier)})` : ''}`;
 }
 

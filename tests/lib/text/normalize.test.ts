@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { normalize, toOriginal } from '../../../lib/text/normalize';
+
+describe('normalize', () => {
+  it.each([
+    // [what, original, normalised]
+    ['traditional to simplified', '推動製造業發展', '推动制造业发展'],
+    ['toned pinyin gloss after a character', '推動(dòng)發(fā)展', '推动发展'],
+    ['toneless gloss', '國(guo)家', '国家'],
+    ['repeated gloss', '動(dòng)(dòng)力', '动力'],
+    ['full-width parenthesised gloss', '質（zhì）量', '质量'],
+    ['full-width digits and percent', '增長１５％', '增长15%'],
+    ['full-width comma and colon', '目標：到２０２５年，', '目标:到2025年,'],
+    ['space inside a date', '到 2025 年底前', '到2025年底前'],
+    ['space between digits before a unit', '培育1 000家', '培育1000家'],
+    ['space between CJK words from a PDF line', '碳 达峰', '碳达峰'],
+    ['zero-width characters injected in words', '到\u200b2027\u200d年', '到2027年'],
+    ['ideographic space between words', '总体\u3000要求', '总体要求'],
+    ['ideographic space after punctuation folds to a space', '一、\u3000总体', '一、 总体'],
+  ])('%s', (_what, original, normalised) => {
+    expect(normalize(original).text).toBe(normalised);
+  });
+
+  it.each([
+    ['a reporter credit', '(记者 王龙飞)'],
+    ['an abbreviation note', '(以下简称《行动计划》)'],
+    ['a unit abbreviation after a character', '重量(kg)'],
+    ['an upper-case acronym', '生产总值(GDP)'],
+    ['a gloss-like word after a digit', '2025(de)'],
+  ])('keeps real parenthesised content: %s', (_what, original) => {
+    expect(normalize(original).text.replace(/\s/g, '')).toBe(original.replace(/\s/g, ''));
+  });
+
+  it('keeps spaces between two numbers (table cells, phone numbers)', () => {
+    expect(normalize('0531 66661234').text).toBe('0531 66661234');
+  });
+
+  it('maps a span ending on a glossed character over its gloss', () => {
+    const original = '提升行動(dòng)計劃';
+    const norm = normalize(original);
+    const at = norm.text.indexOf('行动');
+    const { start, end } = toOriginal(norm, at, at + 2);
+    expect(original.slice(start, end)).toBe('行動(dòng)');
+  });
+
+  it('maps a span across a removed space onto the original characters', () => {
+    const original = '实施“2023 突破提升年”';
+    const norm = normalize(original);
+    const at = norm.text.indexOf('“');
+    const { start, end } = toOriginal(norm, at, norm.text.length);
+    expect(original.slice(start, end)).toBe('“2023 突破提升年”');
+  });
+
+  it('joins lines broken in the middle of sentences in PDF-extracted text', () => {
+    const line = '为深入贯彻落实党中央国务院关于碳达峰碳中和的重大战略决策扎实推进碳达峰行动制定本方';
+    const pdf = Array.from({ length: 8 }, () => line).join('\n');
+    expect(normalize(pdf).text).not.toContain('\n');
+    // Paragraph-per-line news keeps its line breaks.
+    expect(normalize('第一段话。\n第二段话。').text).toContain('\n');
+  });
+
+  const pieces = fc.constantFrom(
+    '推動', '(dòng)', '(guo)', '國', '發展', '（', '）', '(', ')', '2025', '２０２５', ' ', '\u3000', '\n', '\u200b',
+    '年', '《', '》', '“', '”', '%', '１', 'a', '(记者 王)', '𠮷', '戶', ',', '。',
+  );
+  const texts = fc.array(pieces, { maxLength: 60 }).map((a) => a.join(''));
+
+  it('maps every normalised offset to an original offset, in order and within bounds', () => {
+    fc.assert(
+      fc.property(texts, (original) => {
+        const norm = normalize(original);
+        expect(norm.starts.length).toBe(norm.text.length);
+        expect(norm.ends.length).toBe(norm.text.length);
+        for (let i = 0; i < norm.text.length; i++) {
+          expect(norm.starts[i]).toBeGreaterThanOrEqual(0);
+          expect(norm.ends[i]).toBeLessThanOrEqual(original.length);
+          expect(norm.starts[i]!).toBeLessThan(norm.ends[i]!);
+          if (i > 0) expect(norm.starts[i]!).toBeGreaterThanOrEqual(norm.starts[i - 1]!);
+        }
+      }),
+    );
+  });
+
+  it('maps any normalised range onto original text that normalises back to it', () => {
+    fc.assert(
+      fc.property(texts, fc.nat(), fc.nat(), (original, a, b) => {
+        const norm = normalize(original);
+        if (norm.text.length === 0) return;
+        const s = a % norm.text.length;
+        const e = s + 1 + (b % (norm.text.length - s));
+        const o = toOriginal(norm, s, e);
+        expect(o.start).toBeLessThan(o.end);
+        // The original slice never starts or ends inside a surrogate pair.
+        const slice = original.slice(o.start, o.end);
+        expect(/^[\udc00-\udfff]/.test(slice)).toBe(false);
+        expect(/[\ud800-\udbff]$/.test(slice)).toBe(false);
+        // Normalising the slice alone gives back the characters the range covered.
+        const again = normalize(slice).text.replace(/\s/g, '');
+        expect(again).toContain(norm.text.slice(s, e).replace(/\s/g, '').slice(1, -1));
+      }),
+    );
+  });
+});
