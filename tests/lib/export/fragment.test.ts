@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { encodeFragmentTerm, textFragmentUrl } from '../../../lib/export/fragment';
+import { annotate, article, shanxiItem } from './fixtures';
+import { firstMatch, readDirective } from './helpers';
+
+describe('text-fragment links', () => {
+  it('percent-encodes the characters the directive syntax reserves', () => {
+    const enc = encodeFragmentTerm('1-2, A&B (试点)');
+    expect(enc).not.toMatch(/[-,&() ]/);
+    expect(decodeURIComponent(enc)).toBe('1-2, A&B (试点)');
+  });
+
+  it('links every exported quote to the place it was taken from', () => {
+    const { article: a, annotations } = shanxiItem();
+    for (const ann of annotations) {
+      const url = textFragmentUrl(a.url, a.text, ann);
+      expect(url).not.toBeNull();
+      expect(url!.startsWith(`${a.url}#:~:text=`)).toBe(true);
+      const d = readDirective(url!);
+      // No raw reserved character survives inside a term (the split above would have broken otherwise).
+      expect(d.raw).not.toMatch(/&/);
+      expect(firstMatch(a.text, d)).toEqual([ann.selectors.position.start, ann.selectors.position.end]);
+    }
+  });
+
+  it('adds context only when the quote alone would land on an earlier occurrence', () => {
+    const a = article({ id: 'ctx' });
+    const unique = annotate(a, 'target', '培育省级技术创新示范企业20户以上');
+    const second = annotate(a, 'highlight', '实施创新平台建设工程', undefined, { nth: 1 });
+    const u = readDirective(textFragmentUrl(a.url, a.text, unique)!);
+    expect(u.prefix).toBeUndefined();
+    expect(u.suffix).toBeUndefined();
+    const s = readDirective(textFragmentUrl(a.url, a.text, second)!);
+    expect(s.prefix ?? s.suffix).toBeTruthy();
+    // Without context a browser would highlight the first occurrence, which is not the annotated one.
+    expect(firstMatch(a.text, { start: s.start })![0]).toBeLessThan(second.selectors.position.start);
+    expect(firstMatch(a.text, s)![0]).toBe(second.selectors.position.start);
+    // Context never reaches across a line: a term cannot cross a paragraph.
+    expect(s.prefix ?? '').not.toMatch(/\n/);
+  });
+
+  it('turns a quote over two paragraphs, or a long one, into a start,end pair', () => {
+    const a = article({ id: 'long' });
+    const across = annotate(a, 'highlight', '一、主要目标\n到2025年，培育省级技术创新示范企业20户以上');
+    const d = readDirective(textFragmentUrl(a.url, a.text, across)!);
+    expect(d.end).toBeDefined();
+    expect(d.start).not.toMatch(/\n/);
+    expect(firstMatch(a.text, d)).toEqual([across.selectors.position.start, across.selectors.position.end]);
+
+    const longQuote =
+      '支持企业牵头组建创新联合体，承担国家和省级重大科技项目，推动产业链上下游、大中小企业融通创新，' +
+      '形成一批具有自主知识产权的核心技术和关键产品，全面提升企业技术创新能力。';
+    const b = article({ id: 'long2', text: `二、重点任务\n${longQuote}\n三、保障措施` });
+    expect(longQuote.length).toBeGreaterThan(60);
+    const long = annotate(b, 'highlight', longQuote);
+    const url = textFragmentUrl(b.url, b.text, long)!;
+    const l = readDirective(url);
+    expect(l.end).toBeDefined();
+    expect(url.length).toBeLessThan(encodeURIComponent(longQuote).length);
+    expect(firstMatch(b.text, l)).toEqual([long.selectors.position.start, long.selectors.position.end]);
+  });
+
+  it('keeps a hash route, replaces an old directive, and never links a non-http URL', () => {
+    const a = article({ id: 'h' });
+    const ann = annotate(a, 'deadline', '到2025年', { kind: 'by', end: '2025-12-31', resolved: true });
+    const routed = textFragmentUrl('https://www.gov.cn/x.htm#/detail:~:text=old', a.text, ann)!;
+    expect(routed.startsWith('https://www.gov.cn/x.htm#/detail:~:text=')).toBe(true);
+    expect(routed).not.toContain('old');
+    expect(textFragmentUrl('javascript:alert(1)', a.text, ann)).toBeNull();
+    expect(textFragmentUrl('not a url', a.text, ann)).toBeNull();
+  });
+});
