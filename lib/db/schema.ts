@@ -1,5 +1,6 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { ArticleMeta, DeadlineValue, ProgramValue, SpanType, TargetValue, Verdict } from '../types';
+import { regionKey, toSimplified } from '../corpus/normalize';
 
 /**
  * The one place the IndexedDB schema is declared. Each version is frozen once released: a change
@@ -30,6 +31,12 @@ export interface ArticleRecord extends ArticleMeta {
   verdict: Verdict;
   savedAt: number;
   updatedAt: number;
+  /** v2: every canonical URL this text was saved from (a reprint on another site adds its URL). */
+  urls?: string[];
+  /** v2: 1 while the article has no row in articleTerms yet (saved without a tokenizer, or upgraded). */
+  needsIndex?: 1;
+  /** v2: annotation counts as lists show them (auto annotations not dismissed, plus highlights). */
+  counts?: Record<AnnotationKind, number>;
 }
 
 /** What an annotation is: one of the engine's span types, or the reader's own highlight. */
@@ -65,16 +72,90 @@ export const SCHEMA_V1 = Object.freeze({
   settings: 'key',
 });
 
+/**
+ * The corpus index of one article: its distinct terms (multiEntry index: candidate retrieval for
+ * comparison and search without reading article text) with parallel counts and the token count
+ * for BM25, plus the keys the comparison looks up by (program and indicator keys, deadline years,
+ * annotation types). The article text itself is never indexed.
+ */
+export interface ArticleTermsRecord {
+  articleId: string;
+  terms: string[];
+  counts: number[];
+  length: number;
+  programs: string[];
+  /** Indicator cores (see indicatorKey in lib/corpus/normalize.ts). */
+  indicators: string[];
+  deadlineYears: number[];
+  types: SpanType[];
+  region: string | null;
+}
+
+/** Document frequency of a term: read by key (one bulkGet per query), kept exact in the save transaction. */
+export interface TermStatRecord {
+  term: string;
+  df: number;
+}
+
+/** Corpus-wide BM25 figures under key 'bm25': indexed documents and their summed token length. */
+export interface CorpusStatRecord {
+  key: string;
+  docs: number;
+  totalLength: number;
+}
+
+/** v2 (2026-11-24): corpus index (articleTerms, termStats, corpusStats), agency/URL/pending indexes. */
+export const SCHEMA_V2 = Object.freeze({
+  articles: 'id, &canonicalUrl, contentHash, savedAt, publishedAt, region, *agencies, *urls, needsIndex',
+  annotations: 'id, articleId, type, createdAt, [articleId+type]',
+  settings: 'key',
+  articleTerms: 'articleId, *terms, *programs, *indicators, *deadlineYears, *types',
+  termStats: 'term',
+  corpusStats: 'key',
+});
+
+function emptyCounts(): Record<AnnotationKind, number> {
+  return { target: 0, deadline: 0, program: 0, highlight: 0 };
+}
+
+/**
+ * v1 → v2. Tokenizing needs jieba, which the browser only has after an async init that cannot
+ * run inside a versionchange transaction; so the upgrade does everything that is synchronous
+ * (fold region and agencies to simplified so the new indexes match, record the URL list, count
+ * annotations) and marks each article `needsIndex`. The corpus indexes marked articles lazily
+ * (indexPending in lib/corpus/store.ts runs before every comparison and search).
+ */
+export async function upgradeToV2(tx: Transaction): Promise<void> {
+  const counts = new Map<string, Record<AnnotationKind, number>>();
+  await tx.table('annotations').each((a: AnnotationRecord) => {
+    const c = counts.get(a.articleId) ?? emptyCounts();
+    if (!(a.origin === 'auto' && a.dismissed)) c[a.type] = (c[a.type] ?? 0) + 1;
+    counts.set(a.articleId, c);
+  });
+  await tx.table('articles').toCollection().modify((a: ArticleRecord) => {
+    a.region = regionKey(a.region);
+    if (a.agencies) a.agencies = a.agencies.map((x) => toSimplified(x.trim())).filter(Boolean);
+    a.urls = [a.canonicalUrl];
+    a.counts = counts.get(a.id) ?? emptyCounts();
+    a.needsIndex = 1;
+  });
+  await tx.table('corpusStats').put({ key: 'bm25', docs: 0, totalLength: 0 } satisfies CorpusStatRecord);
+}
+
 export class PolicyDB extends Dexie {
   articles!: EntityTable<ArticleRecord, 'id'>;
   annotations!: EntityTable<AnnotationRecord, 'id'>;
   settings!: EntityTable<SettingRecord, 'key'>;
+  articleTerms!: EntityTable<ArticleTermsRecord, 'articleId'>;
+  termStats!: EntityTable<TermStatRecord, 'term'>;
+  corpusStats!: EntityTable<CorpusStatRecord, 'key'>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2).upgrade((tx) => upgradeToV2(tx));
   }
 }
 
 /** The newest schema version; tests assert that every version has a migration test. */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;

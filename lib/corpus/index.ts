@@ -1,0 +1,10 @@
+/** The saved corpus: saving, indexing, comparison and search. Import from here. */
+export { saveArticle, deleteArticle, listArticles, getArticleByUrl, findArticleByUrl, indexPending, toSummary, factsOf, newId, CorpusInputError } from './store';
+export type { SaveInput, ManualAnnotation } from './store';
+export { summarizeAgainstCorpus, deadlineStatus } from './summary';
+export type { CorpusSummary, ArticleRef, ProgramSeen, RelatedArticle, TimelineItem, DeadlineStatus, DriftItem, DriftOther, TargetFigure, SummaryOptions } from './summary';
+export { searchCorpus, searchQuerySchema, makeSnippet } from './search';
+export type { SearchQuery, SearchResults, SearchHit } from './search';
+export { makeTokenizer, registerDomainWords, termFrequencies, DOMAIN_WORDS } from './tokenize';
+export type { Tokenize, Cut } from './tokenize';
+export { canonicalizeUrl, contentHash, fnv1a64, foldText, toSimplified, programKey, indicatorKey, regionKey } from './normalize';

@@ -1,0 +1,179 @@
+import * as z from 'zod/mini';
+import type { ArticleRecord, PolicyDB } from '../db/schema';
+import type { ArticleSummary } from '../messages';
+import { candidates, corpusStats, documentFrequencies, idf, scoreRow } from './bm25';
+import { foldText, foldWithMap, programKey, regionKey } from './normalize';
+import { CorpusInputError, indexPending, toSummary } from './store';
+import type { Tokenize } from './tokenize';
+
+/** The dashboard's search request; exported so the message protocol can reuse it. */
+export const searchQuerySchema = z.object({
+  text: z.optional(z.string().check(z.maxLength(500))),
+  region: z.optional(z.string().check(z.maxLength(50))),
+  program: z.optional(z.string().check(z.maxLength(300))),
+  type: z.optional(z.enum(['target', 'deadline', 'program'])),
+  deadlineYear: z.optional(z.number().check(z.int(), z.minimum(1949), z.maximum(2200))),
+  limit: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(200))),
+});
+export type SearchQuery = z.infer<typeof searchQuerySchema>;
+
+export interface SearchHit {
+  article: ArticleSummary;
+  score: number;
+  /** Plain text around the first match (never HTML). */
+  snippet: string;
+  /** [start, end) ranges of matched terms inside `snippet`, for the UI to emphasise as text. */
+  highlights: [number, number][];
+  matchedTerms: string[];
+}
+
+export interface SearchResults {
+  hits: SearchHit[];
+  /** Matching articles in all (hits holds the first `limit`). */
+  total: number;
+  /** The query's terms after tokenizing (simplified, numbers with units). */
+  terms: string[];
+  /** all: every term matched; any: no article had them all, so the best partial matches are shown. */
+  mode: 'all' | 'any' | 'filter';
+}
+
+/** Beyond this many candidates a text query scores only the rarest-term matches (stated in the docs). */
+const MAX_SCORED = 5000;
+const SNIPPET_BEFORE = 30;
+const SNIPPET_AFTER = 60;
+
+function intersect(a: readonly string[], b: ReadonlySet<string>): string[] {
+  return a.filter((x) => b.has(x));
+}
+
+async function filterIds(db: PolicyDB, q: SearchQuery): Promise<Set<string> | null> {
+  const sets: Set<string>[] = [];
+  if (q.region?.trim()) {
+    const region = regionKey(q.region);
+    sets.push(new Set(region ? await db.articles.where('region').equals(region).primaryKeys() : []));
+  }
+  if (q.program?.trim()) {
+    const key = programKey({ name: q.program, aliasOf: q.program });
+    // A typed program name is rarely the full title: match every indexed program containing it.
+    const keys = key ? (await db.articleTerms.orderBy('programs').uniqueKeys()).map(String).filter((k) => k.includes(key)) : [];
+    sets.push(new Set(keys.length ? await db.articleTerms.where('programs').anyOf(keys).primaryKeys() : []));
+  }
+  if (q.type) sets.push(new Set(await db.articleTerms.where('types').equals(q.type).primaryKeys()));
+  if (q.deadlineYear !== undefined) sets.push(new Set(await db.articleTerms.where('deadlineYears').equals(q.deadlineYear).primaryKeys()));
+  if (sets.length === 0) return null;
+  sets.sort((a, b) => a.size - b.size);
+  const [first, ...rest] = sets as [Set<string>, ...Set<string>[]];
+  return new Set([...first].filter((id) => rest.every((s) => s.has(id))));
+}
+
+/** A plain-text window of the article around the first term found, with term ranges. */
+export function makeSnippet(text: string, terms: readonly string[]): { snippet: string; highlights: [number, number][] } {
+  const ordered = [...terms].sort((a, b) => b.length - a.length);
+  let at = -1;
+  for (const t of ordered) {
+    const i = text.toLowerCase().indexOf(t);
+    if (i >= 0 && (at < 0 || i < at)) at = i;
+  }
+  if (at < 0) {
+    // The article is traditional or glossed: find the match in the folded text, map it back.
+    const { folded, map } = foldWithMap(text);
+    const lower = folded.toLowerCase();
+    for (const t of ordered) {
+      const i = lower.indexOf(t);
+      if (i >= 0 && (at < 0 || (map[i] ?? 0) < at)) at = map[i] ?? 0;
+    }
+  }
+  const start = at < 0 ? 0 : Math.max(0, at - SNIPPET_BEFORE);
+  const end = Math.min(text.length, (at < 0 ? 0 : at) + SNIPPET_AFTER);
+  const window = text.slice(start, end).replace(/[\r\n\t]/g, ' ');
+  const { folded, map } = foldWithMap(window);
+  const lower = folded.toLowerCase();
+  const ranges: [number, number][] = [];
+  for (const t of ordered) {
+    if (!t) continue;
+    for (let i = lower.indexOf(t); i >= 0; i = lower.indexOf(t, i + t.length)) {
+      const s = map[i];
+      const e = map[i + t.length - 1];
+      if (s !== undefined && e !== undefined && !ranges.some(([a, b]) => s < b && e + 1 > a)) ranges.push([s, e + 1]);
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  const prefix = start > 0 ? '…' : '';
+  const suffix = end < text.length ? '…' : '';
+  return { snippet: prefix + window + suffix, highlights: ranges.map(([a, b]) => [a + prefix.length, b + prefix.length]) };
+}
+
+/**
+ * Full-text search with filters. Text is tokenized like the index (jieba words, numbers with
+ * units, traditional folded to simplified); every term must match (ranked by BM25) and, when no
+ * article has them all, the best partial matches are returned instead (mode 'any'). Filters are
+ * index lookups intersected with the text matches. Without text, filtered articles come newest
+ * first.
+ */
+export async function searchCorpus(db: PolicyDB, query: SearchQuery, tokenize: Tokenize): Promise<SearchResults> {
+  const parsed = searchQuerySchema.safeParse(query);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new CorpusInputError(`invalid search: ${first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'unknown'}`);
+  }
+  const q = parsed.data;
+  const limit = q.limit ?? 20;
+  await indexPending(db, tokenize);
+
+  const allowed = await filterIds(db, q);
+  const terms = q.text?.trim() ? [...new Set(tokenize(q.text))] : [];
+
+  if (!q.text?.trim()) {
+    if (!allowed) throw new CorpusInputError('empty search: give a text or at least one filter');
+    const ids = [...allowed].sort().reverse();
+    const hits = await hitsFor(db, ids.slice(0, limit).map((id) => ({ id, score: 0, matched: [] })), []);
+    return { hits, total: ids.length, terms, mode: 'filter' };
+  }
+  if (terms.length === 0) return { hits: [], total: 0, terms, mode: 'all' };
+
+  const stats = await corpusStats(db);
+  const dfs = await documentFrequencies(db, terms);
+  const weights = new Map(terms.map((t) => [t, idf(dfs.get(t) ?? 0, Math.max(stats.docs, dfs.get(t) ?? 0))]));
+
+  let mode: SearchResults['mode'] = 'all';
+  let ids: string[] = [];
+  if (terms.every((t) => (dfs.get(t) ?? 0) > 0)) {
+    // Intersect posting lists rarest first; stop once the set is small, rows are checked anyway.
+    const byRarity = [...terms].sort((a, b) => (dfs.get(a) ?? 0) - (dfs.get(b) ?? 0));
+    for (const [i, t] of byRarity.entries()) {
+      const posting = await db.articleTerms.where('terms').equals(t).primaryKeys();
+      ids = i === 0 ? posting : intersect(ids, new Set(posting));
+      if (ids.length === 0 || (i >= 2 && ids.length <= 200)) break;
+    }
+    if (allowed) ids = intersect(ids, allowed);
+  }
+  if (ids.length === 0) {
+    mode = 'any';
+    ids = await candidates(db, weights, dfs, stats, { cap: MAX_SCORED, probes: terms.length });
+    if (allowed) ids = intersect(ids, allowed);
+  }
+  const rows = await db.articleTerms.bulkGet(ids.slice(0, MAX_SCORED));
+  const scored = rows.flatMap((row) => {
+    if (!row) return [];
+    const have = new Set(row.terms);
+    const matched = terms.filter((t) => have.has(t));
+    if (matched.length === 0 || (mode === 'all' && matched.length < terms.length)) return [];
+    return [{ id: row.articleId, score: scoreRow(row, weights, stats).score, matched }];
+  });
+  scored.sort((a, b) => b.score - a.score || (a.id < b.id ? 1 : -1));
+  const hits = await hitsFor(db, scored.slice(0, limit), terms);
+  return { hits, total: scored.length, terms, mode };
+}
+
+async function hitsFor(db: PolicyDB, ranked: { id: string; score: number; matched: string[] }[], terms: readonly string[]): Promise<SearchHit[]> {
+  const records = await db.articles.bulkGet(ranked.map((r) => r.id));
+  const out: SearchHit[] = [];
+  ranked.forEach((r, i) => {
+    const a = records[i] as ArticleRecord | undefined;
+    if (!a) return;
+    const words = (r.matched.length ? r.matched : terms).map((t) => foldText(t).toLowerCase());
+    const { snippet, highlights } = makeSnippet(a.text, words);
+    out.push({ article: toSummary(a), score: Math.round(r.score * 1000) / 1000, snippet, highlights, matchedTerms: r.matched });
+  });
+  return out;
+}

@@ -1,0 +1,341 @@
+import type { AnnotationRecord, ArticleRecord, PolicyDB } from '../db/schema';
+import type { PageCapture } from '../messages';
+import type { DeadlineValue } from '../types';
+import { candidates, corpusStats, documentFrequencies, idf, scoreRow } from './bm25';
+import { canonicalizeUrl, contentHash, foldText, indicatorKey, programKey, regionKey, sameIndicator, toSimplified } from './normalize';
+import { CorpusInputError, indexPending } from './store';
+import { termFrequencies, type Tokenize } from './tokenize';
+import { asDeadline, asProgram, asTarget } from './values';
+
+/** A saved article as the comparison links to it. */
+export interface ArticleRef {
+  id: string;
+  title: string;
+  url: string;
+  site?: string;
+  publishedAt?: string;
+  region?: string | null;
+  savedAt: number;
+}
+
+export interface ProgramSeen {
+  /** Canonical simplified key (full title for an alias). */
+  key: string;
+  /** The name as this article writes it (the full title when the article used an alias). */
+  name: string;
+  /** Saved articles (other than this one) that mention the program. */
+  count: number;
+  /** ISO dates: publication date where known, else the date it was saved. */
+  firstSeen: string;
+  latestSeen: string;
+  /** Newest first, at most `limit`. */
+  articles: ArticleRef[];
+}
+
+export interface RelatedArticle {
+  article: ArticleRef;
+  /** BM25 score of the saved article for this article's terms. */
+  score: number;
+  /** score divided by this article's score against itself: 0..1, comparable across pages. */
+  similarity: number;
+  /** The terms contributing most, best first. */
+  sharedTerms: string[];
+}
+
+export type DeadlineStatus = 'upcoming' | 'overdue' | 'unresolved';
+
+export interface TimelineItem {
+  /** ISO end date; null when the deadline could not be resolved to a date. */
+  date: string | null;
+  text: string;
+  /** null for a deadline of the article being read (it may not be saved). */
+  articleId: string | null;
+  title: string;
+  current: boolean;
+  kind: DeadlineValue['kind'];
+  status: DeadlineStatus;
+  /** Days from `today` to `date` (negative when overdue); null when unresolved. */
+  daysLeft: number | null;
+}
+
+export interface TargetFigure {
+  min: number | null;
+  max: number | null;
+  unit: string;
+}
+
+export interface DriftOther extends TargetFigure {
+  articleId: string;
+  title: string;
+  publishedAt?: string;
+  region?: string | null;
+  /** The target as written there. */
+  text: string;
+}
+
+export interface DriftItem {
+  /** The indicator as this article names it (simplified). */
+  indicator: string;
+  here: TargetFigure;
+  there: DriftOther[];
+}
+
+export interface CorpusSummary {
+  /** Saved articles other than this one. */
+  corpusSize: number;
+  /** The saved copy of this article, excluded from its own comparison. */
+  selfId: string | null;
+  programs: ProgramSeen[];
+  related: RelatedArticle[];
+  timeline: TimelineItem[];
+  sameRegion: { region: string; articles: ArticleRef[] } | null;
+  sameAgency: { agency: string; articles: ArticleRef[] }[];
+  drift: DriftItem[];
+}
+
+export interface SummaryOptions {
+  tokenize: Tokenize;
+  /** ISO date (YYYY-MM-DD) deadlines are measured against. */
+  today: string;
+  /** Items per list (default 5). */
+  limit?: number;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DAY = 86_400_000;
+/** Timeline items beyond this many are dropped (furthest dates first); the popup is small. */
+const MAX_TIMELINE = 60;
+
+function isoDay(iso: string): number {
+  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+}
+
+export function deadlineStatus(end: string | null, today: string): { status: DeadlineStatus; daysLeft: number | null } {
+  if (!end) return { status: 'unresolved', daysLeft: null };
+  const days = Math.round((isoDay(end) - isoDay(today)) / DAY);
+  return { status: days < 0 ? 'overdue' : 'upcoming', daysLeft: days };
+}
+
+function refOf(a: ArticleRecord): ArticleRef {
+  const r: ArticleRef = { id: a.id, title: a.title, url: a.url, savedAt: a.savedAt };
+  if (a.site !== undefined) r.site = a.site;
+  if (a.publishedAt !== undefined) r.publishedAt = a.publishedAt;
+  if (a.region !== undefined) r.region = a.region;
+  return r;
+}
+
+function seenDate(a: ArticleRecord): string {
+  return a.publishedAt ?? new Date(a.savedAt).toISOString().slice(0, 10);
+}
+
+function sameFigure(a: TargetFigure, b: TargetFigure): boolean {
+  return a.min === b.min && a.max === b.max && toSimplified(a.unit) === toSimplified(b.unit);
+}
+
+/** Article records by id with a cache: the same article shows up in several lists. */
+class Articles {
+  private cache = new Map<string, ArticleRecord | null>();
+  constructor(private db: PolicyDB) {}
+  async get(ids: readonly string[]): Promise<ArticleRecord[]> {
+    const missing = [...new Set(ids.filter((id) => !this.cache.has(id)))];
+    if (missing.length) {
+      const rows = await this.db.articles.bulkGet(missing);
+      missing.forEach((id, i) => this.cache.set(id, rows[i] ?? null));
+    }
+    return ids.flatMap((id) => {
+      const a = this.cache.get(id);
+      return a ? [a] : [];
+    });
+  }
+}
+
+/** Ids (primary keys of an index lookup) newest first: ids begin with their creation time. */
+function newestFirst(ids: readonly string[], exclude: ReadonlySet<string>): string[] {
+  return [...new Set(ids)].filter((id) => !exclude.has(id)).sort().reverse();
+}
+
+/**
+ * How this page relates to the saved corpus: programs seen before, related articles, one deadline
+ * timeline, same region and agency, and targets on the same indicator with other numbers. Reads go
+ * through indexes (programs, indicators, terms, region, agencies) and touch a bounded number of
+ * articles, so the cost follows the size of the answer rather than of the corpus.
+ */
+export async function summarizeAgainstCorpus(db: PolicyDB, page: PageCapture, opts: SummaryOptions): Promise<CorpusSummary> {
+  if (!ISO_DATE.test(opts.today) || Number.isNaN(isoDay(opts.today))) throw new CorpusInputError(`today must be an ISO date (YYYY-MM-DD), got ${opts.today}`);
+  const limit = opts.limit ?? 5;
+  if (!Number.isInteger(limit) || limit <= 0) throw new CorpusInputError(`limit must be a positive integer, got ${limit}`);
+  await indexPending(db, opts.tokenize);
+
+  const canonical = canonicalizeUrl(page.canonicalUrl || page.url);
+  const hash = contentHash(page.text, canonical);
+  const selves = new Set<string>();
+  for (const a of await db.articles.where('urls').equals(canonical).primaryKeys()) selves.add(a);
+  for (const a of await db.articles.where('canonicalUrl').equals(canonical).primaryKeys()) selves.add(a);
+  for (const a of await db.articles.where('contentHash').equals(hash).primaryKeys()) selves.add(a);
+  const selfId = [...selves][0] ?? null;
+  const corpusSize = Math.max(0, (await db.articles.count()) - selves.size);
+  const articles = new Articles(db);
+  /** Saved articles shown anywhere in the summary: their deadlines join the timeline. */
+  const linkedIds = new Set<string>();
+
+  // --- programs seen before
+  const programNames = new Map<string, string>();
+  for (const s of page.spans) {
+    if (s.type !== 'program') continue;
+    const v = asProgram(s.value);
+    const key = v && programKey(v);
+    if (!v || !key) continue;
+    const shown = foldText(v.aliasOf ?? v.name).replace(/^[《“"]|[》”"]$/g, '');
+    if (!programNames.has(key) || v.aliasOf) programNames.set(key, shown);
+  }
+  const programs: ProgramSeen[] = [];
+  for (const [key, name] of programNames) {
+    const ids = newestFirst(await db.articleTerms.where('programs').equals(key).primaryKeys(), selves);
+    if (ids.length === 0) continue;
+    const shownIds = ids.slice(0, limit);
+    const oldest = ids[ids.length - 1] as string;
+    const loaded = await articles.get([...shownIds, oldest]);
+    const dates = loaded.map(seenDate).sort();
+    programs.push({
+      key, name, count: ids.length,
+      firstSeen: dates[0] as string, latestSeen: dates[dates.length - 1] as string,
+      articles: (await articles.get(shownIds)).map(refOf),
+    });
+    for (const id of shownIds) linkedIds.add(id);
+  }
+  programs.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+
+  // --- related by BM25
+  const stats = await corpusStats(db);
+  const qtf = termFrequencies(opts.tokenize(page.text));
+  const dfs = await documentFrequencies(db, qtf.terms);
+  const weights = new Map<string, number>();
+  qtf.terms.forEach((t, i) => {
+    const df = dfs.get(t) ?? 0;
+    // Query weight: idf, boosted sublinearly by how often this page repeats the term.
+    weights.set(t, idf(df, Math.max(stats.docs, df)) * (1 + Math.log(qtf.counts[i] ?? 1)));
+  });
+  const related: RelatedArticle[] = [];
+  if (stats.docs > 0) {
+    const ids = await candidates(db, weights, dfs, stats, { exclude: selves, cap: Math.max(100, limit * 20) });
+    const rows = await db.articleTerms.bulkGet(ids);
+    const self = scoreRow(qtf, weights, stats).score || 1;
+    const scored = rows.flatMap((row) => {
+      if (!row) return [];
+      const { score, contributions } = scoreRow(row, weights, stats);
+      const sharedTerms = contributions.map(([t]) => t).filter((t) => !/^\d/.test(t)).slice(0, 8);
+      return [{ id: row.articleId, score, similarity: Math.min(1, score / self), sharedTerms }];
+    });
+    // Articles sharing only a few boilerplate words are not "related".
+    const top = scored.filter((s) => s.similarity >= 0.05 && s.sharedTerms.length >= 2).sort((a, b) => b.score - a.score).slice(0, limit);
+    const recs = new Map((await articles.get(top.map((t) => t.id))).map((a) => [a.id, a]));
+    for (const t of top) {
+      const a = recs.get(t.id);
+      if (a) linkedIds.add(a.id);
+      if (a) related.push({ article: refOf(a), score: Math.round(t.score * 1000) / 1000, similarity: Math.round(t.similarity * 1000) / 1000, sharedTerms: t.sharedTerms });
+    }
+  }
+
+  // --- same region, same agency (newest first through the region / agencies indexes)
+  let sameRegion: CorpusSummary['sameRegion'] = null;
+  const region = regionKey(page.meta.region);
+  if (region) {
+    const ids = newestFirst(await db.articles.where('region').equals(region).reverse().limit(limit + selves.size).primaryKeys(), selves).slice(0, limit);
+    if (ids.length) sameRegion = { region, articles: (await articles.get(ids)).map(refOf) };
+    for (const id of ids) linkedIds.add(id);
+  }
+  const sameAgency: CorpusSummary['sameAgency'] = [];
+  const agencies = [...new Set((page.meta.agencies ?? []).map((a) => toSimplified(a.trim())).filter(Boolean))].slice(0, 5);
+  for (const agency of agencies) {
+    const ids = newestFirst(await db.articles.where('agencies').equals(agency).reverse().limit(limit + selves.size).primaryKeys(), selves).slice(0, limit);
+    if (ids.length) sameAgency.push({ agency, articles: (await articles.get(ids)).map(refOf) });
+    for (const id of ids) linkedIds.add(id);
+  }
+
+  // --- target drift
+  const drift: DriftItem[] = [];
+  const hereTargets = page.spans.flatMap((s) => {
+    const v = s.type === 'target' ? asTarget(s.value) : null;
+    return v ? [{ v, key: indicatorKey(v.indicator) }] : [];
+  }).filter((t) => t.key.core.length > 0);
+  const byCore = new Map<string, string[]>();
+  for (const t of hereTargets) {
+    if (byCore.has(t.key.core)) continue;
+    byCore.set(t.key.core, newestFirst(await db.articleTerms.where('indicators').equals(t.key.core).primaryKeys(), selves).slice(0, 30));
+  }
+  const targetIds = [...new Set([...byCore.values()].flat())];
+  const otherTargets = targetIds.length
+    ? (await db.annotations.where('[articleId+type]').anyOf(targetIds.map((id) => [id, 'target'])).toArray()).filter((a) => a.origin === 'auto' && !a.dismissed)
+    : [];
+  const targetArticles = new Map((await articles.get(targetIds)).map((a) => [a.id, a]));
+  const seenHere = new Set<string>();
+  for (const { v, key } of hereTargets) {
+    const here: TargetFigure = { min: v.min, max: v.max, unit: toSimplified(v.unit) };
+    const sig = `${key.level}\u0000${key.core}\u0000${here.min}\u0000${here.max}\u0000${here.unit}`;
+    if (seenHere.has(sig)) continue;
+    seenHere.add(sig);
+    const there: DriftOther[] = [];
+    const seenThere = new Set<string>();
+    for (const a of otherTargets) {
+      const tv = asTarget(a.value);
+      if (!tv || !sameIndicator(key, indicatorKey(tv.indicator))) continue;
+      const fig: TargetFigure = { min: tv.min, max: tv.max, unit: toSimplified(tv.unit) };
+      if (sameFigure(fig, here)) continue;
+      const art = targetArticles.get(a.articleId);
+      if (!art) continue;
+      const dedupe = `${a.articleId}\u0000${fig.min}\u0000${fig.max}\u0000${fig.unit}`;
+      if (seenThere.has(dedupe)) continue;
+      seenThere.add(dedupe);
+      const other: DriftOther = { ...fig, articleId: art.id, title: art.title, text: a.text };
+      if (art.publishedAt !== undefined) other.publishedAt = art.publishedAt;
+      if (art.region !== undefined) other.region = art.region;
+      there.push(other);
+    }
+    if (there.length) {
+      there.sort((x, y) => (y.publishedAt ?? '').localeCompare(x.publishedAt ?? '') || (y.articleId < x.articleId ? -1 : 1));
+      drift.push({ indicator: foldText(v.indicator), here, there: there.slice(0, limit) });
+      for (const o of there.slice(0, limit)) linkedIds.add(o.articleId);
+    }
+  }
+
+  // --- one timeline: this page's deadlines with those of every saved article linked above
+  const timeline: TimelineItem[] = [];
+  const title = page.meta.title?.trim() || page.canonicalUrl;
+  const seenDeadline = new Set<string>();
+  const pushDeadline = (v: DeadlineValue, text: string, articleId: string | null, t: string): void => {
+    const k = `${articleId}\u0000${v.end}\u0000${foldText(text)}`;
+    if (seenDeadline.has(k)) return;
+    seenDeadline.add(k);
+    timeline.push({ date: v.end, text, articleId, title: t, current: articleId === null, kind: v.kind, ...deadlineStatus(v.end, opts.today) });
+  };
+  for (const s of page.spans) {
+    const v = s.type === 'deadline' ? asDeadline(s.value) : null;
+    if (v) pushDeadline(v, s.text, null, title);
+  }
+  const linked = [...linkedIds].filter((id) => !selves.has(id));
+  if (linked.length) {
+    const rows: AnnotationRecord[] = await db.annotations.where('[articleId+type]').anyOf(linked.map((id) => [id, 'deadline'])).toArray();
+    const recs = new Map((await articles.get(linked)).map((a) => [a.id, a]));
+    for (const a of rows) {
+      const v = a.origin === 'auto' && !a.dismissed ? asDeadline(a.value) : null;
+      const art = recs.get(a.articleId);
+      if (v && art) pushDeadline(v, a.text, art.id, art.title);
+    }
+  }
+  timeline.sort((a, b) => {
+    if (a.date === null || b.date === null) return a.date === b.date ? Number(b.current) - Number(a.current) : a.date === null ? 1 : -1;
+    return a.date.localeCompare(b.date) || Number(b.current) - Number(a.current);
+  });
+  if (timeline.length > MAX_TIMELINE) {
+    // Keep every item of this page, then the nearest dates of the others.
+    const mine = timeline.filter((t) => t.current);
+    const others = timeline.filter((t) => !t.current)
+      .sort((a, b) => Math.abs(a.daysLeft ?? Infinity) - Math.abs(b.daysLeft ?? Infinity))
+      .slice(0, Math.max(0, MAX_TIMELINE - mine.length));
+    const keep = new Set([...mine, ...others]);
+    for (let i = timeline.length - 1; i >= 0; i--) if (!keep.has(timeline[i] as TimelineItem)) timeline.splice(i, 1);
+  }
+
+  return { corpusSize, selfId, programs, related, timeline, sameRegion, sameAgency, drift };
+}
+

@@ -1,0 +1,234 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { deleteArticle, getArticleByUrl, indexPending, listArticles, saveArticle, CorpusInputError } from '../../../lib/corpus/store';
+import { nodeTokenizer } from '../../../lib/corpus/node';
+import { toSimplified } from '../../../lib/corpus/normalize';
+import type { PolicyDB } from '../../../lib/db/schema';
+import { capture, closeAll, freshDb, SHANDONG, SHANXI_2023, SHANXI_TRAD, SPORTS } from './helpers';
+
+const tokenize = nodeTokenizer();
+afterEach(closeAll);
+
+/** df recomputed from the index rows, to compare with what saving maintained incrementally. */
+async function recomputedDf(db: PolicyDB): Promise<Map<string, number>> {
+  const df = new Map<string, number>();
+  for (const row of await db.articleTerms.toArray()) for (const t of row.terms) df.set(t, (df.get(t) ?? 0) + 1);
+  return df;
+}
+
+async function storedDf(db: PolicyDB): Promise<Map<string, number>> {
+  return new Map((await db.termStats.toArray()).map((r) => [r.term, r.df]));
+}
+
+describe('saveArticle', () => {
+  it('stores the article, its annotations with W3C selectors, and its index row', async () => {
+    const db = freshDb();
+    const { id, created } = await saveArticle(db, { page: SHANXI_2023, tokenize, now: 1000 });
+    expect(created).toBe(true);
+    const article = await db.articles.get(id);
+    expect(article?.title).toBe(SHANXI_2023.meta.title);
+    expect(article?.region).toBe('山西');
+    expect(article?.needsIndex).toBeUndefined();
+    const anns = await db.annotations.where('articleId').equals(id).toArray();
+    expect(anns).toHaveLength(SHANXI_2023.spans.length);
+    for (const a of anns) {
+      const { start, end } = a.selectors.position;
+      expect(SHANXI_2023.text.slice(start, end)).toBe(a.selectors.quote.exact);
+      expect(a.selectors.quote.prefix).toBe(SHANXI_2023.text.slice(Math.max(0, start - 32), start));
+      expect(a.selectors.quote.suffix).toBe(SHANXI_2023.text.slice(end, end + 32));
+      expect(a.origin).toBe('auto');
+    }
+    const row = await db.articleTerms.get(id);
+    expect(row?.terms).toContain('20户');
+    expect(row?.terms).toContain('专精特新');
+    expect(row?.programs).toEqual(['山西省企业技术创新能力提升2023年行动计划']);
+    expect(row?.deadlineYears).toEqual([2023]);
+    expect((await db.corpusStats.get('bm25'))?.docs).toBe(1);
+    expect(await storedDf(db)).toEqual(await recomputedDf(db));
+  });
+
+  it('updates instead of duplicating when the same URL is saved again (tracking params and hash ignored)', async () => {
+    const db = freshDb();
+    const first = await saveArticle(db, { page: SHANXI_2023, tokenize, now: 1000 });
+    const again = { ...SHANXI_2023, url: `${SHANXI_2023.url}?utm_source=weibo#p2`, canonicalUrl: `${SHANXI_2023.url}?utm_source=weibo&from=timeline#p2`, meta: { ...SHANXI_2023.meta, title: '新标题' } };
+    const second = await saveArticle(db, { page: again, tokenize, now: 2000 });
+    expect(second).toEqual({ id: first.id, created: false });
+    expect(await db.articles.count()).toBe(1);
+    expect(await db.annotations.count()).toBe(SHANXI_2023.spans.length);
+    const a = await db.articles.get(first.id);
+    expect(a?.title).toBe('新标题');
+    expect(a?.savedAt).toBe(1000);
+    expect(a?.updatedAt).toBe(2000);
+    expect((await db.corpusStats.get('bm25'))?.docs).toBe(1);
+    expect(await storedDf(db)).toEqual(await recomputedDf(db));
+  });
+
+  it('recognises the same text reprinted on another site (whitespace and script differ) as one article', async () => {
+    const db = freshDb();
+    const first = await saveArticle(db, { page: SHANXI_2023, tokenize });
+    // Reprint: traditional script, different line breaks, pinyin glosses from ruby markup.
+    const reprintText = SHANXI_2023.text.replace('印发', '印發(fā)').replace('。', '。\n\n  ').replace('专精特新', '專精特新');
+    expect(toSimplified(reprintText)).not.toBe(SHANXI_2023.text);
+    const reprint = capture('https://news.other-site.com/a/123.html', reprintText, { title: '转载' });
+    const second = await saveArticle(db, { page: reprint, tokenize });
+    expect(second).toEqual({ id: first.id, created: false });
+    expect(await db.articles.count()).toBe(1);
+    const a = await db.articles.get(first.id);
+    expect(a?.canonicalUrl).toBe(SHANXI_2023.canonicalUrl);
+    expect(a?.title).toBe(SHANXI_2023.meta.title);
+    expect((await getArticleByUrl(db, 'https://news.other-site.com/a/123.html?utm_medium=x'))?.id).toBe(first.id);
+    expect((await getArticleByUrl(db, SHANXI_2023.url))?.id).toBe(first.id);
+  });
+
+  it('never merges two different short pages by their (empty) text', async () => {
+    const db = freshDb();
+    const a = await saveArticle(db, { page: capture('https://a.example.cn/1', '', {}), tokenize });
+    const b = await saveArticle(db, { page: capture('https://b.example.cn/2', '', {}), tokenize });
+    expect(a.id).not.toBe(b.id);
+    expect(await db.articles.count()).toBe(2);
+  });
+
+  it('keeps manual annotations, notes, tags and dismissals when automatic annotations are replaced', async () => {
+    const db = freshDb();
+    const exact = '推动制造业高质量发展';
+    const start = SHANXI_2023.text.indexOf(exact);
+    const manual = [{ text: exact, note: '关注', tags: ['制造业'], selectors: { quote: { exact, prefix: '', suffix: '' }, position: { start, end: start + exact.length } } }];
+    const { id } = await saveArticle(db, { page: SHANXI_2023, manual, tokenize, now: 1 });
+    const target = (await db.annotations.where('articleId').equals(id).toArray()).find((a) => a.text === '培育省级技术创新示范企业20户');
+    const program = (await db.annotations.where('articleId').equals(id).toArray()).find((a) => a.text === '《行动计划》');
+    if (!target || !program) throw new Error('fixture annotations missing');
+    await db.annotations.update(target.id, { note: '与去年相同', tags: ['对比'] });
+    await db.annotations.update(program.id, { dismissed: true });
+
+    // The engine now finds one span fewer (the 15% target) and the same others.
+    const fewer = { ...SHANXI_2023, spans: SHANXI_2023.spans.filter((s) => s.text !== '研发经费投入增长15%') };
+    await saveArticle(db, { page: fewer, tokenize, now: 2 });
+    const after = await db.annotations.where('articleId').equals(id).toArray();
+    expect(after.filter((a) => a.origin === 'manual')).toHaveLength(1);
+    expect(after.find((a) => a.origin === 'manual')?.note).toBe('关注');
+    expect(after.filter((a) => a.origin === 'auto')).toHaveLength(SHANXI_2023.spans.length - 1);
+    const t2 = after.find((a) => a.text === '培育省级技术创新示范企业20户');
+    expect(t2?.id).toBe(target.id);
+    expect(t2?.note).toBe('与去年相同');
+    expect(t2?.tags).toEqual(['对比']);
+    expect(after.find((a) => a.text === '《行动计划》')?.dismissed).toBe(true);
+    expect(after.some((a) => a.text === '研发经费投入增长15%')).toBe(false);
+    const counts = (await db.articles.get(id))?.counts;
+    expect(counts).toEqual({ target: 2, deadline: 2, program: 1, highlight: 1 });
+  });
+
+  it('saving the same manual highlight twice keeps one', async () => {
+    const db = freshDb();
+    const exact = '推动制造业高质量发展';
+    const start = SHANXI_2023.text.indexOf(exact);
+    const manual = [{ text: exact, selectors: { quote: { exact, prefix: '', suffix: '' }, position: { start, end: start + exact.length } } }];
+    const { id } = await saveArticle(db, { page: SHANXI_2023, manual, tokenize });
+    await saveArticle(db, { page: SHANXI_2023, manual, tokenize });
+    expect(await db.annotations.where({ articleId: id, type: 'highlight' }).count()).toBe(1);
+  });
+
+  it('leaves nothing half-saved when a write inside the transaction fails', async () => {
+    const db = freshDb();
+    await saveArticle(db, { page: SHANDONG, tokenize });
+    const before = { articles: await db.articles.count(), annotations: await db.annotations.count(), terms: await db.articleTerms.count(), stats: await db.termStats.count(), corpus: await db.corpusStats.get('bm25') };
+    const spy = vi.spyOn(db.annotations, 'bulkAdd').mockImplementationOnce((() => Promise.reject(new Error('disk full'))) as never);
+    await expect(saveArticle(db, { page: SHANXI_2023, tokenize })).rejects.toThrow('disk full');
+    spy.mockRestore();
+    expect(await db.articles.count()).toBe(before.articles);
+    expect(await db.annotations.count()).toBe(before.annotations);
+    expect(await db.articleTerms.count()).toBe(before.terms);
+    expect(await db.termStats.count()).toBe(before.stats);
+    expect(await db.corpusStats.get('bm25')).toEqual(before.corpus);
+    expect(await getArticleByUrl(db, SHANXI_2023.url)).toBeNull();
+  });
+
+  it('a failed update keeps the previous version whole', async () => {
+    const db = freshDb();
+    const { id } = await saveArticle(db, { page: SHANXI_2023, tokenize });
+    const annotationsBefore = await db.annotations.where('articleId').equals(id).toArray();
+    const spy = vi.spyOn(db.articleTerms, 'put').mockImplementationOnce((() => Promise.reject(new Error('quota exceeded'))) as never);
+    await expect(saveArticle(db, { page: { ...SHANXI_2023, spans: [] }, tokenize })).rejects.toThrow('quota exceeded');
+    spy.mockRestore();
+    expect(await db.annotations.where('articleId').equals(id).toArray()).toEqual(annotationsBefore);
+  });
+
+  it('rejects a span that does not match the text, with a clear error, writing nothing', async () => {
+    const db = freshDb();
+    const TARGET = { indicator: '培育企业', min: 1, max: 1, unit: '家', qualifier: null };
+    const bad = { ...SHANXI_2023, spans: [{ type: 'target' as const, start: 0, end: 4, text: '不对的字', value: TARGET }] };
+    await expect(saveArticle(db, { page: bad, tokenize })).rejects.toThrow(CorpusInputError);
+    await expect(saveArticle(db, { page: bad, tokenize })).rejects.toThrow(/span 0 \(target\) text does not match/);
+    const outside = { ...SHANXI_2023, spans: [{ type: 'target' as const, start: 5, end: 99_999, text: 'x', value: TARGET }] };
+    await expect(saveArticle(db, { page: outside, tokenize })).rejects.toThrow(/outside the text/);
+    await expect(saveArticle(db, { page: { ...SHANXI_2023, url: 'javascript:alert(1)' }, tokenize })).rejects.toThrow(/invalid page|http/);
+    expect(await db.articles.count()).toBe(0);
+    expect(await db.annotations.count()).toBe(0);
+  });
+
+  it('deletes an article with its annotations and index, keeping document frequencies exact', async () => {
+    const db = freshDb();
+    const a = await saveArticle(db, { page: SHANXI_2023, tokenize });
+    await saveArticle(db, { page: SHANDONG, tokenize });
+    await saveArticle(db, { page: SPORTS, tokenize });
+    expect(await deleteArticle(db, a.id)).toEqual({ deleted: true });
+    expect(await deleteArticle(db, a.id)).toEqual({ deleted: false });
+    expect(await db.annotations.where('articleId').equals(a.id).count()).toBe(0);
+    expect(await db.articleTerms.get(a.id)).toBeUndefined();
+    expect(await storedDf(db)).toEqual(await recomputedDf(db));
+    expect(await db.termStats.get('20户')).toBeUndefined();
+    const stats = await db.corpusStats.get('bm25');
+    const rows = await db.articleTerms.toArray();
+    expect(stats?.docs).toBe(2);
+    expect(stats?.totalLength).toBe(rows.reduce((n, r) => n + r.length, 0));
+  });
+
+  it('lists newest first with counts', async () => {
+    const db = freshDb();
+    await saveArticle(db, { page: SHANXI_2023, tokenize, now: 10 });
+    await saveArticle(db, { page: SPORTS, tokenize, now: 30 });
+    await saveArticle(db, { page: SHANDONG, tokenize, now: 20 });
+    const list = await listArticles(db, { limit: 2 });
+    expect(list.map((a) => a.title)).toEqual([SPORTS.meta.title, SHANDONG.meta.title]);
+    expect(list[1]?.counts).toEqual({ target: 2, deadline: 1, program: 1, highlight: 0 });
+    expect(list[1]?.region).toBe('山东');
+    await expect(listArticles(db, { limit: 0 })).rejects.toThrow(/positive integer/);
+  });
+
+  it('saves without a tokenizer and indexes later, exactly as an indexed save would', async () => {
+    const lazy = freshDb();
+    const eager = freshDb();
+    for (const page of [SHANXI_2023, SHANXI_TRAD, SHANDONG]) {
+      await saveArticle(lazy, { page });
+      await saveArticle(eager, { page, tokenize });
+    }
+    expect(await lazy.articles.where('needsIndex').equals(1).count()).toBe(3);
+    expect(await lazy.articleTerms.count()).toBe(0);
+    expect(await indexPending(lazy, tokenize, { batch: 2 })).toBe(3);
+    expect(await lazy.articles.where('needsIndex').equals(1).count()).toBe(0);
+    expect(await storedDf(lazy)).toEqual(await storedDf(eager));
+    expect(await lazy.corpusStats.get('bm25')).toEqual(await eager.corpusStats.get('bm25'));
+  });
+
+  it('keeps df exact through a long random sequence of saves, resaves and deletes', async () => {
+    const db = freshDb();
+    const pages = [SHANXI_2023, SHANXI_TRAD, SHANDONG, SPORTS];
+    let seed = 7;
+    const rnd = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    for (let step = 0; step < 40; step++) {
+      const page = pages[rnd(pages.length)]!;
+      if (rnd(3) === 0) {
+        const found = await getArticleByUrl(db, page.url);
+        if (found) await deleteArticle(db, found.id);
+      } else {
+        const trimmed = { ...page, text: page.text.slice(0, page.text.length - rnd(5)), spans: page.spans.filter((s) => s.end <= page.text.length - 5) };
+        await saveArticle(db, { page: trimmed, tokenize: rnd(4) === 0 ? undefined : tokenize });
+      }
+    }
+    await indexPending(db, tokenize);
+    expect(await storedDf(db)).toEqual(await recomputedDf(db));
+    expect((await db.corpusStats.get('bm25'))?.docs).toBe(await db.articles.count());
+  });
+});

@@ -1,0 +1,97 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import { DB_VERSION, PolicyDB, SCHEMA_V1, SCHEMA_V2 } from '../../../lib/db/schema';
+import { indexPending } from '../../../lib/corpus/store';
+import { searchCorpus } from '../../../lib/corpus/search';
+import { summarizeAgainstCorpus } from '../../../lib/corpus/summary';
+import { nodeTokenizer } from '../../../lib/corpus/node';
+import { capture } from '../corpus/helpers';
+
+const names: string[] = [];
+function freshName(): string {
+  const name = `policylens-migration-${names.length}-${Math.random().toString(36).slice(2)}`;
+  names.push(name);
+  return name;
+}
+afterEach(async () => {
+  for (const n of names.splice(0)) await Dexie.delete(n);
+});
+
+const selectors = (exact: string, start: number) => ({ quote: { exact, prefix: '', suffix: '' }, position: { start, end: start + exact.length } });
+
+/** Seed a database exactly as v1 code would have left it. */
+async function seedV1(name: string): Promise<void> {
+  const v1 = new Dexie(name);
+  v1.version(1).stores(SCHEMA_V1);
+  const text = '山東省印發《山東省專精特新中小企業梯度培育方案》，到2025年培育省級專精特新中小企業2000家以上。';
+  const base = { verdict: { isPolicy: true, score: 0.9, reasons: [] }, savedAt: 100, updatedAt: 100, contentHash: 'legacy' };
+  await v1.table('articles').bulkAdd([
+    { ...base, id: 'old1', url: 'https://sd.gov.cn/a.html', canonicalUrl: 'https://sd.gov.cn/a.html', title: '山東方案', text, region: '山東', agencies: ['山東省工業和信息化廳'] },
+    { ...base, id: 'old2', url: 'https://x.cn/b.html', canonicalUrl: 'https://x.cn/b.html', title: '无注释', text: '今天天气很好，适合出门散步。', savedAt: 200 },
+  ]);
+  await v1.table('annotations').bulkAdd([
+    { id: 'n1', articleId: 'old1', type: 'program', origin: 'auto', text: '《山東省專精特新中小企業梯度培育方案》', value: { name: '山东省专精特新中小企业梯度培育方案' }, tags: [], selectors: selectors('《山東省專精特新中小企業梯度培育方案》', 5), createdAt: 1, updatedAt: 1 },
+    { id: 'n2', articleId: 'old1', type: 'target', origin: 'auto', text: '培育省級專精特新中小企業2000家以上', value: { indicator: '培育省级专精特新中小企业', min: 2000, max: null, unit: '家', qualifier: '以上' }, tags: [], selectors: selectors('培育省級專精特新中小企業2000家以上', 32), createdAt: 1, updatedAt: 1 },
+    { id: 'n3', articleId: 'old1', type: 'deadline', origin: 'auto', text: '到2025年', value: { kind: 'by', end: '2025-12-31', resolved: true }, tags: [], selectors: selectors('到2025年', 25), createdAt: 1, updatedAt: 1, dismissed: true },
+    { id: 'n4', articleId: 'old1', type: 'highlight', origin: 'manual', text: '梯度培育', note: '看这里', tags: ['重点'], selectors: selectors('梯度培育', 16), createdAt: 1, updatedAt: 1 },
+  ]);
+  await v1.table('settings').put({ key: 'autoSave', value: false });
+  v1.close();
+}
+
+describe('migration v1 → v2', () => {
+  it('has a test for every version up to the current one', () => {
+    expect(DB_VERSION).toBe(2);
+    expect(Object.keys(SCHEMA_V2)).toEqual(expect.arrayContaining(Object.keys(SCHEMA_V1)));
+  });
+
+  it('keeps every v1 row, folds region and agencies, counts annotations, and marks articles for indexing', async () => {
+    const name = freshName();
+    await seedV1(name);
+    const db = new PolicyDB(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(await db.articles.count()).toBe(2);
+    expect(await db.annotations.count()).toBe(4);
+    expect(await db.settings.get('autoSave')).toEqual({ key: 'autoSave', value: false });
+    const a = await db.articles.get('old1');
+    expect(a?.region).toBe('山东');
+    expect(a?.agencies).toEqual(['山东省工业和信息化厅']);
+    expect(a?.urls).toEqual(['https://sd.gov.cn/a.html']);
+    expect(a?.needsIndex).toBe(1);
+    // The dismissed deadline is not counted; the manual note is.
+    expect(a?.counts).toEqual({ target: 1, deadline: 0, program: 1, highlight: 1 });
+    expect((await db.articles.get('old2'))?.counts).toEqual({ target: 0, deadline: 0, program: 0, highlight: 0 });
+    // The new indexes answer at once.
+    expect(await db.articles.where('region').equals('山东').primaryKeys()).toEqual(['old1']);
+    expect(await db.articles.where('agencies').equals('山东省工业和信息化厅').primaryKeys()).toEqual(['old1']);
+    expect(await db.articles.where('needsIndex').equals(1).count()).toBe(2);
+    expect(await db.articleTerms.count()).toBe(0);
+    expect((await db.annotations.get('n4'))?.note).toBe('看这里');
+    db.close();
+  });
+
+  it('indexes upgraded articles lazily so comparison and search find them', async () => {
+    const name = freshName();
+    await seedV1(name);
+    const db = new PolicyDB(name);
+    const tokenize = nodeTokenizer();
+    const found = await searchCorpus(db, { text: '專精特新 2000家' }, tokenize);
+    expect(found.hits.map((h) => h.article.id)).toEqual(['old1']);
+    expect(await db.articles.where('needsIndex').equals(1).count()).toBe(0);
+    expect((await db.articleTerms.get('old1'))?.programs).toEqual(['山东省专精特新中小企业梯度培育方案']);
+    // The dismissed deadline does not count as a fact of the article.
+    expect((await db.articleTerms.get('old1'))?.deadlineYears).toEqual([]);
+    expect(await indexPending(db, tokenize)).toBe(0);
+
+    const page = capture('https://sx.gov.cn/new.html', '山西将新培育专精特新中小企业1000家以上，学习《山东省专精特新中小企业梯度培育方案》经验。', { region: '山西' }, [
+      ['program', '《山东省专精特新中小企业梯度培育方案》', { name: '山东省专精特新中小企业梯度培育方案' }],
+      ['target', '新培育专精特新中小企业1000家以上', { indicator: '新培育专精特新中小企业', min: 1000, max: null, unit: '家', qualifier: '以上' }],
+    ]);
+    const summary = await summarizeAgainstCorpus(db, page, { tokenize, today: '2024-01-01' });
+    expect(summary.programs.map((p) => [p.key, p.count])).toEqual([['山东省专精特新中小企业梯度培育方案', 1]]);
+    expect(summary.drift[0]?.there.map((t) => [t.articleId, t.min])).toEqual([['old1', 2000]]);
+    db.close();
+  });
+});
