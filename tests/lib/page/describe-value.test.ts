@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import {
+  daysBetween,
+  deadlineStatus,
+  describeDeadline,
+  describeProgram,
+  describeTarget,
+  describeValue,
+  dismissLabel,
+  formatAmount,
+  msg,
+  todayIso,
+} from '../../../lib/page/describe-value';
+import type { DeadlineValue, TargetValue } from '../../../lib/types';
+
+const TODAY = '2026-11-24';
+
+describe('daysBetween', () => {
+  it.each([
+    ['2026-11-24', '2026-11-24', 0],
+    ['2026-11-24', '2026-11-25', 1],
+    ['2026-11-24', '2027-12-31', 402],
+    ['2024-02-28', '2024-03-01', 2], // leap year
+    ['2026-03-28', '2026-03-30', 2], // across a DST change in many zones: calendar days, not hours
+    ['2026-11-24', '2026-11-01', -23],
+  ])('%s → %s = %i', (a, b, n) => expect(daysBetween(a, b)).toBe(n));
+
+  it.each([['2027-02-30'], ['2027-13-01'], ['27-1-1'], ['']])('rejects %j', (bad) => {
+    expect(daysBetween(TODAY, bad)).toBeNull();
+  });
+});
+
+describe('todayIso', () => {
+  it('uses the local calendar date', () => {
+    expect(todayIso(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+  });
+});
+
+const dl = (v: Partial<DeadlineValue>): DeadlineValue => ({ kind: 'by', end: null, resolved: true, ...v });
+
+describe('describeDeadline', () => {
+  it.each<[string, DeadlineValue, string, string]>([
+    ['by, future', dl({ end: '2027-12-31' }), '到2027年', '截止 2027-12-31 · 还有 402 天'],
+    ['by, today', dl({ end: TODAY }), '今天', '截止 2026-11-24 · 今天到期'],
+    ['by, past', dl({ end: '2023-12-31' }), '2023年底前', '截止 2023-12-31 · 已过期 1059 天'],
+    ['by, unresolved', dl({ end: null, resolved: false }), '年内', '截止 年内 · 日期未定'],
+    ['within, resolved', dl({ kind: 'within', end: '2026-12-01' }), '7日内', '截止 2026-12-01 · 还有 7 天'],
+    ['within, no start date', dl({ kind: 'within', end: null, resolved: false }), '7日内', '期限 7日内 · 日期未定'],
+    ['recurring', dl({ kind: 'recurring', period: 'quarter' }), '每季度', '周期 · 每季度'],
+    ['recurring, unknown period', dl({ kind: 'recurring', period: 'fortnight' }), '每两周', '周期 · 每两周'],
+    ['span, running', dl({ kind: 'span', start: '2023-01-01', end: '2026-12-31' }), '2023—2026年', '2023-01-01 至 2026-12-31 · 还有 37 天'],
+    ['span, not started', dl({ kind: 'span', start: '2026-12-04', end: '2027-12-31' }), '', '2026-12-04 至 2027-12-31 · 10 天后开始'],
+    ['scope, ended', dl({ kind: 'scope', start: '2021-01-01', end: '2025-12-31' }), '十四五期间', '2021-01-01 至 2025-12-31 · 已结束'],
+    ['scope, unresolved', dl({ kind: 'scope', end: null, resolved: false }), '今年', '今年 · 日期未定'],
+    ['bad date', dl({ end: '2027-02-30' }), '到2027年2月底', '截止 到2027年2月底 · 日期未定'],
+  ])('%s', (_name, v, text, expected) => {
+    expect(describeDeadline(v, TODAY, text)).toBe(expected);
+  });
+
+  it('counts days from the given today', () => {
+    const v = dl({ end: '2027-12-31' });
+    const a = describeDeadline(v, '2027-12-01');
+    const b = describeDeadline(v, '2027-12-30');
+    expect(a).toContain('还有 30 天');
+    expect(b).toContain('还有 1 天');
+  });
+
+  it('reports status for sorting and colouring', () => {
+    expect(deadlineStatus(dl({ end: '2026-11-30' }), TODAY)).toEqual({ state: 'upcoming', days: 6 });
+    expect(deadlineStatus(dl({ end: '2026-11-20' }), TODAY)).toEqual({ state: 'overdue', days: -4 });
+    expect(deadlineStatus(dl({ kind: 'recurring', period: 'year' }), TODAY).state).toBe('recurring');
+    expect(deadlineStatus(dl({ end: null, resolved: false }), TODAY)).toEqual({ state: 'unknown', days: null });
+  });
+});
+
+const tv = (v: Partial<TargetValue>): TargetValue => ({ indicator: '', min: null, max: null, unit: '', qualifier: null, ...v });
+
+describe('describeTarget', () => {
+  it.each<[string, TargetValue, string]>([
+    ['single number', tv({ indicator: '培育省级技术创新示范企业', min: 20, max: 20, unit: '户' }), '目标 20 户 · 培育省级技术创新示范企业'],
+    ['range', tv({ indicator: '培育国家技术创新示范企业', min: 1, max: 2, unit: '户' }), '目标 1–2 户 · 培育国家技术创新示范企业'],
+    ['percent, open upper bound', tv({ indicator: '研发经费投入增长', min: 15, max: null, unit: '%', qualifier: '以上' }), '目标 15%以上 · 研发经费投入增长'],
+    ['approximate', tv({ indicator: '攻克行业共性关键技术', min: 10, max: 10, unit: '项', qualifier: '左右' }), '目标 10 项左右 · 攻克行业共性关键技术'],
+    ['leading qualifier', tv({ indicator: '新增专精特新企业', min: 1000, max: 1000, unit: '家', qualifier: '力争' }), '目标 力争 1000 家 · 新增专精特新企业'],
+    ['percentage points', tv({ indicator: '高于全省平均', min: 3, max: 5, unit: '个百分点' }), '目标 3–5 个百分点 · 高于全省平均'],
+    ['upper bound only', tv({ indicator: '能耗下降', min: null, max: 5, unit: '%', qualifier: '以内' }), '目标 5%以内 · 能耗下降'],
+    ['decimal', tv({ indicator: '增长', min: 0.1 + 0.2, max: 0.1 + 0.2, unit: '亿元' }), '目标 0.3 亿元 · 增长'],
+    ['no number', tv({ indicator: '全覆盖' }), '目标 · 全覆盖'],
+  ])('%s', (_n, v, expected) => expect(describeTarget(v)).toBe(expected));
+
+  it('formats amounts on their own', () => {
+    expect(formatAmount({ min: 2, max: 2, unit: 'GW' })).toBe('2 GW');
+    expect(formatAmount({ min: null, max: null, unit: '户' })).toBe('');
+  });
+});
+
+describe('describeProgram', () => {
+  it.each([
+    [{ name: '山西省企业技术创新能力提升2023年行动计划' }, '项目 · 山西省企业技术创新能力提升2023年行动计划'],
+    [{ name: '行动计划', aliasOf: '山西省企业技术创新能力提升2023年行动计划' }, '项目 · 行动计划（全称：山西省企业技术创新能力提升2023年行动计划）'],
+  ])('%j', (v, expected) => expect(describeProgram(v)).toBe(expected));
+});
+
+describe('describeValue', () => {
+  it.each<[Parameters<typeof describeValue>[0], unknown, string, string]>([
+    ['deadline', dl({ end: '2027-12-31' }), '到2027年', '截止 2027-12-31 · 还有 402 天'],
+    ['target', tv({ indicator: '培育企业', min: 20, max: 20, unit: '户' }), '培育企业20户', '目标 20 户 · 培育企业'],
+    ['program', { name: '双百行动' }, '“双百行动”', '项目 · 双百行动'],
+    ['highlight', undefined, '任意文字', '我的标注'],
+    ['target', { weird: true }, '某某20户', '目标 · 某某20户'],
+    ['deadline', null, '年内', '期限 · 年内'],
+  ])('%s %j', (type, value, text, expected) => {
+    expect(describeValue(type, value, { today: TODAY, text })).toBe(expected);
+  });
+
+  it('takes a translation and keeps Chinese for keys it does not know', () => {
+    const t = (key: string, vars: Record<string, string | number>) =>
+      key === 'deadline.by' ? `Due ${vars.date}` : key === 'deadline.daysLeft' ? `${vars.n} days left` : undefined;
+    expect(describeValue('deadline', dl({ end: '2026-11-30' }), { today: TODAY, t })).toBe('Due 2026-11-30 · 6 days left');
+    expect(describeValue('program', { name: '双百行动' }, { today: TODAY, t })).toBe('项目 · 双百行动');
+  });
+
+  it('never interprets page text as a template', () => {
+    expect(msg('deadline.within', { text: '{n}日内{text}' })).toBe('期限 {n}日内{text}');
+  });
+
+  it('labels the dismiss action per type', () => {
+    expect(['target', 'deadline', 'program', 'highlight'].map((t) => dismissLabel(t as 'target'))).toEqual(['不是目标', '不是期限', '不是项目', null]);
+  });
+});
