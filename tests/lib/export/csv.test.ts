@@ -1,0 +1,51 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { CSV_HEADER, buildCsv, neutraliseCell } from '../../../lib/export/csv';
+import { hostileItem, miitItem, shanxiItem } from './fixtures';
+import { readDirective } from './helpers';
+
+describe('CSV export', () => {
+  it('is UTF-8 with BOM and CRLF, one row per annotation, Chinese intact', async () => {
+    const items = [shanxiItem(), miitItem()];
+    const csv = await buildCsv(items);
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.replace(/\r\n/g, '')).not.toMatch(/\n(?=")/); // every record ends in CRLF
+    const parsed = Papa.parse<string[]>(csv.slice(1), { newline: '\r\n' });
+    expect(parsed.errors).toEqual([]);
+    const [header, ...rows] = parsed.data.filter((r) => r.length > 1);
+    expect(header).toEqual([...CSV_HEADER]);
+    const expected = items.flatMap((it) => it.annotations.filter((a) => !a.dismissed).map((a) => ({ it, a })));
+    expect(rows).toHaveLength(expected.length);
+
+    const col = (name: (typeof CSV_HEADER)[number]) => CSV_HEADER.indexOf(name);
+    const target = rows.find((r) => r[col('原文')] === '培育省级技术创新示范企业20户以上')!;
+    expect(target[col('标题')]).toBe('山西省企业技术创新能力提升2023年行动计划');
+    expect(target[col('来源')]).toBe('山西省工业和信息化厅');
+    expect(target[col('日期')]).toBe('2026-11-24');
+    expect(target[col('地区')]).toBe('山西');
+    expect(target[col('类型')]).toBe('目标');
+    expect(target[col('规范值')]).toBe('20 户 · 以上');
+    expect(target[col('备注')]).toBe('比2022年多8户，需跟踪\n第二行：与工信部名单对照');
+    expect(readDirective(target[col('链接')]!).start).toBe('培育省级技术创新示范企业20户以上');
+    const miit = rows.filter((r) => r[col('发文机关')] === '工业和信息化部、财政部');
+    expect(miit).toHaveLength(3);
+  });
+
+  it('neutralises cells a spreadsheet would run as formulas', async () => {
+    const csv = await buildCsv([miitItem(), hostileItem()]);
+    const rows = Papa.parse<string[]>(csv.slice(1)).data;
+    const cells = rows.flat();
+    expect(cells).toContain(`'=HYPERLINK("http://evil.example","点我")`);
+    expect(cells).toContain(`'-2+3`);
+    expect(cells).toContain(`'@SUM(A1)、+86 数字化`);
+    for (const c of cells) expect(c).not.toMatch(/^[=+\-@\t\r]/);
+    expect(neutraliseCell('\t=1')).toBe("'\t=1");
+    expect(neutraliseCell('目标=20')).toBe('目标=20');
+  });
+
+  it('has only the header for no annotations', async () => {
+    const item = shanxiItem();
+    const csv = await buildCsv([{ article: item.article, annotations: [] }]);
+    expect(Papa.parse<string[]>(csv.slice(1)).data.filter((r) => r.length > 1)).toEqual([[...CSV_HEADER]]);
+  });
+});

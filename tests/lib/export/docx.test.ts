@@ -1,0 +1,69 @@
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { buildDocx } from '../../../lib/export/docx';
+import { article, hostileItem, miitItem, shanxiItem } from './fixtures';
+
+const NOW = new Date(Date.UTC(2026, 10, 25, 1, 0));
+
+async function open(bytes: Uint8Array) {
+  const zip = await JSZip.loadAsync(bytes);
+  const xml = await zip.file('word/document.xml')!.async('string');
+  const rels = await zip.file('word/_rels/document.xml.rels')!.async('string');
+  // Text of the document as Word shows it: the runs' contents, unescaped.
+  const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
+    .map((m) => m[1]!)
+    .join('\n')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+  return { zip, xml, rels, text };
+}
+
+describe('DOCX report', () => {
+  it('is a Word file whose document holds the title, metadata and a target', async () => {
+    const item = shanxiItem();
+    const bytes = await buildDocx([item], NOW);
+    expect(bytes).toBeInstanceOf(Uint8Array);
+    expect(String.fromCharCode(bytes[0]!, bytes[1]!)).toBe('PK');
+    const { xml, rels, text, zip } = await open(bytes);
+    expect(zip.file('[Content_Types].xml')).not.toBeNull();
+    expect(text).toContain(item.article.title);
+    expect(xml).toMatch(/<w:pStyle w:val="Title"\/>/);
+    expect(text).toContain('晋工信科技字〔2026〕112号');
+    expect(text).toContain('培育省级技术创新示范企业20户以上');
+    expect(text).toContain('20 户 · 以上');
+    expect(text).toContain('截止 2025-12-31');
+    expect(text).toContain('《行动计划》（即《山西省企业技术创新能力提升2023年行动计划》）');
+    expect(text).toContain('第二行：与工信部名单对照');
+    expect(text).not.toContain('新认定省级企业技术中心100家');
+    // Four tables: targets, deadlines, programs, the reader's highlights.
+    expect(xml.match(/<w:tbl>/g)).toHaveLength(4);
+    // Quotes link back to the source through a text fragment.
+    expect(rels).toContain('TargetMode="External"');
+    expect(rels).toMatch(/Target="https:\/\/gxt\.shanxi\.gov\.cn\/zfxxgk\/sx-2026-112\.html#:~:text=[^"]+"/);
+  });
+
+  it('escapes markup and drops characters XML cannot carry', async () => {
+    const item = hostileItem();
+    item.annotations[0]!.note = '控制字符\u0001\u0008在此\uFFFF';
+    const { xml, text } = await open(await buildDocx([item], NOW));
+    expect(text).toContain('<img src=x onerror=alert(1)>');
+    expect(xml).not.toContain('<img');
+    expect(xml).not.toMatch(/<script/i);
+    expect(text).toContain('控制字符在此');
+    // eslint-disable-next-line no-control-regex
+    expect(xml).not.toMatch(/[\u0000-\u0008\uFFFF]/);
+  });
+
+  it('makes one report of several articles', async () => {
+    const extra = article({ id: 'empty', title: '没有标注的文章' });
+    const { text, xml } = await open(await buildDocx([shanxiItem(), miitItem(), { article: extra, annotations: [] }], NOW));
+    expect(text).toContain('PolicyLens 政策报告（3 篇）');
+    expect(text).toContain('工业和信息化部 财政部关于开展中小企业数字化转型城市试点工作的通知');
+    expect(text).toContain('没有标注的文章');
+    expect(text).toContain('（没有标注）');
+    expect(xml.match(/<w:pStyle w:val="Heading1"\/>/g)).toHaveLength(3);
+  });
+});
