@@ -1,0 +1,535 @@
+import { z } from 'zod';
+import type { AnnotationRecord, ArticleRecord, PolicyDB, SettingRecord } from '../db/schema';
+import { MAX_TEXT } from '../messages';
+import { CHUNK, yieldToEventLoop } from './progress';
+import type { ProgressFn } from './types';
+
+/**
+ * Full backups of the reader's own data (articles, annotations with their notes, settings) and
+ * their import. Derived tables (the search index of schema v2 and later) are not backed up: they
+ * are rebuilt from the articles, which the afterImport hook is for.
+ *
+ * An import is checked completely before anything is written, then written in ONE transaction:
+ * a bad, truncated or hostile file leaves the database exactly as it was and the report says why.
+ */
+
+export const BACKUP_FORMAT = 'policylens-backup';
+export const BACKUP_VERSION = 1;
+
+export interface BackupFile {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  exportedAt: string;
+  /** Record counts, so an import notices a file that was cut or edited inside an array. */
+  counts?: { articles: number; annotations: number; settings: number };
+  articles: ArticleRecord[];
+  annotations: AnnotationRecord[];
+  settings: SettingRecord[];
+}
+
+export interface BackupLimits {
+  /** Length of the JSON text in UTF-16 code units (about bytes for ASCII, a third of them for Chinese). */
+  maxChars: number;
+  maxArticles: number;
+  maxAnnotations: number;
+  maxSettings: number;
+  /** Nesting depth of any value (settings hold free JSON): deeper is a hostile file, not a backup. */
+  maxDepth: number;
+}
+
+export const DEFAULT_LIMITS: Readonly<BackupLimits> = Object.freeze({
+  maxChars: 128 * 1024 * 1024,
+  maxArticles: 50_000,
+  maxAnnotations: 1_000_000,
+  maxSettings: 1_000,
+  maxDepth: 32,
+});
+
+/** Errors listed in a report before the rest are summarised as "… and N more". */
+export const MAX_REPORTED_ERRORS = 50;
+
+export interface ImportCounts {
+  articles: number;
+  annotations: number;
+  settings: number;
+}
+
+export type ImportReport =
+  | {
+      ok: true;
+      /** Records that were new to the database. */
+      added: ImportCounts;
+      /** Records that matched one already there (same id, or for articles the same canonicalUrl); the newer updatedAt won. */
+      merged: ImportCounts;
+      /** Articles added or changed: what a search index must re-read. */
+      articleIds: string[];
+      /** Problems after the data was safely written (e.g. re-indexing failed). */
+      warnings: string[];
+    }
+  | { ok: false; errors: string[] };
+
+export interface ImportOptions {
+  onProgress?: ProgressFn;
+  /** Called after the import committed with the ids of articles added or changed, e.g. to re-index them. */
+  afterImport?: (articleIds: string[]) => Promise<void>;
+  limits?: Partial<BackupLimits>;
+  /** A setting present in both: 'backup' (default, a restore brings preferences back) or 'keep' the current one. */
+  settings?: 'backup' | 'keep';
+}
+
+/* ------------------------------------------------------------------ building */
+
+/**
+ * The whole of the reader's data as a JSON string. Read in one transaction (a consistent
+ * snapshot), then serialised a chunk at a time so a large corpus does not freeze the page.
+ */
+export async function buildBackup(db: PolicyDB, now: Date, opts: { onProgress?: ProgressFn } = {}): Promise<string> {
+  const [articles, annotations, settings] = await db.transaction('r', db.articles, db.annotations, db.settings, () =>
+    Promise.all([db.articles.toArray(), db.annotations.toArray(), db.settings.toArray()]),
+  );
+  const total = articles.length + annotations.length + settings.length;
+  let done = 0;
+  const parts: string[] = [
+    `{"format":${JSON.stringify(BACKUP_FORMAT)},"version":${BACKUP_VERSION},"exportedAt":${JSON.stringify(now.toISOString())}`,
+    `,"counts":${JSON.stringify({ articles: articles.length, annotations: annotations.length, settings: settings.length })}`,
+  ];
+  const section = async (name: string, records: readonly unknown[]) => {
+    parts.push(`,\n${JSON.stringify(name)}:[`);
+    for (let i = 0; i < records.length; i++) {
+      parts.push((i ? ',\n' : '\n') + JSON.stringify(records[i]));
+      if (++done % CHUNK === 0) {
+        opts.onProgress?.(done, total);
+        await yieldToEventLoop();
+      }
+    }
+    parts.push(']');
+  };
+  await section('articles', articles);
+  await section('annotations', annotations);
+  await section('settings', settings);
+  parts.push('}\n');
+  opts.onProgress?.(total, total);
+  return parts.join('');
+}
+
+/* ------------------------------------------------------------------ schemas */
+
+const id = z.string().min(1, 'required').max(200);
+const timestamp = z.number().nonnegative().max(8.64e15);
+
+/*
+ * The same limits as the message protocol (lib/messages.ts) puts on what can be saved, in full zod
+ * here: the protocol is on zod/mini for the content script's size, and a backup needs readable paths.
+ */
+const str = (max: number) => z.string().max(max);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+
+export const verdictRecordSchema = z.object({
+  isPolicy: z.boolean(),
+  score: z.number().min(0).max(1),
+  reasons: z.array(str(500)).max(50),
+});
+
+/** An article as stored (lib/db/schema.ts ArticleRecord); fields a newer schema adds (v2 urls, counts…) are kept, not dropped. */
+export const articleRecordSchema = z
+  .object({
+    id,
+    url: z.string().min(1, 'required').max(4000),
+    canonicalUrl: z.string().min(1, 'required').max(4000),
+    contentHash: str(200),
+    title: str(2000),
+    text: str(MAX_TEXT),
+    verdict: verdictRecordSchema,
+    savedAt: timestamp,
+    updatedAt: timestamp,
+    publishedAt: isoDate.optional(),
+    site: str(500).optional(),
+    agencies: z.array(str(200)).max(50).optional(),
+    docNumber: str(200).optional(),
+    region: str(50).nullable().optional(),
+  })
+  .loose();
+
+export const targetValueSchema = z.object({
+  indicator: str(1000),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  unit: str(50),
+  qualifier: str(50).nullable(),
+});
+export const deadlineValueSchema = z.object({
+  kind: z.enum(['by', 'within', 'recurring', 'scope', 'span']),
+  start: str(40).nullable().optional(),
+  end: str(40).nullable(),
+  resolved: z.boolean(),
+  period: str(40).optional(),
+});
+export const programValueSchema = z.object({ name: z.string().min(1, 'required').max(1000), aliasOf: str(1000).optional() });
+
+const offset = z.number().int().nonnegative().max(MAX_TEXT);
+export const selectorsRecordSchema = z
+  .object({
+    quote: z.object({ exact: z.string().min(1, 'required').max(5000), prefix: str(200), suffix: str(200) }),
+    position: z.object({ start: offset, end: offset }),
+  })
+  .refine((s) => s.position.end >= s.position.start, { message: 'position.end is before position.start', path: ['position', 'end'] });
+
+const annotationBase = z.object({
+  id,
+  articleId: id,
+  origin: z.enum(['auto', 'manual']),
+  text: z.string().max(5000),
+  note: z.string().max(20_000).optional(),
+  tags: z.array(z.string().max(100)).max(50),
+  selectors: selectorsRecordSchema,
+  dismissed: z.boolean().optional(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+/** An annotation as stored; its value must be the shape its type says. */
+export const annotationRecordSchema = z.discriminatedUnion('type', [
+  annotationBase.extend({ type: z.literal('target'), value: targetValueSchema.optional() }).loose(),
+  annotationBase.extend({ type: z.literal('deadline'), value: deadlineValueSchema.optional() }).loose(),
+  annotationBase.extend({ type: z.literal('program'), value: programValueSchema.optional() }).loose(),
+  annotationBase.extend({ type: z.literal('highlight'), value: z.undefined({ error: 'a highlight has no value' }).optional() }).loose(),
+]);
+
+export const settingRecordSchema = z.object({ key: z.string().min(1, 'required').max(200), value: z.unknown() });
+
+const envelopeSchema = z.object({
+  format: z.literal(BACKUP_FORMAT, { error: `not a PolicyLens backup (format should be "${BACKUP_FORMAT}")` }),
+  version: z.number().int(),
+  exportedAt: z.string().max(100),
+  counts: z.object({ articles: z.number().int(), annotations: z.number().int(), settings: z.number().int() }).optional(),
+  articles: z.array(z.unknown()),
+  annotations: z.array(z.unknown()),
+  settings: z.array(z.unknown()),
+});
+
+/* ------------------------------------------------------------------ checking */
+
+/** Keys that, merged into an object anywhere downstream, would reach a prototype. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+class Rejected extends Error {
+  constructor(readonly errors: string[]) {
+    super(errors[0] ?? 'import rejected');
+  }
+}
+
+/** Error lists stay readable: capped, with the rest counted. */
+class ErrorList {
+  readonly items: string[] = [];
+  private more = 0;
+  add(msg: string): void {
+    if (this.items.length < MAX_REPORTED_ERRORS) this.items.push(msg);
+    else this.more++;
+  }
+  get size(): number {
+    return this.items.length + this.more;
+  }
+  list(): string[] {
+    return this.more ? [...this.items, `… and ${this.more} more`] : [...this.items];
+  }
+}
+
+/** A value quoted in an error message: short, one line, no control characters. */
+function shown(v: unknown): string {
+  const s = typeof v === 'string' ? v : JSON.stringify(v) ?? String(v);
+  // eslint-disable-next-line no-control-regex
+  const flat = s.replace(/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, ' ');
+  return flat.length > 60 ? flat.slice(0, 60) + '…' : flat;
+}
+
+function label(collection: string, index: number, raw: unknown): string {
+  const rid = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>)[collection === 'settings' ? 'key' : 'id'] : undefined;
+  const tag = collection === 'settings' ? 'key' : 'id';
+  return typeof rid === 'string' ? `${collection}[${index}] (${tag}=${shown(rid)})` : `${collection}[${index}]`;
+}
+
+function at(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = raw;
+  for (const k of path) {
+    if (v === null || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, k)) return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k];
+  }
+  return v;
+}
+
+function issueText(issue: z.core.$ZodIssue, raw: unknown): string {
+  const path = issue.path.map(String).join('.');
+  const missing = issue.code === 'invalid_type' && at(raw, issue.path) === undefined;
+  const msg = missing ? 'required' : issue.message;
+  return path ? `${path}: ${msg}` : msg;
+}
+
+/**
+ * Walk the parsed JSON without recursion (a deep file cannot overflow the stack), rejecting
+ * prototype keys and excessive nesting, and yielding now and then on very large files.
+ */
+async function checkTree(root: unknown, maxDepth: number, errors: ErrorList): Promise<void> {
+  const stack: Array<{ v: unknown; path: string; depth: number }> = [{ v: root, path: '', depth: 0 }];
+  let visited = 0;
+  while (stack.length) {
+    const { v, path, depth } = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth > maxDepth) {
+      errors.add(`${path || '(top)'}: nested deeper than ${maxDepth} levels`);
+      continue;
+    }
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: `${path}[${i}]`, depth: depth + 1 });
+    } else {
+      for (const k of Object.keys(v)) {
+        const p = path ? `${path}.${k}` : k;
+        if (FORBIDDEN_KEYS.has(k)) errors.add(`${shown(p)}: forbidden key "${k}"`);
+        else stack.push({ v: (v as Record<string, unknown>)[k], path: p, depth: depth + 1 });
+      }
+    }
+    if (++visited % 50_000 === 0) await yieldToEventLoop();
+  }
+}
+
+interface Indexed<T> {
+  rec: T;
+  index: number;
+}
+
+async function validateAll<S extends z.ZodType>(
+  collection: 'articles' | 'annotations' | 'settings',
+  raws: readonly unknown[],
+  schema: S,
+  errors: ErrorList,
+  progress: () => Promise<void>,
+): Promise<Array<Indexed<z.output<S>>>> {
+  const out: Array<Indexed<z.output<S>>> = [];
+  for (let i = 0; i < raws.length; i++) {
+    const raw = raws[i];
+    const r = schema.safeParse(raw);
+    if (r.success) out.push({ rec: r.data, index: i });
+    else for (const issue of r.error.issues) errors.add(`${label(collection, i, raw)}: ${issueText(issue, raw)}`);
+    await progress();
+  }
+  return out;
+}
+
+/** Of two versions of a record, the one edited last (the incoming one on a tie: it is what the reader chose to import). */
+function newer<T extends { updatedAt: number }>(incoming: T, existing: T): boolean {
+  return incoming.updatedAt >= existing.updatedAt;
+}
+
+/* ------------------------------------------------------------------ importing */
+
+export async function importBackup(db: PolicyDB, json: string, opts: ImportOptions = {}): Promise<ImportReport> {
+  const limits: BackupLimits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const fail = (...errors: string[]): ImportReport => ({ ok: false, errors });
+
+  if (typeof json !== 'string') return fail('the backup is not text');
+  if (json.length > limits.maxChars)
+    return fail(`the file is too large (${(json.length / 1048576).toFixed(1)} M characters; the limit is ${(limits.maxChars / 1048576).toFixed(0)} M)`);
+
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json);
+  } catch (e) {
+    return fail(`not valid JSON — the file may be truncated or corrupted (${shown(e instanceof Error ? e.message : String(e))})`);
+  }
+
+  const errors = new ErrorList();
+  await checkTree(parsed, limits.maxDepth, errors);
+  if (errors.size) return fail(...errors.list());
+
+  const env = envelopeSchema.safeParse(parsed);
+  if (!env.success) return fail(...env.error.issues.map((i) => issueText(i, parsed)));
+  const file = env.data;
+  if (file.version > BACKUP_VERSION) return fail(`this backup was made by a newer PolicyLens (backup version ${file.version}); update the extension first`);
+  if (file.version !== BACKUP_VERSION) return fail(`unsupported backup version ${file.version}`);
+  if (file.articles.length > limits.maxArticles) return fail(`too many articles: ${file.articles.length} (limit ${limits.maxArticles})`);
+  if (file.annotations.length > limits.maxAnnotations) return fail(`too many annotations: ${file.annotations.length} (limit ${limits.maxAnnotations})`);
+  if (file.settings.length > limits.maxSettings) return fail(`too many settings: ${file.settings.length} (limit ${limits.maxSettings})`);
+  if (file.counts) {
+    for (const k of ['articles', 'annotations', 'settings'] as const) {
+      if (file.counts[k] !== file[k].length) errors.add(`counts.${k}: the file says ${file.counts[k]} but holds ${file[k].length} — it was cut or edited`);
+    }
+  }
+
+  // Progress: every record is checked once and written at most once.
+  const records = file.articles.length + file.annotations.length + file.settings.length;
+  const total = records * 2;
+  let done = 0;
+  const step = async () => {
+    if (++done % CHUNK === 0) {
+      opts.onProgress?.(done, total);
+      await yieldToEventLoop();
+    }
+  };
+
+  const articles = await validateAll('articles', file.articles, articleRecordSchema, errors, step);
+  const annotations = await validateAll('annotations', file.annotations, annotationRecordSchema, errors, step);
+  const settings = await validateAll('settings', file.settings, settingRecordSchema, errors, step);
+  if (errors.size) return fail(...errors.list());
+
+  // Within the file: one record per article id and per canonical URL, one per annotation id, the newer winning.
+  const remap = new Map<string, string>();
+  const fileById = new Map<string, Indexed<ArticleRecord>>();
+  const fileByUrl = new Map<string, Indexed<ArticleRecord>>();
+  // Newest first (later in the file first on a tie), so the first of each id or URL seen is the one kept.
+  const newestFirst = [...(articles as Array<Indexed<ArticleRecord>>)].sort((x, y) => y.rec.updatedAt - x.rec.updatedAt || y.index - x.index);
+  for (const item of newestFirst) {
+    const kept = fileById.get(item.rec.id) ?? fileByUrl.get(item.rec.canonicalUrl);
+    if (kept) {
+      if (kept.rec.id !== item.rec.id) remap.set(item.rec.id, kept.rec.id);
+      continue;
+    }
+    fileById.set(item.rec.id, item);
+    fileByUrl.set(item.rec.canonicalUrl, item);
+  }
+  const resolve = (articleId: string): string => {
+    let idNow = articleId;
+    for (let hops = 0; remap.has(idNow) && hops < 100; hops++) idNow = remap.get(idNow)!;
+    return idNow;
+  };
+  const annById = new Map<string, Indexed<AnnotationRecord>>();
+  for (const item of annotations as Array<Indexed<AnnotationRecord>>) {
+    const prev = annById.get(item.rec.id);
+    if (!prev || newer(item.rec, prev.rec)) annById.set(item.rec.id, item);
+  }
+  const settingByKey = new Map<string, SettingRecord>();
+  for (const { rec } of settings as Array<Indexed<SettingRecord>>) settingByKey.set(rec.key, rec);
+
+  const added: ImportCounts = { articles: 0, annotations: 0, settings: 0 };
+  const merged: ImportCounts = { articles: 0, annotations: 0, settings: 0 };
+  const touched = new Set<string>();
+
+  try {
+    // Every table in scope, derived ones included, so a table hook of a later schema can keep its index in step.
+    await db.transaction('rw', db.tables, async () => {
+      const incoming = [...fileById.values()];
+      const existingById = await db.articles.bulkGet(incoming.map((x) => x.rec.id));
+      const existingByUrl = new Map(
+        (await db.articles.where('canonicalUrl').anyOf(incoming.map((x) => x.rec.canonicalUrl)).toArray()).map((a) => [a.canonicalUrl, a]),
+      );
+      const problems = new ErrorList();
+      const articleWrites = new Map<string, ArticleRecord>();
+      const finalIds = new Set<string>();
+      incoming.forEach(({ rec, index }, i) => {
+        const sameId = existingById[i];
+        const sameUrl = existingByUrl.get(rec.canonicalUrl);
+        if (sameId && sameUrl && sameId.id !== sameUrl.id) {
+          problems.add(
+            `articles[${index}] (id=${shown(rec.id)}): matches stored article ${shown(sameId.id)} by id but ${shown(sameUrl.id)} by canonicalUrl; cannot merge both`,
+          );
+          return;
+        }
+        const match = sameId ?? sameUrl;
+        if (!match) {
+          added.articles++;
+          articleWrites.set(rec.id, rec);
+          finalIds.add(rec.id);
+          touched.add(rec.id);
+          return;
+        }
+        merged.articles++;
+        finalIds.add(match.id);
+        // The stored id survives, so whatever else refers to the stored article keeps pointing at it.
+        if (match.id !== rec.id) remap.set(rec.id, match.id);
+        // Two incoming articles can meet the same stored one (one by id, one by URL): the newest of all three wins.
+        const current = articleWrites.get(match.id) ?? match;
+        if (newer(rec, current)) {
+          articleWrites.set(match.id, { ...rec, id: match.id });
+          touched.add(match.id);
+        }
+      });
+
+      const incomingAnns = [...annById.values()];
+      const needed = [...new Set(incomingAnns.map((x) => resolve(x.rec.articleId)).filter((aid) => !finalIds.has(aid)))];
+      const storedParents = await db.articles.bulkGet(needed);
+      needed.forEach((aid, i) => {
+        if (storedParents[i]) finalIds.add(aid);
+      });
+      const existingAnns = await db.annotations.bulkGet(incomingAnns.map((x) => x.rec.id));
+      const annotationWrites: AnnotationRecord[] = [];
+      incomingAnns.forEach(({ rec, index }, i) => {
+        const articleId = resolve(rec.articleId);
+        if (!finalIds.has(articleId)) {
+          problems.add(`annotations[${index}] (id=${shown(rec.id)}): articleId ${shown(rec.articleId)} matches no article in the backup or the database`);
+          return;
+        }
+        const existing = existingAnns[i];
+        if (existing) merged.annotations++;
+        else added.annotations++;
+        if (!existing || newer(rec, existing)) {
+          annotationWrites.push(articleId === rec.articleId ? rec : { ...rec, articleId });
+          touched.add(articleId);
+        }
+      });
+      if (problems.size) throw new Rejected(problems.list());
+
+      const keys = [...settingByKey.keys()];
+      const existingSettings = await db.settings.bulkGet(keys);
+      const settingWrites: SettingRecord[] = [];
+      keys.forEach((key, i) => {
+        if (existingSettings[i]) {
+          merged.settings++;
+          if (opts.settings !== 'keep') settingWrites.push(settingByKey.get(key)!);
+        } else {
+          added.settings++;
+          settingWrites.push(settingByKey.get(key)!);
+        }
+      });
+
+      // Writes in chunks so progress moves; awaiting only IndexedDB keeps the transaction alive.
+      const articleList = [...articleWrites.values()];
+      const writeTotal = articleList.length + annotationWrites.length + settingWrites.length;
+      let written = 0;
+      // Writing is the second half of the bar, however many records turned out to need a write.
+      const writeStep = (n: number) => {
+        written += n;
+        opts.onProgress?.(records + Math.round((written / Math.max(1, writeTotal)) * records), total);
+      };
+      for (let i = 0; i < articleList.length; i += CHUNK) {
+        const chunk = articleList.slice(i, i + CHUNK);
+        await db.articles.bulkPut(chunk);
+        writeStep(chunk.length);
+      }
+      for (let i = 0; i < annotationWrites.length; i += CHUNK) {
+        const chunk = annotationWrites.slice(i, i + CHUNK);
+        await db.annotations.bulkPut(chunk);
+        writeStep(chunk.length);
+      }
+      if (settingWrites.length) {
+        await db.settings.bulkPut(settingWrites);
+        writeStep(settingWrites.length);
+      }
+    });
+  } catch (e) {
+    if (e instanceof Rejected) return fail(...e.errors);
+    const name = e instanceof Error ? e.name : 'Error';
+    const message = e instanceof Error ? e.message : String(e);
+    return fail(`the database refused the import, nothing was changed (${name}: ${shown(message)})`);
+  }
+  opts.onProgress?.(total, total);
+
+  const articleIds = [...touched];
+  const warnings: string[] = [];
+  if (opts.afterImport && articleIds.length) {
+    try {
+      await opts.afterImport(articleIds);
+    } catch (e) {
+      warnings.push(`the data was imported, but updating derived data failed: ${shown(e instanceof Error ? e.message : String(e))}`);
+    }
+  }
+  return { ok: true, added, merged, articleIds, warnings };
+}
+
+/* ------------------------------------------------------------------ testing aid */
+
+/** Every user record, sorted, for comparing a database before and after an operation. */
+export async function dumpUserData(db: PolicyDB): Promise<{ articles: ArticleRecord[]; annotations: AnnotationRecord[]; settings: SettingRecord[] }> {
+  return db.transaction('r', db.articles, db.annotations, db.settings, async () => ({
+    articles: await db.articles.orderBy('id').toArray(),
+    annotations: await db.annotations.orderBy('id').toArray(),
+    settings: await db.settings.orderBy('key').toArray(),
+  }));
+}

@@ -1,0 +1,311 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PolicyDB, type ArticleRecord } from '../../../lib/db/schema';
+import { BACKUP_FORMAT, buildBackup, dumpUserData, importBackup, type ImportReport } from '../../../lib/export/backup';
+import { annotate, article, miitItem, shanxiItem, targetValue } from './fixtures';
+
+const NOW = new Date(Date.UTC(2026, 10, 25, 1, 0));
+const opened: PolicyDB[] = [];
+function freshDb(): PolicyDB {
+  const db = new PolicyDB(`policylens-export-test-${opened.length}-${Math.random().toString(36).slice(2)}`);
+  opened.push(db);
+  return db;
+}
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
+});
+
+async function seed(db: PolicyDB) {
+  const items = [shanxiItem(), miitItem()];
+  // A field a later schema adds: a backup must carry it through, not drop it.
+  const withFuture = { ...items[1]!.article, futureField: { urls: ['https://www.gov.cn/a', 'https://www.miit.gov.cn/b'] } } as unknown as ArticleRecord;
+  await db.articles.bulkAdd([items[0]!.article, withFuture]);
+  await db.annotations.bulkAdd(items.flatMap((i) => i.annotations));
+  await db.settings.bulkAdd([
+    { key: 'autoSave', value: true },
+    { key: 'sites', value: { 'www.gov.cn': { enabled: true, types: ['target', 'deadline'] }, 'example.com': { enabled: false } } },
+    { key: 'lastExport', value: null },
+  ]);
+  return items;
+}
+
+async function wipe(db: PolicyDB) {
+  await db.transaction('rw', db.articles, db.annotations, db.settings, async () => {
+    await Promise.all([db.articles.clear(), db.annotations.clear(), db.settings.clear()]);
+  });
+}
+
+function errorsOf(r: ImportReport): string[] {
+  if (r.ok) throw new Error(`expected a refused import, got ${JSON.stringify(r)}`);
+  return r.errors;
+}
+
+describe('backup', () => {
+  it('is the documented envelope with every record', async () => {
+    const db = freshDb();
+    await seed(db);
+    const json = JSON.parse(await buildBackup(db, NOW));
+    expect(json.format).toBe(BACKUP_FORMAT);
+    expect(json.version).toBe(1);
+    expect(json.exportedAt).toBe(NOW.toISOString());
+    const dump = await dumpUserData(db);
+    expect(json.articles).toHaveLength(dump.articles.length);
+    expect(json.annotations).toHaveLength(dump.annotations.length);
+    expect(json.settings).toHaveLength(3);
+  });
+
+  it('backup → wipe → import restores every record deep-equal', async () => {
+    const db = freshDb();
+    await seed(db);
+    const before = await dumpUserData(db);
+    const json = await buildBackup(db, NOW);
+    await wipe(db);
+    expect((await dumpUserData(db)).articles).toHaveLength(0);
+
+    const seen: number[] = [];
+    const reindexed: string[][] = [];
+    const report = await importBackup(db, json, { onProgress: (d) => seen.push(d), afterImport: async (ids) => void reindexed.push(ids) });
+    expect(report).toMatchObject({ ok: true, added: { articles: 2, annotations: before.annotations.length, settings: 3 }, merged: { articles: 0, annotations: 0, settings: 0 } });
+    expect(await dumpUserData(db)).toEqual(before);
+    expect((await db.articles.get('miit-2024-11')) as unknown).toHaveProperty('futureField.urls', ['https://www.gov.cn/a', 'https://www.miit.gov.cn/b']);
+    expect(reindexed).toHaveLength(1);
+    expect([...reindexed[0]!].sort()).toEqual(before.articles.map((a) => a.id).sort());
+    expect(seen.at(-1)).toBeGreaterThan(0);
+
+    // Into another profile's empty database as well.
+    const other = freshDb();
+    expect((await importBackup(other, json)).ok).toBe(true);
+    expect(await dumpUserData(other)).toEqual(before);
+  });
+
+  it('reports progress and yields on a large backup', async () => {
+    const db = freshDb();
+    const a = article({ id: 'big' });
+    await db.articles.add(a);
+    await db.annotations.bulkAdd(
+      Array.from({ length: 1000 }, (_, i) => annotate(a, 'deadline', '到2025年', { kind: 'by', end: '2025-12-31', resolved: true }, { id: `n-${String(i).padStart(4, '0')}` })),
+    );
+    const buildSteps: number[] = [];
+    const json = await buildBackup(db, NOW, { onProgress: (d) => buildSteps.push(d) });
+    expect(buildSteps.length).toBeGreaterThan(3);
+    await wipe(db);
+    const steps: Array<[number, number]> = [];
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    const report = await importBackup(db, json, { onProgress: (d, t) => steps.push([d, t]) });
+    clearInterval(timer);
+    expect(report.ok).toBe(true);
+    expect(steps.length).toBeGreaterThan(5);
+    for (let i = 1; i < steps.length; i++) expect(steps[i]![0]).toBeGreaterThanOrEqual(steps[i - 1]![0]);
+    expect(steps.at(-1)![0]).toBe(steps.at(-1)![1]);
+    expect(ticks).toBeGreaterThan(0);
+    expect(await db.annotations.count()).toBe(1000);
+  });
+});
+
+describe('import refuses a bad file and changes nothing', () => {
+  async function setup() {
+    const db = freshDb();
+    await seed(db);
+    const good = JSON.parse(await buildBackup(db, NOW));
+    // The database as the reader has it now: one article edited since the backup and one more saved.
+    await db.articles.update('sx-2026-112', { title: '已修改的标题', updatedAt: Date.UTC(2026, 10, 24, 12) });
+    const extra = article({ id: 'new-1', canonicalUrl: 'https://www.shanxi.gov.cn/new-1' });
+    await db.articles.add(extra);
+    await db.annotations.add(annotate(extra, 'target', '培育省级技术创新示范企业20户以上', targetValue('培育省级技术创新示范企业', 20, null, '户', '以上')));
+    await db.settings.put({ key: 'autoSave', value: false });
+    const before = await dumpUserData(db);
+    return { db, good, before };
+  }
+  const clone = <T>(x: T): T => structuredClone(x);
+
+  it.each([
+    ['a truncated file', (g: any) => JSON.stringify(g).slice(0, 900), /not valid JSON.*truncated/],
+    ['an empty file', () => '', /not valid JSON/],
+    ['another program’s JSON', () => JSON.stringify({ format: 'zotero', items: [] }), /format/],
+    ['a newer version', (g: any) => JSON.stringify({ ...g, version: 2 }), /newer PolicyLens/],
+    ['arrays that are not arrays', (g: any) => JSON.stringify({ ...g, annotations: { 0: {} } }), /annotations/],
+  ])('%s', async (_name, make, expected) => {
+    const { db, good, before } = await setup();
+    const errors = errorsOf(await importBackup(db, make(clone(good))));
+    expect(errors.join('\n')).toMatch(expected);
+    expect(await dumpUserData(db)).toEqual(before);
+  });
+
+  it('names the record and field of each error, and writes none of the valid records', async () => {
+    const { db, good, before } = await setup();
+    const bad = clone(good);
+    bad.articles.push({ ...bad.articles[0], id: 'fresh-ok', canonicalUrl: 'https://example.gov.cn/fresh' });
+    delete bad.annotations[5].selectors.quote.exact;
+    bad.annotations[2].type = 'opinion';
+    bad.articles[1].savedAt = 'yesterday';
+    bad.articles[0].title = '长'.repeat(3000);
+    bad.counts.articles = bad.articles.length;
+    const errors = errorsOf(await importBackup(db, JSON.stringify(bad)));
+    const ann5 = good.annotations[5].id;
+    expect(errors).toContain(`annotations[5] (id=${ann5}): selectors.quote.exact: required`);
+    expect(errors.some((e) => e.startsWith(`annotations[2] (id=${good.annotations[2].id}): type:`))).toBe(true);
+    expect(errors.some((e) => e.startsWith(`articles[1] (id=${good.articles[1].id}): savedAt:`))).toBe(true);
+    expect(errors.some((e) => e.startsWith(`articles[0] (id=${good.articles[0].id}): title:`))).toBe(true);
+    expect(await dumpUserData(db)).toEqual(before);
+    expect(await db.articles.get('fresh-ok')).toBeUndefined();
+  });
+
+  it('rejects prototype-pollution keys wherever they are', async () => {
+    const { db, good, before } = await setup();
+    for (const inject of [
+      (j: string) => j.replace('"format":', '"__proto__":{"polluted":true},"format":'),
+      (j: string) => j.replace('"verdict":{', '"verdict":{"__proto__":{"isAdmin":true},'),
+      (j: string) => j.replace('{"key":"autoSave","value":true}', '{"key":"autoSave","value":{"constructor":{"prototype":{"polluted":1}}}}'),
+    ]) {
+      const json = inject(JSON.stringify(good));
+      expect(json).not.toBe(JSON.stringify(good));
+      const errors = errorsOf(await importBackup(db, json));
+      expect(errors.join('\n')).toMatch(/forbidden key "(__proto__|constructor)"/);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      expect(await dumpUserData(db)).toEqual(before);
+    }
+  });
+
+  it('enforces size limits and nesting depth', async () => {
+    const { db, good, before } = await setup();
+    expect(errorsOf(await importBackup(db, JSON.stringify(good), { limits: { maxChars: 1000 } }))[0]).toMatch(/too large/);
+    expect(errorsOf(await importBackup(db, JSON.stringify(good), { limits: { maxAnnotations: 3 } }))[0]).toMatch(/too many annotations/);
+    const deep = clone(good);
+    let v: any = {};
+    deep.settings[0].value = v;
+    for (let i = 0; i < 100; i++) v = v.x = {};
+    expect(errorsOf(await importBackup(db, JSON.stringify(deep))).join('\n')).toMatch(/settings\[0\]\.value(\.x)+: nested deeper than 32 levels/);
+    const huge = clone(good);
+    huge.annotations[0].note = 'x'.repeat(1_000_000);
+    expect(errorsOf(await importBackup(db, JSON.stringify(huge)))[0]).toMatch(/^annotations\[0\] \(id=[^)]+\): note: /);
+    expect(await dumpUserData(db)).toEqual(before);
+  });
+
+  it('refuses annotations pointing at an article that is nowhere, and a cut array', async () => {
+    const { db, good, before } = await setup();
+    const orphan = clone(good);
+    orphan.annotations[0].articleId = 'no-such-article';
+    const errors = errorsOf(await importBackup(db, JSON.stringify(orphan)));
+    expect(errors).toEqual([`annotations[0] (id=${good.annotations[0].id}): articleId no-such-article matches no article in the backup or the database`]);
+    const cut = clone(good);
+    cut.annotations.pop();
+    expect(errorsOf(await importBackup(db, JSON.stringify(cut)))[0]).toMatch(/counts\.annotations: the file says \d+ but holds \d+/);
+    expect(await dumpUserData(db)).toEqual(before);
+  });
+
+  it('rolls back everything when the database fails halfway through writing', async () => {
+    const { db, good } = await setup();
+    await wipe(db);
+    const empty = await dumpUserData(db);
+    // Articles are written first; failing on the first annotation proves they are undone.
+    db.annotations.hook('creating', () => {
+      throw new Error('disk full');
+    });
+    const errors = errorsOf(await importBackup(db, JSON.stringify(good)));
+    expect(errors[0]).toMatch(/database refused the import, nothing was changed.*disk full/);
+    expect(await dumpUserData(db)).toEqual(empty);
+  });
+});
+
+describe('import merges duplicates', () => {
+  it('keeps the newer article by id and merges annotations by id', async () => {
+    const db = freshDb();
+    const item = shanxiItem();
+    const old = { ...item.article, title: '旧标题', updatedAt: 100 };
+    await db.articles.add(old);
+    const [first, second, ...rest] = item.annotations;
+    const storedNewer = { ...first!, note: '库里更新的备注', updatedAt: first!.updatedAt + 1000 };
+    await db.annotations.bulkAdd([storedNewer, second!]);
+    await db.settings.put({ key: 'autoSave', value: false });
+
+    const backup = JSON.stringify({
+      format: BACKUP_FORMAT,
+      version: 1,
+      exportedAt: NOW.toISOString(),
+      articles: [{ ...item.article, updatedAt: 200 }],
+      annotations: [first, { ...second!, note: '备份里更新的备注', updatedAt: second!.updatedAt + 5 }, ...rest],
+      settings: [{ key: 'autoSave', value: true }, { key: 'theme', value: 'dark' }],
+    });
+    const report = await importBackup(db, backup);
+    expect(report).toMatchObject({
+      ok: true,
+      added: { articles: 0, annotations: rest.length, settings: 1 },
+      merged: { articles: 1, annotations: 2, settings: 1 },
+      articleIds: [item.article.id],
+    });
+    expect((await db.articles.get(item.article.id))!.title).toBe(item.article.title);
+    expect((await db.annotations.get(first!.id))!.note).toBe('库里更新的备注');
+    expect((await db.annotations.get(second!.id))!.note).toBe('备份里更新的备注');
+    expect(await db.annotations.count()).toBe(item.annotations.length);
+    expect((await db.settings.get('autoSave'))!.value).toBe(true);
+
+    // Importing the same file again changes nothing more.
+    const dump = await dumpUserData(db);
+    const again = await importBackup(db, backup);
+    expect(again).toMatchObject({ ok: true, added: { articles: 0, annotations: 0, settings: 0 } });
+    expect(await dumpUserData(db)).toEqual(dump);
+
+    await db.settings.put({ key: 'autoSave', value: false });
+    await importBackup(db, backup, { settings: 'keep' });
+    expect((await db.settings.get('autoSave'))!.value).toBe(false);
+  });
+
+  it('merges an article saved under another id with the same canonical URL', async () => {
+    const db = freshDb();
+    const stored = article({ id: 'stored', canonicalUrl: 'https://www.gov.cn/p/1.htm', updatedAt: 300 });
+    await db.articles.add(stored);
+    const incoming = article({ id: 'incoming', canonicalUrl: 'https://www.gov.cn/p/1.htm', title: '较旧的版本', updatedAt: 100 });
+    const note = annotate(incoming, 'highlight', '每季度', undefined, { note: '备份里的备注' });
+    const report = await importBackup(
+      db,
+      JSON.stringify({ format: BACKUP_FORMAT, version: 1, exportedAt: NOW.toISOString(), articles: [incoming], annotations: [note], settings: [] }),
+    );
+    expect(report).toMatchObject({ ok: true, added: { articles: 0, annotations: 1 }, merged: { articles: 1 } });
+    expect(await db.articles.toArray()).toEqual([stored]);
+    expect((await db.annotations.get(note.id))!.articleId).toBe('stored');
+  });
+
+  it('keeps the newest of duplicates inside one file', async () => {
+    const db = freshDb();
+    const a1 = article({ id: 'dup', title: '第一版', updatedAt: 1 });
+    const a2 = article({ id: 'dup', title: '第二版', updatedAt: 2 });
+    const a3 = article({ id: 'dup-by-url', canonicalUrl: a1.canonicalUrl, title: '同一网址的旧记录', updatedAt: 0 });
+    const n = annotate(a3, 'deadline', '到2025年', { kind: 'by', end: '2025-12-31', resolved: true });
+    const report = await importBackup(
+      db,
+      JSON.stringify({ format: BACKUP_FORMAT, version: 1, exportedAt: NOW.toISOString(), articles: [a1, a2, a3], annotations: [n], settings: [] }),
+    );
+    expect(report).toMatchObject({ ok: true, added: { articles: 1, annotations: 1 } });
+    expect((await db.articles.toArray()).map((a) => a.title)).toEqual(['第二版']);
+    expect((await db.annotations.get(n.id))!.articleId).toBe('dup');
+  });
+
+  it('refuses an article that matches two stored ones, by id and by URL', async () => {
+    const db = freshDb();
+    await db.articles.bulkAdd([article({ id: 'a', canonicalUrl: 'https://x.gov.cn/1' }), article({ id: 'b', canonicalUrl: 'https://x.gov.cn/2' })]);
+    const before = await dumpUserData(db);
+    const clash = article({ id: 'a', canonicalUrl: 'https://x.gov.cn/2', updatedAt: Date.now() });
+    const errors = errorsOf(
+      await importBackup(db, JSON.stringify({ format: BACKUP_FORMAT, version: 1, exportedAt: NOW.toISOString(), articles: [clash], annotations: [], settings: [] })),
+    );
+    expect(errors[0]).toMatch(/^articles\[0\] \(id=a\): matches stored article a by id but b by canonicalUrl/);
+    expect(await dumpUserData(db)).toEqual(before);
+  });
+
+  it('still reports success when the afterImport hook fails, with a warning', async () => {
+    const db = freshDb();
+    const json = JSON.stringify({ format: BACKUP_FORMAT, version: 1, exportedAt: NOW.toISOString(), articles: [article({ id: 'w' })], annotations: [], settings: [] });
+    const report = await importBackup(db, json, {
+      afterImport: async () => {
+        throw new Error('tokenizer not ready');
+      },
+    });
+    expect(report.ok && report.warnings).toEqual([expect.stringMatching(/tokenizer not ready/)]);
+    expect(await db.articles.count()).toBe(1);
+  });
+});
