@@ -40,7 +40,7 @@ export interface SearchResults {
 /** Beyond this many candidates a text query scores only the rarest-term matches (stated in the docs). */
 const MAX_SCORED = 5000;
 const SNIPPET_BEFORE = 30;
-const SNIPPET_AFTER = 60;
+const SNIPPET_AFTER = 80;
 
 function intersect(a: readonly string[], b: ReadonlySet<string>): string[] {
   return a.filter((x) => b.has(x));
@@ -69,18 +69,22 @@ async function filterIds(db: PolicyDB, q: SearchQuery): Promise<Set<string> | nu
 /** A plain-text window of the article around the first term found, with term ranges. */
 export function makeSnippet(text: string, terms: readonly string[]): { snippet: string; highlights: [number, number][] } {
   const ordered = [...terms].sort((a, b) => b.length - a.length);
+  // Centre on the most specific term (longest first: 20户 before the bare 20 that 2023 contains),
+  // looking in the text as written, then in its folded form (traditional script, pinyin glosses).
   let at = -1;
+  const lowerText = text.toLowerCase();
+  let whole: { lower: string; map: number[] } | null = null;
   for (const t of ordered) {
-    const i = text.toLowerCase().indexOf(t);
-    if (i >= 0 && (at < 0 || i < at)) at = i;
-  }
-  if (at < 0) {
-    // The article is traditional or glossed: find the match in the folded text, map it back.
-    const { folded, map } = foldWithMap(text);
-    const lower = folded.toLowerCase();
-    for (const t of ordered) {
-      const i = lower.indexOf(t);
-      if (i >= 0 && (at < 0 || (map[i] ?? 0) < at)) at = map[i] ?? 0;
+    at = lowerText.indexOf(t);
+    if (at >= 0) break;
+    if (!whole) {
+      const f = foldWithMap(text);
+      whole = { lower: f.folded.toLowerCase(), map: f.map };
+    }
+    const i = whole.lower.indexOf(t);
+    if (i >= 0) {
+      at = whole.map[i] ?? 0;
+      break;
     }
   }
   const start = at < 0 ? 0 : Math.max(0, at - SNIPPET_BEFORE);

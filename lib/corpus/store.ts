@@ -353,3 +353,34 @@ export async function indexPending(db: PolicyDB, tokenize: Tokenize, opts: { bat
   }
   return done;
 }
+
+/**
+ * Change the reader's part of an annotation (note, tags, dismissed). Dismissing changes what the
+ * article counts as saying, so its counts and the index keys (programs, indicators, deadline
+ * years) are recomputed in the same transaction: a dismissed program no longer links articles.
+ */
+export async function updateAnnotation(db: PolicyDB, id: string, patch: { note?: string | null; tags?: string[]; dismissed?: boolean }, now: number = Date.now()): Promise<{ updated: boolean }> {
+  if (patch.tags && (!Array.isArray(patch.tags) || patch.tags.some((t) => typeof t !== 'string' || t.length > 100) || patch.tags.length > 50)) {
+    throw new CorpusInputError('tags must be at most 50 strings of at most 100 characters');
+  }
+  if (typeof patch.note === 'string' && patch.note.length > 20_000) throw new CorpusInputError('note is longer than 20000 characters');
+  return db.transaction('rw', [db.articles, db.annotations, db.articleTerms], async () => {
+    const a = await db.annotations.get(id);
+    if (!a) return { updated: false };
+    if (patch.note === null) delete a.note;
+    else if (patch.note !== undefined) a.note = patch.note;
+    if (patch.tags) a.tags = patch.tags;
+    if (patch.dismissed === true) a.dismissed = true;
+    else if (patch.dismissed === false) delete a.dismissed;
+    a.updatedAt = now;
+    await db.annotations.put(a);
+    if (patch.dismissed !== undefined) {
+      const all = await db.annotations.where('articleId').equals(a.articleId).toArray();
+      const article = await db.articles.get(a.articleId);
+      if (article) await db.articles.put({ ...article, counts: countsOf(all) });
+      const row = await db.articleTerms.get(a.articleId);
+      if (row) await db.articleTerms.put({ ...row, ...factsOf(all) });
+    }
+    return { updated: true };
+  });
+}
