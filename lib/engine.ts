@@ -10,19 +10,32 @@ interface Range {
   start: number;
   end: number;
 }
-const overlaps = (a: Range, b: Range) => a.start < b.end && b.start < a.end;
-const inside = (a: Range, b: Range) => a.start >= b.start && a.end <= b.end;
 
 const SOURCE_RANK: Record<ProgramHit['source'], number> = { title: 0, alias: 0, heading: 1, mention: 1, quoted: 2, named: 3 };
 
 /** One Program per stretch of text: titles beat headings beat quoted names beat bare names. */
-function resolvePrograms(hits: ProgramHit[]): ProgramHit[] {
+function resolvePrograms(hits: ProgramHit[], taken: Uint8Array): ProgramHit[] {
   const ranked = [...hits].sort(
     (a, b) => SOURCE_RANK[a.source] - SOURCE_RANK[b.source] || b.end - b.start - (a.end - a.start) || a.start - b.start,
   );
+  // Marking covered characters keeps this linear in the text, however many names a page repeats.
   const kept: ProgramHit[] = [];
-  for (const h of ranked) if (!kept.some((k) => overlaps(k, h))) kept.push(h);
-  return kept;
+  for (const h of ranked) {
+    if (anyTaken(taken, h)) continue;
+    taken.fill(1, h.start, h.end);
+    kept.push(h);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+function anyTaken(taken: Uint8Array, r: Range): boolean {
+  for (let i = r.start; i < r.end; i++) if (taken[i]) return true;
+  return false;
+}
+
+function allTaken(taken: Uint8Array, r: Range): boolean {
+  for (let i = r.start; i < r.end; i++) if (!taken[i]) return false;
+  return r.end > r.start;
 }
 
 /** Lines of copyright and disclaimer text (一周内与本网联系) carry none of the policy's spans. */
@@ -59,10 +72,11 @@ export function readText(text: string, options: ReadOptions = {}): Reading {
 
   const boilerplate = boilerplateTest(norm.text);
   const keep = (r: Range) => !boilerplate(r);
-  const programs = resolvePrograms(findPrograms(norm.text)).filter(keep);
+  const taken = new Uint8Array(norm.text.length);
+  const programs = resolvePrograms(findPrograms(norm.text), taken).filter(keep);
   // A year inside a name (“2023突破提升年”, 《…(2024—2026年)》) dates the name, not a duty.
-  const deadlines = findDeadlines(norm.text, options.publishedAt).filter((d) => keep(d) && !programs.some((p) => overlaps(p, d)));
-  const targets = findTargets(norm.text).filter((t) => keep(t) && !programs.some((p) => inside(t, p)));
+  const deadlines = findDeadlines(norm.text, options.publishedAt).filter((d) => keep(d) && !anyTaken(taken, d));
+  const targets = findTargets(norm.text).filter((t) => keep(t) && !allTaken(taken, t));
 
   const spans: Span[] = [
     ...programs.map((p) => toSpan<ProgramSpan>(norm, 'program', p, p.value)),

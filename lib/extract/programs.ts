@@ -76,7 +76,7 @@ const BAD_NAME_START = /^(?:本|该|此|各|这|那|相关|有关|上述|各项|
  * Returns -1 when nothing marks the words as a name (准确认识碳达峰行动 is a verb phrase): a name
  * is introduced by a verb (实施, 推进…), opens a list item or line, or follows 、 in a series.
  */
-function namedProgramStart(text: string, suffixStart: number): number {
+function namedProgramStart(text: string, suffixStart: number, suffixEnd: number): number {
   let s = suffixStart;
   while (s > 0 && suffixStart - s < 24) {
     const c = text[s - 1]!;
@@ -87,7 +87,9 @@ function namedProgramStart(text: string, suffixStart: number): number {
   let cut = 0;
   INTRO_WORDS.lastIndex = 0;
   for (let m = INTRO_WORDS.exec(head); m; m = INTRO_WORDS.exec(head)) cut = m.index + m[0].length;
-  let introduced = cut > 0 || s === 0 || /[、\n“:：)）]/.test(text[s - 1]!);
+  // At the start of a line the words are a name only if they are the whole item (a heading).
+  const lineStart = s === 0 || text[s - 1] === '\n';
+  let introduced = cut > 0 || /[、“:：)）]/.test(text[s - 1] ?? '') || (lineStart && !isCjk(text[suffixEnd]));
   for (let guard = 0; guard < 4; guard++) {
     const lead = head.slice(cut).match(LEAD_PREFIX);
     if (!lead) break;
@@ -201,7 +203,7 @@ export function findPrograms(text: string): ProgramHit[] {
     const suffixStart = m.index;
     const end = suffixStart + m[0].length;
     // 行动 followed by more name (行动计划 is matched whole) or by 的 as a verb object is not a name end.
-    const start = namedProgramStart(text, suffixStart);
+    const start = namedProgramStart(text, suffixStart, end);
     if (start < 0) continue;
     const name = text.slice(start, end);
     if (suffixStart - start < 4 || BAD_NAME_START.test(name)) continue;

@@ -32,8 +32,8 @@ const OBJECT_STOP = new RegExp(`[${CLAUSE_DELIMS}、()（）“”《》\\s]`);
 
 /** Counts of the document's own parts (22项重点任务, 九个方面) are not goals. */
 const DOC_PART_AFTER = /^(?:重点任务|主要任务|任务|方面|部分|原则|章|节|举措|措施|条措施|项措施|要求|内容|环节|板块|维度|层面|目标|大类|类|阶段|步|个方面|领域的|文件|批次|十年|工作日|自然日|小时|季度|周|年|月|日|天|[零〇一二两三四五六七八九十百千\d])/;
-/** A lone 一/两 is an article (一个, 两家…的), not a quantity. */
-const WEAK_CHINESE = /^(?:[一二两十百千]|[零〇])$/;
+/** A lone 一/两 is an article (一个, 两家…的) and 千家万户 an idiom, not a quantity. */
+const WEAK_CHINESE = /^(?:[一二两百千]|[零〇])$/;
 
 // Lead words that say when or how firmly, not what: the indicator starts after them.
 const LEAD_FLUFF = new RegExp(

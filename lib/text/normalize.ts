@@ -23,13 +23,15 @@ export function toOriginal(norm: NormalizedText, start: number, end: number): { 
   return { start: norm.starts[s]!, end: norm.ends[e - 1]! };
 }
 
-const CJK_RE = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
-export const isCjk = (ch: string | undefined): boolean => ch !== undefined && CJK_RE.test(ch);
+// Code-point range checks rather than regexes: these run once per character of every article.
+const isCjkCode = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+export const isCjk = (ch: string | undefined): boolean => ch !== undefined && ch.length > 0 && isCjkCode(ch.charCodeAt(0));
 const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
 
 // Invisible characters that spam filters and copy-paste sprinkle inside words.
-const INVISIBLE = /[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]/;
-const HSPACE = /[ \t\u00a0\u3000\u2002-\u200a\u202f]/;
+const isInvisible = (c: number) => (c >= 0x200b && c <= 0x200f) || (c >= 0x2060 && c <= 0x2064) || c === 0xfeff || c === 0x00ad;
+const isHSpaceCode = (c: number) => c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000 || (c >= 0x2002 && c <= 0x200a) || c === 0x202f;
+const isSpaceLike = (ch: string) => ch === '\n' || ch === '\r' || isHSpaceCode(ch.charCodeAt(0));
 
 const TONE_VOWELS = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ';
 const GLOSS_LETTER = new RegExp(`[a-z${TONE_VOWELS}\\u0300-\\u036f]`);
@@ -111,11 +113,12 @@ export function normalize(original: string): NormalizedText {
   let i = 0;
   while (i < n) {
     const ch = original[i]!;
-    if (INVISIBLE.test(ch)) {
+    const code = ch.charCodeAt(0);
+    if (isInvisible(code)) {
       i++;
       continue;
     }
-    if ((ch === '(' || ch === '（') && chars.length > 0) {
+    if ((code === 0x28 || code === 0xff08) && chars.length > 0) {
       // A gloss belongs to the character it follows (repeated glosses too), so a span ending on
       // that character also covers its gloss.
       let last = chars.length - 1;
@@ -129,7 +132,6 @@ export function normalize(original: string): NormalizedText {
         }
       }
     }
-    const code = ch.charCodeAt(0);
     if (code >= 0xd800 && code <= 0xdbff && i + 1 < n) {
       // Keep a surrogate pair together: both halves map to the whole pair.
       chars.push(ch, original[i + 1]!);
@@ -154,10 +156,10 @@ export function normalize(original: string): NormalizedText {
   const m = chars.length;
   while (k < m) {
     const ch = chars[k]!;
-    if (HSPACE.test(ch) || ch === '\n' || ch === '\r') {
+    if (isSpaceLike(ch)) {
       let r = k;
       let newlines = 0;
-      while (r < m && (HSPACE.test(chars[r]!) || chars[r] === '\n' || chars[r] === '\r')) {
+      while (r < m && isSpaceLike(chars[r]!)) {
         if (chars[r] === '\n') newlines++;
         r++;
       }

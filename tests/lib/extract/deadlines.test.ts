@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { findDeadlines } from '../../../lib/extract/deadlines';
+import { normalize } from '../../../lib/text/normalize';
+
+const deadlinesIn = (text: string, publishedAt?: string) => {
+  const norm = normalize(text).text;
+  return findDeadlines(norm, publishedAt).map((d) => ({ text: norm.slice(d.start, d.end), ...d.value }));
+};
+
+describe('deadlines', () => {
+  it.each([
+    // [sentence, span text, kind, end]
+    ['到2028年，基本建成现代化产业体系。', '到2028年', 'by', '2028-12-31'],
+    ['到2026年底，完成全部改造。', '到2026年底', 'by', '2026-12-31'],
+    ['各县区于2024年底前完成摸底。', '2024年底前', 'by', '2024-12-31'],
+    ['2030年前实现碳达峰。', '2030年前', 'by', '2030-12-31'],
+    ['请于2024年9月15日前报送材料。', '于2024年9月15日前', 'by', '2024-09-15'],
+    ['请在2025年6月底前完成验收。', '在2025年6月底前', 'by', '2025-06-30'],
+    ['到2035年，全面建成教育强市。', '到2035年', 'by', '2035-12-31'],
+    ['到本世纪中叶，建成制造强国。', '到本世纪中叶', 'by', '2050-12-31'],
+  ])('finds the fixed deadline in %s', (sentence, text, kind, end) => {
+    expect(deadlinesIn(sentence)).toEqual([expect.objectContaining({ text, kind, end, resolved: true })]);
+  });
+
+  it.each([
+    ['“十五五”期间，持续推进。', '“十五五”期间', '2026-01-01', '2030-12-31'],
+    ['十四五时期重点推进。', '十四五时期', '2021-01-01', '2025-12-31'],
+  ])('reads a five-year-plan period in %s', (sentence, text, start, end) => {
+    expect(deadlinesIn(sentence)).toEqual([expect.objectContaining({ text, kind: 'scope', start, end })]);
+  });
+
+  it.each([
+    ['实施2024—2026年三年行动。', '2024—2026年', '2024-01-01', '2026-12-31'],
+    ['2023年至2025年集中攻坚。', '2023年至2025年', '2023-01-01', '2025-12-31'],
+  ])('reads a span of years in %s', (sentence, text, start, end) => {
+    expect(deadlinesIn(sentence)).toEqual([expect.objectContaining({ text, kind: 'span', start, end })]);
+  });
+
+  it.each([
+    ['收到申请后7日内办结。', '7日内', 'within'],
+    ['须在三个月内完成整改。', '三个月内', 'within'],
+    ['每季度通报一次进展。', '每季度', 'recurring'],
+    ['每月调度重点项目。', '每月', 'recurring'],
+  ])('finds the relative deadline in %s', (sentence, text, kind) => {
+    expect(deadlinesIn(sentence)).toEqual([expect.objectContaining({ text, kind })]);
+  });
+
+  it.each([
+    ['今年要新培育100家企业。', '今年', '2024-12-31'],
+    ['确保年内全面完成。', '年内', '2024-12-31'],
+    ['明年将全面推开。', '明年', '2025-12-31'],
+    ['全年新增就业5万人以上。', '全年', '2024-12-31'],
+  ])('resolves %s against the publication date', (sentence, text, end) => {
+    expect(deadlinesIn(sentence, '2024-03-15')).toEqual([expect.objectContaining({ text, end, resolved: true })]);
+    expect(deadlinesIn(sentence)).toEqual([expect.objectContaining({ text, end: null, resolved: false })]);
+  });
+
+  it.each([
+    ['a dateline', '本报北京3月5日讯 记者从会上获悉。'],
+    ['a timestamp', '发布时间:2024-03-05 10:20:11'],
+    ['the date of a past event', '2024年1月16日,工业和信息化部印发通知。'],
+    ['a plain year reference', '2023年开年,各地积极作为。'],
+    ['全年 without a goal', '全年征稿,欢迎投稿。'],
+    ['今年以来 (looking back)', '今年以来,全市经济稳中向好。'],
+    ['a recent period', '近两年内未受过处分。'],
+    ['as of a date', '截至2023年底,累计建成基站10万个。'],
+    ['a place name after a year', '2024年内蒙古自治区工作会议召开。'],
+  ])('ignores %s', (_what, sentence) => {
+    expect(deadlinesIn(sentence)).toEqual([]);
+  });
+});

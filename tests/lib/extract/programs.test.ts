@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { readText } from '../../../lib/engine';
+
+// Programs are resolved against each other (a title beats the quoted name inside it), so these
+// tests read through the engine and look only at the program spans.
+const programsIn = (text: string) =>
+  readText(text, { force: true })
+    .spans.filter((s) => s.type === 'program')
+    .map((s) => ({ text: s.text, ...s.value }));
+
+describe('programs', () => {
+  it.each([
+    ['省政府印发《河东省数字经济提速三年行动方案》。', '《河东省数字经济提速三年行动方案》', '河东省数字经济提速三年行动方案'],
+    ['根据《中华人民共和国中小企业促进法》规定。', '《中华人民共和国中小企业促进法》', '中华人民共和国中小企业促进法'],
+    ['全面实施“百企攀登行动”。', '“百企攀登行动”', '百企攀登行动'],
+    ['深入开展“2024服务提升年”活动。', '“2024服务提升年”', '2024服务提升年'],
+    ['实施“3510”先进制造业集群培育工程,打造产业高地。', '“3510”先进制造业集群培育工程', '3510先进制造业集群培育工程'],
+    ['编制“十五五”规划。', '“十五五”规划', '十五五规划'],
+    ['推进“千村示范、万村整治”工程。', '“千村示范、万村整治”工程', '千村示范、万村整治工程'],
+    ['深入实施中小企业数字化赋能专项行动。', '中小企业数字化赋能专项行动', '中小企业数字化赋能专项行动'],
+    ['实施产业链供应链韧性提升工程、优质企业梯度培育工程。', '产业链供应链韧性提升工程', '产业链供应链韧性提升工程'],
+    ['启动青年英才集聚计划。', '青年英才集聚计划', '青年英才集聚计划'],
+  ])('finds the program in %s', (sentence, text, name) => {
+    expect(programsIn(sentence)[0]).toMatchObject({ text, name });
+  });
+
+  it('reads nested titles as one program', () => {
+    const found = programsIn('根据《省政府办公厅关于印发〈河东省制造业振兴行动方案(2024—2026年)〉的通知》要求。');
+    expect(found).toHaveLength(1);
+    expect(found[0]?.name).toBe('省政府办公厅关于印发〈河东省制造业振兴行动方案(2024—2026年)〉的通知');
+  });
+
+  it('links a short back-reference to the full title', () => {
+    const found = programsIn('市政府出台了《西江市促进民营经济发展若干措施》(以下简称《若干措施》)。《若干措施》明确,加大支持。');
+    expect(found.map((p) => [p.text, p.aliasOf])).toEqual([
+      ['《西江市促进民营经济发展若干措施》', undefined],
+      ['《若干措施》', '西江市促进民营经济发展若干措施'],
+      ['《若干措施》', '西江市促进民营经济发展若干措施'],
+    ]);
+  });
+
+  it('recognises a title heading and its later bare mentions', () => {
+    const text = '西江市人民政府关于加快建设现代物流枢纽的实施意见\n各区人民政府:\n现就加快建设现代物流枢纽提出如下意见。\n附件:西江市人民政府关于加快建设现代物流枢纽的实施意见';
+    const found = programsIn(text);
+    expect(found.map((p) => p.name)).toEqual([
+      '西江市人民政府关于加快建设现代物流枢纽的实施意见',
+      '西江市人民政府关于加快建设现代物流枢纽的实施意见',
+    ]);
+  });
+
+  it('takes the document inside an issuing notice heading', () => {
+    const found = programsIn('西江市人民政府办公室关于印发西江市全民健身实施计划的通知\n各县区人民政府:');
+    expect(found[0]?.name).toBe('西江市全民健身实施计划');
+  });
+
+  it('simplifies traditional and glossed names', () => {
+    const found = programsIn('實施“雙百行動(dòng)”。');
+    expect(found[0]).toMatchObject({ text: '“雙百行動(dòng)”', name: '双百行动' });
+  });
+
+  it.each([
+    ['a newspaper', '据《河东日报》报道,全省经济回暖。'],
+    ['a TV column', '欢迎收看《民生连线》节目。'],
+    ['a novel', '他正在读《平凡的世界》。'],
+    ['a slogan in quotes', '坚持“两个毫不动摇”。'],
+    ['a quoted role', '发挥“链主”企业作用。'],
+    ['a generic 行动 after an adverb', '各方面要采取有力行动。'],
+    ['a plan referred to by 本', '本行动方案自印发之日起施行。'],
+    ['a recruitment plan', '计划招聘工作人员20名。'],
+    ['a verb phrase ending in 行动', '全面准确认识碳达峰行动的深远影响。'],
+  ])('ignores %s', (_what, sentence) => {
+    expect(programsIn(sentence)).toEqual([]);
+  });
+});

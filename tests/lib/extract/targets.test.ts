@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { findTargets } from '../../../lib/extract/targets';
+import { normalize } from '../../../lib/text/normalize';
+
+const targetsIn = (text: string) => {
+  const norm = normalize(text).text;
+  return findTargets(norm).map((t) => ({ text: norm.slice(t.start, t.end), ...t.value }));
+};
+
+describe('targets', () => {
+  it.each([
+    // [sentence, span text, min, max, unit, qualifier]
+    ['到2026年，全市新增省级专精特新企业120家以上。', '全市新增省级专精特新企业120家以上', 120, null, '家', '以上'],
+    ['力争年内建成示范工厂8—10个。', '建成示范工厂8—10个', 8, 10, '个', '力争'],
+    ['今年要培育数字化转型标杆企业30户。', '培育数字化转型标杆企业30户', 30, 30, '户', null],
+    ['到2027年，规上工业企业研发投入年均增长12%左右。', '规上工业企业研发投入年均增长12%左右', 12, 12, '%', '左右'],
+    ['全年完成技术改造投资超过300亿元。', '完成技术改造投资超过300亿元', 300, null, '亿元', '超过'],
+    ['每季度遴选150项左右重点技改项目。', '每季度遴选150项左右重点技改项目', 150, 150, '项', '左右'],
+    ['城镇调查失业率控制在5.5%以内。', '城镇调查失业率控制在5.5%以内', null, 5.5, '%', '以内'],
+    ['确保新增城镇就业不少于4万人。', '新增城镇就业不少于4万人', 4, null, '万人', '不少于'],
+    ['到2025年，培育十家以上链主企业。', '培育十家以上链主企业', 10, null, '家', '以上'],
+    ['力争工业增加值增速高于全国平均2-3个百分点。', '工业增加值增速高于全国平均2-3个百分点', 2, 3, '个百分点', '力争'],
+    ['到2030年，粮食产量稳定在1.2万亿斤以上。', '粮食产量稳定在1.2万亿斤以上', 1.2, null, '万亿斤', '以上'],
+  ])('finds the target in %s', (sentence, text, min, max, unit, qualifier) => {
+    const found = targetsIn(sentence);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ text, min, max, unit, qualifier });
+  });
+
+  it('splits goals listed with 、 into one target each', () => {
+    const found = targetsIn('到2028年，全市每年新增就业岗位保持在5万个以上、扶持创业1万人以上。');
+    expect(found.map((t) => t.text)).toEqual(['全市每年新增就业岗位保持在5万个以上', '扶持创业1万人以上']);
+  });
+
+  it('runs the span on to the object counted when the verb comes first', () => {
+    const [t] = targetsIn('年内攻克20项左右卡脖子关键技术,形成一批成果。');
+    expect(t?.text).toBe('攻克20项左右卡脖子关键技术');
+    expect(t?.indicator).toBe('攻克卡脖子关键技术');
+  });
+
+  it.each([
+    ['a figure already achieved', '截至去年底，全省已建成5G基站12万个。'],
+    ['a work in progress', '首批9家工厂正在实施60项数字化改造。'],
+    ['a statistic compared with last year', '全市规上工业增加值比上年增长6.2%。'],
+    ['a past year without a goal', '2022年，全省新增高新技术企业1500家。'],
+    ['counts of the document’s own parts', '《方案》提出了18项重点任务，分为五个部分。'],
+    ['aspects of the plan', '从人才、资金、土地等6个方面提出保障措施。'],
+    ['a classifier 大 (three big parts)', '方案共分为3大部分。'],
+    ['a number in quotes', '以“5”个主导产业为重点。'],
+    ['a phone number', '咨询电话:0351-4567890。'],
+    ['a document number', '晋政发〔2024〕12号。'],
+    ['a duration, which is a deadline', '力争在15个工作日内办结。'],
+    ['an enumeration summed up with 等', '钢铁、化工等8个行业将开展对标。'],
+    ['an approximate head count describing the present', '以全县3000多名农村劳动力为对象,开展培训。'],
+    ['an article, not a count', '将打造一个开放共享的平台。'],
+    ['an ordinal', '力争进入全国第一方阵。'],
+  ])('ignores %s', (_what, sentence) => {
+    expect(targetsIn(sentence)).toEqual([]);
+  });
+});
