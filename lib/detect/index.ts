@@ -1,6 +1,12 @@
 import { parseHTML } from 'linkedom';
 import type { ArticleMeta, Verdict } from '../types';
-import { buildTextMap } from '../page/text-map';
+import { detectPage } from './detect';
+
+export { detectPage, type Detection, type DetectOptions } from './detect';
+export { gatePage, urlKind, type GateResult } from './gate';
+export { findArticle, ADAPTERS, type ArticleLocation, type SiteAdapter } from './adapters';
+export { readTextMeta } from './text-meta';
+export { siteKey, isSiteEnabled, setSiteEnabled, type SiteSettings } from './site-switch';
 
 /** What the detector says about a whole HTML page. */
 export interface PageAnalysis {
@@ -10,14 +16,9 @@ export interface PageAnalysis {
   text: string;
 }
 
-/**
- * Placeholder until the real detector lands (issue 4): body text, title from <title>.
- * The signature is the contract the CLI and the tests use.
- */
-export function analyzeHtml(html: string, _url?: string): PageAnalysis {
+/** The CLI's entry for .html files: parse with linkedom, then the same detection as in the browser. */
+export function analyzeHtml(html: string, url?: string): PageAnalysis {
   const { document } = parseHTML(html);
-  const body = document.body ?? document.documentElement;
-  const text = buildTextMap(body).text;
-  const title = document.title?.trim() || undefined;
-  return { verdict: { isPolicy: /[\u4e00-\u9fff]/.test(text), score: 0.5, reasons: [] }, meta: title ? { title } : {}, text };
+  const { verdict, meta, text } = detectPage(document as unknown as Document, url ?? 'file:///page.html');
+  return { verdict, meta, text };
 }

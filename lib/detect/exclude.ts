@@ -1,0 +1,135 @@
+import { countHan } from './gate';
+import { simplifyName } from './normalize';
+
+/**
+ * What inside an article container is not the article: navigation, breadcrumbs, share and print
+ * bars, related-link lists, comments, footers. Decided once per container (one walk), then asked
+ * per element by the text map, so highlights never land there.
+ */
+
+// Class and id words of page furniture; matched as whole words of the attribute (pages_content
+// is content, page-nav is navigation).
+const NOISE_WORDS = new Set([
+  'nav', 'navbar', 'menu', 'breadcrumb', 'breadcrumbs', 'crumb', 'crumbs', 'location', 'position', 'dqwz',
+  'share', 'bdshare', 'fenxiang', 'comment', 'comments', 'pinglun', 'footer', 'foot', 'related', 'relate',
+  'xgwz', 'xglj', 'xgxx', 'xgyd', 'recommend', 'tuijian', 'sidebar', 'side', 'toolbar', 'tools', 'print',
+  'dayin', 'fontsize', 'zihao', 'pager', 'pagination', 'pagenav', 'copyright', 'banquan', 'ad', 'ads',
+  'advert', 'guanggao', 'social', 'qrcode', 'erweima', 'prevnext', 'prev', 'next', 'hot', 'rank', 'login',
+]);
+const NOISE_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'FORM', 'MENU']);
+// Text openings of furniture blocks (checked on short blocks only).
+const NOISE_OPENING = /^(当前位置|您现在的位置|你现在的位置|您的位置|你的位置|所在位置|位置[:：]|首页\s{0,3}[>›»＞]|相关(链接|阅读|新闻|文章|稿件|文件|政策|解读|推荐|报道)|延伸阅读|推荐阅读|热点推荐|热门推荐|更多阅读|更多新闻|猜你喜欢|热门文章|精彩推荐|上一篇|下一篇|【\s{0,2}打印|打印本页|关闭窗口|分享到|扫一扫|责任编辑|网站地图|版权所有|主办单位|主办[:：]|网友评论|发表评论|我要评论|评论\s{0,3}\(|用户评论|【?\s{0,2}版权(及免责)?声明|免责声明|转载请注明|微信公众号|扫码关注)/;
+const HEADING_OPENING = /^(相关|延伸阅读|推荐阅读|热点推荐|更多|猜你喜欢|热门|精彩推荐|网友评论|发表评论)/;
+// Headings after which nothing at the same level is the article any more.
+const TAIL_OPENING = /^(延伸阅读|相关阅读|相关新闻|相关文章|推荐阅读|猜你喜欢|精彩推荐|热点推荐)/;
+
+function attrWords(el: Element): string[] {
+  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
+  if (raw.length < 2) return [];
+  return raw.split(/[\s_-]+/).filter(Boolean);
+}
+
+/** The first non-blank text of an element, found without reading its whole subtree's text. */
+function openingText(el: Element, max = 24): string {
+  const stack: Node[] = [el];
+  let steps = 0;
+  let out = '';
+  while (stack.length && steps++ < 200) {
+    const n = stack.pop()!;
+    if (n.nodeType === 3) {
+      out += (n as Text).data.trim();
+      if (out.length >= max) break;
+      continue;
+    }
+    if (n.nodeType !== 1) continue;
+    const tag = (n as Element).tagName;
+    if (tag === 'SCRIPT' || tag === 'STYLE') continue;
+    for (let c = n.lastChild; c; c = c.previousSibling) stack.push(c);
+  }
+  return out.slice(0, max);
+}
+
+export function isNoiseElement(el: Element): boolean {
+  if (NOISE_TAGS.has(el.tagName.toUpperCase())) return true;
+  for (const w of attrWords(el)) if (NOISE_WORDS.has(w)) return true;
+  return false;
+}
+
+const INLINE = new Set(['SPAN', 'RUBY', 'RT', 'RP', 'RB', 'B', 'STRONG', 'EM', 'I', 'U', 'FONT', 'SUP', 'SUB', 'BR', 'IMG', 'A', 'SMALL', 'BIG', 'LABEL', 'CODE', 'INS', 'DEL', 'MARK', 'WBR', 'O:P']);
+const LISTISH = new Set(['UL', 'OL', 'DL', 'TABLE', 'DIV', 'SECTION', 'TD', 'P']);
+
+interface Stats { han: number; linkHan: number; links: number }
+
+/** Han characters and link text per element, in one post-order walk (no per-element textContent). */
+function collectStats(root: Element): Map<Element, Stats> {
+  const stats = new Map<Element, Stats>();
+  const stack: Array<{ el: Element; done: boolean }> = [{ el: root, done: false }];
+  while (stack.length) {
+    const top = stack.pop()!;
+    const el = top.el;
+    if (!top.done) {
+      stack.push({ el, done: true });
+      for (let c = el.lastChild; c; c = c.previousSibling) if (c.nodeType === 1) stack.push({ el: c as Element, done: false });
+      continue;
+    }
+    const st: Stats = { han: 0, linkHan: 0, links: 0 };
+    for (let k = el.firstChild; k; k = k.nextSibling) {
+      if (k.nodeType === 3) st.han += countHan((k as Text).data);
+      else if (k.nodeType === 1) {
+        const ks = stats.get(k as Element);
+        if (!ks) continue;
+        st.han += ks.han;
+        st.linkHan += ks.linkHan;
+        st.links += ks.links;
+      }
+    }
+    const tag = el.tagName.toUpperCase();
+    if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'RT' || tag === 'RP') st.han = st.linkHan = st.links = 0;
+    if (tag === 'A') {
+      st.linkHan = st.han;
+      st.links += 1;
+    }
+    stats.set(el, st);
+  }
+  return stats;
+}
+
+/**
+ * Build the exclusion predicate for a container: one walk that measures, one that marks
+ * furniture (skipping the subtrees it has already marked).
+ */
+export function buildExclude(container: Element): (el: Element) => boolean {
+  const stats = collectStats(container);
+  const excluded = new Set<Element>();
+  const stack: Element[] = [];
+  for (let c = container.lastChild; c; c = c.previousSibling) if (c.nodeType === 1) stack.push(c as Element);
+  while (stack.length) {
+    const el = stack.pop()!;
+    const tag = el.tagName.toUpperCase();
+    let noise = excluded.has(el) || isNoiseElement(el);
+    const st = stats.get(el);
+    if (!noise && st && !INLINE.has(tag)) {
+      // Furniture is labelled in the page's own script and sometimes glossed (版權(quán)所有).
+      const opening = st.han < 300 ? simplifyName(openingText(el)) : '';
+      if (opening && NOISE_OPENING.test(opening)) {
+        noise = true;
+        // A heading such as 相关阅读 marks the list that follows it.
+        if (st.han <= 12 && TAIL_OPENING.test(opening)) {
+          // Pages that flatten everything into <p>s put the related list after such a heading.
+          for (let n = el.nextSibling; n; n = n.nextSibling) if (n.nodeType === 1) excluded.add(n as Element);
+        } else if (st.han <= 12 && HEADING_OPENING.test(opening)) {
+          const next = el.nextElementSibling;
+          if (next && (stats.get(next)?.links ?? 0) >= 1) excluded.add(next);
+        }
+      } else if (LISTISH.has(tag) && st.links >= 3 && (st.han === 0 || (st.linkHan / st.han > 0.6 && st.han - st.linkHan < 120))) {
+        noise = true;
+      }
+    }
+    if (noise) {
+      excluded.add(el);
+      continue;
+    }
+    for (let c = el.lastChild; c; c = c.previousSibling) if (c.nodeType === 1) stack.push(c as Element);
+  }
+  return (el: Element) => excluded.has(el);
+}

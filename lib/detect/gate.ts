@@ -1,0 +1,70 @@
+/**
+ * The cheap gate that runs on every page the user opens, before anything heavier: a few native
+ * textContent reads and counts, no layout (innerText would force one), no Readability.
+ */
+
+export interface GateResult {
+  pass: boolean;
+  reason: string;
+  /** Han characters in the sampled body text and in its links (0..1 share). */
+  han: number;
+  linkShare: number;
+}
+
+const SAMPLE = 60_000;
+
+export function countHan(s: string, limit = s.length): number {
+  let n = 0;
+  const end = Math.min(s.length, limit);
+  for (let i = 0; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x3400 && c <= 0x9fff) n++;
+  }
+  return n;
+}
+
+export type UrlKind = 'home' | 'list' | 'search' | 'login' | 'article' | 'other';
+
+/** What a URL's shape says about the page (a prior only: many sites ignore conventions). */
+export function urlKind(url: URL | string): UrlKind {
+  let u: URL;
+  try {
+    u = typeof url === 'string' ? new URL(url) : url;
+  } catch {
+    return 'other';
+  }
+  const path = u.pathname.toLowerCase();
+  const q = u.search.toLowerCase();
+  if (/(^|\/)(login|signin|sign-in|passport|logon)(\/|\.|$)/.test(path)) return 'login';
+  if (/(^|\/)(search|so|s)(\/|\.|$)|searchword|[?&](q|wd|kw|keyword|keywords|query|searchword)=/.test(path + q)) return 'search';
+  if ((path === '/' || /^\/(index|default|home|main)\.(s?html?|php|aspx?|jsp)$/.test(path)) && !q) return 'home';
+  if (/\/(list|lists|index_\d{1,4}|list_\d{1,4})(\.\w{2,5})?$|\/(column|channel|category)s?\/|\/$/.test(path)) return 'list';
+  if (/\/(t\d{8}_\d{1,12}|art_\d{1,8}_\d{1,12}|content_\d{1,12}|c\d{1,12}|\d{6,}|detail|article|content)|\.(s?html?|php|aspx?|jsp)$/.test(path)) return 'article';
+  return 'other';
+}
+
+/** Is this page worth a full detection? */
+export function gatePage(doc: Document, url: URL | string): GateResult {
+  const body = doc.body;
+  if (!body) return { pass: false, reason: '页面没有正文', han: 0, linkShare: 0 };
+  const text = body.textContent ?? '';
+  const han = countHan(text, SAMPLE);
+  if (han === 0) return { pass: false, reason: '页面没有中文', han, linkShare: 0 };
+  if (han < 80) return { pass: false, reason: `中文文字太少（${han}字）`, han, linkShare: 0 };
+  let linkHan = 0;
+  const links = body.getElementsByTagName('a');
+  // A page of many thousands of links is a directory whatever its URL says; stop counting early.
+  const max = Math.min(links.length, 3000);
+  for (let i = 0; i < max; i++) linkHan += countHan(links[i]!.textContent ?? '', 400);
+  const linkShare = Math.min(1, linkHan / han);
+  const ownHan = han - Math.min(han, linkHan);
+  const kind = urlKind(url);
+  if (kind === 'login' || (body.querySelector('input[type="password"]') && ownHan < 600)) {
+    return { pass: false, reason: '登录页', han, linkShare };
+  }
+  if (ownHan < 80) return { pass: false, reason: '页面以链接为主（首页或列表页）', han, linkShare };
+  if (kind === 'search' && linkShare > 0.35) return { pass: false, reason: '搜索结果页', han, linkShare };
+  if (kind === 'home' && linkShare > 0.4) return { pass: false, reason: '网站首页', han, linkShare };
+  if (linkShare > 0.7 || (kind === 'list' && linkShare > 0.55)) return { pass: false, reason: '列表页（链接占大部分文字）', han, linkShare };
+  return { pass: true, reason: '有足够的中文正文', han, linkShare };
+}

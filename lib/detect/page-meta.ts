@@ -1,0 +1,151 @@
+import { buildTextMap } from '../page/text-map';
+import { isNoiseElement } from './exclude';
+import { GOV_META } from './adapters';
+import { domIndex } from './dom-index';
+
+/**
+ * What the page's markup says about the article: CMS meta tags, Open Graph, the headline, the
+ * labelled fields of government pages (发文字号, 成文日期, 发布机构 …) and the site's domain.
+ */
+
+export interface PageFacts {
+  metas: Map<string, string>;
+  title: string | null;
+  site: string | null;
+  /** Raw date strings from meta tags, best first. */
+  metaDates: string[];
+  issuer: string | null;
+  column: string | null;
+  /** Text of the page without navigation-like furniture, label lines joined with their values. */
+  infoText: string;
+  /** Body text sample (with navigation) for page-level cues such as 上一章/下一章. */
+  hostRegion: string | null;
+  govHost: boolean;
+  govTemplate: boolean;
+}
+
+export function readMetas(doc: Document): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of domIndex(doc).get('meta')) {
+    const name = (m.getAttribute('name') ?? m.getAttribute('property') ?? m.getAttribute('itemprop') ?? '').toLowerCase();
+    const content = (m.getAttribute('content') ?? '').trim();
+    if (name && content && !out.has(name)) out.set(name, content);
+  }
+  return out;
+}
+
+const HAN_OR_MARK = /[\u3400-\u9fff《》“”（）()〔〕、，：]/;
+/** Collapse the line breaks and spaces pages put inside long headlines (between Han characters). */
+export function cleanTitle(s: string): string {
+  // Line breaks inside a headline are layout (a long title wrapped by <br>); a plain space
+  // between words is the author's (东阳市人民政府办公室 关于印发…).
+  return s
+    .replace(/[ \t\u00a0\u3000]*\n[\s\u00a0\u3000]*/g, (m, i: number, all: string) =>
+      HAN_OR_MARK.test(all[i - 1] ?? '') && HAN_OR_MARK.test(all[i + m.length] ?? '') ? '' : ' ')
+    .replace(/[\s\u00a0\u3000]+/g, ' ')
+    .trim();
+}
+
+/** Text as a reader sees it: no ruby glosses (rt/rp), no scripts. */
+export function readableText(el: Element): string {
+  return buildTextMap(el).text;
+}
+
+/** document.title minus the site name most sites append (标题_XX省人民政府, 标题 - 新华网). */
+export function splitDocTitle(title: string): { head: string; site: string | null } {
+  const parts = title.split(/\s{0,3}[_|｜]\s{0,3}|\s[-–—]{1,2}\s/).map((p) => p.trim()).filter(Boolean);
+  if (parts.length < 2) return { head: title.trim(), site: null };
+  const head = parts.reduce((a, b) => (b.length > a.length ? b : a));
+  return { head, site: parts[parts.length - 1] === head ? parts[0]! : parts[parts.length - 1]! };
+}
+
+function headline(doc: Document, docTitle: string): string | null {
+  const index = domIndex(doc);
+  const cands: Element[] = [];
+  for (const sel of ['h1', '.article-title', '.article_title', '.title', '#title', '.tit', 'h2', '.bt']) {
+    const els = index.get(sel);
+    for (let i = 0; i < els.length && i < 20; i++) cands.push(els[i]!);
+  }
+  const norm = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '');
+  const dt = norm(docTitle);
+  let fallback: string | null = null;
+  for (const el of cands) {
+    if (el.closest('nav, header nav, footer, aside, .nav, .menu, .footer')) continue;
+    const text = cleanTitle(readableText(el));
+    const han = text.match(/[\u3400-\u9fff]/g)?.length ?? 0;
+    if (han < 4 || text.length > 120) continue;
+    // A headline the document title repeats is the article's; a logo in <h1> is not.
+    const n = norm(text);
+    if (dt && (dt.includes(n) || n.includes(dt) || commonPrefix(dt, n) >= 8)) return text;
+    if (!fallback && el.tagName === 'H1') fallback = text;
+  }
+  return fallback;
+}
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+// Government domains: the label before .gov.cn names the province or a national ministry.
+const HOST_PROVINCE: Record<string, string> = {
+  beijing: '北京', tj: '天津', tianjin: '天津', hebei: '河北', shanxi: '山西', nmg: '内蒙古', ln: '辽宁', jl: '吉林',
+  hlj: '黑龙江', shanghai: '上海', sh: '上海', jiangsu: '江苏', js: '江苏', zj: '浙江', zhejiang: '浙江', ah: '安徽',
+  fujian: '福建', fj: '福建', jiangxi: '江西', jx: '江西', shandong: '山东', sd: '山东', henan: '河南', hubei: '湖北',
+  hunan: '湖南', gd: '广东', gxzf: '广西', gx: '广西', hainan: '海南', cq: '重庆', sc: '四川', guizhou: '贵州',
+  yn: '云南', xizang: '西藏', shaanxi: '陕西', gansu: '甘肃', qinghai: '青海', nx: '宁夏', xinjiang: '新疆',
+};
+const NATIONAL_HOSTS = new Set([
+  'www', 'miit', 'ndrc', 'mof', 'most', 'moe', 'mofcom', 'mohrss', 'mnr', 'mee', 'mohurd', 'mot', 'mwr', 'moa', 'mct', 'nhc',
+  'mem', 'mca', 'mps', 'moj', 'sasac', 'samr', 'stats', 'nea', 'chinatax', 'customs', 'nhsa', 'csrc', 'nfra', 'cac', 'cnipa', 'nda',
+]);
+
+export function hostRegion(hostname: string): { region: string | null; gov: boolean } {
+  const h = hostname.toLowerCase();
+  if (/(^|\.)gov\.hk$/.test(h)) return { region: '香港', gov: true };
+  if (/(^|\.)gov\.mo$/.test(h)) return { region: '澳门', gov: true };
+  if (/(^|\.)(pbc|cac)\.gov\.cn$/.test(h) || h === 'gov.cn') return { region: '全国', gov: true };
+  const m = /(?:^|\.)([a-z0-9-]{1,30})\.gov\.cn$/.exec(h);
+  if (!m) return { region: null, gov: false };
+  const label = m[1]!;
+  if (HOST_PROVINCE[label]) return { region: HOST_PROVINCE[label], gov: true };
+  if (NATIONAL_HOSTS.has(label) && (h === `${label}.gov.cn` || h === `www.${label}.gov.cn`)) return { region: '全国', gov: true };
+  return { region: null, gov: true };
+}
+
+// Label lines of government pages: a table cell or span with the label, the value in the next.
+const LABEL_JOIN = /(索引号|发文字号|文号|发文机关|发布机构|成文日期|发文日期|发布日期|发布时间|信息来源|来源|主题分类|公文种类|文件编号)\s{0,3}[:：]?\s{0,3}\n\s{0,8}/g;
+
+export function readPageFacts(doc: Document, url: URL | null): PageFacts {
+  const metas = readMetas(doc);
+  const rawTitle = doc.title ?? '';
+  const { head, site: titleSite } = splitDocTitle(cleanTitle(rawTitle));
+  const metaTitle = metas.get('articletitle') ?? metas.get('og:title') ?? null;
+  const title = metaTitle ? cleanTitle(metaTitle) : headline(doc, head) ?? (head || null);
+  const site = metas.get('sitename') ?? metas.get('og:site_name') ?? metas.get('application-name') ?? titleSite ?? (url?.hostname || null);
+  const metaDates = ['pubdate', 'publishdate', 'article:published_time', 'og:release_date', 'dc.date', 'firstpublishedtime', 'publishtime', 'maketime', 'datepublished']
+    .map((k) => metas.get(k))
+    .filter((v): v is string => !!v);
+  const infoRaw = doc.body ? buildTextMap(doc.body, { exclude: isNoiseElement }).text : '';
+  const infoText = (infoRaw.length > 40_000 ? infoRaw.slice(0, 40_000) : infoRaw).replace(LABEL_JOIN, '$1：');
+  const issuerLine = /(?:发文机关|发布机构|信息来源|来源)\s{0,3}[:：]\s{0,3}([\u4e00-\u9fff]{2,30})/.exec(infoText);
+  const issuer = metas.get('contentsource') ?? metas.get('source') ?? metas.get('author') ?? issuerLine?.[1] ?? null;
+  let column = metas.get('columnname') ?? null;
+  if (!column) {
+    const index = domIndex(doc);
+    const crumb = ['.breadcrumb', '.crumb', '.crumbs', '.location', '.position', '.dqwz', '#location', '.bread', '.current']
+      .map((k) => index.get(k)[0])
+      .find((e) => e);
+    column = crumb ? (crumb.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 80) || null : null;
+  }
+  if (!column) {
+    const m = /(?:当前位置|您现在的位置|您的位置|所在位置)\s{0,3}[:：]?([^\n]{2,80})/.exec(infoText);
+    column = m?.[1]?.trim() ?? null;
+  }
+  const hr = url ? hostRegion(url.hostname) : { region: null, gov: false };
+  return {
+    metas, title, site: site ? site.trim() : null, metaDates, issuer, column, infoText,
+    hostRegion: hr.region, govHost: hr.gov, govTemplate: GOV_META.some((m) => metas.has(m)),
+  };
+}

@@ -1,0 +1,365 @@
+import type { ArticleMeta } from '../types';
+import {
+  CITY_PROVINCE, LOCAL_AGENCY_SUFFIXES, LONG_CITIES, MUNICIPALITIES, NATIONAL_AGENCIES, NOT_PLACE_END, NOT_PLACE_START,
+  PROVINCE_ABBR, PROVINCE_NAMES, PROVINCES,
+} from './lexicon';
+import { normalizePair } from './normalize';
+
+/**
+ * Metadata that can be read from an article's text alone (no DOM): the CLI uses it for .txt files
+ * and detectPage combines it with what the page's markup says.
+ */
+
+const HAN = /[\u3400-\u9fff]/;
+const isHan = (ch: string | undefined) => ch !== undefined && HAN.test(ch);
+
+/** Hints from outside the text (page markup, URL) that break ties. */
+export interface MetaHints {
+  title?: string;
+  /** Issuing body as the page labels it (发文机关, 发布机构, ContentSource). */
+  issuer?: string;
+  /** A year to complete datelines without one (本报太原3月9日讯). */
+  year?: number;
+  /** Region suggested by the site's domain. */
+  hostRegion?: string | null;
+}
+
+export function readTextMeta(text: string, hints: MetaHints = {}): ArticleMeta {
+  const { orig, norm } = normalizePair(text);
+  const meta = readNormalizedMeta(norm, hints);
+  // Numbers and titles are reported as the text writes them (國發〔2015〕28號), names simplified.
+  const own = findDocNumbers(norm).find((h) => h.own);
+  if (own) meta.docNumber = orig.slice(own.index, own.end).replace(/\s+/g, '');
+  if (meta.title && !hints.title) meta.title = titleFromText(orig) ?? meta.title;
+  return meta;
+}
+
+/** Same as readTextMeta for a text that is already normalised (simplified, no glosses). */
+export function readNormalizedMeta(t: string, hints: MetaHints = {}): ArticleMeta {
+  const meta: ArticleMeta = {};
+  const title = hints.title ?? titleFromText(t);
+  if (title) meta.title = title;
+  const docNumber = findDocNumber(t);
+  if (docNumber) meta.docNumber = docNumber;
+  const publishedAt = findPublishedAt(t, hints.year);
+  if (publishedAt) meta.publishedAt = publishedAt;
+  meta.agencies = findAgencies(hints.issuer ? `${hints.issuer}\n${t}` : t);
+  meta.region = inferRegion(t, { ...hints, title: title ?? undefined, docNumber: docNumber ?? undefined });
+  return meta;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Title
+
+/** First line that reads like a headline (for plain texts whose first line is the title). */
+export function titleFromText(t: string): string | null {
+  for (const raw of t.split('\n', 12)) {
+    const line = raw.trim();
+    if (!line) continue;
+    if (line.length < 6 || line.length > 80 || /[。；]$/.test(line)) return null;
+    if (/^(来源|发布|时间|日期|当前位置|您现在的位置|首页|索引号|发文机关|发布机构|名称|文号|主题分类|生效日期|时效性)|^\d{4}[-年/.]|[:：]$/.test(line)) continue;
+    if (DOC_NUMBER_RE().test(line) && line.length < 25) continue;
+    return line.replace(/\s+/g, (s, i: number) => (isHan(line[i - 1]) && isHan(line[i + s.length]) ? '' : ' '));
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Document numbers
+
+// Prefix of Han characters, a year in any of the brackets pages use, a serial number, 号.
+// Every repetition is bounded: no backtracking blow-up on hostile text.
+const DOC_NUMBER_RE = () =>
+  /([\u4e00-\u9fff]{1,12})\s{0,2}[〔\[［【(（]\s{0,2}((?:19|20)\d{2})\s{0,2}[〕\]］】)）]\s{0,2}(第?\s{0,2}\d{1,5})\s{0,2}号/g;
+const PREFIX_NOISE = /^(?:.*?(?:根据|依据|按照|印发|转发|关于|通过|文件|发文字号|文号|字号|以及|的|了|和|与|及|是|在|将|由|经|见))/;
+
+/** How many leading characters of the prefix are words before the number, not the number. */
+function prefixNoise(prefix: string): number {
+  let cut = prefix.length - (prefix.replace(PREFIX_NOISE, '').length);
+  if (prefix.length - cut > 9) cut = prefix.length - 9;
+  return cut;
+}
+
+export interface DocNumberHit {
+  /** The number without spaces, in the script of the text searched. */
+  text: string;
+  /** Where it starts and ends in that text (spaces included). */
+  index: number;
+  end: number;
+  /** The page's own number (labelled, or standing alone near the top), not one it cites. */
+  own: boolean;
+}
+
+export function findDocNumbers(t: string): DocNumberHit[] {
+  const hits: DocNumberHit[] = [];
+  for (const m of t.matchAll(DOC_NUMBER_RE())) {
+    const cut = prefixNoise(m[1]!);
+    if (cut >= m[1]!.length) continue;
+    const start = m.index + cut;
+    const end = m.index + m[0].length;
+    const number = t.slice(start, end).replace(/\s+/g, '');
+    const lineStart = t.lastIndexOf('\n', m.index) + 1;
+    let lineEnd = t.indexOf('\n', m.index);
+    if (lineEnd < 0) lineEnd = t.length;
+    const line = t.slice(lineStart, lineEnd).trim();
+    const before = t.slice(Math.max(lineStart, start - 10), start);
+    const labelled = /(文号|字号|发文号)\s{0,3}[:：]?\s{0,3}$/.test(before);
+    const alone = line.length <= number.length + 4;
+    const nearTop = lineStart < 200 && line.length < 40 && !/[《》]/.test(line);
+    hits.push({ text: number, index: start, end, own: labelled || alone || nearTop });
+  }
+  return hits;
+}
+
+export function findDocNumber(t: string): string | null {
+  return findDocNumbers(t).find((h) => h.own)?.text ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+function iso(y: number, m: number, d: number): string | null {
+  if (y < 1949 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return null;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+const DATE_AFTER_LABEL =
+  /(?<![\u4e00-\u9fff])(发布时间|发布日期|发表时间|发布于|更新时间|日期|时间|发文日期|成文日期|印发日期)\s{0,3}[:：]?\s{0,3}((?:19|20)\d{2})\s{0,2}[-/.年]\s{0,2}(\d{1,2})\s{0,2}[-/.月]\s{0,2}(\d{1,2})/g;
+const LABEL_RANK: Record<string, number> = {
+  发布时间: 0, 发布日期: 0, 发表时间: 0, 发布于: 0, 日期: 1, 时间: 1, 更新时间: 2, 发文日期: 3, 成文日期: 3, 印发日期: 3,
+};
+const BARE_DATE = /((?:19|20)\d{2})\s{0,2}(?:[-/.]|年)\s{0,2}(\d{1,2})\s{0,2}(?:[-/.]|月)\s{0,2}(\d{1,2})/;
+const DATELINE = /(?:本报|新华社|中新社|新华网|人民网|央视网|央广网|中新网|记者)[\u4e00-\u9fff]{0,8}?(\d{1,2})月(\d{1,2})日(?:电|讯)/;
+
+export function findPublishedAt(t: string, yearHint?: number): string | null {
+  const head = t.length > 6000 ? t.slice(0, 6000) : t;
+  // 1. A labelled date (发布时间：…), best label first, earliest within a label.
+  let best: { rank: number; date: string } | null = null;
+  for (const m of head.matchAll(DATE_AFTER_LABEL)) {
+    const date = iso(+m[2]!, +m[3]!, +m[4]!);
+    const rank = LABEL_RANK[m[1]!] ?? 9;
+    if (date && (!best || rank < best.rank)) best = { rank, date };
+  }
+  if (best && best.rank < 3) return best.date;
+  // 2. A date on a short line near the top (the byline of a news page, the date of a bulletin).
+  let offset = 0;
+  for (const raw of head.slice(0, 600).split('\n')) {
+    const line = raw.trim();
+    const m = line.length <= 60 ? BARE_DATE.exec(line) : null;
+    if (m && (line.length <= 30 || /来源|作者|浏览|点击|字号|字体|编辑/.test(line))) {
+      const date = iso(+m[1]!, +m[2]!, +m[3]!);
+      if (date) return date;
+    }
+    offset += raw.length + 1;
+  }
+  if (best) return best.date;
+  // 3. A dateline (本报太原3月9日讯) completed with the year the text or the page gives.
+  const dl = DATELINE.exec(head);
+  if (dl) {
+    const year = yearHint ?? dominantYear(t);
+    if (year) {
+      const date = iso(year, +dl[1]!, +dl[2]!);
+      if (date) return date;
+    }
+  }
+  // 4. The signature date of a document: a line with only a full date.
+  for (const m of t.matchAll(/(?:^|\n)\s{0,8}((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日\s{0,3}(?:[(（]星期.[)）])?\s{0,8}(?=\n|$)/g)) {
+    const date = iso(+m[1]!, +m[2]!, +m[3]!);
+    if (date) return date;
+  }
+  return null;
+}
+
+/** The year a text talks about most (今年 plans name it: 2023年行动计划). */
+function dominantYear(t: string): number | null {
+  const counts = new Map<number, number>();
+  for (const m of t.matchAll(/((?:19|20)\d{2})\s?年/g)) counts.set(+m[1]!, (counts.get(+m[1]!) ?? 0) + 1);
+  let best: number | null = null;
+  let n = 0;
+  for (const [y, c] of counts) if (c > n || (c === n && best !== null && y > best)) [best, n] = [y, c];
+  return best;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Places and agencies
+
+/** Ranges of 《…》 (cited titles): names inside them are references, not the issuer. */
+function citedRanges(t: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const m of t.matchAll(/《[^《》\n]{1,120}》/g)) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
+const inRanges = (r: Array<[number, number]>, i: number) => r.some(([a, b]) => i >= a && i < b);
+
+/**
+ * The place name that ends right before index `i` (where 省/市/县 starts), or null. Backward
+ * scanning avoids guessing where a name starts with a regex.
+ */
+export function placeBefore(t: string, i: number): string | null {
+  for (const p of PROVINCE_NAMES) if (i >= p.length && t.startsWith(p, i - p.length)) return p;
+  for (const c of LONG_CITIES) if (i >= c.length && t.startsWith(c, i - c.length)) return c;
+  // Only 市/县 names are open-ended; a 省 must be one of the provinces.
+  if (t[i] === '省' || t[i] === '自') return null;
+  const name = t.slice(i - 2, i);
+  if (name.length === 2 && isHan(name[0]) && isHan(name[1]) && !NOT_PLACE_START.has(name[0]!) && !NOT_PLACE_END.has(name[1]!)) return name;
+  return null;
+}
+
+interface AgencyHit { name: string; index: number; place: string | null; national: boolean }
+
+const LOCAL_SUFFIX_RE = new RegExp(
+  `(省|市|县|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)(${LOCAL_AGENCY_SUFFIXES.join('|')})`,
+  'g',
+);
+const SHORT_LOCAL = /(省|市)(工信|经信|科技|财政|商务|教育|人社|发改|住建|交通运输|农业农村|文旅|卫健|生态环境|自然资源|市场监管|统计|应急管理|民政|水利|国资|大数据|数据|能源|气象)(厅|局|委)/g;
+
+function agencyHits(t: string): AgencyHit[] {
+  const hits: AgencyHit[] = [];
+  const taken: Array<[number, number]> = [];
+  const overlaps = (a: number, b: number) => taken.some(([x, y]) => a < y && b > x);
+  // National bodies, longest written form first so 国务院办公厅 is not also counted as 国务院.
+  const forms = NATIONAL_AGENCIES.flatMap(([canon, fs]) => fs.map((f) => [canon, f] as const)).sort((a, b) => b[1].length - a[1].length);
+  for (const [canon, form] of forms) {
+    let from = 0;
+    for (;;) {
+      const i = t.indexOf(form, from);
+      if (i < 0) break;
+      from = i + form.length;
+      // 省发展改革委 or 市人民银行 are local branches, not the national body.
+      if (/[省市县区]$/.test(t.slice(Math.max(0, i - 1), i)) && !/^(国|中|党|全)/.test(form)) continue;
+      if (overlaps(i, i + form.length)) continue;
+      taken.push([i, i + form.length]);
+      hits.push({ name: canon, index: i, place: null, national: true });
+    }
+  }
+  for (const m of t.matchAll(LOCAL_SUFFIX_RE)) {
+    const place = placeBefore(t, m.index);
+    if (!place) continue;
+    const start = m.index - place.length;
+    const party = t.startsWith('中共', start - 2) && m[2] === '委';
+    if (m[2] === '委' && !party) continue; // 市委 alone is the party committee: only with 中共.
+    const name = (party ? '中共' : '') + place + m[1] + m[2];
+    taken.push([start, m.index + m[0].length]);
+    hits.push({ name, index: start, place, national: false });
+  }
+  for (const m of t.matchAll(SHORT_LOCAL)) {
+    if (overlaps(m.index, m.index + m[0].length)) continue;
+    hits.push({ name: m[0], index: m.index, place: null, national: false });
+  }
+  return hits.sort((a, b) => a.index - b.index);
+}
+
+export function findAgencies(t: string, limit = 8): string[] {
+  const head = t.length > 8000 ? t.slice(0, 8000) : t;
+  const cited = citedRanges(head);
+  const out: string[] = [];
+  // Bodies named outside citations first: those are the ones acting in this text.
+  const hits = agencyHits(head);
+  for (const pass of [false, true]) {
+    for (const h of hits) {
+      if (inRanges(cited, h.index) !== pass || out.includes(h.name)) continue;
+      out.push(h.name);
+      if (out.length >= limit) return out;
+    }
+  }
+  return out;
+}
+
+/** Where a name (a title, an issuer) points: its leading place or a national body. */
+export function regionOfName(name: string): string | null {
+  const s = name.replace(/^[^:：]{0,8}[:：]\s{0,2}/, '').replace(/^(中共|关于)/, '');
+  for (const [canon, forms] of NATIONAL_AGENCIES) {
+    if ([canon, ...forms].some((f) => s.startsWith(f))) return '全国';
+  }
+  if (/^(国家|全国)[\u4e00-\u9fff]{0,8}(委|局|部|署|办)/.test(s)) return '全国';
+  for (const p of PROVINCE_NAMES) if (s.startsWith(p)) {
+    // 浙江省东阳市… is the city.
+    const rest = s.slice(p.length).replace(/^(省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)/, '');
+    const city = leadingCity(rest);
+    return city && !MUNICIPALITIES.has(p) ? city : p;
+  }
+  return leadingCity(s);
+}
+
+function leadingCity(s: string): string | null {
+  for (const c of LONG_CITIES) if (s.startsWith(c) && /^[市县州盟]/.test(s.slice(c.length))) return c;
+  const m = /^([\u4e00-\u9fff]{2})(市|县)/.exec(s);
+  if (m && !NOT_PLACE_START.has(m[1]![0]!) && !NOT_PLACE_END.has(m[1]![1]!)) return m[1]!;
+  return null;
+}
+
+/** The first place a headline names anywhere (提出22项重点任务!山东印发《…》). */
+function placeInTitle(title: string): string | null {
+  let best: { i: number; p: string } | null = null;
+  for (const p of PROVINCE_NAMES) {
+    const i = title.indexOf(p);
+    if (i >= 0 && (!best || i < best.i)) best = { i, p };
+  }
+  for (const m of title.matchAll(/(市|县)(?!场|民|区|级|委)/g)) {
+    const place = placeBefore(title, m.index);
+    if (place && !PROVINCE_NAMES.has(place) && (!best || m.index - place.length < best.i)) best = { i: m.index - place.length, p: place };
+  }
+  return best?.p ?? null;
+}
+
+export interface RegionHints extends MetaHints { docNumber?: string }
+
+/**
+ * Which province or city issued what the text reports: weighted votes from the title, the issuer,
+ * the document number, datelines, agencies named with their place, and 我省/我市. Places named
+ * only inside cited titles count little; a text about many places with no clear lead (a round-up)
+ * gets null.
+ */
+export function inferRegion(t: string, hints: RegionHints = {}): string | null {
+  const votes = new Map<string, number>();
+  const vote = (place: string | null | undefined, w: number) => {
+    if (place) votes.set(place, (votes.get(place) ?? 0) + w);
+  };
+  const head = t.length > 8000 ? t.slice(0, 8000) : t;
+  const cited = citedRanges(head);
+  if (hints.issuer) vote(regionOfName(hints.issuer), 10);
+  if (hints.title) vote(regionOfName(hints.title) ?? placeInTitle(hints.title), 8);
+  if (hints.docNumber) {
+    const d = hints.docNumber;
+    if (/^国(发|办|函|令)/.test(d) || /^(工信|财|发改|人社|教|商|科|住建|交|农|自然资源|环|国资|银|证监|市场监管)[\u4e00-\u9fff]{0,3}部?/.test(d) && /部|委|总局|国/.test(d.slice(0, 4))) vote('全国', 6);
+    else if (PROVINCE_ABBR[d[0]!] && /^.(政|办|府|发|财|教|工信|经信|科|人社|发改|商|委)/.test(d)) vote(PROVINCE_ABBR[d[0]!], 6);
+  }
+  const dl = /(?:本报|记者)([\u4e00-\u9fff]{2,4}?)(?:\d{1,2}月\d{1,2}日)(?:电|讯)/.exec(head.slice(0, 1500));
+  if (dl) vote(CITY_PROVINCE[dl[1]!] ?? (PROVINCE_NAMES.has(dl[1]!) ? dl[1] : null), 4);
+  // Province names as they occur.
+  for (const [p] of PROVINCES) {
+    let from = 0;
+    for (;;) {
+      const i = head.indexOf(p, from);
+      if (i < 0) break;
+      from = i + p.length;
+      vote(p, inRanges(cited, i) ? 0.5 : 1);
+    }
+  }
+  // Agencies named with their place weigh more. National bodies vote for 全国, but every
+  // provincial document cites 国务院 and ministries, so their mentions are capped.
+  let national = 0;
+  for (const h of agencyHits(head)) {
+    const w = inRanges(cited, h.index) ? 0.3 : h.national ? 1 : 3;
+    if (h.national) national += w;
+    else if (h.place) vote(h.place, w);
+  }
+  vote('全国', Math.min(national, 3));
+  // The national government speaking in its own voice.
+  if (/国务院总理|国务院常务会议|国务院新闻办|国新办|全国人大|全国政协|中央经济工作会议|国务院印发|国务院办公厅印发|党中央、国务院印发/.test(head.slice(0, 2000))) vote('全国', 3);
+  // 我省/全省/省委 point at the leading province, 我市/全市 at the leading city.
+  const provinceScope = (head.match(/我省|全省|省委|省政府/g) ?? []).length;
+  const cityScope = (head.match(/我市|全市|市委|市政府/g) ?? []).length;
+  const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1]);
+  const topProvince = ranked.find(([p]) => PROVINCE_NAMES.has(p));
+  const topCity = ranked.find(([p]) => p !== '全国' && !PROVINCE_NAMES.has(p));
+  if (provinceScope && topProvince) vote(topProvince[0], Math.min(provinceScope, 4) * 1.5);
+  if (cityScope && topCity) vote(topCity[0], Math.min(cityScope, 4) * 1.5);
+  if (hints.hostRegion) vote(hints.hostRegion, provinceScope || cityScope || !votes.size ? 4 : 2);
+  const final = [...votes.entries()].sort((a, b) => b[1] - a[1]);
+  const [first, second] = final;
+  if (first && first[0] === '全国' && !second && first[1] >= 2) return '全国';
+  if (!first || first[1] < 3) return null;
+  if (second && first[1] < second[1] * 1.6) return null;
+  return first[0];
+}
