@@ -384,3 +384,24 @@ export async function updateAnnotation(db: PolicyDB, id: string, patch: { note?:
     return { updated: true };
   });
 }
+
+/**
+ * For articles written by something other than saveArticle (a backup import, a future sync):
+ * bring their derived fields up to date (URL list, folded region and agencies, counts) and mark
+ * them for indexing. Cheap and synchronous in spirit, so it fits an import's afterImport hook; the
+ * next comparison or search (or an explicit indexPending) re-indexes them.
+ */
+export async function markForIndexing(db: PolicyDB, ids: readonly string[]): Promise<number> {
+  return db.transaction('rw', [db.articles, db.annotations], async () => {
+    let marked = 0;
+    for (const a of await db.articles.bulkGet([...ids])) {
+      if (!a) continue;
+      const annotations = await db.annotations.where('articleId').equals(a.id).toArray();
+      const next: ArticleRecord = { ...a, urls: [...new Set([...(a.urls ?? []), a.canonicalUrl])], region: regionKey(a.region), counts: countsOf(annotations), needsIndex: 1 };
+      if (a.agencies) next.agencies = a.agencies.map((x) => toSimplified(x.trim())).filter(Boolean);
+      await db.articles.put(next);
+      marked++;
+    }
+    return marked;
+  });
+}

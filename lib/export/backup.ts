@@ -264,27 +264,42 @@ function issueText(issue: z.core.$ZodIssue, raw: unknown): string {
   return path ? `${path}: ${msg}` : msg;
 }
 
+interface Node {
+  v: unknown;
+  parent: Node | null;
+  key: string | number;
+  depth: number;
+}
+
+/** The path of a node, built only when an error needs it (a million annotations would otherwise mean millions of strings). */
+function pathOf(n: Node): string {
+  const keys: Array<string | number> = [];
+  for (let at: Node | null = n; at && at.parent; at = at.parent) keys.push(at.key);
+  return keys.reverse().reduce<string>((p, k) => (typeof k === 'number' ? `${p}[${k}]` : p ? `${p}.${k}` : k), '');
+}
+
 /**
  * Walk the parsed JSON without recursion (a deep file cannot overflow the stack), rejecting
  * prototype keys and excessive nesting, and yielding now and then on very large files.
  */
 async function checkTree(root: unknown, maxDepth: number, errors: ErrorList): Promise<void> {
-  const stack: Array<{ v: unknown; path: string; depth: number }> = [{ v: root, path: '', depth: 0 }];
+  const stack: Node[] = [{ v: root, parent: null, key: '', depth: 0 }];
   let visited = 0;
   while (stack.length) {
-    const { v, path, depth } = stack.pop()!;
+    const node = stack.pop()!;
+    const { v, depth } = node;
     if (v === null || typeof v !== 'object') continue;
     if (depth > maxDepth) {
-      errors.add(`${path || '(top)'}: nested deeper than ${maxDepth} levels`);
+      errors.add(`${shown(pathOf(node)) || '(top)'}: nested deeper than ${maxDepth} levels`);
       continue;
     }
     if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: `${path}[${i}]`, depth: depth + 1 });
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], parent: node, key: i, depth: depth + 1 });
     } else {
       for (const k of Object.keys(v)) {
-        const p = path ? `${path}.${k}` : k;
-        if (FORBIDDEN_KEYS.has(k)) errors.add(`${shown(p)}: forbidden key "${k}"`);
-        else stack.push({ v: (v as Record<string, unknown>)[k], path: p, depth: depth + 1 });
+        const child: Node = { v: (v as Record<string, unknown>)[k], parent: node, key: k, depth: depth + 1 };
+        if (FORBIDDEN_KEYS.has(k)) errors.add(`${shown(pathOf(child))}: forbidden key "${k}"`);
+        else stack.push(child);
       }
     }
     if (++visited % 50_000 === 0) await yieldToEventLoop();

@@ -69,7 +69,7 @@ export const PROGRAM_SUFFIX = '(?:专项行动|行动计划|行动方案|攻坚�
 /** Suffixes of a quoted campaign name: “双百行动”, “2023突破提升年”, “十四五”规划. */
 export const QUOTED_PROGRAM_SUFFIX = '(?:专项行动|行动计划|行动方案|实施方案|工作方案|专项规划|规划|行动|工程|计划|方案|专项|攻坚战|提升年|攻坚年|推进年|建设年|服务年|落实年|突破年|行动年|效能年)';
 /** Suffixes of a document title written without 《》, e.g. as a heading line. */
-export const DOC_TITLE_SUFFIX = '(?:实施意见|指导意见|若干意见|意见|实施方案|工作方案|行动方案|方案|行动计划|规划|管理办法|实施办法|办法|条例|实施细则|细则|纲要|决定|规定|若干措施|政策措施|措施|指南)';
+export const DOC_TITLE_SUFFIX = '(?:实施意见|指导意见|若干意见|意见|实施方案|工作方案|行动方案|方案|行动计划|规划|管理办法|实施办法|办法|条例|实施细则|细则|纲要|决定|规定|若干措施|政策措施|措施|指南|工作要点)';
 
 /** A number with its unit, to tell a goal-bearing clause (全年新增100家) from a plain one. */
 export const QUANTITY = `(?:${NUMBER})(?:多|余)?${SCALE}?${UNIT}`;

@@ -60,6 +60,7 @@ const QUOTED_NAME_RE = new RegExp(`(?:${QUOTED_PROGRAM_SUFFIX}|^${YEAR}[\\u4e00-
 // A short code in quotes (“1227”, “十四五”) names a program when a name follows it: “1227”企业…行动.
 const QUOTED_CODE_RE = /^(?:\d{1,8}|[一二三四五六七八九十百千两]{1,6}|[\u4e00-\u9fff\d]{1,4})$/;
 const TAIL_SUFFIX_RE = new RegExp(QUOTED_PROGRAM_SUFFIX, 'g');
+const SHORT_TAIL_RE = /^[\u4e00-\u9fff]{1,4}(?:专项行动|行动计划|行动|工程|计划)(?![\u4e00-\u9fff])/;
 const DIRECT_SUFFIX_RE = /^(?:专项行动|行动计划|行动方案|工程|行动|计划|规划|专项)/;
 
 const NAMED_RE = new RegExp(PROGRAM_SUFFIX, 'g');
@@ -184,6 +185,12 @@ export function findPrograms(text: string): ProgramHit[] {
     const direct = text.slice(end, end + 6).match(DIRECT_SUFFIX_RE);
     if (direct && inner.length <= 16) {
       hits.push({ start, end: end + direct[0].length, value: { name: canonicalName(inner + direct[0]) }, source: 'quoted' });
+      continue;
+    }
+    // “技能照亮前程”培训行动: a quoted slogan named by the few words after it.
+    const shortTail = text.slice(end, end + 8).match(SHORT_TAIL_RE);
+    if (shortTail && inner.length <= 12) {
+      hits.push({ start, end: end + shortTail[0].length, value: { name: canonicalName(inner + shortTail[0]) }, source: 'quoted' });
       continue;
     }
     if (!QUOTED_CODE_RE.test(inner)) continue;

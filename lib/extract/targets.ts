@@ -37,7 +37,7 @@ const WEAK_CHINESE = /^(?:[一二两百千]|[零〇])$/;
 
 // Lead words that say when or how firmly, not what: the indicator starts after them.
 const LEAD_FLUFF = new RegExp(
-  `^(?:到(?:19|20)\\d{2}年(?:底|末)?|(?:19|20)\\d{2}年(?:底|末)?前|年内|今年|明年|全年|其中|同时|并且?|此外|另外|预计|力争|争取|确保|要|将|在[^，,、]{1,12}?(?:领域|方面|行业|地区|范围内|基础上))`,
+  `^(?:到(?:19|20)\\d{2}年(?:底|末)?(?:前|之前)?|(?:19|20)\\d{2}年(?:底|末)?前|年内|今年|明年|全年|其中|同时|并且?|此外|另外|预计|力争|争取|确保|要|将|在[^，,、]{1,12}?(?:领域|方面|行业|地区|范围内|基础上))`,
 );
 // Verbs whose object follows the number (攻克10项左右行业共性关键技术): the span runs on to it.
 const ACTION_VERB =
@@ -98,7 +98,7 @@ export function findTargets(text: string): TargetHit[] {
     const clause = text.slice(cStart, end);
     const sentence = text.slice(sStart, numStart);
     if (PAST_CUE.test(clause)) continue;
-    const future = FUTURE_CUE.test(sentence);
+    const future = FUTURE_CUE.test(sentence) || underGoalHeading(text, sStart);
     if (!future && (PAST_CUE_WEAK.test(sentence) || BARE_YEAR.test(sentence))) continue;
     const preWord = QUALIFIER_BEFORE.find((q) => text.endsWith(q, numStart));
     const hasQualifier = Boolean(g.qual) || preWord !== undefined;

@@ -35,6 +35,26 @@ export const MESSAGES = {
   'recurring.label': '周期',
   'program.alias': '{name}（全称：{full}）',
   'highlight.label': '我的标注',
+  // In-page UI (card, selection toolbar, legend).
+  'card.save': '保存',
+  'card.saved': '已保存',
+  'card.addNote': '添加笔记',
+  'card.editNote': '编辑笔记',
+  'card.saveNote': '保存笔记',
+  'card.cancel': '取消',
+  'card.delete': '删除',
+  'card.close': '关闭',
+  'card.notePlaceholder': '写下你的笔记…',
+  'card.tags': '标签',
+  'toolbar.highlight': '标注',
+  'toolbar.withNote': '加笔记…',
+  'toolbar.note': '笔记（可选）',
+  'toolbar.tags': '标签（用逗号分隔）',
+  'toolbar.label': '政策透镜：标注所选文字',
+  'legend.title': '政策透镜',
+  'legend.hide': '隐藏图例',
+  'legend.show': '显示图例',
+  'legend.label': '高亮颜色图例',
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -64,8 +64,9 @@ const SENTENCE_END = /[。！？!?；;：:”」』)）】]/;
 /**
  * PDF extraction breaks lines in the middle of sentences. Such text shows many long lines that
  * end on a plain character; paragraph-per-line text (news, web documents) ends lines with 。.
+ * Returns the typical width of a full line, or 0 when the text does not look like a PDF.
  */
-function looksLikePdf(lines: string[]): boolean {
+function pdfLineWidth(lines: string[]): number {
   let long = 0;
   const broken: number[] = [];
   for (const line of lines) {
@@ -75,12 +76,12 @@ function looksLikePdf(lines: string[]): boolean {
     const last = t[t.length - 1]!;
     if (isCjk(last) || isDigit(last) || last === ',' || last === '、') broken.push(t.length);
   }
-  if (broken.length < 6 || broken.length / long < 0.6) return false;
+  if (broken.length < 6 || broken.length / long < 0.6) return 0;
   // Lines cut by a page width have nearly the same length; headlines and menus do not.
   broken.sort((a, b) => a - b);
   const median = broken[broken.length >> 1]!;
   const near = broken.filter((len) => Math.abs(len - median) <= 3).length;
-  return near / broken.length >= 0.6;
+  return near / broken.length >= 0.6 ? median : 0;
 }
 
 const PAGE_NUMBER_LINE = /^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|\d{1,3})\s*$/;
@@ -147,7 +148,8 @@ export function normalize(original: string): NormalizedText {
   }
 
   // Pass 2: spaces inside words and numbers (`2023 年`, `碳 达峰`), and PDF line breaks.
-  const pdf = looksLikePdf(chars.join('').split('\n'));
+  const width = pdfLineWidth(chars.join('').split('\n'));
+  const pdf = width > 0;
   const outChars: string[] = [];
   const outSt: number[] = [];
   const outEn: number[] = [];
@@ -183,8 +185,10 @@ export function normalize(original: string): NormalizedText {
         drop = r - k <= 3 && joinable(prev) && joinable(next) && (!(isDigit(prev) && isDigit(next)) || spacedNumber(chars, r));
       } else if (pdf && newlines === 1) {
         const lineLen = outChars.length - lineStart;
-        drop = lineLen >= 12 && prev !== undefined && !SENTENCE_END.test(prev) && (joinable(next) || next === '“' || next === '《' || next === '(');
+        // Only a full-width line was cut by the page edge; a shorter one (a title) ends on purpose.
+        drop = lineLen >= Math.max(12, width - 4) && prev !== undefined && !SENTENCE_END.test(prev) && next !== undefined && (joinable(next) || /[“《(（,，、。；;)）%]/.test(next));
       }
+      if (drop && newlines > 0) lineStart = outChars.length;
       if (!drop) {
         for (let q = k; q < r; q++) {
           outChars.push(chars[q]!);
