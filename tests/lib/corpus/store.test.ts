@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { deleteArticle, getArticleByUrl, indexPending, listArticles, saveArticle, CorpusInputError } from '../../../lib/corpus/store';
+import { deleteArticle, getArticleByUrl, indexPending, listArticles, markForIndexing, saveArticle, CorpusInputError } from '../../../lib/corpus/store';
 import { nodeTokenizer } from '../../../lib/corpus/node';
 import { toSimplified } from '../../../lib/corpus/normalize';
 import type { PolicyDB } from '../../../lib/db/schema';
@@ -230,5 +230,21 @@ describe('saveArticle', () => {
     await indexPending(db, tokenize);
     expect(await storedDf(db)).toEqual(await recomputedDf(db));
     expect((await db.corpusStats.get('bm25'))?.docs).toBe(await db.articles.count());
+  });
+
+  it('re-indexes articles another writer changed (a backup import) once they are marked', async () => {
+    const db = freshDb();
+    const { id } = await saveArticle(db, { page: SHANXI_2023, tokenize });
+    // An import replaces the record with another version: new text, traditional region, no v2 fields.
+    const imported = { ...(await db.articles.get(id))!, text: SHANDONG.text, region: '山東', urls: undefined, counts: undefined };
+    await db.articles.put(imported);
+    expect(await markForIndexing(db, [id, 'missing'])).toBe(1);
+    const marked = await db.articles.get(id);
+    expect(marked).toMatchObject({ region: '山东', needsIndex: 1, urls: [SHANXI_2023.canonicalUrl] });
+    expect(marked?.counts?.target).toBe(3);
+    expect(await indexPending(db, tokenize)).toBe(1);
+    expect((await db.articleTerms.get(id))?.terms).toContain('单项冠军');
+    expect((await db.articleTerms.get(id))?.terms).not.toContain('20户');
+    expect(await storedDf(db)).toEqual(await recomputedDf(db));
   });
 });

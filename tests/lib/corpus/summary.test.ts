@@ -124,7 +124,7 @@ describe('summarizeAgainstCorpus', () => {
     const s = await summarizeAgainstCorpus(db, SHANXI_2024, { tokenize, today });
     expect(s.programs[0]?.count).toBe(1);
     expect(s.programs[0]?.articles.map((a) => a.id)).toEqual([ids.SHANXI_2023]);
-    expect((await db.articles.get(ids.SHANXI_TRAD))?.counts?.program).toBe(0);
+    expect((await db.articles.get(ids.SHANXI_TRAD!))?.counts?.program).toBe(0);
     await updateAnnotation(db, program.id, { dismissed: false });
     expect((await summarizeAgainstCorpus(db, SHANXI_2024, { tokenize, today })).programs[0]?.count).toBe(2);
   });
