@@ -1,0 +1,58 @@
+import { useState } from 'preact/hooks';
+import { msg, type Translate } from '../lib/page/describe-value';
+import { HIGHLIGHT_TYPES, paletteOf, type HighlightType } from '../lib/page/highlighter';
+
+/**
+ * A small key to the highlight colours with the count of each type on the page. Folds down to a
+ * single button so it never sits on the article text for long.
+ */
+export interface HighlightLegendProps {
+  counts: Partial<Record<HighlightType, number>>;
+  /** Colours as drawn on this page. Default light. */
+  scheme?: 'light' | 'dark';
+  /** Start folded. */
+  defaultHidden?: boolean;
+  onHiddenChange?: (hidden: boolean) => void;
+  /** Types to list even at zero (default: those with a count above zero). */
+  showEmpty?: boolean;
+  t?: Translate;
+}
+
+export default function HighlightLegend({ counts, scheme = 'light', defaultHidden = false, onHiddenChange, showEmpty = false, t }: HighlightLegendProps) {
+  const [hidden, setHidden] = useState(defaultHidden);
+  const toggle = () => {
+    setHidden(!hidden);
+    onHiddenChange?.(!hidden);
+  };
+  const palette = paletteOf(scheme);
+  const types = HIGHLIGHT_TYPES.filter((type) => showEmpty || (counts[type] ?? 0) > 0);
+
+  if (hidden) {
+    return (
+      <button type="button" class="pl-legend pl-legend--folded" aria-expanded="false" aria-label={msg('legend.show', {}, t)} title={msg('legend.show', {}, t)} onClick={toggle}>
+        {types.map((type) => (
+          <span key={type} class="pl-swatch" style={{ background: palette[type].bg, borderColor: palette[type].line }} aria-hidden="true" />
+        ))}
+      </button>
+    );
+  }
+  return (
+    <section class="pl-legend" aria-label={msg('legend.label', {}, t)}>
+      <header class="pl-legend__head">
+        <span>{msg('legend.title', {}, t)}</span>
+        <button type="button" class="pl-icon" aria-expanded="true" aria-label={msg('legend.hide', {}, t)} title={msg('legend.hide', {}, t)} onClick={toggle}>
+          –
+        </button>
+      </header>
+      <ul>
+        {types.map((type) => (
+          <li key={type} data-type={type}>
+            <span class="pl-swatch" style={{ background: palette[type].bg, borderColor: palette[type].line }} aria-hidden="true" />
+            <span class="pl-legend__label">{msg(type === 'highlight' ? 'highlight.label' : `type.${type}`, {}, t)}</span>
+            <span class="pl-legend__count">{counts[type] ?? 0}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

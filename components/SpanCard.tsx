@@ -1,0 +1,147 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { AnnotationKind } from '../lib/db/schema';
+import { describeValue, dismissLabel, msg, type Translate } from '../lib/page/describe-value';
+
+/**
+ * The card shown over a highlight: what the span commits to in plain words, and what the reader
+ * can do with it. Presentational: every action is a callback; rendered in a shadow root by
+ * lib/page/card-host. Page text is only ever rendered as text (Preact escapes it).
+ */
+export interface SpanCardProps {
+  type: AnnotationKind;
+  /** The highlighted text as on the page. */
+  text: string;
+  /** The engine's normalised value (TargetValue, DeadlineValue, ProgramValue); absent for manual highlights. */
+  value?: unknown;
+  /** ISO date the deadline countdown counts from. */
+  today: string;
+  note?: string;
+  tags?: readonly string[];
+  /** Already saved: the save action shows as done. */
+  saved?: boolean;
+  onSave?: () => void;
+  /** Save a new or edited note (empty string: remove it). */
+  onNote?: (note: string) => void;
+  /** "Not a target / deadline / program": the reader rejects an automatic span. */
+  onDismiss?: () => void;
+  /** Delete a manual annotation. */
+  onDelete?: () => void;
+  onClose?: () => void;
+  t?: Translate;
+}
+
+/** Longest quote shown in full; longer ones are cut in the middle of nothing important: the end. */
+const QUOTE_MAX = 120;
+
+export default function SpanCard(props: SpanCardProps) {
+  const { type, text, value, today, note, tags, saved, t } = props;
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(note ?? '');
+  const area = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    if (editing) area.current?.focus();
+  }, [editing]);
+
+  const dismiss = dismissLabel(type, t);
+  const quote = text.length > QUOTE_MAX ? `${text.slice(0, QUOTE_MAX)}…` : text;
+  const startEditing = () => {
+    setDraft(note ?? '');
+    setEditing(true);
+  };
+  const commit = () => {
+    props.onNote?.(draft.trim());
+    setEditing(false);
+  };
+
+  return (
+    <div
+      class={`pl-card pl-card--${type}`}
+      role="dialog"
+      aria-label={msg(`type.${type}`, {}, t)}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          if (editing) setEditing(false);
+          else props.onClose?.();
+        }
+      }}
+    >
+      <div class="pl-card__head">
+        <span class={`pl-swatch pl-swatch--${type}`} aria-hidden="true" />
+        <span class="pl-card__value" data-testid="value">
+          {describeValue(type, value, { today, text, t })}
+        </span>
+        {props.onClose ? (
+          <button type="button" class="pl-icon" aria-label={msg('card.close', {}, t)} title={msg('card.close', {}, t)} onClick={props.onClose}>
+            ×
+          </button>
+        ) : null}
+      </div>
+      <blockquote class="pl-card__quote" title={text.length > QUOTE_MAX ? text : undefined}>
+        {quote}
+      </blockquote>
+      {note && !editing ? (
+        <p class="pl-card__note" data-testid="note">
+          {note}
+        </p>
+      ) : null}
+      {tags?.length ? (
+        <ul class="pl-tags" aria-label={msg('card.tags', {}, t)}>
+          {tags.map((tag) => (
+            <li key={tag}>{tag}</li>
+          ))}
+        </ul>
+      ) : null}
+      {editing ? (
+        <div class="pl-card__editor">
+          <textarea
+            ref={area}
+            rows={3}
+            maxLength={20_000}
+            value={draft}
+            placeholder={msg('card.notePlaceholder', {}, t)}
+            onInput={(e) => setDraft((e.currentTarget as HTMLTextAreaElement).value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                e.preventDefault();
+                commit();
+              }
+            }}
+          />
+          <div class="pl-actions">
+            <button type="button" class="pl-primary" onClick={commit}>
+              {msg('card.saveNote', {}, t)}
+            </button>
+            <button type="button" onClick={() => setEditing(false)}>
+              {msg('card.cancel', {}, t)}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div class="pl-actions">
+          {props.onSave ? (
+            <button type="button" class="pl-primary" disabled={saved} aria-pressed={saved ? 'true' : 'false'} onClick={props.onSave}>
+              {msg(saved ? 'card.saved' : 'card.save', {}, t)}
+            </button>
+          ) : null}
+          {props.onNote ? (
+            <button type="button" onClick={startEditing}>
+              {msg(note ? 'card.editNote' : 'card.addNote', {}, t)}
+            </button>
+          ) : null}
+          {dismiss && props.onDismiss ? (
+            <button type="button" class="pl-quiet" onClick={props.onDismiss}>
+              {dismiss}
+            </button>
+          ) : null}
+          {props.onDelete ? (
+            <button type="button" class="pl-danger" onClick={props.onDelete}>
+              {msg('card.delete', {}, t)}
+            </button>
+          ) : null}
+        </div>
+      )}
+    </div>
+  );
+}
