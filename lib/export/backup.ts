@@ -452,7 +452,8 @@ export async function importBackup(db: PolicyDB, json: string, opts: ImportOptio
         // Two incoming articles can meet the same stored one (one by id, one by URL): the newest of all three wins.
         const current = articleWrites.get(match.id) ?? match;
         if (newer(rec, current)) {
-          articleWrites.set(match.id, { ...rec, id: match.id });
+          // Over the stored record, so fields the backup's version did not know (a later schema's) survive the merge.
+          articleWrites.set(match.id, { ...match, ...rec, id: match.id });
           touched.add(match.id);
         }
       });

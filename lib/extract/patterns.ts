@@ -56,7 +56,7 @@ export const PAST_CUE = /已经?|比上年|同比|上年|去年|日前|近日|�
 /** Weaker past cues (累计, 上半年): past unless the sentence looks ahead (到2025年累计培育…). */
 export const PAST_CUE_WEAK = /累计|先后|(?<!到)(?:上半年|一季度|前三季度)|前[一二三四五六七八九十]{1,2}个月/;
 /** Words that make a sentence look ahead. */
-export const FUTURE_CUE = new RegExp(`将(?!近|其)|(?<![主重需必只首纪概摘提])要(?!素|点|闻|件)|力争|争取|确保|目标|计划|预计|预期|到${YEAR}|${YEAR}年(?:底|末)?前|年内|今年(?!以来|上半年|前|一季度)`);
+export const FUTURE_CUE = new RegExp(`将(?!近|其)|(?<![主重需必只首纪概摘提])要(?!素|点|闻|件)|力争|争取|确保|目标|计划|预计|预期|到${YEAR}|${YEAR}年(?:底|末)?前|年内|全年|提出|今年(?!以来|上半年|前|一季度)`);
 
 /** Document words that make a title in 《》 a policy instrument rather than a newspaper or show. */
 export const DOC_WORDS =

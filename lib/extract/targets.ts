@@ -37,11 +37,16 @@ const WEAK_CHINESE = /^(?:[一二两百千]|[零〇])$/;
 
 // Lead words that say when or how firmly, not what: the indicator starts after them.
 const LEAD_FLUFF = new RegExp(
-  `^(?:到(?:19|20)\\d{2}年(?:底|末)?(?:前|之前)?|(?:19|20)\\d{2}年(?:底|末)?前|年内|今年|明年|全年|其中|同时|并且?|此外|另外|预计|力争|争取|确保|要|将|在[^，,、]{1,12}?(?:领域|方面|行业|地区|范围内|基础上))`,
+  `^(?:到(?:19|20)\\d{2}年(?:底|末)?(?:前|之前)?|(?:19|20)\\d{2}年(?:底|末)?前|年内|今年|明年|全年|其中|同时|并且?|此外|另外|预计|力争|争取|确保|要|将|提出|明确|要求|在[^，,、]{1,12}?(?:领域|方面|行业|地区|范围内|基础上))`,
 );
 // Verbs whose object follows the number (攻克10项左右行业共性关键技术): the span runs on to it.
 const ACTION_VERB =
   /(?:培育|新增|打造|建设|建成|攻克|实施|开展|扶持|梳理|引进|招引|推广|创建|认定|遴选|培训|建立|布局|支持|带动|吸引|新建|改造|完成|举办|制定|发展|储备|谋划|推出|形成|培养|转化|开工|投产|提供|安排|筹集|发放|打响|服务|组织|设立|推动|争创|评选|选树|认证|招募|吸纳|帮扶|安置|新增加|达到|突破)$/;
+// A sentence that compares with last year reports a statistic (接待游客1200万人次,同比增长15%).
+// Past cues that colour a whole sentence (今年以来, 去年); 近日/日前 only date the news itself.
+const SENTENCE_PAST = /以来|去年|上年|截至|已经?/;
+const STAT_REPORT = /同比|比上年|比去年|较上年|较去年|环比/;
+const SUPPORT_CUE = /奖励|奖补|补贴|补助|资助|给予|贴息|减免|一次性|最高/;
 // A bare year as the time of a sentence (2022年, 全省…) reports the past unless a future cue follows.
 const BARE_YEAR = /(?<![到至\d])(?:19|20)\d{2}年(?![底末中前\d—\-至])/;
 
@@ -49,6 +54,12 @@ function clauseStart(text: string, from: number, limit: number): number {
   let s = from;
   while (s > 0 && from - s < limit && !CLAUSE_OR_LIST.test(text[s - 1]!)) s--;
   return s;
+}
+
+function sentenceEnd(text: string, from: number): number {
+  let e = from;
+  while (e < text.length && e - from < 200 && !SENTENCE_DELIM_RE.test(text[e]!)) e++;
+  return e;
 }
 
 function sentenceStart(text: string, from: number): number {
@@ -99,7 +110,12 @@ export function findTargets(text: string): TargetHit[] {
     const sentence = text.slice(sStart, numStart);
     if (PAST_CUE.test(clause)) continue;
     const future = FUTURE_CUE.test(sentence) || underGoalHeading(text, sStart);
-    if (!future && (PAST_CUE_WEAK.test(sentence) || BARE_YEAR.test(sentence))) continue;
+    if (!future && (PAST_CUE_WEAK.test(sentence) || BARE_YEAR.test(sentence) || SENTENCE_PAST.test(sentence))) continue;
+    if (!future && STAT_REPORT.test(text.slice(numStart, sentenceEnd(text, end)))) continue;
+    // 奖励50万元 / 补贴不超过30% is support on offer, not a goal to reach.
+    if (/元$|%$/.test(g.unit!) && SUPPORT_CUE.test(clause)) continue;
+    // 对年接待游客超过100万人次的景区: the number states a condition for support.
+    if (/^(?:对于?|凡)/.test(text.slice(cStart, numStart)) && text[end] === '的') continue;
     const preWord = QUALIFIER_BEFORE.find((q) => text.endsWith(q, numStart));
     const hasQualifier = Boolean(g.qual) || preWord !== undefined;
     const goalSentence = GOAL_CUE.test(sentence);

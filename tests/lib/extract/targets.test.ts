@@ -20,6 +20,7 @@ describe('targets', () => {
     ['确保新增城镇就业不少于4万人。', '新增城镇就业不少于4万人', 4, null, '万人', '不少于'],
     ['到2025年，培育十家以上链主企业。', '培育十家以上链主企业', 10, null, '家', '以上'],
     ['力争工业增加值增速高于全国平均2-3个百分点。', '工业增加值增速高于全国平均2-3个百分点', 2, 3, '个百分点', '力争'],
+    ['近日,市政府印发方案,提出全年新增市场主体2万户以上。', '新增市场主体2万户以上', 2, null, '万户', '以上'],
     ['到2030年，粮食产量稳定在1.2万亿斤以上。', '粮食产量稳定在1.2万亿斤以上', 1.2, null, '万亿斤', '以上'],
   ])('finds the target in %s', (sentence, text, min, max, unit, qualifier) => {
     const found = targetsIn(sentence);
@@ -54,6 +55,9 @@ describe('targets', () => {
     ['an approximate head count describing the present', '以全县3000多名农村劳动力为对象,开展培训。'],
     ['an article, not a count', '将打造一个开放共享的平台。'],
     ['an ordinal', '力争进入全国第一方阵。'],
+    ['a subsidy on offer', '对新认定的国家级企业技术中心,给予一次性奖励200万元。'],
+    ['a condition for support', '对年产值超过1亿元的企业,优先保障用地。'],
+    ['a statistic reported with 同比', '今年以来,全市签约项目120个,同比增长8%。'],
   ])('ignores %s', (_what, sentence) => {
     expect(targetsIn(sentence)).toEqual([]);
   });
