@@ -216,7 +216,7 @@ describe('import merges duplicates', () => {
   it('keeps the newer article by id and merges annotations by id', async () => {
     const db = freshDb();
     const item = shanxiItem();
-    const old = { ...item.article, title: '旧标题', updatedAt: 100 };
+    const old = { ...item.article, title: '旧标题', updatedAt: 100, localOnly: ['https://www.shanxi.gov.cn/reprint'] } as ArticleRecord;
     await db.articles.add(old);
     const [first, second, ...rest] = item.annotations;
     const storedNewer = { ...first!, note: '库里更新的备注', updatedAt: first!.updatedAt + 1000 };
@@ -238,7 +238,10 @@ describe('import merges duplicates', () => {
       merged: { articles: 1, annotations: 2, settings: 1 },
       articleIds: [item.article.id],
     });
-    expect((await db.articles.get(item.article.id))!.title).toBe(item.article.title);
+    const merged = (await db.articles.get(item.article.id))!;
+    expect(merged.title).toBe(item.article.title);
+    // A field only the stored record has (a newer schema's) is kept when the backup's version wins.
+    expect(merged).toHaveProperty('localOnly', ['https://www.shanxi.gov.cn/reprint']);
     expect((await db.annotations.get(first!.id))!.note).toBe('库里更新的备注');
     expect((await db.annotations.get(second!.id))!.note).toBe('备份里更新的备注');
     expect(await db.annotations.count()).toBe(item.annotations.length);
