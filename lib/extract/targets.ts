@@ -43,6 +43,8 @@ const LEAD_FLUFF = new RegExp(
 const ACTION_VERB =
   /(?:培育|新增|打造|建设|建成|攻克|实施|开展|扶持|梳理|引进|招引|推广|创建|认定|遴选|培训|建立|布局|支持|带动|吸引|新建|改造|完成|举办|制定|发展|储备|谋划|推出|形成|培养|转化|开工|投产|提供|安排|筹集|发放|打响|服务|组织|设立|推动|争创|评选|选树|认证|招募|吸纳|帮扶|安置|新增加|达到|突破)$/;
 // A sentence that compares with last year reports a statistic (接待游客1200万人次,同比增长15%).
+const WEAK_PRE = /^(?:约|近|达|达到|突破)$/;
+const PROJECT_FACT = /总投资|计划投资|投资总额|占地|建筑面积|总面积|注册资本|总长|全长|规划面积/;
 // Past cues that colour a whole sentence (今年以来, 去年); 近日/日前 only date the news itself.
 const SENTENCE_PAST = /以来|去年|上年|截至|已经?/;
 const STAT_REPORT = /同比|比上年|比去年|较上年|较去年|环比/;
@@ -117,7 +119,10 @@ export function findTargets(text: string): TargetHit[] {
     // 对年接待游客超过100万人次的景区: the number states a condition for support.
     if (/^(?:对于?|凡)/.test(text.slice(cStart, numStart)) && text[end] === '的') continue;
     const preWord = QUALIFIER_BEFORE.find((q) => text.endsWith(q, numStart));
-    const hasQualifier = Boolean(g.qual) || preWord !== undefined;
+    // 约/近/达 only approximate a figure; a firm bound (以上, 不少于, 力争…) marks a goal by itself.
+    const hasQualifier = Boolean(g.qual) || (preWord !== undefined && !WEAK_PRE.test(preWord));
+    // 总投资50亿元 / 占地200亩 describe a project, they do not set a goal.
+    if (PROJECT_FACT.test(clause)) continue;
     const goalSentence = GOAL_CUE.test(sentence);
     // 7600多名 describes who is there now; an approximate count is a goal only when the sentence says so.
     if (g.approx && !goalSentence) continue;

@@ -64,6 +64,7 @@ describe('deadlines', () => {
     ['今年以来 (looking back)', '今年以来,全市经济稳中向好。'],
     ['a recent period', '近两年内未受过处分。'],
     ['as of a date', '截至2023年底,累计建成基站10万个。'],
+    ['the name of the year', '今年是“十四五”规划收官之年。'],
     ['a place name after a year', '2024年内蒙古自治区工作会议召开。'],
   ])('ignores %s', (_what, sentence) => {
     expect(deadlinesIn(sentence)).toEqual([]);

@@ -57,6 +57,8 @@ describe('targets', () => {
     ['an ordinal', '力争进入全国第一方阵。'],
     ['a subsidy on offer', '对新认定的国家级企业技术中心,给予一次性奖励200万元。'],
     ['a condition for support', '对年产值超过1亿元的企业,优先保障用地。'],
+    ['a project description', '该项目总投资超过50亿元,建成后年产值可达100亿元。'],
+    ['an approximate figure without a goal', '园区现有企业约300家。'],
     ['a statistic reported with 同比', '今年以来,全市签约项目120个,同比增长8%。'],
   ])('ignores %s', (_what, sentence) => {
     expect(targetsIn(sentence)).toEqual([]);
