@@ -47,6 +47,7 @@ function toAnnotation(article: ArticleRecord, a: AnnotationRecord): WebAnnotatio
     motivation: motivationOf(a),
     created: iso(a.createdAt),
     modified: iso(a.updatedAt),
+    ...(body.length ? { body } : {}),
     target: {
       source: article.url,
       selector: [
@@ -58,7 +59,6 @@ function toAnnotation(article: ArticleRecord, a: AnnotationRecord): WebAnnotatio
     'policylens:origin': a.origin,
     'policylens:article': articleIri(article.id),
   };
-  if (body.length) ann.body = body;
   if (a.value) {
     ann['policylens:value'] = a.value;
     const readable = formatValue(a);
