@@ -59,7 +59,9 @@ export function mdEscape(s: string, block = false): string {
   const out = clean(s)
     .replace(/[\\`*_[\]{}<>#|$^&]/g, (c) => '\\' + c)
     .replace(/==|~~|%%/g, (m) => `\\${m[0]}\\${m[1]}`);
-  return block ? out.replace(/^([-+])/gm, '\\$1').replace(/^(\d+)([.)])/gm, '$1\\$2') : out;
+  if (block) return out.replace(/^([-+])/gm, '\\$1').replace(/^(\d+)([.)])/gm, '$1\\$2');
+  // Inline text stays on its line: a newline in a title or tag could otherwise start a heading or a list.
+  return out.replace(/[\r\n]+/g, ' ');
 }
 
 /** A Markdown link destination in <…>, with the characters that would end it encoded. */
@@ -74,7 +76,7 @@ function noteLines(note: string, indent: string): string {
 }
 
 function annotationItem(article: ArticleRecord, a: AnnotationRecord): string {
-  const quote = mdEscape(a.text || a.selectors.quote.exact).replace(/\r\n|\r|\n/g, ' ');
+  const quote = mdEscape(a.text || a.selectors.quote.exact);
   const link = textFragmentUrl(article.url, article.text, a);
   const value = formatValue(a);
   let line = link ? `- [${quote}](${mdUrl(link)})` : `- ${quote}`;

@@ -33,6 +33,9 @@ describe('Markdown export', () => {
     expect(data.agencies).toEqual([]);
     expect('evil' in data).toBe(false);
     expect(body).toContain('（没有标注）');
+    // In the body the title stays one heading line: its newlines cannot start a block of their own.
+    expect(body.split('\n').filter((l) => l.startsWith('#'))).toHaveLength(1);
+    expect(body.split('\n')).not.toContain('---');
     for (const s of ['', 'null', 'true', '0x1F', '\uFEFF', '𠮷']) expect(JSON.parse(yamlString(s))).toBe(s);
   });
 
