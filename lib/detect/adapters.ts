@@ -30,7 +30,7 @@ export const GOV_CONTAINERS = [
   '#zoom', '#Zoom', '#UCAP-CONTENT', '.TRS_Editor', '.TRS_UEDITOR', '.pages_content', '#pages_content', '#zoomcon',
   '.zoom', '.article-content', '.article_content', '.zwgk_content', '.xxgk_content', '.content_text', '#ContentText',
   '.wzy_content', '.news_content', '.newsContent', '.text_content', '.detail-content', '.detail_content', '.con_text',
-  '#mainText', '.main-txt', '.article-con', '.art_con', '.bt-content', '#content_text', '.zw',
+  '#mainText', '.main-txt', '.article-con', '.art_con', '.bt-content', '#content_text', '.zw', '#pressrelease',
 ];
 
 /** Body containers of national and regional news portals (people.com.cn, xinhuanet, cctv …). */

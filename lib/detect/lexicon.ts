@@ -44,7 +44,7 @@ export const LONG_CITIES: readonly string[] = [
 /** Characters that cannot start a place name (全市, 本市, 我市, 各市 …). */
 export const NOT_PLACE_START: ReadonlySet<string> = new Set([...'全本我该各在对和与及等省副超城州县区乡镇街市这那其每两一从向于将由经据按是为']);
 /** Characters that cannot end a place name (全市 preceded by a verb: 推进全市 …). */
-export const NOT_PLACE_END: ReadonlySet<string> = new Set([...'全本我该各这那其每和与及等在对从向于将由经据按是为的了辖上级同区县乡镇']);
+export const NOT_PLACE_END: ReadonlySet<string> = new Set([...'全本我该各这那其每和与及等在对从向于将由经据按是为的了辖上级同区县']);
 
 /** National bodies: canonical name and the forms it is written in (longest first when matching). */
 export const NATIONAL_AGENCIES: ReadonlyArray<readonly [string, readonly string[]]> = [
@@ -98,5 +98,7 @@ export const LOCAL_AGENCY_SUFFIXES: readonly string[] = [
   '住房和城乡建设厅', '住房和城乡建设局', '住建厅', '住建局', '交通运输厅', '交通运输局', '农业农村厅', '农业农村局',
   '文化和旅游厅', '文化和旅游局', '文化广电旅游局', '文旅厅', '文旅局', '卫生健康委员会', '卫生健康委', '卫健委',
   '生态环境厅', '生态环境局', '自然资源厅', '自然资源局', '市场监督管理局', '市场监管局', '统计局', '应急管理厅',
-  '应急管理局', '民政厅', '民政局', '水利厅', '水利局', '国资委', '数据局', '大数据局', '能源局', '气象局', '气象台',
+  '应急管理局', '民政厅', '民政局', '水利厅', '水利局', '国资委', '政务服务和大数据管理局', '大数据管理局', '数据管理局',
+  '数据局', '大数据局', '能源局', '气象局', '气象台', '审计局', '司法局', '司法厅', '公安局', '公安厅', '城市管理局', '医疗保障局',
+  '退役军人事务局', '林业局', '林业和草原局', '体育局', '税务局', '行政审批服务局', '粮食和物资储备局', '地方金融监督管理局',
 ];

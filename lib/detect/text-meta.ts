@@ -339,7 +339,13 @@ export function inferRegion(t: string, hints: RegionHints = {}): string | null {
   // Agencies named with their place weigh more. National bodies vote for 全国, but every
   // provincial document cites 国务院 and ministries, so their mentions are capped.
   let national = 0;
-  for (const h of agencyHits(head)) {
+  const hits = agencyHits(head);
+  // A headline that names a city the text names as an issuer (新乡出台… / 新乡市人民政府办公室).
+  if (hints.title && !regionOfName(hints.title) && !placeInTitle(hints.title)) {
+    const city = hits.find((h) => h.place && !PROVINCE_NAMES.has(h.place) && hints.title!.includes(h.place));
+    if (city) vote(city.place, 8);
+  }
+  for (const h of hits) {
     const w = inRanges(cited, h.index) ? 0.3 : h.national ? 1 : 3;
     if (h.national) national += w;
     else if (h.place) vote(h.place, w);
