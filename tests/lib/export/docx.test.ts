@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildDocx } from '../../../lib/export/docx';
 import { article, hostileItem, miitItem, shanxiItem } from './fixtures';
 
@@ -65,5 +65,18 @@ describe('DOCX report', () => {
     expect(text).toContain('没有标注的文章');
     expect(text).toContain('（没有标注）');
     expect(xml.match(/<w:pStyle w:val="Heading1"\/>/g)).toHaveLength(3);
+  });
+
+  it('needs no Node Buffer, as in an extension page or service worker', async () => {
+    vi.stubGlobal('Buffer', undefined);
+    try {
+      const bytes = await buildDocx([shanxiItem()], NOW);
+      expect(bytes).toBeInstanceOf(Uint8Array);
+      expect(bytes.length).toBeGreaterThan(1000);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    const { text } = await open(await buildDocx([shanxiItem()], NOW));
+    expect(text).toContain('培育省级技术创新示范企业20户以上');
   });
 });
