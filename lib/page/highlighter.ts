@@ -33,7 +33,10 @@ export interface HighlighterOptions {
   doc?: Document;
   /** 'auto' (default) uses the Highlight API when present and wraps otherwise. */
   mode?: 'auto' | 'api' | 'wrap';
-  /** Colour scheme of the page; 'auto' follows prefers-color-scheme. */
+  /**
+   * Colour scheme of the page; 'auto' (default) reads the page's background (pageScheme) at each
+   * draw and falls back to prefers-color-scheme when it cannot tell.
+   */
   scheme?: 'auto' | 'light' | 'dark';
   /**
    * Runs our DOM changes (the <style>, fallback marks) so a page watcher can tell them from the
@@ -100,6 +103,38 @@ export function highlightCss(scheme: 'auto' | 'light' | 'dark' = 'auto'): string
   const base = `${MARK_TAG} { all: unset; display: inline; }`;
   if (scheme !== 'auto') return `${base}\n${rules(paletteOf(scheme))}`;
   return `${base}\n${rules(LIGHT)}\n@media (prefers-color-scheme: dark) {\n${rules(DARK)}\n}`;
+}
+
+/** Parse a computed colour "rgb(r, g, b)" / "rgba(r, g, b, a)"; null for other notations. */
+function parseRgb(value: string): [number, number, number, number] | null {
+  const v = value.trim();
+  const open = v.indexOf('(');
+  if (open < 0 || !v.endsWith(')') || !v.startsWith('rgb')) return null;
+  const tokens = v.slice(open + 1, -1).split(/[\s,/]+/).filter(Boolean);
+  if (tokens.length < 3) return null;
+  const num = (t: string, full: number) => (t.endsWith('%') ? (parseFloat(t) / 100) * full : parseFloat(t));
+  const out: [number, number, number, number] = [num(tokens[0]!, 255), num(tokens[1]!, 255), num(tokens[2]!, 255), tokens[3] ? num(tokens[3], 1) : 1];
+  return out.every(Number.isFinite) ? out : null;
+}
+
+/**
+ * Is the page itself dark or light, judged by the first opaque background behind `from` (the
+ * article text; default body) up to the root?
+ * null when it cannot tell (transparent everywhere or an unusual colour notation). A reader with a
+ * light system theme may read a dark site and the other way round; the page is what the
+ * highlight sits on.
+ */
+export function pageScheme(doc: Document = document, from?: Element | null): 'light' | 'dark' | null {
+  const win = doc.defaultView;
+  if (!win?.getComputedStyle) return null;
+  for (let el: Element | null = from ?? doc.body ?? doc.documentElement; el; el = el.parentElement) {
+    const rgb = parseRgb(win.getComputedStyle(el).backgroundColor || '');
+    if (!rgb || rgb[3] < 0.5) continue;
+    const [r, g, b] = rgb;
+    const luminance = (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+    return luminance < 0.45 ? 'dark' : 'light';
+  }
+  return null;
 }
 
 /** Give the page a turn (input, paint) between chunks of work. */
@@ -381,7 +416,8 @@ export class Highlighter {
   }
 
   private begin(): void {
-    if (!this.style || !this.style.isConnected) this.injectStyle();
+    const css = highlightCss(this.opts.scheme && this.opts.scheme !== 'auto' ? this.opts.scheme : (pageScheme(this.doc, this.textParent()) ?? 'auto'));
+    if (!this.style || !this.style.isConnected || this.style.textContent !== css) this.injectStyle(css);
     if (this.mode === 'api') {
       const reg = registry(this.doc);
       for (const type of HIGHLIGHT_TYPES) {
@@ -393,14 +429,20 @@ export class Highlighter {
     }
   }
 
-  private injectStyle(): void {
+  private injectStyle(css: string): void {
     // Several highlighters over one page's life (one per navigation) share one stylesheet.
     const existing = this.doc.getElementById(STYLE_ID);
     const style = existing?.localName === 'style' ? (existing as HTMLStyleElement) : this.doc.createElement('style');
     style.id = STYLE_ID;
-    style.textContent = highlightCss(this.opts.scheme ?? 'auto');
+    if (style.textContent !== css) this.mutate(() => (style.textContent = css));
     if (!style.isConnected) this.mutate(() => (this.doc.head ?? this.doc.documentElement).appendChild(style));
     this.style = style;
+  }
+
+  /** An element holding article text: where the highlights' backdrop is judged. */
+  private textParent(): Element | null {
+    for (const s of this.map.segments) if (s.node?.parentElement) return s.node.parentElement;
+    return null;
   }
 
   /** Valid, unique spans inside the text; the rest are reported missing. */

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildTextMap, type TextMap } from '../../../lib/page/text-map';
-import { Highlighter, MARK_TAG, FLASH_NAME, highlightCss, type DrawSpan } from '../../../lib/page/highlighter';
+import { Highlighter, MARK_TAG, FLASH_NAME, highlightCss, pageScheme, type DrawSpan } from '../../../lib/page/highlighter';
 
 const HTML =
   '<h1>山西省实施企业技术创新能力提升行动</h1>' +
@@ -328,5 +328,38 @@ describe('Highlighter, CSS Custom Highlight API path (stubbed registry)', () => 
     ctl.abort();
     await p;
     expect(registry.get('policylens-target')!.size).toBe(2);
+  });
+});
+
+describe('pageScheme', () => {
+  afterEach(() => {
+    document.body.style.backgroundColor = '';
+  });
+
+  it.each([
+    ['rgb(18, 18, 18)', 'dark'],
+    ['rgb(255, 255, 255)', 'light'],
+    ['rgba(0, 0, 0, 0.9)', 'dark'],
+    ['rgb(250, 248, 240)', 'light'],
+  ])('body %s → %s', (bg, expected) => {
+    document.body.style.backgroundColor = bg;
+    expect(pageScheme(document)).toBe(expected);
+  });
+
+  it('judges by the backdrop nearest the article text', () => {
+    document.body.style.backgroundColor = 'rgb(255, 255, 255)';
+    root.style.backgroundColor = 'rgb(20, 24, 28)';
+    expect(pageScheme(document, root.querySelector('p'))).toBe('dark');
+    // and the highlighter then paints with the dark palette only
+    new Highlighter(map).draw([span('a', 'target', '20户')]);
+    const css = document.getElementById('policylens-highlight-style')!.textContent!;
+    expect(css).toBe(highlightCss('dark'));
+    root.style.backgroundColor = '';
+  });
+
+  it('cannot tell on a transparent page and then follows the system setting', () => {
+    expect(pageScheme(document, root)).toBeNull();
+    new Highlighter(map).draw([span('a', 'target', '20户')]);
+    expect(document.getElementById('policylens-highlight-style')!.textContent).toBe(highlightCss('auto'));
   });
 });
