@@ -1,5 +1,9 @@
 import * as z from 'zod/mini';
 import type { Reading } from './types';
+import type { AnnotationRecord, ArticleRecord } from './db/schema';
+import type { CorpusSummary } from './corpus/summary';
+import type { SearchResults } from './corpus/search';
+import type { ImportReport } from './export/backup';
 
 /**
  * The one message protocol between the content script, the background, the popup and the
@@ -75,20 +79,55 @@ export const manualAnnotationSchema = z.object({
 });
 export type ManualAnnotation = z.infer<typeof manualAnnotationSchema>;
 
+const exportFormat = z.enum(['md', 'csv', 'jsonld', 'html', 'docx']);
+const id = str(100);
+
+export const searchQuerySchema = z.object({
+  text: z.optional(str(500)),
+  region: z.optional(str(50)),
+  program: z.optional(str(500)),
+  type: z.optional(z.enum(['target', 'deadline', 'program'])),
+  deadlineYear: z.optional(z.number().check(z.int(), z.minimum(1949), z.maximum(2200))),
+  limit: z.optional(count(500)),
+});
+
 /** Requests the background answers. */
 export const backgroundRequestSchema = z.discriminatedUnion('type', [
   /** content → background: read a page's main text with the engine (segmenter and converter live here). */
   z.object({ type: z.literal('analyzeText'), text: str(MAX_TEXT), meta: articleMetaSchema, force: z.optional(z.boolean()) }),
-  /** popup/content → background: save (or update) an article and its automatic annotations. */
+  /** content → background: what this tab shows, for the toolbar badge (targets + deadlines). */
+  z.object({ type: z.literal('reportPage'), isPolicy: z.boolean(), targets: count(100_000), deadlines: count(100_000) }),
+  /** popup/content → background: save (or update) an article, its automatic annotations and new manual ones. */
   z.object({ type: z.literal('saveArticle'), page: pageCaptureSchema, manual: z.optional(list(manualAnnotationSchema, 5000)) }),
   /** popup → background: the saved article for a URL, if any. */
   z.object({ type: z.literal('getArticleByUrl'), url: str(4000) }),
+  /** content → background: the saved annotations of this page, to re-anchor them on a revisit. */
+  z.object({ type: z.literal('getSavedAnnotations'), url: str(4000) }),
+  /** content/dashboard → background: edit a note or tags, or dismiss an automatic annotation. */
+  z.object({
+    type: z.literal('updateAnnotation'), id,
+    note: z.optional(z.nullable(str(20_000))), tags: z.optional(list(str(100), 50)), dismissed: z.optional(z.boolean()),
+  }),
+  /** content/dashboard → background: delete one annotation. */
+  z.object({ type: z.literal('deleteAnnotation'), id }),
+  /** popup → background: how this page relates to the saved corpus. */
+  z.object({ type: z.literal('summarizeAgainstCorpus'), page: pageCaptureSchema, today: isoDate }),
+  /** popup → background: export the current page (saved or not) in one format. */
+  z.object({ type: z.literal('exportPage'), page: pageCaptureSchema, format: exportFormat }),
   /** popup/dashboard → background: saved articles, newest first. */
   z.object({ type: z.literal('listArticles'), limit: z.optional(count(100_000)) }),
-  /** content → background: what this tab shows, for the toolbar badge (targets + deadlines). */
-  z.object({ type: z.literal('reportPage'), isPolicy: z.boolean(), targets: count(100_000), deadlines: count(100_000) }),
+  /** dashboard → background: one saved article with its annotations. */
+  z.object({ type: z.literal('getArticle'), id }),
+  /** dashboard → background: full-text search with filters. */
+  z.object({ type: z.literal('searchCorpus'), query: searchQuerySchema }),
+  /** dashboard → background: export some articles (or all when ids is absent). */
+  z.object({ type: z.literal('exportArticles'), ids: z.optional(list(id, 100_000)), format: exportFormat }),
   /** dashboard → background: delete an article and its annotations in one transaction. */
-  z.object({ type: z.literal('deleteArticle'), id: str(100) }),
+  z.object({ type: z.literal('deleteArticle'), id }),
+  /** dashboard → background: a full JSON backup. */
+  z.object({ type: z.literal('backup') }),
+  /** dashboard → background: import a backup, all or nothing. */
+  z.object({ type: z.literal('importBackup'), json: str(200_000_000) }),
 ]);
 export type BackgroundRequest = z.infer<typeof backgroundRequestSchema>;
 
@@ -104,13 +143,40 @@ export interface ArticleSummary {
   counts: Record<'target' | 'deadline' | 'program' | 'highlight', number>;
 }
 
+/** A file travels as base64 (runtime messages cannot carry bytes in every browser). */
+export interface ExportedFile {
+  filename: string;
+  mime: string;
+  base64: string;
+}
+
+export interface SavedAnnotations {
+  articleId: string;
+  annotations: AnnotationRecord[];
+}
+
+export interface ArticleDetail {
+  article: ArticleRecord;
+  annotations: AnnotationRecord[];
+}
+
 export interface BackgroundReplies {
   analyzeText: Reading;
+  reportPage: { badge: string };
   saveArticle: { id: string; created: boolean };
   getArticleByUrl: ArticleSummary | null;
+  getSavedAnnotations: SavedAnnotations | null;
+  updateAnnotation: { updated: boolean };
+  deleteAnnotation: { deleted: boolean };
+  summarizeAgainstCorpus: CorpusSummary;
+  exportPage: ExportedFile;
   listArticles: ArticleSummary[];
+  getArticle: ArticleDetail | null;
+  searchCorpus: SearchResults;
+  exportArticles: ExportedFile;
   deleteArticle: { deleted: boolean };
-  reportPage: { badge: string };
+  backup: ExportedFile;
+  importBackup: ImportReport;
 }
 
 /** Requests the content script answers (popup → content via tabs.sendMessage). */

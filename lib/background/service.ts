@@ -1,41 +1,157 @@
-import type { BackgroundReplies, BackgroundRequest } from '../messages';
+import type { PolicyDB, AnnotationRecord, ArticleRecord } from '../db/schema';
+import type { BackgroundReplies, BackgroundRequest, ExportedFile, PageCapture } from '../messages';
 import { readText } from '../engine';
+import {
+  deleteArticle, findArticleByUrl, getArticleByUrl, indexPending, listArticles, markForIndexing, saveArticle,
+  searchCorpus, summarizeAgainstCorpus, updateAnnotation, deleteAnnotation, type Tokenize,
+} from '../corpus';
+import { buildExport, type ExportFile, type ExportFormat, type ExportItem } from '../export';
+import { buildBackup, importBackup } from '../export/backup';
+import { describeSpan } from '../anchor';
+import { canonicalizeUrl, contentHash } from '../corpus/normalize';
 import { badgeText } from './badge';
+import { toBase64, utf8 } from './base64';
 
 /**
  * What the background does for each request, with the browser left outside: the entry point
- * passes in the database and the badge setter, so the whole service runs in Node tests.
+ * passes in the database, the segmenter and the badge setter, so the whole service runs in Node.
  */
 export interface ServiceDeps {
+  db: () => PolicyDB;
+  /** jieba-backed tokenizer; loading the WASM takes a moment, so it is asked for only when needed. */
+  tokenizer: () => Promise<Tokenize>;
   setBadge(tabId: number, text: string): Promise<void> | void;
+  now?: () => Date;
 }
 
 export interface RequestContext {
-  /** The tab a content script spoke from; undefined for our own pages. */
+  /** The tab a content script spoke from; undefined for our own pages (popup, dashboard). */
   tabId?: number;
 }
 
-/** Requests a content script may not make: they read or change the whole corpus. */
-export const PAGE_ONLY: ReadonlySet<BackgroundRequest['type']> = new Set(['listArticles', 'deleteArticle']);
+/**
+ * Requests a content script may not make: they read or change the whole corpus. A content script
+ * shares its page with untrusted code, so it only gets what concerns its own page.
+ */
+export const PAGE_ONLY: ReadonlySet<BackgroundRequest['type']> = new Set([
+  'listArticles', 'getArticle', 'searchCorpus', 'exportArticles', 'deleteArticle', 'backup', 'importBackup',
+  'summarizeAgainstCorpus', 'exportPage',
+]);
+
+/** An export file as a message can carry it. */
+export function packFile(file: ExportFile): ExportedFile {
+  const bytes = typeof file.data === 'string' ? utf8(file.data) : file.data;
+  return { filename: file.filename, mime: file.mime, base64: toBase64(bytes) };
+}
+
+/** The current page as an export item, whether or not it was saved. */
+export function itemFromCapture(page: PageCapture, now: number): ExportItem {
+  const canonicalUrl = canonicalizeUrl(page.canonicalUrl || page.url);
+  const article: ArticleRecord = {
+    id: 'unsaved', url: page.url, canonicalUrl, contentHash: contentHash(page.text, canonicalUrl),
+    title: page.meta.title ?? page.url, text: page.text, verdict: page.verdict, savedAt: now, updatedAt: now,
+    ...(page.meta.site ? { site: page.meta.site } : {}),
+    ...(page.meta.publishedAt ? { publishedAt: page.meta.publishedAt } : {}),
+    ...(page.meta.docNumber ? { docNumber: page.meta.docNumber } : {}),
+    ...(page.meta.agencies ? { agencies: page.meta.agencies } : {}),
+    region: page.meta.region ?? null,
+  };
+  const annotations: AnnotationRecord[] = page.spans.map((s, i) => ({
+    id: `unsaved-${i}`, articleId: article.id, type: s.type, origin: 'auto', text: s.text, value: s.value, tags: [],
+    selectors: describeSpan(page.text, s.start, s.end), createdAt: now, updatedAt: now,
+  }));
+  return { article, annotations };
+}
+
+async function itemsFor(db: PolicyDB, ids: readonly string[] | undefined): Promise<ExportItem[]> {
+  const articles = ids ? (await db.articles.bulkGet([...ids])).filter((a): a is ArticleRecord => !!a) : await db.articles.orderBy('savedAt').toArray();
+  if (ids && articles.length !== ids.length) throw new Error(`${ids.length - articles.length} of the chosen articles no longer exist`);
+  const items: ExportItem[] = [];
+  for (const article of articles) {
+    const annotations = await db.annotations.where('articleId').equals(article.id).toArray();
+    items.push({ article, annotations: annotations.filter((a) => !a.dismissed) });
+  }
+  return items;
+}
 
 export function createBackgroundService(deps: ServiceDeps) {
+  const now = deps.now ?? (() => new Date());
+
   async function handle<K extends BackgroundRequest['type']>(
     request: Extract<BackgroundRequest, { type: K }>,
     context: RequestContext,
   ): Promise<BackgroundReplies[K]> {
     const r = request as BackgroundRequest;
     if (context.tabId !== undefined && PAGE_ONLY.has(r.type)) throw new Error(`${r.type} is not allowed from a web page`);
+    return (await dispatch(r, context)) as BackgroundReplies[K];
+  }
+
+  async function dispatch(r: BackgroundRequest, context: RequestContext): Promise<BackgroundReplies[BackgroundRequest['type']]> {
+    const db = deps.db();
     switch (r.type) {
       case 'analyzeText':
-        return readText(r.text, { publishedAt: r.meta.publishedAt, force: r.force }) as BackgroundReplies[K];
+        return readText(r.text, { publishedAt: r.meta.publishedAt, force: r.force });
       case 'reportPage': {
         const badge = badgeText(r);
         if (context.tabId !== undefined) await deps.setBadge(context.tabId, badge);
-        return { badge } as BackgroundReplies[K];
+        return { badge };
       }
-      default:
-        throw new Error(`not implemented yet: ${r.type}`);
+      case 'saveArticle':
+        return saveArticle(db, { page: r.page, manual: r.manual, tokenize: await deps.tokenizer(), now: now().getTime() });
+      case 'getArticleByUrl':
+        return getArticleByUrl(db, r.url);
+      case 'getSavedAnnotations': {
+        const article = await findArticleByUrl(db, r.url);
+        if (!article) return null;
+        return { articleId: article.id, annotations: await db.annotations.where('articleId').equals(article.id).toArray() };
+      }
+      case 'updateAnnotation': {
+        const patch: { note?: string | null; tags?: string[]; dismissed?: boolean } = {};
+        if (r.note !== undefined) patch.note = r.note;
+        if (r.tags !== undefined) patch.tags = r.tags;
+        if (r.dismissed !== undefined) patch.dismissed = r.dismissed;
+        return updateAnnotation(db, r.id, patch, now().getTime());
+      }
+      case 'deleteAnnotation':
+        return deleteAnnotation(db, r.id);
+      case 'summarizeAgainstCorpus': {
+        const tokenize = await deps.tokenizer();
+        await indexPending(db, tokenize);
+        return summarizeAgainstCorpus(db, r.page, { tokenize, today: r.today });
+      }
+      case 'exportPage': {
+        const saved = await findArticleByUrl(db, canonicalizeUrl(r.page.canonicalUrl || r.page.url));
+        const item = saved ? (await itemsFor(db, [saved.id]))[0]! : itemFromCapture(r.page, now().getTime());
+        return packFile(await buildExport(r.format as ExportFormat, [item], { now: now() }));
+      }
+      case 'listArticles':
+        return listArticles(db, { limit: r.limit });
+      case 'getArticle': {
+        const article = await db.articles.get(r.id);
+        if (!article) return null;
+        return { article, annotations: await db.annotations.where('articleId').equals(r.id).toArray() };
+      }
+      case 'searchCorpus': {
+        const tokenize = await deps.tokenizer();
+        await indexPending(db, tokenize);
+        return searchCorpus(db, r.query, tokenize);
+      }
+      case 'exportArticles': {
+        const items = await itemsFor(db, r.ids);
+        if (!items.length) throw new Error('nothing to export: the library is empty');
+        return packFile(await buildExport(r.format as ExportFormat, items, { now: now() }));
+      }
+      case 'deleteArticle':
+        return deleteArticle(db, r.id);
+      case 'backup': {
+        const at = now();
+        const json = await buildBackup(db, at);
+        return { filename: `${at.toISOString().slice(0, 10)}-policylens-backup.json`, mime: 'application/json', base64: toBase64(utf8(json)) };
+      }
+      case 'importBackup':
+        return importBackup(db, r.json, { afterImport: async (ids) => void (await markForIndexing(db, ids)) });
     }
   }
+
   return { handle };
 }

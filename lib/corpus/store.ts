@@ -112,32 +112,50 @@ export function factsOf(annotations: readonly Pick<AnnotationRecord, 'type' | 'v
 }
 
 /**
- * Keep document frequencies and corpus totals exact: called inside the writing transaction with
- * an article's previous index row and its next one (either may be absent).
+ * Keeps document frequencies and corpus totals exact. Changes of one or many articles are
+ * accumulated in memory and written once per transaction: saving 100 articles in a batch reads
+ * and writes each affected term's df once instead of once per article.
  */
-async function applyIndexChange(db: PolicyDB, before: ArticleTermsRecord | undefined, after: ArticleTermsRecord | undefined): Promise<void> {
-  const delta = new Map<string, number>();
-  for (const t of before?.terms ?? []) delta.set(t, -1);
-  for (const t of after?.terms ?? []) delta.set(t, (delta.get(t) ?? 0) + 1);
-  for (const [t, d] of delta) if (d === 0) delta.delete(t);
-  if (delta.size > 0) {
-    const keys = [...delta.keys()];
-    const rows = await db.termStats.bulkGet(keys);
-    const puts: { term: string; df: number }[] = [];
-    const deletes: string[] = [];
-    keys.forEach((term, i) => {
-      const df = (rows[i]?.df ?? 0) + (delta.get(term) ?? 0);
-      if (df > 0) puts.push({ term, df });
-      else deletes.push(term);
-    });
-    if (puts.length) await db.termStats.bulkPut(puts);
-    if (deletes.length) await db.termStats.bulkDelete(deletes);
+class IndexDelta {
+  private terms = new Map<string, number>();
+  private docs = 0;
+  private length = 0;
+
+  change(before: ArticleTermsRecord | undefined, after: ArticleTermsRecord | undefined): void {
+    for (const t of before?.terms ?? []) this.terms.set(t, (this.terms.get(t) ?? 0) - 1);
+    for (const t of after?.terms ?? []) this.terms.set(t, (this.terms.get(t) ?? 0) + 1);
+    this.docs += (after ? 1 : 0) - (before ? 1 : 0);
+    this.length += (after?.length ?? 0) - (before?.length ?? 0);
   }
-  const stats: CorpusStatRecord = (await db.corpusStats.get(STATS_KEY)) ?? { key: STATS_KEY, docs: 0, totalLength: 0 };
-  stats.docs += (after ? 1 : 0) - (before ? 1 : 0);
-  stats.totalLength += (after?.length ?? 0) - (before?.length ?? 0);
-  await db.corpusStats.put(stats);
+
+  /** Inside the writing transaction, after every change. */
+  async flush(db: PolicyDB): Promise<void> {
+    const keys = [...this.terms.entries()].filter(([, d]) => d !== 0).map(([t]) => t);
+    if (keys.length > 0) {
+      const rows = await db.termStats.bulkGet(keys);
+      const puts: { term: string; df: number }[] = [];
+      const deletes: string[] = [];
+      keys.forEach((term, i) => {
+        const df = (rows[i]?.df ?? 0) + (this.terms.get(term) ?? 0);
+        if (df > 0) puts.push({ term, df });
+        else deletes.push(term);
+      });
+      if (puts.length) await db.termStats.bulkPut(puts);
+      if (deletes.length) await db.termStats.bulkDelete(deletes);
+    }
+    if (this.docs !== 0 || this.length !== 0) {
+      const stats: CorpusStatRecord = (await db.corpusStats.get(STATS_KEY)) ?? { key: STATS_KEY, docs: 0, totalLength: 0 };
+      stats.docs += this.docs;
+      stats.totalLength += this.length;
+      await db.corpusStats.put(stats);
+    }
+    this.terms.clear();
+    this.docs = 0;
+    this.length = 0;
+  }
 }
+
+const CORPUS_TABLES = (db: PolicyDB) => [db.articles, db.annotations, db.articleTerms, db.termStats, db.corpusStats];
 
 function indexRow(articleId: string, region: string | null, tf: { terms: string[]; counts: number[]; length: number }, annotations: readonly AnnotationRecord[]): ArticleTermsRecord {
   return { articleId, terms: tf.terms, counts: tf.counts, length: tf.length, region, ...factsOf(annotations) };
@@ -153,14 +171,8 @@ export class CorpusInputError extends Error {
   override name = 'CorpusInputError';
 }
 
-/**
- * Save an article with its automatic annotations, or update the one it already is (same
- * canonical URL, or the same normalised text saved from another URL). One transaction over every
- * corpus table: either the article, its annotations and its index all change, or nothing does.
- * On update the reader's manual annotations stay, and so do notes, tags and dismissals on
- * automatic annotations that are found again at the same quote.
- */
-export async function saveArticle(db: PolicyDB, input: SaveInput): Promise<{ id: string; created: boolean }> {
+/** Everything about an input that does not need the database: validated, hashed, tokenized. */
+function prepare(input: SaveInput) {
   const parsed = pageCaptureSchema.safeParse(input.page);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
@@ -191,111 +203,158 @@ export async function saveArticle(db: PolicyDB, input: SaveInput): Promise<{ id:
   const tf = input.tokenize ? termFrequencies(input.tokenize(text)) : null;
   const region = regionKey(page.meta.region);
   const agencies = page.meta.agencies?.map((a) => toSimplified(a.trim())).filter(Boolean);
+  return { page, manual, now, canonicalUrl, hash, text, autoDrafts, tf, region, agencies };
+}
+type Prepared = ReturnType<typeof prepare>;
 
-  return db.transaction('rw', [db.articles, db.annotations, db.articleTerms, db.termStats, db.corpusStats], async () => {
-    let existing = await db.articles.where('urls').equals(canonicalUrl).first();
-    existing ??= await db.articles.where('canonicalUrl').equals(canonicalUrl).first();
-    const byUrl = existing !== undefined;
-    if (!existing && !hash.startsWith('url:')) existing = await db.articles.where('contentHash').equals(hash).first();
+/** The body of a save, inside a transaction over CORPUS_TABLES; index changes go to `delta`. */
+async function writePrepared(db: PolicyDB, prep: Prepared, delta: IndexDelta): Promise<{ id: string; created: boolean }> {
+  const { page, manual, now, canonicalUrl, hash, text, autoDrafts, tf, region, agencies } = prep;
+  let existing = await db.articles.where('urls').equals(canonicalUrl).first();
+  existing ??= await db.articles.where('canonicalUrl').equals(canonicalUrl).first();
+  const byUrl = existing !== undefined;
+  if (!existing && !hash.startsWith('url:')) existing = await db.articles.where('contentHash').equals(hash).first();
 
-    const id = existing?.id ?? newId('a', now);
-    const previous = existing ? await db.annotations.where('articleId').equals(id).toArray() : [];
-    const keptManual = previous.filter((a) => a.origin === 'manual');
-    const oldAuto = previous.filter((a) => a.origin === 'auto');
-    const carried = new Map<string, AnnotationRecord>();
-    for (const a of oldAuto) if (!carried.has(carryKey(a))) carried.set(carryKey(a), a);
+  const id = existing?.id ?? newId('a', now);
+  const previous = existing ? await db.annotations.where('articleId').equals(id).toArray() : [];
+  const keptManual = previous.filter((a) => a.origin === 'manual');
+  const oldAuto = previous.filter((a) => a.origin === 'auto');
+  const carried = new Map<string, AnnotationRecord>();
+  for (const a of oldAuto) if (!carried.has(carryKey(a))) carried.set(carryKey(a), a);
 
-    const auto: AnnotationRecord[] = autoDrafts.map((d) => {
-      const old = carried.get(carryKey(d));
-      if (old) carried.delete(carryKey(d));
-      const rec: AnnotationRecord = {
-        id: old?.id ?? newId('n', now), articleId: id, type: d.type, origin: 'auto', text: d.text,
-        tags: old?.tags ?? [], selectors: d.selectors, createdAt: old?.createdAt ?? now, updatedAt: now,
-      };
-      if (d.value) rec.value = d.value;
-      if (old?.note !== undefined) rec.note = old.note;
-      if (old?.dismissed) rec.dismissed = true;
-      return rec;
-    });
-    const seenManual = new Set(keptManual.map((a) => `${a.selectors.quote.exact}\u0000${a.selectors.position.start}`));
-    const addedManual: AnnotationRecord[] = [];
-    for (const m of manual) {
-      const key = `${m.selectors.quote.exact}\u0000${m.selectors.position.start}`;
-      if (seenManual.has(key)) continue;
-      seenManual.add(key);
-      const rec: AnnotationRecord = {
-        id: newId('n', now), articleId: id, type: 'highlight', origin: 'manual', text: m.text, tags: m.tags,
-        selectors: m.selectors, createdAt: now, updatedAt: now,
-      };
-      if (m.note !== undefined) rec.note = m.note;
-      addedManual.push(rec);
-    }
-
-    const all = [...keptManual, ...addedManual, ...auto];
-    const urls = new Set(existing?.urls ?? (existing ? [existing.canonicalUrl] : []));
-    urls.add(canonicalUrl);
-    // A reprint found by its text keeps the identity (URL, canonical URL) it was first saved under.
-    const record: ArticleRecord = {
-      ...(existing && !byUrl ? existing : {}),
-      id,
-      url: existing && !byUrl ? existing.url : page.url,
-      canonicalUrl: existing && !byUrl ? existing.canonicalUrl : canonicalUrl,
-      contentHash: hash,
-      title: titleOf(page),
-      text,
-      verdict: page.verdict,
-      savedAt: existing?.savedAt ?? now,
-      updatedAt: now,
-      urls: [...urls],
-      counts: countsOf(all),
+  const auto: AnnotationRecord[] = autoDrafts.map((d) => {
+    const old = carried.get(carryKey(d));
+    if (old) carried.delete(carryKey(d));
+    const rec: AnnotationRecord = {
+      id: old?.id ?? newId('n', now), articleId: id, type: d.type, origin: 'auto', text: d.text,
+      tags: old?.tags ?? [], selectors: d.selectors, createdAt: old?.createdAt ?? now, updatedAt: now,
     };
-    if (!(existing && !byUrl)) {
-      // A fresh capture of the same URL replaces the metadata wholesale (fields may have been fixed).
-      for (const k of ['site', 'publishedAt', 'docNumber'] as const) {
-        if (page.meta[k] !== undefined) record[k] = page.meta[k];
-        else delete record[k];
-      }
-      record.region = region;
-      if (agencies) record.agencies = agencies;
-      else delete record.agencies;
-    } else {
-      for (const k of ['site', 'publishedAt', 'docNumber'] as const) if (record[k] === undefined && page.meta[k] !== undefined) record[k] = page.meta[k];
-      record.region ??= region;
-      if (!record.agencies && agencies) record.agencies = agencies;
-      if (existing?.title) record.title = existing.title;
-    }
+    if (d.value) rec.value = d.value;
+    if (old?.note !== undefined) rec.note = old.note;
+    if (old?.dismissed) rec.dismissed = true;
+    return rec;
+  });
+  const seenManual = new Set(keptManual.map((a) => `${a.selectors.quote.exact}\u0000${a.selectors.position.start}`));
+  const addedManual: AnnotationRecord[] = [];
+  for (const m of manual) {
+    const key = `${m.selectors.quote.exact}\u0000${m.selectors.position.start}`;
+    if (seenManual.has(key)) continue;
+    seenManual.add(key);
+    const rec: AnnotationRecord = {
+      id: newId('n', now), articleId: id, type: 'highlight', origin: 'manual', text: m.text, tags: m.tags,
+      selectors: m.selectors, createdAt: now, updatedAt: now,
+    };
+    if (m.note !== undefined) rec.note = m.note;
+    addedManual.push(rec);
+  }
 
-    if (oldAuto.length) await db.annotations.bulkDelete(oldAuto.map((a) => a.id));
-    const fresh = [...addedManual, ...auto];
-    if (fresh.length) await db.annotations.bulkAdd(fresh);
-
-    const before = existing ? await db.articleTerms.get(id) : undefined;
-    if (tf) {
-      const row = indexRow(id, record.region ?? null, tf, all);
-      await applyIndexChange(db, before, row);
-      await db.articleTerms.put(row);
-      delete record.needsIndex;
-    } else {
-      if (before) {
-        await applyIndexChange(db, before, undefined);
-        await db.articleTerms.delete(id);
-      }
-      record.needsIndex = 1;
+  const all = [...keptManual, ...addedManual, ...auto];
+  const urls = new Set(existing?.urls ?? (existing ? [existing.canonicalUrl] : []));
+  urls.add(canonicalUrl);
+  // A reprint found by its text keeps the identity (URL, canonical URL) it was first saved under.
+  const record: ArticleRecord = {
+    ...(existing && !byUrl ? existing : {}),
+    id,
+    url: existing && !byUrl ? existing.url : page.url,
+    canonicalUrl: existing && !byUrl ? existing.canonicalUrl : canonicalUrl,
+    contentHash: hash,
+    title: titleOf(page),
+    text,
+    verdict: page.verdict,
+    savedAt: existing?.savedAt ?? now,
+    updatedAt: now,
+    urls: [...urls],
+    counts: countsOf(all),
+  };
+  if (!(existing && !byUrl)) {
+    // A fresh capture of the same URL replaces the metadata wholesale (fields may have been fixed).
+    for (const k of ['site', 'publishedAt', 'docNumber'] as const) {
+      if (page.meta[k] !== undefined) record[k] = page.meta[k];
+      else delete record[k];
     }
-    await db.articles.put(record);
-    return { id, created: !existing };
+    record.region = region;
+    if (agencies) record.agencies = agencies;
+    else delete record.agencies;
+  } else {
+    for (const k of ['site', 'publishedAt', 'docNumber'] as const) if (record[k] === undefined && page.meta[k] !== undefined) record[k] = page.meta[k];
+    record.region ??= region;
+    if (!record.agencies && agencies) record.agencies = agencies;
+    if (existing?.title) record.title = existing.title;
+  }
+
+  if (oldAuto.length) await db.annotations.bulkDelete(oldAuto.map((a) => a.id));
+  const fresh = [...addedManual, ...auto];
+  if (fresh.length) await db.annotations.bulkAdd(fresh);
+
+  const before = existing ? await db.articleTerms.get(id) : undefined;
+  if (tf) {
+    const row = indexRow(id, record.region ?? null, tf, all);
+    delta.change(before, row);
+    await db.articleTerms.put(row);
+    delete record.needsIndex;
+  } else {
+    if (before) {
+      delta.change(before, undefined);
+      await db.articleTerms.delete(id);
+    }
+    record.needsIndex = 1;
+  }
+  await db.articles.put(record);
+  return { id, created: !existing };
+}
+
+/**
+ * Save an article with its automatic annotations, or update the one it already is (same
+ * canonical URL, or the same normalised text saved from another URL). One transaction over every
+ * corpus table: either the article, its annotations and its index all change, or nothing does.
+ * On update the reader's manual annotations stay, and so do notes, tags and dismissals on
+ * automatic annotations that are found again at the same quote.
+ */
+export async function saveArticle(db: PolicyDB, input: SaveInput): Promise<{ id: string; created: boolean }> {
+  // Validation, hashing and tokenizing happen before the transaction opens: it stays short, and
+  // a bad span rejects the save before anything is written.
+  const prep = prepare(input);
+  return db.transaction('rw', CORPUS_TABLES(db), async () => {
+    const delta = new IndexDelta();
+    const result = await writePrepared(db, prep, delta);
+    await delta.flush(db);
+    return result;
+  });
+}
+
+/**
+ * Save many articles in one transaction (bulk indexing, benchmarks, imports): all or nothing,
+ * with document frequencies written once for the whole batch. Every input is validated first; a
+ * bad one is reported by its index and nothing is written.
+ */
+export async function saveArticles(db: PolicyDB, inputs: readonly SaveInput[]): Promise<{ id: string; created: boolean }[]> {
+  const prepared = inputs.map((input, i) => {
+    try {
+      return prepare(input);
+    } catch (e) {
+      throw new CorpusInputError(`article ${i}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  });
+  return db.transaction('rw', CORPUS_TABLES(db), async () => {
+    const delta = new IndexDelta();
+    const results: { id: string; created: boolean }[] = [];
+    for (const prep of prepared) results.push(await writePrepared(db, prep, delta));
+    await delta.flush(db);
+    return results;
   });
 }
 
 /** Delete an article, its annotations and its index row in one transaction. */
 export async function deleteArticle(db: PolicyDB, id: string): Promise<{ deleted: boolean }> {
-  return db.transaction('rw', [db.articles, db.annotations, db.articleTerms, db.termStats, db.corpusStats], async () => {
+  return db.transaction('rw', CORPUS_TABLES(db), async () => {
     const article = await db.articles.get(id);
     if (!article) return { deleted: false };
     await db.annotations.where('articleId').equals(id).delete();
     const row = await db.articleTerms.get(id);
     if (row) {
-      await applyIndexChange(db, row, undefined);
+      const delta = new IndexDelta();
+      delta.change(row, undefined);
+      await delta.flush(db);
       await db.articleTerms.delete(id);
     }
     await db.articles.delete(id);
@@ -335,7 +394,8 @@ export async function indexPending(db: PolicyDB, tokenize: Tokenize, opts: { bat
     if (ids.length === 0) break;
     const articles = await db.articles.bulkGet(ids);
     const prepared = articles.flatMap((a) => (a ? [{ a, tf: termFrequencies(tokenize(a.text)) }] : []));
-    await db.transaction('rw', [db.articles, db.annotations, db.articleTerms, db.termStats, db.corpusStats], async () => {
+    await db.transaction('rw', CORPUS_TABLES(db), async () => {
+      const delta = new IndexDelta();
       for (const { a, tf } of prepared) {
         const current = await db.articles.get(a.id);
         // Saved again (with its own index) or deleted while we tokenized: nothing to do.
@@ -343,11 +403,12 @@ export async function indexPending(db: PolicyDB, tokenize: Tokenize, opts: { bat
         const annotations = await db.annotations.where('articleId').equals(a.id).toArray();
         const before = await db.articleTerms.get(a.id);
         const row = indexRow(a.id, current.region ?? null, tf, annotations);
-        await applyIndexChange(db, before, row);
+        delta.change(before, row);
         await db.articleTerms.put(row);
         delete current.needsIndex;
         await db.articles.put(current);
       }
+      await delta.flush(db);
     });
     done += ids.length;
   }

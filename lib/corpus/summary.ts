@@ -149,6 +149,16 @@ class Articles {
   }
 }
 
+/**
+ * One type of annotation for a few articles: one exact-key range per article on the compound
+ * index, issued together. (anyOf over compound keys makes Dexie walk the index with a jumping
+ * cursor, which costs far more per article than a direct range read.)
+ */
+async function annotationsOf(db: PolicyDB, ids: readonly string[], type: AnnotationRecord['type']): Promise<AnnotationRecord[]> {
+  const lists = await Promise.all(ids.map((id) => db.annotations.where('[articleId+type]').equals([id, type]).toArray()));
+  return lists.flat();
+}
+
 /** Ids (primary keys of an index lookup) newest first: ids begin with their creation time. */
 function newestFirst(ids: readonly string[], exclude: ReadonlySet<string>): string[] {
   return [...new Set(ids)].filter((id) => !exclude.has(id)).sort().reverse();
@@ -264,9 +274,7 @@ export async function summarizeAgainstCorpus(db: PolicyDB, page: PageCapture, op
     byCore.set(t.key.core, newestFirst(await db.articleTerms.where('indicators').equals(t.key.core).primaryKeys(), selves).slice(0, 30));
   }
   const targetIds = [...new Set([...byCore.values()].flat())];
-  const otherTargets = targetIds.length
-    ? (await db.annotations.where('[articleId+type]').anyOf(targetIds.map((id) => [id, 'target'])).toArray()).filter((a) => a.origin === 'auto' && !a.dismissed)
-    : [];
+  const otherTargets = (await annotationsOf(db, targetIds, 'target')).filter((a) => a.origin === 'auto' && !a.dismissed);
   const targetArticles = new Map((await articles.get(targetIds)).map((a) => [a.id, a]));
   const seenHere = new Set<string>();
   for (const { v, key } of hereTargets) {
@@ -314,7 +322,7 @@ export async function summarizeAgainstCorpus(db: PolicyDB, page: PageCapture, op
   }
   const linked = [...linkedIds].filter((id) => !selves.has(id));
   if (linked.length) {
-    const rows: AnnotationRecord[] = await db.annotations.where('[articleId+type]').anyOf(linked.map((id) => [id, 'deadline'])).toArray();
+    const rows = await annotationsOf(db, linked, 'deadline');
     const recs = new Map((await articles.get(linked)).map((a) => [a.id, a]));
     for (const a of rows) {
       const v = a.origin === 'auto' && !a.dismissed ? asDeadline(a.value) : null;

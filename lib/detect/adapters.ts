@@ -38,7 +38,9 @@ export const NEWS_CONTAINERS = [
   '#detail', '#p-detail', '.rm_txt_con', '#rwb_zw', '.left_zw', '#artibody', '.post_body', '#Cnt-Main-Article-QQ',
   '.content-article', '#mp-editor', '.article-body', '.articleBody', '[itemprop="articleBody"]', '#detailContent',
   '.detailContent', '.article_body', '.main_text', '#text', '.cnt_bd', '#ozoom', '.g-article-content',
-  '.main-aticle', '.newsText', '.content-main', '.article',
+  '.main-aticle', '.newsText', '.content-main', '.article-content', '#articleContent', '.article_content', '.TRS_Editor',
+  '.detail-con', '.detail_con', '.detail-content', '.news-content', '.news_content', '.newscontent', '.article-detail',
+  '.content-text', '.article',
 ];
 
 const MIN_HAN = 80;
@@ -118,30 +120,62 @@ export function findArticle(doc: Document, url: URL | string): ArticleLocation |
 
 // Readability counts ， as a separator but not 、；：, so dense Chinese paragraphs score low.
 const CJK_SEPARATORS = /[、；：]/g;
+const MARK = 'data-pl-node';
+
+/** Elements under `root` in document order (the numbering shared by the page and its copy). */
+function elementsInOrder(root: Element): Element[] {
+  const out: Element[] = [];
+  const stack: Element[] = [root];
+  while (stack.length) {
+    const el = stack.pop()!;
+    out.push(el);
+    for (let c = el.lastChild; c; c = c.previousSibling) if (c.nodeType === 1) stack.push(c as Element);
+  }
+  return out;
+}
 
 /**
- * Readability on a copy of the page, tuned for Chinese, then mapped back to the LIVE element
- * whose text it picked: highlights must land on the page the reader sees, not on the copy.
+ * Readability on a copy of the page, tuned for Chinese, then mapped back to the LIVE element it
+ * picked: every element of the copy carries its position in the page's element order, which
+ * survives Readability's rewriting (it copies attributes when it retags), so the live container
+ * is found by identity, not by searching for text (text search fails on ruby-glossed pages
+ * where every character is its own text node).
  */
 export function readabilityContainer(doc: Document): Element | null {
   const body = doc.body;
   if (!body) return null;
   const clone = doc.cloneNode(true) as Document;
   if (!clone.body) return null;
-  // Comma-like separators become ， in the copy only (same length, so text still lines up).
+  const copies = elementsInOrder(clone.body);
+  for (let i = 0; i < copies.length; i++) copies[i]!.setAttribute(MARK, String(i));
+  // Comma-like separators become ， in the copy only.
   forEachText(clone.body, (t) => {
     if (CJK_SEPARATORS.test(t.data)) t.data = t.data.replace(CJK_SEPARATORS, '，');
     CJK_SEPARATORS.lastIndex = 0;
   });
-  let picked: string | null = null;
+  let picked: Element | null = null;
   try {
-    const reader = new Readability(clone, { charThreshold: 120, nbTopCandidates: 5, keepClasses: false, serializer: (n: Node) => n.textContent ?? '' });
+    const reader = new Readability<Element>(clone, { charThreshold: 120, nbTopCandidates: 5, keepClasses: false, serializer: (n: Node) => n as Element });
     picked = reader.parse()?.content ?? null;
   } catch {
     picked = null;
   }
-  if (!picked || countHan(picked) < 60) return null;
-  return liveContainerFor(body, picked);
+  if (!picked || countHan(picked.textContent ?? '') < 60) return null;
+  const live = elementsInOrder(body);
+  // The blocks Readability kept, as live elements; their common ancestor is the container.
+  const found: Element[] = [];
+  const blocks = picked.querySelectorAll('p, li, td, h2, h3, h4, blockquote, pre, div');
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (countHan(b.textContent ?? '', 200) < 8) continue;
+    const el = live[Number(b.getAttribute(MARK))];
+    if (el) found.push(el);
+  }
+  if (!found.length) return null;
+  // Ignore stray blocks (a caption, a lone sidebar line): keep the ancestor most blocks share.
+  let lca: Node | null = found[0]!;
+  for (const el of found.slice(1)) while (lca && !lca.contains(el)) lca = lca.parentNode;
+  return lca && lca.nodeType === 1 ? (lca as Element) : null;
 }
 
 function forEachText(root: Node, fn: (t: Text) => void): void {
@@ -155,36 +189,4 @@ function forEachText(root: Node, fn: (t: Text) => void): void {
       for (let c = n.lastChild; c; c = c.previousSibling) stack.push(c);
     }
   }
-}
-
-/** The smallest live element containing the text nodes that hold sampled pieces of `text`. */
-export function liveContainerFor(root: Element, text: string): Element | null {
-  const pieces = text
-    .split(/\s*\n\s*|\s{2,}/)
-    .map((s) => s.trim())
-    .filter((s) => countHan(s) >= 12);
-  if (!pieces.length) return null;
-  const picks = new Set<string>();
-  const step = Math.max(1, Math.floor(pieces.length / 6));
-  for (let i = 0; i < pieces.length && picks.size < 7; i += step) {
-    const p = pieces[i]!;
-    const mid = Math.floor(p.length / 2);
-    picks.add(p.slice(Math.max(0, mid - 6), mid + 6));
-  }
-  picks.add(pieces[pieces.length - 1]!.slice(0, 12));
-  const nodes: Text[] = [];
-  forEachText(root, (t) => {
-    if (t.data.length >= 8) nodes.push(t);
-  });
-  const found: Node[] = [];
-  for (const snippet of picks) {
-    const hit = nodes.find((t) => t.data.replace(CJK_SEPARATORS, '，').includes(snippet));
-    if (hit) found.push(hit);
-  }
-  if (!found.length) return null;
-  let lca: Node | null = found[0]!.parentNode;
-  for (const n of found.slice(1)) {
-    while (lca && !lca.contains(n)) lca = lca.parentNode;
-  }
-  return lca && lca.nodeType === 1 ? (lca as Element) : null;
 }

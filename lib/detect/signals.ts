@@ -25,6 +25,8 @@ const DOC_STRUCTURE = /(总体要求|指导思想|基本原则|工作原则|主�
 const ISSUE_VERB = /(印发|出台|发布|制定|审议通过|公布|实施|推出|下发|起草|征求)/;
 const PLAN_STATEMENT = /(今年|年内|明年|新年|新一年|下一步|接下来|(?:19|20)\d{2}年)[^。\n]{0,12}?将(?:重点|进一步|全力|加快)?(?:实施|推进|建设|打造|加快|加大|培育|出台|开展|推动|新增|实现)/g;
 const ISSUED_IN_BODY = /(出台|印发|发布|制定|推出|审议通过)[^。\n]{0,20}?(行动计划|行动方案|实施方案|工作方案|若干措施|实施意见|指导意见|发展规划|政策措施|若干政策|管理办法|实施细则|条例)/;
+// Verbs that deploy measures: policy texts are dense with them, reports of results are not.
+const MEASURE_VERBS = /推动|推进|加快|支持|鼓励|引导|实施|完善|健全|强化|落实|深化|培育|构建|着力|聚焦|统筹|优化|提升|打造|加大|建立/g;
 const EXPLAIN = /(政策解读|解读|答记者问|新闻发布会|吹风会|图解|一图读懂)/;
 
 interface Category { reason: string; words: RegExp; strong: RegExp; }
@@ -157,6 +159,8 @@ export function textEvidence(t: string, title = ''): TextEvidence {
   const density = per1k(goals * 1.5 + quant);
   if (goals >= 1 && quant >= 2 && density >= 2.5) positive.push({ weight: Math.min(4, 1 + density / 3), reason: '目标与期限密集' });
   else if (goals >= 1 && quant >= 1) positive.push({ weight: 1, reason: '有目标和期限' });
+  const measures = per1k(countAll(MEASURE_VERBS, t).total);
+  if (measures >= 12) positive.push({ weight: measures >= 20 ? 2 : 1.25, reason: '政策措施用语密集' });
   if (EXPLAIN.test(title)) positive.push({ weight: 1, reason: '政策解读' });
 
   let negativeStrength = 0;
@@ -171,6 +175,17 @@ export function textEvidence(t: string, title = ''): TextEvidence {
       negativeStrength = Math.max(negativeStrength, s);
     }
   }
+  // Fiction tells its story in dialogue: many paragraphs open with a quotation.
+  const lines = t.split('\n').filter((l) => l.trim().length > 0);
+  const dialogue = lines.filter((l) => /^\s{0,4}[“「"]/.test(l)).length;
+  if (dialogue >= 3 && dialogue / Math.max(1, lines.length) >= 0.15) {
+    const w = 2 + Math.min(3, dialogue / 2);
+    negative.push({ weight: w, reason: '像小说（大量对话）' });
+    negativeStrength = Math.max(negativeStrength, w);
+  }
   negative.sort((a, b) => b.weight - a.weight);
+  // Only the kinds that really compete for the page are worth telling the reader.
+  const top = negative[0]?.weight ?? 0;
+  for (let i = negative.length - 1; i > 0; i--) if (negative[i]!.weight < top * 0.5) negative.splice(i, 1);
   return { positive, negative, negativeStrength };
 }

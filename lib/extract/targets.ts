@@ -41,10 +41,10 @@ const LEAD_FLUFF = new RegExp(
 );
 // Verbs whose object follows the number (攻克10项左右行业共性关键技术): the span runs on to it.
 const ACTION_VERB =
-  /(?:培育|新增|打造|建设|建成|攻克|实施|开展|扶持|梳理|引进|招引|推广|创建|认定|遴选|培训|建立|布局|支持|带动|吸引|新建|改造|完成|举办|制定|发展|储备|谋划|推出|形成|培养|转化|开工|投产|提供|安排|筹集|发放|打响|服务|组织|设立|推动|争创|评选|选树|认证|招募|吸纳|帮扶|安置|新增加|达到|突破)$/;
+  /(?:培育|新增|打造|建设|建成|攻克|实施|开展|扶持|梳理|引进|招引|推广|创建|认定|遴选|培训|建立|布局|支持|带动|吸引|新建|改造|完成|举办|制定|发展|储备|谋划|推出|形成|培养|转化|开工|投产|提供|安排|筹集|发放|打响|服务|组织|设立|推动|推进|争创|评选|选树|认证|招募|吸纳|帮扶|安置|新增加|达到|突破)$/;
 // A sentence that compares with last year reports a statistic (接待游客1200万人次,同比增长15%).
 const WEAK_PRE = /^(?:约|近|达|达到|突破)$/;
-const PROJECT_FACT = /总投资|计划投资|投资总额|占地|建筑面积|总面积|注册资本|总长|全长|规划面积/;
+const PROJECT_FACT = /总投资|计划投资|投资总额|占地面积|占地约?\d|建筑面积|总面积|注册资本|总长|全长|规划面积/;
 // Past cues that colour a whole sentence (今年以来, 去年); 近日/日前 only date the news itself.
 const SENTENCE_PAST = /以来|去年|上年|截至|已经?/;
 const STAT_REPORT = /同比|比上年|比去年|较上年|较去年|环比/;
@@ -70,12 +70,22 @@ function sentenceStart(text: string, from: number): number {
   return s;
 }
 
-// A list under a heading such as 一、总体目标 or (二)发展目标 states goals even without cue words.
-const GOAL_HEADING = /(?:^|\n)[^\n。]{0,12}目标[^\n。]{0,8}\n/g;
+// A list under a heading such as 一、总体目标 or (二)发展目标 states goals even without cue words;
+// the nearest heading above decides, so 二、重点任务 ends the goal section.
+const HEADING_LINE = /^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[章节部分])[^。]{0,20}$|^[^。,，]{2,14}$/;
 function underGoalHeading(text: string, sentenceStart: number): boolean {
-  const window = text.slice(Math.max(0, sentenceStart - 400), sentenceStart + 1);
-  GOAL_HEADING.lastIndex = 0;
-  return GOAL_HEADING.test(window);
+  let lineEnd = text.lastIndexOf('\n', sentenceStart);
+  for (let guard = 0; guard < 12 && lineEnd > 0 && sentenceStart - lineEnd < 800; guard++) {
+    const lineStart = text.lastIndexOf('\n', lineEnd - 1) + 1;
+    const line = text.slice(lineStart, lineEnd).trim();
+    if (line && HEADING_LINE.test(line)) return /目标/.test(line);
+    // A heading run into its first sentence (一、主要目标。全年…) in PDF text.
+    const lead = line.match(/^[一二三四五六七八九十]{1,3}、[^。]{1,12}。/);
+    if (lead) return /目标/.test(lead[0]);
+    lineEnd = lineStart - 1;
+  }
+  const inline = text.slice(Math.max(0, sentenceStart - 30), sentenceStart).match(/[一二三四五六七八九十]{1,3}、([^。、]{1,12})。[^。]*$/);
+  return inline !== null && /目标/.test(inline[1]!);
 }
 
 function isQuantityWord(num: string): boolean {
@@ -111,9 +121,11 @@ export function findTargets(text: string): TargetHit[] {
     const clause = text.slice(cStart, end);
     const sentence = text.slice(sStart, numStart);
     if (PAST_CUE.test(clause)) continue;
-    const future = FUTURE_CUE.test(sentence) || underGoalHeading(text, sStart);
-    if (!future && (PAST_CUE_WEAK.test(sentence) || BARE_YEAR.test(sentence) || SENTENCE_PAST.test(sentence))) continue;
+    const future = FUTURE_CUE.test(sentence);
+    const goalSection = underGoalHeading(text, sStart);
+    if (!future && (BARE_YEAR.test(sentence) || SENTENCE_PAST.test(sentence))) continue;
     if (!future && STAT_REPORT.test(text.slice(numStart, sentenceEnd(text, end)))) continue;
+    if (!future && !goalSection && PAST_CUE_WEAK.test(sentence)) continue;
     // 奖励50万元 / 补贴不超过30% is support on offer, not a goal to reach.
     if (/元$|%$/.test(g.unit!) && SUPPORT_CUE.test(clause)) continue;
     // 对年接待游客超过100万人次的景区: the number states a condition for support.
@@ -126,7 +138,7 @@ export function findTargets(text: string): TargetHit[] {
     const goalSentence = GOAL_CUE.test(sentence);
     // 7600多名 describes who is there now; an approximate count is a goal only when the sentence says so.
     if (g.approx && !goalSentence) continue;
-    if (!hasQualifier && !goalSentence && !underGoalHeading(text, sStart)) continue;
+    if (!hasQualifier && !goalSentence && !goalSection) continue;
 
     // Indicator: the clause minus its lead words, plus the object when the verb precedes the number.
     let start = cStart;

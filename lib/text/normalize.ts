@@ -31,7 +31,6 @@ const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '
 // Invisible characters that spam filters and copy-paste sprinkle inside words.
 const isInvisible = (c: number) => (c >= 0x200b && c <= 0x200f) || (c >= 0x2060 && c <= 0x2064) || c === 0xfeff || c === 0x00ad;
 const isHSpaceCode = (c: number) => c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000 || (c >= 0x2002 && c <= 0x200a) || c === 0x202f;
-const isSpaceLike = (ch: string) => ch === '\n' || ch === '\r' || isHSpaceCode(ch.charCodeAt(0));
 
 const TONE_VOWELS = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ';
 const GLOSS_LETTER = new RegExp(`[a-z${TONE_VOWELS}\\u0300-\\u036f]`);
@@ -52,14 +51,6 @@ function glossEnd(text: string, i: number): number {
   return PINYIN_SYLLABLE.test(text.slice(i + 1, j).normalize('NFC')) ? j + 1 : -1;
 }
 
-function foldWidth(ch: string): string {
-  const code = ch.charCodeAt(0);
-  if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
-  if (code === 0x3000 || code === 0x00a0) return ' ';
-  return ch;
-}
-
-const SENTENCE_END = /[。！？!?；;：:”」』)）】]/;
 
 /**
  * PDF extraction breaks lines in the middle of sentences. Such text shows many long lines that
@@ -90,44 +81,59 @@ const PAGE_NUMBER_LINE = /^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{
  * A space between digits is stray (20 25年, 1 000家) only when the digits run on to a date or
  * unit character; otherwise it separates two numbers (table cells, phone numbers).
  */
-function spacedNumber(chars: string[], from: number): boolean {
+function spacedNumber(codes: Uint16Array, len: number, from: number): boolean {
   let j = from;
   let spaces = 0;
-  while (j < chars.length && j - from < 12) {
-    const c = chars[j]!;
-    if (isDigit(c)) j++;
-    else if (c === ' ' && isDigit(chars[j + 1]) && spaces < 2) {
+  while (j < len && j - from < 12) {
+    const c = codes[j]!;
+    if (isDigitCode(c)) j++;
+    else if (c === 0x20 && j + 1 < len && isDigitCode(codes[j + 1]!) && spaces < 2) {
       spaces++;
       j++;
     } else break;
   }
-  return /[年月日号%‰万亿个家户项人元]/.test(chars[j] ?? '');
+  return j < len && NUMBER_END.has(codes[j]!);
+}
+
+const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
+const isSpaceCode = (c: number) => c === 0x0a || c === 0x0d || isHSpaceCode(c);
+const joinableCode = (c: number) => isCjkCode(c) || isDigitCode(c);
+const codeSet = (s: string) => new Set([...s].map((ch) => ch.charCodeAt(0)));
+const NUMBER_END = codeSet('年月日号%‰万亿个家户项人元');
+const SENTENCE_END_CODES = codeSet('。！？!?；;：:”」』)）】');
+const PDF_JOIN_BEFORE = codeSet('“《(（,，、。；;)）%');
+
+function decode(codes: Uint16Array, len: number): string {
+  let out = '';
+  for (let i = 0; i < len; i += 8192) out += String.fromCharCode(...codes.subarray(i, Math.min(len, i + 8192)));
+  return out;
 }
 
 /** Normalises an article's text in linear time, keeping the offset map to the original. */
 export function normalize(original: string): NormalizedText {
   const n = original.length;
-  // Pass 1: drop invisible characters and pinyin glosses, fold full-width forms.
-  const chars: string[] = [];
-  const st: number[] = [];
-  const en: number[] = [];
+  // Pass 1: drop invisible characters and pinyin glosses, fold full-width forms. Typed arrays:
+  // this runs over every character of every page the reader opens.
+  const c1 = new Uint16Array(n);
+  const st1 = new Int32Array(n);
+  const en1 = new Int32Array(n);
+  let len1 = 0;
   let i = 0;
   while (i < n) {
-    const ch = original[i]!;
-    const code = ch.charCodeAt(0);
+    let code = original.charCodeAt(i);
     if (isInvisible(code)) {
       i++;
       continue;
     }
-    if ((code === 0x28 || code === 0xff08) && chars.length > 0) {
+    if ((code === 0x28 || code === 0xff08) && len1 > 0) {
       // A gloss belongs to the character it follows (repeated glosses too), so a span ending on
       // that character also covers its gloss.
-      let last = chars.length - 1;
-      while (last > 0 && chars[last]!.charCodeAt(0) >= 0xdc00 && chars[last]!.charCodeAt(0) <= 0xdfff) last--;
-      if (isCjk(chars[last])) {
+      let last = len1 - 1;
+      while (last > 0 && c1[last]! >= 0xdc00 && c1[last]! <= 0xdfff) last--;
+      if (isCjkCode(c1[last]!)) {
         const g = glossEnd(original, i);
         if (g > 0) {
-          for (let k = last; k < chars.length; k++) en[k] = g;
+          for (let k = last; k < len1; k++) en1[k] = g;
           i = g;
           continue;
         }
@@ -135,78 +141,85 @@ export function normalize(original: string): NormalizedText {
     }
     if (code >= 0xd800 && code <= 0xdbff && i + 1 < n) {
       // Keep a surrogate pair together: both halves map to the whole pair.
-      chars.push(ch, original[i + 1]!);
-      st.push(i, i);
-      en.push(i + 2, i + 2);
+      c1[len1] = code;
+      st1[len1] = i;
+      en1[len1++] = i + 2;
+      c1[len1] = original.charCodeAt(i + 1);
+      st1[len1] = i;
+      en1[len1++] = i + 2;
       i += 2;
       continue;
     }
-    chars.push(foldWidth(ch));
-    st.push(i);
-    en.push(i + 1);
+    if (code >= 0xff01 && code <= 0xff5e) code -= 0xfee0;
+    else if (code === 0x3000 || code === 0xa0) code = 0x20;
+    c1[len1] = code;
+    st1[len1] = i;
+    en1[len1++] = i + 1;
     i++;
   }
 
   // Pass 2: spaces inside words and numbers (`2023 年`, `碳 达峰`), and PDF line breaks.
-  const width = pdfLineWidth(chars.join('').split('\n'));
+  const width = pdfLineWidth(decode(c1, len1).split('\n'));
   const pdf = width > 0;
-  const outChars: string[] = [];
-  const outSt: number[] = [];
-  const outEn: number[] = [];
-  let lineStart = 0; // index into outChars where the current output line starts
+  const c2 = new Uint16Array(len1);
+  const st2 = new Int32Array(len1);
+  const en2 = new Int32Array(len1);
+  let len2 = 0;
+  let lineStart = 0; // index into the output where the current line starts
   let k = 0;
-  const m = chars.length;
+  const m = len1;
   while (k < m) {
-    const ch = chars[k]!;
-    if (isSpaceLike(ch)) {
+    const code = c1[k]!;
+    if (isSpaceCode(code)) {
       let r = k;
       let newlines = 0;
-      while (r < m && isSpaceLike(chars[r]!)) {
-        if (chars[r] === '\n') newlines++;
+      while (r < m && isSpaceCode(c1[r]!)) {
+        if (c1[r] === 0x0a) newlines++;
         r++;
       }
       // In PDF text a page number sits alone on its line: drop it with its line break.
       if (pdf && newlines > 0) {
         let e = r;
-        while (e < m && chars[e] !== '\n') e++;
-        const line = chars.slice(r, e).join('');
-        if (line.length > 0 && line.length <= 20 && PAGE_NUMBER_LINE.test(line)) {
+        while (e < m && c1[e] !== 0x0a && e - r <= 20) e++;
+        if (e > r && e - r <= 20 && (e === m || c1[e] === 0x0a) && PAGE_NUMBER_LINE.test(decode(c1.subarray(r, e), e - r))) {
           k = e;
           // Re-examine the whitespace that follows as if the page number were never there.
           if (k < m) continue;
           break;
         }
       }
-      const prev = outChars[outChars.length - 1];
-      const next = chars[r];
-      const joinable = (c: string | undefined) => isCjk(c) || isDigit(c);
+      const prev = len2 > 0 ? c2[len2 - 1]! : -1;
+      const next = r < m ? c1[r]! : -1;
       let drop = false;
       if (newlines === 0) {
-        drop = r - k <= 3 && joinable(prev) && joinable(next) && (!(isDigit(prev) && isDigit(next)) || spacedNumber(chars, r));
+        drop =
+          r - k <= 3 && prev >= 0 && next >= 0 && joinableCode(prev) && joinableCode(next) &&
+          (!(isDigitCode(prev) && isDigitCode(next)) || spacedNumber(c1, m, r));
       } else if (pdf && newlines === 1) {
-        const lineLen = outChars.length - lineStart;
         // Only a full-width line was cut by the page edge; a shorter one (a title) ends on purpose.
-        drop = lineLen >= Math.max(12, width - 4) && prev !== undefined && !SENTENCE_END.test(prev) && next !== undefined && (joinable(next) || /[“《(（,，、。；;)）%]/.test(next));
+        drop =
+          len2 - lineStart >= Math.max(12, width - 4) && prev >= 0 && !SENTENCE_END_CODES.has(prev) &&
+          next >= 0 && (joinableCode(next) || PDF_JOIN_BEFORE.has(next));
       }
-      if (drop && newlines > 0) lineStart = outChars.length;
+      if (drop && newlines > 0) lineStart = len2;
       if (!drop) {
         for (let q = k; q < r; q++) {
-          outChars.push(chars[q]!);
-          outSt.push(st[q]!);
-          outEn.push(en[q]!);
-          if (chars[q] === '\n') lineStart = outChars.length;
+          c2[len2] = c1[q]!;
+          st2[len2] = st1[q]!;
+          en2[len2++] = en1[q]!;
+          if (c1[q] === 0x0a) lineStart = len2;
         }
       }
       k = r;
       continue;
     }
-    outChars.push(ch);
-    outSt.push(st[k]!);
-    outEn.push(en[k]!);
+    c2[len2] = code;
+    st2[len2] = st1[k]!;
+    en2[len2++] = en1[k]!;
     k++;
   }
 
   // Pass 3: traditional → simplified; toSimplified keeps the length, so the map carries over.
-  const text = toSimplified(outChars.join(''));
-  return { original, text, starts: Int32Array.from(outSt), ends: Int32Array.from(outEn) };
+  const text = toSimplified(decode(c2, len2));
+  return { original, text, starts: st2.slice(0, len2), ends: en2.slice(0, len2) };
 }

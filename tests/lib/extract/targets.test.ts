@@ -39,6 +39,11 @@ describe('targets', () => {
     expect(t?.indicator).toBe('攻克卡脖子关键技术');
   });
 
+  it('reads a list under a goal heading as goals, until the next heading', () => {
+    const text = '一、发展目标\n——基础设施更加完善。累计建成充电桩3万个。\n二、重点任务\n加快建设。累计建成公园120个。';
+    expect(targetsIn(text).map((t) => t.text)).toEqual(['累计建成充电桩3万个']);
+  });
+
   it.each([
     ['a figure already achieved', '截至去年底，全省已建成5G基站12万个。'],
     ['a work in progress', '首批9家工厂正在实施60项数字化改造。'],
@@ -57,6 +62,7 @@ describe('targets', () => {
     ['an ordinal', '力争进入全国第一方阵。'],
     ['a subsidy on offer', '对新认定的国家级企业技术中心,给予一次性奖励200万元。'],
     ['a condition for support', '对年产值超过1亿元的企业,优先保障用地。'],
+    ['a last-year figure under a goal heading', '一、主要目标\n2023年,全省软件业务收入达到3500亿元,同比增长12%。'],
     ['a project description', '该项目总投资超过50亿元,建成后年产值可达100亿元。'],
     ['an approximate figure without a goal', '园区现有企业约300家。'],
     ['a statistic reported with 同比', '今年以来,全市签约项目120个,同比增长8%。'],
