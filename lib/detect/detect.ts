@@ -119,7 +119,11 @@ export function detectPage(doc: Document, url: string, options: DetectOptions = 
   else negative.push({ weight: 0.75, reason: `正文措辞不像政策（${engine.reasons[0] ?? ''}）` });
 
   const p = positive.reduce((s, x) => s + x.weight, 0);
-  const n = Math.max(ev.negativeStrength, 0) + negative.filter((x) => !ev.negative.includes(x)).reduce((s, x) => s + x.weight, 0);
+  // A text in the form of an official document (own number, addressees, issuing formula,
+  // chapters) is a document even when its subject is procurement, hiring or weather.
+  const form = positive.filter((x) => /^(含发文字号|有主送机关|有公文印发用语|有政策文件结构)/.test(x.reason)).reduce((s, x) => s + x.weight, 0);
+  const vocab = Math.max(ev.negativeStrength, 0) * (form >= 6 ? 0.5 : 1);
+  const n = vocab + negative.filter((x) => !ev.negative.includes(x)).reduce((s, x) => s + x.weight, 0);
   const margin = p - n;
   const isPolicy = p >= 3.5 && margin >= 3;
   const score = Math.round((1 / (1 + Math.exp(-(margin - 3) / 1.5))) * 100) / 100;
