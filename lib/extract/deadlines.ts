@@ -36,7 +36,7 @@ function fiveYearPlan(numeral: string): { start: string; end: string } | null {
 
 const BEFORE = '(?:前|之前|以前)';
 const YEAR_PART = '(?:年底|底|末|中|上半年|一季度末|三季度末)';
-const RELATIVE_WORDS = '今年内|今年底前|今年年底前|今年底|今年|年内|年底前|本年度|明年底前|明年|全年';
+const RELATIVE_WORDS = '今年内|今年底前|今年年底前|今年年底|今年底|今年|年内|年底前|年底|本年度|明年底前|明年|全年';
 
 /**
  * One alternation per Deadline shape, tried left to right at each position; the named groups say
@@ -83,6 +83,8 @@ export function findDeadlines(text: string, publishedAt?: string): DeadlineHit[]
     if (prev !== undefined && /[\d.\-/]/.test(prev) && /^\d/.test(m[0])) continue;
     // 截至2023年底 dates a reported figure ("as of"); it sets no deadline.
     if (prev === '截' || text.startsWith('截止', start - 2)) continue;
+    // 去年底 / 上年底 look back; 2023年底 without 前 is a date, not a deadline.
+    if (g.rel === '年底' && prev !== undefined && /[去前上年\d]/.test(prev)) continue;
     // 近两年内 / 三年内 read as a duration (or the past), not as 年内 "within this year".
     if (g.rel?.startsWith('年') && prev !== undefined && /[\d零〇一二两三四五六七八九十百近几多每]/.test(prev)) continue;
     const value = deadlineValue(g, text, end, pubYear);

@@ -170,6 +170,9 @@ const isBlank = (s: string): boolean => {
   return true;
 };
 
+/** Highlighters sharing a document's one stylesheet, so the last to go removes it. */
+const styleUsers = new WeakMap<Document, Set<Highlighter>>();
+
 /** A piece of an original text node after splitting (fallback mode); start is a flat-text offset. */
 interface Piece {
   node: Text;
@@ -202,6 +205,7 @@ export class Highlighter {
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
   private flashed: Element[] = [];
   private style: HTMLStyleElement | null = null;
+  private flashHighlight: Highlight | null = null;
 
   constructor(map: TextMap, options: HighlighterOptions = {}) {
     this.doc = options.doc ?? document;
@@ -258,9 +262,9 @@ export class Highlighter {
     this.stopFlash();
     if (this.mode === 'api') {
       if (this.highlights.size) {
+        // Only our own entries: a newer highlighter (after a navigation) may own the names now.
         const reg = registry(this.doc);
-        for (const type of HIGHLIGHT_TYPES) reg.delete(HIGHLIGHT_PREFIX + type);
-        reg.delete(FLASH_NAME);
+        for (const [type, hl] of this.highlights) if (reg.get(HIGHLIGHT_PREFIX + type) === hl) reg.delete(HIGHLIGHT_PREFIX + type);
       }
       this.highlights.clear();
     } else if (this.marks.length || this.pieces.size) {
@@ -272,14 +276,16 @@ export class Highlighter {
     this.nodeStart = null;
   }
 
-  /** clear() and take the stylesheet away: the highlighter is done with this page. */
+  /** clear(), and take the stylesheet away once no other highlighter of this document uses it. */
   destroy(): void {
     this.clear();
-    if (this.style) {
+    const users = styleUsers.get(this.doc);
+    users?.delete(this);
+    if (this.style && !users?.size) {
       const style = this.style;
       this.mutate(() => style.remove());
-      this.style = null;
     }
+    this.style = null;
   }
 
   /** Use a new text map (the page re-rendered); drawn spans are cleared. */
@@ -386,6 +392,7 @@ export class Highlighter {
       const flash = newHighlight(this.doc, [range]);
       flash.priority = 100;
       registry(this.doc).set(FLASH_NAME, flash);
+      this.flashHighlight = flash;
     } else {
       const marks = this.marksById.get(id) ?? [];
       if (!marks.length) return false;
@@ -437,6 +444,9 @@ export class Highlighter {
     if (style.textContent !== css) this.mutate(() => (style.textContent = css));
     if (!style.isConnected) this.mutate(() => (this.doc.head ?? this.doc.documentElement).appendChild(style));
     this.style = style;
+    let users = styleUsers.get(this.doc);
+    if (!users) styleUsers.set(this.doc, (users = new Set()));
+    users.add(this);
   }
 
   /** An element holding article text: where the highlights' backdrop is judged. */
@@ -514,7 +524,11 @@ export class Highlighter {
     if (this.flashTimer !== undefined) clearTimeout(this.flashTimer);
     this.flashTimer = undefined;
     if (this.mode === 'api') {
-      if (this.highlights.size) registry(this.doc).delete(FLASH_NAME);
+      if (this.flashHighlight) {
+        const reg = registry(this.doc);
+        if (reg.get(FLASH_NAME) === this.flashHighlight) reg.delete(FLASH_NAME);
+        this.flashHighlight = null;
+      }
     } else if (this.flashed.length) {
       const marks = this.flashed;
       this.flashed = [];

@@ -50,6 +50,7 @@ describe('deadlines', () => {
     ['确保年内全面完成。', '年内', '2024-12-31'],
     ['明年将全面推开。', '明年', '2025-12-31'],
     ['全年新增就业5万人以上。', '全年', '2024-12-31'],
+    ['力争年底全面完工。', '年底', '2024-12-31'],
   ])('resolves %s against the publication date', (sentence, text, end) => {
     expect(deadlinesIn(sentence, '2024-03-15')).toEqual([expect.objectContaining({ text, end, resolved: true })]);
     expect(deadlinesIn(sentence)).toEqual([expect.objectContaining({ text, end: null, resolved: false })]);
@@ -64,6 +65,7 @@ describe('deadlines', () => {
     ['今年以来 (looking back)', '今年以来,全市经济稳中向好。'],
     ['a recent period', '近两年内未受过处分。'],
     ['as of a date', '截至2023年底,累计建成基站10万个。'],
+    ['the end of last year', '去年底,全市存款余额增长5%。'],
     ['the name of the year', '今年是“十四五”规划收官之年。'],
     ['a place name after a year', '2024年内蒙古自治区工作会议召开。'],
   ])('ignores %s', (_what, sentence) => {
