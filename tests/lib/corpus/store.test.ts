@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { deleteArticle, getArticleByUrl, indexPending, listArticles, markForIndexing, saveArticle, CorpusInputError } from '../../../lib/corpus/store';
+import { deleteArticle, getArticleByUrl, indexPending, listArticles, markForIndexing, saveArticle, saveArticles, CorpusInputError } from '../../../lib/corpus/store';
 import { nodeTokenizer } from '../../../lib/corpus/node';
 import { toSimplified } from '../../../lib/corpus/normalize';
 import type { PolicyDB } from '../../../lib/db/schema';
@@ -246,5 +246,27 @@ describe('saveArticle', () => {
     expect((await db.articleTerms.get(id))?.terms).toContain('单项冠军');
     expect((await db.articleTerms.get(id))?.terms).not.toContain('20户');
     expect(await storedDf(db)).toEqual(await recomputedDf(db));
+  });
+
+  it('saves a batch in one transaction with the same result as one by one, dedupe included', async () => {
+    const one = freshDb();
+    const batch = freshDb();
+    const inputs = [SHANXI_2023, SHANXI_TRAD, SHANDONG, SHANXI_2023, SPORTS].map((page, i) => ({ page, tokenize, now: 1000 + i }));
+    for (const input of inputs) await saveArticle(one, input);
+    const results = await saveArticles(batch, inputs);
+    expect(results.map((r) => r.created)).toEqual([true, true, true, false, true]);
+    expect(results[3]?.id).toBe(results[0]?.id);
+    expect(await batch.articles.count()).toBe(4);
+    expect(await storedDf(batch)).toEqual(await storedDf(one));
+    expect(await storedDf(batch)).toEqual(await recomputedDf(batch));
+    expect(await batch.corpusStats.get('bm25')).toEqual(await one.corpusStats.get('bm25'));
+  });
+
+  it('a batch with one bad article writes nothing and names the bad one', async () => {
+    const db = freshDb();
+    const bad = { ...SHANDONG, spans: [{ ...SHANDONG.spans[0]!, start: 1 }] };
+    await expect(saveArticles(db, [{ page: SHANXI_2023, tokenize }, { page: bad, tokenize }])).rejects.toThrow(/article 1: span 0/);
+    expect(await db.articles.count()).toBe(0);
+    expect(await db.termStats.count()).toBe(0);
   });
 });
