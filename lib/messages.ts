@@ -187,6 +187,12 @@ export const contentRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('annotateAnyway') }),
   /** Scroll to the n-th span and flash it. */
   z.object({ type: z.literal('scrollToSpan'), index: count(100_000) }),
+  /** Scroll to a saved annotation and flash it. */
+  z.object({ type: z.literal('scrollToAnnotation'), id: str(100) }),
+  /** Highlight the current selection (context menu, keyboard shortcut). */
+  z.object({ type: z.literal('highlightSelection') }),
+  /** Read the page again (after a save, a deletion elsewhere or a settings change). */
+  z.object({ type: z.literal('refresh') }),
 ]);
 export type ContentRequest = z.infer<typeof contentRequestSchema>;
 
@@ -194,12 +200,28 @@ export type ContentRequest = z.infer<typeof contentRequestSchema>;
 export interface PageState {
   status: 'pending' | 'ready' | 'off' | 'unsupported';
   capture: PageCapture | null;
+  /** The reader's saved annotations on this page; `orphan` when they could not be found again. */
+  annotations?: PageAnnotation[];
+  /** Whether the page is saved in the corpus. */
+  savedId?: string | null;
+}
+
+export interface PageAnnotation {
+  id: string;
+  type: 'target' | 'deadline' | 'program' | 'highlight';
+  text: string;
+  note?: string;
+  tags: string[];
+  orphan: boolean;
 }
 
 export interface ContentReplies {
   getPageState: PageState;
   annotateAnyway: PageState;
   scrollToSpan: { scrolled: boolean };
+  scrollToAnnotation: { scrolled: boolean };
+  highlightSelection: { opened: boolean };
+  refresh: PageState;
 }
 
 /** Every reply travels wrapped, so an error reaches the sender as data with a readable message. */

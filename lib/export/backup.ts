@@ -329,9 +329,12 @@ async function validateAll<S extends z.ZodType>(
   return out;
 }
 
-/** Of two versions of a record, the one edited last (the incoming one on a tie: it is what the reader chose to import). */
+/**
+ * Whether the incoming version replaces the stored one: only when edited later. On a tie the stored
+ * one stays, so importing the same file twice writes nothing and re-indexes nothing.
+ */
 function newer<T extends { updatedAt: number }>(incoming: T, existing: T): boolean {
-  return incoming.updatedAt >= existing.updatedAt;
+  return incoming.updatedAt > existing.updatedAt;
 }
 
 /* ------------------------------------------------------------------ importing */
@@ -408,7 +411,8 @@ export async function importBackup(db: PolicyDB, json: string, opts: ImportOptio
   const annById = new Map<string, Indexed<AnnotationRecord>>();
   for (const item of annotations as Array<Indexed<AnnotationRecord>>) {
     const prev = annById.get(item.rec.id);
-    if (!prev || newer(item.rec, prev.rec)) annById.set(item.rec.id, item);
+    // Within one file the later copy wins a tie, as it does for articles.
+    if (!prev || item.rec.updatedAt >= prev.rec.updatedAt) annById.set(item.rec.id, item);
   }
   const settingByKey = new Map<string, SettingRecord>();
   for (const { rec } of settings as Array<Indexed<SettingRecord>>) settingByKey.set(rec.key, rec);

@@ -68,7 +68,7 @@ const PLAN_RE = /(?:实施|启动|开展|推进|组织实施)([\u4e00-\u9fff\d]{
 // Words that introduce a name rather than belong to it (实施|产业基础再造工程). The name starts
 // after the last of these; adverbs and softer verbs are only stripped from its front, since they
 // also occur inside names (国有企业改革深化提升行动).
-const INTRO_WORDS = /(?:实施|开展|启动|出台|印发|制定|参与|采取|组织|落实|部署|围绕|依托|通过|聚焦|按照|以及|和|与|及|等|的|是|为|把|将|了|对)/g;
+const INTRO_WORDS = /(?:实施|开展|启动|出台|印发|制定|参与|采取|组织|落实|部署|围绕|依托|通过|聚焦|按照|其中|包括|以及|和|与|及|等|的|是|为|把|将|了|对)/g;
 const LEAD_PREFIX = /^(?:深入|加快|加强|持续|全面|积极|大力|统筹|抓好|做好|扎实|推进|推动|深化|打造|建设|开展|实施|在|以|着力|努力|继续|进一步|重点)/;
 const BAD_NAME_START = /^(?:本|该|此|各|这|那|相关|有关|上述|各项|一批|一系列|系列|重点|多项|若干|其他|有力|联合|统一|共同|具体|配套|两大|三大|四大|五大|六大|七大|八大|九大|十大|\d)/;
 

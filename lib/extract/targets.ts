@@ -31,13 +31,13 @@ const CLAUSE_OR_LIST = new RegExp(`[${CLAUSE_DELIMS}、]`);
 const OBJECT_STOP = new RegExp(`[${CLAUSE_DELIMS}、()（）“”《》\\s]`);
 
 /** Counts of the document's own parts (22项重点任务, 九个方面) are not goals. */
-const DOC_PART_AFTER = /^(?:重点任务|主要任务|任务|方面|部分|原则|章|节|举措|措施|条措施|项措施|要求|内容|环节|板块|维度|层面|目标|大类|类|阶段|步|个方面|领域的|文件|批次|十年|工作日|自然日|小时|季度|周|年|月|日|天|[零〇一二两三四五六七八九十百千\d])/;
+const DOC_PART_AFTER = /^(?:重点任务|主要任务|任务|方面|部分|原则|章|节|举措|措施|条措施|项措施|要求|内容|环节|板块|维度|层面|目标|大类|类|阶段|步|个方面|领域的|文件|批次|十年|工作日|自然日|小时|季度|周|年|月|日|天|[零〇一二两三四五六七八九十百千\d]{1,4}年)/;
 /** A lone 一/两 is an article (一个, 两家…的) and 千家万户 an idiom, not a quantity. */
 const WEAK_CHINESE = /^(?:[一二两百千]|[零〇])$/;
 
 // Lead words that say when or how firmly, not what: the indicator starts after them.
 const LEAD_FLUFF = new RegExp(
-  `^(?:到(?:19|20)\\d{2}年(?:底|末)?(?:前|之前)?|(?:19|20)\\d{2}年(?:底|末)?前|年内|今年|明年|全年|其中|同时|并且?|此外|另外|预计|力争|争取|确保|要|将|提出|明确|要求|在[^，,、]{1,12}?(?:领域|方面|行业|地区|范围内|基础上))`,
+  `^(?:到(?:19|20)\\d{2}年(?:底|末)?(?:前|之前)?|(?:19|20)\\d{2}年(?:底|末)?前|年内|今年|明年|全年|其中|同时|并且?|以及|和|及|与|此外|另外|预计|力争|争取|确保|要|将|提出|明确|要求|在[^，,、]{1,12}?(?:领域|方面|行业|地区|范围内|基础上))`,
 );
 // Verbs whose object follows the number (攻克10项左右行业共性关键技术): the span runs on to it.
 const ACTION_VERB =
@@ -116,7 +116,7 @@ export function findTargets(text: string): TargetHit[] {
     if (DOC_PART_AFTER.test(after)) continue;
     if (/^[条项个]$/.test(g.unit!) && /^[\u4e00-\u9fff]{0,4}(?:措施|举措|任务|意见|条款)/.test(after)) continue;
 
-    const cStart = Math.max(clauseStart(text, numStart, 40), lastEnd);
+    const cStart = Math.min(numStart, Math.max(clauseStart(text, numStart, 40), lastEnd));
     const sStart = sentenceStart(text, numStart);
     const clause = text.slice(cStart, end);
     const sentence = text.slice(sStart, numStart);
@@ -151,7 +151,8 @@ export function findTargets(text: string): TargetHit[] {
     let object = '';
     if (ACTION_VERB.test(pre) || pre.length <= 2) {
       let e = end;
-      while (e < text.length && e - end < 30 && !OBJECT_STOP.test(text[e]!)) e++;
+      // The object ends before the next number (2个千亿级集群和6个…): that one is its own target.
+      while (e < text.length && e - end < 30 && !OBJECT_STOP.test(text[e]!) && !(/[和及与并]/.test(text[e]!) && /[\d一二两三四五六七八九十]/.test(text[e + 1] ?? ''))) e++;
       object = text.slice(end, e);
       end = e;
     }

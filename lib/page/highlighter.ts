@@ -170,8 +170,11 @@ const isBlank = (s: string): boolean => {
   return true;
 };
 
-/** Highlighters sharing a document's one stylesheet, so the last to go removes it. */
-const styleUsers = new WeakMap<Document, Set<Highlighter>>();
+/**
+ * Highlighters sharing a document's one stylesheet, so the last to go removes it. Weak: a
+ * highlighter dropped without destroy() must not keep its text map (and old DOM) alive.
+ */
+const styleUsers = new WeakMap<Document, Set<WeakRef<Highlighter>>>();
 
 /** A piece of an original text node after splitting (fallback mode); start is a flat-text offset. */
 interface Piece {
@@ -280,12 +283,22 @@ export class Highlighter {
   destroy(): void {
     this.clear();
     const users = styleUsers.get(this.doc);
-    users?.delete(this);
-    if (this.style && !users?.size) {
+    let shared = false;
+    for (const ref of users ?? []) {
+      const u = ref.deref();
+      if (!u || u === this) users!.delete(ref);
+      else if (u.usesStyle(this.style)) shared = true;
+    }
+    if (this.style && !shared) {
       const style = this.style;
       this.mutate(() => style.remove());
     }
     this.style = null;
+  }
+
+  /** @internal Is this highlighter drawing with that stylesheet element? */
+  usesStyle(style: HTMLStyleElement | null): boolean {
+    return !!style && this.style === style;
   }
 
   /** Use a new text map (the page re-rendered); drawn spans are cleared. */
@@ -446,7 +459,7 @@ export class Highlighter {
     this.style = style;
     let users = styleUsers.get(this.doc);
     if (!users) styleUsers.set(this.doc, (users = new Set()));
-    users.add(this);
+    if (![...users].some((r) => r.deref() === this)) users.add(new WeakRef(this));
   }
 
   /** An element holding article text: where the highlights' backdrop is judged. */

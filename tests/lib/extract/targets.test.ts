@@ -33,6 +33,14 @@ describe('targets', () => {
     expect(found.map((t) => t.text)).toEqual(['全市每年新增就业岗位保持在5万个以上', '扶持创业1万人以上']);
   });
 
+  it('splits two counts joined by 和 and keeps the numeral in 千亿级 as part of the object', () => {
+    const found = targetsIn('到2027年,培育形成3个千亿级产业集群和5个五百亿级产业集群。');
+    expect(found.map((t) => [t.text, t.min])).toEqual([
+      ['培育形成3个千亿级产业集群', 3],
+      ['5个五百亿级产业集群', 5],
+    ]);
+  });
+
   it('runs the span on to the object counted when the verb comes first', () => {
     const [t] = targetsIn('年内攻克20项左右卡脖子关键技术,形成一批成果。');
     expect(t?.text).toBe('攻克20项左右卡脖子关键技术');
