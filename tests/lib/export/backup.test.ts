@@ -249,8 +249,10 @@ describe('import merges duplicates', () => {
 
     // Importing the same file again changes nothing more.
     const dump = await dumpUserData(db);
-    const again = await importBackup(db, backup);
-    expect(again).toMatchObject({ ok: true, added: { articles: 0, annotations: 0, settings: 0 } });
+    const reindexed: string[][] = [];
+    const again = await importBackup(db, backup, { afterImport: async (ids) => void reindexed.push(ids) });
+    expect(again).toMatchObject({ ok: true, added: { articles: 0, annotations: 0, settings: 0 }, articleIds: [] });
+    expect(reindexed).toEqual([]);
     expect(await dumpUserData(db)).toEqual(dump);
 
     await db.settings.put({ key: 'autoSave', value: false });
