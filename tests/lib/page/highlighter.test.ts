@@ -289,6 +289,19 @@ describe('Highlighter, CSS Custom Highlight API path (stubbed registry)', () => 
     expect(h.count()).toBe(0);
   });
 
+  it('an older highlighter going away leaves a newer one (after a navigation) alone', () => {
+    const old = new Highlighter(map);
+    old.draw([span('a', 'target', '20户')]);
+    const next = new Highlighter(map);
+    next.draw([span('b', 'target', '5家左右'), span('c', 'deadline', '每季度')]);
+    old.destroy();
+    expect([...registry.get('policylens-target')!].map((r) => r.toString())).toEqual(['5家左右']);
+    expect(document.getElementById('policylens-highlight-style')).not.toBeNull();
+    next.destroy();
+    expect(registry.size).toBe(0);
+    expect(document.getElementById('policylens-highlight-style')).toBeNull();
+  });
+
   it('finds the span at a DOM point and flashes it', () => {
     vi.useFakeTimers();
     const h = new Highlighter(map, { flashMs: 300 });
