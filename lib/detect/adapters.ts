@@ -163,14 +163,23 @@ export function readabilityContainer(doc: Document): Element | null {
   if (!picked || countHan(picked.textContent ?? '') < 60) return null;
   const live = elementsInOrder(body);
   // The blocks Readability kept, as live elements; their common ancestor is the container.
-  const found: Element[] = [];
-  const blocks = picked.querySelectorAll('p, li, td, h2, h3, h4, blockquote, pre, div');
-  for (let i = 0; i < blocks.length; i++) {
-    const b = blocks[i]!;
-    if (countHan(b.textContent ?? '', 200) < 8) continue;
-    const el = live[Number(b.getAttribute(MARK))];
-    if (el) found.push(el);
-  }
+  // Paragraph-level blocks first (Readability promotes single-child wrappers to the top
+  // candidate; the paragraphs' own common ancestor is the tighter container), divs otherwise.
+  const collect = (selector: string): Element[] => {
+    const out: Element[] = [];
+    const blocks = picked!.querySelectorAll(selector);
+    for (let i = 0; i < blocks.length; i++) {
+      const b = blocks[i]!;
+      const mark = b.getAttribute(MARK);
+      // Readability's own wrappers carry no mark: they are not on the page.
+      if (mark === null || countHan(b.textContent ?? '', 200) < 8) continue;
+      const el = live[Number(mark)];
+      if (el) out.push(el);
+    }
+    return out;
+  };
+  let found = collect('p, li, td, h2, h3, h4, blockquote, pre');
+  if (found.length < 2) found = collect('div');
   if (!found.length) return null;
   // Ignore stray blocks (a caption, a lone sidebar line): keep the ancestor most blocks share.
   let lca: Node | null = found[0]!;

@@ -1,0 +1,50 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { gatePage, urlKind } from '../../../lib/detect/gate';
+
+const doc = (body: string) => parseHTML(`<!doctype html><html><head><title>t</title></head><body>${body}</body></html>`).document as unknown as Document;
+const para = (n: number) => `<p>${'为推动制造业高质量发展，我省将实施技术创新能力提升行动。'.repeat(n)}</p>`;
+const links = (n: number) => `<ul>${Array.from({ length: n }, (_, i) => `<li><a href="/a/${i}.html">关于印发第${i}项重点工作实施方案的通知</a><span>2024-01-0${i % 9 + 1}</span></li>`).join('')}</ul>`;
+
+describe('gatePage', () => {
+  const cases: Array<[string, string, string, boolean, RegExp]> = [
+    ['English page', '<p>' + 'Quarterly results beat expectations. '.repeat(50) + '</p>', 'https://example.com/news/1.html', false, /没有中文/],
+    ['a few Chinese words', '<p>欢迎访问本站</p>', 'https://example.com/a.html', false, /太少/],
+    ['article with navigation', `<nav>${links(8)}</nav>${para(12)}`, 'https://www.example.gov.cn/art/2024/3/1/art_1_2.html', true, /正文/],
+    ['list page', `${links(60)}<p>共60条</p>`, 'https://www.example.gov.cn/zwgk/zcwj/index_2.html', false, /链接|列表/],
+    ['home page of links and blurbs', `${links(40)}${para(1)}`, 'https://www.example.gov.cn/', false, /首页|链接/],
+    ['search results', `${links(20)}${para(1)}`, 'https://www.example.gov.cn/search?q=%E6%96%B9%E6%A1%88', false, /搜索|链接/],
+    ['login form', `<form><input name="u"><input type="password" name="p"></form><p>请输入用户名和密码登录本系统，忘记密码请联系管理员。</p>${para(4)}`, 'https://example.com/user.html', false, /登录/],
+  ];
+  for (const [name, body, url, pass, reason] of cases) {
+    it(`${name}: ${pass ? 'passes' : 'stops'}`, () => {
+      const g = gatePage(doc(body), url);
+      expect(g.pass).toBe(pass);
+      expect(g.reason).toMatch(reason);
+    });
+  }
+
+  it('short policy news (a few hundred characters) still passes', () => {
+    expect(gatePage(doc(para(6)), 'https://news.example.com/2024/0305/c1.html').pass).toBe(true);
+  });
+
+  it('reads no layout: works on a DOM without innerText', () => {
+    const d = doc(para(20));
+    Object.defineProperty(d.body, 'innerText', { get: () => { throw new Error('layout read'); } });
+    expect(gatePage(d, 'https://example.com/a.html').pass).toBe(true);
+  });
+});
+
+describe('urlKind', () => {
+  const cases: Array<[string, string]> = [
+    ['https://www.gov.cn/', 'home'],
+    ['https://www.henan.gov.cn/index.html', 'home'],
+    ['https://www.miit.gov.cn/search/index.html?q=中试', 'search'],
+    ['https://passport.example.com/login?from=x', 'login'],
+    ['https://www.gov.cn/zhengce/zhengceku/list_2.html', 'list'],
+    ['https://www.gov.cn/zhengce/content/2024-03/20/content_6940000.htm', 'article'],
+    ['http://www.shanxi.gov.cn/zwgk/zcwj/201803/t20180327_3949070.html', 'article'],
+    ['not a url', 'other'],
+  ];
+  for (const [url, kind] of cases) it(`${url} → ${kind}`, () => expect(urlKind(url)).toBe(kind));
+});
