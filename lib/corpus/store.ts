@@ -29,13 +29,20 @@ const CONTEXT = 32;
 
 const STATS_KEY = 'bm25';
 
-function randomPart(): string {
+/**
+ * Random once per session, then a counter: ids stay unique across devices and restarts without a
+ * getRandomValues call per id (in Node that call alone was an eighth of bulk-save time).
+ */
+const SESSION = (() => {
   const c = globalThis.crypto;
-  if (c?.getRandomValues) {
-    const a = c.getRandomValues(new Uint32Array(2));
-    return (a[0] as number).toString(36).padStart(7, '0') + (a[1] as number).toString(36).padStart(7, '0');
-  }
-  return Math.random().toString(36).slice(2, 16).padEnd(14, '0');
+  const n = c?.getRandomValues ? (c.getRandomValues(new Uint32Array(1))[0] as number) : Math.floor(Math.random() * 2 ** 32);
+  return n.toString(36).padStart(7, '0');
+})();
+let sequence = 0;
+
+function randomPart(): string {
+  sequence = (sequence + 1) % 36 ** 5;
+  return SESSION + sequence.toString(36).padStart(5, '0');
 }
 
 /**
