@@ -3,6 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PolicyDB, type ArticleRecord } from '../../../lib/db/schema';
 import { BACKUP_FORMAT, buildBackup, dumpUserData, importBackup, type ImportReport } from '../../../lib/export/backup';
+import { markForIndexing } from '../../../lib/corpus/store';
 import { annotate, article, miitItem, shanxiItem, targetValue } from './fixtures';
 
 const NOW = new Date(Date.UTC(2026, 10, 25, 1, 0));
@@ -312,5 +313,24 @@ describe('import merges duplicates', () => {
     });
     expect(report.ok && report.warnings).toEqual([expect.stringMatching(/tokenizer not ready/)]);
     expect(await db.articles.count()).toBe(1);
+  });
+});
+
+describe('import and the corpus index', () => {
+  it('hands the imported articles to the corpus through afterImport', async () => {
+    const db = freshDb();
+    await seed(db);
+    const json = await buildBackup(db, NOW);
+    const target = freshDb();
+    const report = await importBackup(target, json, { afterImport: async (ids) => void (await markForIndexing(target, ids)) });
+    expect(report.ok && report.warnings).toEqual([]);
+    const articles = await target.articles.toArray();
+    expect(articles).toHaveLength(2);
+    // Marked for the corpus to index lazily, with the counts lists show.
+    for (const a of articles) {
+      expect(a.needsIndex).toBe(1);
+      expect(a.counts).toBeDefined();
+    }
+    expect(articles.find((a) => a.id === 'sx-2026-112')!.counts!.target).toBeGreaterThan(0);
   });
 });
