@@ -241,18 +241,19 @@ export class Highlighter {
     this.begin();
     const missing: string[] = [];
     const list = this.accept(spans, missing);
+    // Superseded by a later draw/clear: nothing of ours is left. Aborted: what is drawn stays drawn.
     const stale = () => gen !== this.generation || !!options.signal?.aborted;
     if (this.mode === 'api') {
       for (let i = 0; i < list.length; i += size) {
         if (i > 0) await yieldToPage();
-        if (stale()) return { drawn: 0, missing: [] };
+        if (stale()) return this.result(gen, missing);
         this.addRanges(list.slice(i, i + size), missing);
       }
     } else {
       const runs = this.runsOf(list);
       for (let i = 0; i < runs.length; i += size) {
         if (i > 0) await yieldToPage();
-        if (stale()) return { drawn: 0, missing: [] };
+        if (stale()) return this.result(gen, missing);
         this.mutate(() => this.wrapRuns(runs, i, Math.min(runs.length, i + size)));
       }
     }

@@ -219,7 +219,7 @@ describe('Highlighter, fallback (wrapping) path', () => {
     const many = Array.from({ length: 6 }, (_, i) => ({ id: `m${i}`, type: 'target' as const, start: i * 3, end: i * 3 + 2 }));
     const pending = h.drawChunked(many, { chunkSize: 1 });
     h.draw([span('only', 'deadline', '每季度')]);
-    await pending;
+    expect(await pending).toEqual({ drawn: 0, missing: [] });
     await new Promise((r) => setTimeout(r, 10));
     expect(h.count()).toBe(1);
     expect([...root.querySelectorAll(MARK_TAG)].map((m) => m.getAttribute('data-type'))).toEqual(['deadline']);
@@ -339,8 +339,10 @@ describe('Highlighter, CSS Custom Highlight API path (stubbed registry)', () => 
     const ctl = new AbortController();
     const p = h.drawChunked(spans, { chunkSize: 2, signal: ctl.signal });
     ctl.abort();
-    await p;
+    const partial = await p;
     expect(registry.get('policylens-target')!.size).toBe(2);
+    expect(partial.drawn).toBe(2);
+    expect(h.count()).toBe(2);
   });
 });
 
