@@ -10,7 +10,7 @@ import type { ExportItem, ProgressFn } from './types';
  * escape ever be missed (no script runs, nothing is fetched).
  */
 
-export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
 /** Escape text for HTML element content and double- or single-quoted attribute values. */
 export function esc(s: string | null | undefined): string {
