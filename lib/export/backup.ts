@@ -339,6 +339,16 @@ function newer<T extends { updatedAt: number }>(incoming: T, existing: T): boole
 
 /* ------------------------------------------------------------------ importing */
 
+/**
+ * For the page that reads the file: refuse before reading it into memory. UTF-8 takes at most 3
+ * bytes per UTF-16 code unit, so a file over 3 × maxChars bytes cannot pass importBackup's limit.
+ */
+export function backupFileTooLarge(sizeBytes: number, limits: Partial<BackupLimits> = {}): string | null {
+  const maxChars = limits.maxChars ?? DEFAULT_LIMITS.maxChars;
+  return sizeBytes > maxChars * 3 ? `the file is too large (${(sizeBytes / 1048576).toFixed(0)} MB; the limit is ${((maxChars * 3) / 1048576).toFixed(0)} MB)` : null;
+}
+
+
 export async function importBackup(db: PolicyDB, json: string, opts: ImportOptions = {}): Promise<ImportReport> {
   const limits: BackupLimits = { ...DEFAULT_LIMITS, ...opts.limits };
   const fail = (...errors: string[]): ImportReport => ({ ok: false, errors });

@@ -11,6 +11,7 @@ export type { ExportFile, ExportFormat, ExportItem, ExportOptions, ProgressFn } 
 export { EXPORT_FORMATS } from './types';
 export { suggestedFilename } from './filename';
 export { textFragmentUrl } from './fragment';
+export { toBlob, toDataUrl } from './download';
 
 const EXT: Readonly<Record<ExportFormat, string>> = { md: 'md', csv: 'csv', jsonld: 'jsonld', html: 'html', docx: 'docx' };
 export const MIME: Readonly<Record<ExportFormat, string>> = {

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PolicyDB, type ArticleRecord } from '../../../lib/db/schema';
-import { BACKUP_FORMAT, buildBackup, dumpUserData, importBackup, type ImportReport } from '../../../lib/export/backup';
+import { BACKUP_FORMAT, DEFAULT_LIMITS, backupFileTooLarge, buildBackup, dumpUserData, importBackup, type ImportReport } from '../../../lib/export/backup';
 import { markForIndexing } from '../../../lib/corpus/store';
 import { annotate, article, miitItem, shanxiItem, targetValue } from './fixtures';
 
@@ -175,6 +175,10 @@ describe('import refuses a bad file and changes nothing', () => {
   it('enforces size limits and nesting depth', async () => {
     const { db, good, before } = await setup();
     expect(errorsOf(await importBackup(db, JSON.stringify(good), { limits: { maxChars: 1000 } }))[0]).toMatch(/too large/);
+    // The page can refuse a file by its size before reading it; anything that could fit is let through.
+    expect(backupFileTooLarge(new TextEncoder().encode('长'.repeat(1000)).length, { maxChars: 1000 })).toBeNull();
+    expect(backupFileTooLarge(3001, { maxChars: 1000 })).toMatch(/too large/);
+    expect(backupFileTooLarge(DEFAULT_LIMITS.maxChars)).toBeNull();
     expect(errorsOf(await importBackup(db, JSON.stringify(good), { limits: { maxAnnotations: 3 } }))[0]).toMatch(/too many annotations/);
     const deep = clone(good);
     let v: any = {};
