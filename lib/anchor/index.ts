@@ -45,8 +45,6 @@ const W_PREFIX = 20;
 const W_SUFFIX = 20;
 const W_POS = 2;
 const W_SUM = W_QUOTE + W_PREFIX + W_SUFFIX + W_POS;
-/** Above this a windowed fuzzy match is good enough to skip searching the whole text. */
-const GOOD_ENOUGH = 0.9;
 /** Scores closer than this count as a tie that only position separates. */
 const TIE = 1e-6;
 /** Occurrences of one exact quote scored at most (a one-character quote on a huge page). */
@@ -80,6 +78,8 @@ interface Evaluated extends Candidate {
   score: number;
   /** The score without the position term: equal for copies only position tells apart. */
   content: number;
+  /** Prefix and suffix agree character for character: strong evidence this is the place. */
+  contextExact: boolean;
   evidence: number;
 }
 
@@ -93,7 +93,8 @@ function evaluate(text: string, sel: AnchorSelectors, c: Candidate, hint: number
   const suffixScore = suffix ? s / suffix.length : 1;
   const posScore = 1 - Math.min(1, Math.abs(c.start - hint) / Math.max(1, text.length));
   const content = (W_QUOTE * (quoteOk / exact.length) + W_PREFIX * prefixScore + W_SUFFIX * suffixScore) / W_SUM;
-  return { ...c, score: content + (W_POS * posScore) / W_SUM, content, evidence: quoteOk + p + s };
+  const contextExact = p === prefix.length && s === suffix.length;
+  return { ...c, score: content + (W_POS * posScore) / W_SUM, content, contextExact, evidence: quoteOk + p + s };
 }
 
 function neededEvidence(sel: AnchorSelectors, opts: AnchorOptions): number {
@@ -169,7 +170,9 @@ function fuzzy(text: string, sel: AnchorSelectors, hint: number, opts: AnchorOpt
   for (const [from, to] of windows) {
     const here = accept(fuzzyIn(text, from, to, sel, maxErrors, hint));
     if (here && (!found || here.score > found.score)) found = here;
-    if (found && found.score >= GOOD_ENOUGH) break;
+    // Exact context around a near-copy of the quote settles it; anything less may be a look-alike
+    // nearby (policy texts repeat themselves), so the wider search gets its say.
+    if (found?.contextExact) break;
   }
   return found ? { start: found.start, end: found.end, how: 'fuzzy', score: found.score } : null;
 }

@@ -454,6 +454,24 @@ export async function updateAnnotation(db: PolicyDB, id: string, patch: { note?:
 }
 
 /**
+ * Delete one annotation (the reader removed a highlight or note). Counts and index keys of its
+ * article are recomputed in the same transaction, as for a dismissal.
+ */
+export async function deleteAnnotation(db: PolicyDB, id: string): Promise<{ deleted: boolean }> {
+  return db.transaction('rw', [db.articles, db.annotations, db.articleTerms], async () => {
+    const a = await db.annotations.get(id);
+    if (!a) return { deleted: false };
+    await db.annotations.delete(id);
+    const all = await db.annotations.where('articleId').equals(a.articleId).toArray();
+    const article = await db.articles.get(a.articleId);
+    if (article) await db.articles.put({ ...article, counts: countsOf(all) });
+    const row = await db.articleTerms.get(a.articleId);
+    if (row) await db.articleTerms.put({ ...row, ...factsOf(all) });
+    return { deleted: true };
+  });
+}
+
+/**
  * For articles written by something other than saveArticle (a backup import, a future sync):
  * bring their derived fields up to date (URL list, folded region and agencies, counts) and mark
  * them for indexing. Cheap and synchronous in spirit, so it fits an import's afterImport hook; the

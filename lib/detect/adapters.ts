@@ -108,6 +108,12 @@ function toUrl(url: URL | string): URL {
 }
 
 export function findArticle(doc: Document, url: URL | string): ArticleLocation | null {
+  domIndex(doc, true);
+  return findArticleIndexed(doc, url);
+}
+
+/** findArticle with the page's element index already fresh (detectPage builds it once). */
+export function findArticleIndexed(doc: Document, url: URL | string): ArticleLocation | null {
   const u = toUrl(url);
   for (const a of ADAPTERS) {
     if (!a.matches(doc, u)) continue;

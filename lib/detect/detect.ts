@@ -1,11 +1,12 @@
 import type { ArticleMeta, Verdict } from '../types';
 import { buildTextMap } from '../page/text-map';
-import { findArticle, type ArticleLocation } from './adapters';
+import { findArticleIndexed, type ArticleLocation } from './adapters';
+import { domIndex } from './dom-index';
 import { buildExclude } from './exclude';
 import { gatePage, type GateResult } from './gate';
 import { judgeNormalized } from '../extract/verdict';
 import { normalizePair, simplifyName } from './normalize';
-import { readPageFacts } from './page-meta';
+import { cleanTitle, readPageFacts, splitDocTitle } from './page-meta';
 import { textEvidence, type Signal } from './signals';
 import { findDocNumbers, findPublishedAt, findAgencies, inferRegion, regionOfName } from './text-meta';
 
@@ -58,15 +59,21 @@ export function detectPage(doc: Document, url: string, options: DetectOptions = 
     u = null;
   }
   const gate = gatePage(doc, u ?? url);
+  if (!gate.pass && !options.force) {
+    // Rejected pages cost only the gate: no index, no text walk.
+    const { head, site } = splitDocTitle(cleanTitle(doc.title ?? ''));
+    const meta: ArticleMeta = { region: null, agencies: [] };
+    if (head) meta.title = head;
+    if (site ?? u?.hostname) meta.site = (site ?? u?.hostname)!;
+    return { gate: { pass: false, reason: gate.reason }, verdict: gateVerdict(gate), meta, article: null, text: '' };
+  }
+  domIndex(doc, true);
   const facts = readPageFacts(doc, u);
   const baseMeta: ArticleMeta = {};
   if (facts.title) baseMeta.title = facts.title;
   if (facts.site) baseMeta.site = facts.site;
-  if (!gate.pass && !options.force) {
-    return { gate: { pass: false, reason: gate.reason }, verdict: gateVerdict(gate), meta: { ...baseMeta, region: null, agencies: [] }, article: null, text: '' };
-  }
 
-  let article = findArticle(doc, u ?? url);
+  let article = findArticleIndexed(doc, u ?? url);
   if (!article && doc.body) article = { container: doc.body, exclude: buildExclude(doc.body), via: 'body' };
   const text = article ? buildTextMap(article.container, { exclude: article.exclude }).text : '';
 

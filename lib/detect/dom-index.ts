@@ -11,8 +11,13 @@ export interface DomIndex {
 
 const cache = new WeakMap<Document, DomIndex>();
 
-export function domIndex(doc: Document): DomIndex {
-  const hit = cache.get(doc);
+/**
+ * The index of `doc`, built on first use. Pages change after load (and the content script may
+ * detect again), so every public entry point asks for a `fresh` one once, and its helpers then
+ * share it.
+ */
+export function domIndex(doc: Document, fresh = false): DomIndex {
+  const hit = fresh ? undefined : cache.get(doc);
   if (hit) return hit;
   const map = new Map<string, Element[]>();
   const add = (k: string, el: Element) => {

@@ -99,12 +99,14 @@ function namedProgramStart(text: string, suffixStart: number, suffixEnd: number)
   }
   return introduced ? s + cut : -1;
 }
+// Praise words, not names: 重大民生工程, 系统工程.
+const GENERIC_NAME = /^(?:重大|重点|一项|这项|各项)?(?:民生|民心|德政|惠民|暖心|系统|基础|形象|重点|重大)+(?:工程|行动)$/;
 const INTRO_VERB = /^(?:推进|推动|深化|打造|建设|开展|实施)$/;
 
 const HEADING_PREFIX = /^(?:部门解读|政策解读|图解|解读|附件\d{0,2}|原标题|名称|标题|索引)[:：]\s*/;
 const HEADING_TITLE_RE = new RegExp(`^[^，,。；;：:《》“”]{6,80}?${DOC_TITLE_SUFFIX}(?:\\([^()]{1,20}\\)){0,3}$`);
 const LIST_MARKER = /^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、]|第[一二三四五六七八九十\d]{1,3}[章条节部])/;
-const ISSUING_NOTICE_RE = /关于印发(.{6,80}?)的通知$/;
+const ISSUING_NOTICE_RE = /关于(?:印发|下达|转发|公布)(.{6,80}?)的通知$/;
 
 /** A line that is a document title on its own (a heading, or a PDF's file name). */
 function headingTitle(line: string): { offset: number; name: string } | null {
@@ -213,7 +215,7 @@ export function findPrograms(text: string): ProgramHit[] {
     const start = namedProgramStart(text, suffixStart, end);
     if (start < 0) continue;
     const name = text.slice(start, end);
-    if (suffixStart - start < 4 || BAD_NAME_START.test(name)) continue;
+    if (suffixStart - start < 4 || BAD_NAME_START.test(name) || GENERIC_NAME.test(name)) continue;
     hits.push({ start, end, value: { name }, source: 'named' });
   }
 

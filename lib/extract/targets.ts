@@ -39,14 +39,12 @@ const WEAK_CHINESE = /^(?:[一二两百千]|[零〇])$/;
 const LEAD_FLUFF = new RegExp(
   `^(?:到(?:19|20)\\d{2}年(?:底|末)?(?:前|之前)?|(?:19|20)\\d{2}年(?:底|末)?前|年内|今年|明年|全年|其中|同时|并且?|以及|和|及|与|此外|另外|预计|力争|争取|确保|要|将|提出|明确|要求|在[^，,、]{1,12}?(?:领域|方面|行业|地区|范围内|基础上))`,
 );
-// Verbs whose object follows the number (攻克10项左右行业共性关键技术): the span runs on to it.
-const ACTION_VERB =
-  /(?:培育|新增|打造|建设|建成|攻克|实施|开展|扶持|梳理|引进|招引|推广|创建|认定|遴选|培训|建立|布局|支持|带动|吸引|新建|改造|完成|举办|制定|发展|储备|谋划|推出|形成|培养|转化|开工|投产|提供|安排|筹集|发放|打响|服务|组织|设立|推动|推进|争创|评选|选树|认证|招募|吸纳|帮扶|安置|新增加|达到|突破)$/;
-// A sentence that compares with last year reports a statistic (接待游客1200万人次,同比增长15%).
+// 约/近/达 only approximate a figure; they do not bound a goal.
 const WEAK_PRE = /^(?:约|近|达|达到|突破)$/;
 const PROJECT_FACT = /总投资|计划投资|投资总额|占地面积|占地约?\d|建筑面积|总面积|注册资本|总长|全长|规划面积/;
 // Past cues that colour a whole sentence (今年以来, 去年); 近日/日前 only date the news itself.
 const SENTENCE_PAST = /以来|去年|上年|截至|已经?/;
+// A sentence that compares with last year reports a statistic (接待游客1200万人次,同比增长15%).
 const STAT_REPORT = /同比|比上年|比去年|较上年|较去年|环比/;
 const SUPPORT_CUE = /奖励|奖补|补贴|补助|资助|给予|贴息|减免|一次性|最高/;
 // A bare year as the time of a sentence (2022年, 全省…) reports the past unless a future cue follows.
@@ -149,7 +147,9 @@ export function findTargets(text: string): TargetHit[] {
     }
     const pre = text.slice(start, numStart);
     let object = '';
-    if (ACTION_VERB.test(pre) || pre.length <= 2) {
+    // What is counted may follow the number (攻克10项左右关键技术, 50%的城市社区建成…, 首批100个
+    // 示范社区全面建成): the span runs on to the end of the clause or list item.
+    {
       let e = end;
       // The object ends before the next number (2个千亿级集群和6个…): that one is its own target.
       while (e < text.length && e - end < 30 && !OBJECT_STOP.test(text[e]!) && !(/[和及与并]/.test(text[e]!) && /[\d一二两三四五六七八九十]/.test(text[e + 1] ?? ''))) e++;

@@ -49,6 +49,11 @@ describe('programs', () => {
     ]);
   });
 
+  it('takes the plan inside a 下达 notice heading', () => {
+    const found = programsIn('西江市人民政府关于下达2025年西江市国民经济和社会发展计划的通知\n各区人民政府:');
+    expect(found[0]?.name).toBe('2025年西江市国民经济和社会发展计划');
+  });
+
   it('takes the document inside an issuing notice heading', () => {
     const found = programsIn('西江市人民政府办公室关于印发西江市全民健身实施计划的通知\n各县区人民政府:');
     expect(found[0]?.name).toBe('西江市全民健身实施计划');
@@ -68,6 +73,7 @@ describe('programs', () => {
     ['a generic 行动 after an adverb', '各方面要采取有力行动。'],
     ['a plan referred to by 本', '本行动方案自印发之日起施行。'],
     ['a recruitment plan', '计划招聘工作人员20名。'],
+    ['a praise word, not a name', '这是党中央部署的重大民生工程。'],
     ['a verb phrase ending in 行动', '全面准确认识碳达峰行动的深远影响。'],
   ])('ignores %s', (_what, sentence) => {
     expect(programsIn(sentence)).toEqual([]);

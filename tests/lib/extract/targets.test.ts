@@ -41,6 +41,11 @@ describe('targets', () => {
     ]);
   });
 
+  it('counts a first batch that is still to be built', () => {
+    const [t] = targetsIn('到2026年底前,全市首批80个智慧社区全面建成。');
+    expect(t).toMatchObject({ text: '全市首批80个智慧社区全面建成', min: 80 });
+  });
+
   it('runs the span on to the object counted when the verb comes first', () => {
     const [t] = targetsIn('年内攻克20项左右卡脖子关键技术,形成一批成果。');
     expect(t?.text).toBe('攻克20项左右卡脖子关键技术');
