@@ -125,7 +125,7 @@ function atPosition(text: string, sel: AnchorSelectors, opts: AnchorOptions): An
 }
 
 /** Stage 2: every exact occurrence of the quote, scored on context and closeness to `hint`. */
-function exactHits(text: string, sel: AnchorSelectors, hint: number, opts: AnchorOptions): { match: AnchorMatch | null; tied: boolean } {
+function exactHits(text: string, sel: AnchorSelectors, hint: number, opts: AnchorOptions): { top: Evaluated | undefined; tied: boolean } {
   const { exact } = sel.quote;
   const need = neededEvidence(sel, opts);
   const hits: Evaluated[] = [];
@@ -133,16 +133,41 @@ function exactHits(text: string, sel: AnchorSelectors, hint: number, opts: Ancho
     const e = evaluate(text, sel, { start: i, end: i + exact.length, errors: 0 }, hint);
     if (e.evidence >= need) hits.push(e);
   }
-  const { top, tied } = best(hits);
-  return { match: top ? { start: top.start, end: top.end, how: 'exact', score: top.score } : null, tied };
+  return best(hits);
+}
+
+const asMatch = (e: Evaluated, how: AnchorHow): AnchorMatch => ({ start: e.start, end: e.end, how, score: e.score });
+
+/**
+ * Stages 2 and 3. An exact copy of the quote in its exact context settles it at once; otherwise
+ * the best exact copy competes with approximate matches on score, because a short quote can
+ * survive verbatim elsewhere while its own place was edited by a character.
+ */
+function locate(text: string, sel: AnchorSelectors, hint: number, opts: AnchorOptions): AnchorMatch | null {
+  const { top } = exactHits(text, sel, hint, opts);
+  if (top?.contextExact) return asMatch(top, 'exact');
+  const near = fuzzy(text, sel, hint, opts);
+  if (top && (!near || top.score >= near.score)) return asMatch(top, 'exact');
+  return near ? asMatch(near, 'fuzzy') : null;
 }
 
 function fuzzyIn(text: string, from: number, to: number, sel: AnchorSelectors, maxErrors: number, hint: number): Evaluated[] {
-  const slice = from === 0 && to === text.length ? text : text.slice(from, to);
-  if (slice.length < sel.quote.exact.length - maxErrors) return [];
-  return search(slice, sel.quote.exact, maxErrors).map((m) =>
-    evaluate(text, sel, { start: m.start + from, end: m.end + from, errors: m.errors }, hint),
-  );
+  const len = sel.quote.exact.length;
+  // approx-string-match reports only the fewest-error matches of what it is given, so a long
+  // stretch is searched in overlapping chunks: a verbatim look-alike in one chunk then cannot
+  // hide the slightly edited original in another.
+  const chunk = Math.max(4096, 4 * len);
+  const overlap = len + maxErrors;
+  const out: Evaluated[] = [];
+  for (let a = from; a < to; a += chunk) {
+    const b = Math.min(to, a + chunk + overlap);
+    if (b - a < len - maxErrors) break;
+    for (const m of search(text.slice(a, b), sel.quote.exact, maxErrors)) {
+      out.push(evaluate(text, sel, { start: m.start + a, end: m.end + a, errors: m.errors }, hint));
+    }
+    if (b === to) break;
+  }
+  return out;
 }
 
 /**
@@ -150,10 +175,10 @@ function fuzzyIn(text: string, from: number, to: number, sel: AnchorSelectors, m
  * text it is given, so a slightly worse copy with the right context would be hidden by a better
  * copy elsewhere: search near the expected place first, then the whole text, and score both.
  */
-function fuzzy(text: string, sel: AnchorSelectors, hint: number, opts: AnchorOptions): AnchorMatch | null {
+function fuzzy(text: string, sel: AnchorSelectors, hint: number, opts: AnchorOptions): Evaluated | undefined {
   const len = sel.quote.exact.length;
   const maxErrors = Math.min(opts.maxErrors ?? Math.min(32, Math.floor(len / 4)), len - 1);
-  if (maxErrors < 1) return null;
+  if (maxErrors < 1) return undefined;
   const need = neededEvidence(sel, opts);
   const minScore = opts.fuzzyMinScore ?? DEFAULTS.fuzzyMinScore;
   const accept = (list: Evaluated[]) => best(list.filter((e) => e.evidence >= need && e.score >= minScore && e.end > e.start)).top;
@@ -174,7 +199,7 @@ function fuzzy(text: string, sel: AnchorSelectors, hint: number, opts: AnchorOpt
     // nearby (policy texts repeat themselves), so the wider search gets its say.
     if (found?.contextExact) break;
   }
-  return found ? { start: found.start, end: found.end, how: 'fuzzy', score: found.score } : null;
+  return found;
 }
 
 /**
@@ -184,11 +209,7 @@ function fuzzy(text: string, sel: AnchorSelectors, hint: number, opts: AnchorOpt
 export function anchorSpan(text: string, selectors: AnchorSelectors, options: AnchorOptions = {}): AnchorMatch | null {
   if (!usable(selectors)) return null;
   const hint = clampHint(selectors.position?.start, text);
-  return (
-    atPosition(text, selectors, options) ??
-    exactHits(text, selectors, hint, options).match ??
-    fuzzy(text, selectors, hint, options)
-  );
+  return atPosition(text, selectors, options) ?? locate(text, selectors, hint, options);
 }
 
 function clampHint(start: unknown, text: string): number {
@@ -215,34 +236,34 @@ export function anchorMany(text: string, list: readonly AnchorSelectors[], optio
       shifts.push({ at: hint, shift: 0 });
       return;
     }
-    const { match, tied } = exactHits(text, sel, hint, options);
-    if (match && !tied) {
-      out[i] = match;
-      shifts.push({ at: hint, shift: match.start - hint });
+    // Settled now only when unambiguous: one best exact copy, in its exact context.
+    const { top, tied } = exactHits(text, sel, hint, options);
+    if (top?.contextExact && !tied) {
+      out[i] = asMatch(top, 'exact');
+      shifts.push({ at: hint, shift: top.start - hint });
       return;
     }
     pending.push(i);
   });
   if (!pending.length) return out;
   shifts.sort((a, b) => a.at - b.at);
+  /** Median shift of the settled neighbours around `at`: one odd neighbour cannot mislead it. */
   const shiftNear = (at: number): number => {
     if (!shifts.length) return 0;
     let lo = 0;
-    let hi = shifts.length - 1;
+    let hi = shifts.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (shifts[mid]!.at < at) lo = mid + 1;
       else hi = mid;
     }
-    // Nearest settled neighbour on either side of `at`.
-    const right = shifts[lo]!;
-    const left = shifts[lo - 1];
-    return left && at - left.at < right.at - at ? left.shift : right.shift;
+    const near = shifts.slice(Math.max(0, lo - 3), lo + 3).map((s) => s.shift).sort((a, b) => a - b);
+    return near[near.length >> 1]!;
   };
   for (const i of pending) {
     const sel = list[i]!;
-    const hint = clampHint(clampHint(sel.position?.start, text) + shiftNear(clampHint(sel.position?.start, text)), text);
-    out[i] = exactHits(text, sel, hint, options).match ?? fuzzy(text, sel, hint, options);
+    const stored = clampHint(sel.position?.start, text);
+    out[i] = locate(text, sel, clampHint(stored + shiftNear(stored), text), options);
   }
   return out;
 }

@@ -49,8 +49,85 @@ export interface TextDirectiveParts {
   suffix?: string;
 }
 
-/** Decide the terms of the directive for a quote, given the article text it was taken from. */
-export function directiveParts(articleText: string, quote: { exact: string; prefix: string; suffix: string }): TextDirectiveParts | null {
+type Range = [number, number];
+
+/** Occurrences of a term a browser would try before giving up on it, as far as we simulate. */
+const MAX_TRIES = 2000;
+
+/**
+ * Where a browser's text-directive search lands in the raw article text: the first place where the
+ * prefix and start are adjacent, the end follows, and the suffix comes right after. A simplification
+ * (no whitespace folding, no word boundaries), used to pick terms, never to reject a link.
+ */
+export function simulateDirective(text: string, p: TextDirectiveParts): Range | null {
+  const prefix = p.prefix ?? '';
+  const suffix = p.suffix ?? '';
+  const head = prefix + p.start;
+  let tries = 0;
+  for (let i = text.indexOf(head); i !== -1 && tries < MAX_TRIES; i = text.indexOf(head, i + 1), tries++) {
+    const s = i + prefix.length;
+    let e = s + p.start.length;
+    if (p.end !== undefined) {
+      const j = text.indexOf(p.end, e);
+      if (j < 0) return null;
+      e = j + p.end.length;
+    }
+    if (text.startsWith(suffix, e)) return [s, e];
+  }
+  return null;
+}
+
+/**
+ * Decide the terms of the directive for a quote, given the article text it was taken from and,
+ * when known, where in that text it sits. Tries the shortest forms first (the quote alone, then
+ * start,end with longer edges, then with more context) and takes the first whose first match is
+ * the annotated occurrence; when none can be checked, falls back to the rule of thumb below.
+ */
+export function directiveParts(
+  articleText: string,
+  quote: { exact: string; prefix: string; suffix: string },
+  position?: { start: number; end: number },
+): TextDirectiveParts | null {
+  const fallback = heuristicParts(articleText, quote);
+  if (!fallback) return null;
+  const text = articleText ?? '';
+  const exact = clean(quote.exact);
+  let target: Range | null = null;
+  if (position && text.slice(position.start, position.end) === quote.exact) target = [position.start, position.end];
+  else {
+    const at = text.indexOf(quote.exact);
+    if (at >= 0) target = [at, at + quote.exact.length];
+  }
+  if (!target) return fallback;
+
+  const lines = exact.split(/[\r\n]+/).map(squash).filter(Boolean);
+  const first = lines[0]!;
+  const last = lines[lines.length - 1]!;
+  const shapes: TextDirectiveParts[] = [];
+  if (lines.length === 1 && Array.from(first).length <= LONG_QUOTE) shapes.push({ start: first });
+  else {
+    for (const edge of [EDGE, EDGE * 2]) shapes.push({ start: headChars(first, edge), end: tailChars(last, edge) });
+    // A single long line can always be matched whole, at the price of a long URL.
+    if (lines.length === 1) shapes.push({ start: first });
+  }
+  const prefixLine = clean(quote.prefix).split(/[\r\n]/).pop() ?? '';
+  const suffixLine = clean(quote.suffix).split(/[\r\n]/)[0] ?? '';
+  for (const n of [0, ...CONTEXT_STEPS]) {
+    const p = squash(tailChars(prefixLine, n));
+    const x = squash(headChars(suffixLine, n));
+    for (const shape of shapes) {
+      const candidate: TextDirectiveParts = { ...shape };
+      if (p) candidate.prefix = p;
+      if (x) candidate.suffix = x;
+      const hit = simulateDirective(text, candidate);
+      if (hit && hit[0] === target[0] && hit[1] === target[1]) return candidate;
+    }
+  }
+  return fallback;
+}
+
+/** The rule of thumb: the quote (or its edges when long or over paragraphs), with context if it occurs more than once. */
+function heuristicParts(articleText: string, quote: { exact: string; prefix: string; suffix: string }): TextDirectiveParts | null {
   const exact = clean(quote.exact);
   const lines = exact.split(/[\r\n]+/).map(squash).filter(Boolean);
   const first = lines[0];
@@ -108,7 +185,7 @@ export function textFragmentUrl(articleUrl: string, articleText: string, a: Pick
   // Keep an app's own #route (hash-routed sites need it) but drop any earlier directive.
   const existing = u.hash.slice(1).split(':~:')[0] ?? '';
   u.hash = '';
-  const parts = directiveParts(articleText, a.selectors.quote);
+  const parts = directiveParts(articleText, a.selectors.quote, a.selectors.position);
   if (!parts) return existing ? `${u.href}#${existing}` : u.href;
   return `${u.href}#${existing}:~:${textDirective(parts)}`;
 }

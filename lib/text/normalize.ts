@@ -118,6 +118,7 @@ export function normalize(original: string): NormalizedText {
   const st1 = new Int32Array(n);
   const en1 = new Int32Array(n);
   let len1 = 0;
+  let straightOpen = false;
   let i = 0;
   while (i < n) {
     let code = original.charCodeAt(i);
@@ -152,6 +153,14 @@ export function normalize(original: string): NormalizedText {
     }
     if (code >= 0xff01 && code <= 0xff5e) code -= 0xfee0;
     else if (code === 0x3000 || code === 0xa0) code = 0x20;
+    // Hong Kong and Taiwan texts quote with 「」『』, some pages with straight quotes: the rules
+    // read one kind, “…”. Straight quotes alternate open/close within a line.
+    if (code === 0x300c || code === 0x300e) code = 0x201c;
+    else if (code === 0x300d || code === 0x300f) code = 0x201d;
+    else if (code === 0x22) {
+      code = straightOpen ? 0x201d : 0x201c;
+      straightOpen = !straightOpen;
+    } else if (code === 0x0a) straightOpen = false;
     c1[len1] = code;
     st1[len1] = i;
     en1[len1++] = i + 1;

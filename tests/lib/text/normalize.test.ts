@@ -16,6 +16,8 @@ describe('normalize', () => {
     ['space between digits before a unit', '培育1 000家', '培育1000家'],
     ['space between CJK words from a PDF line', '碳 达峰', '碳达峰'],
     ['zero-width characters injected in words', '到\u200b2027\u200d年', '到2027年'],
+    ['corner quotes', '實施「雙百行動」', '实施“双百行动”'],
+    ['straight quotes alternate open and close', '开展"百企行动"和"千村工程"', '开展“百企行动”和“千村工程”'],
     ['ideographic space between words', '总体\u3000要求', '总体要求'],
     ['ideographic space after punctuation folds to a space', '一、\u3000总体', '一、 总体'],
   ])('%s', (_what, original, normalised) => {
