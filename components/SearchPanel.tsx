@@ -1,0 +1,229 @@
+import type { ComponentChildren } from 'preact';
+import { useRef, useState } from 'preact/hooks';
+import type { SearchHit, SearchQuery, SearchResults } from '../lib/corpus/search';
+
+/**
+ * The dashboard's corpus search: a query box, filters (region, program, type, deadline year) and
+ * ranked results with snippets. Presentational: searching is the onSearch prop (the dashboard
+ * sends it to the background). Snippets are page text and are rendered as text nodes, with
+ * matches wrapped in <mark> elements built from offsets, never from HTML.
+ */
+
+export interface SearchLabels {
+  placeholder: string;
+  search: string;
+  searching: string;
+  region: string;
+  program: string;
+  type: string;
+  year: string;
+  any: string;
+  target: string;
+  deadline: string;
+  programType: string;
+  total: string;
+  partial: string;
+  none: string;
+  needQuery: string;
+  error: string;
+}
+
+export const SEARCH_LABELS_ZH: SearchLabels = {
+  placeholder: '搜索已保存的文章，如：专精特新 20户',
+  search: '搜索',
+  searching: '正在搜索…',
+  region: '地区',
+  program: '项目',
+  type: '类型',
+  year: '期限年份',
+  any: '全部',
+  target: '含目标',
+  deadline: '含期限',
+  programType: '含项目',
+  total: '共 {n} 篇',
+  partial: '没有同时包含所有词语的文章，以下为部分匹配。',
+  none: '没有找到匹配的文章。',
+  needQuery: '请输入搜索词或选择至少一个筛选条件。',
+  error: '搜索出错：{message}',
+};
+
+export const SEARCH_LABELS_EN: SearchLabels = {
+  placeholder: 'Search saved articles, e.g. 专精特新 20户',
+  search: 'Search',
+  searching: 'Searching…',
+  region: 'Region',
+  program: 'Program',
+  type: 'Type',
+  year: 'Deadline year',
+  any: 'Any',
+  target: 'Has targets',
+  deadline: 'Has deadlines',
+  programType: 'Has programs',
+  total: '{n} articles',
+  partial: 'No article has all the words; showing partial matches.',
+  none: 'No matching articles.',
+  needQuery: 'Type something to search for, or pick at least one filter.',
+  error: 'Search failed: {message}',
+};
+
+function fill(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w{1,20})\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+export interface SearchPanelProps {
+  onSearch: (query: SearchQuery) => Promise<SearchResults>;
+  onOpenArticle: (id: string) => void;
+  /** Choices for the filters (e.g. regions and programs present in the corpus); free text when absent. */
+  regions?: readonly string[];
+  programs?: readonly string[];
+  years?: readonly number[];
+  limit?: number;
+  labels?: Partial<SearchLabels>;
+}
+
+/** The snippet as text pieces, matches as <mark>; ranges come from the search, clamped here. */
+export function Snippet({ text, highlights }: { text: string; highlights: readonly [number, number][] }) {
+  const parts: ComponentChildren[] = [];
+  let at = 0;
+  const ranges = [...highlights].sort((a, b) => a[0] - b[0]);
+  ranges.forEach(([s, e], i) => {
+    const start = Math.max(at, Math.min(s, text.length));
+    const end = Math.max(start, Math.min(e, text.length));
+    if (start > at) parts.push(text.slice(at, start));
+    if (end > start) parts.push(<mark key={i}>{text.slice(start, end)}</mark>);
+    at = end;
+  });
+  if (at < text.length) parts.push(text.slice(at));
+  return <p class="snippet">{parts}</p>;
+}
+
+function Hit({ hit, onOpen }: { hit: SearchHit; onOpen: (id: string) => void }) {
+  const a = hit.article;
+  const meta = [a.site, a.publishedAt, a.region].filter(Boolean).join(' · ');
+  return (
+    <li class="search-hit" data-article={a.id}>
+      <button type="button" class="linklike" onClick={() => onOpen(a.id)}>
+        {a.title || a.url}
+      </button>
+      {meta ? <span class="muted"> {meta}</span> : null}
+      <Snippet text={hit.snippet} highlights={hit.highlights} />
+    </li>
+  );
+}
+
+export default function SearchPanel({ onSearch, onOpenArticle, regions, programs, years, limit, labels }: SearchPanelProps) {
+  const L: SearchLabels = { ...SEARCH_LABELS_ZH, ...labels };
+  const [text, setText] = useState('');
+  const [region, setRegion] = useState('');
+  const [program, setProgram] = useState('');
+  const [type, setType] = useState<'' | 'target' | 'deadline' | 'program'>('');
+  const [year, setYear] = useState('');
+  const [results, setResults] = useState<SearchResults | null>(null);
+  const [status, setStatus] = useState<'idle' | 'searching' | 'error' | 'need-query'>('idle');
+  const [error, setError] = useState('');
+  // Only the latest request may update the list: answers can arrive out of order.
+  const latest = useRef(0);
+
+  const submit = async (e?: Event) => {
+    e?.preventDefault();
+    const q: SearchQuery = {};
+    if (text.trim()) q.text = text.trim();
+    if (region.trim()) q.region = region.trim();
+    if (program.trim()) q.program = program.trim();
+    if (type) q.type = type;
+    const y = Number(year);
+    if (year && Number.isInteger(y)) q.deadlineYear = y;
+    if (limit) q.limit = limit;
+    if (Object.keys(q).filter((k) => k !== 'limit').length === 0) {
+      setStatus('need-query');
+      return;
+    }
+    const id = ++latest.current;
+    setStatus('searching');
+    try {
+      const r = await onSearch(q);
+      if (id !== latest.current) return;
+      setResults(r);
+      setStatus('idle');
+    } catch (err) {
+      if (id !== latest.current) return;
+      setError(err instanceof Error ? err.message : String(err));
+      setStatus('error');
+    }
+  };
+
+  const input = (set: (v: string) => void) => (e: Event) => set((e.currentTarget as HTMLInputElement | HTMLSelectElement).value);
+
+  return (
+    <section class="search-panel" data-testid="search-panel">
+      <form role="search" onSubmit={submit}>
+        <input type="search" name="q" value={text} placeholder={L.placeholder} aria-label={L.search} maxLength={500} onInput={input(setText)} />
+        <button type="submit" disabled={status === 'searching'}>{L.search}</button>
+        <div class="filters">
+          <label>
+            {L.region}{' '}
+            {regions ? (
+              <select name="region" value={region} onChange={input(setRegion)}>
+                <option value="">{L.any}</option>
+                {regions.map((r) => <option key={r} value={r}>{r}</option>)}
+              </select>
+            ) : (
+              <input name="region" value={region} maxLength={50} onInput={input(setRegion)} />
+            )}
+          </label>
+          <label>
+            {L.program}{' '}
+            {programs ? (
+              <select name="program" value={program} onChange={input(setProgram)}>
+                <option value="">{L.any}</option>
+                {programs.map((p) => <option key={p} value={p}>{p}</option>)}
+              </select>
+            ) : (
+              <input name="program" value={program} maxLength={300} onInput={input(setProgram)} />
+            )}
+          </label>
+          <label>
+            {L.type}{' '}
+            <select name="type" value={type} onChange={input((v) => setType(v as typeof type))}>
+              <option value="">{L.any}</option>
+              <option value="target">{L.target}</option>
+              <option value="deadline">{L.deadline}</option>
+              <option value="program">{L.programType}</option>
+            </select>
+          </label>
+          <label>
+            {L.year}{' '}
+            {years ? (
+              <select name="year" value={year} onChange={input(setYear)}>
+                <option value="">{L.any}</option>
+                {years.map((y) => <option key={y} value={String(y)}>{y}</option>)}
+              </select>
+            ) : (
+              <input name="year" type="number" min={1949} max={2200} value={year} onInput={input(setYear)} />
+            )}
+          </label>
+        </div>
+      </form>
+
+      <div class="search-status" role="status" aria-live="polite">
+        {status === 'searching' ? <p class="muted">{L.searching}</p> : null}
+        {status === 'need-query' ? <p class="muted">{L.needQuery}</p> : null}
+        {status === 'error' ? <p class="error">{fill(L.error, { message: error })}</p> : null}
+      </div>
+
+      {results ? (
+        <div class="search-results" data-testid="search-results">
+          <p class="muted">{fill(L.total, { n: results.total })}</p>
+          {results.mode === 'any' && results.hits.length > 0 ? <p class="muted" data-testid="search-partial">{L.partial}</p> : null}
+          {results.hits.length === 0 ? (
+            <p class="empty">{L.none}</p>
+          ) : (
+            <ol>
+              {results.hits.map((h) => <Hit key={h.article.id} hit={h} onOpen={onOpenArticle} />)}
+            </ol>
+          )}
+        </div>
+      ) : null}
+    </section>
+  );
+}
