@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeFragmentTerm, textFragmentUrl } from '../../../lib/export/fragment';
+import { encodeFragmentTerm, simulateDirective, textFragmentUrl } from '../../../lib/export/fragment';
 import { annotate, article, shanxiItem } from './fixtures';
 import { firstMatch, readDirective } from './helpers';
 
@@ -68,5 +69,27 @@ describe('text-fragment links', () => {
     expect(routed).not.toContain('old');
     expect(textFragmentUrl('javascript:alert(1)', a.text, ann)).toBeNull();
     expect(textFragmentUrl('not a url', a.text, ann)).toBeNull();
+  });
+
+  it('lands on the annotated occurrence whenever its 32-character context is unique', () => {
+    // A tiny alphabet makes repeats (the hard case) common; a quote over 60 characters exercises start,end.
+    const text = fc.array(fc.constantFrom('目', '标', '企', '业', '，', '2', '0', '户'), { minLength: 1, maxLength: 160 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(), (t, x, y) => {
+        const start = x % t.length;
+        const end = start + 1 + (y % (t.length - start));
+        const exact = t.slice(start, end);
+        const prefix = t.slice(Math.max(0, start - 32), start);
+        const suffix = t.slice(end, end + 32);
+        let count = 0;
+        for (let i = t.indexOf(prefix + exact + suffix); i !== -1; i = t.indexOf(prefix + exact + suffix, i + 1)) count++;
+        fc.pre(count === 1);
+        const url = textFragmentUrl('https://www.gov.cn/a.htm', t, { selectors: { quote: { exact, prefix, suffix }, position: { start, end } } })!;
+        const d = readDirective(url);
+        expect(firstMatch(t, d)).toEqual([start, end]);
+        expect(simulateDirective(t, d)).toEqual([start, end]);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
