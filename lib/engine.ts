@@ -1,4 +1,4 @@
-import type { DeadlineSpan, ProgramSpan, ReadOptions, Reading, Span, TargetSpan } from './types';
+import type { ArticleMeta, DeadlineSpan, ProgramSpan, ReadOptions, Reading, Span, TargetSpan } from './types';
 import { normalize, toOriginal, type NormalizedText } from './text/normalize';
 import { findDeadlines } from './extract/deadlines';
 import { findPrograms, type ProgramHit } from './extract/programs';
@@ -10,6 +10,9 @@ interface Range {
   start: number;
   end: number;
 }
+
+// 发文字号 such as 晋政发〔2018〕13号: the first one in a text is the document's own.
+const DOC_NUMBER = /[\u4e00-\u9fff]{1,10}[〔【\[(]\d{4}[〕】\])]\d{1,4}号/;
 
 const SOURCE_RANK: Record<ProgramHit['source'], number> = { title: 0, alias: 0, heading: 1, mention: 1, quoted: 2, named: 3 };
 
@@ -67,7 +70,9 @@ function toSpan<T extends Span>(norm: NormalizedText, type: T['type'], r: Range,
 export function readText(text: string, options: ReadOptions = {}): Reading {
   const norm = normalize(text);
   const verdict = judgeNormalized(norm.text);
-  const meta = options.publishedAt ? { publishedAt: options.publishedAt } : {};
+  const meta: ArticleMeta = options.publishedAt ? { publishedAt: options.publishedAt } : {};
+  const docNumber = norm.text.match(DOC_NUMBER);
+  if (docNumber) meta.docNumber = docNumber[0];
   if (!verdict.isPolicy && !options.force) return { verdict, meta, spans: [] };
 
   const boilerplate = boilerplateTest(norm.text);

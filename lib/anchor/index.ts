@@ -151,55 +151,74 @@ function locate(text: string, sel: AnchorSelectors, hint: number, opts: AnchorOp
   return near ? asMatch(near, 'fuzzy') : null;
 }
 
-function fuzzyIn(text: string, from: number, to: number, sel: AnchorSelectors, maxErrors: number, hint: number): Evaluated[] {
-  const len = sel.quote.exact.length;
-  // approx-string-match reports only the fewest-error matches of what it is given, so a long
-  // stretch is searched in overlapping chunks: a verbatim look-alike in one chunk then cannot
-  // hide the slightly edited original in another.
-  const chunk = Math.max(4096, 4 * len);
-  const overlap = len + maxErrors;
-  const out: Evaluated[] = [];
-  for (let a = from; a < to; a += chunk) {
-    const b = Math.min(to, a + chunk + overlap);
-    if (b - a < len - maxErrors) break;
-    for (const m of search(text.slice(a, b), sel.quote.exact, maxErrors)) {
-      out.push(evaluate(text, sel, { start: m.start + a, end: m.end + a, errors: m.errors }, hint));
+/** Candidate regions beyond which verification would cost more than one pass over the text. */
+const MAX_REGIONS = 2000;
+
+/** Approximate matches of the quote in text[from, to) (one call: only the fewest-error ones). */
+function verify(text: string, from: number, to: number, sel: AnchorSelectors, maxErrors: number, hint: number, out: Evaluated[]): void {
+  if (to - from < sel.quote.exact.length - maxErrors) return;
+  for (const m of search(text.slice(from, to), sel.quote.exact, maxErrors)) {
+    out.push(evaluate(text, sel, { start: m.start + from, end: m.end + from, errors: m.errors }, hint));
+  }
+}
+
+/**
+ * Every place the quote occurs with at most `maxErrors` edits, found by filter-then-verify:
+ * cut the quote into maxErrors + 1 pieces; k edits can spoil at most k of them, so any match
+ * contains one piece verbatim (pigeonhole). Exact searches for the pieces give small regions, and
+ * each region is verified on its own. Verifying regions separately matters: approx-string-match
+ * reports only the fewest-error matches of what it is given, so over the whole text a verbatim
+ * look-alike elsewhere would hide the slightly edited original.
+ */
+function fuzzyCandidates(text: string, sel: AnchorSelectors, maxErrors: number, hint: number): Evaluated[] {
+  const q = sel.quote.exact;
+  const m = q.length;
+  const k = maxErrors;
+  const pieces = k + 1;
+  const size = Math.floor(m / pieces);
+  const starts = new Set<number>();
+  let tooMany = false;
+  for (let p = 0; p < pieces && !tooMany; p++) {
+    const at = p * size;
+    const piece = q.slice(at, p === pieces - 1 ? m : at + size);
+    for (let o = text.indexOf(piece); o !== -1; o = text.indexOf(piece, o + 1)) {
+      starts.add(Math.max(0, o - at - k));
+      if (starts.size > MAX_REGIONS) {
+        tooMany = true;
+        break;
+      }
     }
-    if (b === to) break;
+  }
+  const out: Evaluated[] = [];
+  if (tooMany) {
+    // Pieces everywhere (a very repetitive text): verify in overlapping chunks instead.
+    const chunk = Math.max(4096, 4 * m);
+    for (let a = 0; a < text.length; a += chunk) verify(text, a, Math.min(text.length, a + chunk + m + k), sel, k, hint, out);
+    return out;
+  }
+  const seen = new Set<string>();
+  for (const from of [...starts].sort((a, b) => a - b)) {
+    const before = out.length;
+    verify(text, from, Math.min(text.length, from + m + 3 * k), sel, k, hint, out);
+    // Neighbouring regions overlap: keep each match once.
+    for (let i = out.length - 1; i >= before; i--) {
+      const key = `${out[i]!.start}:${out[i]!.end}`;
+      if (seen.has(key)) out.splice(i, 1);
+      else seen.add(key);
+    }
   }
   return out;
 }
 
-/**
- * Stage 3: approximate matches. approx-string-match only returns the lowest-error matches of the
- * text it is given, so a slightly worse copy with the right context would be hidden by a better
- * copy elsewhere: search near the expected place first, then the whole text, and score both.
- */
+/** Stage 3: the best-scoring approximate match that carries enough evidence. */
 function fuzzy(text: string, sel: AnchorSelectors, hint: number, opts: AnchorOptions): Evaluated | undefined {
   const len = sel.quote.exact.length;
   const maxErrors = Math.min(opts.maxErrors ?? Math.min(32, Math.floor(len / 4)), len - 1);
   if (maxErrors < 1) return undefined;
   const need = neededEvidence(sel, opts);
   const minScore = opts.fuzzyMinScore ?? DEFAULTS.fuzzyMinScore;
-  const accept = (list: Evaluated[]) => best(list.filter((e) => e.evidence >= need && e.score >= minScore && e.end > e.start)).top;
-  // Tight window (the quote moved a little), wide window (text added or removed nearby), whole text.
-  const windows: [number, number][] = [];
-  for (const radius of [len + 2 * CONTEXT_LENGTH + 64, Math.max(2000, 4 * (len + 2 * CONTEXT_LENGTH))]) {
-    const from = Math.max(0, hint - radius);
-    const to = Math.min(text.length, hint + len + radius);
-    const prev = windows[windows.length - 1];
-    if (!prev || prev[0] !== from || prev[1] !== to) windows.push([from, to]);
-  }
-  if (windows[windows.length - 1]![0] > 0 || windows[windows.length - 1]![1] < text.length) windows.push([0, text.length]);
-  let found: Evaluated | undefined;
-  for (const [from, to] of windows) {
-    const here = accept(fuzzyIn(text, from, to, sel, maxErrors, hint));
-    if (here && (!found || here.score > found.score)) found = here;
-    // Exact context around a near-copy of the quote settles it; anything less may be a look-alike
-    // nearby (policy texts repeat themselves), so the wider search gets its say.
-    if (found?.contextExact) break;
-  }
-  return found;
+  const ok = fuzzyCandidates(text, sel, maxErrors, hint).filter((e) => e.evidence >= need && e.score >= minScore && e.end > e.start);
+  return best(ok).top;
 }
 
 /**

@@ -6,6 +6,7 @@ import { buildExclude } from './exclude';
 import { gatePage, type GateResult } from './gate';
 import { judgeNormalized } from '../extract/verdict';
 import { normalizePair, simplifyName } from './normalize';
+import { PROVINCE_NAMES } from './lexicon';
 import { cleanTitle, readPageFacts, splitDocTitle } from './page-meta';
 import { textEvidence, type Signal } from './signals';
 import { findDocNumbers, findPublishedAt, findAgencies, inferRegion, regionOfName } from './text-meta';
@@ -94,7 +95,16 @@ export function detectPage(doc: Document, url: string, options: DetectOptions = 
   if (docNumber) meta.docNumber = docNumber;
   const metaDate = facts.metaDates.map(isoFromLoose).find((d) => d) ?? null;
   const year = metaDate ? +metaDate.slice(0, 4) : u ? yearFromUrl(u) : undefined;
-  const publishedAt = metaDate ?? findPublishedAt(info, year ?? undefined) ?? findPublishedAt(t, year ?? undefined);
+  // The byline sits next to the headline: look there before the rest of the page, whose top
+  // is often a long navigation bar.
+  const titleKey = title.replace(/\s+/g, '').slice(0, 12);
+  const at = titleKey ? info.indexOf(titleKey) : -1;
+  const near = at >= 0 ? info.slice(at, at + 1500) : '';
+  const publishedAt =
+    metaDate ??
+    (near ? findPublishedAt(near, year ?? undefined) : null) ??
+    findPublishedAt(info, year ?? undefined) ??
+    findPublishedAt(t, year ?? undefined);
   if (publishedAt) meta.publishedAt = publishedAt;
   const issuer = facts.issuer ? simplifyName(facts.issuer) : undefined;
   const agencies = findAgencies(issuer ? `${issuer}\n${t}` : t);
@@ -146,7 +156,8 @@ export function detectPage(doc: Document, url: string, options: DetectOptions = 
         title: title || undefined,
         issuer: issuer ?? undefined,
         docNumber: docNumber ?? undefined,
-        hostRegion: facts.hostRegion,
+        // A regional outlet (山西日报, 中国山东网) says where 我省 is when the text does not.
+        hostRegion: facts.hostRegion ?? (facts.site ? provinceOfOutlet(simplifyName(facts.site)) : null),
       }) ?? (issuer ? regionOfName(issuer) : null)
     : null;
 
@@ -157,6 +168,11 @@ export function detectPage(doc: Document, url: string, options: DetectOptions = 
     article,
     text,
   };
+}
+
+function provinceOfOutlet(site: string): string | null {
+  for (const p of PROVINCE_NAMES) if (site.includes(p)) return p;
+  return null;
 }
 
 /** Year from URLs such as /2024-03/09/ or /t20240309_123.html (to complete datelines). */

@@ -36,19 +36,30 @@ const TONE_VOWELS = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹ�
 const GLOSS_LETTER = new RegExp(`[a-z${TONE_VOWELS}\\u0300-\\u036f]`);
 // One pinyin syllable: optional initial, a vowel group, optional nasal/rhotic ending. Unit
 // abbreviations such as (kg), (km), (mm) have no vowel and are kept as real content.
-const PINYIN_SYLLABLE = new RegExp(
-  `^(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouv${TONE_VOWELS}][aeiouv${TONE_VOWELS}\\u0300-\\u036f]{0,3}(?:ng|n|r)?$|^(?:hm|hng|ng|m|n)$`,
-);
+const SYLLABLE = `(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouv${TONE_VOWELS}][aeiouv${TONE_VOWELS}\\u0300-\\u036f]{0,3}(?:ng|n|r)?`;
+const PINYIN_SYLLABLE = new RegExp(`^${SYLLABLE}$|^(?:hm|hng|ng|m|n)$`);
+// A word gloss (fāzhǎn, fā zhǎn): several syllables, each word carrying a tone mark so that an
+// English word in brackets such as (online) is not mistaken for one.
+// The repetition is nested, but it only ever sees a bracket of at most 30 letters (glossEnd).
+const PINYIN_WORD = new RegExp(`^(?:${SYLLABLE}){1,4}$`);
+const TONE_MARK = new RegExp(`[${TONE_VOWELS.replace('ü', '').replace('ê', '')}\\u0300-\\u036f]`);
+
+function isPinyinGloss(gloss: string): boolean {
+  if (PINYIN_SYLLABLE.test(gloss)) return true;
+  const words = gloss.split(/[ ']/);
+  if (words.length > 4) return false;
+  return words.every((w) => w.length > 0 && PINYIN_WORD.test(w) && TONE_MARK.test(w));
+}
 
 /** If a pinyin gloss such as `(dòng)` starts at `i`, returns the offset just past it, else -1. */
 function glossEnd(text: string, i: number): number {
   const open = text[i];
   if (open !== '(' && open !== '（') return -1;
   let j = i + 1;
-  while (j < text.length && j - i <= 8 && GLOSS_LETTER.test(text[j]!)) j++;
+  while (j < text.length && j - i <= 30 && (GLOSS_LETTER.test(text[j]!) || ((text[j] === ' ' || text[j] === "'") && j > i + 1))) j++;
   const close = text[j];
   if (j === i + 1 || (close !== ')' && close !== '）')) return -1;
-  return PINYIN_SYLLABLE.test(text.slice(i + 1, j).normalize('NFC')) ? j + 1 : -1;
+  return isPinyinGloss(text.slice(i + 1, j).normalize('NFC')) ? j + 1 : -1;
 }
 
 

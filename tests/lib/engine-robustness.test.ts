@@ -62,6 +62,7 @@ describe('engine robustness', () => {
     ['ten thousand glosses', '動(dòng)'.repeat(10_000)],
     ['long runs of Chinese numerals', '一二三四五六七八九十'.repeat(10_000) + '家以上'],
     ['nested title markers', '《〈'.repeat(5_000) + '〉》'.repeat(5_000)],
+    ['gloss-like brackets full of vowels', '國(' + 'a'.repeat(29) + ')'.repeat(1) + '國(aoeaoeaoeaoe aoeaoe aoe)'.repeat(5_000)],
     ['spaces between digits', '1 '.repeat(50_000) + '年'],
   ])('completes correctly on %s', (_what, input) => {
     const reading = readText(input, { force: true });

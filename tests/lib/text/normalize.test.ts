@@ -9,6 +9,8 @@ describe('normalize', () => {
     ['toned pinyin gloss after a character', '推動(dòng)發(fā)展', '推动发展'],
     ['toneless gloss', '國(guo)家', '国家'],
     ['repeated gloss', '動(dòng)(dòng)力', '动力'],
+    ['a word gloss after a word', '發展(fāzhǎn)目標', '发展目标'],
+    ['a spaced word gloss', '發展(fā zhǎn)目標', '发展目标'],
     ['full-width parenthesised gloss', '質（zhì）量', '质量'],
     ['full-width digits and percent', '增長１５％', '增长15%'],
     ['full-width comma and colon', '目標：到２０２５年，', '目标:到2025年,'],
@@ -30,6 +32,7 @@ describe('normalize', () => {
     ['a unit abbreviation after a character', '重量(kg)'],
     ['an upper-case acronym', '生产总值(GDP)'],
     ['a gloss-like word after a digit', '2025(de)'],
+    ['an English word after a character', '上线(online)'],
   ])('keeps real parenthesised content: %s', (_what, original) => {
     expect(normalize(original).text.replace(/\s/g, '')).toBe(original.replace(/\s/g, ''));
   });

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { readText } from '../../lib/engine';
+
+const NOTICE =
+  '西江市人民政府辦公室關于印發西江市推動(dòng)數字經濟發展(fā zhǎn)行動方案的通知\n西政辦發〔2024〕7號\n' +
+  '各區人民政府:\n現將《西江市推動(dòng)數字經濟發展(fā)行動方案》(以下簡稱《行動方案》)印發給你們。\n' +
+  '《行動方案》提出,到2026年,培育數字經濟核心企業(yè)100家以上,今年要完成「數字賦能專項行動」首輪診斷。';
+
+describe('readText', () => {
+  const reading = readText(NOTICE, { publishedAt: '2024-04-02' });
+
+  it('reports spans on the original characters, glosses included', () => {
+    for (const s of reading.spans) expect(NOTICE.slice(s.start, s.end)).toBe(s.text);
+    const title = reading.spans.find((s) => s.type === 'program' && s.text.startsWith('《西江市'));
+    expect(title?.text).toBe('《西江市推動(dòng)數字經濟發展(fā)行動方案》');
+    expect(title?.value).toEqual({ name: '西江市推动数字经济发展行动方案' });
+  });
+
+  it('links the back-reference and reads the corner-quoted campaign', () => {
+    const programs = reading.spans.filter((s) => s.type === 'program').map((s) => s.value);
+    expect(programs).toContainEqual({ name: '行动方案', aliasOf: '西江市推动数字经济发展行动方案' });
+    expect(programs).toContainEqual({ name: '数字赋能专项行动' });
+  });
+
+  it('finds the target and resolves 今年 against the publication date', () => {
+    const target = reading.spans.find((s) => s.type === 'target');
+    expect(target?.value).toMatchObject({ min: 100, max: null, unit: '家', qualifier: '以上' });
+    const thisYear = reading.spans.find((s) => s.text === '今年');
+    expect(thisYear?.value).toEqual({ kind: 'scope', end: '2024-12-31', resolved: true });
+  });
+
+  it('reads the document number into the meta', () => {
+    expect(reading.meta).toEqual({ publishedAt: '2024-04-02', docNumber: '西政办发〔2024〕7号' });
+  });
+
+  it('returns spans sorted by start', () => {
+    const starts = reading.spans.map((s) => s.start);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+  });
+});
