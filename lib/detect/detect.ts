@@ -78,7 +78,9 @@ export function detectPage(doc: Document, url: string, options: DetectOptions = 
   if (!article && doc.body) article = { container: doc.body, exclude: buildExclude(doc.body), via: 'body' };
   const text = article ? buildTextMap(article.container, { exclude: article.exclude }).text : '';
 
-  const { orig: tOrig, norm: t } = normalizePair(text);
+  // Evidence and metadata come from the first 20,000 characters: enough to judge any article,
+  // and a 200-page regulation costs no more than a long one.
+  const { orig: tOrig, norm: t } = normalizePair(text.length > 20_000 ? text.slice(0, 20_000) : text);
   const { orig: infoOrig, norm: info } = normalizePair(facts.infoText);
   const title = facts.title ? simplifyName(facts.title) : '';
 

@@ -51,6 +51,44 @@ export function readableText(el: Element): string {
   return buildTextMap(el).text;
 }
 
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'RT', 'RP', 'TEXTAREA', 'SELECT', 'OPTION', 'SVG', 'IFRAME', 'HEAD']);
+const BLOCK = new Set(['P', 'DIV', 'LI', 'TR', 'TD', 'TH', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BR', 'TABLE', 'UL', 'OL', 'DL', 'DT', 'DD', 'SECTION', 'ARTICLE', 'HEADER', 'MAIN', 'CENTER']);
+
+/**
+ * The page's text in reading order without navigation-like furniture, stopping after `limit`
+ * characters: labels (发文字号, 发布时间) and the byline sit near the headline, so a long
+ * article's tail is not worth walking for them.
+ */
+export function pageText(root: Element, limit: number): string {
+  const parts: string[] = [];
+  let len = 0;
+  const stack: Array<Node | null> = [root];
+  while (stack.length && len < limit) {
+    const n = stack.pop();
+    if (n === null) {
+      parts.push('\n');
+      continue;
+    }
+    if (!n) continue;
+    if (n.nodeType === 3) {
+      const d = (n as Text).data;
+      parts.push(d);
+      len += d.length;
+      continue;
+    }
+    if (n.nodeType !== 1) continue;
+    const el = n as Element;
+    const tag = el.tagName.toUpperCase();
+    if (SKIP.has(tag) || (el !== root && isNoiseElement(el))) continue;
+    if (BLOCK.has(tag)) {
+      parts.push('\n');
+      stack.push(null);
+    }
+    for (let c = el.lastChild; c; c = c.previousSibling) stack.push(c);
+  }
+  return parts.join('');
+}
+
 /** document.title minus the site name most sites append (标题_XX省人民政府, 标题 - 新华网). */
 export function splitDocTitle(title: string): { head: string; site: string | null } {
   const parts = title.split(/\s{0,3}[_|｜]\s{0,3}|\s[-–—]{1,2}\s/).map((p) => p.trim()).filter(Boolean);
@@ -127,8 +165,7 @@ export function readPageFacts(doc: Document, url: URL | null): PageFacts {
   const metaDates = ['pubdate', 'publishdate', 'article:published_time', 'og:release_date', 'dc.date', 'firstpublishedtime', 'publishtime', 'maketime', 'datepublished']
     .map((k) => metas.get(k))
     .filter((v): v is string => !!v);
-  const infoRaw = doc.body ? buildTextMap(doc.body, { exclude: isNoiseElement }).text : '';
-  const infoText = (infoRaw.length > 40_000 ? infoRaw.slice(0, 40_000) : infoRaw).replace(LABEL_JOIN, '$1：');
+  const infoText = doc.body ? pageText(doc.body, 12_000).replace(LABEL_JOIN, '$1：') : '';
   const issuerLine = /(?:发文机关|发布机构|信息来源|来源)\s{0,3}[:：]\s{0,3}([\u4e00-\u9fff]{2,30})/.exec(infoText);
   const issuer = metas.get('contentsource') ?? metas.get('source') ?? metas.get('author') ?? issuerLine?.[1] ?? null;
   let column = metas.get('columnname') ?? null;

@@ -56,6 +56,12 @@ function clauseStart(text: string, from: number, limit: number): number {
   return s;
 }
 
+const PARAGRAPH_GOAL = new RegExp(`到(?:19|20)\\d{2}年|目标|力争|预期`);
+function paragraphBefore(text: string, sentenceStart: number): string {
+  const from = Math.max(text.lastIndexOf('\n', sentenceStart - 1) + 1, sentenceStart - 300);
+  return text.slice(from, sentenceStart);
+}
+
 function sentenceEnd(text: string, from: number): number {
   let e = from;
   while (e < text.length && e - from < 200 && !SENTENCE_DELIM_RE.test(text[e]!)) e++;
@@ -133,7 +139,8 @@ export function findTargets(text: string): TargetHit[] {
     const hasQualifier = Boolean(g.qual) || (preWord !== undefined && !WEAK_PRE.test(preWord));
     // 总投资50亿元 / 占地200亩 describe a project, they do not set a goal.
     if (PROJECT_FACT.test(clause)) continue;
-    const goalSentence = GOAL_CUE.test(sentence);
+    // A horizon set earlier in the paragraph (到2025年,…。具体目标是…) carries over to its sentences.
+    const goalSentence = GOAL_CUE.test(sentence) || PARAGRAPH_GOAL.test(paragraphBefore(text, sStart));
     // 7600多名 describes who is there now; an approximate count is a goal only when the sentence says so.
     if (g.approx && !goalSentence) continue;
     if (!hasQualifier && !goalSentence && !goalSection) continue;

@@ -66,6 +66,7 @@ describe('deadlines', () => {
     ['a recent period', '近两年内未受过处分。'],
     ['as of a date', '截至2023年底,累计建成基站10万个。'],
     ['the end of last year', '去年底,全市存款余额增长5%。'],
+    ['a reporting period', '2024年前三季度,全市地区生产总值增长5%。'],
     ['the name of the year', '今年是“十四五”规划收官之年。'],
     ['a place name after a year', '2024年内蒙古自治区工作会议召开。'],
   ])('ignores %s', (_what, sentence) => {

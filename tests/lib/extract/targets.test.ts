@@ -41,6 +41,11 @@ describe('targets', () => {
     ]);
   });
 
+  it('carries a horizon set earlier in the paragraph to the next sentence', () => {
+    const found = targetsIn('到2027年,全省数字经济规模突破3万亿元。战略性新兴产业增加值占比提高到25%。');
+    expect(found.map((t) => t.text)).toEqual(['全省数字经济规模突破3万亿元', '战略性新兴产业增加值占比提高到25%']);
+  });
+
   it('counts a first batch that is still to be built', () => {
     const [t] = targetsIn('到2026年底前,全市首批80个智慧社区全面建成。');
     expect(t).toMatchObject({ text: '全市首批80个智慧社区全面建成', min: 80 });
