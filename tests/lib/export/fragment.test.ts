@@ -61,6 +61,19 @@ describe('text-fragment links', () => {
     expect(firstMatch(b.text, l)).toEqual([long.selectors.position.start, long.selectors.position.end]);
   });
 
+  it('lengthens the end term when its first match would end the highlight early', () => {
+    // The last 20 characters of this quote also occur in its middle: "start,end" with 20-character edges stops there.
+    const tail = '推动中小企业数字化转型取得明显成效的目标';
+    const quote = `支持试点城市在两年内完成各项试点任务，加快${tail}，并组织第三方评估形成可复制推广的经验，确保${tail}`;
+    const b = article({ id: 'rep', text: `一、总体要求\n${quote}\n二、保障措施` });
+    expect(Array.from(quote).length).toBeGreaterThan(60);
+    const ann = annotate(b, 'highlight', quote);
+    const d = readDirective(textFragmentUrl(b.url, b.text, ann)!);
+    expect(d.end).toBeDefined();
+    expect(firstMatch(b.text, { start: quote.slice(0, 20), end: tail })![1]).toBeLessThan(ann.selectors.position.end);
+    expect(firstMatch(b.text, d)).toEqual([ann.selectors.position.start, ann.selectors.position.end]);
+  });
+
   it('keeps a hash route, replaces an old directive, and never links a non-http URL', () => {
     const a = article({ id: 'h' });
     const ann = annotate(a, 'deadline', '到2025年', { kind: 'by', end: '2025-12-31', resolved: true });
