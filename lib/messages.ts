@@ -244,10 +244,13 @@ export function isOwnSender(sender: SenderLike, ownId: string): boolean {
   return sender.id === ownId;
 }
 
-/** True when the sender is one of our extension pages (not a content script inside a web page). */
+/**
+ * True when the sender is one of our extension pages (popup, dashboard), even opened in a tab;
+ * false for a content script, whose sender URL is the web page's.
+ */
 export function isOwnPage(sender: SenderLike, ownOrigin: string): boolean {
-  const url = sender.url ?? '';
-  return !sender.tab && url.startsWith(ownOrigin) || (sender.origin ?? '') === ownOrigin.replace(/\/$/, '');
+  const origin = ownOrigin.replace(/\/$/, '');
+  return (sender.url ?? '').startsWith(`${origin}/`) || sender.origin === origin;
 }
 
 /** Parse a request, turning a schema failure into a short readable error. */

@@ -151,8 +151,8 @@ function locate(text: string, sel: AnchorSelectors, hint: number, opts: AnchorOp
   return near ? asMatch(near, 'fuzzy') : null;
 }
 
-/** Candidate regions beyond which verification would cost more than one pass over the text. */
-const MAX_REGIONS = 2000;
+/** Piece occurrences beyond which filtering would cost more than one pass over the text. */
+const MAX_HITS = 20_000;
 
 /** Approximate matches of the quote in text[from, to) (one call: only the fewest-error ones). */
 function verify(text: string, from: number, to: number, sel: AnchorSelectors, maxErrors: number, hint: number, out: Evaluated[]): void {
@@ -163,50 +163,65 @@ function verify(text: string, from: number, to: number, sel: AnchorSelectors, ma
 }
 
 /**
- * Every place the quote occurs with at most `maxErrors` edits, found by filter-then-verify:
- * cut the quote into maxErrors + 1 pieces; k edits can spoil at most k of them, so any match
- * contains one piece verbatim (pigeonhole). Exact searches for the pieces give small regions, and
- * each region is verified on its own. Verifying regions separately matters: approx-string-match
- * reports only the fewest-error matches of what it is given, so over the whole text a verbatim
- * look-alike elsewhere would hide the slightly edited original.
+ * Every place the quote occurs with at most `maxErrors` edits, found by filter-then-verify. Cut
+ * the quote into k + 2 pieces: k edits spoil at most k of them, so any match holds two pieces
+ * verbatim, each at its own offset give or take k (pigeonhole). Exact searches for the pieces
+ * point at the few places where two of them agree, and only those are verified. Verifying small
+ * regions one by one also matters for correctness: approx-string-match reports only the
+ * fewest-error matches of what it is given, so over the whole text a verbatim look-alike
+ * elsewhere would hide the slightly edited original.
  */
 function fuzzyCandidates(text: string, sel: AnchorSelectors, maxErrors: number, hint: number): Evaluated[] {
   const q = sel.quote.exact;
   const m = q.length;
   const k = maxErrors;
-  const pieces = k + 1;
+  const pieces = k + 2;
   const size = Math.floor(m / pieces);
-  const starts = new Set<number>();
-  let tooMany = false;
-  for (let p = 0; p < pieces && !tooMany; p++) {
+  const out: Evaluated[] = [];
+  if (size < 1) {
+    verify(text, 0, text.length, sel, k, hint, out);
+    return out;
+  }
+  // d = where the match would start if this piece is in place (±k for edits before it).
+  const hits: { d: number; piece: number }[] = [];
+  for (let p = 0; p < pieces; p++) {
     const at = p * size;
     const piece = q.slice(at, p === pieces - 1 ? m : at + size);
     for (let o = text.indexOf(piece); o !== -1; o = text.indexOf(piece, o + 1)) {
-      starts.add(Math.max(0, o - at - k));
-      if (starts.size > MAX_REGIONS) {
-        tooMany = true;
-        break;
+      hits.push({ d: o - at, piece: p });
+      if (hits.length > MAX_HITS) {
+        // Pieces everywhere (a very repetitive text): verify in overlapping chunks instead.
+        const chunk = Math.max(4096, 4 * m);
+        for (let a = 0; a < text.length; a += chunk) verify(text, a, Math.min(text.length, a + chunk + m + k), sel, k, hint, out);
+        return out;
       }
     }
   }
-  const out: Evaluated[] = [];
-  if (tooMany) {
-    // Pieces everywhere (a very repetitive text): verify in overlapping chunks instead.
-    const chunk = Math.max(4096, 4 * m);
-    for (let a = 0; a < text.length; a += chunk) verify(text, a, Math.min(text.length, a + chunk + m + k), sel, k, hint, out);
-    return out;
-  }
-  const seen = new Set<string>();
-  for (const from of [...starts].sort((a, b) => a - b)) {
-    const before = out.length;
-    verify(text, from, Math.min(text.length, from + m + 3 * k), sel, k, hint, out);
-    // Neighbouring regions overlap: keep each match once.
-    for (let i = out.length - 1; i >= before; i--) {
-      const key = `${out[i]!.start}:${out[i]!.end}`;
-      if (seen.has(key)) out.splice(i, 1);
-      else seen.add(key);
+  hits.sort((a, b) => a.d - b.d || a.piece - b.piece);
+  // Sliding window over d: two different pieces within 2k of each other mark a candidate.
+  const regions: [number, number][] = [];
+  const count = new Map<number, number>();
+  let distinct = 0;
+  for (let i = 0, j = 0; j < hits.length; j++) {
+    const h = hits[j]!;
+    const c = count.get(h.piece) ?? 0;
+    count.set(h.piece, c + 1);
+    if (c === 0) distinct++;
+    while (h.d - hits[i]!.d > 2 * k) {
+      const left = hits[i++]!;
+      const n = count.get(left.piece)! - 1;
+      count.set(left.piece, n);
+      if (n === 0) distinct--;
+    }
+    if (distinct >= 2) {
+      const from = Math.max(0, hits[i]!.d - k);
+      const to = Math.min(text.length, h.d + m + 2 * k);
+      const last = regions[regions.length - 1];
+      if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+      else regions.push([from, to]);
     }
   }
+  for (const [from, to] of regions) verify(text, from, to, sel, k, hint, out);
   return out;
 }
 

@@ -25,7 +25,9 @@ export interface ServiceDeps {
 }
 
 export interface RequestContext {
-  /** The tab a content script spoke from; undefined for our own pages (popup, dashboard). */
+  /** True for a content script (it shares its page with untrusted code); false for our own pages. */
+  fromContentScript: boolean;
+  /** The tab the request came from, if any (the badge is per tab). */
   tabId?: number;
 }
 
@@ -82,7 +84,7 @@ export function createBackgroundService(deps: ServiceDeps) {
     context: RequestContext,
   ): Promise<BackgroundReplies[K]> {
     const r = request as BackgroundRequest;
-    if (context.tabId !== undefined && PAGE_ONLY.has(r.type)) throw new Error(`${r.type} is not allowed from a web page`);
+    if (context.fromContentScript && PAGE_ONLY.has(r.type)) throw new Error(`${r.type} is not allowed from a web page`);
     return (await dispatch(r, context)) as BackgroundReplies[K];
   }
 
@@ -93,7 +95,7 @@ export function createBackgroundService(deps: ServiceDeps) {
         return readText(r.text, { publishedAt: r.meta.publishedAt, force: r.force });
       case 'reportPage': {
         const badge = badgeText(r);
-        if (context.tabId !== undefined) await deps.setBadge(context.tabId, badge);
+        if (context.fromContentScript && context.tabId !== undefined) await deps.setBadge(context.tabId, badge);
         return { badge };
       }
       case 'saveArticle':

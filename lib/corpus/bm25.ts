@@ -52,17 +52,27 @@ export function scoreRow(row: Pick<ArticleTermsRecord, 'terms' | 'counts' | 'len
  * nothing), candidates are ranked by the idf they matched and the best `cap` kept. Only these are
  * then read and scored in full, so the work depends on posting sizes, not on the corpus size.
  */
-export async function candidates(db: PolicyDB, weights: ReadonlyMap<string, number>, dfs: ReadonlyMap<string, number>, stats: CorpusStats, opts: { probes?: number; cap?: number; exclude?: ReadonlySet<string> } = {}): Promise<string[]> {
+export async function candidates(db: PolicyDB, weights: ReadonlyMap<string, number>, dfs: ReadonlyMap<string, number>, stats: CorpusStats, opts: { probes?: number; cap?: number; exclude?: ReadonlySet<string>; budget?: number } = {}): Promise<string[]> {
   const probes = opts.probes ?? 32;
   const cap = opts.cap ?? 200;
+  // Postings read in all: once the rarest terms have filled it, commoner ones add little but cost.
+  const budget = opts.budget ?? 4000;
   const maxDf = Math.max(20, Math.floor(stats.docs * 0.3));
-  const probeTerms = [...weights.entries()]
+  const ranked = [...weights.entries()]
     .filter(([t]) => {
       const df = dfs.get(t) ?? 0;
       return df > 0 && df <= maxDf;
     })
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, probes);
+    .sort((a, b) => b[1] - a[1]);
+  const probeTerms: [string, number][] = [];
+  let volume = 0;
+  for (const entry of ranked) {
+    if (probeTerms.length >= probes) break;
+    const df = dfs.get(entry[0]) ?? 0;
+    if (probeTerms.length >= 4 && volume + df > budget) continue;
+    probeTerms.push(entry);
+    volume += df;
+  }
   const partial = new Map<string, number>();
   for (const [term, w] of probeTerms) {
     const ids = await db.articleTerms.where('terms').equals(term).primaryKeys();

@@ -48,7 +48,7 @@ const SENTENCE_PAST = /以来|去年|上年|截至|已经?/;
 const STAT_REPORT = /同比|比上年|比去年|较上年|较去年|环比/;
 const SUPPORT_CUE = /奖励|奖补|补贴|补助|资助|给予|贴息|减免|一次性|最高/;
 // A bare year as the time of a sentence (2022年, 全省…) reports the past unless a future cue follows.
-const BARE_YEAR = /(?<![到至\d])(?:19|20)\d{2}年(?![底末中前\d—\-至])/;
+const BARE_YEAR = /(?<![到至\d])(?:19|20)\d{2}年(?![底末中前—\-至])/;
 
 function clauseStart(text: string, from: number, limit: number): number {
   let s = from;
@@ -56,7 +56,7 @@ function clauseStart(text: string, from: number, limit: number): number {
   return s;
 }
 
-const PARAGRAPH_GOAL = new RegExp(`到(?:19|20)\\d{2}年|目标|力争|预期`);
+const PARAGRAPH_GOAL = new RegExp(`到(?:19|20)\\d{2}年|目标|力争|预期目标`);
 function paragraphBefore(text: string, sentenceStart: number): string {
   const from = Math.max(text.lastIndexOf('\n', sentenceStart - 1) + 1, sentenceStart - 300);
   return text.slice(from, sentenceStart);
@@ -118,7 +118,7 @@ export function findTargets(text: string): TargetHit[] {
     }
     const after = text.slice(end, end + 8);
     if (DOC_PART_AFTER.test(after)) continue;
-    if (/^[条项个]$/.test(g.unit!) && /^[\u4e00-\u9fff]{0,4}(?:措施|举措|任务|意见|条款)/.test(after)) continue;
+    if (/^[条项个]$/.test(g.unit!) && /^[\u4e00-\u9fff]{0,4}(?:措施|举措|任务|意见|条款|政策)/.test(after)) continue;
 
     const cStart = Math.min(numStart, Math.max(clauseStart(text, numStart, 40), lastEnd));
     const sStart = sentenceStart(text, numStart);

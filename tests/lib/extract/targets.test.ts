@@ -81,6 +81,8 @@ describe('targets', () => {
     ['a subsidy on offer', '对新认定的国家级企业技术中心,给予一次性奖励200万元。'],
     ['a condition for support', '对年产值超过1亿元的企业,优先保障用地。'],
     ['a last-year figure under a goal heading', '一、主要目标\n2023年,全省软件业务收入达到3500亿元,同比增长12%。'],
+    ['a reporting period written with a dash', '2024年1—11月全市规上工业增加值增长7%。'],
+    ['counts of policies issued, next to 预期 that is no goal', '应对预期不稳等压力,出台40项产业政策。'],
     ['a project description', '该项目总投资超过50亿元,建成后年产值可达100亿元。'],
     ['an approximate figure without a goal', '园区现有企业约300家。'],
     ['a statistic reported with 同比', '今年以来,全市签约项目120个,同比增长8%。'],
