@@ -174,7 +174,6 @@ export async function summarizeAgainstCorpus(db: PolicyDB, page: PageCapture, op
   if (!ISO_DATE.test(opts.today) || Number.isNaN(isoDay(opts.today))) throw new CorpusInputError(`today must be an ISO date (YYYY-MM-DD), got ${opts.today}`);
   const limit = opts.limit ?? 5;
   if (!Number.isInteger(limit) || limit <= 0) throw new CorpusInputError(`limit must be a positive integer, got ${limit}`);
-  (globalThis as any).__t0 = Date.now();
   await indexPending(db, opts.tokenize);
 
   const canonical = canonicalizeUrl(page.canonicalUrl || page.url);
@@ -189,7 +188,6 @@ export async function summarizeAgainstCorpus(db: PolicyDB, page: PageCapture, op
   /** Saved articles shown anywhere in the summary: their deadlines join the timeline. */
   const linkedIds = new Set<string>();
 
-  if ((globalThis as any).__T) console.log('// --- programs seen before', Date.now() - (globalThis as any).__t0);
   // --- programs seen before
   const programNames = new Map<string, string>();
   for (const s of page.spans) {
@@ -217,7 +215,6 @@ export async function summarizeAgainstCorpus(db: PolicyDB, page: PageCapture, op
   }
   programs.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 
-  if ((globalThis as any).__T) console.log('// --- related by BM25', Date.now() - (globalThis as any).__t0);
   // --- related by BM25
   const stats = await corpusStats(db);
   const qtf = termFrequencies(opts.tokenize(page.text));
@@ -249,7 +246,6 @@ export async function summarizeAgainstCorpus(db: PolicyDB, page: PageCapture, op
     }
   }
 
-  if ((globalThis as any).__T) console.log('// --- same region, same agency', Date.now() - (globalThis as any).__t0);
   // --- same region, same agency (newest first through the region / agencies indexes)
   let sameRegion: CorpusSummary['sameRegion'] = null;
   const region = regionKey(page.meta.region);
@@ -266,7 +262,6 @@ export async function summarizeAgainstCorpus(db: PolicyDB, page: PageCapture, op
     for (const id of ids) linkedIds.add(id);
   }
 
-  if ((globalThis as any).__T) console.log('// --- target drift', Date.now() - (globalThis as any).__t0);
   // --- target drift
   const drift: DriftItem[] = [];
   const hereTargets = page.spans.flatMap((s) => {
@@ -311,7 +306,6 @@ export async function summarizeAgainstCorpus(db: PolicyDB, page: PageCapture, op
     }
   }
 
-  if ((globalThis as any).__T) console.log('// --- one timeline', Date.now() - (globalThis as any).__t0);
   // --- one timeline: this page's deadlines with those of every saved article linked above
   const timeline: TimelineItem[] = [];
   const title = page.meta.title?.trim() || page.canonicalUrl;
