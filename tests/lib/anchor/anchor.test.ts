@@ -90,6 +90,12 @@ const cases: Case[] = [
     edit: (t) => '编者按：本文有删改。\n' + t.replace('研发经费投入增长15%以上', '研发经费投入增长16%以上'),
     expect: { quote: '全省规上工业企业研发经费投入增长16%以上', how: ['fuzzy'] },
   },
+  {
+    name: 'quote edited in place while a verbatim copy survives elsewhere (context decides)',
+    quote: '省级技术创新示范企业20户',
+    edit: (t) => t.replace('省级技术创新示范企业20户', '省级技术创新示范企业25户') + '\n去年全省已认定省级技术创新示范企业20户，成效明显。',
+    expect: { quote: '省级技术创新示范企业25户', how: ['fuzzy'] },
+  },
   { name: 'paragraph removed', quote: '省级技术创新示范企业20户', edit: (t) => t.replace(P2 + '\n', ''), expect: null },
   {
     name: 'paragraph removed while a similar sentence remains elsewhere',
