@@ -20,13 +20,22 @@ export function toSimplified(text: string): string {
 }
 
 /**
- * Pinyin glosses that ruby markup leaves in captured text, e.g. 發(fā)展 or 人(rén). Bounded
- * quantifier and a single character class: linear time, no backtracking blow-up.
+ * Pinyin glosses that ruby markup leaves in captured text: 發(fā)展, 人(rén), word glosses such
+ * as (fāzhǎn) or (fā zhǎn), toneless particles like 的(de). A bracket counts as a gloss when it
+ * holds lower-case pinyin letters and carries a tone mark, or is a toneless syllable of at most
+ * three letters with a vowel; (AI), (kg) and (online) stay. One bounded character class: linear
+ * time, no backtracking blow-up.
  */
-const GLOSS = /[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[)）]/g;
+const GLOSS = /[(（]([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ\u0300-\u036f' ]{1,24})[)）]/g;
+const TONED = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ\u0300-\u036f]/;
+
+function isGloss(inner: string): boolean {
+  if (inner.trim() !== inner) return false;
+  return TONED.test(inner) || (inner.length <= 3 && /^[a-z]+$/.test(inner) && /[aeiouv]/.test(inner));
+}
 
 export function stripGlosses(text: string): string {
-  return text.replace(GLOSS, '');
+  return text.replace(GLOSS, (m, inner: string) => (isGloss(inner) ? '' : m));
 }
 
 /** NFKC (full-width digits and letters, ％ → %), glosses removed, simplified script. */
@@ -49,6 +58,7 @@ export function foldWithMap(text: string): { folded: string; map: number[] } {
     }
   };
   for (const m of text.matchAll(GLOSS)) {
+    if (!isGloss(m[1] ?? '')) continue;
     push(last, m.index);
     last = m.index + m[0].length;
   }

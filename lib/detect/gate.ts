@@ -43,6 +43,22 @@ export function urlKind(url: URL | string): UrlKind {
   return 'other';
 }
 
+/** Does the page have at least one paragraph of running text (not a link, not a caption)? */
+function hasProse(body: Element): boolean {
+  const ps = body.getElementsByTagName('p');
+  const max = Math.min(ps.length, 400);
+  for (let i = 0; i < max; i++) {
+    const p = ps[i]!;
+    const text = p.textContent ?? '';
+    if (text.length < 60) continue;
+    let linkHan = 0;
+    const as = p.getElementsByTagName('a');
+    for (let j = 0; j < as.length && j < 20; j++) linkHan += countHan(as[j]!.textContent ?? '', 400);
+    if (countHan(text, 2000) - linkHan >= 60) return true;
+  }
+  return false;
+}
+
 /** Is this page worth a full detection? */
 export function gatePage(doc: Document, url: URL | string): GateResult {
   const body = doc.body;
@@ -64,7 +80,13 @@ export function gatePage(doc: Document, url: URL | string): GateResult {
   }
   if (ownHan < 80) return { pass: false, reason: '页面以链接为主（首页或列表页）', han, linkShare };
   if (kind === 'search' && linkShare > 0.35) return { pass: false, reason: '搜索结果页', han, linkShare };
-  if (kind === 'home' && linkShare > 0.4) return { pass: false, reason: '网站首页', han, linkShare };
-  if (linkShare > 0.7 || (kind === 'list' && linkShare > 0.55)) return { pass: false, reason: '列表页（链接占大部分文字）', han, linkShare };
+  // A short article on a portal drowned in navigation still has one real paragraph; a home or
+  // list page has none.
+  if (!hasProse(body)) {
+    if (kind === 'home' && linkShare > 0.4) return { pass: false, reason: '网站首页', han, linkShare };
+    if (linkShare > 0.7 || (kind === 'list' && linkShare > 0.55)) return { pass: false, reason: '列表页（链接占大部分文字）', han, linkShare };
+  } else if (linkShare > 0.9) {
+    return { pass: false, reason: '页面以链接为主（首页或列表页）', han, linkShare };
+  }
   return { pass: true, reason: '有足够的中文正文', han, linkShare };
 }

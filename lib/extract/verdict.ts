@@ -29,7 +29,7 @@ const OTHER: Family[] = [
   { reason: '天气预报', re: /气温|降雨|降水|天气|台风|冷空气|最高温度|最低温度|多云|阵雨|雷阵雨|气象台/g, weight: 1.2, cap: 30 },
   { reason: '菜谱做法', re: /食材|做法|翻炒|调料|锅中|适量|焯水|大火|小火|出锅|腌制/g, weight: 1.2, cap: 30 },
   { reason: '产品评测', re: /评测|续航|处理器|屏幕|售价|上手|性价比|跑分|摄像头|手机|芯片组/g, weight: 1.2, cap: 30 },
-  { reason: '企业经营新闻', re: /营收|净利润|股价|财报|董事会|股东|市值|同比增长|新品发布/g, weight: 1.2, cap: 30 },
+  { reason: '企业经营新闻', re: /营收|净利润|股价|财报|董事会|股东|市值|新品|董事长|总裁|门店|用户|订单|融资|估值|上市公司/g, weight: 1.2, cap: 30 },
 ];
 
 function count(text: string, family: Family): number {
@@ -59,7 +59,8 @@ export function judgeNormalized(text: string): Verdict {
   // Per 1,000 characters would punish long documents; evidence saturates through the caps instead.
   const margin = pos - 1.5 * neg;
   const isPolicy = pos >= 4 && margin >= 2;
-  const score = Math.max(0, Math.min(1, 0.5 + margin / 20));
+  // The score agrees with the verdict: above one half exactly when the text reads as policy.
+  const score = isPolicy ? Math.min(1, 0.55 + margin / 40) : Math.max(0, Math.min(0.45, (Math.min(pos, 4) + Math.min(margin, 2)) / 14));
   const ranked = (isPolicy ? posReasons : negReasons.length ? negReasons : posReasons)
     .sort((a, b) => b[1] - a[1])
     .map(([r]) => r);

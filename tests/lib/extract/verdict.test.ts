@@ -28,10 +28,12 @@ describe('judgeText', () => {
     ['a recipe', '食材:五花肉500克。做法:五花肉焯水后切块,锅中放油,小火炒糖色,放入肉块翻炒,加入调料和适量清水,大火烧开后转小火炖一小时,出锅前收汁。'],
     ['a weather forecast', '气象台预报,明天多云转阵雨,最高气温28度,最低气温21度。受冷空气影响,后天起降雨增多,部分地区有雷阵雨,天气转凉。'],
     ['a phone review', '这款手机搭载新一代处理器,屏幕素质出色,续航表现优秀,摄像头成像清晰,跑分成绩领先,售价3999元,性价比很高,上手体验流畅。'],
+    ['company news', '西江科技股份有限公司今日举行新品发布会,董事长表示,公司将加快推进研发建设,提升用户体验,打造行业领先品牌,全年订单增长30%,营收和净利润创新高,门店数量突破500家。'],
     ['English text', 'The city council approved a new plan to build 20 parks by 2027.'],
   ])('rejects %s', (_what, text) => {
     const v = judgeText(text);
     expect(v.isPolicy).toBe(false);
+    expect(v.score).toBeLessThan(0.5);
     expect(v.reasons.length).toBeGreaterThan(0);
   });
 
