@@ -208,6 +208,33 @@ describe('describe → anchor round trip (property)', () => {
   });
 });
 
+describe('fuzzy re-anchoring (property)', () => {
+  it('finds a quote with a couple of characters changed inside, after text was prepended', () => {
+    // A large alphabet keeps random texts free of accidental look-alikes.
+    const han = fc.integer({ min: 0x4e00, max: 0x4e00 + 2000 }).map((c) => String.fromCharCode(c));
+    fc.assert(
+      fc.property(
+        fc.array(han, { minLength: 200, maxLength: 2000 }).map((a) => a.join('')),
+        fc.nat(),
+        fc.integer({ min: 12, max: 60 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 2 }),
+        fc.string({ maxLength: 80 }),
+        (text, a, len, edits, extra) => {
+          const start = a % (text.length - len);
+          const sel = describeSpan(text, start, start + len);
+          const chars = [...text];
+          // Substitutions strictly inside the quote, never at its edges.
+          for (const e of edits) chars[start + 1 + (e % (len - 2))] = '※';
+          const edited = extra + chars.join('');
+          const got = anchorSpan(edited, sel);
+          expect(got).toMatchObject({ start: start + extra.length, end: start + len + extra.length });
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe('anchorMany', () => {
   function bigText(): string {
     let t = corpusTexts.join('\n');
