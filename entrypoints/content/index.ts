@@ -3,12 +3,18 @@ import { contentRequestSchema } from '../../lib/messages';
 import { serve } from '../../lib/ext/rpc';
 import { PageSession } from './page-session';
 
+// Wiring only: finding, highlighting and anchoring live in page-session.ts and lib/.
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  main() {
+  main(ctx) {
     const session = new PageSession();
-    serve(contentRequestSchema, (request) => session.answer(request));
+    const unserve = serve(contentRequestSchema, (request) => session.answer(request));
+    session.ui.start();
     void session.run();
+    ctx.onInvalidated(() => {
+      unserve();
+      session.stop();
+    });
   },
 });

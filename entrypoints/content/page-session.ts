@@ -1,69 +1,234 @@
 import { askBackground } from '../../lib/ext/rpc';
 import { isSiteEnabled } from '../../lib/ext/settings';
-import { MAX_TEXT, type ContentReplies, type ContentRequest, type PageCapture, type PageState } from '../../lib/messages';
-import { buildTextMap, rangeAt, type TextMap } from '../../lib/page/text-map';
-import type { Span, Verdict } from '../../lib/types';
-
-const HIGHLIGHT_TYPES = ['target', 'deadline', 'program'] as const;
+import {
+  MAX_TEXT,
+  type ContentReplies, type ContentRequest, type ManualAnnotation, type PageAnnotation, type PageCapture, type PageState,
+} from '../../lib/messages';
+import { detectPage, type Detection } from '../../lib/detect/detect';
+import { buildTextMap, type TextMap } from '../../lib/page/text-map';
+import { Highlighter, type DrawSpan } from '../../lib/page/highlighter';
+import { describeSpan } from '../../lib/anchor';
+import { placeAnnotations, sameSpan, spansToDraw, type DrawItem } from '../../lib/anchor/place';
+import type { AnnotationRecord } from '../../lib/db/schema';
+import type { Span } from '../../lib/types';
+import { PageUi } from './page-ui';
 
 /** Progress of the reading, on the root element for tests and tools; an attribute, never page text. */
 function mark(state: 'pending' | 'ready' | 'off' | 'error'): void {
   document.documentElement.dataset.policylensState = state;
 }
 
-/** Without tracking parameters and fragment: the identity of an article for saving. */
+/** <link rel=canonical> when it is a real http(s) URL, else this URL; the background strips tracking parameters. */
 function canonicalUrl(): string {
   const link = document.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href;
-  const url = new URL(link && /^https?:/.test(link) ? link : location.href);
+  const url = new URL(link && /^https?:\/\//.test(link) ? link : location.href);
   url.hash = '';
   return url.href;
 }
 
-/** One page's reading: find the text, ask the background to read it, draw what it found. */
+/**
+ * One page's reading: detect the article, ask the background to read its text, re-anchor what
+ * the reader saved here before, and draw it all. Every run replaces the previous one; a run made
+ * stale by a navigation or a newer run stops at its next await.
+ */
 export class PageSession {
   private state: PageState = { status: 'pending', capture: null };
-  private map: TextMap | null = null;
   private forced = false;
+  private generation = 0;
+  private map: TextMap | null = null;
+  private detection: Detection | null = null;
+  private highlighter: Highlighter | null = null;
+  private items: DrawItem<Span>[] = [];
+  private saved: AnnotationRecord[] = [];
+  private savedId: string | null = null;
+  private orphans = new Set<string>();
+  /** The article text last read, and the page's text length then: what a content change is compared with. */
+  private readText = '';
+  private bodyLength = 0;
+  readonly ui = new PageUi(this);
+
+  /** Current state for the popup. */
+  pageState(): PageState {
+    return this.state;
+  }
+
+  get textMap(): TextMap | null {
+    return this.map;
+  }
+
+  get articleContainer(): Element | null {
+    return this.detection?.article?.container ?? null;
+  }
+
+  /** The draw item under a DOM position, with what the card needs to show it. */
+  itemAt(x: number, y: number): { item: DrawItem<Span>; range: Range | null } | null {
+    const hit = this.highlighter?.spanAt(x, y);
+    if (!hit) return null;
+    const item = this.items.find((i) => i.id === hit.id);
+    return item ? { item, range: this.highlighter!.rangeOf(hit.id) } : null;
+  }
+
+  savedAnnotation(id: string): AnnotationRecord | undefined {
+    return this.saved.find((a) => a.id === id);
+  }
 
   async run(): Promise<void> {
+    const gen = ++this.generation;
+    const stale = () => gen !== this.generation;
     mark('pending');
+    this.state = { ...this.state, status: 'pending' };
     try {
       if (!(await isSiteEnabled(location.href))) {
+        this.clear();
         this.state = { status: 'off', capture: null };
         mark('off');
         return;
       }
-      const map = buildTextMap(document.body);
+      const detection = detectPage(document, location.href, { force: this.forced });
+      this.detection = detection;
+      const map = detection.article ? buildTextMap(detection.article.container, { exclude: detection.article.exclude }) : null;
+      const text = (map?.text ?? '').slice(0, MAX_TEXT);
+      this.readText = text;
+      this.bodyLength = document.body?.textContent?.length ?? 0;
+      const base = { url: location.href, canonicalUrl: canonicalUrl(), meta: detection.meta, text, verdict: detection.verdict };
+      if (!map || (!detection.verdict.isPolicy && !this.forced)) {
+        // Not a policy article: nothing is drawn, but the popup can say why and offer "annotate anyway".
+        this.clear();
+        this.state = { status: 'ready', capture: { ...base, spans: [] }, annotations: [], savedId: null };
+        mark('ready');
+        await this.report(false, 0, 0);
+        return;
+      }
+      const reading = await askBackground({ type: 'analyzeText', text, meta: detection.meta, force: true });
+      if (stale()) return;
+      const savedSet = await askBackground({ type: 'getSavedAnnotations', url: base.canonicalUrl }).catch(() => null);
+      if (stale()) return;
       this.map = map;
-      const text = map.text.slice(0, MAX_TEXT);
-      const reading = await askBackground({ type: 'analyzeText', text, meta: {}, force: this.forced });
-      const verdict: Verdict = reading.verdict;
-      const spans = reading.spans;
-      this.draw(spans);
-      const capture: PageCapture = {
-        url: location.href, canonicalUrl: canonicalUrl(), meta: { ...reading.meta, title: document.title || undefined },
-        text, verdict, spans,
-      };
-      this.state = { status: 'ready', capture };
+      this.saved = savedSet?.annotations ?? [];
+      this.savedId = savedSet?.articleId ?? null;
+      const placement = placeAnnotations(text, this.saved);
+      this.orphans = new Set(placement.orphans.map((a) => a.id));
+      this.items = spansToDraw(reading.spans, placement.placed);
+      this.highlighter ??= new Highlighter(map, { mutate: this.ui.ignoreMutations });
+      this.highlighter.setMap(map);
+      await this.highlighter.drawChunked(this.items.map((i): DrawSpan => ({ id: i.id, type: i.type, start: i.start, end: i.end })));
+      if (stale()) return;
+      // What the reader said is not a target (or deadline, program) stays out of lists and saves.
+      const dismissed = placement.placed.filter((p) => p.annotation.dismissed).map((p) => ({ type: p.annotation.type, ...p.match }));
+      const spans = reading.spans.filter((s) => !dismissed.some((d) => sameSpan(s, d)));
+      const capture: PageCapture = { ...base, meta: { ...reading.meta, ...detection.meta }, spans };
+      this.state = { status: 'ready', capture, annotations: this.pageAnnotations(), savedId: this.savedId };
       mark('ready');
-      await askBackground({
-        type: 'reportPage', isPolicy: verdict.isPolicy,
-        targets: spans.filter((s) => s.type === 'target').length, deadlines: spans.filter((s) => s.type === 'deadline').length,
-      }).catch(() => undefined);
+      this.ui.showLegend(this.counts());
+      const counts = this.counts();
+      await this.report(true, counts.target ?? 0, counts.deadline ?? 0);
     } catch (e) {
+      if (stale()) return;
       mark('error');
       this.state = { status: 'ready', capture: null };
       console.warn('PolicyLens:', e);
     }
   }
 
-  private draw(spans: readonly Span[]): void {
-    if (!this.map || !('highlights' in CSS)) return;
-    for (const type of HIGHLIGHT_TYPES) {
-      const ranges = spans.filter((s) => s.type === type).map((s) => rangeAt(this.map!, s.start, s.end, document)).filter((r): r is Range => r !== null);
-      if (ranges.length) CSS.highlights.set(`policylens-${type}`, new Highlight(...ranges));
-      else CSS.highlights.delete(`policylens-${type}`);
+  private counts(): Partial<Record<DrawItem<Span>['type'], number>> {
+    const c: Partial<Record<DrawItem<Span>['type'], number>> = {};
+    for (const i of this.items) c[i.type] = (c[i.type] ?? 0) + 1;
+    return c;
+  }
+
+  private pageAnnotations(): PageAnnotation[] {
+    return this.saved
+      .filter((a) => a.origin === 'manual' || a.note)
+      .map((a) => ({
+        id: a.id, type: a.type, text: a.text, tags: a.tags, orphan: this.orphans.has(a.id),
+        ...(a.note ? { note: a.note } : {}),
+      }));
+  }
+
+  private async report(isPolicy: boolean, targets: number, deadlines: number): Promise<void> {
+    await askBackground({ type: 'reportPage', isPolicy, targets, deadlines }).catch(() => undefined);
+  }
+
+  /** Take everything off the page (navigation away, site turned off). */
+  clear(): void {
+    this.highlighter?.clear();
+    this.ui.hideAll();
+    this.items = [];
+    this.saved = [];
+    this.map = null;
+  }
+
+  stop(): void {
+    this.generation++;
+    this.highlighter?.destroy();
+    this.ui.destroy();
+  }
+
+  /**
+   * The watched part of the page changed. Read again only when the article's text is different
+   * (late content, an edit), not for every ticker or advert refresh; a page that was not an
+   * article before may have become one, so then the whole detection runs again.
+   */
+  async contentChanged(): Promise<void> {
+    const article = this.detection?.article;
+    if (article?.container.isConnected) {
+      if (buildTextMap(article.container, { exclude: article.exclude }).text.slice(0, MAX_TEXT) === this.readText) return;
+    } else if (!article) {
+      // No article found: look again only when the page has grown a lot (content arriving late).
+      const length = document.body?.textContent?.length ?? 0;
+      if (length < this.bodyLength * 1.2 + 200) return;
     }
+    await this.run();
+  }
+
+  /** A navigation to another article: forget the forced flag of the previous one. */
+  async navigated(): Promise<void> {
+    this.forced = false;
+    this.clear();
+    await this.run();
+  }
+
+  /** Save the article (with any new manual annotations), then read the page again to show the saved state. */
+  async save(manual: ManualAnnotation[] = []): Promise<void> {
+    const capture = this.state.capture;
+    if (!capture) throw new Error('nothing to save on this page');
+    await askBackground({ type: 'saveArticle', page: capture, manual });
+    await this.run();
+  }
+
+  /** The reader highlighted [start, end) of the article text. */
+  async addHighlight(start: number, end: number, note: string, tags: string[]): Promise<void> {
+    const text = this.map?.text;
+    if (!text) return;
+    const selectors = describeSpan(text, start, end);
+    await this.save([{ text: text.slice(start, end), selectors, tags, ...(note ? { note } : {}) }]);
+  }
+
+  /** Note, dismissal or deletion on a drawn item; an engine span not yet saved is saved first. */
+  async changeItem(id: string, change: { note?: string; dismiss?: boolean; remove?: boolean }): Promise<void> {
+    let annotationId = this.items.find((i) => i.id === id)?.annotation?.id ?? (this.savedAnnotation(id) ? id : null);
+    if (!annotationId) {
+      const item = this.items.find((i) => i.id === id);
+      if (!item) return;
+      await this.save();
+      // After saving, the engine span is a saved annotation at the same place.
+      annotationId = this.items.find((i) => i.type === item.type && i.start === item.start && i.end === item.end)?.annotation?.id ?? null;
+      if (!annotationId) throw new Error('the saved annotation could not be found again');
+    }
+    if (change.remove) await askBackground({ type: 'deleteAnnotation', id: annotationId });
+    else await askBackground({
+      type: 'updateAnnotation', id: annotationId,
+      ...(change.note !== undefined ? { note: change.note || null } : {}),
+      ...(change.dismiss ? { dismissed: true } : {}),
+    });
+    await this.run();
+  }
+
+  private scrollTo(id: string | undefined): { scrolled: boolean } {
+    if (!id || !this.highlighter) return { scrolled: false };
+    const scrolled = this.highlighter.scrollTo(id);
+    if (scrolled) this.highlighter.flash(id);
+    return { scrolled };
   }
 
   async answer(request: ContentRequest): Promise<ContentReplies[ContentRequest['type']]> {
@@ -74,8 +239,18 @@ export class PageSession {
         this.forced = true;
         await this.run();
         return this.state;
-      case 'scrollToSpan':
-        return { scrolled: false };
+      case 'refresh':
+        await this.run();
+        return this.state;
+      case 'scrollToSpan': {
+        const span = this.state.capture?.spans[request.index];
+        const item = span && this.items.find((i) => i.start === span.start && i.end === span.end && i.type === span.type);
+        return this.scrollTo(item?.id);
+      }
+      case 'scrollToAnnotation':
+        return this.scrollTo(this.items.find((i) => i.annotation?.id === request.id)?.id);
+      case 'highlightSelection':
+        return { opened: this.ui.openToolbarForSelection(true) };
     }
   }
 }

@@ -10,6 +10,8 @@ export interface FixturePage {
     title?: string | null;
     publishedAt?: string | null;
     region?: string | null;
+    docNumber?: string | null;
+    agencies?: string[];
     examples?: { type: 'target' | 'deadline' | 'program'; text: string }[];
   };
 }
@@ -26,10 +28,15 @@ export function fixturePages(): FixturePage[] {
     .sort((a, b) => a.slug.localeCompare(b.slug));
 }
 
+/** Pinyin glosses (動(dòng)): a ruby range's text includes the <rt>, a gloss-free label does not. */
+const GLOSS = /[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[)）]/g;
+const bare = (s: string) => s.replace(GLOSS, '');
+
 /**
  * A labelled example counts as shown when a highlight covers it, or lies inside it (a highlight
  * may stop before a trailing pinyin gloss the label includes) and is not a stray character.
  */
 export function exampleShown(example: { text: string }, highlighted: readonly string[]): boolean {
-  return highlighted.some((h) => h.includes(example.text) || (h.length >= 2 && example.text.includes(h)));
+  const e = bare(example.text);
+  return highlighted.map(bare).some((h) => h.includes(e) || (h.length >= 2 && e.includes(h)));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backgroundRequestSchema, contentRequestSchema, isOwnSender, MAX_TEXT, parseRequest } from '../../lib/messages';
+import { backgroundRequestSchema, contentRequestSchema, isOwnPage, isOwnSender, MAX_TEXT, parseRequest } from '../../lib/messages';
 
 const capture = {
   url: 'https://www.shanxi.gov.cn/a.html', canonicalUrl: 'https://www.shanxi.gov.cn/a.html', meta: { title: '通知', region: '山西' },
@@ -38,5 +38,12 @@ describe('message protocol', () => {
     expect(isOwnSender({ id: 'ours' }, 'ours')).toBe(true);
     expect(isOwnSender({ id: 'other', url: 'chrome-extension://other/x.html' }, 'ours')).toBe(false);
     expect(isOwnSender({ url: 'https://evil.example/' }, 'ours')).toBe(false);
+  });
+
+  it('tells our pages (even in a tab) from content scripts', () => {
+    const origin = 'chrome-extension://ours/';
+    expect(isOwnPage({ id: 'ours', url: 'chrome-extension://ours/dashboard.html', tab: { id: 3 } }, origin)).toBe(true);
+    expect(isOwnPage({ id: 'ours', url: 'https://news.example/a.html', tab: { id: 3 } }, origin)).toBe(false);
+    expect(isOwnPage({ id: 'ours', url: 'chrome-extension://oursx/popup.html' }, origin)).toBe(false);
   });
 });

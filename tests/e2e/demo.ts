@@ -1,0 +1,78 @@
+/**
+ * `npm run demo`: the main job on the bundled default. Builds the extension, serves the sample
+ * news site, opens every sample page in Chromium with the extension loaded (a visible window when
+ * there is a display, headless otherwise) and leaves in demo-output/ a screenshot of a
+ * highlighted page, a screenshot of the popup and the exported summary of that page.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { startSiteServer } from '../fixtures/site-server';
+import { fixturePages } from './fixture-pages';
+import { launchWithExtension, openPopup, readHighlights, tabIdOf, waitForAnalysis } from './harness';
+
+const OUT = resolve('demo-output');
+
+function build(): void {
+  console.log('Building the extension (wxt build)…');
+  const r = spawnSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0) throw new Error('wxt build failed');
+}
+
+async function main(): Promise<void> {
+  build();
+  mkdirSync(OUT, { recursive: true });
+  const site = await startSiteServer();
+  const session = await launchWithExtension({ headless: !process.env.DISPLAY });
+  console.log(`Sample site: ${site.url}/   extension id: ${session.extensionId}`);
+  const rows: string[] = [];
+  try {
+    for (const fixture of fixturePages()) {
+      const page = await session.context.newPage();
+      await page.goto(`${site.url}/pages/${fixture.slug}/`, { waitUntil: 'domcontentloaded' });
+      const state = await waitForAnalysis(page).catch(() => 'timeout');
+      const found = await readHighlights(page);
+      const per = (t: string) => found.filter((f) => f.name === `policylens-${t}`).length;
+      const label = fixture.expected.isPolicy ? 'policy' : 'other ';
+      rows.push(`${label}  ${fixture.slug.padEnd(36)} ${state.padEnd(6)} targets ${per('target')}  deadlines ${per('deadline')}  programs ${per('program')}`);
+      await page.close();
+    }
+    console.log(rows.join('\n'));
+
+    // The showcase: a government-portal page, the template policy readers see most.
+    const pages = fixturePages().filter((p) => p.expected.isPolicy);
+    const showcase = pages.find((p) => p.expected.docNumber) ?? pages[0];
+    if (!showcase) throw new Error('no policy page in the sample site');
+    const page = await session.context.newPage();
+    await page.goto(`${site.url}/pages/${showcase.slug}/`, { waitUntil: 'domcontentloaded' });
+    await waitForAnalysis(page);
+    const pageShot = join(OUT, 'page.png');
+    await page.screenshot({ path: pageShot, fullPage: false });
+
+    const popup = await openPopup(session, await tabIdOf(session, page));
+    await popup.getByTestId('verdict').waitFor();
+    const popupShot = join(OUT, 'popup.png');
+    await popup.screenshot({ path: popupShot, fullPage: true });
+
+    const download = popup.waitForEvent('download');
+    await popup.getByTestId('export-md').click();
+    const file = await download;
+    const summary = join(OUT, file.suggestedFilename());
+    await file.saveAs(summary);
+    writeFileSync(join(OUT, 'pages.txt'), rows.join('\n') + '\n');
+
+    console.log('\nDemo output:');
+    console.log(`  highlighted page   ${pageShot}`);
+    console.log(`  popup              ${popupShot}`);
+    console.log(`  exported summary   ${summary}`);
+    console.log(`  per-page counts    ${join(OUT, 'pages.txt')}`);
+  } finally {
+    await session.close(true);
+    await site.close();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
