@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import { describe, expect, it, vi } from 'vitest';
 import { buildDocx } from '../../../lib/export/docx';
+import { textFragmentUrl } from '../../../lib/export/fragment';
 import { article, hostileItem, miitItem, shanxiItem } from './fixtures';
 
 const NOW = new Date(Date.UTC(2026, 10, 25, 1, 0));
@@ -40,9 +41,16 @@ describe('DOCX report', () => {
     expect(text).not.toContain('新认定省级企业技术中心100家');
     // Four tables: targets, deadlines, programs, the reader's highlights.
     expect(xml.match(/<w:tbl>/g)).toHaveLength(4);
-    // Quotes link back to the source through a text fragment.
-    expect(rels).toContain('TargetMode="External"');
-    expect(rels).toMatch(/Target="https:\/\/gxt\.shanxi\.gov\.cn\/zfxxgk\/sx-2026-112\.html#:~:text=[^"]+"/);
+    // Quotes link back to the source through a text fragment, resolved as Word does: the relationship
+    // target, then "#" and the hyperlink's w:anchor when docx moved the fragment there.
+    const targets = new Map([...rels.matchAll(/<Relationship Id="([^"]+)"[^>]*Target="([^"]+)" TargetMode="External"\/>/g)].map((m) => [m[1]!, m[2]!]));
+    const links = [...xml.matchAll(/<w:hyperlink([^>]*)>/g)].map((m) => {
+      const id = /r:id="([^"]+)"/.exec(m[1]!)![1]!;
+      const anchor = /w:anchor="([^"]+)"/.exec(m[1]!)?.[1];
+      return targets.get(id)! + (anchor ? `#${anchor}` : '');
+    });
+    const shown = item.annotations.filter((a) => !a.dismissed);
+    expect(links.sort()).toEqual(shown.map((a) => textFragmentUrl(item.article.url, item.article.text, a)!.replace(/&/g, '&amp;')).sort());
   });
 
   it('escapes markup and drops characters XML cannot carry', async () => {
