@@ -36,6 +36,10 @@ const zhCN = {
   'col.saved': '保存时间',
   'error.generic': '出错了：{message}',
   'error.noTab': '找不到当前标签页。',
+  'popup.compared': '与资料库比较',
+  'annotations.title': '我的标注与笔记',
+  'annotations.orphans': '未能在页面上重新找到（原文可能已修改）',
+  'annotations.none': '还没有标注。选中文字即可添加。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -73,6 +77,10 @@ const en: Record<MessageKey, string> = {
   'col.saved': 'Saved',
   'error.generic': 'Something went wrong: {message}',
   'error.noTab': 'Cannot find the current tab.',
+  'popup.compared': 'Compared with your library',
+  'annotations.title': 'My highlights and notes',
+  'annotations.orphans': 'Not found on the page again (the text may have changed)',
+  'annotations.none': 'No highlights yet. Select text to add one.',
 };
 
 export type Locale = 'zh-CN' | 'en';

@@ -215,7 +215,8 @@ export function findPrograms(text: string): ProgramHit[] {
     const start = namedProgramStart(text, suffixStart, end);
     if (start < 0) continue;
     const name = text.slice(start, end);
-    if (suffixStart - start < 4 || BAD_NAME_START.test(name) || GENERIC_NAME.test(name)) continue;
+    // 产业基础再造、重大技术装备攻关两大工程 sums up a list; the names are the list items.
+    if (suffixStart - start < 4 || BAD_NAME_START.test(name) || GENERIC_NAME.test(name) || /[一二两三四五六七八九十\d]大$/.test(text.slice(start, suffixStart))) continue;
     hits.push({ start, end, value: { name }, source: 'named' });
   }
 
