@@ -50,11 +50,11 @@ function hasProse(body: Element): boolean {
   for (let i = 0; i < max; i++) {
     const p = ps[i]!;
     const text = p.textContent ?? '';
-    if (text.length < 60) continue;
+    if (text.length < 40) continue;
     let linkHan = 0;
     const as = p.getElementsByTagName('a');
     for (let j = 0; j < as.length && j < 20; j++) linkHan += countHan(as[j]!.textContent ?? '', 400);
-    if (countHan(text, 2000) - linkHan >= 60) return true;
+    if (countHan(text, 2000) - linkHan >= 40) return true;
   }
   return false;
 }

@@ -48,3 +48,13 @@ describe('urlKind', () => {
   ];
   for (const [url, kind] of cases) it(`${url} → ${kind}`, () => expect(urlKind(url)).toBe(kind));
 });
+
+describe('gatePage on a short article inside heavy navigation', () => {
+  it('passes: one real paragraph outweighs a wall of links', () => {
+    const p = '<p>国务院总理在政府工作报告中提出，今年发展主要预期目标是国内生产总值增长5%左右，城镇新增就业1200万人以上，城镇调查失业率5.5%左右。</p>';
+    const body = `${links(25)}<div class="art">${p}${p}</div>${links(10)}`;
+    const g = gatePage(doc(body), 'https://news.example.com/2024/0305/c1.html');
+    expect(g.linkShare).toBeGreaterThan(0.7);
+    expect(g.pass).toBe(true);
+  });
+});
