@@ -10,8 +10,8 @@ export function yieldToEventLoop(): Promise<void> {
 
 /**
  * Counts work done and, every CHUNK records, reports it and yields, so an export of thousands of
- * annotations keeps the popup or dashboard responsive. Calls nothing and never yields when the
- * total is small enough to finish in one go.
+ * annotations keeps the popup or dashboard responsive. An export smaller than one chunk never
+ * yields and reports only its end.
  */
 export class Ticker {
   private done = 0;
