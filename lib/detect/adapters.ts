@@ -199,7 +199,7 @@ function forEachText(root: Node, fn: (t: Text) => void): void {
     const n = stack.pop()!;
     if (n.nodeType === 3) fn(n as Text);
     else if (n.nodeType === 1) {
-      const tag = (n as Element).tagName;
+      const tag = (n as Element).tagName.toUpperCase();
       if (tag === 'SCRIPT' || tag === 'STYLE') continue;
       for (let c = n.lastChild; c; c = c.previousSibling) stack.push(c);
     }

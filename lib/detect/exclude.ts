@@ -42,7 +42,7 @@ function openingText(el: Element, max = 24): string {
       continue;
     }
     if (n.nodeType !== 1) continue;
-    const tag = (n as Element).tagName;
+    const tag = (n as Element).tagName.toUpperCase();
     if (tag === 'SCRIPT' || tag === 'STYLE') continue;
     for (let c = n.lastChild; c; c = c.previousSibling) stack.push(c);
   }

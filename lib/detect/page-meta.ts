@@ -115,7 +115,7 @@ function headline(doc: Document, docTitle: string): string | null {
     // A headline the document title repeats is the article's; a logo in <h1> is not.
     const n = norm(text);
     if (dt && (dt.includes(n) || n.includes(dt) || commonPrefix(dt, n) >= 8)) return text;
-    if (!fallback && el.tagName === 'H1') fallback = text;
+    if (!fallback && el.tagName.toUpperCase() === 'H1') fallback = text;
   }
   return fallback;
 }

@@ -230,6 +230,8 @@ function agencyHits(t: string): AgencyHit[] {
       if (overlaps(i, i + form.length)) continue;
       taken.push([i, i + form.length]);
       hits.push({ name: canon, index: i, place: null, national: true });
+      // The full official name as written is kept too, so a label copied from the page matches.
+      if (form.length > canon.length && !form.startsWith(canon)) hits.push({ name: form, index: i, place: null, national: true });
     }
   }
   for (const m of t.matchAll(LOCAL_SUFFIX_RE)) {
@@ -249,7 +251,7 @@ function agencyHits(t: string): AgencyHit[] {
   return hits.sort((a, b) => a.index - b.index);
 }
 
-export function findAgencies(t: string, limit = 8): string[] {
+export function findAgencies(t: string, limit = 12): string[] {
   const head = t.length > 8000 ? t.slice(0, 8000) : t;
   const cited = citedRanges(head);
   const out: string[] = [];

@@ -47,8 +47,9 @@ const SENTENCE_PAST = /以来|去年|上年|截至|已经?/;
 // A sentence that compares with last year reports a statistic (接待游客1200万人次,同比增长15%).
 const STAT_REPORT = /同比|比上年|比去年|较上年|较去年|环比/;
 const SUPPORT_CUE = /奖励|奖补|补贴|补助|资助|给予|贴息|减免|一次性|最高/;
-// A bare year as the time of a sentence (2022年, 全省…) reports the past unless a future cue follows.
-const BARE_YEAR = /(?<![到至\d])(?:19|20)\d{2}年(?![底末中前—\-至])/;
+// A sentence dated by a bare year (2022年,全省… / 2023年全市…) reports the past unless it looks
+// ahead; a year inside a name (2023年政府工作报告) dates nothing.
+const BARE_YEAR = /(?<![到至\d])(?:19|20)\d{2}年(?:\d{1,2}月(?:\d{1,2}日)?|[1-9][-—–]\d{1,2}月)?(?=[,，、]|(?:全|我|本|该|各)[省市区县国])/;
 
 function clauseStart(text: string, from: number, limit: number): number {
   let s = from;
@@ -110,8 +111,6 @@ export function findTargets(text: string): TargetHit[] {
     const prev = text[numStart - 1];
     if (!isQuantityWord(num)) continue;
     if (prev !== undefined && /[第“"'零〇一二两三四五六七八九十百千万亿.]/.test(prev)) continue;
-    // 甲、乙等8个 sums up an enumeration of what exists; it is not a count to reach.
-    if (prev === '等') continue;
     if (/^(?:19|20)\d{2}$/.test(num) && !g.num2 && g.unit !== '%' ) {
       // A year before 个/项 is almost always a date fragment (2023项目), not a count.
       if (/^[个项]/.test(g.unit!)) continue;

@@ -51,6 +51,17 @@ describe('targets', () => {
     expect(t).toMatchObject({ text: '全市首批80个智慧社区全面建成', min: 80 });
   });
 
+  it('does not take a year inside a name for the date of a past fact', () => {
+    const found = targetsIn('浙江2023年政府工作报告提出,打造5个万亿级先进产业群。');
+    expect(found.map((t) => t.min)).toEqual([5]);
+  });
+
+  it('reads a goal counted after an enumeration', () => {
+    const [t] = targetsIn('打造集成电路、生物医药等3个千亿级产业集群。');
+    expect(t).toMatchObject({ min: 3, unit: '个' });
+    expect(t?.text).toContain('3个千亿级产业集群');
+  });
+
   it('runs the span on to the object counted when the verb comes first', () => {
     const [t] = targetsIn('年内攻克20项左右卡脖子关键技术,形成一批成果。');
     expect(t?.text).toBe('攻克20项左右卡脖子关键技术');
@@ -74,7 +85,7 @@ describe('targets', () => {
     ['a phone number', '咨询电话:0351-4567890。'],
     ['a document number', '晋政发〔2024〕12号。'],
     ['a duration, which is a deadline', '力争在15个工作日内办结。'],
-    ['an enumeration summed up with 等', '钢铁、化工等8个行业将开展对标。'],
+    ['an enumeration summed up with 等, reporting what exists', '在园区,钢铁、化工等8个专班联动运转。'],
     ['an approximate head count describing the present', '以全县3000多名农村劳动力为对象,开展培训。'],
     ['an article, not a count', '将打造一个开放共享的平台。'],
     ['an ordinal', '力争进入全国第一方阵。'],
