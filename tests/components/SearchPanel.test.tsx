@@ -30,9 +30,10 @@ async function corpus() {
   return { db, ids };
 }
 
-/** Let the awaited onSearch settle and Preact re-render. */
+/** Let the awaited onSearch settle and Preact re-render (a real search takes many macrotasks). */
 async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await act(async () => new Promise((r) => setTimeout(r, 0)));
+  for (let i = 0; i < 400 && box.textContent?.includes('正在搜索'); i++) await act(async () => new Promise((r) => setTimeout(r, 10)));
 }
 
 function type(name: string, value: string): void {

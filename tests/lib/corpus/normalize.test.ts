@@ -52,6 +52,9 @@ describe('canonicalizeUrl', () => {
 describe('folding and keys', () => {
   it('folds traditional to simplified, drops pinyin glosses, keeps offsets mappable', () => {
     expect(foldText('推動(dòng)發(fā)展')).toBe('推动发展');
+    expect(foldText('推動發展(fāzhǎn)、高質量(gāo zhì liàng)的(de)')).toBe('推动发展、高质量的');
+    // Brackets that are content, not glosses, stay.
+    expect(foldText('人工智能(AI)、重量(kg)、在线(online)')).toBe('人工智能(AI)、重量(kg)、在线(online)');
     const text = '培育專(zhuān)精特新企業';
     const { folded, map } = foldWithMap(text);
     expect(folded).toBe('培育专精特新企业');
