@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { deleteArticle, getArticleByUrl, indexPending, listArticles, markForIndexing, saveArticle, saveArticles, CorpusInputError } from '../../../lib/corpus/store';
+import { deleteAnnotation, deleteArticle, getArticleByUrl, indexPending, listArticles, markForIndexing, saveArticle, saveArticles, CorpusInputError } from '../../../lib/corpus/store';
 import { nodeTokenizer } from '../../../lib/corpus/node';
 import { toSimplified } from '../../../lib/corpus/normalize';
 import type { PolicyDB } from '../../../lib/db/schema';
@@ -268,5 +268,19 @@ describe('saveArticle', () => {
     await expect(saveArticles(db, [{ page: SHANXI_2023, tokenize }, { page: bad, tokenize }])).rejects.toThrow(/article 1: span 0/);
     expect(await db.articles.count()).toBe(0);
     expect(await db.termStats.count()).toBe(0);
+  });
+
+  it('deleting an annotation updates counts and the keys the article is found by', async () => {
+    const db = freshDb();
+    const { id } = await saveArticle(db, { page: SHANDONG, tokenize });
+    const program = (await db.annotations.where({ articleId: id, type: 'program' }).toArray())[0]!;
+    expect((await db.articleTerms.get(id))?.programs).toEqual(['山东省专精特新中小企业梯度培育方案']);
+    expect(await deleteAnnotation(db, program.id)).toEqual({ deleted: true });
+    expect(await deleteAnnotation(db, program.id)).toEqual({ deleted: false });
+    expect((await db.articleTerms.get(id))?.programs).toEqual([]);
+    expect((await db.articleTerms.get(id))?.types).not.toContain('program');
+    expect((await db.articles.get(id))?.counts).toEqual({ target: 2, deadline: 1, program: 0, highlight: 0 });
+    // Terms are about the text, not the annotations: df is untouched.
+    expect(await storedDf(db)).toEqual(await recomputedDf(db));
   });
 });
