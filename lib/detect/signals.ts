@@ -11,8 +11,8 @@ export interface Signal {
 }
 
 // Names of policy instruments: what a 《…》 or a headline must end with to be a policy document.
-const POLICY_DOC = /(方案|计划|规划|意见|措施|办法|通知|条例|规定|决定|细则|政策|纲要|指南|清单|要点|公告|意见稿|报告)/;
-const POLICY_DOC_STRICT = /(实施方案|工作方案|行动方案|行动计划|发展规划|规划|实施意见|指导意见|若干措施|政策措施|若干政策|管理办法|实施办法|实施细则|条例|纲要|工作要点)/;
+const POLICY_DOC = /(方案|计划|规划|意见|措施|办法|通知|条例|规定|决定|细则|政策|纲要|指南|清单|要点|公告|意见稿|报告|蓝图|路线图|白皮书|纲领)/;
+const POLICY_DOC_STRICT = /(实施方案|工作方案|行动方案|行动计划|发展规划|规划|实施意见|指导意见|若干措施|政策措施|若干政策|管理办法|实施办法|实施细则|条例|纲要|工作要点|发展蓝图|施政报告|政府工作报告)/;
 
 const GOAL_MARKER = /到\s?(?:19|20)\d{2}\s?年|(?:19|20)\d{2}\s?年(?:底|末)?(?:前|以前)|力争|确保|年内|十四五|十五五|预期目标|主要目标|总体目标|发展目标|目标(?:是|为)|将(?:新增|培育|建设|打造|实现|达到)/g;
 // An action and a number with a unit within a short clause: 培育…示范企业20户, 增长15%.
