@@ -7,6 +7,13 @@ import type { ArticleSummary, PageState } from '../../lib/messages';
 import { SPAN_TYPES, type Span } from '../../lib/types';
 import SpanList from '../../components/SpanList';
 import VerdictPanel from '../../components/VerdictPanel';
+import CorpusComparison from '../../components/CorpusComparison';
+import ExportMenu from '../../components/ExportMenu';
+import AnnotationList from '../../components/AnnotationList';
+import { downloadFile } from '../../lib/ext/download';
+import { describeValue, todayIso } from '../../lib/page/describe-value';
+import type { CorpusSummary } from '../../lib/corpus/summary';
+import type { ExportFormat } from '../../lib/export/types';
 
 const t = makeTranslate(pickLocale(navigator.languages));
 
@@ -19,6 +26,27 @@ async function resolveTabId(): Promise<number | null> {
 }
 
 const POLL_MS = 250;
+const today = todayIso();
+const describe = (s: Span) => describeValue(s.type, s.value, { today, text: s.text });
+
+/**
+ * The last summary of a page, kept for this browser session so the popup can show it at once and
+ * refresh it when the new one is ready.
+ */
+const summaryKey = (url: string) => `summary:${url}`;
+async function cachedSummary(url: string): Promise<CorpusSummary | null> {
+  const area = browser.storage.session ?? browser.storage.local;
+  const got = await area.get(summaryKey(url)).catch(() => ({}) as Record<string, unknown>);
+  return (got[summaryKey(url)] as CorpusSummary | undefined) ?? null;
+}
+async function cacheSummary(url: string, summary: CorpusSummary): Promise<void> {
+  const area = browser.storage.session ?? browser.storage.local;
+  await area.set({ [summaryKey(url)]: summary }).catch(() => undefined);
+}
+
+function openDashboard(hash = ''): void {
+  void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') + hash });
+}
 const POLL_LIMIT_MS = 20_000;
 
 export default function App() {
@@ -28,6 +56,9 @@ export default function App() {
   const [siteOn, setSiteOn] = useState(true);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [summary, setSummary] = useState<CorpusSummary | null>(null);
+  const [refreshing, setRefreshing] = useState(false);
+  const [exporting, setExporting] = useState(false);
 
   const fail = (e: unknown) => setError(t('error.generic', { message: e instanceof Error ? e.message : String(e) }));
 
@@ -47,12 +78,41 @@ export default function App() {
         if (s.capture) {
           setSiteOn(await isSiteEnabled(s.capture.url));
           setSaved(await askBackground({ type: 'getArticleByUrl', url: s.capture.canonicalUrl }).catch(() => null));
+          if (s.capture.verdict.isPolicy || s.capture.spans.length) void compare(s.capture);
         }
         return;
       }
       await new Promise((r) => setTimeout(r, POLL_MS));
     }
   }, []);
+
+  // Cached summary first, then the fresh one: the popup must open at once.
+  async function compare(capture: NonNullable<PageState['capture']>) {
+    const cached = await cachedSummary(capture.canonicalUrl);
+    if (cached) setSummary(cached);
+    setRefreshing(true);
+    try {
+      const fresh = await askBackground({ type: 'summarizeAgainstCorpus', page: capture, today });
+      setSummary(fresh);
+      await cacheSummary(capture.canonicalUrl, fresh);
+    } catch (e) {
+      fail(e);
+    } finally {
+      setRefreshing(false);
+    }
+  }
+
+  async function exportAs(format: ExportFormat) {
+    if (!capture) return;
+    setExporting(true);
+    try {
+      downloadFile(await askBackground({ type: 'exportPage', page: capture, format }));
+    } catch (e) {
+      fail(e);
+    } finally {
+      setExporting(false);
+    }
+  }
 
   useEffect(() => {
     resolveTabId()
@@ -75,6 +135,8 @@ export default function App() {
     try {
       await askBackground({ type: 'saveArticle', page: capture });
       setSaved(await askBackground({ type: 'getArticleByUrl', url: capture.canonicalUrl }));
+      if (tabId !== null) await askTab(tabId, { type: 'refresh' }).then(setState).catch(() => undefined);
+      void compare(capture);
     } catch (e) {
       fail(e);
     } finally {
@@ -103,7 +165,7 @@ export default function App() {
     <main class="popup">
       <header>
         <h1>{t('appName')}</h1>
-        <button type="button" class="linklike" onClick={() => browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') })}>
+        <button type="button" class="linklike" onClick={() => openDashboard()}>
           {t('action.dashboard')}
         </button>
       </header>
@@ -131,9 +193,13 @@ export default function App() {
                 {saved ? <span class="saved" data-testid="saved">{t('action.saved')}</span> : null}
               </div>
               {SPAN_TYPES.map((ty) => (
-                <SpanList key={ty} type={ty} spans={byType[ty] ?? []} indexOf={indexOf} t={t}
+                <SpanList key={ty} type={ty} spans={byType[ty] ?? []} indexOf={indexOf} t={t} describe={describe}
                   onPick={(index) => tabId !== null && askTab(tabId, { type: 'scrollToSpan', index }).catch(fail)} />
               ))}
+              <AnnotationList annotations={state.annotations ?? []} t={t}
+                onPick={(id) => tabId !== null && askTab(tabId, { type: 'scrollToAnnotation', id }).catch(fail)} />
+              <CorpusComparison summary={summary} refreshing={refreshing} onOpenArticle={(id) => openDashboard(`#article=${encodeURIComponent(id)}`)} />
+              <ExportMenu onExport={exportAs} disabled={exporting} />
             </>
           ) : null}
         </>

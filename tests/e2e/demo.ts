@@ -26,6 +26,7 @@ async function main(): Promise<void> {
   const session = await launchWithExtension({ headless: !process.env.DISPLAY });
   console.log(`Sample site: ${site.url}/   extension id: ${session.extensionId}`);
   const rows: string[] = [];
+  const spansPerPage = new Map<string, number>();
   try {
     for (const fixture of fixturePages()) {
       const page = await session.context.newPage();
@@ -34,15 +35,29 @@ async function main(): Promise<void> {
       const found = await readHighlights(page);
       const per = (t: string) => found.filter((f) => f.name === `policylens-${t}`).length;
       const label = fixture.expected.isPolicy ? 'policy' : 'other ';
+      spansPerPage.set(fixture.slug, found.length);
       rows.push(`${label}  ${fixture.slug.padEnd(36)} ${state.padEnd(6)} targets ${per('target')}  deadlines ${per('deadline')}  programs ${per('program')}`);
       await page.close();
     }
     console.log(rows.join('\n'));
 
-    // The showcase: a government-portal page, the template policy readers see most.
+    // The showcase: the government-portal page (the template policy readers see most) with the
+    // most highlights; two related pages are saved first so the popup has a corpus to compare with.
     const pages = fixturePages().filter((p) => p.expected.isPolicy);
-    const showcase = pages.find((p) => p.expected.docNumber) ?? pages[0];
+    const ranked = [...pages].sort((a, b) => Number(!!b.expected.docNumber) - Number(!!a.expected.docNumber) || (spansPerPage.get(b.slug) ?? 0) - (spansPerPage.get(a.slug) ?? 0));
+    const showcase = ranked[0];
     if (!showcase) throw new Error('no policy page in the sample site');
+    for (const other of ranked.slice(1, 3)) {
+      const p = await session.context.newPage();
+      await p.goto(`${site.url}/pages/${other.slug}/`, { waitUntil: 'domcontentloaded' });
+      await waitForAnalysis(p);
+      const pop = await openPopup(session, await tabIdOf(session, p));
+      await pop.getByTestId('save').click();
+      await pop.getByTestId('saved').waitFor();
+      console.log(`Saved ${other.slug} to the library.`);
+      await pop.close();
+      await p.close();
+    }
     const page = await session.context.newPage();
     await page.goto(`${site.url}/pages/${showcase.slug}/`, { waitUntil: 'domcontentloaded' });
     await waitForAnalysis(page);
@@ -51,11 +66,12 @@ async function main(): Promise<void> {
 
     const popup = await openPopup(session, await tabIdOf(session, page));
     await popup.getByTestId('verdict').waitFor();
+    await popup.locator('[data-testid=corpus-comparison][aria-busy=false]').waitFor({ timeout: 30_000 });
     const popupShot = join(OUT, 'popup.png');
     await popup.screenshot({ path: popupShot, fullPage: true });
 
     const download = popup.waitForEvent('download');
-    await popup.getByTestId('export-md').click();
+    await popup.locator('[data-format=md]').click();
     const file = await download;
     const summary = join(OUT, file.suggestedFilename());
     await file.saveAs(summary);
