@@ -209,6 +209,8 @@ export class Highlighter {
   private flashed: Element[] = [];
   private style: HTMLStyleElement | null = null;
   private flashHighlight: Highlight | null = null;
+  /** Split pieces unwrap() joined back, and the page node each went into (see setMap). */
+  private joined = new WeakMap<Text, Text>();
 
   constructor(map: TextMap, options: HighlighterOptions = {}) {
     this.doc = options.doc ?? document;
@@ -302,10 +304,15 @@ export class Highlighter {
     return !!style && this.style === style;
   }
 
-  /** Use a new text map (the page re-rendered); drawn spans are cleared. */
+  /**
+   * Use a new text map (the page re-rendered); drawn spans are cleared. A map built while
+   * fallback marks were on the page names split pieces of text nodes that clear() joins back
+   * together: those are mapped onto the joined nodes, so the map matches the DOM again. Read the
+   * result from textMap().
+   */
   setMap(map: TextMap): void {
     this.clear();
-    this.map = map;
+    this.map = this.rejoin(map);
   }
 
   /** The text map matching the DOM as it is now (fallback splits included). */
@@ -648,6 +655,19 @@ export class Highlighter {
     }
   }
 
+  /** Rewrite segments naming pieces joined by unwrap() onto the nodes they were joined into. */
+  private rejoin(map: TextMap): TextMap {
+    if (!map.segments.some((s) => s.node && this.joined.has(s.node))) return map;
+    const segments: TextSegment[] = [];
+    for (const seg of map.segments) {
+      const node = seg.node ? (this.joined.get(seg.node) ?? seg.node) : null;
+      const prev = segments[segments.length - 1];
+      if (node && prev && prev.node === node && prev.start + prev.length === seg.start) prev.length += seg.length;
+      else segments.push({ start: seg.start, node, length: seg.length });
+    }
+    return { text: map.text, segments };
+  }
+
   /** Undo wrapRuns: unwrap the marks and join each split node back into the page's original node. */
   private unwrap(): void {
     for (const mark of this.marks) {
@@ -661,7 +681,10 @@ export class Highlighter {
       if (!first || !rest.length) continue;
       // The first piece is the page's own node object: give it back its whole text.
       first.node.data = pieces.map((p) => p.node.data).join('');
-      for (const p of rest) p.node.parentNode?.removeChild(p.node);
+      for (const p of rest) {
+        p.node.parentNode?.removeChild(p.node);
+        this.joined.set(p.node, first.node);
+      }
     }
     this.marks = [];
     this.marksById.clear();

@@ -130,6 +130,27 @@ describe('Highlighter, fallback (wrapping) path', () => {
     expect(new Set(crossing.map((m) => m.closest('p'))).size).toBe(2);
   });
 
+  it('re-draws correctly from a map built while its marks were on the page', () => {
+    const h = new Highlighter(map);
+    h.draw([span('a', 'target', '省级技术创新示范企业20户'), span('b', 'deadline', '每季度')]);
+    // The page changed; the content script re-reads the DOM with our marks still in it.
+    const rebuilt = buildTextMap(root);
+    expect(rebuilt.text).toBe(map.text);
+    h.setMap(rebuilt);
+    expect(root.innerHTML).toBe(HTML);
+    const again = [span('c', 'program', '山西省企业技术创新能力提升2023年行动计划'), span('d', 'target', '示范企业20户，新增')];
+    expect(h.draw(again)).toEqual({ drawn: 2, missing: [] });
+    expect(h.rangeOf('d')!.toString()).toBe('示范企业20户，新增');
+    const byType = (t: string) => [...root.querySelectorAll(`${MARK_TAG}[data-type="${t}"]`)].map((m) => m.textContent).join('');
+    expect(byType('target')).toBe('示范企业20户，新增');
+    h.clear();
+    expect(root.innerHTML).toBe(HTML);
+    // The map it now holds is the one buildTextMap gives for the restored page.
+    expect(h.textMap().segments.map((s) => [s.start, s.length, s.node?.data ?? null])).toEqual(
+      buildTextMap(root).segments.map((s) => [s.start, s.length, s.node?.data ?? null]),
+    );
+  });
+
   it('reports spans it cannot place', () => {
     const h = new Highlighter(map);
     const res = h.draw([
