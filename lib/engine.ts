@@ -2,7 +2,7 @@ import type { ArticleMeta, DeadlineSpan, ProgramSpan, ReadOptions, Reading, Span
 import { normalize, toOriginal, type NormalizedText } from './text/normalize';
 import { findDeadlines } from './extract/deadlines';
 import { findPrograms, type ProgramHit } from './extract/programs';
-import { findTargets } from './extract/targets';
+import { findTargets, referenceYear } from './extract/targets';
 import { judgeNormalized } from './extract/verdict';
 import { BOILERPLATE_LINE } from './extract/patterns';
 
@@ -81,7 +81,7 @@ export function readText(text: string, options: ReadOptions = {}): Reading {
   const programs = resolvePrograms(findPrograms(norm.text), taken).filter(keep);
   // A year inside a name (“2023突破提升年”, 《…(2024—2026年)》) dates the name, not a duty.
   const deadlines = findDeadlines(norm.text, options.publishedAt).filter((d) => keep(d) && !anyTaken(taken, d));
-  const targets = findTargets(norm.text).filter((t) => keep(t) && !allTaken(taken, t));
+  const targets = findTargets(norm.text, referenceYear(norm.text, options.publishedAt)).filter((t) => keep(t) && !allTaken(taken, t));
 
   const spans: Span[] = [
     ...programs.map((p) => toSpan<ProgramSpan>(norm, 'program', p, p.value)),

@@ -199,15 +199,24 @@ export async function summarizeAgainstCorpus(db: PolicyDB, page: PageCapture, op
     if (!programNames.has(key) || v.aliasOf) programNames.set(key, shown);
   }
   const programs: ProgramSeen[] = [];
+  const selfRows = selves.size ? (await db.articleTerms.bulkGet([...selves])).filter((r) => r !== undefined) : [];
   for (const [key, name] of programNames) {
-    const ids = newestFirst(await db.articleTerms.where('programs').equals(key).primaryKeys(), selves);
-    if (ids.length === 0) continue;
-    const shownIds = ids.slice(0, limit);
-    const oldest = ids[ids.length - 1] as string;
-    const loaded = await articles.get([...shownIds, oldest]);
+    // Within one index key, entries run in primary-key (= creation) order: the newest come from
+    // the end and the oldest from the start, without reading every id of a common program.
+    const where = () => db.articleTerms.where('programs').equals(key);
+    const [newest, oldestIds, total] = await Promise.all([
+      where().reverse().limit(limit + selves.size).primaryKeys(),
+      where().limit(1 + selves.size).primaryKeys(),
+      where().count(),
+    ]);
+    const count = total - selfRows.filter((r) => r.programs.includes(key)).length;
+    if (count <= 0) continue;
+    const shownIds = newestFirst(newest, selves).slice(0, limit);
+    const oldest = oldestIds.find((id) => !selves.has(id));
+    const loaded = await articles.get(oldest ? [...shownIds, oldest] : shownIds);
     const dates = loaded.map(seenDate).sort();
     programs.push({
-      key, name, count: ids.length,
+      key, name, count,
       firstSeen: dates[0] as string, latestSeen: dates[dates.length - 1] as string,
       articles: (await articles.get(shownIds)).map(refOf),
     });
@@ -271,7 +280,7 @@ export async function summarizeAgainstCorpus(db: PolicyDB, page: PageCapture, op
   const byCore = new Map<string, string[]>();
   for (const t of hereTargets) {
     if (byCore.has(t.key.core)) continue;
-    byCore.set(t.key.core, newestFirst(await db.articleTerms.where('indicators').equals(t.key.core).primaryKeys(), selves).slice(0, 30));
+    byCore.set(t.key.core, newestFirst(await db.articleTerms.where('indicators').equals(t.key.core).reverse().limit(30 + selves.size).primaryKeys(), selves).slice(0, 30));
   }
   const targetIds = [...new Set([...byCore.values()].flat())];
   const otherTargets = (await annotationsOf(db, targetIds, 'target')).filter((a) => a.origin === 'auto' && !a.dismissed);

@@ -49,7 +49,25 @@ const STAT_REPORT = /同比|比上年|比去年|较上年|较去年|环比/;
 const SUPPORT_CUE = /奖励|奖补|补贴|补助|资助|给予|贴息|减免|一次性|最高/;
 // A sentence dated by a bare year (2022年,全省… / 2023年全市…) reports the past unless it looks
 // ahead; a year inside a name (2023年政府工作报告) dates nothing.
-const BARE_YEAR = /(?<![到至\d])(?:19|20)\d{2}年(?:\d{1,2}月(?:\d{1,2}日)?|[1-9][-—–]\d{1,2}月)?(?=[,，、]|(?:全|我|本|该|各)[省市区县国])/;
+const BARE_YEAR = /(?<![到至\d])((?:19|20)\d{2})年(?:\d{1,2}月(?:\d{1,2}日)?|[1-9][-—–]\d{1,2}月)?(?=[,，、]|(?:全|我|本|该|各)[省市区县国])/;
+
+/** A bare year dates the sentence in the past unless it is the article's own year or later (an annual plan). */
+function pastYear(sentence: string, referenceYear: number | null): boolean {
+  const m = sentence.match(BARE_YEAR);
+  if (!m) return false;
+  return referenceYear === null || Number(m[1]) < referenceYear;
+}
+
+/**
+ * The year an article speaks from: its publication date when known, else the first full date in
+ * its header (发布日期: 2024-03-05, 2024年3月5日), else null.
+ */
+export function referenceYear(text: string, publishedAt?: string): number | null {
+  const given = publishedAt?.match(/^(\d{4})-\d{2}-\d{2}/);
+  if (given) return Number(given[1]);
+  const header = text.slice(0, 600).match(/((?:19|20)\d{2})(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)/);
+  return header ? Number(header[1]) : null;
+}
 
 function clauseStart(text: string, from: number, limit: number): number {
   let s = from;
@@ -99,7 +117,7 @@ function isQuantityWord(num: string): boolean {
 }
 
 /** Finds Targets (quantified goals) in normalised text. */
-export function findTargets(text: string): TargetHit[] {
+export function findTargets(text: string, referenceYear: number | null = null): TargetHit[] {
   const hits: TargetHit[] = [];
   let lastEnd = 0;
   QUANTITY_RE.lastIndex = 0;
@@ -126,7 +144,7 @@ export function findTargets(text: string): TargetHit[] {
     if (PAST_CUE.test(clause)) continue;
     const future = FUTURE_CUE.test(sentence);
     const goalSection = underGoalHeading(text, sStart);
-    if (!future && (BARE_YEAR.test(sentence) || SENTENCE_PAST.test(sentence))) continue;
+    if (!future && (pastYear(sentence, referenceYear) || SENTENCE_PAST.test(sentence))) continue;
     if (!future && STAT_REPORT.test(text.slice(numStart, sentenceEnd(text, end)))) continue;
     if (!future && !goalSection && PAST_CUE_WEAK.test(sentence)) continue;
     // 奖励50万元 / 补贴不超过30% is support on offer, not a goal to reach.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findTargets } from '../../../lib/extract/targets';
+import { findTargets, referenceYear } from '../../../lib/extract/targets';
 import { normalize } from '../../../lib/text/normalize';
 
 const targetsIn = (text: string) => {
@@ -49,6 +49,14 @@ describe('targets', () => {
   it('counts a first batch that is still to be built', () => {
     const [t] = targetsIn('到2026年底前,全市首批80个智慧社区全面建成。');
     expect(t).toMatchObject({ text: '全市首批80个智慧社区全面建成', min: 80 });
+  });
+
+  it('reads a sentence dated with the article’s own year as this year’s plan', () => {
+    const plan = '发布日期:2024-02-01\n2024年,全市新增规上工业企业120家。';
+    expect(findTargets(normalize(plan).text, 2024)).toHaveLength(1);
+    expect(findTargets(normalize(plan).text, 2025)).toHaveLength(0);
+    expect(referenceYear(normalize(plan).text)).toBe(2024);
+    expect(referenceYear('没有日期的文字', '2023-05-01')).toBe(2023);
   });
 
   it('does not take a year inside a name for the date of a past fact', () => {
