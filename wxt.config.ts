@@ -14,6 +14,12 @@ export default defineConfig({
     default_locale: 'zh_CN',
     permissions: ['storage', 'activeTab', 'contextMenus', 'unlimitedStorage'],
     action: { default_title: '__MSG_extName__' },
+    commands: {
+      'highlight-selection': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: '__MSG_cmdHighlight__',
+      },
+    },
     // WXT emits no CSP in production builds and the browser default forbids compiling WASM.
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",

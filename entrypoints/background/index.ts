@@ -6,6 +6,8 @@ import { createBackgroundService } from '../../lib/background/service';
 import { PolicyDB } from '../../lib/db/schema';
 import { loadTokenizer } from './segmenter';
 
+const MENU_HIGHLIGHT = 'policylens-highlight';
+
 // Wiring only: every decision lives in lib/background/service.ts.
 export default defineBackground(() => {
   let db: PolicyDB | null = null;
@@ -18,6 +20,21 @@ export default defineBackground(() => {
       await browser.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' });
     },
   });
+  // Highlight the selection from the context menu or the keyboard shortcut: the content script
+  // of that tab opens its toolbar with the note field ready.
+  const highlightIn = (tabId: number | undefined) => {
+    if (tabId !== undefined) void browser.tabs.sendMessage(tabId, { type: 'highlightSelection' }).catch(() => undefined);
+  };
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: MENU_HIGHLIGHT, title: (browser.i18n.getMessage as (key: string) => string)('menuHighlight'), contexts: ['selection'] });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === MENU_HIGHLIGHT) highlightIn(tab?.id);
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'highlight-selection') highlightIn(tab?.id);
+  });
+
   const ownOrigin = browser.runtime.getURL('/');
   serve(backgroundRequestSchema, (request, sender) =>
     service.handle(request, { fromContentScript: !isOwnPage(sender, ownOrigin), tabId: sender.tab?.id }),

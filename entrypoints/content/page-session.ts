@@ -52,8 +52,9 @@ export class PageSession {
     return this.state;
   }
 
+  /** The map as the DOM is now: in the fallback mode drawing splits text nodes. */
   get textMap(): TextMap | null {
-    return this.map;
+    return this.map ? this.highlighter?.textMap() ?? this.map : null;
   }
 
   get articleContainer(): Element | null {
