@@ -109,6 +109,8 @@ describe('summarizeAgainstCorpus', () => {
     expect(s.corpusSize).toBe(4);
     const everywhere = [...s.related.map((r) => r.article.id), ...s.programs.flatMap((p) => p.articles.map((a) => a.id)), ...(s.sameRegion?.articles.map((a) => a.id) ?? []), ...s.timeline.map((t) => t.articleId), ...s.drift.flatMap((d) => d.there.map((t) => t.articleId))];
     expect(everywhere).not.toContain(own.id);
+    // The saved copy names the 2023 plan too, but is not counted as another sighting.
+    expect(s.programs.map((p) => [p.key, p.count])).toEqual([[FULL_2023, 2]]);
     expect(s.related[0]?.article.id).toBe(ids.SHANXI_2023);
     // The same text read on another site is the same article.
     const reprint = { ...SHANXI_2024, url: 'https://mirror.example.com/p/1.html', canonicalUrl: 'https://mirror.example.com/p/1.html' };
