@@ -41,20 +41,48 @@ function allTaken(taken: Uint8Array, r: Range): boolean {
   return r.end > r.start;
 }
 
-/** Lines of copyright and disclaimer text (一周内与本网联系) carry none of the policy's spans. */
-function boilerplateTest(text: string): (r: Range) => boolean {
-  const cache = new Map<number, boolean>();
+/**
+ * Segments of the text (lines, sentences) found once, so a span's segment is a binary search
+ * away: a megabyte on one line must not cost a backward scan per span.
+ */
+function segmentTest(text: string, isBreak: (c: string) => boolean, judge: (segment: string) => boolean): (r: Range) => boolean {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (isBreak(text[i]!)) starts.push(i + 1);
+  const verdicts = new Map<number, boolean>();
   return (r) => {
-    const from = text.lastIndexOf('\n', r.start - 1) + 1;
-    let verdict = cache.get(from);
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= r.start) lo = mid;
+      else hi = mid - 1;
+    }
+    let verdict = verdicts.get(lo);
     if (verdict === undefined) {
-      let to = text.indexOf('\n', r.start);
-      if (to < 0) to = text.length;
-      verdict = to - from <= 300 && BOILERPLATE_LINE.test(text.slice(from, to));
-      cache.set(from, verdict);
+      const end = lo + 1 < starts.length ? starts[lo + 1]! : text.length;
+      verdict = judge(text.slice(starts[lo]!, end));
+      verdicts.set(lo, verdict);
     }
     return verdict;
   };
+}
+
+// Lines of copyright and disclaimer text (一周内与本网联系) carry none of the policy's spans.
+const isBoilerplateLine = (line: string) => line.length <= 300 && BOILERPLATE_LINE.test(line);
+// Injected spam (加微信领取100元以上红包) is recognised per sentence: one unmistakable mark of it
+// plus at least one more (扫码, 领取 alone also occur in real subsidy notices).
+const SPAM_STRONG = /微信|QQ|qq|加群|彩票|博彩|娱乐城|棋牌|代开|网贷|日赚|刷单|彩金|返利|兼职|https?:|www\.|\.com/g;
+const SPAM_WEAK = /点击|注册|领取|红包|优惠券|扫码|下载|客服|发票|贷款/g;
+function countUpTo(re: RegExp, s: string, cap: number): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (n < cap && re.exec(s)) n++;
+  return n;
+}
+function isSpamSentence(sentence: string): boolean {
+  if (sentence.length > 400) return false;
+  const strong = countUpTo(SPAM_STRONG, sentence, 2);
+  return strong > 0 && strong + countUpTo(SPAM_WEAK, sentence, 1) >= 2;
 }
 
 function toSpan<T extends Span>(norm: NormalizedText, type: T['type'], r: Range, value: T['value']): T {
@@ -75,8 +103,9 @@ export function readText(text: string, options: ReadOptions = {}): Reading {
   if (docNumber) meta.docNumber = docNumber[0];
   if (!verdict.isPolicy && !options.force) return { verdict, meta, spans: [] };
 
-  const boilerplate = boilerplateTest(norm.text);
-  const keep = (r: Range) => !boilerplate(r);
+  const boilerplate = segmentTest(norm.text, (c) => c === '\n', isBoilerplateLine);
+  const spam = segmentTest(norm.text, (c) => c === '\n' || c === '。' || c === '!' || c === '?' || c === '！' || c === '？', isSpamSentence);
+  const keep = (r: Range) => !boilerplate(r) && !spam(r);
   const taken = new Uint8Array(norm.text.length);
   const programs = resolvePrograms(findPrograms(norm.text), taken).filter(keep);
   // A year inside a name (“2023突破提升年”, 《…(2024—2026年)》) dates the name, not a duty.

@@ -37,4 +37,12 @@ describe('readText', () => {
     const starts = reading.spans.map((s) => s.start);
     expect(starts).toEqual([...starts].sort((a, b) => a - b));
   });
+
+  it('drops spans inside injected spam but keeps the policy around it', () => {
+    const text =
+      '市政府印发《西江市促进消费若干措施》,提出全年新增限上商贸企业200家以上。加微信领取红包,日赚500元以上,点击www.example.com。' +
+      '各区要加快推进、强化政策支持、落实保障措施,推动消费提质扩容,申请人可扫码领取补贴。';
+    const targets = readText(text).spans.filter((s) => s.type === 'target').map((s) => s.text);
+    expect(targets).toEqual(['新增限上商贸企业200家以上']);
+  });
 });
