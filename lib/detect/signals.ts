@@ -157,6 +157,7 @@ export function textEvidence(t: string, title = ''): TextEvidence {
   const goals = countAll(GOAL_MARKER, t).total;
   const quant = countQuantGoals(t);
   const density = per1k(goals * 1.5 + quant);
+  const dense = goals >= 2 && quant >= 2 && density >= 2.5;
   if (goals >= 1 && quant >= 2 && density >= 2.5) positive.push({ weight: Math.min(4, 1 + density / 3), reason: '目标与期限密集' });
   else if (goals >= 1 && quant >= 1) positive.push({ weight: 1, reason: '有目标和期限' });
   const measures = per1k(countAll(MEASURE_VERBS, t).total);
@@ -169,7 +170,10 @@ export function textEvidence(t: string, title = ''): TextEvidence {
     const strong = c.strong.test(t);
     // Distinct words matter more than repetitions: an employment policy says 岗位 often but never
     // 准考证; a recruitment notice says a dozen of these words.
-    const s = distinct.size + Math.min(4, per1k(total) / 2) + (strong ? 1 : 0) - 2;
+    let s = distinct.size + Math.min(4, per1k(total) / 2) + (strong ? 1 : 0) - 2;
+    // A work report reviews last year's figures before setting this year's goals; a statistics
+    // bulletin only reviews.
+    if (c.reason.startsWith('像统计公报') && dense) s /= 2;
     if (s > 1.5 && strong) {
       negative.push({ weight: s, reason: c.reason });
       negativeStrength = Math.max(negativeStrength, s);
