@@ -77,8 +77,8 @@ function clauseStart(text: string, from: number, limit: number): number {
 
 const PARAGRAPH_GOAL = new RegExp(`到(?:19|20)\\d{2}年|目标|力争|预期目标`);
 function paragraphBefore(text: string, sentenceStart: number): string {
-  const from = Math.max(text.lastIndexOf('\n', sentenceStart - 1) + 1, sentenceStart - 300);
-  return text.slice(from, sentenceStart);
+  const window = text.slice(Math.max(0, sentenceStart - 300), sentenceStart);
+  return window.slice(window.lastIndexOf('\n') + 1);
 }
 
 function sentenceEnd(text: string, from: number): number {
@@ -97,17 +97,18 @@ function sentenceStart(text: string, from: number): number {
 // the nearest heading above decides, so 二、重点任务 ends the goal section.
 const HEADING_LINE = /^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[章节部分])[^。]{0,20}$|^[^。,，]{2,14}$/;
 function underGoalHeading(text: string, sentenceStart: number): boolean {
-  let lineEnd = text.lastIndexOf('\n', sentenceStart);
-  for (let guard = 0; guard < 12 && lineEnd > 0 && sentenceStart - lineEnd < 800; guard++) {
-    const lineStart = text.lastIndexOf('\n', lineEnd - 1) + 1;
-    const line = text.slice(lineStart, lineEnd).trim();
+  // Look back over a bounded window only: a page on one long line must not cost a scan per number.
+  const window = text.slice(Math.max(0, sentenceStart - 800), sentenceStart);
+  const lines = window.split('\n');
+  // The last piece is the current line up to the sentence; headings are the lines above it.
+  for (let k = lines.length - 2, guard = 0; k >= 0 && guard < 12; k--, guard++) {
+    const line = lines[k]!.trim();
     if (line && HEADING_LINE.test(line)) return /目标/.test(line);
     // A heading run into its first sentence (一、主要目标。全年…) in PDF text.
     const lead = line.match(/^[一二三四五六七八九十]{1,3}、[^。]{1,12}。/);
     if (lead) return /目标/.test(lead[0]);
-    lineEnd = lineStart - 1;
   }
-  const inline = text.slice(Math.max(0, sentenceStart - 30), sentenceStart).match(/[一二三四五六七八九十]{1,3}、([^。、]{1,12})。[^。]*$/);
+  const inline = window.slice(-30).match(/[一二三四五六七八九十]{1,3}、([^。、]{1,12})。[^。]*$/);
   return inline !== null && /目标/.test(inline[1]!);
 }
 

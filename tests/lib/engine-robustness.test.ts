@@ -80,6 +80,14 @@ describe('engine robustness', () => {
     expect(reading.spans.filter((s) => s.type === 'target').length).toBe(single * copies);
   });
 
+  it('completes on 1 MB of policy text on a single line', () => {
+    const sentence = '到2027年,全省新增专精特新企业1000家以上,实施“双百行动”,每季度梳理200项左右重点项目。';
+    const big = sentence.repeat(Math.ceil(1_000_000 / sentence.length));
+    const reading = readText(big);
+    expectWellFormed(big, reading);
+    expect(reading.spans.filter((s) => s.type === 'program').length).toBe(Math.ceil(1_000_000 / sentence.length));
+  });
+
   it('reads every dev file with well-formed spans', () => {
     const dir = join(__dirname, '../fixtures/corpus/dev');
     for (const name of readdirSync(dir).filter((n) => n.endsWith('.txt'))) {
