@@ -1,0 +1,191 @@
+import type { AnnotationRecord, ArticleRecord, PolicyDB } from '../db/schema';
+import type { DeadlineValue, ProgramValue } from '../types';
+import { daysBetween, deadlineStatus, type DeadlineState } from '../page/describe-value';
+import { programKey } from './normalize';
+import { asDeadline, asProgram } from './values';
+
+/**
+ * The dashboard's two corpus-wide views: every program with the articles that mention it, and
+ * every dated deadline on one calendar. Both read annotations directly rather than the search
+ * index, so an article that is saved but not yet indexed (restored, imported) shows at once.
+ */
+
+/** An article as the catalog lists it: enough to name it and open it. */
+export interface CatalogArticle {
+  id: string;
+  title: string;
+  url: string;
+  publishedAt?: string;
+  region?: string | null;
+  /** publishedAt, or the day it was saved when the page gave no date: when the program was seen. */
+  seenOn: string;
+}
+
+export interface ProgramEntry {
+  /** programKey: one program across scripts and aliases. */
+  key: string;
+  /** The name to show: the most frequent full title (never a short alias when a full one is known). */
+  name: string;
+  /** Every other spelling met (traditional script, aliases), for the reader to recognise them. */
+  variants: string[];
+  /** Mentions (annotations) in all. */
+  mentions: number;
+  /** Articles mentioning it, oldest seen first. */
+  articles: (CatalogArticle & { mentions: number })[];
+  firstSeen: CatalogArticle;
+  latestSeen: CatalogArticle;
+}
+
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+function catalogArticle(a: ArticleRecord): CatalogArticle {
+  const c: CatalogArticle = { id: a.id, title: a.title, url: a.url, seenOn: a.publishedAt ?? day(a.savedAt) };
+  if (a.publishedAt !== undefined) c.publishedAt = a.publishedAt;
+  if (a.region !== undefined) c.region = a.region;
+  return c;
+}
+
+/** Automatic annotations the reader has not dismissed: what an article is taken to say. */
+const counts = (a: AnnotationRecord) => a.origin === 'auto' && !a.dismissed;
+
+async function articlesById(db: PolicyDB, ids: Iterable<string>): Promise<Map<string, ArticleRecord>> {
+  const list = [...new Set(ids)];
+  const rows = await db.articles.bulkGet(list);
+  const map = new Map<string, ArticleRecord>();
+  rows.forEach((r) => {
+    if (r) map.set(r.id, r);
+  });
+  return map;
+}
+
+const bySeen = (x: CatalogArticle, y: CatalogArticle) => x.seenOn.localeCompare(y.seenOn) || x.id.localeCompare(y.id);
+
+/**
+ * Every program in the corpus with every article that mentions it, first and latest seen (by
+ * publication date, else the save date). Sorted by the number of articles, then the latest seen.
+ */
+export async function programIndex(db: PolicyDB): Promise<ProgramEntry[]> {
+  const annotations = (await db.annotations.where('type').equals('program').toArray()).filter(counts);
+  const articles = await articlesById(db, annotations.map((a) => a.articleId));
+  const groups = new Map<string, { names: Map<string, number>; aliases: Set<string>; perArticle: Map<string, number>; mentions: number }>();
+  for (const a of annotations) {
+    const v = asProgram(a.value) as ProgramValue | null;
+    if (!v || !articles.has(a.articleId)) continue;
+    const key = programKey(v);
+    if (!key) continue;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { names: new Map(), aliases: new Set(), perArticle: new Map(), mentions: 0 }));
+    const full = (v.aliasOf?.trim() || v.name).trim();
+    g.names.set(full, (g.names.get(full) ?? 0) + 1);
+    if (v.aliasOf && v.name !== v.aliasOf) g.aliases.add(v.name);
+    g.perArticle.set(a.articleId, (g.perArticle.get(a.articleId) ?? 0) + 1);
+    g.mentions++;
+  }
+  const entries: ProgramEntry[] = [];
+  for (const [key, g] of groups) {
+    const ranked = [...g.names.entries()].sort((x, y) => y[1] - x[1] || y[0].length - x[0].length || x[0].localeCompare(y[0]));
+    const name = ranked[0]![0];
+    const list = [...g.perArticle.entries()]
+      .map(([id, mentions]) => ({ ...catalogArticle(articles.get(id)!), mentions }))
+      .sort(bySeen);
+    const first = list[0]!;
+    const last = list[list.length - 1]!;
+    entries.push({
+      key,
+      name,
+      variants: [...new Set([...ranked.slice(1).map(([n]) => n), ...g.aliases])].filter((n) => n !== name),
+      mentions: g.mentions,
+      articles: list,
+      firstSeen: stripMentions(first),
+      latestSeen: stripMentions(last),
+    });
+  }
+  return entries.sort((x, y) => y.articles.length - x.articles.length || y.latestSeen.seenOn.localeCompare(x.latestSeen.seenOn) || x.key.localeCompare(y.key));
+}
+
+function stripMentions({ mentions: _m, ...a }: CatalogArticle & { mentions: number }): CatalogArticle {
+  return a;
+}
+
+/** Days ahead that the calendar highlights. */
+export const CALENDAR_HORIZON_DAYS = 90;
+
+export interface CalendarItem {
+  annotationId: string;
+  article: CatalogArticle;
+  /** The span's text as written (到2025年底前). */
+  text: string;
+  kind: DeadlineValue['kind'];
+  /** The date the item sits on: the end of the period (a deadline's due day). */
+  date: string;
+  start?: string;
+  state: DeadlineState;
+  /** Days from today to `date` (negative when past). */
+  days: number;
+  /** Due (or a period ending) within the next CALENDAR_HORIZON_DAYS days, today included. */
+  soon: boolean;
+  /** A deadline whose day has passed (periods that ended are 'ended', not overdue). */
+  overdue: boolean;
+  note?: string;
+}
+
+export interface DeadlineCalendar {
+  today: string;
+  /** today + CALENDAR_HORIZON_DAYS. */
+  horizon: string;
+  /** Dated items, by date (then article). */
+  items: CalendarItem[];
+  /** Recurring or unresolved deadlines: they belong to no day, but the reader should see them. */
+  undated: { annotationId: string; article: CatalogArticle; text: string; kind: DeadlineValue['kind']; period?: string }[];
+  counts: { soon: number; overdue: number; later: number };
+}
+
+function addDays(iso: string, n: number): string {
+  const t = Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Every deadline of the corpus relative to `today` (YYYY-MM-DD, the reader's calendar day):
+ * dated ones in date order with their status, the next 90 days flagged `soon`, past due ones
+ * `overdue`; recurring and unresolved ones apart.
+ */
+export async function deadlineCalendar(db: PolicyDB, today: string): Promise<DeadlineCalendar> {
+  if (!ISO.test(today) || daysBetween(today, today) === null) throw new RangeError(`today must be a date YYYY-MM-DD, got ${String(today).slice(0, 40)}`);
+  const annotations = (await db.annotations.where('type').equals('deadline').toArray()).filter(counts);
+  const articles = await articlesById(db, annotations.map((a) => a.articleId));
+  const items: CalendarItem[] = [];
+  const undated: DeadlineCalendar['undated'] = [];
+  for (const a of annotations) {
+    const article = articles.get(a.articleId);
+    const v = asDeadline(a.value) as DeadlineValue | null;
+    if (!article || !v) continue;
+    const ref = catalogArticle(article);
+    const days = v.end && v.kind !== 'recurring' ? daysBetween(today, v.end) : null;
+    if (days === null || !v.end) {
+      const u: DeadlineCalendar['undated'][number] = { annotationId: a.id, article: ref, text: a.text, kind: v.kind };
+      if (v.period) u.period = v.period;
+      undated.push(u);
+      continue;
+    }
+    const status = deadlineStatus(v, today);
+    const item: CalendarItem = {
+      annotationId: a.id, article: ref, text: a.text, kind: v.kind, date: v.end, state: status.state, days,
+      soon: days >= 0 && days <= CALENDAR_HORIZON_DAYS,
+      overdue: status.state === 'overdue',
+    };
+    if (v.start && ISO.test(v.start)) item.start = v.start;
+    if (a.note) item.note = a.note;
+    items.push(item);
+  }
+  items.sort((x, y) => x.date.localeCompare(y.date) || x.article.seenOn.localeCompare(y.article.seenOn) || x.annotationId.localeCompare(y.annotationId));
+  undated.sort((x, y) => x.article.seenOn.localeCompare(y.article.seenOn) || x.annotationId.localeCompare(y.annotationId));
+  const soon = items.filter((i) => i.soon).length;
+  const overdue = items.filter((i) => i.overdue).length;
+  return {
+    today, horizon: addDays(today, CALENDAR_HORIZON_DAYS), items, undated,
+    counts: { soon, overdue, later: items.filter((i) => i.days > CALENDAR_HORIZON_DAYS).length },
+  };
+}
