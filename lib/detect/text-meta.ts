@@ -105,7 +105,7 @@ export function findDocNumbers(t: string): DocNumberHit[] {
     const before = t.slice(Math.max(lineStart, start - 10), start);
     const labelled = /(文号|字号|发文号)\s{0,3}[:：]?\s{0,3}$/.test(before);
     const alone = line.length <= number.length + 4;
-    const nearTop = lineStart < 200 && line.length < 40 && !/[《》]/.test(line);
+    const nearTop = lineStart < 200 && line.length < 40 && !/[《》]|根据|按照|依据|贯彻|落实|精神|转发/.test(line);
     hits.push({ text: number, index: start, end, own: labelled || alone || nearTop });
   }
   return hits;

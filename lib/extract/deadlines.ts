@@ -46,6 +46,8 @@ const DEADLINE_RE = new RegExp(
   [
     // 2023—2025年, 2023年—2025年, 2023至2025年: a span of years.
     `(?<spanA>${YEAR})年?(?:—{1,2}|-|–|~|～|至|到)(?<spanB>${YEAR})年(?:度)?`,
+    // 2026-27年度, 2026/27年度: a fiscal year (Hong Kong style, April to March).
+    `(?<fyA>${YEAR})[-—–/](?<fyB>\\d{2})年度`,
     // 2022年12月19日前, 到2025年6月底, 12月19日前.
     `(?:(?:到|于|在)?(?<dY>${YEAR})年)?(?<dM>1[0-2]|0?[1-9])月(?:(?<dD>3[01]|[12]\\d|0?[1-9])日|(?<dEnd>底|末|中旬|上旬|下旬))(?:24时)?${BEFORE}`,
     `(?:到|至)(?<tY>${YEAR})年(?<tM>1[0-2]|0?[1-9])月(?:(?<tD>3[01]|[12]\\d|0?[1-9])日|(?<tEnd>底|末))?`,
@@ -100,6 +102,11 @@ function deadlineValue(g: Record<string, string | undefined>, text: string, end:
     const b = Number(g.spanB);
     if (b <= a || b - a > 30) return null;
     return { kind: 'span', start: iso(a, 1, 1), end: iso(b, 12, 31), resolved: true };
+  }
+  if (g.fyA && g.fyB) {
+    const a = Number(g.fyA);
+    if ((a + 1) % 100 !== Number(g.fyB)) return null;
+    return { kind: 'scope', start: iso(a, 4, 1), end: iso(a + 1, 3, 31), resolved: true };
   }
   const month = g.dM ?? g.tM;
   if (month) {

@@ -110,7 +110,7 @@ const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
 const isSpaceCode = (c: number) => c === 0x0a || c === 0x0d || isHSpaceCode(c);
 const joinableCode = (c: number) => isCjkCode(c) || isDigitCode(c);
 const codeSet = (s: string) => new Set([...s].map((ch) => ch.charCodeAt(0)));
-const NUMBER_END = codeSet('年月日号%‰万亿个家户项人元');
+const NUMBER_END = codeSet('年月日号%‰万亿个家户项人元個萬億項戶號');
 const SENTENCE_END_CODES = codeSet('。！？!?；;：:”」』)）】');
 const PDF_JOIN_BEFORE = codeSet('“《(（,，、。；;)）%');
 

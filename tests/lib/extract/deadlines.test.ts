@@ -36,6 +36,12 @@ describe('deadlines', () => {
     expect(deadlinesIn(sentence)).toEqual([expect.objectContaining({ text, kind: 'span', start, end })]);
   });
 
+  it('reads a Hong Kong fiscal year', () => {
+    expect(deadlinesIn('邁向2026-27年度下降至4.5年的目標。')).toEqual([
+      expect.objectContaining({ text: '2026-27年度', kind: 'scope', start: '2026-04-01', end: '2027-03-31' }),
+    ]);
+  });
+
   it.each([
     ['收到申请后7日内办结。', '7日内', 'within'],
     ['须在三个月内完成整改。', '三个月内', 'within'],
