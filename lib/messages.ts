@@ -4,6 +4,7 @@ import type { AnnotationRecord, ArticleRecord } from './db/schema';
 import type { CorpusSummary } from './corpus/summary';
 import type { SearchResults } from './corpus/search';
 import type { ImportReport } from './export/backup';
+import type { DeadlineCalendar, ProgramEntry } from './corpus/catalog';
 
 /**
  * The one message protocol between the content script, the background, the popup and the
@@ -128,6 +129,16 @@ export const backgroundRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('backup') }),
   /** dashboard → background: import a backup, all or nothing. */
   z.object({ type: z.literal('importBackup'), json: str(200_000_000) }),
+  /** dashboard → background: every program with the articles that mention it (lib/corpus/catalog.ts). */
+  z.object({ type: z.literal('listPrograms') }),
+  /** dashboard → background: every deadline of the corpus relative to the reader's today. */
+  z.object({ type: z.literal('deadlineCalendar'), today: isoDate }),
+  /**
+   * dashboard → background: undo a delete by writing back the snapshot getArticle returned.
+   * Checked in full by lib/corpus/restore.ts (the backup record schemas need full zod, which the
+   * content script that shares this file must not carry); here only its outline and size.
+   */
+  z.object({ type: z.literal('restoreArticle'), article: z.record(z.string(), z.unknown()), annotations: list(z.unknown(), 30_000) }),
 ]);
 export type BackgroundRequest = z.infer<typeof backgroundRequestSchema>;
 
@@ -177,6 +188,9 @@ export interface BackgroundReplies {
   deleteArticle: { deleted: boolean };
   backup: ExportedFile;
   importBackup: ImportReport;
+  listPrograms: ProgramEntry[];
+  deadlineCalendar: DeadlineCalendar;
+  restoreArticle: { restored: boolean; id: string };
 }
 
 /** Requests the content script answers (popup → content via tabs.sendMessage). */

@@ -11,6 +11,8 @@ import { describeSpan } from '../anchor';
 import { canonicalizeUrl, contentHash } from '../corpus/normalize';
 import { badgeText } from './badge';
 import { toBase64, utf8 } from './base64';
+import { deadlineCalendar, programIndex } from '../corpus/catalog';
+import { restoreArticle } from '../corpus/restore';
 
 /**
  * What the background does for each request, with the browser left outside: the entry point
@@ -38,6 +40,7 @@ export interface RequestContext {
 export const PAGE_ONLY: ReadonlySet<BackgroundRequest['type']> = new Set([
   'listArticles', 'getArticle', 'searchCorpus', 'exportArticles', 'deleteArticle', 'backup', 'importBackup',
   'summarizeAgainstCorpus', 'exportPage',
+  'listPrograms', 'deadlineCalendar', 'restoreArticle',
 ]);
 
 /** An export file as a message can carry it. */
@@ -152,6 +155,12 @@ export function createBackgroundService(deps: ServiceDeps) {
       }
       case 'importBackup':
         return importBackup(db, r.json, { afterImport: async (ids) => void (await markForIndexing(db, ids)) });
+      case 'listPrograms':
+        return programIndex(db);
+      case 'deadlineCalendar':
+        return deadlineCalendar(db, r.today);
+      case 'restoreArticle':
+        return restoreArticle(db, { article: r.article, annotations: r.annotations });
     }
   }
 

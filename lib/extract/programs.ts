@@ -106,6 +106,9 @@ const INTRO_VERB = /^(?:推进|推动|深化|打造|建设|开展|实施)$/;
 const HEADING_PREFIX = /^(?:部门解读|政策解读|图解|解读|附件\d{0,2}|原标题|名称|标题|索引)[:：]\s*/;
 const HEADING_TITLE_RE = new RegExp(`^[^，,。；;：:《》“”]{6,80}?${DOC_TITLE_SUFFIX}(?:\\([^()]{1,20}\\)){0,3}$`);
 const LIST_MARKER = /^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、]|第[一二三四五六七八九十\d]{1,3}[章条节部])/;
+// A document title names its issuer, place or year (山东省…方案, 2030年前…方案, 关于…的意见);
+// a heading such as 加强组织领导和保障措施 does not.
+const ISSUER_LIKE = /关于|^(?:19|20)\d{2}\s?年|^[^，,。]{0,20}?(?:省|市|县|区|州|盟|旗|国务院|国家|中共|全国|中华人民共和国|部|委|厅|局|办公室)/;
 const ISSUING_NOTICE_RE = /关于(?:印发|下达|转发|公布)(.{6,80}?)的通知$/;
 
 /** A line that is a document title on its own (a heading, or a PDF's file name). */
@@ -127,7 +130,7 @@ function headingTitle(line: string): { offset: number; name: string } | null {
     const inner = notice[1]!;
     return { offset: offset + body.indexOf(inner), name: inner };
   }
-  if (!HEADING_TITLE_RE.test(body)) return null;
+  if (!HEADING_TITLE_RE.test(body) || !ISSUER_LIKE.test(body)) return null;
   return { offset, name: body };
 }
 

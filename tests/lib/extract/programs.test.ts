@@ -73,6 +73,7 @@ describe('programs', () => {
     ['a generic 行动 after an adverb', '各方面要采取有力行动。'],
     ['a plan referred to by 本', '本行动方案自印发之日起施行。'],
     ['a recruitment plan', '计划招聘工作人员20名。'],
+    ['a section heading that ends like a title', '一段话。\n加强组织领导和保障措施\n各地要落实。'],
     ['a list summed up as N大工程', '参与产业基础再造、重大技术装备攻关两大工程。'],
     ['a praise word, not a name', '这是党中央部署的重大民生工程。'],
     ['a verb phrase ending in 行动', '全面准确认识碳达峰行动的深远影响。'],
