@@ -89,8 +89,22 @@ function sentenceEnd(text: string, from: number): number {
 
 function sentenceStart(text: string, from: number): number {
   let s = from;
-  while (s > 0 && from - s < 200 && !SENTENCE_DELIM_RE.test(text[s - 1]!)) s--;
-  return s;
+  for (;;) {
+    while (s > 0 && from - s < 200 && !SENTENCE_DELIM_RE.test(text[s - 1]!)) s--;
+    // A line break right after a plain character, ending a long line, is a soft break of
+    // extracted text (研发\n投入强度达到2.5%): the sentence goes on above it.
+    if (s > 1 && text[s - 1] === '\n' && from - s < 200 && /[\u4e00-\u9fff\d,，、]/.test(text[s - 2]!) && lineLength(text, s - 1) >= 15) {
+      s--;
+      continue;
+    }
+    return s;
+  }
+}
+
+function lineLength(text: string, newline: number): number {
+  let k = newline;
+  while (k > 0 && newline - k < 40 && text[k - 1] !== '\n') k--;
+  return newline - k;
 }
 
 // A list under a heading such as 一、总体目标 or (二)发展目标 states goals even without cue words;

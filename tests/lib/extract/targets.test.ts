@@ -46,6 +46,11 @@ describe('targets', () => {
     expect(found.map((t) => t.text)).toEqual(['全省数字经济规模突破3万亿元', '战略性新兴产业增加值占比提高到25%']);
   });
 
+  it('reads a goal across a soft line break of extracted text', () => {
+    const found = targetsIn('到2025年,全省规模以上工业企业研究开发经费\n投入强度达到2.5%,基本建成制造强省。');
+    expect(found.map((t) => t.min)).toEqual([2.5]);
+  });
+
   it('counts a first batch that is still to be built', () => {
     const [t] = targetsIn('到2026年底前,全市首批80个智慧社区全面建成。');
     expect(t).toMatchObject({ text: '全市首批80个智慧社区全面建成', min: 80 });
