@@ -144,10 +144,8 @@ export function findTargets(text: string, referenceYear: number | null = null): 
     const prev = text[numStart - 1];
     if (!isQuantityWord(num)) continue;
     if (prev !== undefined && /[第“"'零〇一二两三四五六七八九十百千万亿.]/.test(prev)) continue;
-    if (/^(?:19|20)\d{2}$/.test(num) && !g.num2 && g.unit !== '%' ) {
-      // A year before 个/项 is almost always a date fragment (2023项目), not a count.
-      if (/^[个项]/.test(g.unit!)) continue;
-    }
+    // A year before 个/项 is almost always a date fragment (2023项目), not a count.
+    if (/^(?:19|20)\d{2}$/.test(num) && !g.num2 && /^[个项]/.test(g.unit!)) continue;
     const after = text.slice(end, end + 8);
     if (DOC_PART_AFTER.test(after)) continue;
     if (/^[条项个]$/.test(g.unit!) && /^[\u4e00-\u9fff]{0,4}(?:措施|举措|任务|意见|条款|政策)/.test(after)) continue;
@@ -177,7 +175,7 @@ export function findTargets(text: string, referenceYear: number | null = null): 
     if (g.approx && !goalSentence) continue;
     if (!hasQualifier && !goalSentence && !goalSection) continue;
 
-    // Indicator: the clause minus its lead words, plus the object when the verb precedes the number.
+    // Indicator: the clause minus its lead words (到2025年, 力争 …), plus what follows the number.
     let start = cStart;
     for (let guard = 0; guard < 4; guard++) {
       const lead = text.slice(start, numStart).match(LEAD_FLUFF);
@@ -185,16 +183,13 @@ export function findTargets(text: string, referenceYear: number | null = null): 
       start += lead[0].length;
     }
     const pre = text.slice(start, numStart);
-    let object = '';
     // What is counted may follow the number (攻克10项左右关键技术, 50%的城市社区建成…, 首批100个
-    // 示范社区全面建成): the span runs on to the end of the clause or list item.
-    {
-      let e = end;
-      // The object ends before the next number (2个千亿级集群和6个…): that one is its own target.
-      while (e < text.length && e - end < 30 && !OBJECT_STOP.test(text[e]!) && !(/[和及与并]/.test(text[e]!) && /[\d一二两三四五六七八九十]/.test(text[e + 1] ?? ''))) e++;
-      object = text.slice(end, e);
-      end = e;
-    }
+    // 示范社区全面建成): the span runs on to the end of the clause or list item, and stops before
+    // a next number (2个千亿级集群和6个…), which is its own target.
+    let e = end;
+    while (e < text.length && e - end < 30 && !OBJECT_STOP.test(text[e]!) && !(/[和及与并]/.test(text[e]!) && /[\d一二两三四五六七八九十]/.test(text[e + 1] ?? ''))) e++;
+    const object = text.slice(end, e);
+    end = e;
     const min = parseNumber(num);
     const upper = g.num2 ? parseNumber(g.num2) : min;
     const qualifier = g.qual ?? preWord ?? text.slice(cStart, numStart).match(/^(?:力争|确保|争取)/)?.[0] ?? null;
