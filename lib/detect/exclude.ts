@@ -12,9 +12,9 @@ import { simplifyName } from './normalize';
 const NOISE_WORDS = new Set([
   'nav', 'navbar', 'menu', 'breadcrumb', 'breadcrumbs', 'crumb', 'crumbs', 'location', 'position', 'dqwz',
   'share', 'bdshare', 'fenxiang', 'comment', 'comments', 'pinglun', 'footer', 'foot', 'related', 'relate',
-  'xgwz', 'xglj', 'xgxx', 'xgyd', 'recommend', 'tuijian', 'sidebar', 'side', 'toolbar', 'tools', 'print',
+  'xgwz', 'xglj', 'xgxx', 'xgyd', 'recommend', 'tuijian', 'sidebar', 'toolbar', 'print',
   'dayin', 'fontsize', 'zihao', 'pager', 'pagination', 'pagenav', 'copyright', 'banquan', 'ad', 'ads',
-  'advert', 'guanggao', 'social', 'qrcode', 'erweima', 'prevnext', 'prev', 'next', 'hot', 'rank', 'login',
+  'advert', 'guanggao', 'social', 'qrcode', 'erweima', 'prevnext', 'login',
 ]);
 const NOISE_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'FORM', 'MENU']);
 // Text openings of furniture blocks (checked on short blocks only).

@@ -69,6 +69,13 @@ describe('exclusion inside the container', () => {
     for (const noise of ['您现在的位置', '微信', '关于印发某某方案', '网友', '打印本页', '延伸閱讀', '另一篇文章']) expect(text).not.toContain(noise);
   });
 
+  it('matches furniture class names as whole words only', () => {
+    const body = `<div class="article-content">${P(POLICY, 3)}<div class="pages_content side-note"><p>本方案自印发之日起施行，有效期至2026年12月31日。</p></div><div class="share_box"><a href="#">分享</a></div></div>`;
+    const { text } = textOf(page('', body), 'https://news.example.com/a.html');
+    expect(text).toContain('有效期至2026年12月31日');
+    expect(text).not.toContain('分享');
+  });
+
   it('keeps a paragraph that merely mentions related work', () => {
     const body = `<div class="article-content">${P(POLICY, 3)}<p>相关部门要加强协调配合，确保各项任务落到实处，每季度报送一次工作进展情况，年底前完成评估。</p></div>`;
     expect(textOf(page('', body), 'https://news.example.com/a.html').text).toContain('相关部门要加强协调配合');
