@@ -1,0 +1,93 @@
+/**
+ * The reading engine in Node (linkedom): page detection + normalisation + extraction against
+ * Readability.parse on the same pages; throughput on the dev corpus and on 1 MB; growth with size.
+ * The Chromium half of the comparison lives in chromium-page.ts, which runs the same code in a page.
+ */
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { detectPage } from '../../lib/detect/detect';
+import { gatePage } from '../../lib/detect/gate';
+import { readText } from '../../lib/engine';
+import { devTexts, fixturePages, longArticleHtml, policyText, type FixturePage } from './pages';
+import { emptySection, figure, ratio, repeat, throughput, type Section } from './stats';
+
+const AREA = 'engine (Node, linkedom)';
+
+const dom = (html: string) => parseHTML(html).document as unknown as Document;
+
+/** What the content script does with a page, minus drawing: detect, then read the text if it is policy. */
+export function readPage(doc: Document, url: string): number {
+  const det = detectPage(doc, url);
+  if (!det.verdict.isPolicy) return 0;
+  return readText(det.text, { publishedAt: det.meta.publishedAt, force: true }).spans.length;
+}
+
+/** Sum over pages of `work` on a fresh DOM each; DOM building is not timed (both sides need one). */
+function overPages(pages: readonly FixturePage[], work: (doc: Document, page: FixturePage) => unknown): () => number {
+  return () => {
+    let total = 0;
+    for (const p of pages) {
+      const doc = dom(p.html);
+      const t0 = performance.now();
+      work(doc, p);
+      total += performance.now() - t0;
+    }
+    return total;
+  };
+}
+
+export async function benchEngineNode(): Promise<Section> {
+  const out = emptySection();
+  const pages = fixturePages();
+  const nonPolicy = pages.filter((p) => !p.isPolicy);
+
+  const build = await repeat(() => {
+    const t0 = performance.now();
+    for (const p of pages) dom(p.html);
+    return performance.now() - t0;
+  }, { warmup: 1, runs: 5 });
+  out.figures.push(figure(AREA, `linkedom DOM build, ${pages.length} sample pages (not in either side below)`, 'ms', build));
+
+  const ours = figure(AREA, `detect + read, ${pages.length} sample pages (sum)`, 'ms',
+    await repeat(overPages(pages, (doc, p) => readPage(doc, p.url)), { warmup: 2, runs: 9, budgetMs: 15_000 }));
+  const peer = figure(AREA, `Readability.parse, ${pages.length} sample pages (sum)`, 'ms',
+    await repeat(overPages(pages, (doc) => new Readability(doc).parse()), { warmup: 2, runs: 9, budgetMs: 15_000 }));
+  out.figures.push(ours, peer);
+  out.ratios.push(ratio('whole engine vs Readability.parse, sample pages (Node)', ours, peer, { below: 0.5, text: '< 0.5×' }));
+
+  const gate = figure(AREA, `gate only, ${nonPolicy.length} non-policy pages (sum)`, 'ms',
+    await repeat(overPages(nonPolicy, (doc, p) => gatePage(doc, p.url)), { warmup: 2, runs: 15 }));
+  const gatePeer = figure(AREA, `Readability.parse, the same ${nonPolicy.length} non-policy pages (sum)`, 'ms',
+    await repeat(overPages(nonPolicy, (doc) => new Readability(doc).parse()), { warmup: 2, runs: 9, budgetMs: 10_000 }));
+  out.figures.push(gate, gatePeer);
+  out.ratios.push(ratio('gate on non-policy pages vs Readability.parse (Node)', gate, gatePeer));
+
+  const long = longArticleHtml(50_000);
+  const longPage: FixturePage = { slug: 'long', html: long, url: 'https://www.henan.gov.cn/2024/04-12/2984512.html', isPolicy: true };
+  const longOurs = figure(AREA, 'detect + read, long article (~50k chars)', 'ms',
+    await repeat(overPages([longPage], (doc, p) => readPage(doc, p.url)), { warmup: 2, runs: 9, budgetMs: 10_000 }));
+  const longPeer = figure(AREA, 'Readability.parse, long article (~50k chars)', 'ms',
+    await repeat(overPages([longPage], (doc) => new Readability(doc).parse()), { warmup: 2, runs: 9, budgetMs: 10_000 }));
+  out.figures.push(longOurs, longPeer);
+  out.ratios.push(ratio('whole engine vs Readability.parse, long article (Node)', longOurs, longPeer, { below: 0.5, text: '< 0.5×' }));
+
+  const dev = devTexts();
+  const devChars = dev.reduce((s, d) => s + d.text.length, 0);
+  const devRun = await repeat(() => {
+    for (const d of dev) readText(d.text);
+  }, { warmup: 3, runs: 15 });
+  out.figures.push(throughput('engine readText', `dev corpus, ${dev.length} texts, ${devChars} chars`, devChars, devRun));
+
+  const sizes = [10_000, 100_000, 1_000_000];
+  const points: { label: string; size: number; median: number }[] = [];
+  for (const size of sizes) {
+    const text = policyText(size);
+    const big = size >= 1_000_000;
+    const s = await repeat(() => readText(text), { warmup: big ? 1 : 3, runs: big ? 5 : 10, budgetMs: 20_000 });
+    out.figures.push(figure('engine readText', `${size / 1000}k chars of policy text`, 'ms', s));
+    if (big) out.figures.push(throughput('engine readText', '1 MB (1M chars) of policy text', size, s));
+    points.push({ label: `${size / 1000}k chars`, size, median: s.median });
+  }
+  out.growth.push({ name: 'engine readText', unit: 'ms', points });
+  return out;
+}
