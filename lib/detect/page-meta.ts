@@ -159,9 +159,14 @@ export function readPageFacts(doc: Document, url: URL | null): PageFacts {
   const metas = readMetas(doc);
   const rawTitle = doc.title ?? '';
   const { head, site: titleSite } = splitDocTitle(cleanTitle(rawTitle));
-  const metaTitle = metas.get('articletitle') ?? metas.get('og:title') ?? null;
-  const title = metaTitle ? cleanTitle(metaTitle) : headline(doc, head) ?? (head || null);
   const site = metas.get('sitename') ?? metas.get('og:site_name') ?? metas.get('application-name') ?? titleSite ?? (url?.hostname || null);
+  let metaTitle = metas.get('articletitle') ?? metas.get('og:title') ?? null;
+  // Some sites append their name to og:title as they do to <title>.
+  if (metaTitle && site) {
+    const parts = splitDocTitle(metaTitle);
+    if (parts.site && (parts.site === site.trim() || site.includes(parts.site))) metaTitle = parts.head;
+  }
+  const title = metaTitle ? cleanTitle(metaTitle) : headline(doc, head) ?? (head || null);
   const metaDates = ['pubdate', 'publishdate', 'article:published_time', 'og:release_date', 'dc.date', 'firstpublishedtime', 'publishtime', 'maketime', 'datepublished']
     .map((k) => metas.get(k))
     .filter((v): v is string => !!v);

@@ -214,7 +214,6 @@ export function findPrograms(text: string): ProgramHit[] {
   for (let m = NAMED_RE.exec(text); m; m = NAMED_RE.exec(text)) {
     const suffixStart = m.index;
     const end = suffixStart + m[0].length;
-    // 行动 followed by more name (行动计划 is matched whole) or by 的 as a verb object is not a name end.
     const start = namedProgramStart(text, suffixStart, end);
     if (start < 0) continue;
     const name = text.slice(start, end);
@@ -234,10 +233,13 @@ export function findPrograms(text: string): ProgramHit[] {
   }
 
   // Later bare mentions of a known title (the heading above a document, 附件: …) are the same Program.
-  const titles = [...known]
-    .flatMap((k) => [k, k.replace(/(?:\([^()]{1,20}\)){1,3}$/, '')])
-    .filter((k) => k.length >= 8);
-  const variants = [...new Set(titles)].sort((a, b) => b.length - a.length).slice(0, 60);
+  // A heading often drops the title's trailing (2024—2026年) or (征求意见稿); the mention still
+  // counts as the full title.
+  const fullName = new Map<string, string>();
+  for (const k of known) {
+    for (const v of [k, k.replace(/(?:\([^()]{1,20}\)){1,3}$/, '')]) if (v.length >= 8 && !fullName.has(v)) fullName.set(v, k);
+  }
+  const variants = [...fullName.keys()].sort((a, b) => b.length - a.length).slice(0, 60);
   if (variants.length === 0) return hits;
   // Compare on a space-free copy so a title broken across lines is still recognised.
   const compact: number[] = [];
@@ -254,7 +256,7 @@ export function findPrograms(text: string): ProgramHit[] {
       const start = compact[at]!;
       const end = compact[at + v.length - 1]! + 1;
       if (text[start - 1] === '《') continue;
-      hits.push({ start, end, value: { name: v }, source: 'mention' });
+      hits.push({ start, end, value: { name: fullName.get(v)! }, source: 'mention' });
     }
   }
   return hits;

@@ -49,6 +49,11 @@ describe('programs', () => {
     ]);
   });
 
+  it('names a heading that drops the years after the full title', () => {
+    const found = programsIn('现将《西江市文旅融合行动方案(2024—2026年)》印发给你们。\n西江市文旅融合行动方案\n为推动文旅融合,制定本方案。');
+    expect(found.map((p) => p.name)).toEqual(['西江市文旅融合行动方案(2024—2026年)', '西江市文旅融合行动方案(2024—2026年)']);
+  });
+
   it('takes the plan inside a 下达 notice heading', () => {
     const found = programsIn('西江市人民政府关于下达2025年西江市国民经济和社会发展计划的通知\n各区人民政府:');
     expect(found[0]?.name).toBe('2025年西江市国民经济和社会发展计划');
