@@ -239,6 +239,7 @@ export function findPrograms(text: string): ProgramHit[] {
   for (const k of known) {
     for (const v of [k, k.replace(/(?:\([^()]{1,20}\)){1,3}$/, '')]) if (v.length >= 8 && !fullName.has(v)) fullName.set(v, k);
   }
+  for (const h of hits) if (h.source === 'heading') h.value = { name: fullName.get(h.value.name) ?? h.value.name };
   const variants = [...fullName.keys()].sort((a, b) => b.length - a.length).slice(0, 60);
   if (variants.length === 0) return hits;
   // Compare on a space-free copy so a title broken across lines is still recognised.
