@@ -170,12 +170,20 @@ export function readPageFacts(doc: Document, url: URL | null): PageFacts {
   const metaDates = ['pubdate', 'publishdate', 'article:published_time', 'og:release_date', 'dc.date', 'firstpublishedtime', 'publishtime', 'maketime', 'datepublished']
     .map((k) => metas.get(k))
     .filter((v): v is string => !!v);
+  // <time datetime> and JSON-LD datePublished, for sites without date meta tags.
+  const index = domIndex(doc);
+  const time = index.get('time').find((t) => t.getAttribute('datetime'));
+  if (time) metaDates.push(time.getAttribute('datetime')!);
+  for (const sc of index.get('script')) {
+    if ((sc.getAttribute('type') ?? '').toLowerCase() !== 'application/ld+json') continue;
+    const m = /"datePublished"\s{0,3}:\s{0,3}"([^"]{8,40})"/.exec(sc.textContent ?? '');
+    if (m) metaDates.push(m[1]!);
+  }
   const infoText = doc.body ? pageText(doc.body, 12_000).replace(LABEL_JOIN, '$1：') : '';
   const issuerLine = /(?:发文机关|发布机构|信息来源|来源)\s{0,3}[:：]\s{0,3}([\u4e00-\u9fff]{2,30})/.exec(infoText);
   const issuer = metas.get('contentsource') ?? metas.get('source') ?? metas.get('author') ?? issuerLine?.[1] ?? null;
   let column = metas.get('columnname') ?? null;
   if (!column) {
-    const index = domIndex(doc);
     const crumb = ['.breadcrumb', '.crumb', '.crumbs', '.location', '.position', '.dqwz', '#location', '.bread', '.current']
       .map((k) => index.get(k)[0])
       .find((e) => e);

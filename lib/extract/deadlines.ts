@@ -61,6 +61,10 @@ const DEADLINE_RE = new RegExp(
     `“?(?<plan>十[一二三四五六七八九]|[六七八九])五”?(?<planPart>期间|时期|末|内)`,
     // 7日内, 30个工作日内, 三个月内.
     `(?<!近)(?<wN>\\d{1,3}|${CHINESE})(?:个)?(?<wU>工作日|自然日|日|天|周|个月|月|年|小时)半?(?:内|以内|之内)`,
+    // 今后三年, 未来五年: the horizon of a plan counted from now.
+    `(?<horizon>(?:今后|未来)(?:\\d{1,2}|[一二两三四五六七八九十]{1,2})年)`,
+    // 2035年远景目标: the long-range horizon named by its year.
+    `(?<vY>${YEAR})年(?=远景目标)`,
     // 每季度, 每年, 每月.
     `(?<every>每(?:个)?(?:季度|半年|年度|年|季|月|周|日|天))`,
     // 今年, 年内, 全年, 明年 …
@@ -137,6 +141,8 @@ function deadlineValue(g: Record<string, string | undefined>, text: string, end:
     if (parseNumber(g.wN) === null) return null;
     return { kind: 'within', end: null, resolved: false };
   }
+  if (g.horizon) return { kind: 'within', end: null, resolved: false };
+  if (g.vY) return { kind: 'by', end: iso(Number(g.vY), 12, 31), resolved: true };
   if (g.every) {
     const unit = g.every.replace(/^每个?/, '');
     const period = /季/.test(unit) ? 'quarter' : unit === '半年' ? 'half-year' : /年/.test(unit) ? 'year' : unit === '月' ? 'month' : unit === '周' ? 'week' : 'day';

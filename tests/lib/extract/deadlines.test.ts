@@ -18,6 +18,7 @@ describe('deadlines', () => {
     ['请在2025年6月底前完成验收。', '在2025年6月底前', 'by', '2025-06-30'],
     ['到2035年，全面建成教育强市。', '到2035年', 'by', '2035-12-31'],
     ['到本世纪中叶，建成制造强国。', '到本世纪中叶', 'by', '2050-12-31'],
+    ['展望2035年远景目标。', '2035年', 'by', '2035-12-31'],
   ])('finds the fixed deadline in %s', (sentence, text, kind, end) => {
     expect(deadlinesIn(sentence)).toEqual([expect.objectContaining({ text, kind, end, resolved: true })]);
   });
@@ -47,6 +48,7 @@ describe('deadlines', () => {
     ['须在三个月内完成整改。', '三个月内', 'within'],
     ['每季度通报一次进展。', '每季度', 'recurring'],
     ['每月调度重点项目。', '每月', 'recurring'],
+    ['今后三年集中力量攻坚。', '今后三年', 'within'],
   ])('finds the relative deadline in %s', (sentence, text, kind) => {
     expect(deadlinesIn(sentence)).toEqual([expect.objectContaining({ text, kind })]);
   });
