@@ -3,7 +3,7 @@ export { saveArticle, deleteArticle, updateAnnotation, deleteAnnotation, markFor
 export type { SaveInput, ManualAnnotation } from './store';
 export { summarizeAgainstCorpus, deadlineStatus } from './summary';
 export type { CorpusSummary, ArticleRef, ProgramSeen, RelatedArticle, TimelineItem, DeadlineStatus, DriftItem, DriftOther, TargetFigure, SummaryOptions } from './summary';
-export { searchCorpus, searchQuerySchema, makeSnippet } from './search';
+export { searchCorpus, searchFacets, searchQuerySchema, makeSnippet } from './search';
 export type { SearchQuery, SearchResults, SearchHit } from './search';
 export { makeTokenizer, registerDomainWords, termFrequencies, DOMAIN_WORDS } from './tokenize';
 export type { Tokenize, Cut } from './tokenize';

@@ -181,3 +181,20 @@ async function hitsFor(db: PolicyDB, ranked: { id: string; score: number; matche
   });
   return out;
 }
+
+/**
+ * The values the dashboard's filters can offer, read from index keys only (no rows): regions,
+ * program keys and deadline years present in the corpus, sorted.
+ */
+export async function searchFacets(db: PolicyDB): Promise<{ regions: string[]; programs: string[]; years: number[] }> {
+  const [regions, programs, years] = await Promise.all([
+    db.articles.orderBy('region').uniqueKeys(),
+    db.articleTerms.orderBy('programs').uniqueKeys(),
+    db.articleTerms.orderBy('deadlineYears').uniqueKeys(),
+  ]);
+  return {
+    regions: regions.filter((r): r is string => typeof r === 'string' && r.length > 0),
+    programs: programs.filter((p): p is string => typeof p === 'string'),
+    years: years.filter((y): y is number => typeof y === 'number').sort((a, b) => a - b),
+  };
+}

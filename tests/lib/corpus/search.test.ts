@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { saveArticle } from '../../../lib/corpus/store';
-import { makeSnippet, searchCorpus } from '../../../lib/corpus/search';
+import { makeSnippet, searchCorpus, searchFacets } from '../../../lib/corpus/search';
 import { nodeTokenizer } from '../../../lib/corpus/node';
 import { foldText } from '../../../lib/corpus/normalize';
 import type { PolicyDB } from '../../../lib/db/schema';
@@ -96,6 +96,17 @@ describe('searchCorpus', () => {
     await expect(searchCorpus(db, { text: 'x'.repeat(501) }, tokenize)).rejects.toThrow(/invalid search: text/);
     // Only stopwords: nothing to look for, not an error.
     expect(await searchCorpus(db, { text: '的 和' }, tokenize)).toMatchObject({ hits: [], total: 0 });
+  });
+});
+
+describe('searchFacets', () => {
+  it('offers the regions, programs and deadline years present, in one script', async () => {
+    const { db } = await corpus();
+    const f = await searchFacets(db);
+    expect(f.regions).toEqual(['山东', '山西']);
+    expect(f.programs).toEqual(expect.arrayContaining(['山西省企业技术创新能力提升2023年行动计划', '山东省专精特新中小企业梯度培育方案', '山西省企业技术创新能力提升2024年行动计划']));
+    expect(f.programs).toHaveLength(3);
+    expect(f.years).toEqual([2023, 2024, 2025, 2026]);
   });
 });
 
