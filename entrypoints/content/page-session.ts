@@ -18,6 +18,11 @@ function mark(state: 'pending' | 'ready' | 'off' | 'error'): void {
   document.documentElement.dataset.policylensState = state;
 }
 
+/** How long a single-page navigation waits for the new article before reading what is there. */
+const NAV_WAIT_MS = 3000;
+
+const withoutHash = (url: string): string => url.split('#')[0] ?? url;
+
 /** <link rel=canonical> when it is a real http(s) URL, else this URL; the background strips tracking parameters. */
 function canonicalUrl(): string {
   const link = document.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href;
@@ -45,6 +50,10 @@ export class PageSession {
   /** The article text last read, and the page's text length then: what a content change is compared with. */
   private readText = '';
   private bodyLength = 0;
+  /** The URL (without its hash) the last detection was made for. */
+  private readUrl = '';
+  /** After a single-page navigation, the timer that reads the page even if no new article arrived. */
+  private navWait: ReturnType<typeof setTimeout> | undefined;
   readonly ui = new PageUi(this);
 
   /** Current state for the popup. */
@@ -59,6 +68,17 @@ export class PageSession {
 
   get articleContainer(): Element | null {
     return this.detection?.article?.container ?? null;
+  }
+
+  /**
+   * Where the page watcher listens: the article that was read, or the whole body when there is
+   * none, when it has left the page (a single-page site replaced it) or when the URL moved on
+   * since it was read (the next article has yet to arrive, possibly in a new element).
+   */
+  get watchRoot(): Node | null {
+    const container = this.articleContainer;
+    if (container?.isConnected && this.readUrl === withoutHash(location.href)) return container;
+    return document.body;
   }
 
   /** The draw item under a DOM position, with what the card needs to show it. */
@@ -76,6 +96,8 @@ export class PageSession {
   async run(): Promise<void> {
     const gen = ++this.generation;
     const stale = () => gen !== this.generation;
+    clearTimeout(this.navWait);
+    this.navWait = undefined;
     mark('pending');
     this.state = { ...this.state, status: 'pending' };
     try {
@@ -87,6 +109,7 @@ export class PageSession {
       }
       const detection = detectPage(document, location.href, { force: this.forced });
       this.detection = detection;
+      this.readUrl = withoutHash(location.href);
       const map = detection.article ? buildTextMap(detection.article.container, { exclude: detection.article.exclude }) : null;
       const text = (map?.text ?? '').slice(0, MAX_TEXT);
       this.readText = text;
@@ -161,6 +184,8 @@ export class PageSession {
 
   stop(): void {
     this.generation++;
+    clearTimeout(this.navWait);
+    this.navWait = undefined;
     this.highlighter?.destroy();
     this.ui.destroy();
   }
@@ -173,7 +198,7 @@ export class PageSession {
   async contentChanged(): Promise<void> {
     const article = this.detection?.article;
     if (article?.container.isConnected) {
-      if (buildTextMap(article.container, { exclude: article.exclude }).text.slice(0, MAX_TEXT) === this.readText) return;
+      if (this.articleText(article) === this.readText) return;
     } else if (!article) {
       // No article found: look again only when the page has grown a lot (content arriving late).
       const length = document.body?.textContent?.length ?? 0;
@@ -182,11 +207,30 @@ export class PageSession {
     await this.run();
   }
 
-  /** A navigation to another article: forget the forced flag of the previous one. */
+  /**
+   * A navigation to another article: forget the forced flag of the previous one and take its
+   * highlights off. Single-page sites change the URL first and render the next article a moment
+   * later: while the page still shows the text already read, wait for it to change (the watcher
+   * calls contentChanged) rather than read the old article again under the new URL, where a save
+   * would file it under the wrong address; after NAV_WAIT_MS read whatever is there.
+   */
   async navigated(): Promise<void> {
     this.forced = false;
+    this.generation++;
     this.clear();
+    this.state = { status: 'pending', capture: null };
+    mark('pending');
+    const article = this.detection?.article;
+    if (this.readText && article?.container.isConnected && this.articleText(article) === this.readText) {
+      clearTimeout(this.navWait);
+      this.navWait = setTimeout(() => void this.run(), NAV_WAIT_MS);
+      return;
+    }
     await this.run();
+  }
+
+  private articleText(article: NonNullable<Detection['article']>): string {
+    return buildTextMap(article.container, { exclude: article.exclude }).text.slice(0, MAX_TEXT);
   }
 
   /** Save the article (with any new manual annotations), then read the page again to show the saved state. */

@@ -30,7 +30,7 @@ export class PageUi {
     this.watch = watchPage({
       onNavigate: () => void this.session.navigated(),
       onContentChanged: () => void this.session.contentChanged(),
-      root: () => this.session.articleContainer ?? document.body,
+      root: () => this.session.watchRoot,
     });
     this.on('click', (e) => this.onClick(e as MouseEvent));
     this.on('mousemove', (e) => this.onMove(e as MouseEvent));

@@ -1,0 +1,317 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startSiteServer } from '../fixtures/site-server';
+import { launchWithExtension, openPopup, readHighlights, tabIdOf, waitForAnalysis, type ExtensionSession } from './harness';
+import { exampleShown, fixturePages } from './fixture-pages';
+
+/**
+ * Issue 5 in real Chromium with the production build: what the reader sees and does on the page.
+ * One profile for the whole file: the manual highlight saved in one step is what the next steps
+ * re-anchor, edit around, orphan and navigate away from.
+ */
+
+const SLUG = 'policy-city-plan-news';
+/** A phrase of the third paragraph, outside every automatic span. */
+const QUOTE = '推动起重装备、振动机械等传统优势产品向智能化升级';
+const NOTE = '智能化升级：看看起重装备有没有具体名单';
+/** The same phrase after the page's editors changed two characters inside it. */
+const EDITED = '推动起重装备、振动机械等传统特色产品向智能化升级';
+const INSERTED = '（编者按：本文于次日更新，补充了三大集群的最新进展。）';
+
+let site: Awaited<ReturnType<typeof startSiteServer>>;
+let session: ExtensionSession;
+let page: Page;
+let tabId = -1;
+
+beforeAll(async () => {
+  site = await startSiteServer();
+  session = await launchWithExtension();
+});
+afterAll(async () => {
+  await session?.close(true);
+  await site?.close();
+});
+
+const urlOf = (slug: string) => `${site.url}/pages/${slug}/`;
+
+/** Highlights of one name, as texts. */
+async function texts(p: Page, name: string): Promise<string[]> {
+  return (await readHighlights(p)).filter((h) => h.name === name).map((h) => h.text);
+}
+
+/** Wait until a CSS highlight of `name` has a range whose text is `text`. */
+async function waitForHighlight(p: Page, name: string, text: string, timeout = 20_000): Promise<void> {
+  await p.waitForFunction(
+    ([n, t]) => {
+      const hl = CSS.highlights.get(n!);
+      if (!hl) return false;
+      for (const r of hl) if ((r as Range).toString() === t) return true;
+      return false;
+    },
+    [name, text] as const,
+    { timeout, polling: 100 },
+  );
+}
+
+/** Select the first occurrence of `needle` in the page's text, as a reader dragging over it would. */
+async function select(p: Page, needle: string): Promise<void> {
+  const ok = await p.evaluate((n) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const i = (node as Text).data.indexOf(n);
+      if (i < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + n.length);
+      const sel = document.getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
+      return true;
+    }
+    return false;
+  }, needle);
+  expect(ok, `"${needle}" is on the page`).toBe(true);
+}
+
+/** What the background does for Alt+Shift+H or the context menu: ask the tab's content script to highlight the selection. */
+async function shortcut(id: number): Promise<unknown> {
+  return session.worker.evaluate(async (tab) => {
+    const api = (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: object): Promise<unknown> } } }).chrome;
+    return api.tabs.sendMessage(tab, { type: 'highlightSelection' });
+  }, id);
+}
+
+async function badgeOf(id: number): Promise<string> {
+  return session.worker.evaluate(async (tab) => {
+    const api = (globalThis as unknown as { chrome: { action: { getBadgeText(d: { tabId: number }): Promise<string> } } }).chrome;
+    return api.action.getBadgeText({ tabId: tab });
+  }, id);
+}
+
+/** The popup's list of the reader's annotations, once the page's reading is done. */
+async function annotationsInPopup(id: number): Promise<{ found: string; orphans: string | null }> {
+  const popup = await openPopup(session, id);
+  try {
+    await popup.getByTestId('annotations').waitFor();
+    const found = (await popup.getByTestId('annotations').textContent()) ?? '';
+    const orphans = (await popup.getByTestId('orphans').count()) ? await popup.getByTestId('orphans').textContent() : null;
+    return { found, orphans };
+  } finally {
+    await popup.close();
+  }
+}
+
+/** Every range of our highlights, with whether it lies in live DOM, and how many ranges are drawn twice. */
+async function rangeReport(p: Page, inside?: string): Promise<{ total: number; detached: number; outside: number; doubled: number }> {
+  return p.evaluate((sel) => {
+    const root = sel ? document.querySelector(sel) : null;
+    const ids = new Map<Node, number>();
+    const seen = new Set<string>();
+    let total = 0;
+    let detached = 0;
+    let outside = 0;
+    let doubled = 0;
+    for (const [name, hl] of CSS.highlights) {
+      if (!name.startsWith('policylens-') || name === 'policylens-flash') continue;
+      for (const r of hl as Highlight) {
+        const range = r as Range;
+        total++;
+        if (!range.startContainer.isConnected) detached++;
+        if (root && !root.contains(range.startContainer)) outside++;
+        if (!ids.has(range.startContainer)) ids.set(range.startContainer, ids.size);
+        const key = `${ids.get(range.startContainer)}:${range.startOffset}:${range.endOffset}:${range.toString()}`;
+        if (seen.has(key)) doubled++;
+        seen.add(key);
+      }
+    }
+    return { total, detached, outside, doubled };
+  }, inside ?? '');
+}
+
+describe('highlights people can read, use and keep (issue 5)', () => {
+  it("colours every labelled example with its own type's highlight", async () => {
+    const p = await session.context.newPage();
+    const wrong: string[] = [];
+    for (const fixture of fixturePages().filter((f) => f.expected.isPolicy)) {
+      await p.goto(urlOf(fixture.slug), { waitUntil: 'domcontentloaded' });
+      await waitForAnalysis(p);
+      const found = await readHighlights(p);
+      for (const e of fixture.expected.examples ?? []) {
+        const ofType = found.filter((f) => f.name === `policylens-${e.type}`).map((f) => f.text);
+        if (!exampleShown(e, ofType)) {
+          const other = found.filter((f) => exampleShown(e, [f.text])).map((f) => f.name);
+          wrong.push(`${fixture.slug}: ${e.type} "${e.text}" shown as ${other.join(', ') || 'nothing'}`);
+        }
+      }
+    }
+    await p.close();
+    expect(wrong).toEqual([]);
+  });
+
+  it('saves a manual highlight with a note through the toolbar, and the popup lists it with the note', async () => {
+    page = await session.context.newPage();
+    await page.goto(urlOf(SLUG), { waitUntil: 'domcontentloaded' });
+    expect(await waitForAnalysis(page)).toBe('ready');
+    tabId = await tabIdOf(session, page);
+    expect(await texts(page, 'policylens-highlight')).toEqual([]);
+
+    await select(page, QUOTE);
+    // The keyboard shortcut opens the toolbar with the note field focused.
+    expect(await shortcut(tabId)).toEqual({ ok: true, data: { opened: true } });
+    await page.waitForFunction(() => document.activeElement?.localName === 'policylens-card', undefined, { timeout: 5000 });
+    await page.keyboard.type(NOTE);
+    await page.keyboard.press('Control+Enter');
+
+    await waitForHighlight(page, 'policylens-highlight', QUOTE);
+    // The selection is gone once the highlight is made.
+    expect(await page.evaluate(() => document.getSelection()?.isCollapsed)).toBe(true);
+    const listed = await annotationsInPopup(tabId);
+    expect(listed.found).toContain(QUOTE);
+    expect(listed.found).toContain(NOTE);
+    expect(listed.orphans).toBeNull();
+  });
+
+  it('re-anchors the highlight after a reload', async () => {
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await waitForAnalysis(page);
+    await waitForHighlight(page, 'policylens-highlight', QUOTE);
+    expect(await texts(page, 'policylens-highlight')).toEqual([QUOTE]);
+  });
+
+  it('follows the highlight when a paragraph is inserted before it and characters inside it change (in the live page)', async () => {
+    await page.evaluate(
+      ([quote, edited, inserted]) => {
+        const paragraphs = [...document.querySelectorAll('.txt p')];
+        const target = paragraphs.find((p) => p.textContent?.includes(quote!))!;
+        const extra = document.createElement('p');
+        extra.textContent = inserted!;
+        paragraphs[0]!.before(extra);
+        const walker = document.createTreeWalker(target, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+          if (n.data.includes(quote!)) n.data = n.data.replace(quote!, edited!);
+        }
+      },
+      [QUOTE, EDITED, INSERTED] as const,
+    );
+    await waitForHighlight(page, 'policylens-highlight', EDITED);
+    expect(await texts(page, 'policylens-highlight')).toEqual([EDITED]);
+    expect((await rangeReport(page)).detached).toBe(0);
+    const listed = await annotationsInPopup(tabId);
+    expect(listed.orphans).toBeNull();
+  });
+
+  it('re-anchors the highlight on a revisit of the edited page (served changed)', async () => {
+    await page.route(urlOf(SLUG), async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text())
+        .replace('<p>本报讯', `<p>${INSERTED}</p>\n        <p>本报讯`)
+        .replace(QUOTE, EDITED);
+      await route.fulfill({ response, body: html });
+    });
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await waitForAnalysis(page);
+    await waitForHighlight(page, 'policylens-highlight', EDITED);
+    expect(await texts(page, 'policylens-highlight')).toEqual([EDITED]);
+    await page.unroute(urlOf(SLUG));
+  });
+
+  it('lists the highlight as an orphan, with its text and note, once its paragraph is removed', async () => {
+    // In the live page first: the watcher reads the page again.
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await waitForAnalysis(page);
+    await waitForHighlight(page, 'policylens-highlight', QUOTE);
+    await page.evaluate((quote) => {
+      [...document.querySelectorAll('.txt p')].find((p) => p.textContent?.includes(quote))!.remove();
+    }, QUOTE);
+    await page.waitForFunction(() => !CSS.highlights.get('policylens-highlight')?.size, undefined, { timeout: 20_000, polling: 100 });
+    await waitForAnalysis(page);
+    let listed = await annotationsInPopup(tabId);
+    expect(listed.orphans).toContain(QUOTE);
+    expect(listed.orphans).toContain(NOTE);
+
+    // And on a revisit of the page served without it.
+    await page.route(urlOf(SLUG), async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace(/<p>在电池及新能源集群方面[^]*?<\/p>/, '');
+      await route.fulfill({ response, body: html });
+    });
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await waitForAnalysis(page);
+    expect(await texts(page, 'policylens-highlight')).toEqual([]);
+    listed = await annotationsInPopup(tabId);
+    expect(listed.orphans).toContain(QUOTE);
+    expect(listed.orphans).toContain(NOTE);
+    await page.unroute(urlOf(SLUG));
+  });
+
+  it('sets the toolbar badge to the targets and deadlines shown', async () => {
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await waitForAnalysis(page);
+    const found = await readHighlights(page);
+    const n = found.filter((f) => f.name === 'policylens-target' || f.name === 'policylens-deadline').length;
+    expect(n).toBeGreaterThan(0);
+    await expect.poll(() => badgeOf(tabId), { timeout: 5000 }).toBe(String(n));
+  });
+
+  it('scrolls the page to an item picked in the popup and flashes it', async () => {
+    await page.setViewportSize({ width: 900, height: 260 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const popup = await openPopup(session, tabId);
+    await popup.getByTestId('counts').waitFor();
+    // The last deadline of the article (6月底前) is in its last paragraph, far below a short viewport.
+    const item = popup.locator('.span-list--deadline li button').last();
+    const picked = (await item.textContent()) ?? '';
+    await item.click();
+    await page.waitForFunction(
+      (text) => {
+        const flash = CSS.highlights.get('policylens-flash');
+        return !!flash && [...flash].some((r) => (r as Range).toString() === text);
+      },
+      picked,
+      { timeout: 5000, polling: 20 },
+    );
+    await page.waitForFunction(() => window.scrollY > 100, undefined, { timeout: 5000 });
+    // The flash is brief.
+    await page.waitForFunction(() => !CSS.highlights.has('policylens-flash'), undefined, { timeout: 5000 });
+    await popup.close();
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('re-annotates the next article after a single-page navigation and clears the old one', async () => {
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await waitForAnalysis(page);
+    expect((await readHighlights(page)).length).toBeGreaterThan(0);
+    const next = fixturePages().find((f) => f.slug === 'policy-e2e-related-midterm')!;
+    // As SPA news sites do: the URL changes first, then the article arrives and replaces the old one.
+    await page.evaluate(async (url) => {
+      history.pushState({}, '', url);
+      const html = await (await fetch(url)).text();
+      const doc = new DOMParser().parseFromString(html, 'text/html');
+      await new Promise((r) => setTimeout(r, 700));
+      document.title = doc.title;
+      document.querySelector('.wz-left')!.replaceWith(document.importNode(doc.querySelector('.wz-left')!, true));
+    }, urlOf(next.slug));
+    await page.waitForFunction(
+      () => !!CSS.highlights.get('policylens-program') && [...CSS.highlights.get('policylens-program')!].some((r) => (r as Range).startContainer.isConnected),
+      undefined,
+      { timeout: 20_000, polling: 100 },
+    );
+    await waitForAnalysis(page);
+    const found = await readHighlights(page);
+    const missing = (next.expected.examples ?? []).filter((e) => !exampleShown(e, found.filter((f) => f.name === `policylens-${e.type}`).map((f) => f.text)));
+    expect(missing).toEqual([]);
+    // Nothing of the old article stays drawn (its nodes are gone), nothing is drawn twice.
+    const report = await rangeReport(page, '.wz-left');
+    expect(report).toMatchObject({ detached: 0, outside: 0, doubled: 0 });
+    expect(await texts(page, 'policylens-highlight')).toEqual([]);
+    // The popup speaks of the new article.
+    const popup = await openPopup(session, tabId);
+    await popup.getByTestId('counts').waitFor();
+    expect(await popup.locator('h2.title').textContent()).toContain('实施过半');
+    const shown = await popup.locator('[data-testid=counts] [data-type=target]').textContent();
+    expect(shown).toContain(String(found.filter((f) => f.name === 'policylens-target').length));
+    await popup.close();
+    const n = found.filter((f) => f.name === 'policylens-target' || f.name === 'policylens-deadline').length;
+    await expect.poll(() => badgeOf(tabId), { timeout: 5000 }).toBe(String(n));
+  });
+});
