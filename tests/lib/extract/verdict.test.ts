@@ -29,6 +29,7 @@ describe('judgeText', () => {
     ['a weather forecast', '气象台预报,明天多云转阵雨,最高气温28度,最低气温21度。受冷空气影响,后天起降雨增多,部分地区有雷阵雨,天气转凉。'],
     ['a phone review', '这款手机搭载新一代处理器,屏幕素质出色,续航表现优秀,摄像头成像清晰,跑分成绩领先,售价3999元,性价比很高,上手体验流畅。'],
     ['company news', '西江科技股份有限公司今日举行新品发布会,董事长表示,公司将加快推进研发建设,提升用户体验,打造行业领先品牌,全年订单增长30%,营收和净利润创新高,门店数量突破500家。'],
+    ['a travel feature', '周末去西江古镇走走。古镇始建于明代,街巷两侧是老字号店铺,游客可以品尝当地小吃,感受慢生活。当地政府近年来加大保护力度,古镇面貌焕然一新,夜景尤其迷人。'],
     ['English text', 'The city council approved a new plan to build 20 parks by 2027.'],
   ])('rejects %s', (_what, text) => {
     const v = judgeText(text);
