@@ -105,6 +105,7 @@ export function detectPage(doc: Document, url: string, options: DetectOptions = 
   const publishedAt =
     metaDate ??
     (near ? findPublishedAt(near, year ?? undefined) : null) ??
+    facts.markupDates.map(isoFromLoose).find((d) => d) ??
     findPublishedAt(info, year ?? undefined) ??
     findPublishedAt(t, year ?? undefined);
   if (publishedAt) meta.publishedAt = publishedAt;

@@ -14,6 +14,8 @@ export interface PageFacts {
   site: string | null;
   /** Raw date strings from meta tags, best first. */
   metaDates: string[];
+  /** From JSON-LD datePublished and the first <time datetime> (less sure than meta tags). */
+  markupDates: string[];
   issuer: string | null;
   column: string | null;
   /** Text of the page without navigation-like furniture, label lines joined with their values. */
@@ -173,11 +175,12 @@ export function readPageFacts(doc: Document, url: URL | null): PageFacts {
   // <time datetime> and JSON-LD datePublished, for sites without date meta tags.
   const index = domIndex(doc);
   const time = index.get('time').find((t) => t.getAttribute('datetime'));
-  if (time) metaDates.push(time.getAttribute('datetime')!);
+  const markupDates: string[] = [];
+  if (time) markupDates.push(time.getAttribute('datetime')!);
   for (const sc of index.get('script')) {
     if ((sc.getAttribute('type') ?? '').toLowerCase() !== 'application/ld+json') continue;
     const m = /"datePublished"\s{0,3}:\s{0,3}"([^"]{8,40})"/.exec(sc.textContent ?? '');
-    if (m) metaDates.push(m[1]!);
+    if (m) markupDates.unshift(m[1]!);
   }
   const infoText = doc.body ? pageText(doc.body, 12_000).replace(LABEL_JOIN, '$1：') : '';
   const issuerLine = /(?:发文机关|发布机构|信息来源|来源)\s{0,3}[:：]\s{0,3}([\u4e00-\u9fff]{2,30})/.exec(infoText);
@@ -195,7 +198,7 @@ export function readPageFacts(doc: Document, url: URL | null): PageFacts {
   }
   const hr = url ? hostRegion(url.hostname) : { region: null, gov: false };
   return {
-    metas, title, site: site ? site.trim() : null, metaDates, issuer, column, infoText,
+    metas, title, site: site ? site.trim() : null, metaDates, markupDates, issuer, column, infoText,
     hostRegion: hr.region, govHost: hr.gov, govTemplate: GOV_META.some((m) => metas.has(m)),
   };
 }

@@ -48,3 +48,11 @@ describe('hostRegion', () => {
   ];
   for (const [host, region, gov] of cases) it(host, () => expect(hostRegion(host)).toEqual({ region, gov }));
 });
+
+describe('publication date from markup', () => {
+  it('meta tags, then <time datetime>, then JSON-LD', () => {
+    expect(facts('<meta name="PubDate" content="2024-04-12 16:30">', '<time datetime="2020-01-01">').metaDates[0]).toBe('2024-04-12 16:30');
+    expect(facts('', '<p>某日</p><time datetime="2024-01-08T13:59:00+08:00">1月8日</time>').markupDates).toEqual(['2024-01-08T13:59:00+08:00']);
+    expect(facts('<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2023-07-06T20:27:07+08:00"}</script>', '<time datetime="2020-01-01">x</time>').markupDates).toEqual(['2023-07-06T20:27:07+08:00', '2020-01-01']);
+  });
+});
