@@ -132,19 +132,22 @@ describe('highlights people can read, use and keep (issue 5)', () => {
   it("colours every labelled example with its own type's highlight", async () => {
     const p = await session.context.newPage();
     const wrong: string[] = [];
+    let checked = 0;
     for (const fixture of fixturePages().filter((f) => f.expected.isPolicy)) {
       await p.goto(urlOf(fixture.slug), { waitUntil: 'domcontentloaded' });
       await waitForAnalysis(p);
       const found = await readHighlights(p);
       for (const e of fixture.expected.examples ?? []) {
-        const ofType = found.filter((f) => f.name === `policylens-${e.type}`).map((f) => f.text);
-        if (!exampleShown(e, ofType)) {
-          const other = found.filter((f) => exampleShown(e, [f.text])).map((f) => f.name);
-          wrong.push(`${fixture.slug}: ${e.type} "${e.text}" shown as ${other.join(', ') || 'nothing'}`);
+        // Whether every example is shown at all is extension.e2e.test.ts's check; here: in which colour.
+        const shownAs = found.filter((f) => exampleShown(e, [f.text])).map((f) => f.name);
+        if (shownAs.length && !shownAs.includes(`policylens-${e.type}`)) {
+          wrong.push(`${fixture.slug}: ${e.type} "${e.text}" shown as ${shownAs.join(', ')}`);
         }
+        checked += shownAs.length ? 1 : 0;
       }
     }
     await p.close();
+    expect(checked).toBeGreaterThan(50);
     expect(wrong).toEqual([]);
   });
 
