@@ -60,7 +60,9 @@ export function parseArgs(argv: string[]): Args {
   return args;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a byte-order mark in the text: offsets must index the text exactly as Node's
+// readFileSync(path, 'utf8') returns it, which is what the scorer and other tools read.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Reads a file as UTF-8 text, refusing directories and binary content with a clear message. */
 export function readTextFile(path: string): string {
@@ -74,7 +76,7 @@ export function readTextFile(path: string): string {
     throw new Error('not UTF-8 text (binary file?)');
   }
   if (text.includes('\u0000')) throw new Error('binary file (contains NUL bytes)');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return text;
 }
 
 /** Annotates one file's text; .html goes through the page detector first. */

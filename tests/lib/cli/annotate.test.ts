@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -43,6 +43,14 @@ describe('policylens CLI', () => {
       expect(POLICY.slice(a.start, a.end)).toBe(a.text);
     }
     expect(result.annotations.map((a: { text: string }) => a.text)).toContain('到2026年');
+  });
+
+  it('keeps offsets aligned with the file as Node reads it when it starts with a BOM', () => {
+    const bomFile = join(dir, 'bom.txt');
+    writeFileSync(bomFile, '\ufeff' + POLICY);
+    const asRead = readFileSync(bomFile, 'utf8');
+    const result = JSON.parse(run([bomFile]).out);
+    for (const a of result.annotations) expect(asRead.slice(a.start, a.end)).toBe(a.text);
   });
 
   it('resolves relative deadlines with --date', () => {
