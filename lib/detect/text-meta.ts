@@ -30,7 +30,7 @@ export function readTextMeta(text: string, hints: MetaHints = {}): ArticleMeta {
   // Numbers and titles are reported as the text writes them (國發〔2015〕28號), names simplified.
   const own = findDocNumbers(norm).find((h) => h.own);
   if (own) meta.docNumber = orig.slice(own.index, own.end).replace(/\s+/g, '');
-  if (meta.title && !hints.title) meta.title = titleFromText(orig) ?? meta.title;
+  if (meta.title && !hints.title) meta.title = titleFromText(norm, orig) ?? meta.title;
   return meta;
 }
 
@@ -52,14 +52,19 @@ export function readNormalizedMeta(t: string, hints: MetaHints = {}): ArticleMet
 // Title
 
 /** First line that reads like a headline (for plain texts whose first line is the title). */
-export function titleFromText(t: string): string | null {
-  for (const raw of t.split('\n', 12)) {
-    const line = raw.trim();
+export function titleFromText(t: string, orig = t): string | null {
+  const lines = t.split('\n', 12);
+  const origLines = orig.split('\n', 12);
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k]!.trim();
     if (!line) continue;
     if (line.length < 6 || line.length > 80 || /[。；]$/.test(line)) return null;
     if (/^(来源|发布|时间|日期|当前位置|您现在的位置|首页|索引号|发文机关|发布机构|名称|文号|主题分类|生效日期|时效性)|^\d{4}[-年/.]|[:：]$/.test(line)) continue;
+    if (/(日期|时间|来源|索引号|文号|浏览|点击|分类|机构|名称|关键词|有效性)\s{0,2}[:：]/.test(line)) continue;
     if (DOC_NUMBER_RE().test(line) && line.length < 25) continue;
-    return line.replace(/\s+/g, (s, i: number) => (isHan(line[i - 1]) && isHan(line[i + s.length]) ? '' : ' '));
+    // Reported in the text's own script: the same line of the original.
+    const out = (origLines[k] ?? lines[k]!).trim();
+    return out.replace(/\s+/g, (s, i: number) => (isHan(out[i - 1]) && isHan(out[i + s.length]) ? '' : ' '));
   }
   return null;
 }
