@@ -1,40 +1,365 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { askBackground } from '../../lib/ext/rpc';
+import { downloadFile } from '../../lib/ext/download';
 import { makeTranslate, pickLocale } from '../../lib/i18n';
-import type { ArticleSummary } from '../../lib/messages';
-import ArticleTable from '../../components/ArticleTable';
+import type { ArticleDetail as Detail, ArticleSummary } from '../../lib/messages';
+import type { DeadlineCalendar as Calendar, ProgramEntry } from '../../lib/corpus/catalog';
+import type { ExportFormat } from '../../lib/export/types';
+import { backupFileTooLarge, type ImportReport } from '../../lib/export/backup';
+import type { StorageEstimateLike } from '../../lib/export/storage';
+import { todayIso } from '../../lib/page/describe-value';
+import LibraryTable, { sortArticles, type SortKey, type SortOrder } from '../../components/LibraryTable';
+import SearchPanel, { SEARCH_LABELS_EN } from '../../components/SearchPanel';
+import ExportMenu from '../../components/ExportMenu';
+import ArticleDetail from '../../components/ArticleDetail';
+import ProgramIndex from '../../components/ProgramIndex';
+import DeadlineCalendar from '../../components/DeadlineCalendar';
+import StoragePanel from '../../components/StoragePanel';
+import ImportPanel from '../../components/ImportPanel';
+import UndoToast from '../../components/UndoToast';
+import { articleIdFromHash, emptyFilters, filterArticles, filterChoices, type Filters } from './library';
 
-const t = makeTranslate(pickLocale(navigator.languages));
+const locale = pickLocale(navigator.languages);
+const t = makeTranslate(locale);
+const today = todayIso();
+/** A wait shorter than this shows no bar: a flash of progress for a quick export is only noise. */
+const BUSY_DELAY_MS = 1000;
+
+type View = 'articles' | 'programs' | 'calendar' | 'search' | 'data';
+const VIEWS: readonly View[] = ['articles', 'programs', 'calendar', 'search', 'data'];
+
+type Busy = { kind: 'export' | 'backup' | 'import' | 'load'; label: string };
+type Toast = { key: number; message: string; snapshot: Detail | null };
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+// persist() is asked once per page load: a second prompt (Firefox asks the user) would only annoy.
+let persistAsked: Promise<boolean | null> | null = null;
+function askPersist(): Promise<boolean | null> {
+  persistAsked ??= navigator.storage?.persist ? navigator.storage.persist().catch(() => null) : Promise.resolve(null);
+  return persistAsked;
+}
 
 export default function App() {
   const [articles, setArticles] = useState<ArticleSummary[] | null>(null);
+  const [programs, setPrograms] = useState<ProgramEntry[]>([]);
+  const [calendar, setCalendar] = useState<Calendar | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [view, setView] = useState<View>('articles');
+  const [filters, setFilters] = useState<Filters>(emptyFilters);
+  const [sort, setSort] = useState<SortOrder>({ key: 'saved', dir: 'desc' });
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [openId, setOpenId] = useState<string | null>(() => articleIdFromHash(location.hash));
+  const [detail, setDetail] = useState<Detail | null | 'missing'>(null);
+  const [busy, setBusy] = useState<Busy | null>(null);
+  const [busyShown, setBusyShown] = useState(false);
+  const [toast, setToast] = useState<Toast | null>(null);
+  const [importReport, setImportReport] = useState<ImportReport | null>(null);
+  const [importError, setImportError] = useState<string | null>(null);
+  const [persisted, setPersisted] = useState<boolean | null>(null);
+  const [estimate, setEstimate] = useState<StorageEstimateLike | null>(null);
+  const toastKey = useRef(0);
 
-  const load = () =>
-    askBackground({ type: 'listArticles' })
-      .then(setArticles)
-      .catch((e: unknown) => setError(t('error.generic', { message: e instanceof Error ? e.message : String(e) })));
+  const fail = (e: unknown) => setError(t('error.generic', { message: message(e) }));
+
+  async function refreshStorage() {
+    if (!navigator.storage?.estimate) return;
+    const e = await navigator.storage.estimate().catch(() => null);
+    if (e) setEstimate({ usage: e.usage, quota: e.quota });
+  }
+
+  async function load() {
+    try {
+      const [list, progs, cal] = await Promise.all([
+        askBackground({ type: 'listArticles', limit: 100_000 }),
+        askBackground({ type: 'listPrograms' }),
+        askBackground({ type: 'deadlineCalendar', today }),
+      ]);
+      setArticles(list);
+      setPrograms(progs);
+      setCalendar(cal);
+      // Rows deleted elsewhere (another tab, an import) leave the selection.
+      const ids = new Set(list.map((a) => a.id));
+      setSelected((s) => new Set([...s].filter((id) => ids.has(id))));
+      setError(null);
+    } catch (e) {
+      fail(e);
+    }
+    void refreshStorage();
+  }
+
+  /** Run a background job; the busy bar appears only if it takes longer than a second. */
+  async function run<T>(kind: Busy['kind'], job: () => Promise<T>): Promise<T | undefined> {
+    setBusy({ kind, label: t(`dash.busy.${kind}`) });
+    setBusyShown(false);
+    const timer = setTimeout(() => setBusyShown(true), BUSY_DELAY_MS);
+    try {
+      return await job();
+    } catch (e) {
+      fail(e);
+      return undefined;
+    } finally {
+      clearTimeout(timer);
+      setBusy(null);
+      setBusyShown(false);
+    }
+  }
 
   useEffect(() => {
     document.title = t('dashboard.title');
     void load();
+    void askPersist().then(setPersisted);
+    const onHash = () => setOpenId(articleIdFromHash(location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
+  useEffect(() => {
+    if (!openId) return setDetail(null);
+    let current = true;
+    askBackground({ type: 'getArticle', id: openId })
+      .then((d) => current && setDetail(d ?? 'missing'))
+      .catch((e: unknown) => current && fail(e));
+    return () => {
+      current = false;
+    };
+  }, [openId]);
+
+  const open = (id: string) => {
+    location.hash = `article=${encodeURIComponent(id)}`;
+    window.scrollTo(0, 0);
+  };
+  const close = () => {
+    history.pushState(null, '', location.pathname + location.search);
+    setOpenId(null);
+  };
+
   async function remove(id: string) {
-    await askBackground({ type: 'deleteArticle', id });
+    try {
+      // The snapshot is what 撤销 writes back; taken before the delete, it is the article exactly as it was.
+      const snapshot = await askBackground({ type: 'getArticle', id });
+      const { deleted } = await askBackground({ type: 'deleteArticle', id });
+      if (deleted && snapshot) {
+        setToast({ key: ++toastKey.current, message: t('dash.deleted', { title: snapshot.article.title }), snapshot });
+      }
+      if (openId === id) close();
+      setSelected((s) => new Set([...s].filter((x) => x !== id)));
+    } catch (e) {
+      fail(e);
+    }
     await load();
   }
 
+  async function undo() {
+    const snap = toast?.snapshot;
+    if (!snap) return;
+    setToast(null);
+    try {
+      await askBackground({ type: 'restoreArticle', article: snap.article as unknown as Record<string, unknown>, annotations: snap.annotations });
+      setToast({ key: ++toastKey.current, message: t('dash.undone', { title: snap.article.title }), snapshot: null });
+    } catch (e) {
+      setError(t('dash.undoFailed', { message: message(e) }));
+    }
+    await load();
+  }
+
+  async function saveAnnotation(id: string, patch: { note: string | null; tags: string[] }) {
+    const { updated } = await askBackground({ type: 'updateAnnotation', id, note: patch.note, tags: patch.tags });
+    if (!updated) throw new Error(t('dash.notFound'));
+    setDetail((d) => {
+      if (!d || d === 'missing') return d;
+      return {
+        ...d,
+        annotations: d.annotations.map((a) => {
+          if (a.id !== id) return a;
+          const next = { ...a, tags: patch.tags };
+          if (patch.note === null) delete next.note;
+          else next.note = patch.note;
+          return next;
+        }),
+      };
+    });
+    // The calendar shows notes next to deadlines.
+    void askBackground({ type: 'deadlineCalendar', today }).then(setCalendar).catch(() => undefined);
+  }
+
+  async function deleteAnnotation(id: string) {
+    try {
+      await askBackground({ type: 'deleteAnnotation', id });
+      if (openId) setDetail((await askBackground({ type: 'getArticle', id: openId })) ?? 'missing');
+    } catch (e) {
+      fail(e);
+    }
+    await load();
+  }
+
+  const exportIds = useMemo(() => [...selected], [selected]);
+  async function exportAs(format: ExportFormat) {
+    const file = await run('export', () =>
+      askBackground(exportIds.length ? { type: 'exportArticles', ids: exportIds, format } : { type: 'exportArticles', format }),
+    );
+    if (file) downloadFile(file);
+  }
+
+  async function backup() {
+    const file = await run('backup', () => askBackground({ type: 'backup' }));
+    if (file) downloadFile(file);
+  }
+
+  async function importFile(file: File) {
+    setImportReport(null);
+    setImportError(null);
+    const tooLarge = backupFileTooLarge(file.size);
+    if (tooLarge) return setImportError(t('import.tooLarge', { message: tooLarge }));
+    let json: string;
+    try {
+      json = await file.text();
+    } catch (e) {
+      return setImportError(t('import.readFailed', { message: message(e) }));
+    }
+    const report = await run('import', () => askBackground({ type: 'importBackup', json }));
+    if (report) setImportReport(report);
+    await load();
+  }
+
+  const choices = useMemo(() => filterChoices(articles ?? [], programs, calendar), [articles, programs, calendar]);
+  const shown = useMemo(
+    () => sortArticles(filterArticles(articles ?? [], filters, programs, calendar), sort),
+    [articles, filters, programs, calendar, sort],
+  );
+  const onSort = (key: SortKey) =>
+    setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: key === 'title' ? 'asc' : 'desc' }));
+  const setFilter = (k: keyof Filters) => (e: Event) => setFilters((f) => ({ ...f, [k]: (e.currentTarget as HTMLSelectElement).value }));
+  const filtered = filters.region || filters.program || filters.type || filters.year;
+
   return (
     <main class="dashboard">
-      <h1>{t('dashboard.title')}</h1>
-      {error ? <p class="error" role="alert">{error}</p> : null}
-      <h2>{t('dashboard.articles')}</h2>
-      {articles === null ? null : articles.length === 0 ? (
-        <p class="empty" data-testid="empty">{t('dashboard.empty')}</p>
-      ) : (
-        <ArticleTable articles={articles} t={t} onDelete={remove} />
-      )}
+      <header class="dash-header">
+        <h1>{t('dashboard.title')}</h1>
+        <nav class="dash-nav">
+          {VIEWS.map((v) => (
+            <button key={v} type="button" data-testid={`nav-${v}`} aria-current={view === v && !openId ? 'page' : undefined}
+              onClick={() => { if (openId) close(); setView(v); }}>
+              {t(`dash.nav.${v}`)}
+            </button>
+          ))}
+        </nav>
+      </header>
+      {busy && busyShown ? (
+        <div class="busy-bar" role="progressbar" aria-label={busy.label} data-testid="busy">
+          <progress />
+          <span>{busy.label}</span>
+        </div>
+      ) : null}
+      {error ? <p class="error" role="alert" data-testid="error">{error}</p> : null}
+
+      {openId ? (
+        detail === 'missing' ? (
+          <section>
+            <p class="error" data-testid="detail-missing">{t('dash.notFound')}</p>
+            <button type="button" class="linklike" onClick={close}>← {t('detail.back')}</button>
+          </section>
+        ) : detail && detail.article.id === openId ? (
+          <ArticleDetail detail={detail} today={today} t={t} onClose={close} onSaveAnnotation={saveAnnotation}
+            onDeleteAnnotation={(id) => void deleteAnnotation(id)} onDeleteArticle={(id) => void remove(id)} />
+        ) : (
+          <p class="muted">{t('dash.busy.load')}</p>
+        )
+      ) : null}
+
+      <div hidden={!!openId}>
+        {view === 'articles' ? (
+          <section aria-labelledby="articles-h">
+            <h2 id="articles-h">{t('dashboard.articles')}</h2>
+            {articles === null ? <p class="muted">{t('dash.busy.load')}</p> : articles.length === 0 ? (
+              <p class="empty" data-testid="empty">{t('dashboard.empty')}</p>
+            ) : (
+              <>
+                <div class="filters" data-testid="filters">
+                  <label>{t('dash.filter.region')}{' '}
+                    <select data-testid="filter-region" value={filters.region} onChange={setFilter('region')}>
+                      <option value="">{t('dash.filter.any')}</option>
+                      {choices.regions.map((r) => <option key={r} value={r}>{r}</option>)}
+                    </select>
+                  </label>
+                  <label>{t('dash.filter.program')}{' '}
+                    <select data-testid="filter-program" value={filters.program} onChange={setFilter('program')}>
+                      <option value="">{t('dash.filter.any')}</option>
+                      {choices.programs.map((p) => <option key={p.key} value={p.key}>{p.name}</option>)}
+                    </select>
+                  </label>
+                  <label>{t('dash.filter.type')}{' '}
+                    <select data-testid="filter-type" value={filters.type} onChange={setFilter('type')}>
+                      <option value="">{t('dash.filter.any')}</option>
+                      {(['target', 'deadline', 'program', 'highlight'] as const).map((ty) => <option key={ty} value={ty}>{t(`type.${ty}`)}</option>)}
+                    </select>
+                  </label>
+                  <label>{t('dash.filter.year')}{' '}
+                    <select data-testid="filter-year" value={filters.year} onChange={setFilter('year')}>
+                      <option value="">{t('dash.filter.any')}</option>
+                      {choices.years.map((y) => <option key={y} value={String(y)}>{y}</option>)}
+                    </select>
+                  </label>
+                  {filtered ? <button type="button" onClick={() => setFilters(emptyFilters)}>{t('dash.filter.clear')}</button> : null}
+                  <span class="muted" data-testid="shown">{t('dash.filter.shown', { shown: shown.length, total: articles.length })}</span>
+                </div>
+                <div class="selection-bar">
+                  <ExportMenu onExport={(f) => void exportAs(f)} count={exportIds.length || articles.length}
+                    disabled={busy !== null} progress={busy?.kind === 'export' && busyShown ? { done: 0, total: 0 } : null} />
+                  <span class="muted" data-testid="export-scope">
+                    {exportIds.length ? t('dash.export.scopeSelected', { n: exportIds.length }) : t('dash.export.scopeAll', { n: articles.length })}
+                  </span>
+                  {exportIds.length ? <button type="button" class="linklike" onClick={() => setSelected(new Set())}>{t('dash.select.clear')}</button> : null}
+                </div>
+                {shown.length === 0 ? <p class="empty">{t('dash.filter.none')}</p> : (
+                  <LibraryTable articles={shown} t={t} sort={sort} onSort={onSort} selected={selected}
+                    onToggle={(id, on) => setSelected((s) => { const n = new Set(s); if (on) n.add(id); else n.delete(id); return n; })}
+                    onToggleAll={(on) => setSelected((s) => { const n = new Set(s); for (const a of shown) if (on) n.add(a.id); else n.delete(a.id); return n; })}
+                    onOpen={open} onDelete={(id) => void remove(id)} />
+                )}
+              </>
+            )}
+          </section>
+        ) : null}
+
+        {view === 'programs' ? (
+          <section>
+            <h2>{t('programs.title')}</h2>
+            <ProgramIndex programs={programs} t={t} onOpenArticle={open} />
+          </section>
+        ) : null}
+
+        {view === 'calendar' ? (
+          <section>
+            <h2>{t('calendar.title')}</h2>
+            {calendar ? <DeadlineCalendar calendar={calendar} t={t} onOpenArticle={open} /> : <p class="muted">{t('dash.busy.load')}</p>}
+          </section>
+        ) : null}
+
+        {view === 'search' ? (
+          <section>
+            <h2>{t('dash.nav.search')}</h2>
+            <SearchPanel onSearch={(query) => askBackground({ type: 'searchCorpus', query })} onOpenArticle={open}
+              regions={choices.regions} programs={choices.programs.map((p) => p.name)} years={choices.years}
+              labels={locale === 'en' ? SEARCH_LABELS_EN : undefined} />
+          </section>
+        ) : null}
+
+        {view === 'data' ? (
+          <section>
+            <h2>{t('dash.nav.data')}</h2>
+            <ImportPanel t={t} onBackup={() => void backup()} onImport={(f) => void importFile(f)}
+              busy={busy?.kind === 'import' || busy?.kind === 'backup'} report={importReport} error={importError} />
+            <StoragePanel t={t} persisted={persisted} estimate={estimate} />
+          </section>
+        ) : null}
+      </div>
+
+      {toast ? (
+        <UndoToast id={toast.key} message={toast.message} actionLabel={toast.snapshot ? t('dash.undo') : undefined}
+          onAction={toast.snapshot ? () => void undo() : undefined}
+          onExpire={() => setToast((cur) => (cur?.key === toast.key ? null : cur))} />
+      ) : null}
     </main>
   );
 }

@@ -1,0 +1,137 @@
+import { useState } from 'preact/hooks';
+import type { Translate } from '../lib/i18n';
+import type { ArticleDetail as Detail } from '../lib/messages';
+import type { AnnotationKind, AnnotationRecord } from '../lib/db/schema';
+import { describeValue } from '../lib/page/describe-value';
+import { textFragmentUrl } from '../lib/export/fragment';
+
+/**
+ * One saved article: its metadata, its annotations grouped by type with their values in words,
+ * and the reader's notes and tags, editable in place. Presentational: saving and deleting are
+ * callbacks. Everything from the page (title, quotes, notes) is rendered as text.
+ */
+export interface ArticleDetailProps {
+  detail: Detail;
+  /** YYYY-MM-DD, for deadline countdowns. */
+  today: string;
+  t: Translate;
+  onSaveAnnotation: (id: string, patch: { note: string | null; tags: string[] }) => Promise<void>;
+  onDeleteAnnotation: (id: string) => void;
+  onDeleteArticle: (id: string) => void;
+  onClose: () => void;
+}
+
+const ORDER: readonly AnnotationKind[] = ['target', 'deadline', 'program', 'highlight'];
+const MAX_TAGS = 50;
+const MAX_TAG = 100;
+const MAX_NOTE = 20_000;
+const stamp = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+
+/** "a, b，c、d" → ['a','b','c','d'] (Chinese and Latin separators), or the reason it cannot be saved. */
+export function parseTags(input: string): { tags: string[] } | { error: string } {
+  const tags = [...new Set(input.split(/[,，、;；\n]/).map((s) => s.trim()).filter(Boolean))];
+  if (tags.length > MAX_TAGS) return { error: `最多 ${MAX_TAGS} 个标签（现在 ${tags.length} 个）` };
+  const long = tags.find((s) => s.length > MAX_TAG);
+  if (long) return { error: `标签不能超过 ${MAX_TAG} 个字符：“${long.slice(0, 20)}…”` };
+  return { tags };
+}
+
+function AnnotationEditor({ a, t, onSave, onDelete }: {
+  a: AnnotationRecord; t: Translate;
+  onSave: ArticleDetailProps['onSaveAnnotation']; onDelete: (id: string) => void;
+}) {
+  const [note, setNote] = useState(a.note ?? '');
+  const [tags, setTags] = useState(a.tags.join('，'));
+  const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle');
+  const [error, setError] = useState<string | null>(null);
+  const dirty = note !== (a.note ?? '') || tags !== a.tags.join('，');
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    const parsed = parseTags(tags);
+    if ('error' in parsed) return setError(parsed.error);
+    setError(null);
+    setState('saving');
+    try {
+      await onSave(a.id, { note: note.trim() ? note : null, tags: parsed.tags });
+      setState('saved');
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+      setState('idle');
+    }
+  };
+
+  return (
+    <form class="annotation-edit" onSubmit={save}>
+      <label>
+        {t('detail.note')}
+        <textarea data-testid="note" rows={2} maxLength={MAX_NOTE} value={note}
+          onInput={(e) => { setNote(e.currentTarget.value); setState('idle'); }} />
+      </label>
+      <label>
+        {t('detail.tags')}
+        <input data-testid="tags" value={tags} onInput={(e) => { setTags(e.currentTarget.value); setState('idle'); }} />
+      </label>
+      <button type="submit" data-testid="save-note" disabled={state === 'saving'}>{t('detail.saveNote')}</button>
+      {state === 'saved' && !dirty ? <span class="saved" data-testid="note-saved">{t('detail.savedNote')}</span> : null}
+      <button type="button" class="danger" data-testid="delete-annotation" onClick={() => onDelete(a.id)}>{t('detail.deleteAnnotation')}</button>
+      {error ? <p class="error" role="alert">{error}</p> : null}
+    </form>
+  );
+}
+
+export default function ArticleDetail({ detail, today, t, onSaveAnnotation, onDeleteAnnotation, onDeleteArticle, onClose }: ArticleDetailProps) {
+  const { article, annotations } = detail;
+  const groups = ORDER.map((type) => ({
+    type,
+    list: annotations.filter((a) => a.type === type).sort((x, y) => x.selectors.position.start - y.selectors.position.start),
+  })).filter((g) => g.list.length > 0);
+  const meta: [string, string | undefined][] = [
+    [t('detail.site'), article.site],
+    [t('detail.published'), article.publishedAt],
+    [t('detail.region'), article.region ?? undefined],
+    [t('detail.agencies'), article.agencies?.join('、')],
+    [t('detail.docNumber'), article.docNumber],
+    [t('detail.saved'), stamp(article.savedAt)],
+    [t('detail.updated'), article.updatedAt !== article.savedAt ? stamp(article.updatedAt) : undefined],
+  ];
+  return (
+    <article class="article-detail" data-testid="detail" data-id={article.id}>
+      <p>
+        <button type="button" class="linklike" data-testid="detail-close" onClick={onClose}>← {t('detail.back')}</button>
+      </p>
+      <h2 data-testid="detail-title">{article.title || article.url}</h2>
+      <dl class="meta">
+        {meta.filter(([, v]) => v).map(([k, v]) => (
+          <div key={k}><dt>{k}</dt><dd>{v}</dd></div>
+        ))}
+      </dl>
+      <p>
+        <a href={article.url} target="_blank" rel="noopener noreferrer">{t('detail.openSource')}</a>{' '}
+        <button type="button" class="danger" data-testid="detail-delete" onClick={() => onDeleteArticle(article.id)}>{t('detail.deleteArticle')}</button>
+      </p>
+      {groups.length === 0 ? <p class="empty">{t('detail.none')}</p> : null}
+      {groups.map((g) => (
+        <section key={g.type} class={`annotation-group annotation-group--${g.type}`} data-type={g.type}>
+          <h3><span class={`swatch swatch--${g.type}`} /> {t(`type.${g.type}`)} <span class="muted">{g.list.length}</span></h3>
+          <ol>
+            {g.list.map((a) => {
+              const href = textFragmentUrl(article.url, article.text, a);
+              return (
+                <li key={a.id} class={a.dismissed ? 'annotation dismissed' : 'annotation'} data-annotation={a.id}>
+                  <blockquote>{a.text}</blockquote>
+                  <p class="value">
+                    {describeValue(a.type, a.value, { today, text: a.text })}
+                    {a.dismissed ? <span class="badge"> {t('detail.dismissed')}</span> : null}
+                    {href ? <> · <a href={href} target="_blank" rel="noopener noreferrer">{t('detail.inSource')}</a></> : null}
+                  </p>
+                  <AnnotationEditor a={a} t={t} onSave={onSaveAnnotation} onDelete={onDeleteAnnotation} />
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+      ))}
+    </article>
+  );
+}

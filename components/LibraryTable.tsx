@@ -1,0 +1,97 @@
+import type { ArticleSummary } from '../lib/messages';
+import type { Translate } from '../lib/i18n';
+
+/**
+ * The dashboard's table of saved articles: sortable columns, a checkbox per row for exports of a
+ * selection, a details button and delete. Presentational: sorting, filtering and the selection
+ * live in the page. Titles are page text and are rendered as text.
+ */
+
+export type SortKey = 'published' | 'saved' | 'title';
+export interface SortOrder {
+  key: SortKey;
+  dir: 'asc' | 'desc';
+}
+
+export interface LibraryTableProps {
+  articles: readonly ArticleSummary[];
+  t: Translate;
+  sort: SortOrder;
+  onSort: (key: SortKey) => void;
+  selected: ReadonlySet<string>;
+  onToggle: (id: string, on: boolean) => void;
+  /** Select or clear every row shown. */
+  onToggleAll: (on: boolean) => void;
+  onOpen: (id: string) => void;
+  onDelete: (id: string) => void;
+}
+
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const collator = new Intl.Collator('zh-CN');
+
+/** Articles in the order asked; undated articles go last whichever way dates run. */
+export function sortArticles(articles: readonly ArticleSummary[], sort: SortOrder): ArticleSummary[] {
+  const sign = sort.dir === 'asc' ? 1 : -1;
+  return [...articles].sort((a, b) => {
+    if (sort.key === 'title') return sign * collator.compare(a.title, b.title) || b.savedAt - a.savedAt;
+    if (sort.key === 'saved') return sign * (a.savedAt - b.savedAt);
+    if (!a.publishedAt !== !b.publishedAt) return a.publishedAt ? -1 : 1;
+    return sign * (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') || b.savedAt - a.savedAt;
+  });
+}
+
+function SortButton({ k, label, sort, onSort, t }: { k: SortKey; label: string; sort: SortOrder; onSort: (k: SortKey) => void; t: Translate }) {
+  const active = sort.key === k;
+  const arrow = active ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : '';
+  return (
+    <button type="button" class="sort" data-sort={k} aria-label={active ? `${label}（${t(sort.dir === 'asc' ? 'dash.sort.asc' : 'dash.sort.desc')}）` : label} onClick={() => onSort(k)}>
+      {label}{arrow}
+    </button>
+  );
+}
+
+export default function LibraryTable({ articles, t, sort, onSort, selected, onToggle, onToggleAll, onOpen, onDelete }: LibraryTableProps) {
+  const allOn = articles.length > 0 && articles.every((a) => selected.has(a.id));
+  const ariaSort = (k: SortKey) => (sort.key === k ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined);
+  return (
+    <table class="articles" data-testid="articles">
+      <thead>
+        <tr>
+          <th class="check">
+            <input type="checkbox" data-testid="select-all" aria-label={t('dash.select.all')} checked={allOn} onChange={(e) => onToggleAll(e.currentTarget.checked)} />
+          </th>
+          <th aria-sort={ariaSort('title')}><SortButton k="title" label={t('col.title')} sort={sort} onSort={onSort} t={t} /></th>
+          <th>{t('col.site')}</th>
+          <th aria-sort={ariaSort('published')}><SortButton k="published" label={t('col.date')} sort={sort} onSort={onSort} t={t} /></th>
+          <th>{t('col.region')}</th>
+          <th>{t('col.counts')}</th>
+          <th aria-sort={ariaSort('saved')}><SortButton k="saved" label={t('col.saved')} sort={sort} onSort={onSort} t={t} /></th>
+          <th />
+        </tr>
+      </thead>
+      <tbody>
+        {articles.map((a) => (
+          <tr key={a.id} data-id={a.id} class={selected.has(a.id) ? 'selected' : undefined}>
+            <td class="check">
+              <input type="checkbox" data-testid="select" aria-label={t('dash.select.row', { title: a.title || a.url })} checked={selected.has(a.id)} onChange={(e) => onToggle(a.id, e.currentTarget.checked)} />
+            </td>
+            <td>
+              <button type="button" class="linklike title" data-testid="open" onClick={() => onOpen(a.id)}>
+                {a.title || a.url}
+              </button>
+            </td>
+            <td>{a.site ?? ''}</td>
+            <td class="num">{a.publishedAt ?? ''}</td>
+            <td>{a.region ?? ''}</td>
+            <td class="num">{a.counts.target}/{a.counts.deadline}/{a.counts.program}</td>
+            <td class="num">{day(a.savedAt)}</td>
+            <td class="row-actions">
+              <a href={a.url} target="_blank" rel="noopener noreferrer">{t('detail.openSource')}</a>
+              <button type="button" data-testid="delete" onClick={() => onDelete(a.id)}>{t('action.delete')}</button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
