@@ -23,7 +23,8 @@ export interface TargetHit {
 }
 
 const QUANTITY_RE = new RegExp(
-  `(?<![\\d.])(?<num>${NUMBER})(?:${RANGE_SEP}(?<num2>${NUMBER}))?(?<approx>多|余)?(?<scale>${SCALE})?(?<unit>${UNIT})(?<qual>${QUALIFIER_AFTER})?`,
+  // 翻一番 / 翻两番 (double, quadruple) are goals stated without digits.
+  `(?<![\\d.])(?<num>${NUMBER})(?:${RANGE_SEP}(?<num2>${NUMBER}))?(?<approx>多|余)?(?<scale>${SCALE})?(?<unit>${UNIT})(?<qual>${QUALIFIER_AFTER})?|(?<doubling>翻一番|翻两番|翻番)`,
   'g',
 );
 
@@ -140,15 +141,16 @@ export function findTargets(text: string, referenceYear: number | null = null): 
     const g = m.groups!;
     const numStart = m.index;
     let end = numStart + m[0].length;
-    const num = g.num!;
+    const num = g.doubling ? (g.doubling === '翻两番' ? '4' : '2') : g.num!;
+    const unit = g.doubling ? '倍' : g.unit!;
     const prev = text[numStart - 1];
     if (!isQuantityWord(num)) continue;
     if (prev !== undefined && /[第“"'零〇一二两三四五六七八九十百千万亿.]/.test(prev)) continue;
     // A year before 个/项 is almost always a date fragment (2023项目), not a count.
-    if (/^(?:19|20)\d{2}$/.test(num) && !g.num2 && /^[个项]/.test(g.unit!)) continue;
+    if (/^(?:19|20)\d{2}$/.test(num) && !g.num2 && /^[个项]/.test(unit)) continue;
     const after = text.slice(end, end + 8);
     if (DOC_PART_AFTER.test(after)) continue;
-    if (/^[条项个]$/.test(g.unit!) && /^[\u4e00-\u9fff]{0,4}(?:措施|举措|任务|意见|条款|政策)/.test(after)) continue;
+    if (/^[条项个]$/.test(unit) && /^[\u4e00-\u9fff]{0,4}(?:措施|举措|任务|意见|条款|政策)/.test(after)) continue;
 
     const cStart = Math.min(numStart, Math.max(clauseStart(text, numStart, 40), lastEnd));
     const sStart = sentenceStart(text, numStart);
@@ -161,7 +163,7 @@ export function findTargets(text: string, referenceYear: number | null = null): 
     if (!future && STAT_REPORT.test(text.slice(numStart, sentenceEnd(text, end)))) continue;
     if (!future && !goalSection && PAST_CUE_WEAK.test(sentence)) continue;
     // 奖励50万元 / 补贴不超过30% is support on offer, not a goal to reach.
-    if (/元$|%$/.test(g.unit!) && SUPPORT_CUE.test(clause)) continue;
+    if (/元$|%$/.test(unit) && SUPPORT_CUE.test(clause)) continue;
     // 对年接待游客超过100万人次的景区: the number states a condition for support.
     if (/^(?:对于?|凡)/.test(text.slice(cStart, numStart)) && text[end] === '的') continue;
     const preWord = QUALIFIER_BEFORE.find((q) => text.endsWith(q, numStart));
@@ -205,7 +207,7 @@ export function findTargets(text: string, referenceYear: number | null = null): 
         indicator,
         min: openDown ? null : min,
         max: openUp ? null : upper,
-        unit: (g.scale ?? '') + g.unit!,
+        unit: (g.scale ?? '') + unit,
         qualifier,
       },
     });

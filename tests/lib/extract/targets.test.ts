@@ -21,6 +21,7 @@ describe('targets', () => {
     ['到2025年，培育十家以上链主企业。', '培育十家以上链主企业', 10, null, '家', '以上'],
     ['力争工业增加值增速高于全国平均2-3个百分点。', '工业增加值增速高于全国平均2-3个百分点', 2, 3, '个百分点', '力争'],
     ['近日,市政府印发方案,提出全年新增市场主体2万户以上。', '新增市场主体2万户以上', 2, null, '万户', '以上'],
+    ['到2030年,全市数字经济规模翻一番。', '全市数字经济规模翻一番', 2, 2, '倍', null],
     ['到2030年，粮食产量稳定在1.2万亿斤以上。', '粮食产量稳定在1.2万亿斤以上', 1.2, null, '万亿斤', '以上'],
   ])('finds the target in %s', (sentence, text, min, max, unit, qualifier) => {
     const found = targetsIn(sentence);
@@ -107,6 +108,7 @@ describe('targets', () => {
     ['a last-year figure under a goal heading', '一、主要目标\n2023年,全省软件业务收入达到3500亿元,同比增长12%。'],
     ['a reporting period written with a dash', '2024年1—11月全市规上工业增加值增长7%。'],
     ['counts of policies issued, next to 预期 that is no goal', '应对预期不稳等压力,出台40项产业政策。'],
+    ['doubling in the past', '十年来,全市经济总量翻了一番。'],
     ['a project description', '该项目总投资超过50亿元,建成后年产值可达100亿元。'],
     ['an approximate figure without a goal', '园区现有企业约300家。'],
     ['a statistic reported with 同比', '今年以来,全市签约项目120个,同比增长8%。'],
