@@ -8,8 +8,8 @@ import { parseHTML } from 'linkedom';
 import { detectPage } from '../../lib/detect/detect';
 import { gatePage } from '../../lib/detect/gate';
 import { readText } from '../../lib/engine';
-import { devTexts, fixturePages, longArticleHtml, policyText, type FixturePage } from './pages';
-import { emptySection, figure, ratio, repeat, throughput, type Section } from './stats';
+import { devTexts, fixturePages, longArticleHtml, policyText, stripScripts, type FixturePage } from './pages';
+import { emptySection, figure, ratio, repeat, spread, throughput, type Section } from './stats';
 
 const AREA = 'engine (Node, linkedom)';
 
@@ -89,5 +89,68 @@ export async function benchEngineNode(): Promise<Section> {
     points.push({ label: `${size / 1000}k chars`, size, median: s.median });
   }
   out.growth.push({ name: 'engine readText', unit: 'ms', points });
+  return out;
+}
+
+interface PageTimes {
+  ours: number[];
+  peer: number[];
+}
+
+/**
+ * In the page: `runs` times our detect + read on the live document, and Readability on a clone
+ * (it rewrites the DOM it is given; the clone is what a content script would have to make too).
+ */
+function readInPage([runs, warmup, url]: [number, number, string]): PageTimes {
+  const B = (globalThis as unknown as { __bench: import('./page-entry').BenchApi }).__bench;
+  const ours: number[] = [];
+  const peer: number[] = [];
+  for (let i = 0; i < warmup + runs; i++) {
+    let t0 = performance.now();
+    const det = B.detectPage(document, url);
+    if (det.verdict.isPolicy) B.readText(det.text, { publishedAt: det.meta.publishedAt, force: true });
+    const a = performance.now() - t0;
+    t0 = performance.now();
+    new B.Readability(document.cloneNode(true) as Document).parse();
+    const b = performance.now() - t0;
+    if (i >= warmup) {
+      ours.push(a);
+      peer.push(b);
+    }
+  }
+  return { ours, peer };
+}
+
+const CHROMIUM = 'engine (Chromium, live DOM)';
+
+export async function benchEngineChromium(ctx: import('./browser').InPage): Promise<Section> {
+  const out = emptySection();
+  const pages = fixturePages();
+  const runs = 7;
+  const sumOurs = new Array<number>(runs).fill(0);
+  const sumPeer = new Array<number>(runs).fill(0);
+  const page = await ctx.context.newPage();
+  for (const p of pages) {
+    ctx.server.put(`/fixture/${p.slug}.html`, stripScripts(p.html));
+    await page.goto(`${ctx.server.url}/fixture/${p.slug}.html`);
+    await page.waitForFunction(() => '__bench' in globalThis);
+    const t = await page.evaluate(readInPage, [runs, 2, p.url] as [number, number, string]);
+    t.ours.forEach((x, i) => (sumOurs[i]! += x));
+    t.peer.forEach((x, i) => (sumPeer[i]! += x));
+  }
+  const ours = figure(CHROMIUM, `detect + read, ${pages.length} sample pages (sum)`, 'ms', spread(sumOurs));
+  const peer = figure(CHROMIUM, `Readability clone + parse, ${pages.length} sample pages (sum)`, 'ms', spread(sumPeer));
+  out.figures.push(ours, peer);
+  out.ratios.push(ratio('whole engine vs Readability.parse, sample pages (Chromium)', ours, peer, { below: 0.5, text: '< 0.5×' }));
+
+  ctx.server.put('/long-article.html', longArticleHtml(50_000));
+  await page.goto(`${ctx.server.url}/long-article.html`);
+  await page.waitForFunction(() => '__bench' in globalThis);
+  const t = await page.evaluate(readInPage, [9, 2, 'https://www.henan.gov.cn/2024/04-12/2984512.html'] as [number, number, string]);
+  const lo = figure(CHROMIUM, 'detect + read, long article (~50k chars)', 'ms', spread(t.ours));
+  const lp = figure(CHROMIUM, 'Readability clone + parse, long article', 'ms', spread(t.peer));
+  out.figures.push(lo, lp);
+  out.ratios.push(ratio('whole engine vs Readability.parse, long article (Chromium)', lo, lp, { below: 0.5, text: '< 0.5×' }));
+  await page.close();
   return out;
 }

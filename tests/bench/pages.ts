@@ -85,11 +85,28 @@ export function stripScripts(html: string): string {
  * whitespace, so the page's textContent and our text map hold the same characters: peers that
  * read textContent (mark.js, dom-anchor-text-quote) and our map see the same offsets.
  */
-export function plainPageHtml(chars: number, mutate?: (paragraph: string, index: number) => string): string {
-  const paras = policyParagraphs(chars).map((p, i) => `<p>${escapeHtml(mutate ? mutate(p, i) : p)}</p>`);
+export function plainPageHtml(chars: number): string {
+  const paras = uniqueParagraphs(policyParagraphs(chars)).map((p) => `<p>${escapeHtml(p)}</p>`);
   return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>bench</title>` +
     `<style>body{font:16px/1.7 "Noto Sans CJK SC",sans-serif;max-width:800px;margin:0 auto}</style></head>` +
     `<body><div id="root">${paras.join('\n')}</div></body></html>`;
+}
+
+const FILL = '甲乙丙丁戊己庚辛壬癸';
+
+/**
+ * Repeated paragraphs with every 10th character changed per repetition: with verbatim copies an
+ * annotation's quote exists twice, and the peers and we would legitimately disagree on which copy
+ * is meant, which is not what the page benches measure.
+ */
+function uniqueParagraphs(paras: string[]): string[] {
+  const seen = new Map<string, number>();
+  return paras.map((p) => {
+    const copy = seen.get(p) ?? 0;
+    seen.set(p, copy + 1);
+    if (copy === 0) return p;
+    return p.split('').map((c, i) => ((i + copy) % 10 === 0 ? FILL[(i + copy) % FILL.length]! : c)).join('');
+  });
 }
 
 export interface BenchServer {

@@ -90,7 +90,7 @@ async function main(): Promise<void> {
     await step('segment', async () => (await import('./segment')).benchSegment());
     await step('corpus', async () => (await import('./corpus')).benchCorpusNode());
     await step('page', async () => {
-      const m = await import('./chromium-page');
+      const m = await import('./browser');
       const r = await m.benchInPage(tmp);
       chromium = r.version;
       return r.section;

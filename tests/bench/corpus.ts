@@ -1,0 +1,192 @@
+/**
+ * The saved corpus at 1,000 and 10,000 generated articles (lib/corpus/generate.ts): saving with
+ * indexing, the popup's summary (summarizeAgainstCorpus) and the dashboard's search, in
+ * fake-indexeddb under Node and in Chromium's IndexedDB — next to MiniSearch indexing and searching
+ * the same articles with the same jieba tokenizer. Build times are single runs (the corpus grows
+ * from 1k to 10k in place); query times are medians.
+ */
+// Node has no IndexedDB; fake-indexeddb stands in (the Chromium half uses the real one).
+import 'fake-indexeddb/auto';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import MiniSearch from 'minisearch';
+import type { PageCapture } from '../../lib/messages';
+import type { Tokenize } from '../../lib/corpus/tokenize';
+import type { BenchApi } from './page-entry';
+import type { InPage } from './browser';
+import { ROOT } from './pages';
+import { emptySection, figure, ratio, repeat, spread, type Figure, type Section } from './stats';
+
+/** Text queries as a reader types them: words, a traditional-script word, a number with its unit. */
+export const QUERIES = ['专精特新 中小企业', '中试', '數字經濟', '20户', '绿色工厂 2025年'];
+const TODAY = '2025-06-01';
+/** Articles summarised are outside the corpus (as the page being read is). */
+const PROBE_BASE = 50_000;
+
+/**
+ * Generated articles, cached in the system temp dir by the generator's source: generating 10,000
+ * takes longer than indexing a thousand, and the generator is not what is measured.
+ */
+function corpus(n: number, generateArticles: (n: number) => PageCapture[]): PageCapture[] {
+  const key = createHash('sha1').update(readFileSync(join(ROOT, 'lib/corpus/generate.ts'))).digest('hex').slice(0, 12);
+  const dir = join(tmpdir(), 'policylens-bench-cache');
+  const file = join(dir, `corpus-${key}-${n}.json`);
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as PageCapture[];
+  const list = generateArticles(n);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(file, JSON.stringify(list));
+  return list;
+}
+
+function miniSearch(tokenize: Tokenize): MiniSearch<{ id: string; title: string; text: string }> {
+  // The same tokens as our index: our tokenizer already folds scripts and case, so no processTerm.
+  return new MiniSearch({ fields: ['title', 'text'], storeFields: ['title'], tokenize, processTerm: (t) => t });
+}
+
+export async function benchCorpusNode(): Promise<Section> {
+  const generate = await import('../../lib/corpus/generate');
+  const { PolicyDB } = await import('../../lib/db/schema');
+  const { saveArticles } = await import('../../lib/corpus/store');
+  const { summarizeAgainstCorpus } = await import('../../lib/corpus/summary');
+  const { searchCorpus } = await import('../../lib/corpus/search');
+  const { nodeTokenizer } = await import('../../lib/corpus/node');
+  const out = emptySection();
+  const AREA = 'corpus (Node, fake-indexeddb)';
+  const tokenize = nodeTokenizer();
+  tokenize('预热 jieba'); // the dictionary loads on first use; not part of any figure
+  const articles = corpus(10_000, generate.generateArticles);
+  const db = new PolicyDB(`bench-${Date.now()}`);
+  const ms = miniSearch(tokenize);
+  const summaryPoints: { label: string; size: number; median: number }[] = [];
+  const searchPoints: { label: string; size: number; median: number }[] = [];
+  const miniPoints: { label: string; size: number; median: number }[] = [];
+  let have = 0;
+  for (const size of [1_000, 10_000]) {
+    const batch = articles.slice(have, size);
+    let t0 = performance.now();
+    for (let i = 0; i < batch.length; i += 250)
+      await saveArticles(db, batch.slice(i, i + 250).map((page, k) => ({ page, tokenize, now: 1.7e12 + (have + i + k) * 1000 })));
+    const saveMs = performance.now() - t0;
+    t0 = performance.now();
+    ms.addAll(batch.map((a) => ({ id: a.url, title: a.meta.title ?? '', text: a.text })));
+    const miniMs = performance.now() - t0;
+    const label = `${have ? `${have / 1000}k → ` : ''}${size / 1000}k`;
+    const one = (x: number) => spread([x]);
+    const fSave = figure(AREA, `save + index ${batch.length} articles (${label})`, 'ms', one(saveMs), `${(batch.length / (saveMs / 1000)).toFixed(0)} articles/s`);
+    const fMini = figure(AREA, `MiniSearch addAll, same ${batch.length} articles (${label})`, 'ms', one(miniMs));
+    have = size;
+
+    let probe = 0;
+    const summary = figure(AREA, `summary of a new article against ${size / 1000}k`, 'ms', await repeat(
+      () => summarizeAgainstCorpus(db, generate.generateArticle(PROBE_BASE + probe++), { tokenize, today: TODAY }),
+      { warmup: 2, runs: 9, budgetMs: 15_000 },
+    ));
+    let hits = 0;
+    const search = figure(AREA, `search, ${QUERIES.length} text queries (sum), ${size / 1000}k`, 'ms', await repeat(async () => {
+      hits = 0;
+      for (const text of QUERIES) hits += (await searchCorpus(db, { text }, tokenize)).total;
+    }, { warmup: 1, runs: 7, budgetMs: 15_000 }), `${hits} hits`);
+    const filter = figure(AREA, `search, filters only (region + type + deadline year), ${size / 1000}k`, 'ms', await repeat(
+      () => searchCorpus(db, { region: '山西', type: 'target', deadlineYear: 2025 }, tokenize), { warmup: 1, runs: 7, budgetMs: 10_000 },
+    ));
+    let miniHits = 0;
+    const mini = figure(AREA, `MiniSearch AND search, same ${QUERIES.length} queries (sum), ${size / 1000}k`, 'ms', await repeat(() => {
+      miniHits = 0;
+      for (const q of QUERIES) miniHits += ms.search(q, { combineWith: 'AND' }).length;
+    }, { warmup: 1, runs: 7 }), `${miniHits} hits`);
+    let like = 0;
+    const miniLike = figure(AREA, `MiniSearch more-like-this (whole new article as OR query), ${size / 1000}k`, 'ms', await repeat(() => {
+      ms.search(generate.generateArticle(PROBE_BASE + like++).text, { combineWith: 'OR' }).slice(0, 5);
+    }, { warmup: 1, runs: 7, budgetMs: 10_000 }));
+    out.figures.push(fSave, fMini, summary, miniLike, search, mini, filter);
+    out.ratios.push(ratio(`summary vs MiniSearch more-like-this, ${size / 1000}k (Node)`, summary, miniLike));
+    out.ratios.push(ratio(`search vs MiniSearch AND search, ${size / 1000}k (Node)`, search, mini));
+    out.ratios.push(ratio(`save + index vs MiniSearch addAll, ${label} (Node)`, fSave, fMini));
+    summaryPoints.push({ label: `${size / 1000}k articles`, size, median: summary.median });
+    searchPoints.push({ label: `${size / 1000}k articles`, size, median: search.median });
+    miniPoints.push({ label: `${size / 1000}k articles`, size, median: mini.median });
+  }
+  out.growth.push({ name: 'summary (Node)', unit: 'ms', points: summaryPoints });
+  out.growth.push({ name: 'search, 5 queries (Node)', unit: 'ms', points: searchPoints });
+  out.growth.push({ name: 'MiniSearch, 5 queries (Node)', unit: 'ms', points: miniPoints });
+  db.close();
+  return out;
+}
+
+interface ChromiumCorpus {
+  genMs: number;
+  saveMs: number;
+  miniMs: number;
+  summary: number[];
+  search: number[];
+  mini: number[];
+  like: number[];
+  hits: number;
+  miniHits: number;
+}
+
+/** In the page: the same corpus built in this profile's IndexedDB, then the same queries. */
+async function corpusInPage([n, wasmUrl, queries, today, probeBase]: [number, string, string[], string, number]): Promise<ChromiumCorpus> {
+  const B = (globalThis as unknown as { __bench: BenchApi }).__bench;
+  const tokenize = await B.tokenizer(wasmUrl);
+  tokenize('预热 jieba');
+  let t0 = performance.now();
+  const articles = Array.from({ length: n }, (_, i) => B.generateArticle(i));
+  const genMs = performance.now() - t0;
+  const db = new B.PolicyDB(`bench-${Date.now()}`);
+  t0 = performance.now();
+  for (let i = 0; i < n; i += 250)
+    await B.saveArticles(db, articles.slice(i, i + 250).map((page, k) => ({ page, tokenize, now: 1.7e12 + (i + k) * 1000 })));
+  const saveMs = performance.now() - t0;
+  const ms = new B.MiniSearch<{ id: string; title: string; text: string }>({ fields: ['title', 'text'], storeFields: ['title'], tokenize, processTerm: (t) => t });
+  t0 = performance.now();
+  ms.addAll(articles.map((a) => ({ id: a.url, title: a.meta.title ?? '', text: a.text })));
+  const miniMs = performance.now() - t0;
+  const time = async (runs: number, warmup: number, fn: (i: number) => unknown): Promise<number[]> => {
+    const out: number[] = [];
+    for (let i = 0; i < warmup + runs; i++) {
+      const t = performance.now();
+      await fn(i);
+      if (i >= warmup) out.push(performance.now() - t);
+    }
+    return out;
+  };
+  const summary = await time(7, 2, (i) => B.summarizeAgainstCorpus(db, B.generateArticle(probeBase + i), { tokenize, today }));
+  let hits = 0;
+  const search = await time(5, 1, async () => {
+    hits = 0;
+    for (const text of queries) hits += (await B.searchCorpus(db, { text }, tokenize)).total;
+  });
+  let miniHits = 0;
+  const mini = await time(5, 1, () => {
+    miniHits = 0;
+    for (const q of queries) miniHits += ms.search(q, { combineWith: 'AND' }).length;
+  });
+  const like = await time(5, 1, (i) => ms.search(B.generateArticle(probeBase + i).text, { combineWith: 'OR' }).slice(0, 5));
+  db.close();
+  return { genMs, saveMs, miniMs, summary, search, mini, like, hits, miniHits };
+}
+
+export async function benchCorpusChromium(ctx: InPage): Promise<Section> {
+  const out = emptySection();
+  const AREA = 'corpus (Chromium IndexedDB, on-disk profile)';
+  ctx.server.put('/corpus.html', '<!DOCTYPE html><meta charset="utf-8"><title>corpus</title>');
+  const page = await ctx.open('/corpus.html');
+  const n = 1_000;
+  const r = await page.evaluate(corpusInPage, [n, `${ctx.server.url}/jieba.wasm`, QUERIES, TODAY, PROBE_BASE] as [number, string, string[], string, number]);
+  await page.close();
+  const f = (name: string, xs: number[], note?: string): Figure => figure(AREA, name, 'ms', spread(xs), note);
+  const save = f(`save + index ${n} articles`, [r.saveMs], `${(n / (r.saveMs / 1000)).toFixed(0)} articles/s; generating them took ${r.genMs.toFixed(0)} ms`);
+  const miniBuild = f(`MiniSearch addAll, same ${n} articles`, [r.miniMs]);
+  const summary = f(`summary of a new article against ${n / 1000}k`, r.summary);
+  const like = f(`MiniSearch more-like-this (whole new article as OR query), ${n / 1000}k`, r.like);
+  const search = f(`search, ${QUERIES.length} text queries (sum), ${n / 1000}k`, r.search, `${r.hits} hits`);
+  const mini = f(`MiniSearch AND search, same queries (sum), ${n / 1000}k`, r.mini, `${r.miniHits} hits`);
+  out.figures.push(save, miniBuild, summary, like, search, mini);
+  out.ratios.push(ratio(`summary vs MiniSearch more-like-this, ${n / 1000}k (Chromium)`, summary, like));
+  out.ratios.push(ratio(`search vs MiniSearch AND search, ${n / 1000}k (Chromium)`, search, mini));
+  out.ratios.push(ratio(`save + index vs MiniSearch addAll, ${n / 1000}k (Chromium)`, save, miniBuild));
+  return out;
+}
