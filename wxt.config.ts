@@ -8,6 +8,8 @@ const JIEBA_WASM = 'node_modules/jieba-wasm/pkg/web/jieba_rs_wasm_bg.wasm';
 
 export default defineConfig({
   imports: false,
+  // Manifest V3 for Firefox too: one background model (event page / service worker) everywhere.
+  manifestVersion: 3,
   manifest: {
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -16,8 +16,10 @@ export default defineBackground(() => {
     db: () => (db ??= new PolicyDB()),
     tokenizer: loadTokenizer,
     setBadge: async (tabId, text) => {
-      await browser.action.setBadgeText({ tabId, text });
-      await browser.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' });
+      // Firefox's MV2 build has browserAction where MV3 has action.
+      const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+      await action.setBadgeText({ tabId, text });
+      await action.setBadgeBackgroundColor({ tabId, color: '#b3261e' });
     },
   });
   // Highlight the selection from the context menu or the keyboard shortcut: the content script
