@@ -317,4 +317,86 @@ describe('highlights people can read, use and keep (issue 5)', () => {
     const n = found.filter((f) => f.name === 'policylens-target' || f.name === 'policylens-deadline').length;
     await expect.poll(() => badgeOf(tabId), { timeout: 5000 }).toBe(String(n));
   });
+
+  it('highlights with one click on the toolbar after a mouse selection', async () => {
+    const p = await session.context.newPage();
+    await p.goto(urlOf('policy-e2e-related-midterm'), { waitUntil: 'domcontentloaded' });
+    await waitForAnalysis(p);
+    const phrase = '强化招商引资和要素保障';
+    const box = await p.evaluate((n) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const i = (node as Text).data.indexOf(n);
+        if (i < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + n.length);
+        range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+        const rects = [...range.getClientRects()];
+        const first = rects[0]!;
+        const last = rects[rects.length - 1]!;
+        return { x0: first.left + 1, y0: (first.top + first.bottom) / 2, x1: last.right - 1, y1: (last.top + last.bottom) / 2 };
+      }
+      return null;
+    }, phrase);
+    expect(box).not.toBeNull();
+    // Drag over the phrase as a reader does.
+    await p.mouse.move(box!.x0, box!.y0);
+    await p.mouse.down();
+    await p.mouse.move(box!.x1, box!.y1, { steps: 8 });
+    await p.mouse.up();
+    expect(await p.evaluate(() => document.getSelection()?.toString())).toBe(phrase);
+    // The toolbar opens next to the selection; its first button (标注) is at its top-left corner.
+    const at = await p.waitForFunction(() => {
+      const sel = document.getSelection();
+      if (!sel?.rangeCount) return null;
+      const rects = [...sel.getRangeAt(0).getClientRects()];
+      const first = rects[0];
+      const last = rects[rects.length - 1];
+      if (!first || !last) return null;
+      const x = Math.max(8, first.left) + 2;
+      const probe = (from: number, to: number, step: number) => {
+        for (let y = from; step > 0 ? y < to : y > to; y += step) {
+          if (document.elementFromPoint(x, y)?.localName === 'policylens-card') return y;
+        }
+        return null;
+      };
+      const below = probe(last.bottom, last.bottom + 60, 1);
+      if (below !== null) return { x: x + 16, y: below + 14 };
+      const above = probe(first.top, Math.max(0, first.top - 120), -1);
+      return above !== null ? { x: x + 16, y: above - 40 + 14 } : null;
+    }, undefined, { timeout: 5000, polling: 50 });
+    const point = (await at.jsonValue())!;
+    await p.mouse.click(point.x, point.y);
+    await waitForHighlight(p, 'policylens-highlight', phrase);
+    await p.close();
+  });
+
+  it('annotates article content that arrives late', async () => {
+    const slug = 'policy-e2e-related-projects';
+    const p = await session.context.newPage();
+    await p.route(urlOf(slug), async (route) => {
+      const response = await route.fetch();
+      // The page's own script renders the article a while after the page has loaded.
+      const late = `<script>(() => { const box = document.querySelector('.txt'); const html = box.innerHTML; box.textContent = '正在加载…'; setTimeout(() => { box.innerHTML = html; }, 2500); })();</script>`;
+      await route.fulfill({ response, body: (await response.text()).replace('</body>', `${late}</body>`) });
+    });
+    await p.goto(urlOf(slug), { waitUntil: 'domcontentloaded' });
+    await waitForAnalysis(p);
+    const fixture = fixturePages().find((f) => f.slug === slug)!;
+    await p.waitForFunction(
+      (n) => [...CSS.highlights.keys()].filter((k) => k.startsWith('policylens-')).reduce((sum, k) => sum + CSS.highlights.get(k)!.size, 0) >= n,
+      (fixture.expected.examples ?? []).length,
+      { timeout: 20_000, polling: 100 },
+    );
+    await waitForAnalysis(p);
+    const found = await readHighlights(p);
+    const missing = (fixture.expected.examples ?? []).filter((e) => !exampleShown(e, found.filter((f) => f.name === `policylens-${e.type}`).map((f) => f.text)));
+    expect(missing).toEqual([]);
+    expect((await rangeReport(p)).doubled).toBe(0);
+    const id = await tabIdOf(session, p);
+    const n = found.filter((f) => f.name === 'policylens-target' || f.name === 'policylens-deadline').length;
+    await expect.poll(() => badgeOf(id), { timeout: 5000 }).toBe(String(n));
+    await p.close();
+  });
 });
