@@ -1,0 +1,44 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import ImportPanel from '../../components/ImportPanel';
+import { HOSTILE, inert, mount, t, unmountAll } from './dashboard-helpers';
+
+afterEach(unmountAll);
+
+describe('ImportPanel', () => {
+  it('backs up, hands over the chosen file and clears the input for the next choice', () => {
+    const onBackup = vi.fn();
+    const onImport = vi.fn();
+    const el = mount(<ImportPanel t={t} onBackup={onBackup} onImport={onImport} />);
+    el.querySelector<HTMLButtonElement>('[data-testid=backup]')!.click();
+    expect(onBackup).toHaveBeenCalled();
+    const input = el.querySelector<HTMLInputElement>('[data-testid=import-file]')!;
+    const file = new File(['{}'], 'backup.json', { type: 'application/json' });
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(onImport).toHaveBeenCalledWith(file);
+  });
+
+  it('reports an import in counts', () => {
+    const report = { ok: true as const, added: { articles: 2, annotations: 30, settings: 1 }, merged: { articles: 1, annotations: 4, settings: 0 }, articleIds: [], warnings: [] };
+    const el = mount(<ImportPanel t={t} onBackup={vi.fn()} onImport={vi.fn()} report={report} />);
+    expect(el.querySelector('[data-testid=import-report]')!.textContent).toBe('导入完成：新增 2 篇文章、30 条标注、1 项设置；合并 1 篇文章、4 条标注、0 项设置。');
+  });
+
+  it('lists every error under a sentence saying nothing changed, hostile text inert', () => {
+    const report = { ok: false as const, errors: ['articles[0].title: expected string', `annotations[3].note: ${HOSTILE}`] };
+    const el = mount(<ImportPanel t={t} onBackup={vi.fn()} onImport={vi.fn()} report={report} />);
+    const box = el.querySelector('[data-testid=import-report]')!;
+    expect(box.getAttribute('role')).toBe('alert');
+    expect(box.querySelector('p')!.textContent).toContain('导入失败，资料库没有任何改动');
+    expect([...box.querySelectorAll('li')].map((li) => li.textContent)).toEqual(report.errors);
+    expect(inert(el)).toBe(true);
+  });
+
+  it('holds both buttons while busy and shows a file problem', () => {
+    const el = mount(<ImportPanel t={t} onBackup={vi.fn()} onImport={vi.fn()} busy error="文件太大，无法导入" />);
+    expect(el.querySelector<HTMLButtonElement>('[data-testid=backup]')!.disabled).toBe(true);
+    expect(el.querySelector<HTMLInputElement>('[data-testid=import-file]')!.disabled).toBe(true);
+    expect(el.querySelector('[data-testid=import-error]')!.textContent).toBe('文件太大，无法导入');
+  });
+});

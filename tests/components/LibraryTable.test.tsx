@@ -1,0 +1,79 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import LibraryTable, { sortArticles } from '../../components/LibraryTable';
+import { articleIdFromHash, emptyFilters, filterArticles, filterChoices } from '../../entrypoints/dashboard/library';
+import type { DeadlineCalendar, ProgramEntry } from '../../lib/corpus/catalog';
+import { HOSTILE, inert, mount, summary, t, unmountAll } from './dashboard-helpers';
+
+afterEach(unmountAll);
+
+const A = summary({ id: 'a', title: '乙方案', publishedAt: '2024-03-01', savedAt: 3, region: '山西', counts: { target: 2, deadline: 1, program: 1, highlight: 0 } });
+const B = summary({ id: 'b', title: '甲通知', savedAt: 1, region: '山东', counts: { target: 0, deadline: 0, program: 1, highlight: 1 } });
+const C = summary({ id: 'c', title: HOSTILE, publishedAt: '2023-01-05', savedAt: 2 });
+
+function props(over: Partial<Parameters<typeof LibraryTable>[0]> = {}) {
+  return {
+    articles: [A, B, C], t, sort: { key: 'saved', dir: 'desc' } as const, onSort: vi.fn(), selected: new Set<string>(),
+    onToggle: vi.fn(), onToggleAll: vi.fn(), onOpen: vi.fn(), onDelete: vi.fn(), ...over,
+  };
+}
+
+describe('LibraryTable', () => {
+  it('renders rows with hostile titles as text and fires its callbacks', () => {
+    const p = props({ selected: new Set(['b']) });
+    const el = mount(<LibraryTable {...p} />);
+    expect(inert(el)).toBe(true);
+    const rows = [...el.querySelectorAll<HTMLTableRowElement>('tbody tr')];
+    expect(rows.map((r) => r.dataset.id)).toEqual(['a', 'b', 'c']);
+    expect(rows[1]!.querySelector<HTMLInputElement>('[data-testid=select]')!.checked).toBe(true);
+    rows[0]!.querySelector<HTMLButtonElement>('[data-testid=open]')!.click();
+    rows[2]!.querySelector<HTMLButtonElement>('[data-testid=delete]')!.click();
+    rows[0]!.querySelector<HTMLInputElement>('[data-testid=select]')!.click();
+    el.querySelector<HTMLInputElement>('[data-testid=select-all]')!.click();
+    el.querySelector<HTMLButtonElement>('button[data-sort=title]')!.click();
+    expect(p.onOpen).toHaveBeenCalledWith('a');
+    expect(p.onDelete).toHaveBeenCalledWith('c');
+    expect(p.onToggle).toHaveBeenCalledWith('a', true);
+    expect(p.onToggleAll).toHaveBeenCalledWith(true);
+    expect(p.onSort).toHaveBeenCalledWith('title');
+    expect(el.querySelector('th[aria-sort]')!.textContent).toContain('保存时间');
+  });
+});
+
+describe('sortArticles', () => {
+  it('sorts by title (Chinese collation), saved time and date with undated last', () => {
+    const ids = (s: Parameters<typeof sortArticles>[1]) => sortArticles([A, B, C], s).map((a) => a.id);
+    expect(ids({ key: 'saved', dir: 'desc' })).toEqual(['a', 'c', 'b']);
+    expect(ids({ key: 'saved', dir: 'asc' })).toEqual(['b', 'c', 'a']);
+    expect(ids({ key: 'published', dir: 'desc' })).toEqual(['a', 'c', 'b']);
+    expect(ids({ key: 'published', dir: 'asc' })).toEqual(['c', 'a', 'b']);
+    expect(ids({ key: 'title', dir: 'asc' }).slice(1)).toEqual(['b', 'a']);
+  });
+});
+
+describe('dashboard filters', () => {
+  const art = (id: string) => ({ id, title: id, url: `https://x/${id}`, seenOn: '2024-01-01' });
+  const programs: ProgramEntry[] = [{ key: 'k1', name: '行动方案', variants: [], mentions: 2, articles: [{ ...art('a'), mentions: 1 }, { ...art('b'), mentions: 1 }], firstSeen: art('a'), latestSeen: art('b') }];
+  const calendar: DeadlineCalendar = {
+    today: '2024-01-01', horizon: '2024-03-31', undated: [], counts: { soon: 0, overdue: 0, later: 1 },
+    items: [{ annotationId: 'n', article: art('a'), text: '2025—2027年', kind: 'span', date: '2027-12-31', start: '2025-01-01', state: 'not-started', days: 1400, soon: false, overdue: false }],
+  };
+  it('filter by region, program, type and deadline year (a period counts for its start year too)', () => {
+    const f = (over: Partial<typeof emptyFilters>) => filterArticles([A, B, C], { ...emptyFilters, ...over }, programs, calendar).map((a) => a.id);
+    expect(f({})).toEqual(['a', 'b', 'c']);
+    expect(f({ region: '山东' })).toEqual(['b']);
+    expect(f({ program: 'k1' })).toEqual(['a', 'b']);
+    expect(f({ program: 'k1', type: 'highlight' })).toEqual(['b']);
+    expect(f({ type: 'target' })).toEqual(['a']);
+    expect(f({ year: '2025' })).toEqual(['a']);
+    expect(f({ year: '2026' })).toEqual([]);
+    expect(filterChoices([A, B, C], programs, calendar)).toEqual({ regions: ['山东', '山西'], programs: [{ key: 'k1', name: '行动方案' }], years: [2025, 2027] });
+  });
+
+  it('reads #article=<id> and ignores anything else', () => {
+    expect(articleIdFromHash('#article=a0ab%2F1')).toBe('a0ab/1');
+    expect(articleIdFromHash('#article=')).toBeNull();
+    expect(articleIdFromHash('#other=1')).toBeNull();
+    expect(articleIdFromHash('#article=%E0%A4%A')).toBeNull();
+  });
+});
