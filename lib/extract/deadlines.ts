@@ -153,7 +153,7 @@ function deadlineValue(g: Record<string, string | undefined>, text: string, end:
     // 今年以来 / 今年上半年 / 今年1-5月 look back at what happened, not ahead at a goal.
     // 今年是…之年 names the year; it sets no scope for a goal.
     if ((rel === '今年' || rel === '明年') && /^(?:是|为)/.test(text.slice(end, end + 1))) return null;
-    if (rel === '今年' && /^(?:以来|上半年|前[一二三四五六七八九十\d]|[一二三四五六七八九十\d]{1,2}(?:月|-\d))/.test(text.slice(end, end + 4))) return null;
+    if (rel === '今年' && /^(?:以来|上半年|前[一二三四五六七八九十\d]|[一二三四五六七八九十\d]{1,2}(?:月|[-—–~至到][一二三四五六七八九十\d]))/.test(text.slice(end, end + 4))) return null;
     if (rel === '全年' && !SCOPE_GOAL.test(text.slice(end, end + 80))) return null;
     const offset = rel.startsWith('明年') ? 1 : 0;
     const kind = /内|前/.test(rel) ? 'by' : 'scope';

@@ -71,6 +71,7 @@ describe('deadlines', () => {
     ['a plain year reference', '2023年开年,各地积极作为。'],
     ['全年 without a goal', '全年征稿,欢迎投稿。'],
     ['今年以来 (looking back)', '今年以来,全市经济稳中向好。'],
+    ['this year’s reporting months', '今年1至5月,全市出口增长8%。'],
     ['a recent period', '近两年内未受过处分。'],
     ['as of a date', '截至2023年底,累计建成基站10万个。'],
     ['the end of last year', '去年底,全市存款余额增长5%。'],
