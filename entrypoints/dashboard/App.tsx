@@ -109,9 +109,20 @@ export default function App() {
     document.title = t('dashboard.title');
     void load();
     void askPersist().then(setPersisted);
+    // popstate too: going back from a closed detail (pushState) to #article=… is a history step.
     const onHash = () => setOpenId(articleIdFromHash(location.hash));
+    // Articles saved from the popup while this tab was in the background show up on return.
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') void load();
+    };
     window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
+    window.addEventListener('popstate', onHash);
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      window.removeEventListener('hashchange', onHash);
+      window.removeEventListener('popstate', onHash);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
   }, []);
 
   useEffect(() => {

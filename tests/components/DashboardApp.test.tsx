@@ -1,0 +1,120 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { BackgroundRequest } from '../../lib/messages';
+import { annotation, articleRecord, summary } from './dashboard-helpers';
+
+/**
+ * The dashboard page against a fake background: what it asks for and when (the snapshot before a
+ * delete, the restore on 撤销, the busy bar only after a second).
+ */
+
+const calls: BackgroundRequest[] = [];
+let exportDelay = 0;
+const detail = { article: articleRecord({ id: 'a1', title: '银发经济行动方案' }), annotations: [annotation({ id: 'n1', type: 'deadline', value: { kind: 'by', end: '2025-12-31', resolved: true } })] };
+let present = true;
+
+vi.mock('../../lib/ext/rpc', () => ({
+  askBackground: vi.fn(async (r: BackgroundRequest) => {
+    calls.push(r);
+    switch (r.type) {
+      case 'listArticles':
+        return present ? [summary({ id: 'a1', title: '银发经济行动方案', counts: { target: 0, deadline: 1, program: 0, highlight: 0 } })] : [];
+      case 'listPrograms':
+        return [];
+      case 'deadlineCalendar':
+        return { today: r.today, horizon: r.today, items: [], undated: [], counts: { soon: 0, overdue: 0, later: 0 } };
+      case 'getArticle':
+        return present ? detail : null;
+      case 'deleteArticle':
+        present = false;
+        return { deleted: true };
+      case 'restoreArticle':
+        present = true;
+        return { restored: true, id: 'a1' };
+      case 'exportArticles':
+        await new Promise((res) => setTimeout(res, exportDelay));
+        return { filename: 'x.csv', mime: 'text/csv', base64: '' };
+      default:
+        throw new Error(`unexpected ${r.type}`);
+    }
+  }),
+}));
+const downloads: unknown[] = [];
+vi.mock('../../lib/ext/download', () => ({ downloadFile: (f: unknown) => downloads.push(f) }));
+
+// The page picks its language when it loads; readers are Chinese first.
+Object.defineProperty(navigator, 'languages', { value: ['zh-CN', 'zh'], configurable: true });
+const { default: App } = await import('../../entrypoints/dashboard/App');
+
+let root: HTMLElement;
+beforeEach(() => {
+  calls.length = 0;
+  downloads.length = 0;
+  present = true;
+  location.hash = '';
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+  vi.useRealTimers();
+});
+
+const settle = async (ms = 0) => {
+  for (let i = 0; i < 5; i++) await act(async () => { await new Promise((r) => setTimeout(r, ms)); });
+};
+const q = (sel: string) => root.querySelector<HTMLElement>(sel);
+
+describe('dashboard page', () => {
+  it('deletes after taking a snapshot and restores that snapshot on 撤销', async () => {
+    await act(async () => render(<App />, root));
+    await settle();
+    expect(root.querySelectorAll('[data-testid=articles] tbody tr')).toHaveLength(1);
+    await act(async () => q('[data-testid=delete]')!.click());
+    await settle();
+    const types = calls.map((c) => c.type);
+    expect(types.indexOf('getArticle')).toBeLessThan(types.indexOf('deleteArticle'));
+    expect(q('[data-testid=toast]')!.textContent).toContain('已删除“银发经济行动方案”');
+    expect(q('[data-testid=empty]')).not.toBeNull();
+
+    await act(async () => q('[data-testid=undo]')!.click());
+    await settle();
+    const restore = calls.find((c) => c.type === 'restoreArticle') as Extract<BackgroundRequest, { type: 'restoreArticle' }>;
+    expect(restore.article).toEqual(detail.article);
+    expect(restore.annotations).toEqual(detail.annotations);
+    expect(root.querySelectorAll('[data-testid=articles] tbody tr')).toHaveLength(1);
+    expect(q('[data-testid=toast]')!.textContent).toContain('已恢复');
+    expect(q('[data-testid=undo]')).toBeNull();
+  });
+
+  it('shows the busy bar only for a wait longer than a second, and downloads the export', async () => {
+    await act(async () => render(<App />, root));
+    await settle();
+    exportDelay = 50;
+    await act(async () => q('.selection-bar [data-format=csv]')!.click());
+    await settle(20);
+    expect(q('[data-testid=busy]')).toBeNull();
+    expect(downloads).toHaveLength(1);
+    expect(calls.find((c) => c.type === 'exportArticles')).toEqual({ type: 'exportArticles', format: 'csv' });
+
+    exportDelay = 1500;
+    await act(async () => q('.selection-bar [data-format=md]')!.click());
+    await settle(250);
+    expect(q('[data-testid=busy]')!.textContent).toContain('正在生成导出文件');
+    expect(root.querySelector<HTMLButtonElement>('.selection-bar [data-format=md]')!.disabled).toBe(true);
+    await settle(200);
+    expect(q('[data-testid=busy]')).toBeNull();
+    expect(downloads).toHaveLength(2);
+  });
+
+  it('opens the detail named by #article=<id>', async () => {
+    location.hash = '#article=a1';
+    await act(async () => render(<App />, root));
+    await settle();
+    expect(q('[data-testid=detail]')!.dataset.id).toBe('a1');
+    expect(calls).toContainEqual({ type: 'getArticle', id: 'a1' });
+  });
+});
