@@ -101,8 +101,12 @@ async function annotationsInPopup(id: number): Promise<{ found: string; orphans:
   }
 }
 
-/** Every range of our highlights, with whether it lies in live DOM, and how many ranges are drawn twice. */
-async function rangeReport(p: Page, inside?: string): Promise<{ total: number; detached: number; outside: number; doubled: number }> {
+/**
+ * Every range of our highlights: how many lie outside live DOM or outside `inside`, how many are
+ * empty (ranges are live: when the page removes their text they collapse where it was), and how
+ * many are drawn twice.
+ */
+async function rangeReport(p: Page, inside?: string): Promise<{ total: number; detached: number; outside: number; empty: number; doubled: number }> {
   return p.evaluate((sel) => {
     const root = sel ? document.querySelector(sel) : null;
     const ids = new Map<Node, number>();
@@ -110,6 +114,7 @@ async function rangeReport(p: Page, inside?: string): Promise<{ total: number; d
     let total = 0;
     let detached = 0;
     let outside = 0;
+    let empty = 0;
     let doubled = 0;
     for (const [name, hl] of CSS.highlights) {
       if (!name.startsWith('policylens-') || name === 'policylens-flash') continue;
@@ -117,6 +122,7 @@ async function rangeReport(p: Page, inside?: string): Promise<{ total: number; d
         const range = r as Range;
         total++;
         if (!range.startContainer.isConnected) detached++;
+        if (range.collapsed) empty++;
         if (root && !root.contains(range.startContainer)) outside++;
         if (!ids.has(range.startContainer)) ids.set(range.startContainer, ids.size);
         const key = `${ids.get(range.startContainer)}:${range.startOffset}:${range.endOffset}:${range.toString()}`;
@@ -124,7 +130,7 @@ async function rangeReport(p: Page, inside?: string): Promise<{ total: number; d
         seen.add(key);
       }
     }
-    return { total, detached, outside, doubled };
+    return { total, detached, outside, empty, doubled };
   }, inside ?? '');
 }
 
@@ -198,7 +204,7 @@ describe('highlights people can read, use and keep (issue 5)', () => {
     );
     await waitForHighlight(page, 'policylens-highlight', EDITED);
     expect(await texts(page, 'policylens-highlight')).toEqual([EDITED]);
-    expect((await rangeReport(page)).detached).toBe(0);
+    expect(await rangeReport(page)).toMatchObject({ detached: 0, empty: 0, doubled: 0 });
     const listed = await annotationsInPopup(tabId);
     expect(listed.orphans).toBeNull();
   });
@@ -295,7 +301,11 @@ describe('highlights people can read, use and keep (issue 5)', () => {
       document.querySelector('.wz-left')!.replaceWith(document.importNode(doc.querySelector('.wz-left')!, true));
     }, urlOf(next.slug));
     await page.waitForFunction(
-      () => !!CSS.highlights.get('policylens-program') && [...CSS.highlights.get('policylens-program')!].some((r) => (r as Range).startContainer.isConnected),
+      () => {
+        const live = document.querySelector('.wz-left');
+        const programs = CSS.highlights.get('policylens-program');
+        return !!live && !!programs && [...programs].some((r) => !(r as Range).collapsed && live.contains((r as Range).startContainer));
+      },
       undefined,
       { timeout: 20_000, polling: 100 },
     );
@@ -305,7 +315,7 @@ describe('highlights people can read, use and keep (issue 5)', () => {
     expect(missing).toEqual([]);
     // Nothing of the old article stays drawn (its nodes are gone), nothing is drawn twice.
     const report = await rangeReport(page, '.wz-left');
-    expect(report).toMatchObject({ detached: 0, outside: 0, doubled: 0 });
+    expect(report).toMatchObject({ detached: 0, outside: 0, empty: 0, doubled: 0 });
     expect(await texts(page, 'policylens-highlight')).toEqual([]);
     // The popup speaks of the new article.
     const popup = await openPopup(session, tabId);
@@ -316,6 +326,23 @@ describe('highlights people can read, use and keep (issue 5)', () => {
     await popup.close();
     const n = found.filter((f) => f.name === 'policylens-target' || f.name === 'policylens-deadline').length;
     await expect.poll(() => badgeOf(tabId), { timeout: 5000 }).toBe(String(n));
+
+    // Back (popstate), and the site renders the first article again in a fresh element: its
+    // highlights, the reader's own included, come back; the second article's are gone.
+    await page.evaluate(async () => {
+      const back = new Promise((r) => addEventListener('popstate', r, { once: true }));
+      history.back();
+      await back;
+      const doc = new DOMParser().parseFromString(await (await fetch(location.href)).text(), 'text/html');
+      document.title = doc.title;
+      document.querySelector('.wz-left')!.replaceWith(document.importNode(doc.querySelector('.wz-left')!, true));
+    });
+    expect(page.url()).toBe(urlOf(SLUG));
+    await waitForHighlight(page, 'policylens-highlight', QUOTE);
+    await waitForAnalysis(page);
+    expect(await rangeReport(page, '.wz-left')).toMatchObject({ detached: 0, outside: 0, empty: 0, doubled: 0 });
+    expect(await texts(page, 'policylens-highlight')).toEqual([QUOTE]);
+    expect(await texts(page, 'policylens-deadline')).not.toContain('2026年6月底前');
   });
 
   it('highlights with one click on the toolbar after a mouse selection', async () => {
@@ -393,7 +420,7 @@ describe('highlights people can read, use and keep (issue 5)', () => {
     const found = await readHighlights(p);
     const missing = (fixture.expected.examples ?? []).filter((e) => !exampleShown(e, found.filter((f) => f.name === `policylens-${e.type}`).map((f) => f.text)));
     expect(missing).toEqual([]);
-    expect((await rangeReport(p)).doubled).toBe(0);
+    expect(await rangeReport(p)).toMatchObject({ empty: 0, doubled: 0 });
     const id = await tabIdOf(session, p);
     const n = found.filter((f) => f.name === 'policylens-target' || f.name === 'policylens-deadline').length;
     await expect.poll(() => badgeOf(id), { timeout: 5000 }).toBe(String(n));
