@@ -44,6 +44,9 @@ function AnnotationEditor({ a, t, onSave, onDelete }: {
   const [tags, setTags] = useState(a.tags.join('，'));
   const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle');
   const [error, setError] = useState<string | null>(null);
+  // Most automatic annotations never get a note: a small button instead of an empty form each.
+  const [editing, setEditing] = useState(!!a.note || a.tags.length > 0);
+  const [opened, setOpened] = useState(false);
   const dirty = note !== (a.note ?? '') || tags !== a.tags.join('，');
 
   const save = async (e: Event) => {
@@ -61,11 +64,19 @@ function AnnotationEditor({ a, t, onSave, onDelete }: {
     }
   };
 
+  if (!editing) {
+    return (
+      <p class="annotation-actions">
+        <button type="button" class="linklike" data-testid="add-note" onClick={() => { setEditing(true); setOpened(true); }}>{t('detail.addNote')}</button>{' '}
+        <button type="button" class="linklike danger" data-testid="delete-annotation" onClick={() => onDelete(a.id)}>{t('detail.deleteAnnotation')}</button>
+      </p>
+    );
+  }
   return (
     <form class="annotation-edit" onSubmit={save}>
       <label>
         {t('detail.note')}
-        <textarea data-testid="note" rows={2} maxLength={MAX_NOTE} value={note}
+        <textarea data-testid="note" rows={2} autoFocus={opened} maxLength={MAX_NOTE} value={note}
           onInput={(e) => { setNote(e.currentTarget.value); setState('idle'); }} />
       </label>
       <label>

@@ -59,6 +59,10 @@ describe('ArticleDetail', () => {
     const failing = vi.fn(async () => { throw new Error('标注已不存在'); });
     const el2 = mount(<ArticleDetail {...props({ onSaveAnnotation: failing })} />);
     const item2 = el2.querySelector('[data-annotation=n1]')!;
+    // No note yet: a button opens the form.
+    expect(item2.querySelector('textarea')).toBeNull();
+    item2.querySelector<HTMLButtonElement>('[data-testid=add-note]')!.click();
+    await flush();
     const ta = item2.querySelector<HTMLTextAreaElement>('textarea')!;
     ta.value = '不会丢';
     ta.dispatchEvent(new Event('input', { bubbles: true }));

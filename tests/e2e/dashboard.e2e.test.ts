@@ -97,6 +97,7 @@ describe('dashboard', () => {
     expect(await dash.getByTestId('detail-title').textContent()).toBe(silverTitle);
     expect(dash.url()).toMatch(/#article=/);
     const note = `跟进：养老服务 ${Date.now()}`;
+    await dash.getByTestId('add-note').first().click();
     await dash.getByTestId('note').first().fill(note);
     await dash.getByTestId('tags').first().fill('银发，民政');
     await dash.getByTestId('save-note').first().click();
