@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
-import SummaryReporter from './tests/summary-reporter';
+import SummaryReporter from './tests/summary-reporter.ts';
 
 // Unit and integration tests that run in Node (lib/, components with happy-dom, the database
 // with fake-indexeddb). End-to-end tests in Chromium have their own config (vitest.e2e.config.ts).

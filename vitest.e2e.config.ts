@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import SummaryReporter from './tests/summary-reporter';
+import SummaryReporter from './tests/summary-reporter.ts';
 
 // Real Chromium with the built extension loaded: files run one after another because they share
 // the machine's two cores with the browser.
