@@ -5,6 +5,7 @@ import { findPrograms, type ProgramHit } from './extract/programs';
 import { findTargets, referenceYear } from './extract/targets';
 import { judgeNormalized } from './extract/verdict';
 import { BOILERPLATE_LINE } from './extract/patterns';
+import { isSentenceBreak, isSpamSentence, junkLines } from './extract/junk';
 
 interface Range {
   start: number;
@@ -67,24 +68,22 @@ function segmentTest(text: string, isBreak: (c: string) => boolean, judge: (segm
   };
 }
 
-// Lines of copyright and disclaimer text (一周内与本网联系) carry none of the policy's spans.
-const isBoilerplateLine = (line: string) => line.length <= 300 && BOILERPLATE_LINE.test(line);
-// Injected spam (加微信领取100元以上红包) is recognised per sentence: one unmistakable mark of it
-// plus at least one more (扫码, 领取 alone also occur in real subsidy notices).
-const SPAM_STRONG = /微信|QQ|qq|加群|彩票|博彩|娱乐城|棋牌|代开|网贷|日赚|刷单|彩金|返利|兼职|https?:|www\.|\.com/g;
-const SPAM_WEAK = /点击|注册|领取|红包|优惠券|扫码|下载|客服|发票|贷款/g;
-function countUpTo(re: RegExp, s: string, cap: number): number {
-  re.lastIndex = 0;
-  let n = 0;
-  while (n < cap && re.exec(s)) n++;
-  return n;
-}
-function isSpamSentence(sentence: string): boolean {
-  if (sentence.length > 400) return false;
-  const strong = countUpTo(SPAM_STRONG, sentence, 2);
-  return strong > 0 && strong + countUpTo(SPAM_WEAK, sentence, 1) >= 2;
+/** Looks up per-line flags (starts sorted) for the line a range starts on. */
+function lineFlags({ starts, junk }: { starts: number[]; junk: boolean[] }): (r: Range) => boolean {
+  return (r) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= r.start) lo = mid;
+      else hi = mid - 1;
+    }
+    return junk[lo] ?? false;
+  };
 }
 
+// Lines of copyright and disclaimer text (一周内与本网联系) carry none of the policy's spans.
+const isBoilerplateLine = (line: string) => line.length <= 300 && BOILERPLATE_LINE.test(line);
 function toSpan<T extends Span>(norm: NormalizedText, type: T['type'], r: Range, value: T['value']): T {
   const { start, end } = toOriginal(norm, r.start, r.end);
   return { type, start, end, text: norm.original.slice(start, end), value } as T;
@@ -104,8 +103,9 @@ export function readText(text: string, options: ReadOptions = {}): Reading {
   if (!verdict.isPolicy && !options.force) return { verdict, meta, spans: [] };
 
   const boilerplate = segmentTest(norm.text, (c) => c === '\n', isBoilerplateLine);
-  const spam = segmentTest(norm.text, (c) => c === '\n' || c === '。' || c === '!' || c === '?' || c === '！' || c === '？', isSpamSentence);
-  const keep = (r: Range) => !boilerplate(r) && !spam(r);
+  const spam = segmentTest(norm.text, isSentenceBreak, isSpamSentence);
+  const junk = lineFlags(junkLines(norm.text));
+  const keep = (r: Range) => !boilerplate(r) && !spam(r) && !junk(r);
   const taken = new Uint8Array(norm.text.length);
   const programs = resolvePrograms(findPrograms(norm.text), taken).filter(keep);
   // A year inside a name (“2023突破提升年”, 《…(2024—2026年)》) dates the name, not a duty.

@@ -1,5 +1,6 @@
 import type { Verdict } from '../types';
 import { normalize } from '../text/normalize';
+import { articleBody } from './junk';
 
 /**
  * Is a text a policy article, from its wording alone? Evidence is counted per family so one
@@ -40,7 +41,9 @@ function count(text: string, family: Family): number {
 }
 
 /** The text verdict on already normalised (simplified) text. */
-export function judgeNormalized(text: string): Verdict {
+export function judgeNormalized(fullText: string): Verdict {
+  // Ads and related-headline lists speak of other things (报名立减800元, 同比增长5.2%).
+  const text = articleBody(fullText);
   if (!/[\u4e00-\u9fff]/.test(text)) return { isPolicy: false, score: 0, reasons: ['不是中文文本'] };
   let pos = 0;
   const posReasons: [string, number][] = [];

@@ -1,0 +1,102 @@
+/**
+ * Page furniture that is not the article: ads, navigation, "related reading" headline lists,
+ * app and QR-code prompts, and injected spam sentences. Their figures and dates belong to other
+ * stories (下一篇:…产值今年有望突破2500亿元), so they carry no spans, and their vocabulary
+ * (报名立减800元, 同比增长5.2%) must not outvote the article in the verdict.
+ * Runs on normalised (simplified) text; every pattern is anchored or bounded.
+ */
+
+// A header that opens a list of other stories; with nothing after it, the lines below are the list.
+const RELATED_HEADER =
+  /^\s*[【\[]?\s*(?:相关阅读|相关新闻|相关链接|相关文章|相关报道|相关推荐|延伸阅读|推荐阅读|扩展阅读|你可能还关注|你可能感兴趣|你可能还喜欢|猜你喜欢|热门推荐|热点推荐|热门阅读|热门文章|热门新闻|更多阅读|更多新闻|精彩推荐|今日推荐|往期回顾|往期推荐|编辑推荐)\s*[】\]]?\s*[:：]?/;
+// Navigation and page-chrome lines.
+const NAV_LINE = /^\s*(?:上一篇|下一篇|上一条|下一条|上一页|下一页|首页\s*[>›»]|当前位置|您当前的位置|您的位置|返回顶部|返回首页|分享到|责任编辑|编辑[:：]|【字体|打印本页|关闭窗口)/;
+// Advertisement lines announce themselves at their start.
+const AD_LINE = /^\s*(?:[【\[]\s*(?:广告|推广|赞助|点击领取|点击查看|限时|特惠|优惠)|[▲△▼■●◆]?\s*广告(?:[:：\s]|$)|推广[:：])/;
+// Prompts to follow, scan or download, on a short line of their own.
+const PROMPT = /扫码|扫一扫|长按(?:识别|二维码)|下载[^。\n]{0,12}(?:APP|App|app|客户端)|关注[^。\n]{0,16}公众号|点击(?:下载|关注|阅读原文)/;
+// A listed headline ends on its own date: …增长5.2%(2024-01-25), …开幕(09-02), …(2024年6月2日).
+const HEADLINE_DATE = /[(（](?:(?:19|20)\d{2}[-/.])?\d{1,2}[-/.]\d{1,2}[)）]\s*$|[(（](?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日[)）]\s*$/;
+const LIST_BULLET = /^\s*(?:[·‧•●▪◆◇○■□>\-*]|\d{1,2}[.、)）]\s*)/;
+
+function isJunkLine(line: string): boolean {
+  if (line.length > 200) return false;
+  if (RELATED_HEADER.test(line) || NAV_LINE.test(line) || AD_LINE.test(line)) return true;
+  if (line.length <= 80 && PROMPT.test(line)) return true;
+  return line.length <= 80 && !/。/.test(line) && HEADLINE_DATE.test(line);
+}
+
+/**
+ * For each line of `text` (split on \n), whether it is page furniture. A related-reading header
+ * with nothing after it marks the short, sentence-less lines under it as headlines too.
+ */
+export function junkLines(text: string): { starts: number[]; junk: boolean[] } {
+  const starts: number[] = [];
+  const junk: boolean[] = [];
+  let inList = 0;
+  let at = 0;
+  for (;;) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const line = text.slice(at, end);
+    let isJunk = isJunkLine(line);
+    if (inList > 0 && !isJunk) {
+      const t = line.trim();
+      // The list runs on over headline-like lines: bulleted or short, never a full sentence.
+      if (t === '' || (t.length <= 60 && !/。/.test(t) && (LIST_BULLET.test(t) || t.length <= 40))) isJunk = t !== '';
+      else inList = 0;
+    }
+    if (inList > 0) inList--;
+    const header = line.match(RELATED_HEADER);
+    if (header && line.slice(header[0].length).trim() === '') inList = 15;
+    starts.push(at);
+    junk.push(isJunk);
+    if (end >= text.length) break;
+    at = end + 1;
+  }
+  return { starts, junk };
+}
+
+// Injected spam (加微信领取100元以上红包) is recognised per sentence: one unmistakable mark of it
+// plus at least one more (扫码, 领取 alone also occur in real subsidy notices).
+const SPAM_STRONG = /微信|QQ|qq|加群|彩票|博彩|娱乐城|棋牌|代开|网贷|日赚|刷单|彩金|返利|兼职|https?:|www\.|\.com/g;
+const SPAM_WEAK = /点击|注册|领取|红包|优惠券|扫码|下载|客服|发票|贷款/g;
+function countUpTo(re: RegExp, s: string, cap: number): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (n < cap && re.exec(s)) n++;
+  return n;
+}
+export function isSpamSentence(sentence: string): boolean {
+  if (sentence.length > 400) return false;
+  const strong = countUpTo(SPAM_STRONG, sentence, 2);
+  return strong > 0 && strong + countUpTo(SPAM_WEAK, sentence, 1) >= 2;
+}
+export const isSentenceBreak = (c: string) => c === '\n' || c === '。' || c === '!' || c === '?' || c === '！' || c === '？';
+
+/**
+ * The text without furniture lines and spam sentences (line breaks kept): what the verdict
+ * should weigh, so a page with more ads than plan is still judged by its plan.
+ */
+export function articleBody(text: string): string {
+  const { starts, junk } = junkLines(text);
+  let out = '';
+  for (let k = 0; k < starts.length; k++) {
+    const end = k + 1 < starts.length ? starts[k + 1]! : text.length;
+    const line = text.slice(starts[k], end);
+    if (junk[k]) {
+      out += line.endsWith('\n') ? '\n' : '';
+      continue;
+    }
+    let s = 0;
+    for (let i = 0; i <= line.length; i++) {
+      if (i === line.length || isSentenceBreak(line[i]!)) {
+        const sentence = line.slice(s, i + 1);
+        if (!isSpamSentence(sentence)) out += sentence;
+        else if (sentence.endsWith('\n')) out += '\n';
+        s = i + 1;
+      }
+    }
+  }
+  return out;
+}
