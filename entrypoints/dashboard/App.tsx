@@ -6,7 +6,7 @@ import type { ArticleDetail as Detail, ArticleSummary } from '../../lib/messages
 import type { DeadlineCalendar as Calendar, ProgramEntry } from '../../lib/corpus/catalog';
 import type { ExportFormat } from '../../lib/export/types';
 import { backupFileTooLarge, type ImportReport } from '../../lib/export/backup';
-import type { StorageEstimateLike } from '../../lib/export/storage';
+import { quotaWarning, type StorageEstimateLike } from '../../lib/export/storage';
 import { todayIso } from '../../lib/page/describe-value';
 import LibraryTable, { sortArticles, type SortKey, type SortOrder } from '../../components/LibraryTable';
 import SearchPanel, { SEARCH_LABELS_EN } from '../../components/SearchPanel';
@@ -36,7 +36,8 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 // persist() is asked once per page load: a second prompt (Firefox asks the user) would only annoy.
 let persistAsked: Promise<boolean | null> | null = null;
 function askPersist(): Promise<boolean | null> {
-  persistAsked ??= navigator.storage?.persist ? navigator.storage.persist().catch(() => null) : Promise.resolve(null);
+  if (!navigator.storage?.persist) return Promise.resolve(null);
+  persistAsked ??= navigator.storage.persist().catch(() => null);
   return persistAsked;
 }
 
@@ -263,6 +264,13 @@ export default function App() {
         </div>
       ) : null}
       {error ? <p class="error" role="alert" data-testid="error">{error}</p> : null}
+      {/* Quota trouble is shown on every view, not only under storage: the next save may fail. */}
+      {estimate && quotaWarning(estimate) && view !== 'data' ? (
+        <p class={`warning warning--${quotaWarning(estimate)!.level}`} role="alert" data-testid="quota-banner">
+          {quotaWarning(estimate)!.message}{' '}
+          <button type="button" class="linklike" onClick={() => { if (openId) close(); setView('data'); }}>{t('dash.nav.data')}</button>
+        </p>
+      ) : null}
 
       {openId ? (
         detail === 'missing' ? (

@@ -110,6 +110,27 @@ describe('dashboard page', () => {
     expect(downloads).toHaveLength(2);
   });
 
+  it('asks for persistent storage once and warns near the quota on every view', async () => {
+    const persist = vi.fn(async () => true);
+    const estimate = vi.fn(async () => ({ usage: 97, quota: 100 }));
+    Object.defineProperty(navigator, 'storage', { value: { persist, estimate }, configurable: true });
+    try {
+      await act(async () => render(<App />, root));
+      await settle();
+      expect(q('[data-testid=quota-banner]')!.textContent).toContain('存储空间即将用尽');
+      await act(async () => q('[data-testid=nav-data]')!.click());
+      await settle();
+      expect(q('[data-testid=persisted]')!.dataset.persisted).toBe('true');
+      expect(q('[data-testid=quota-warning]')).not.toBeNull();
+      render(null, root);
+      await act(async () => render(<App />, root));
+      await settle();
+      expect(persist).toHaveBeenCalledTimes(1);
+    } finally {
+      Reflect.deleteProperty(navigator, 'storage');
+    }
+  });
+
   it('opens the detail named by #article=<id>', async () => {
     location.hash = '#article=a1';
     await act(async () => render(<App />, root));

@@ -130,6 +130,18 @@ describe('dashboard', () => {
     expect(mdText).toContain('articles: 2');
     expect(mdText).toContain(silverTitle);
 
+    // The other three formats download too, each what its name says.
+    const jsonld = await download(dash, () => dash.locator('.selection-bar [data-format=jsonld]').click());
+    expect(jsonld.name).toMatch(/\.jsonld$/);
+    expect(JSON.stringify(JSON.parse(jsonld.bytes.toString('utf8')))).toContain('http://www.w3.org/ns/anno.jsonld');
+    const html = await download(dash, () => dash.locator('.selection-bar [data-format=html]').click());
+    expect(html.name).toMatch(/\.html$/);
+    expect(html.bytes.toString('utf8')).toContain(silverTitle);
+    expect(html.bytes.toString('utf8')).not.toMatch(/<script/i);
+    const docx = await download(dash, () => dash.locator('.selection-bar [data-format=docx]').click());
+    expect(docx.name).toMatch(/\.docx$/);
+    expect(docx.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+
     // A selection exports only what is ticked.
     await dash.getByTestId('articles').locator('tbody tr', { hasText: xinxiangTitle }).getByTestId('select').check();
     expect(await dash.getByTestId('export-scope').textContent()).toContain('1');
