@@ -31,7 +31,9 @@ export const UNITS = [
   '公里', '千米', '米', '亩', '公顷', '斤', '公斤', '千克', '册', '间', '栋', '张', '床', '倍',
   '门', '款', '例', '份', '笔', '村', '所', '头', '只', '次', '场次', '期', '岁', '%', '‰',
 ];
-export const UNIT = `(?:${[...new Set(UNITS)].sort((a, b) => b.length - a.length).join('|')})`;
+/** Units in Latin letters (动力电池产能100GWh, 智能算力15000P): whole words only, so 5G is no unit. */
+export const LATIN_UNITS = ['GWh', 'MWh', 'kWh', 'GW', 'MW', 'kW', 'TB', 'PB', 'EFLOPS', 'PFLOPS', 'P'];
+export const UNIT = `(?:${[...new Set(UNITS)].sort((a, b) => b.length - a.length).join('|')}|(?:${LATIN_UNITS.join('|')})(?![A-Za-z]))`;
 
 /** Qualifiers after the number: 10项左右, 1000家以上. */
 export const QUALIFIER_AFTER = '(?:左右|以上|以内|以下|上下)';

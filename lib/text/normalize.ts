@@ -90,27 +90,51 @@ const PAGE_NUMBER_LINE = /^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{
 
 /**
  * A space between digits is stray (20 25年, 1 000家) only when the digits run on to a date or
- * unit character; otherwise it separates two numbers (table cells, phone numbers).
+ * unit character; otherwise it separates two numbers (table cells, phone numbers). PDF text
+ * letter-spaces whole numbers (2 0 2 6 年, 3 5 %, 5 8 6 0 名): single digits each followed by one
+ * space may run on longer, and a PDF line break may fall inside (到 2 0 2 6\n年).
  */
-function spacedNumber(codes: Uint16Array, len: number, from: number): boolean {
+// `single`: the digit before the space stands alone (到3 5 %) or ends a letter-spaced run.
+function spacedNumber(codes: Uint16Array, len: number, from: number, pdf: boolean, single: boolean): boolean {
   let j = from;
   let spaces = 0;
-  while (j < len && j - from < 12) {
+  let lettered = true; // every group so far is a single digit
+  let group = 0;
+  while (j < len && j - from < 16) {
     const c = codes[j]!;
-    if (isDigitCode(c)) j++;
-    else if (c === 0x20 && j + 1 < len && isDigitCode(codes[j + 1]!) && spaces < 2) {
+    if (isDigitCode(c)) {
+      j++;
+      if (++group > 1) lettered = false;
+    } else if ((c === 0x20 || (pdf && c === 0x0a)) && j + 1 < len && isDigitCode(codes[j + 1]!) && (spaces < 2 || lettered)) {
       spaces++;
+      group = 0;
       j++;
     } else break;
   }
-  return j < len && NUMBER_END.has(codes[j]!);
+  // One more stray space may sit between the number and its unit (2 0 万元, 3 5 %).
+  if (j + 1 < len && (codes[j] === 0x20 || (pdf && codes[j] === 0x0a)) && (spaces > 0 || (single && lettered))) j++;
+  return j < len && (NUMBER_END.has(codes[j]!) || latinUnitAt(codes, len, j));
+}
+
+// Units written in Latin letters after a number (100 GWh, 15000P): a space before them is stray.
+const LATIN_UNIT = /^(?:[GMkKT]Wh|[GMkKT]W|[TPE]B|[PE]FLOPS|P)(?![A-Za-z])/;
+function latinUnitAt(codes: Uint16Array, len: number, j: number): boolean {
+  const c = codes[j]!;
+  if (!((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a))) return false;
+  return LATIN_UNIT.test(decode(codes.subarray(j, Math.min(len, j + 7)), Math.min(len, j + 7) - j));
+}
+
+/** After a number, a lone space before %/‰ or a Latin unit is stray: 20 %, 1 0 0 GWh. */
+function unitAfterSpace(codes: Uint16Array, len: number, next: number): boolean {
+  const c = codes[next]!;
+  return c === 0x25 || c === 0x2030 || latinUnitAt(codes, len, next);
 }
 
 const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
 const isSpaceCode = (c: number) => c === 0x0a || c === 0x0d || isHSpaceCode(c);
 const joinableCode = (c: number) => isCjkCode(c) || isDigitCode(c);
 const codeSet = (s: string) => new Set([...s].map((ch) => ch.charCodeAt(0)));
-const NUMBER_END = codeSet('年月日号%‰万亿个家户项人元個萬億項戶號');
+const NUMBER_END = codeSet('年月日号%‰万亿个家户项人元名座辆台套所条处吨亩场次批倍個萬億項戶號輛臺條處噸畝場');
 const SENTENCE_END_CODES = codeSet('。！？!?；;：:”」』)）】');
 const PDF_JOIN_BEFORE = codeSet('“《(（,，、。；;)）%');
 
@@ -214,7 +238,8 @@ export function normalize(original: string): NormalizedText {
       if (newlines === 0) {
         drop =
           r - k <= 3 && prev >= 0 && next >= 0 && joinableCode(prev) && joinableCode(next) &&
-          (!(isDigitCode(prev) && isDigitCode(next)) || spacedNumber(c1, m, r));
+          (!(isDigitCode(prev) && isDigitCode(next)) || spacedNumber(c1, m, r, pdf, k < 2 || !isDigitCode(c1[k - 2]!) || (c1[k - 2] === 0x20 && isDigitCode(c1[k - 3] ?? -1))));
+        if (!drop && r - k === 1 && isDigitCode(prev) && next >= 0) drop = unitAfterSpace(c1, m, r);
       } else if (pdf && newlines === 1) {
         // Only a full-width line was cut by the page edge; a shorter one (a title) ends on purpose.
         drop =

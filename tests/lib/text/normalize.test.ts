@@ -22,6 +22,13 @@ describe('normalize', () => {
     ['straight quotes alternate open and close', '开展"百企行动"和"千村工程"', '开展“百企行动”和“千村工程”'],
     ['ideographic space between words', '总体\u3000要求', '总体要求'],
     ['ideographic space after punctuation folds to a space', '一、\u3000总体', '一、 总体'],
+    // PDF letter-spacing: every digit on its own, a stray space before the unit too.
+    ['a letter-spaced year', '到 2 0 3 0 年', '到2030年'],
+    ['a letter-spaced percentage', '普及率提高到4 5 %', '普及率提高到45%'],
+    ['a letter-spaced count before its unit', '新建驿站1 2 0 0 座', '新建驿站1200座'],
+    ['a letter-spaced amount before 万', '奖励3 0 万元', '奖励30万元'],
+    ['a space before a Latin unit', '储能规模5 0 0 MWh', '储能规模500MWh'],
+    ['a space before a percent sign', '增长 12 %', '增长12%'],
   ])('%s', (_what, original, normalised) => {
     expect(normalize(original).text).toBe(normalised);
   });
@@ -39,6 +46,9 @@ describe('normalize', () => {
 
   it('keeps spaces between two numbers (table cells, phone numbers)', () => {
     expect(normalize('0531 66661234').text).toBe('0531 66661234');
+    expect(normalize('1 2 3').text).toBe('1 2 3');
+    expect(normalize('2023 5 年').text).toBe('2023 5年');
+    expect(normalize('共 3 5G基站').text).toBe('共3 5G基站');
   });
 
   it('maps a span ending on a glossed character over its gloss', () => {
