@@ -69,13 +69,17 @@ export default function App() {
     if (e) setEstimate({ usage: e.usage, quota: e.quota });
   }
 
+  // Loads can overlap (a delete, the tab coming back into view): only the latest one is shown.
+  const loadSeq = useRef(0);
   async function load() {
+    const seq = ++loadSeq.current;
     try {
       const [list, progs, cal] = await Promise.all([
         askBackground({ type: 'listArticles', limit: 100_000 }),
         askBackground({ type: 'listPrograms' }),
         askBackground({ type: 'deadlineCalendar', today }),
       ]);
+      if (seq !== loadSeq.current) return;
       setArticles(list);
       setPrograms(progs);
       setCalendar(cal);
@@ -229,7 +233,15 @@ export default function App() {
     } catch (e) {
       return setImportError(t('import.readFailed', { message: message(e) }));
     }
-    const report = await run('import', () => askBackground({ type: 'importBackup', json }));
+    const report = await run('import', async (): Promise<ImportReport> => {
+      try {
+        return await askBackground({ type: 'importBackup', json });
+      } catch (e) {
+        // The import is one transaction: a failure on the way (message too large, a write
+        // refused) has written nothing, so it reads like any other failed import.
+        return { ok: false, errors: [message(e)] };
+      }
+    });
     if (report) setImportReport(report);
     await load();
   }
