@@ -126,7 +126,7 @@ const CHROMIUM = 'engine (Chromium, live DOM)';
 export async function benchEngineChromium(ctx: import('./browser').InPage): Promise<Section> {
   const out = emptySection();
   const pages = fixturePages();
-  const runs = 7;
+  const runs = 5;
   const sumOurs = new Array<number>(runs).fill(0);
   const sumPeer = new Array<number>(runs).fill(0);
   const page = await ctx.context.newPage();
@@ -134,7 +134,7 @@ export async function benchEngineChromium(ctx: import('./browser').InPage): Prom
     ctx.server.put(`/fixture/${p.slug}.html`, stripScripts(p.html));
     await page.goto(`${ctx.server.url}/fixture/${p.slug}.html`);
     await page.waitForFunction(() => '__bench' in globalThis);
-    const t = await page.evaluate(readInPage, [runs, 2, p.url] as [number, number, string]);
+    const t = await page.evaluate(readInPage, [runs, 1, p.url] as [number, number, string]);
     t.ours.forEach((x, i) => (sumOurs[i]! += x));
     t.peer.forEach((x, i) => (sumPeer[i]! += x));
   }
