@@ -23,12 +23,10 @@ const NAV_WAIT_MS = 3000;
 
 const withoutHash = (url: string): string => url.split('#')[0] ?? url;
 
-/** <link rel=canonical> when it is a real http(s) URL, else this URL; the background strips tracking parameters. */
-function canonicalUrl(): string {
+/** <link rel=canonical> when it is a real http(s) URL, without its hash; null when there is none. */
+function canonicalLink(): string | null {
   const link = document.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href;
-  const url = new URL(link && /^https?:\/\//.test(link) ? link : location.href);
-  url.hash = '';
-  return url.href;
+  return link && /^https?:\/\//.test(link) ? withoutHash(link) : null;
 }
 
 /**
@@ -52,6 +50,8 @@ export class PageSession {
   private bodyLength = 0;
   /** The URL (without its hash) the last detection was made for. */
   private readUrl = '';
+  /** Where and on which text the current canonical link was first seen (see canonicalUrl). */
+  private linkSeen: { link: string; url: string; text: string } | null = null;
   /** After a single-page navigation, the timer that reads the page even if no new article arrived. */
   private navWait: ReturnType<typeof setTimeout> | undefined;
   readonly ui = new PageUi(this);
@@ -114,7 +114,7 @@ export class PageSession {
       const text = (map?.text ?? '').slice(0, MAX_TEXT);
       this.readText = text;
       this.bodyLength = document.body?.textContent?.length ?? 0;
-      const base = { url: location.href, canonicalUrl: canonicalUrl(), meta: detection.meta, text, verdict: detection.verdict };
+      const base = { url: location.href, canonicalUrl: this.canonicalUrl(text), meta: detection.meta, text, verdict: detection.verdict };
       if (!map || (!detection.verdict.isPolicy && !this.forced)) {
         // Not a policy article: nothing is drawn, but the popup can say why and offer "annotate anyway".
         this.clear();
@@ -152,6 +152,25 @@ export class PageSession {
       this.state = { status: 'ready', capture: null };
       console.warn('PolicyLens:', e);
     }
+  }
+
+  /**
+   * The address this article is saved under: its canonical link, else this URL (the background
+   * strips tracking parameters). A single-page site that moved to another article but left the
+   * previous one's canonical link in the head would file the new article under the old one (its
+   * saved highlights shown as orphans here, a save overwriting it): a link still pointing where it
+   * pointed on another URL with another text is not believed.
+   */
+  private canonicalUrl(text: string): string {
+    const here = withoutHash(location.href);
+    const link = canonicalLink();
+    if (!link) return here;
+    const seen = this.linkSeen;
+    if (!seen || seen.link !== link) {
+      this.linkSeen = { link, url: here, text };
+      return link;
+    }
+    return seen.url !== here && seen.text !== text ? here : link;
   }
 
   private counts(): Partial<Record<DrawItem<Span>['type'], number>> {

@@ -426,4 +426,41 @@ describe('highlights people can read, use and keep (issue 5)', () => {
     await expect.poll(() => badgeOf(id), { timeout: 5000 }).toBe(String(n));
     await p.close();
   });
+
+  it("does not file the next article of a single-page site under the previous one's canonical link", async () => {
+    // The article saved above, served with a canonical link the site does not update on navigation.
+    const p = await session.context.newPage();
+    await p.route(urlOf(SLUG), async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace('</head>', `<link rel="canonical" href="${urlOf(SLUG)}">\n</head>`);
+      await route.fulfill({ response, body: html });
+    });
+    await p.goto(urlOf(SLUG), { waitUntil: 'domcontentloaded' });
+    await waitForAnalysis(p);
+    await waitForHighlight(p, 'policylens-highlight', QUOTE);
+    const id = await tabIdOf(session, p);
+    const next = urlOf('policy-e2e-related-midterm');
+    await p.evaluate(async (url) => {
+      history.pushState({}, '', url);
+      const doc = new DOMParser().parseFromString(await (await fetch(url)).text(), 'text/html');
+      document.title = doc.title;
+      document.querySelector('.wz-left')!.replaceWith(document.importNode(doc.querySelector('.wz-left')!, true));
+    }, next);
+    await p.waitForFunction(() => document.documentElement.dataset.policylensState === 'pending', undefined, { timeout: 5000, polling: 20 }).catch(() => undefined);
+    await waitForAnalysis(p);
+    // The second article's own saved highlight (made with the mouse above) is found under its own
+    // address; the first article's is neither drawn nor listed as an orphan of this one.
+    const own = '强化招商引资和要素保障';
+    await waitForHighlight(p, 'policylens-highlight', own);
+    expect(await texts(p, 'policylens-highlight')).toEqual([own]);
+    const popup = await openPopup(session, id);
+    await popup.getByTestId('annotations').waitFor();
+    expect(await popup.locator('h2.title').textContent()).toContain('实施过半');
+    const listed = (await popup.getByTestId('annotations').textContent()) ?? '';
+    expect(listed).toContain(own);
+    expect(listed).not.toContain(QUOTE);
+    expect(await popup.getByTestId('orphans').count()).toBe(0);
+    await popup.close();
+    await p.close();
+  });
 });
