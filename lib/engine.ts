@@ -109,8 +109,9 @@ export function readText(text: string, options: ReadOptions = {}): Reading {
   const taken = new Uint8Array(norm.text.length);
   const programs = resolvePrograms(findPrograms(norm.text), taken).filter(keep);
   // A year inside a name (“2023突破提升年”, 《…(2024—2026年)》) dates the name, not a duty.
-  const deadlines = findDeadlines(norm.text, options.publishedAt).filter((d) => keep(d) && !anyTaken(taken, d));
-  const targets = findTargets(norm.text, referenceYear(norm.text, options.publishedAt)).filter((t) => keep(t) && !allTaken(taken, t));
+  const refYear = referenceYear(norm.text, options.publishedAt);
+  const deadlines = findDeadlines(norm.text, options.publishedAt, refYear).filter((d) => keep(d) && !anyTaken(taken, d));
+  const targets = findTargets(norm.text, refYear).filter((t) => keep(t) && !allTaken(taken, t));
 
   const spans: Span[] = [
     ...programs.map((p) => toSpan<ProgramSpan>(norm, 'program', p, p.value)),

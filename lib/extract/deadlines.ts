@@ -49,7 +49,8 @@ const DEADLINE_RE = new RegExp(
     // 2026-27年度, 2026/27年度: a fiscal year (Hong Kong style, April to March).
     `(?<fyA>${YEAR})[-—–/](?<fyB>\\d{2})年度`,
     // 2022年12月19日前, 到2025年6月底, 12月19日前.
-    `(?:(?:到|于|在)?(?<dY>${YEAR})年)?(?<dM>1[0-2]|0?[1-9])月(?:(?<dD>3[01]|[12]\\d|0?[1-9])日|(?<dEnd>底|末|中旬|上旬|下旬))(?:24时)?${BEFORE}`,
+    // 明年6月底前 / 今年9月底前: a date in a year named relative to the article's own.
+    `(?:(?:到|于|在)?(?:(?<dY>${YEAR})年|(?<dRel>今年|明年)))?(?<dM>1[0-2]|0?[1-9])月(?:(?<dD>3[01]|[12]\\d|0?[1-9])日|(?<dEnd>底|末|中旬|上旬|下旬))(?:24时)?${BEFORE}`,
     `(?:到|至)(?<tY>${YEAR})年(?<tM>1[0-2]|0?[1-9])月(?:(?<tD>3[01]|[12]\\d|0?[1-9])日|(?<tEnd>底|末))?`,
     // 到2027年, 到2025年底前, 2023年底前, 2030年前.
     `(?:到|至)(?<byY>${YEAR})年(?<byPart>${YEAR_PART})?${BEFORE}?`,
@@ -65,20 +66,31 @@ const DEADLINE_RE = new RegExp(
     `(?<horizon>(?:今后|未来)(?:\\d{1,2}|[一二两三四五六七八九十]{1,2})年)`,
     // 2035年远景目标: the long-range horizon named by its year.
     `(?<vY>${YEAR})年(?=远景目标)`,
-    // 每季度, 每年, 每月.
-    `(?<every>每(?:个)?(?:季度|半年|年度|年|季|月|周|日|天))`,
+    // 每季度, 每年, 每月, 每两年; with its due date it is one deadline (每年1月底前, 每季度首月10日前).
+    `(?<every>每(?:个)?(?<everyN>[两二三四五六七八九十]|\\d{1,2})?(?:个)?(?:季度|半年|年度|年|季|月|周|日|天))(?<everyAt>(?:首月|末月)?(?:(?:1[0-2]|0?[1-9])月)?(?:(?:3[01]|[12]\\d|0?[1-9])日|底|末|中旬|上旬|下旬)${BEFORE})?`,
     // 今年, 年内, 全年, 明年 …
     `(?<rel>${RELATIVE_WORDS})`,
+    // 2024年新建…5个, 2027年产量目标逾600万辆: a bare year as the scope of a goal in it
+    // (checked below: the article's own year or later, a quantity in the clause).
+    `(?<sY>${YEAR})年(?<sPart>底|末)?(?=[\\u4e00-\\u9fff,，])`,
   ].join('|'),
   'g',
 );
+
+// 每人每年5000元 / 每月3000元补贴 is a rate of support, not a recurring duty.
+const RATE_BEFORE = /每[\u4e00-\u9fff]$/;
+const RATE_AFTER = new RegExp(`^(?:不超过|最高|不低于|)(?:\\d{1,9}(?:\\.\\d{1,4})?|${CHINESE})(?:万|千)?元`);
+// A bare year scopes a goal only when its clause holds one and reports nothing done.
+const YEAR_SCOPE_CLAUSE = new RegExp(`^[^,，;；。:：\\n]{0,40}?${QUANTITY}`);
+const YEAR_SCOPE_PAST = /^[^,，;；。:：\n]{0,40}?(?:已|累计|共计|完成了|达到了|出台的|印发的|发布的)/;
 
 // 全年 is a Deadline only as the scope of a goal (全年新培育1000家), not 全年征稿.
 const SCOPE_GOAL = new RegExp(`^[^。；;\\n]{0,40}?(?:${QUANTITY}|目标|任务)`);
 
 /** Finds Deadlines in normalised text; relative ones resolve against publishedAt when known. */
-export function findDeadlines(text: string, publishedAt?: string): DeadlineHit[] {
+export function findDeadlines(text: string, publishedAt?: string, referenceYear: number | null = null): DeadlineHit[] {
   const pubYear = publishedYear(publishedAt);
+  const refYear = pubYear ?? referenceYear;
   const hits: DeadlineHit[] = [];
   DEADLINE_RE.lastIndex = 0;
   for (let m = DEADLINE_RE.exec(text); m; m = DEADLINE_RE.exec(text)) {
@@ -94,6 +106,17 @@ export function findDeadlines(text: string, publishedAt?: string): DeadlineHit[]
     if (g.rel === '年底' && prev !== undefined && /[去前上年\d]/.test(prev)) continue;
     // 近两年内 / 三年内 read as a duration (or the past), not as 年内 "within this year".
     if (g.rel?.startsWith('年') && prev !== undefined && /[\d零〇一二两三四五六七八九十百近几多每]/.test(prev)) continue;
+    if (g.every) {
+      if (RATE_BEFORE.test(text.slice(Math.max(0, start - 2), start)) || RATE_AFTER.test(text.slice(end, end + 12))) continue;
+    }
+    // 2021年至2023年,全市累计… reports a finished period; a plan's span reaches at least its own year.
+    if (g.spanB && refYear !== null && Number(g.spanB) < refYear) continue;
+    if (g.sY) {
+      // Without the article's year a bare year could as well be last year's figures.
+      if (refYear === null || Number(g.sY) < refYear || prev === '至' || prev === '到' || prev === '于' || prev === '截') continue;
+      const rest = text.slice(end, end + 60).replace(/^[,，]/, '');
+      if (/^(?:度|初|起|以来|是|为|以后|之后)/.test(rest) || !YEAR_SCOPE_CLAUSE.test(rest) || YEAR_SCOPE_PAST.test(rest)) continue;
+    }
     const value = deadlineValue(g, text, end, pubYear);
     if (value) hits.push({ start, end, value });
   }
@@ -115,7 +138,7 @@ function deadlineValue(g: Record<string, string | undefined>, text: string, end:
   const month = g.dM ?? g.tM;
   if (month) {
     const yearText = g.dY ?? g.tY;
-    const y = yearText ? Number(yearText) : pubYear;
+    const y = yearText ? Number(yearText) : pubYear === null ? null : pubYear + (g.dRel === '明年' ? 1 : 0);
     const mo = Number(month);
     const dayText = g.dD ?? g.tD;
     const part = g.dEnd ?? g.tEnd;
@@ -125,6 +148,10 @@ function deadlineValue(g: Record<string, string | undefined>, text: string, end:
     else if (part === '上旬') d = 10;
     else if (part === '中旬') d = 20;
     return { kind: 'by', end: iso(y, mo, d), resolved: true };
+  }
+  if (g.sY) {
+    const y = Number(g.sY);
+    return g.sPart ? { kind: 'by', end: iso(y, 12, 31), resolved: true } : { kind: 'scope', start: iso(y, 1, 1), end: iso(y, 12, 31), resolved: true };
   }
   const byYear = g.byY ?? g.bY;
   if (byYear) return { kind: 'by', end: endOfYearPart(Number(byYear), g.byPart ?? g.bPart), resolved: true };
@@ -144,7 +171,7 @@ function deadlineValue(g: Record<string, string | undefined>, text: string, end:
   if (g.horizon) return { kind: 'within', end: null, resolved: false };
   if (g.vY) return { kind: 'by', end: iso(Number(g.vY), 12, 31), resolved: true };
   if (g.every) {
-    const unit = g.every.replace(/^每个?/, '');
+    const unit = g.every.replace(/^每个?(?:[两二三四五六七八九十]|\d{1,2})?个?/, '');
     const period = /季/.test(unit) ? 'quarter' : unit === '半年' ? 'half-year' : /年/.test(unit) ? 'year' : unit === '月' ? 'month' : unit === '周' ? 'week' : 'day';
     return { kind: 'recurring', end: null, resolved: true, period };
   }

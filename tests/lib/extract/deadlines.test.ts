@@ -81,4 +81,52 @@ describe('deadlines', () => {
   ])('ignores %s', (_what, sentence) => {
     expect(deadlinesIn(sentence)).toEqual([]);
   });
+
+  it.each([
+    ['每两年评选一次优秀园区。', '每两年', 'year'],
+    ['每三个月开展一次巡查。', '每三个月', 'month'],
+    ['各区每年3月底前报送上年度总结。', '每年3月底前', 'year'],
+    ['于每季度首月15日前报送进展。', '每季度首月15日前', 'quarter'],
+    ['每月5日前上报数据。', '每月5日前', 'month'],
+  ])('reads a recurring duty with its due date as one deadline in %s', (sentence, text, period) => {
+    expect(deadlinesIn(sentence)).toEqual([expect.objectContaining({ text, kind: 'recurring', period })]);
+  });
+
+  it.each([
+    ['a support rate per person and year', '对入选者按每人每年3000元给予补贴。'],
+    ['a monthly allowance', '给予每月2000元生活补贴。'],
+    ['a monthly allowance with a cap', '每月最高1500元租房补贴。'],
+  ])('ignores %s', (_what, sentence) => {
+    expect(deadlinesIn(sentence)).toEqual([]);
+  });
+
+  it('resolves a month of next year against the publication date', () => {
+    expect(deadlinesIn('明年3月底前完成验收。', '2024-05-01')).toEqual([expect.objectContaining({ text: '明年3月底前', end: '2025-03-31' })]);
+    expect(deadlinesIn('今年9月底前完成摸排。', '2024-05-01')).toEqual([expect.objectContaining({ text: '今年9月底前', end: '2024-09-30' })]);
+  });
+
+  describe('a bare year', () => {
+    const inYear = (text: string, ref: number | null) => {
+      const norm = normalize(text).text;
+      return findDeadlines(norm, undefined, ref).map((d) => ({ text: norm.slice(d.start, d.end), ...d.value }));
+    };
+    it.each([
+      ['2025年新建口袋公园30个。', '2025年', 'scope'],
+      ['2026年,全市规上工业增加值增长8%以上。', '2026年', 'scope'],
+      ['2027年底建成充电桩5万个。', '2027年底', 'by'],
+    ])('scopes the goal in %s from the article’s year on', (sentence, text, kind) => {
+      expect(inYear(sentence, 2025)).toEqual([expect.objectContaining({ text, kind })]);
+      expect(inYear(sentence, null)).toEqual([]);
+    });
+    it.each([
+      ['last year’s figures', '2024年全市已建成口袋公园30个。'],
+      ['an earlier year', '2023年,全市规上工业增加值增长6%。'],
+      ['a year without a goal', '2025年,全市上下团结奋进。'],
+      ['a fiscal-year name', '2025年度考核结果公布,共30个单位优秀。'],
+      ['a policy dated by its year', '2025年出台的首轮政策共兑现资金3亿元。'],
+      ['a finished period', '2019年至2023年,全市累计建成公园40个。'],
+    ])('ignores %s', (_what, sentence) => {
+      expect(inYear(sentence, 2025)).toEqual([]);
+    });
+  });
 });

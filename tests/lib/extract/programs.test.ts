@@ -82,6 +82,8 @@ describe('programs', () => {
     ['a list summed up as N大工程', '参与产业基础再造、重大技术装备攻关两大工程。'],
     ['a praise word, not a name', '这是党中央部署的重大民生工程。'],
     ['a verb phrase ending in 行动', '全面准确认识碳达峰行动的深远影响。'],
+    ['a duty that reports on the 行动', '各县(区)要在每月底报送行动进展。'],
+    ['a duty after a modal verb', '各单位(部门)应及时总结行动成效。'],
   ])('ignores %s', (_what, sentence) => {
     expect(programsIn(sentence)).toEqual([]);
   });
