@@ -463,4 +463,33 @@ describe('highlights people can read, use and keep (issue 5)', () => {
     await popup.close();
     await p.close();
   });
+
+  it('re-annotates when a single-page site renders the next article into the same elements', async () => {
+    const p = await session.context.newPage();
+    await p.goto(urlOf('policy-e2e-related-midterm'), { waitUntil: 'domcontentloaded' });
+    await waitForAnalysis(p);
+    const next = fixturePages().find((f) => f.slug === 'policy-e2e-related-projects')!;
+    await p.evaluate(async (url) => {
+      history.pushState({}, '', url);
+      const doc = new DOMParser().parseFromString(await (await fetch(url)).text(), 'text/html');
+      await new Promise((r) => setTimeout(r, 300));
+      document.title = doc.title;
+      // The same <h1> and text box, their children swapped (as a virtual-DOM framework does).
+      document.querySelector('.wz-head h1')!.textContent = doc.querySelector('.wz-head h1')!.textContent;
+      document.querySelector('.txt')!.replaceChildren(...[...doc.querySelector('.txt')!.children].map((c) => document.importNode(c, true)));
+    }, urlOf(next.slug));
+    await p.waitForFunction(
+      (text) => [...(CSS.highlights.get('policylens-deadline') ?? [])].some((r) => (r as Range).toString() === text),
+      '2025年底前',
+      { timeout: 20_000, polling: 100 },
+    );
+    await waitForAnalysis(p);
+    const found = await readHighlights(p);
+    const missing = (next.expected.examples ?? []).filter((e) => !exampleShown(e, found.filter((f) => f.name === `policylens-${e.type}`).map((f) => f.text)));
+    expect(missing).toEqual([]);
+    expect(await rangeReport(p, '.wz-left')).toMatchObject({ detached: 0, outside: 0, empty: 0, doubled: 0 });
+    // The previous article's own highlight is not carried over.
+    expect(await texts(p, 'policylens-highlight')).toEqual([]);
+    await p.close();
+  });
 });
