@@ -29,7 +29,7 @@ export const UNITS = [
   '人次', '户次', '家次', '个', '家', '户', '项', '人', '名', '位', '所', '座', '条', '处', '台', '套',
   '件', '种', '批', '支', '辆', '艘', '架', '部', '篇', '场', '元', '美元', '吨', '千瓦', '兆瓦',
   '公里', '千米', '米', '亩', '公顷', '斤', '公斤', '千克', '册', '间', '栋', '张', '床', '倍',
-  '门', '款', '例', '份', '笔', '村', '所', '头', '只', '次', '场次', '期', '岁', '%', '‰',
+  '门', '款', '例', '份', '笔', '村', '所', '头', '只', '次', '场次', '期', '岁', '株', '棵', '%', '‰',
 ];
 /** Units in Latin letters (动力电池产能100GWh, 智能算力15000P): whole words only, so 5G is no unit. */
 export const LATIN_UNITS = ['GWh', 'MWh', 'kWh', 'GW', 'MW', 'kW', 'TB', 'PB', 'EFLOPS', 'PFLOPS', 'P'];
@@ -49,16 +49,19 @@ export const SENTENCE_DELIM_RE = /[。！!？?\n]/;
 /** Boilerplate lines (copyright, disclaimers, contact footers) carry no policy content. */
 export const BOILERPLATE_LINE = /版权|转载|免责|本网|本站|联系我们|ICP备|公网安备|违者|侵权/;
 
+/** 今年 looking ahead: not 今年以来, 今年上半年, or a past month (今年3月,…已发布) unless a due date (今年6月底前). */
+const THIS_YEAR_AHEAD = '今年(?!以来|上半年|前|一季度|\\d{1,2}月(?!底前|末前|\\d{1,2}日前|前))';
+
 /** Goal cues: a sentence with one of these states what should be reached, not what was. */
 export const GOAL_CUE = new RegExp(
-  `到${YEAR}年|${YEAR}年(?:底|末)?前|年内|今年|明年|全年|每年|每季度|每月|目标|力争|争取|确保|将(?!近|其|来)|(?<![主重需必只首纪概摘提])要(?!素|点|闻|件)|预期目标|预期性|计划|新增|新培育|新建|培育|打造|提高到|提升到|降低到|控制在|保持在`,
+  `到${YEAR}年|${YEAR}年(?:底|末)?前|${YEAR}年?(?:—{1,2}|-|–|~|～|至|到)${YEAR}年|年内|${THIS_YEAR_AHEAD}|明年|全年|每年|每季度|每月|目标|力争|争取|确保|将(?!近|其|来)|(?<![主重需必只首纪概摘提])要(?!素|点|闻|件)|预期目标|预期性|计划|提出|》(?:还|并|也|进一步)?(?:明确|要求|支持|规定|部署)|新增|新培育|新建|培育|创建|打造|提高到|提升到|降低到|提高至|提升至|降低至|降至|减少到|增加到|控制在|保持在`,
 );
 /** Past cues: a clause with one of these reports an achieved fact (已建成, 比上年增长). */
 export const PAST_CUE = /已经?|比上年|同比|上年|去年|日前|近日|正在|截至|共有|现有|目前|以来|历年|建成了|完成了|实现了|达到了|增长了|下降了|提高了|[0-9]{1,2}月份|[1-9][-—–~至][0-9]{1,2}月/;
 /** Weaker past cues (累计, 上半年): past unless the sentence looks ahead (到2025年累计培育…). */
 export const PAST_CUE_WEAK = /累计|先后|首批|第[一二三四五六七八九十\d]{1,3}批|(?<!到)(?:上半年|一季度|前三季度)|前[一二三四五六七八九十]{1,2}个月/;
 /** Words that make a sentence look ahead. */
-export const FUTURE_CUE = new RegExp(`将(?!近|其)|(?<![主重需必只首纪概摘提])要(?!素|点|闻|件)|力争|争取|确保|目标|计划|预计|预期目标|到${YEAR}|${YEAR}年(?:底|末)?前|年内|全年|提出|今年(?!以来|上半年|前|一季度)`);
+export const FUTURE_CUE = new RegExp(`将(?!近|其)|(?<![主重需必只首纪概摘提])要(?!素|点|闻|件)|力争|争取|确保|目标|计划|预计|预期目标|到${YEAR}|${YEAR}年(?:底|末)?前|年内|全年|提出|${THIS_YEAR_AHEAD}`);
 
 /** Document words that make a title in 《》 a policy instrument rather than a newspaper or show. */
 export const DOC_WORDS =

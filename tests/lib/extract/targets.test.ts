@@ -24,6 +24,12 @@ describe('targets', () => {
     ['力争到2026年实现以下目标:(2)培育专精特新企业20家;', '培育专精特新企业20家', 20, 20, '家', null],
     ['到2030年,全市数字经济规模翻一番。', '全市数字经济规模翻一番', 2, 2, '倍', null],
     ['到2026年，储能装机规模达到300MW以上。', '储能装机规模达到300MW以上', 300, null, 'MW', '以上'],
+    ['到2026年，新建数据中心PUE值控制在1.25以内。', '新建数据中心PUE值控制在1.25以内', null, 1.25, '', '以内'],
+    ['《方案》提出，本地配套率提高至40%。', '本地配套率提高至40%', 40, 40, '%', null],
+    ['在城市更新方面,创建省级示范街区30个。', '创建省级示范街区30个', 30, 30, '个', null],
+    ['在人居环境方面,农村污水治理率提高5个百分点。', '农村污水治理率提高5个百分点', 5, 5, '个百分点', null],
+    ['2025—2027年培育技能大师200名。', '培育技能大师200名', 200, 200, '名', null],
+    ['每年育苗300万株以上。', '每年育苗300万株以上', 300, null, '万株', '以上'],
     ['到2030年，粮食产量稳定在1.2万亿斤以上。', '粮食产量稳定在1.2万亿斤以上', 1.2, null, '万亿斤', '以上'],
   ])('finds the target in %s', (sentence, text, min, max, unit, qualifier) => {
     const found = targetsIn(sentence);
@@ -114,7 +120,35 @@ describe('targets', () => {
     ['a project description', '该项目总投资超过50亿元,建成后年产值可达100亿元。'],
     ['an approximate figure without a goal', '园区现有企业约300家。'],
     ['a statistic reported with 同比', '今年以来,全市签约项目120个,同比增长8%。'],
+    ['a support amount after the number', '对新落户的博士给予每月3000元生活补贴。'],
+    ['a support rate introduced by 按', '验收合格的,按每亩800元给予奖补。'],
+    ['a capped support share', '改造费用由财政按不超过20%的比例给予补助。'],
+    ['a condition whose object ends in 的', '对新建连片100亩以上高标准茶园的,优先安排项目。'],
+    ['what the last round achieved', '上一轮行动期间,全省企业平均研发强度达到3.6%。'],
+    ['a figure from the statistics', '据省统计局统计,全省数字经济规模达到1.2万亿元。'],
+    ['a stock quote', '该公司股份昨日收报12.3港元,升2.5%。'],
+    ['a past month of this year', '今年4月,全市已发布首批场景,吸引80余家企业参与。'],
+    ['a number inside a quoted name', '市委发布“人才新政二十条”,引发关注。'],
+    ['the scope of a plan', '方案聚焦制造、农业、交通等10个行业和领域。'],
+    ['a page view count in the title lines', '北湖出台科技新政\n16人气 2024-05-01\n正文。'],
   ])('ignores %s', (_what, sentence) => {
     expect(targetsIn(sentence)).toEqual([]);
+  });
+
+  it('counts what a threshold qualifies, not the threshold', () => {
+    expect(targetsIn('到2026年,培育营收超50亿元的龙头企业8家。').map((t) => [t.text, t.min])).toEqual([['培育营收超50亿元的龙头企业8家', 8]]);
+    expect(targetsIn('到2026年,培育营收超百亿元企业5家、超十亿元企业30家以上。').map((t) => t.min)).toEqual([5, 30]);
+  });
+
+  it('reads a goal in the headline above the first sentence', () => {
+    expect(targetsIn('北湖出台文旅新政 三年接待游客1亿人次\n2024-05-01 来源:北湖发布\n市政府日前印发方案。').map((t) => t.text)).toEqual([
+      '接待游客1亿人次',
+    ]);
+    expect(targetsIn('北湖去年接待游客8000万人次\n市文旅局日前发布数据。')).toEqual([]);
+  });
+
+  it('reads goals after a heading run into its line (（一）工作目标。…)', () => {
+    const text = '一、总体要求\n(一)工作目标。2025—2027年,全市累计建成口袋公园200个。\n截至2024年底,已建成公园80个。';
+    expect(targetsIn(text).map((t) => t.text)).toEqual(['全市累计建成口袋公园200个']);
   });
 });
