@@ -48,8 +48,33 @@ export async function benchEngineNode(): Promise<Section> {
   }, { warmup: 1, runs: 5 });
   out.figures.push(figure(AREA, `linkedom DOM build, ${pages.length} sample pages (not in either side below)`, 'ms', build));
 
+  // Where our time goes: detection (gate, adapters or the Readability fallback, text map) vs readText.
+  const split = { detect: [] as number[], read: [] as number[] };
   const ours = figure(AREA, `detect + read, ${pages.length} sample pages (sum)`, 'ms',
-    await repeat(overPages(pages, (doc, p) => readPage(doc, p.url)), { warmup: 2, runs: 9, budgetMs: 15_000 }));
+    await repeat(() => {
+      let detect = 0;
+      let read = 0;
+      for (const p of pages) {
+        const doc = dom(p.html);
+        const t0 = performance.now();
+        const det = detectPage(doc, p.url);
+        const t1 = performance.now();
+        if (det.verdict.isPolicy) readText(det.text, { publishedAt: det.meta.publishedAt, force: true });
+        detect += t1 - t0;
+        read += performance.now() - t1;
+      }
+      split.detect.push(detect);
+      split.read.push(read);
+      return detect + read;
+    }, { warmup: 2, runs: 9, budgetMs: 15_000 }));
+  const via = new Map<string, number>();
+  for (const p of pages) {
+    const det = detectPage(dom(p.html), p.url);
+    const how = det.gate.pass ? det.article?.via ?? 'none' : 'gate rejected';
+    via.set(how, (via.get(how) ?? 0) + 1);
+  }
+  out.notes.push(`engine: how detectPage found the article on the ${pages.length} sample pages: ${[...via].map(([k, n]) => `${k} ${n}`).join(', ')}.`);
+  out.figures.push(figure(AREA, '… of which detectPage', 'ms', spread(split.detect.slice(2))), figure(AREA, '… of which readText', 'ms', spread(split.read.slice(2))));
   const peer = figure(AREA, `Readability.parse, ${pages.length} sample pages (sum)`, 'ms',
     await repeat(overPages(pages, (doc) => new Readability(doc).parse()), { warmup: 2, runs: 9, budgetMs: 15_000 }));
   out.figures.push(ours, peer);
@@ -66,9 +91,11 @@ export async function benchEngineNode(): Promise<Section> {
   const longPage: FixturePage = { slug: 'long', html: long, url: 'https://www.henan.gov.cn/2024/04-12/2984512.html', isPolicy: true };
   const longOurs = figure(AREA, 'detect + read, long article (~50k chars)', 'ms',
     await repeat(overPages([longPage], (doc, p) => readPage(doc, p.url)), { warmup: 2, runs: 9, budgetMs: 10_000 }));
+  const longDetect = figure(AREA, '… of which detectPage', 'ms',
+    await repeat(overPages([longPage], (doc, p) => detectPage(doc, p.url)), { warmup: 2, runs: 9, budgetMs: 10_000 }));
   const longPeer = figure(AREA, 'Readability.parse, long article (~50k chars)', 'ms',
     await repeat(overPages([longPage], (doc) => new Readability(doc).parse()), { warmup: 2, runs: 9, budgetMs: 10_000 }));
-  out.figures.push(longOurs, longPeer);
+  out.figures.push(longOurs, longDetect, longPeer);
   out.ratios.push(ratio('whole engine vs Readability.parse, long article (Node)', longOurs, longPeer, { below: 0.5, text: '< 0.5×' }));
 
   const dev = devTexts();
@@ -94,6 +121,7 @@ export async function benchEngineNode(): Promise<Section> {
 
 interface PageTimes {
   ours: number[];
+  detect: number[];
   peer: number[];
 }
 
@@ -104,10 +132,12 @@ interface PageTimes {
 function readInPage([runs, warmup, url]: [number, number, string]): PageTimes {
   const B = (globalThis as unknown as { __bench: import('./page-entry').BenchApi }).__bench;
   const ours: number[] = [];
+  const detect: number[] = [];
   const peer: number[] = [];
   for (let i = 0; i < warmup + runs; i++) {
     let t0 = performance.now();
     const det = B.detectPage(document, url);
+    const d = performance.now() - t0;
     if (det.verdict.isPolicy) B.readText(det.text, { publishedAt: det.meta.publishedAt, force: true });
     const a = performance.now() - t0;
     t0 = performance.now();
@@ -115,10 +145,11 @@ function readInPage([runs, warmup, url]: [number, number, string]): PageTimes {
     const b = performance.now() - t0;
     if (i >= warmup) {
       ours.push(a);
+      detect.push(d);
       peer.push(b);
     }
   }
-  return { ours, peer };
+  return { ours, detect, peer };
 }
 
 const CHROMIUM = 'engine (Chromium, live DOM)';
@@ -129,6 +160,7 @@ export async function benchEngineChromium(ctx: import('./browser').InPage): Prom
   const runs = 5;
   const sumOurs = new Array<number>(runs).fill(0);
   const sumPeer = new Array<number>(runs).fill(0);
+  const sumDetect = new Array<number>(runs).fill(0);
   const page = await ctx.context.newPage();
   for (const p of pages) {
     ctx.server.put(`/fixture/${p.slug}.html`, stripScripts(p.html));
@@ -137,10 +169,11 @@ export async function benchEngineChromium(ctx: import('./browser').InPage): Prom
     const t = await page.evaluate(readInPage, [runs, 1, p.url] as [number, number, string]);
     t.ours.forEach((x, i) => (sumOurs[i]! += x));
     t.peer.forEach((x, i) => (sumPeer[i]! += x));
+    t.detect.forEach((x, i) => (sumDetect[i]! += x));
   }
   const ours = figure(CHROMIUM, `detect + read, ${pages.length} sample pages (sum)`, 'ms', spread(sumOurs));
   const peer = figure(CHROMIUM, `Readability clone + parse, ${pages.length} sample pages (sum)`, 'ms', spread(sumPeer));
-  out.figures.push(ours, peer);
+  out.figures.push(ours, figure(CHROMIUM, '… of which detectPage', 'ms', spread(sumDetect)), peer);
   out.ratios.push(ratio('whole engine vs Readability.parse, sample pages (Chromium)', ours, peer, { below: 0.5, text: '< 0.5×' }));
 
   ctx.server.put('/long-article.html', longArticleHtml(50_000));
@@ -149,7 +182,7 @@ export async function benchEngineChromium(ctx: import('./browser').InPage): Prom
   const t = await page.evaluate(readInPage, [9, 2, 'https://www.henan.gov.cn/2024/04-12/2984512.html'] as [number, number, string]);
   const lo = figure(CHROMIUM, 'detect + read, long article (~50k chars)', 'ms', spread(t.ours));
   const lp = figure(CHROMIUM, 'Readability clone + parse, long article', 'ms', spread(t.peer));
-  out.figures.push(lo, lp);
+  out.figures.push(lo, figure(CHROMIUM, '… of which detectPage', 'ms', spread(t.detect)), lp);
   out.ratios.push(ratio('whole engine vs Readability.parse, long article (Chromium)', lo, lp, { below: 0.5, text: '< 0.5×' }));
   await page.close();
   return out;

@@ -85,9 +85,9 @@ export async function benchHighlight(ctx: InPage): Promise<Section> {
       r.frames.push(t.frames);
       r.drawn = t.drawn;
       return t.sync;
-    }, { warmup: 2, runs: 8 });
-    // The warm-up runs were pushed too: keep only the measured ones.
-    for (const k of ['sync', 'layout', 'frames'] as const) r[k].splice(0, 2);
+    }, { warmup: 1, runs: 7 });
+    // The warm-up run was pushed too: keep only the measured ones.
+    for (const k of ['sync', 'layout', 'frames'] as const) r[k].splice(0, 1);
   }
   await page.close();
   const label = { api: 'CSS Highlight API (our Highlighter, incl. text map)', mark: 'mark.js markRanges' } as const;
