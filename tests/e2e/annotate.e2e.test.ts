@@ -135,7 +135,7 @@ async function rangeReport(p: Page, inside?: string): Promise<{ total: number; d
 }
 
 describe('highlights people can read, use and keep (issue 5)', () => {
-  it("colours every labelled example with its own type's highlight", async () => {
+  it("colours every labelled example with its own type's highlight, and draws nothing twice", async () => {
     const p = await session.context.newPage();
     const wrong: string[] = [];
     let checked = 0;
@@ -143,6 +143,8 @@ describe('highlights people can read, use and keep (issue 5)', () => {
       await p.goto(urlOf(fixture.slug), { waitUntil: 'domcontentloaded' });
       await waitForAnalysis(p);
       const found = await readHighlights(p);
+      const report = await rangeReport(p);
+      if (report.doubled || report.empty) wrong.push(`${fixture.slug}: ${report.doubled} ranges drawn twice, ${report.empty} empty`);
       for (const e of fixture.expected.examples ?? []) {
         // Whether every example is shown at all is extension.e2e.test.ts's check; here: in which colour.
         const shownAs = found.filter((f) => exampleShown(e, [f.text])).map((f) => f.name);
