@@ -60,10 +60,23 @@ const QUOTED_NAME_RE = new RegExp(`(?:${QUOTED_PROGRAM_SUFFIX}|^${YEAR}[\\u4e00-
 // A short code in quotes (“1227”, “十四五”) names a program when a name follows it: “1227”企业…行动.
 const QUOTED_CODE_RE = /^(?:\d{1,8}|[一二三四五六七八九十百千两]{1,6}|[\u4e00-\u9fff\d]{1,4})$/;
 const TAIL_SUFFIX_RE = new RegExp(QUOTED_PROGRAM_SUFFIX, 'g');
-const SHORT_TAIL_RE = /^[\u4e00-\u9fff]{1,4}(?:专项行动|行动计划|行动|工程|计划)(?![\u4e00-\u9fff])/;
-const DIRECT_SUFFIX_RE = /^(?:专项行动|行动计划|行动方案|工程|行动|计划|规划|专项)/;
+// The tail ends the name: a clause goes on only after a conjunction (…四大攻坚行动和18项任务).
+const SHORT_TAIL_RE = /^[\u4e00-\u9fff]{1,4}(?:专项行动|行动计划|行动|工程|计划)(?:(?![\u4e00-\u9fff])|(?=[和与及等]))/;
+const DIRECT_SUFFIX_RE = /^(?:专项行动|行动计划|行动方案|工程|行动|计划|规划|专项|建设|项目)/;
 
 const NAMED_RE = new RegExp(PROGRAM_SUFFIX, 'g');
+const POLICY_NICKNAME_RE = /^[\u4e00-\u9fff]{2,10}(?:[一二三四五六七八九十]{1,3}|\d{1,3})条$/;
+// A slogan is a short run of characters (数据要素×, 智改数转网联), not a sentence or a role word.
+const SLOGAN_RE = /^[\u4e00-\u9fff×+]{4,10}$/;
+// Honours and roles (“福建技术能手”, “链主”企业) are what people and firms are called, not programs.
+const HONOUR_RE = /(?:能手|工匠|标兵|模范|之星|人才|名师|大师|先锋|骨干|英才|企业|单位|个人|集体|称号|奖)$/;
+// 开展新能源汽车下乡活动: a named campaign; 开展宣传活动 / 主题活动 are ordinary events.
+const CAMPAIGN_RE = /(?:开展|组织开展|举办)([\u4e00-\u9fff]{5,12}活动)/g;
+const GENERIC_EVENT = /(?:宣传|培训|调研|督导|检查|评选|志愿服务|主题|系列|专题|庆祝|纪念|文体|文艺|体育|交流|学习|教育|实践|各类|多种|形式)[\u4e00-\u9fff]{0,2}活动$|的/;
+const isStandaloneUse = (text: string, end: number) => {
+  const next = text[end];
+  return next === undefined || !isCjk(next) || next === '是' || next === '向';
+};
 const PLAN_RE = /(?:实施|启动|开展|推进|组织实施)([\u4e00-\u9fff\d]{3,12}计划)(?![表书])/g;
 // Words that introduce a name rather than belong to it (实施|产业基础再造工程). The name starts
 // after the last of these; adverbs and softer verbs are only stripped from its front, since they
@@ -176,6 +189,9 @@ export function findPrograms(text: string): ProgramHit[] {
     lineStart = lineEnd + 1;
   }
 
+  // Bare quoted terms, kept aside: one the article keeps coming back to on its own is the name.
+  const standalone: { inner: string; start: number; end: number }[] = [];
+  const stems = new Set<string>(); // quoted names that head a program somewhere (“数据要素×”行动)
   QUOTED_RE.lastIndex = 0;
   for (let m = QUOTED_RE.exec(text); m; m = QUOTED_RE.exec(text)) {
     const inner = m[1]!;
@@ -189,25 +205,50 @@ export function findPrograms(text: string): ProgramHit[] {
     // “千村示范、万村整治”工程: any short quoted phrase directly followed by a program word.
     const direct = text.slice(end, end + 6).match(DIRECT_SUFFIX_RE);
     if (direct && inner.length <= 16) {
+      stems.add(inner);
       hits.push({ start, end: end + direct[0].length, value: { name: canonicalName(inner + direct[0]) }, source: 'quoted' });
       continue;
     }
     // “技能照亮前程”培训行动: a quoted slogan named by the few words after it.
     const shortTail = text.slice(end, end + 8).match(SHORT_TAIL_RE);
     if (shortTail && inner.length <= 12) {
+      stems.add(inner);
       hits.push({ start, end: end + shortTail[0].length, value: { name: canonicalName(inner + shortTail[0]) }, source: 'quoted' });
       continue;
     }
-    if (!QUOTED_CODE_RE.test(inner)) continue;
+    // “数据二十条”, “稳就业15条”: a package of measures known by its count.
+    if (POLICY_NICKNAME_RE.test(inner)) {
+      hits.push({ start, end, value: { name: canonicalName(inner) }, source: 'quoted' });
+      continue;
+    }
+    if (!QUOTED_CODE_RE.test(inner)) {
+      standalone.push({ inner, start, end });
+      continue;
+    }
     // Tail of a name after the code: the first program suffix before the clause ends.
     let tailEnd = end;
     while (tailEnd < text.length && tailEnd - end < 25 && isCjk(text[tailEnd])) tailEnd++;
     const tail = text.slice(end, tailEnd);
     TAIL_SUFFIX_RE.lastIndex = 0;
     const suffix = TAIL_SUFFIX_RE.exec(tail);
-    if (!suffix) continue;
+    if (!suffix) {
+      standalone.push({ inner, start, end });
+      continue;
+    }
+    stems.add(inner);
     const nameEnd = end + suffix.index + suffix[0].length;
     hits.push({ start, end: nameEnd, value: { name: canonicalName(inner + tail.slice(0, suffix.index + suffix[0].length)) }, source: 'quoted' });
+  }
+
+  // A campaign slogan in quotes (“智改数转网联”, “数据要素×”) is the program's name when the article
+  // uses it at least twice as a noun standing on its own (followed by punctuation, 是 or 向),
+  // not as a modifier (“链主”企业, “数据要素×”大赛).
+  const uses = new Map<string, number>();
+  for (const q of standalone) if (isStandaloneUse(text, q.end)) uses.set(q.inner, (uses.get(q.inner) ?? 0) + 1);
+  for (const q of standalone) {
+    if (!isStandaloneUse(text, q.end) || !SLOGAN_RE.test(q.inner) || HONOUR_RE.test(q.inner)) continue;
+    if ((uses.get(q.inner) ?? 0) + (stems.has(q.inner) ? 1 : 0) < 2) continue;
+    hits.push({ start: q.start, end: q.end, value: { name: canonicalName(q.inner) }, source: 'quoted' });
   }
 
   NAMED_RE.lastIndex = 0;
@@ -228,6 +269,14 @@ export function findPrograms(text: string): ProgramHit[] {
   for (let m = PLAN_RE.exec(text); m; m = PLAN_RE.exec(text)) {
     const name = m[1]!;
     if (BAD_NAME_START.test(name) || /[工作年度招聘培训采购]计划$/.test(name)) continue;
+    const start = m.index + m[0].length - name.length;
+    hits.push({ start, end: start + name.length, value: { name }, source: 'named' });
+  }
+
+  CAMPAIGN_RE.lastIndex = 0;
+  for (let m = CAMPAIGN_RE.exec(text); m; m = CAMPAIGN_RE.exec(text)) {
+    const name = m[1]!;
+    if (BAD_NAME_START.test(name) || GENERIC_EVENT.test(name)) continue;
     const start = m.index + m[0].length - name.length;
     hits.push({ start, end: start + name.length, value: { name }, source: 'named' });
   }

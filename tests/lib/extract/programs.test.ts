@@ -21,6 +21,11 @@ describe('programs', () => {
     ['实施产业链供应链韧性提升工程、优质企业梯度培育工程。', '产业链供应链韧性提升工程', '产业链供应链韧性提升工程'],
     ['启动青年英才集聚计划。', '青年英才集聚计划', '青年英才集聚计划'],
     ['省委制定了产业协同发展行动计划,其中服务业扩容提质行动计划已经出台。', '产业协同发展行动计划', '产业协同发展行动计划'],
+    ['部署“育苗、壮干、强链”三大攻坚行动和12项任务。', '“育苗、壮干、强链”三大攻坚行动', '育苗、壮干、强链三大攻坚行动'],
+    ['全面推进“四好农村路”建设。', '“四好农村路”建设', '四好农村路建设'],
+    ['启动乡村“领头羊”项目。', '“领头羊”项目', '领头羊项目'],
+    ['国务院出台“稳外贸十二条”,提振信心。', '“稳外贸十二条”', '稳外贸十二条'],
+    ['深入开展家电以旧换新下乡活动。', '家电以旧换新下乡活动', '家电以旧换新下乡活动'],
   ])('finds the program in %s', (sentence, text, name) => {
     expect(programsIn(sentence)[0]).toMatchObject({ text, name });
   });
@@ -83,8 +88,19 @@ describe('programs', () => {
     ['a praise word, not a name', '这是党中央部署的重大民生工程。'],
     ['a verb phrase ending in 行动', '全面准确认识碳达峰行动的深远影响。'],
     ['a duty that reports on the 行动', '各县(区)要在每月底报送行动进展。'],
+    ['an ordinary event', '各地开展形式多样的宣传活动,组织开展志愿服务活动。'],
+    ['a quoted slogan used once', '推动“数实融合”向纵深发展。'],
+    ['an honour used twice', '评选“北湖技术能手”。获得“北湖技术能手”的,给予奖励。'],
+    ['a quoted term that only modifies', '培育“链上企业”标杆,打造“链上企业”集群。'],
     ['a duty after a modal verb', '各单位(部门)应及时总结行动成效。'],
   ])('ignores %s', (_what, sentence) => {
     expect(programsIn(sentence)).toEqual([]);
+  });
+
+  it('names a quoted slogan the article uses on its own, twice or beside a named program', () => {
+    const twice = programsIn('全市推动“智造强链”向纵深推进。“智造强链”是北湖发展的关键举措。');
+    expect(twice.map((p) => p.text)).toEqual(['“智造强链”', '“智造强链”']);
+    const stem = programsIn('北湖推“数据赋能×”行动。所谓“数据赋能×”,是指数据协同。');
+    expect(stem.map((p) => p.text)).toEqual(['“数据赋能×”行动', '“数据赋能×”']);
   });
 });
