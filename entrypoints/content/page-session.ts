@@ -11,6 +11,7 @@ import { describeSpan } from '../../lib/anchor';
 import { placeAnnotations, sameSpan, spansToDraw, type DrawItem } from '../../lib/anchor/place';
 import type { AnnotationRecord } from '../../lib/db/schema';
 import type { Span } from '../../lib/types';
+import { isNavigation } from '../../lib/page/watch';
 import { PageUi } from './page-ui';
 
 /** Progress of the reading, on the root element for tests and tools; an attribute, never page text. */
@@ -48,7 +49,7 @@ export class PageSession {
   /** The article text last read, and the page's text length then: what a content change is compared with. */
   private readText = '';
   private bodyLength = 0;
-  /** The URL (without its hash) the last detection was made for. */
+  /** The URL the last detection was made for. */
   private readUrl = '';
   /** Where and on which text the current canonical link was first seen (see canonicalUrl). */
   private linkSeen: { link: string; url: string; text: string } | null = null;
@@ -77,7 +78,8 @@ export class PageSession {
    */
   get watchRoot(): Node | null {
     const container = this.articleContainer;
-    if (container?.isConnected && this.readUrl === withoutHash(location.href)) return container;
+    // isNavigation: a #section jump is the same article, a #/route is another one.
+    if (container?.isConnected && !isNavigation(this.readUrl, location.href)) return container;
     return document.body;
   }
 
@@ -109,7 +111,7 @@ export class PageSession {
       }
       const detection = detectPage(document, location.href, { force: this.forced });
       this.detection = detection;
-      this.readUrl = withoutHash(location.href);
+      this.readUrl = location.href;
       const map = detection.article ? buildTextMap(detection.article.container, { exclude: detection.article.exclude }) : null;
       const text = (map?.text ?? '').slice(0, MAX_TEXT);
       this.readText = text;
@@ -167,10 +169,10 @@ export class PageSession {
     if (!link) return here;
     const seen = this.linkSeen;
     if (!seen || seen.link !== link) {
-      this.linkSeen = { link, url: here, text };
+      this.linkSeen = { link, url: location.href, text };
       return link;
     }
-    return seen.url !== here && seen.text !== text ? here : link;
+    return isNavigation(seen.url, location.href) && seen.text !== text ? here : link;
   }
 
   private counts(): Partial<Record<DrawItem<Span>['type'], number>> {

@@ -494,4 +494,30 @@ describe('highlights people can read, use and keep (issue 5)', () => {
     expect(await texts(p, 'policylens-highlight')).toEqual([]);
     await p.close();
   });
+
+  it('re-annotates after a hash-route navigation (#/…) that replaces the article element', async () => {
+    const p = await session.context.newPage();
+    await p.goto(urlOf('policy-gov-cn-ucap'), { waitUntil: 'domcontentloaded' });
+    await waitForAnalysis(p);
+    expect((await readHighlights(p)).length).toBeGreaterThan(0);
+    const next = fixturePages().find((f) => f.slug === 'policy-e2e-related-projects')!;
+    await p.evaluate(async (url) => {
+      location.hash = '#/news/projects';
+      const doc = new DOMParser().parseFromString(await (await fetch(url)).text(), 'text/html');
+      await new Promise((r) => setTimeout(r, 700));
+      document.title = doc.title;
+      document.body.replaceChildren(...[...doc.body.children].map((c) => document.importNode(c, true)));
+    }, urlOf(next.slug));
+    await p.waitForFunction(
+      (text) => [...(CSS.highlights.get('policylens-deadline') ?? [])].some((r) => (r as Range).toString() === text),
+      '2025年底前',
+      { timeout: 20_000, polling: 100 },
+    );
+    await waitForAnalysis(p);
+    const found = await readHighlights(p);
+    const missing = (next.expected.examples ?? []).filter((e) => !exampleShown(e, found.filter((f) => f.name === `policylens-${e.type}`).map((f) => f.text)));
+    expect(missing).toEqual([]);
+    expect(await rangeReport(p, '.wz-left')).toMatchObject({ detached: 0, outside: 0, empty: 0, doubled: 0 });
+    await p.close();
+  });
 });
