@@ -42,6 +42,9 @@ export async function withInPage<T>(tmp: string, fn: (ctx: InPage) => Promise<T>
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
   // tsx compiles this file with keepNames, so functions handed to page.evaluate call __name().
+  // Fixture pages link to their real sites' images and styles; waiting on a network this
+  // machine lacks would be timed as page loads.
+  await context.route(/^https?:\/\//, (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
   await context.addInitScript({ content: `globalThis.__name ??= (f) => f;\n${source}` });
   const version = context.browser()?.version() ?? (await (async () => {
     const p = await context.newPage();

@@ -183,6 +183,19 @@ export async function benchEngineChromium(ctx: import('./browser').InPage): Prom
   const lo = figure(CHROMIUM, 'detect + read, long article (~50k chars)', 'ms', spread(t.ours));
   const lp = figure(CHROMIUM, 'Readability clone + parse, long article', 'ms', spread(t.peer));
   out.figures.push(lo, figure(CHROMIUM, '… of which detectPage', 'ms', spread(t.detect)), lp);
+  // readText alone in the page, to set against the Node figure for the same 100k characters.
+  const text = policyText(100_000);
+  const rt = await page.evaluate(([s, runs]) => {
+    const B = (globalThis as unknown as { __bench: import('./page-entry').BenchApi }).__bench;
+    const xs: number[] = [];
+    for (let i = 0; i < runs + 3; i++) {
+      const t0 = performance.now();
+      B.readText(s);
+      if (i >= 3) xs.push(performance.now() - t0);
+    }
+    return xs;
+  }, [text, 10] as [string, number]);
+  out.figures.push(figure(CHROMIUM, 'readText alone, 100k chars of policy text (compare engine readText in Node)', 'ms', spread(rt)));
   out.ratios.push(ratio('whole engine vs Readability.parse, long article (Chromium)', lo, lp, { below: 0.5, text: '< 0.5×' }));
   await page.close();
   return out;
