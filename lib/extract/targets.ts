@@ -1,6 +1,7 @@
 import type { TargetValue } from '../types';
 import { parseNumber } from '../text/numerals';
 import {
+  CLAUSE_DELIM_RE,
   CLAUSE_DELIMS,
   GOAL_CUE,
   NUMBER,
@@ -41,7 +42,7 @@ const WEAK_CHINESE = /^(?:[一二两百千]|[零〇])$/;
 
 // Lead words that say when or how firmly, not what: the indicator starts after them.
 const LEAD_FLUFF = new RegExp(
-  `^(?:(?:19|20)\\d{2}年?(?:—{1,2}|-|–|~|～|至|到)(?:19|20)\\d{2}年|[(（][一二三四五六七八九十\\d]{1,2}[)）]|\\d{1,2}[.、]|——|-|到(?:19|20)\\d{2}年(?:底|末)?(?:前|之前)?|(?:19|20)\\d{2}年(?:底|末)?前|(?:今年|明年)?(?:年内|内|年底前|年底|底前|底)|今年|明年|全年|其中|同时|并且?|以及|和|及|与|此外|另外|预计|力争|争取|确保|要|将|提出|明确|要求|在[^，,、]{1,12}?(?:领域|方面|行业|地区|范围内|基础上))`,
+  `^(?:(?:19|20)\\d{2}年?(?:—{1,2}|-|–|~|～|至|到)(?:19|20)\\d{2}年|[(（][一二三四五六七八九十\\d]{1,2}[)）]|\\d{1,2}[.、]|——|-|到(?:19|20)\\d{2}年(?:底|末)?(?:前|之前)?|(?:19|20)\\d{2}年(?:底|末)?前|(?:19|20)\\d{2}年(?:底|末)?(?=[\\u4e00-\\u9fff])(?!度)|(?:今年|明年)?(?:年内|内|年底前|年底|底前|底)|今年|明年|全年|其中|同时|并且?|以及|和|及|与|此外|另外|预计|力争|争取|确保|要|将|提出|明确|要求|在[^，,、]{1,12}?(?:领域|方面|行业|地区|范围内|基础上))`,
 );
 // 约/近/达 only approximate a figure; they do not bound a goal.
 const WEAK_PRE = /^(?:约|近|达|达到|突破)$/;
@@ -69,6 +70,13 @@ const SUPPORT_CUE = /奖励|奖补|补贴|补助|资助|给予|贴息|减免|一
 // A sentence dated by a bare year (2022年,全省… / 2023年全市…) reports the past unless it looks
 // ahead; a year inside a name (2023年政府工作报告) dates nothing.
 const BARE_YEAR = /(?<![到至\d—\-–~～])((?:19|20)\d{2})年(?:\d{1,2}月(?:\d{1,2}日)?|[1-9][-—–]\d{1,2}月)?(?=[,，、]|(?:全|我|本|该|各)[省市区县国])/;
+
+/** 2025年完成改造300个 in a 2025 plan: a clause led by the article's own year or a later one. */
+const LEADING_YEAR = /(?:^|[,，;；。])((?:19|20)\d{2})年(?:底|末)?(?![度\d月])/;
+function ownYearScope(sentence: string, referenceYear: number | null): boolean {
+  const m = sentence.match(LEADING_YEAR);
+  return m !== null && referenceYear !== null && Number(m[1]) >= referenceYear;
+}
 
 /** A bare year dates the sentence in the past unless it is the article's own year or later (an annual plan). */
 function pastYear(sentence: string, referenceYear: number | null): boolean {
@@ -141,10 +149,11 @@ const HEADING_LINE = /^(?:[一二三四五六七八九十]{1,3}、|[(（][一二
 function underGoalHeading(text: string, sentenceStart: number): boolean {
   // Look back over a bounded window only: a page on one long line must not cost a scan per number.
   const window = text.slice(Math.max(0, sentenceStart - 800), sentenceStart);
-  // A heading run into its own line (（一）工作目标。2024—2026年,…) rules before the ones above.
-  const inlineHead = window.slice(-30).match(/(?:^|\n)(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])([^。、\n]{1,12})。[^。\n]*$/);
-  if (inlineHead) return /目标/.test(inlineHead[1]!);
   const lines = window.split('\n');
+  // A heading run into the current line (（一）工作目标。2024—2026年,… / 二、壮大整车企业。…)
+  // rules before the ones above.
+  const runIn = lines[lines.length - 1]!.trim().match(/^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])([^。、]{1,16})。/);
+  if (runIn) return /目标/.test(runIn[1]!);
   // The last piece is the current line up to the sentence; headings are the lines above it.
   for (let k = lines.length - 2, guard = 0; k >= 0 && guard < 12; k--, guard++) {
     const line = lines[k]!.trim();
@@ -212,14 +221,19 @@ export function findTargets(text: string, referenceYear: number | null = null): 
     const nextQuantity = object.search(QUANTITY_IN_OBJECT);
     if (nextQuantity >= 0 && (/元$|%$/.test(unit) || object.slice(0, nextQuantity).includes('的'))) continue;
     // 对年接待游客超过100万人次的景区: the number states a condition for support.
-    if (/^(?:对于?|凡)/.test(text.slice(cStart, numStart)) && (text[end] === '的' || object.endsWith('的'))) continue;
+    // The 对…的 frame holds across a list (对…突破10万辆、20万辆的整车企业).
+    let hs = numStart;
+    while (hs > 0 && numStart - hs < 60 && !CLAUSE_DELIM_RE.test(text[hs - 1]!)) hs--;
+    let he = end;
+    while (he < text.length && he - end < 40 && !CLAUSE_DELIM_RE.test(text[he]!)) he++;
+    if (/^(?:对于?|凡)/.test(text.slice(hs, numStart)) && text.slice(end, he).includes('的')) continue;
     const preWord = QUALIFIER_BEFORE.find((q) => text.endsWith(q, numStart));
     // 约/近/达 only approximate a figure; a firm bound (以上, 不少于, 力争…) marks a goal by itself.
     const hasQualifier = Boolean(qual) || (preWord !== undefined && !WEAK_PRE.test(preWord));
     // 总投资50亿元 / 占地200亩 describe a project, they do not set a goal.
     if (PROJECT_FACT.test(clause)) continue;
     // A horizon set earlier in the paragraph (到2025年,…。具体目标是…) carries over to its sentences.
-    const goalSentence = GOAL_CUE.test(sentence) || CHANGE_VERB_BEFORE.test(sentence) || PARAGRAPH_GOAL.test(paragraphBefore(text, sStart));
+    const goalSentence = GOAL_CUE.test(sentence) || CHANGE_VERB_BEFORE.test(sentence) || ownYearScope(sentence, referenceYear) || PARAGRAPH_GOAL.test(paragraphBefore(text, sStart));
     // 7600多名 describes who is there now; an approximate count is a goal only when the sentence says so.
     if (g.approx && !goalSentence) continue;
     if (!hasQualifier && !goalSentence && !goalSection) continue;

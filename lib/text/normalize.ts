@@ -134,7 +134,7 @@ const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
 const isSpaceCode = (c: number) => c === 0x0a || c === 0x0d || isHSpaceCode(c);
 const joinableCode = (c: number) => isCjkCode(c) || isDigitCode(c);
 const codeSet = (s: string) => new Set([...s].map((ch) => ch.charCodeAt(0)));
-const NUMBER_END = codeSet('年月日号%‰万亿个家户项人元名座辆台套所条处吨亩场次批倍個萬億項戶號輛臺條處噸畝場');
+const NUMBER_END = codeSet('年月日号%‰万亿个家户项人元名公千平立米座辆台套所条处吨亩场次批倍個萬億項戶號輛臺條處噸畝場');
 const SENTENCE_END_CODES = codeSet('。！？!?；;：:”」』)）】');
 const PDF_JOIN_BEFORE = codeSet('“《(（,，、。；;)）%');
 
@@ -210,6 +210,9 @@ export function normalize(original: string): NormalizedText {
   const en2 = new Int32Array(len1);
   let len2 = 0;
   let lineStart = 0; // index into the output where the current line starts
+  // The same in the input: page width is measured on input lines, and letter-spaced digits
+  // (1 2 0 0 个) shrink a full line once their spaces are gone.
+  let rawLineStart = 0;
   let k = 0;
   const m = len1;
   while (k < m) {
@@ -243,16 +246,22 @@ export function normalize(original: string): NormalizedText {
       } else if (pdf && newlines === 1) {
         // Only a full-width line was cut by the page edge; a shorter one (a title) ends on purpose.
         drop =
-          len2 - lineStart >= Math.max(12, width - 4) && prev >= 0 && !SENTENCE_END_CODES.has(prev) &&
+          Math.max(len2 - lineStart, k - rawLineStart) >= Math.max(12, width - 4) && prev >= 0 && !SENTENCE_END_CODES.has(prev) &&
           next >= 0 && (joinableCode(next) || PDF_JOIN_BEFORE.has(next));
       }
-      if (drop && newlines > 0) lineStart = len2;
+      if (drop && newlines > 0) {
+        lineStart = len2;
+        rawLineStart = r;
+      }
       if (!drop) {
         for (let q = k; q < r; q++) {
           c2[len2] = c1[q]!;
           st2[len2] = st1[q]!;
           en2[len2++] = en1[q]!;
-          if (c1[q] === 0x0a) lineStart = len2;
+          if (c1[q] === 0x0a) {
+            lineStart = len2;
+            rawLineStart = q + 1;
+          }
         }
       }
       k = r;

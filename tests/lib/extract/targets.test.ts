@@ -130,6 +130,7 @@ describe('targets', () => {
     ['a past month of this year', '今年4月,全市已发布首批场景,吸引80余家企业参与。'],
     ['a number inside a quoted name', '市委发布“人才新政二十条”,引发关注。'],
     ['the scope of a plan', '方案聚焦制造、农业、交通等10个行业和领域。'],
+    ['a condition that runs across a list', '对年度营收首次突破5亿元、10亿元的企业,分别给予奖励。'],
     ['a page view count in the title lines', '北湖出台科技新政\n16人气 2024-05-01\n正文。'],
   ])('ignores %s', (_what, sentence) => {
     expect(targetsIn(sentence)).toEqual([]);
@@ -150,5 +151,16 @@ describe('targets', () => {
   it('reads goals after a heading run into its line (（一）工作目标。…)', () => {
     const text = '一、总体要求\n(一)工作目标。2025—2027年,全市累计建成口袋公园200个。\n截至2024年底,已建成公园80个。';
     expect(targetsIn(text).map((t) => t.text)).toEqual(['全市累计建成口袋公园200个']);
+  });
+
+  it('reads a clause led by the article’s own year as its plan, and strips the year from the span', () => {
+    const text = '发布日期:2025-02-01\n二、重点任务\n(一)实施老旧小区改造提升工程。2025年完成改造300个。';
+    expect(findTargets(normalize(text).text, 2025).map((t) => normalize(text).text.slice(t.start, t.end))).toEqual(['完成改造300个']);
+    expect(findTargets(normalize(text).text, 2026)).toEqual([]);
+  });
+
+  it('lets a run-in heading on the current line end the goal section above', () => {
+    const text = '一、发展目标。到2027年,建成充电桩5万个。\n二、壮大整车企业。支持整车企业扩能,首次突破10万辆。';
+    expect(targetsIn(text).map((t) => t.text)).toEqual(['建成充电桩5万个']);
   });
 });

@@ -27,6 +27,7 @@ describe('normalize', () => {
     ['a letter-spaced percentage', '普及率提高到4 5 %', '普及率提高到45%'],
     ['a letter-spaced count before its unit', '新建驿站1 2 0 0 座', '新建驿站1200座'],
     ['a letter-spaced amount before 万', '奖励3 0 万元', '奖励30万元'],
+    ['a letter-spaced length', '绿道总长1 0 0 0 公里', '绿道总长1000公里'],
     ['a space before a Latin unit', '储能规模5 0 0 MWh', '储能规模500MWh'],
     ['a space before a percent sign', '增长 12 %', '增长12%'],
   ])('%s', (_what, original, normalised) => {
@@ -73,6 +74,13 @@ describe('normalize', () => {
     expect(normalize(pdf).text).not.toContain('\n');
     // Paragraph-per-line news keeps its line breaks.
     expect(normalize('第一段话。\n第二段话。').text).toContain('\n');
+  });
+
+  it('measures a PDF line before its letter-spaced digits shrink it', () => {
+    const line = '为深入贯彻落实党中央国务院关于碳达峰碳中和的重大战略决策扎实推进碳达峰行动制定本方';
+    const spaced = '到 2 0 2 7 年全市完成老旧小区改造1 2 0 0 个惠及城镇居民约';
+    const pdf = [line, line, line, spaced, '2 0 万户并同步推进城市更新行动的各项重点任务落实到位确保方案', line, line, line].join('\n');
+    expect(normalize(pdf).text).toContain('惠及城镇居民约20万户');
   });
 
   const pieces = fc.constantFrom(
