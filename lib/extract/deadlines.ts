@@ -115,7 +115,7 @@ export function findDeadlines(text: string, publishedAt?: string, referenceYear:
       // Without the article's year a bare year could as well be last year's figures.
       if (refYear === null || Number(g.sY) < refYear || prev === '至' || prev === '到' || prev === '于' || prev === '截') continue;
       const rest = text.slice(end, end + 60).replace(/^[,，]/, '');
-      if (/^(?:度|初|起|以来|是|为|以后|之后)/.test(rest) || !YEAR_SCOPE_CLAUSE.test(rest) || YEAR_SCOPE_PAST.test(rest)) continue;
+      if (/^(?:度|初|起|以来|是|为|以后|之后|[一二三四]季度|上半年|下半年|前)/.test(rest) || !YEAR_SCOPE_CLAUSE.test(rest) || YEAR_SCOPE_PAST.test(rest)) continue;
     }
     const value = deadlineValue(g, text, end, pubYear);
     if (value) hits.push({ start, end, value });

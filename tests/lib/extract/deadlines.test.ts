@@ -125,6 +125,7 @@ describe('deadlines', () => {
       ['a fiscal-year name', '2025年度考核结果公布,共30个单位优秀。'],
       ['a policy dated by its year', '2025年出台的首轮政策共兑现资金3亿元。'],
       ['a finished period', '2019年至2023年,全市累计建成公园40个。'],
+      ['a reporting quarter', '2025年一季度全市规上工业增加值增长6%。'],
     ])('ignores %s', (_what, sentence) => {
       expect(inYear(sentence, 2025)).toEqual([]);
     });
