@@ -1,3 +1,4 @@
+import { withoutPlainHash } from '../../lib/url';
 import { askBackground } from '../../lib/ext/rpc';
 import { isSiteEnabled } from '../../lib/ext/settings';
 import {
@@ -22,12 +23,11 @@ function mark(state: 'pending' | 'ready' | 'off' | 'error'): void {
 /** How long a single-page navigation waits for the new article before reading what is there. */
 const NAV_WAIT_MS = 3000;
 
-const withoutHash = (url: string): string => url.split('#')[0] ?? url;
 
-/** <link rel=canonical> when it is a real http(s) URL, without its hash; null when there is none. */
+/** <link rel=canonical> when it is a real http(s) URL, without a plain #anchor; null when there is none. */
 function canonicalLink(): string | null {
   const link = document.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href;
-  return link && /^https?:\/\//.test(link) ? withoutHash(link) : null;
+  return link && /^https?:\/\//.test(link) ? withoutPlainHash(link) : null;
 }
 
 /**
@@ -164,7 +164,7 @@ export class PageSession {
    * pointed on another URL with another text is not believed.
    */
   private canonicalUrl(text: string): string {
-    const here = withoutHash(location.href);
+    const here = withoutPlainHash(location.href);
     const link = canonicalLink();
     if (!link) return here;
     const seen = this.linkSeen;

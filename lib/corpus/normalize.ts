@@ -1,4 +1,5 @@
 import * as OpenCC from 'opencc-js/t2cn';
+import { isRouteHash } from '../url';
 
 /**
  * Text keys the corpus compares on. Everything that decides "is this the same article / program /
@@ -137,7 +138,8 @@ export function canonicalizeUrl(raw: string): string {
     throw new Error(`not a valid URL: ${raw.slice(0, 200)}`);
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error(`not an http(s) URL: ${raw.slice(0, 200)}`);
-  u.hash = '';
+  // A routing hash (#/news/7) is the article on a hash-routed site; a plain #anchor is not.
+  if (!isRouteHash(u.hash)) u.hash = '';
   for (const key of [...u.searchParams.keys()]) if (TRACKING.test(key)) u.searchParams.delete(key);
   u.searchParams.sort();
   return u.toString();

@@ -1,3 +1,5 @@
+import { isRouteHash } from '../url';
+
 /**
  * Tells the content script when a single-page site moved to another article and when the
  * article's content changed (late rendering, "load more"), so it can re-annotate.
@@ -54,10 +56,6 @@ export function isOwnNode(node: Node): boolean {
   return false;
 }
 
-/** A hash that routes (#/news/1, #!/a) marks a page change on hash-routed sites; #section does not. */
-function routeHash(hash: string): boolean {
-  return hash.startsWith('#/') || hash.startsWith('#!');
-}
 
 function withoutHash(url: string): string {
   const i = url.indexOf('#');
@@ -73,7 +71,7 @@ function hashOf(url: string): string {
 export function isNavigation(a: string, b: string): boolean {
   if (a === b) return false;
   if (withoutHash(a) !== withoutHash(b)) return true;
-  return routeHash(hashOf(a)) || routeHash(hashOf(b));
+  return isRouteHash(hashOf(a)) || isRouteHash(hashOf(b));
 }
 
 export function watchPage(options: WatchOptions = {}): PageWatch {

@@ -43,6 +43,11 @@ describe('canonicalizeUrl', () => {
       .toBe('https://www.gov.cn/a.html?a=1&b=2');
     expect(canonicalizeUrl('https://www.gov.cn/a.html?id=7')).toBe('https://www.gov.cn/a.html?id=7');
   });
+  it('keeps a routing hash: on hash-routed sites it is the article', () => {
+    expect(canonicalizeUrl('https://news.example.cn/#/policy/7')).toBe('https://news.example.cn/#/policy/7');
+    expect(canonicalizeUrl('https://news.example.cn/app#!/a/1')).toBe('https://news.example.cn/app#!/a/1');
+    expect(canonicalizeUrl('https://news.example.cn/a.html#section-2')).toBe('https://news.example.cn/a.html');
+  });
   it('refuses what is not an http(s) URL', () => {
     expect(() => canonicalizeUrl('not a url')).toThrow(/not a valid URL/);
     expect(() => canonicalizeUrl('file:///etc/passwd')).toThrow(/http/);
