@@ -12,7 +12,7 @@ const RELATED_HEADER =
 // Navigation and page-chrome lines.
 const NAV_LINE = /^\s*(?:上一篇|下一篇|上一条|下一条|上一页|下一页|首页\s*[>›»]|当前位置|您当前的位置|您的位置|返回顶部|返回首页|分享到|责任编辑|编辑[:：]|【字体|打印本页|关闭窗口)/;
 // Advertisement lines announce themselves at their start.
-const AD_LINE = /^\s*(?:[【\[]\s*(?:广告|推广|赞助|点击领取|点击查看|限时|特惠|优惠)|[▲△▼■●◆]?\s*广告(?:[:：\s]|$)|推广[:：])/;
+const AD_LINE = /^\s*(?:[【\[]\s*(?:广告|推广|赞助|点击领取|点击查看|限时|特惠|优惠(?!政策))|[▲△▼■●◆]?\s*广告(?:[:：\s]|$)|推广[:：])/;
 // Prompts to follow, scan or download, on a short line of their own.
 const PROMPT = /扫码|扫一扫|长按(?:识别|二维码)|下载[^。\n]{0,12}(?:APP|App|app|客户端)|关注[^。\n]{0,16}公众号|点击(?:下载|关注|阅读原文)/;
 // A listed headline ends on its own date: …增长5.2%(2024-01-25), …开幕(09-02), …(2024年6月2日).
