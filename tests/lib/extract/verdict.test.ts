@@ -14,6 +14,10 @@ describe('judgeText', () => {
   it.each([
     ['a policy news report', POLICY_NEWS],
     ['a traditional-script policy notice', POLICY_TRADITIONAL],
+    [
+      'a government meeting that sets employment goals',
+      '市政府召开稳就业工作推进会。会议要求,全年城镇新增就业5万人以上,城镇调查失业率控制在5.5%以内。会议强调,要深入实施“百企千岗”招聘行动,每月举办招聘会不少于2场。',
+    ],
   ])('accepts %s', (_what, text) => {
     const v = judgeText(text);
     expect(v.isPolicy).toBe(true);
