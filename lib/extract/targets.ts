@@ -55,6 +55,7 @@ const SENTENCE_PAST = /以来|去年|上年|截至|已经?|上一轮|上轮|此�
 const STAT_REPORT = /同比|比上年|比去年|较上年|较去年|环比|收报|报收|收盘|收市|股价/;
 // 按每亩1000元 / 按不超过30%的比例 / 按每人每年5000元: a rate of support, whatever follows.
 const RATE_BEFORE = /按(?:每[\u4e00-\u9fff]{1,2}){0,2}(?:不超过|不低于|最高|)$/;
+const PROGRESS_BEFORE = /(?:完成|占|达到)[^,，。;；]{0,6}(?:目标|任务|计划)(?:任务)?的$/;
 // The verb right before a number says the figure should move: 普及率提高3个百分点.
 const CHANGE_VERB_BEFORE = /(?:提高|提升|降低|下降|减少|缩短)(?:到|至)?$/;
 // A count in the title lines above the first sentence is the headline's goal unless it looks back.
@@ -196,6 +197,8 @@ export function findTargets(text: string, referenceYear: number | null = null): 
 
     // 16人气 / 3000人阅读: a page's view count.
     if (/人$/.test(unit) && /^(?:气|阅读|浏览|看过|点赞|收藏|评论|参与)/.test(after)) continue;
+    // 完成年度目标的42%: progress against a goal, reported.
+    if (PROGRESS_BEFORE.test(text.slice(Math.max(0, numStart - 16), numStart))) continue;
     // “人才新政十五条”: a number inside a quoted name counts nothing.
     if (text[end] === '”') continue;
     if (RATE_BEFORE.test(text.slice(Math.max(0, numStart - 12), numStart))) continue;

@@ -130,6 +130,8 @@ describe('targets', () => {
     ['a past month of this year', '今年4月,全市已发布首批场景,吸引80余家企业参与。'],
     ['a number inside a quoted name', '市委发布“人才新政二十条”,引发关注。'],
     ['the scope of a plan', '方案聚焦制造、农业、交通等10个行业和领域。'],
+    ['progress against the year’s goal', '一季度全市新增就业1.2万人,完成年度目标任务的30%。'],
+    ['progress against the year’s goal, without a period', '全县已完成全年计划的58%。'],
     ['a condition that runs across a list', '对年度营收首次突破5亿元、10亿元的企业,分别给予奖励。'],
     ['a page view count in the title lines', '北湖出台科技新政\n16人气 2024-05-01\n正文。'],
   ])('ignores %s', (_what, sentence) => {
