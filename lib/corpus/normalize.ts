@@ -1,4 +1,4 @@
-import * as OpenCC from 'opencc-js/t2cn';
+import { toSimplified } from '../text/simplify';
 import { isRouteHash } from '../url';
 
 /**
@@ -7,18 +7,9 @@ import { isRouteHash } from '../url';
  * and the pinyin glosses some pages print after characters all meet on one spelling.
  */
 
-let converter: ((s: string) => string) | null = null;
-
-/**
- * Traditional → simplified, character level (OpenCC `tw` → `cn`: Taiwan variants folded, no
- * phrase rewriting such as 軟體→软件). Phrase-level `twp` would change words and lengths, which
- * breaks offset mapping and can turn one policy term into another; we only want one script.
- * The converter is built on first use: its dictionaries cost a few milliseconds to load.
- */
-export function toSimplified(text: string): string {
-  if (!converter) converter = OpenCC.Converter({ from: 'tw', to: 'cn' });
-  return converter(text);
-}
+// One OpenCC converter for the whole worker: the engine's (lib/text/simplify), character-level
+// `tw` → `cn`, so corpus keys and engine values fold traditional script the same way.
+export { toSimplified };
 
 /**
  * Pinyin glosses that ruby markup leaves in captured text: 發(fā)展, 人(rén), word glosses such
