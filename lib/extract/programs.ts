@@ -244,10 +244,25 @@ export function findPrograms(text: string): ProgramHit[] {
   // uses it at least twice as a noun standing on its own (followed by punctuation, 是 or 向),
   // not as a modifier (“链主”企业, “数据要素×”大赛).
   const uses = new Map<string, number>();
+  // A term the article also writes without quotes (专精特新中小企业) is a plain word, not a name.
+  const plain = new Map<string, boolean>();
+  const usedPlain = (inner: string): boolean => {
+    let known = plain.get(inner);
+    if (known === undefined) {
+      // Bounded: a page of thousands of distinct quotes must not cost a scan each.
+      if (plain.size >= 50) return true;
+      known = false;
+      for (let at = text.indexOf(inner); at >= 0 && !known; at = text.indexOf(inner, at + inner.length)) {
+        known = text[at - 1] !== '“' || text[at + inner.length] !== '”';
+      }
+      plain.set(inner, known);
+    }
+    return known;
+  };
   for (const q of standalone) if (isStandaloneUse(text, q.end)) uses.set(q.inner, (uses.get(q.inner) ?? 0) + 1);
   for (const q of standalone) {
     if (!isStandaloneUse(text, q.end) || !SLOGAN_RE.test(q.inner) || HONOUR_RE.test(q.inner)) continue;
-    if ((uses.get(q.inner) ?? 0) + (stems.has(q.inner) ? 1 : 0) < 2) continue;
+    if ((uses.get(q.inner) ?? 0) + (stems.has(q.inner) ? 1 : 0) < 2 || usedPlain(q.inner)) continue;
     hits.push({ start: q.start, end: q.end, value: { name: canonicalName(q.inner) }, source: 'quoted' });
   }
 

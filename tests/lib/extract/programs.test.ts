@@ -93,6 +93,7 @@ describe('programs', () => {
     ['an ordinary event', '各地开展形式多样的宣传活动,组织开展志愿服务活动。'],
     ['a quoted slogan used once', '推动“数实融合”向纵深发展。'],
     ['an honour used twice', '评选“北湖技术能手”。获得“北湖技术能手”的,给予奖励。'],
+    ['a quoted concept the text also writes plainly', '“数智融合”是方向。推动“数智融合”。培育数智融合企业。'],
     ['a quoted term that only modifies', '培育“链上企业”标杆,打造“链上企业”集群。'],
     ['a duty after a modal verb', '各单位(部门)应及时总结行动成效。'],
   ])('ignores %s', (_what, sentence) => {
