@@ -129,13 +129,15 @@ function sentenceStart(text: string, from: number): number {
   }
 }
 
-/** Is the line around `at` a title-length line (at most 60 characters)? */
-function shortLine(text: string, at: number): boolean {
+// Byline and counter lines (来源, 2025-03-01, 评论 36条, 阅读 1.2万人) sit in the title zone too.
+const META_LINE = /来源|发布时间|发布日期|时间[:：]|浏览|阅读|评论|分享|点击|点赞|作者|编辑|记者|字号|打印|(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}/;
+/** Is the line around `at` a headline: title-length (at most 60 characters) and no byline? */
+function headlineLine(text: string, at: number): boolean {
   let s = at;
   while (s > 0 && at - s <= 60 && text[s - 1] !== '\n') s--;
   let e = at;
   while (e < text.length && e - s <= 60 && text[e] !== '\n') e++;
-  return e - s <= 60;
+  return e - s <= 60 && !META_LINE.test(text.slice(s, e));
 }
 
 function lineLength(text: string, newline: number): number {
@@ -209,7 +211,7 @@ export function findTargets(text: string, referenceYear: number | null = null): 
     const sentence = text.slice(sStart, numStart);
     if (PAST_CUE.test(clause)) continue;
     const future = FUTURE_CUE.test(sentence);
-    const goalSection = underGoalHeading(text, sStart) || (numStart < header && shortLine(text, numStart));
+    const goalSection = underGoalHeading(text, sStart) || (numStart < header && headlineLine(text, numStart));
     if (!future && (pastYear(sentence, referenceYear) || SENTENCE_PAST.test(sentence))) continue;
     if (!future && STAT_REPORT.test(text.slice(sStart, sentenceEnd(text, end)))) continue;
     if (!future && !goalSection && PAST_CUE_WEAK.test(sentence)) continue;

@@ -148,6 +148,8 @@ describe('targets', () => {
       '接待游客1亿人次',
     ]);
     expect(targetsIn('北湖去年接待游客8000万人次\n市文旅局日前发布数据。')).toEqual([]);
+    expect(targetsIn('北湖发布人才新政 三年引进人才5万人\n市委日前印发措施。').map((t) => t.text)).toEqual(['引进人才5万人']);
+    expect(targetsIn('北湖出台文旅新政\n2025-03-01 来源:北湖发布 评论 36条 分享 120次 阅读 1.2万人\n正文。')).toEqual([]);
   });
 
   it('reads goals after a heading run into its line (（一）工作目标。…)', () => {
