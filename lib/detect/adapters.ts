@@ -127,6 +127,8 @@ export function findArticleIndexed(doc: Document, url: URL | string): ArticleLoc
 // Readability counts ， as a separator but not 、；：, so dense Chinese paragraphs score low.
 const CJK_SEPARATORS = /[、；：]/g;
 const MARK = 'data-pl-node';
+const PARAGRAPH_BLOCKS: ReadonlySet<string> = new Set(['P', 'LI', 'TD', 'H2', 'H3', 'H4', 'BLOCKQUOTE', 'PRE']);
+const DIV_BLOCKS: ReadonlySet<string> = new Set(['DIV']);
 
 /** Elements under `root` in document order (the numbering shared by the page and its copy). */
 function elementsInOrder(root: Element): Element[] {
@@ -171,9 +173,11 @@ export function readabilityContainer(doc: Document): Element | null {
   // The blocks Readability kept, as live elements; their common ancestor is the container.
   // Paragraph-level blocks first (Readability promotes single-child wrappers to the top
   // candidate; the paragraphs' own common ancestor is the tighter container), divs otherwise.
-  const collect = (selector: string): Element[] => {
+  const collect = (tags: ReadonlySet<string>): Element[] => {
     const out: Element[] = [];
-    const blocks = picked!.querySelectorAll(selector);
+    // Descendants in document order, as querySelectorAll would give them, without a selector
+    // that DOM shims compile on every call.
+    const blocks = elementsInOrder(picked!).slice(1).filter((b) => tags.has(b.tagName.toUpperCase()));
     for (let i = 0; i < blocks.length; i++) {
       const b = blocks[i]!;
       const mark = b.getAttribute(MARK);
@@ -184,8 +188,8 @@ export function readabilityContainer(doc: Document): Element | null {
     }
     return out;
   };
-  let found = collect('p, li, td, h2, h3, h4, blockquote, pre');
-  if (found.length < 2) found = collect('div');
+  let found = collect(PARAGRAPH_BLOCKS);
+  if (found.length < 2) found = collect(DIV_BLOCKS);
   if (!found.length) return null;
   // Ignore stray blocks (a caption, a lone sidebar line): keep the ancestor most blocks share.
   let lca: Node | null = found[0]!;

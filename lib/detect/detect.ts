@@ -1,9 +1,9 @@
 import type { ArticleMeta, Verdict } from '../types';
-import { buildTextMap } from '../page/text-map';
+import { buildTextMap, type TextMap } from '../page/text-map';
 import { findArticleIndexed, type ArticleLocation } from './adapters';
 import { domIndex } from './dom-index';
 import { buildExclude } from './exclude';
-import { gatePage, type GateResult } from './gate';
+import { gateWithText, type GateResult } from './gate';
 import { judgeNormalized } from '../extract/verdict';
 import { normalizePair, simplifyName } from './normalize';
 import { PROVINCE_NAMES } from './lexicon';
@@ -18,6 +18,12 @@ export interface Detection {
   article: ArticleLocation | null;
   /** The article's text as lib/page/text-map builds it from the container with `exclude`. */
   text: string;
+  /**
+   * The text map `text` was read from (`map.text === text`; null when no article was found). The
+   * content script maps highlights through it instead of walking the container a second time;
+   * valid until the page changes.
+   */
+  map: TextMap | null;
 }
 
 export interface DetectOptions {
@@ -59,14 +65,14 @@ export function detectPage(doc: Document, url: string, options: DetectOptions = 
   } catch {
     u = null;
   }
-  const gate = gatePage(doc, u ?? url);
+  const { gate, bodyText } = gateWithText(doc, u ?? url);
   if (!gate.pass && !options.force) {
     // Rejected pages cost only the gate: no index, no text walk.
     const { head, site } = splitDocTitle(cleanTitle(doc.title ?? ''));
     const meta: ArticleMeta = { region: null, agencies: [] };
     if (head) meta.title = head;
     if (site ?? u?.hostname) meta.site = (site ?? u?.hostname)!;
-    return { gate: { pass: false, reason: gate.reason }, verdict: gateVerdict(gate), meta, article: null, text: '' };
+    return { gate: { pass: false, reason: gate.reason }, verdict: gateVerdict(gate), meta, article: null, text: '', map: null };
   }
   domIndex(doc, true);
   const facts = readPageFacts(doc, u);
@@ -76,7 +82,8 @@ export function detectPage(doc: Document, url: string, options: DetectOptions = 
 
   let article = findArticleIndexed(doc, u ?? url);
   if (!article && doc.body) article = { container: doc.body, exclude: buildExclude(doc.body), via: 'body' };
-  const text = article ? buildTextMap(article.container, { exclude: article.exclude }).text : '';
+  const map = article ? buildTextMap(article.container, { exclude: article.exclude }) : null;
+  const text = map ? map.text : '';
 
   // Evidence and metadata come from the first 20,000 characters: enough to judge any article,
   // and a 200-page regulation costs no more than a long one.
@@ -130,7 +137,7 @@ export function detectPage(doc: Document, url: string, options: DetectOptions = 
   }
   if (!columnNegative && POLICY_COLUMN_STRONG.test(column)) positive.push({ weight: 2, reason: `栏目：${column.slice(0, 24)}` });
   else if (!columnNegative && POLICY_COLUMN.test(column)) positive.push({ weight: 0.75, reason: `栏目：${column.slice(0, 24)}` });
-  const sample = (doc.body?.textContent ?? '').slice(0, 30_000);
+  const sample = bodyText.slice(0, 30_000);
   if (FICTION_PAGE.test(sample)) negative.push({ weight: 3, reason: '像小说网站（有章节导航）' });
   if (agencies.length && !positive.some((s) => s.reason === '政府网站')) positive.push({ weight: 0.5, reason: `提到${agencies[0]}` });
   // The reading engine's own wording-based verdict, as one more voice.
@@ -170,6 +177,7 @@ export function detectPage(doc: Document, url: string, options: DetectOptions = 
     meta,
     article,
     text,
+    map,
   };
 }
 

@@ -61,9 +61,28 @@ function hasProse(body: Element): boolean {
 
 /** Is this page worth a full detection? */
 export function gatePage(doc: Document, url: URL | string): GateResult {
+  return gateWithText(doc, url).gate;
+}
+
+function hasPasswordInput(body: Element): boolean {
+  // Not querySelector('input[type="password"]'): DOM shims compile the selector on every call.
+  const inputs = body.getElementsByTagName('input');
+  for (let i = 0; i < inputs.length; i++) if ((inputs[i]!.getAttribute('type') ?? '').toLowerCase() === 'password') return true;
+  return false;
+}
+
+/**
+ * The gate and the body's textContent it read: detectPage samples that text for page-level cues,
+ * and reading a whole body's text again costs a second full walk.
+ */
+export function gateWithText(doc: Document, url: URL | string): { gate: GateResult; bodyText: string } {
   const body = doc.body;
-  if (!body) return { pass: false, reason: '页面没有正文', han: 0, linkShare: 0 };
+  if (!body) return { gate: { pass: false, reason: '页面没有正文', han: 0, linkShare: 0 }, bodyText: '' };
   const text = body.textContent ?? '';
+  return { gate: judge(body, text, url), bodyText: text };
+}
+
+function judge(body: Element, text: string, url: URL | string): GateResult {
   const han = countHan(text, SAMPLE);
   if (han === 0) return { pass: false, reason: '页面没有中文', han, linkShare: 0 };
   if (han < 80) return { pass: false, reason: `中文文字太少（${han}字）`, han, linkShare: 0 };
@@ -80,7 +99,7 @@ export function gatePage(doc: Document, url: URL | string): GateResult {
   const linkShare = Math.min(1, linkHan / han);
   const ownHan = han - Math.min(han, linkHan);
   const kind = urlKind(url);
-  if (kind === 'login' || (body.querySelector('input[type="password"]') && ownHan < 600)) {
+  if (kind === 'login' || (ownHan < 600 && hasPasswordInput(body))) {
     return { pass: false, reason: '登录页', han, linkShare };
   }
   if (ownHan < 80) return { pass: false, reason: '页面以链接为主（首页或列表页）', han, linkShare };

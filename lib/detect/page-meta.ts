@@ -110,7 +110,7 @@ function headline(doc: Document, docTitle: string): string | null {
   const dt = norm(docTitle);
   let fallback: string | null = null;
   for (const el of cands) {
-    if (el.closest('nav, header nav, footer, aside, .nav, .menu, .footer')) continue;
+    if (inFurniture(el)) continue;
     const text = cleanTitle(readableText(el));
     const han = text.match(/[\u3400-\u9fff]/g)?.length ?? 0;
     if (han < 4 || text.length > 120) continue;
@@ -120,6 +120,19 @@ function headline(doc: Document, docTitle: string): string | null {
     if (!fallback && el.tagName.toUpperCase() === 'H1') fallback = text;
   }
   return fallback;
+}
+
+const FURNITURE_TAGS = new Set(['NAV', 'FOOTER', 'ASIDE']);
+const FURNITURE_CLASSES = ['nav', 'menu', 'footer'];
+
+/** closest('nav, footer, aside, .nav, .menu, .footer') without a selector DOM shims compile per call. */
+function inFurniture(el: Element): boolean {
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    if (FURNITURE_TAGS.has(e.tagName.toUpperCase())) return true;
+    const cls = e.getAttribute('class');
+    if (cls && FURNITURE_CLASSES.some((c) => cls.split(/\s+/).includes(c))) return true;
+  }
+  return false;
 }
 
 function commonPrefix(a: string, b: string): number {
