@@ -5,7 +5,7 @@ import { findPrograms, type ProgramHit } from './extract/programs';
 import { findTargets, referenceYear } from './extract/targets';
 import { judgeNormalized } from './extract/verdict';
 import { BOILERPLATE_LINE } from './extract/patterns';
-import { isSentenceBreak, isSpamSentence, junkLines } from './extract/junk';
+import { inSpamFragment, isSentenceBreak, isSpamSentence, junkLines } from './extract/junk';
 
 interface Range {
   start: number;
@@ -105,7 +105,7 @@ export function readText(text: string, options: ReadOptions = {}): Reading {
   const boilerplate = segmentTest(norm.text, (c) => c === '\n', isBoilerplateLine);
   const spam = segmentTest(norm.text, isSentenceBreak, isSpamSentence);
   const junk = lineFlags(junkLines(norm.text));
-  const keep = (r: Range) => !boilerplate(r) && !spam(r) && !junk(r);
+  const keep = (r: Range) => !boilerplate(r) && !(spam(r) && inSpamFragment(norm.text, r.start, r.end)) && !junk(r);
   const taken = new Uint8Array(norm.text.length);
   const programs = resolvePrograms(findPrograms(norm.text), taken).filter(keep);
   // A year inside a name (“2023突破提升年”, 《…(2024—2026年)》) dates the name, not a duty.

@@ -72,6 +72,23 @@ export function isSpamSentence(sentence: string): boolean {
   const strong = countUpTo(SPAM_STRONG, sentence, 2);
   return strong > 0 && strong + countUpTo(SPAM_WEAK, sentence, 1) >= 2;
 }
+// Any mark of spam, strong or weak, in one fragment of a spam sentence.
+const SPAM_ANY = /微信|QQ|qq|加群|彩票|博彩|娱乐城|棋牌|代开|网贷|日赚|刷单|彩金|返利|兼职|https?:|www\.|\.com|点击|注册|领取|红包|优惠券|扫码|下载|客服|发票|贷款/;
+const isFragmentBreak = (c: string) => /[,，()（）【】\[\]]/.test(c) || isSentenceBreak(c);
+
+/**
+ * Inside a spam sentence, is the fragment (between commas and brackets) around [start, end) spam?
+ * Spam is often pasted into a real sentence (…新增企业500家(加微信…领取…)。): the policy's own
+ * fragments keep their spans, the pasted ones lose theirs.
+ */
+export function inSpamFragment(text: string, start: number, end: number): boolean {
+  let s = start;
+  while (s > 0 && start - s < 200 && !isFragmentBreak(text[s - 1]!)) s--;
+  let e = end;
+  while (e < text.length && e - end < 200 && !isFragmentBreak(text[e]!)) e++;
+  return SPAM_ANY.test(text.slice(s, e));
+}
+
 export const isSentenceBreak = (c: string) => c === '\n' || c === '。' || c === '!' || c === '?' || c === '！' || c === '？';
 
 /**

@@ -57,4 +57,12 @@ describe('junk in a page', () => {
     expect(texts.some((t) => t.includes('6万人'))).toBe(false);
     expect(texts.some((t) => t.includes('800'))).toBe(false);
   });
+
+  it('keeps the policy fragments of a sentence that spam was pasted into, and drops the pasted ones', () => {
+    const text = '市政府印发《北湖市科技创新行动方案》。到2025年,全市新增高新技术企业500家(加微信bh888领取申报补贴)。加微信bh888,领取100元以上红包。';
+    const texts = readText(text).spans.map((s) => s.text);
+    expect(texts).toContain('全市新增高新技术企业500家');
+    expect(texts).toContain('到2025年');
+    expect(texts.some((t) => t.includes('100元'))).toBe(false);
+  });
 });
