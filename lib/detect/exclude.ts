@@ -24,7 +24,11 @@ const HEADING_OPENING = /^(相关|延伸阅读|推荐阅读|热点推荐|更多|
 const TAIL_OPENING = /^(延伸阅读|相关阅读|相关新闻|相关文章|推荐阅读|猜你喜欢|精彩推荐|热点推荐)/;
 
 function attrWords(el: Element): string[] {
-  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
+  const cls = el.getAttribute('class');
+  const id = el.getAttribute('id');
+  // Most elements carry neither: no string to build for them.
+  if (!cls && !id) return [];
+  const raw = `${cls ?? ''} ${id ?? ''}`.toLowerCase();
   if (raw.length < 2) return [];
   return raw.split(/[\s_-]+/).filter(Boolean);
 }

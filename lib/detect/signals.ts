@@ -182,10 +182,13 @@ export function textEvidence(t: string, title = ''): TextEvidence {
   let negativeStrength = 0;
   for (const c of NEGATIVE_CATEGORIES) {
     const { total, distinct } = countAll(c.words, t);
-    const strong = c.strong.test(t);
     // Distinct words matter more than repetitions: an employment policy says 岗位 often but never
     // 准考证; a recruitment notice says a dozen of these words.
-    let s = distinct.size + Math.min(4, per1k(total) / 2) + (strong ? 1 : 0) - 2;
+    const base = distinct.size + Math.min(4, per1k(total) / 2) - 2;
+    // A category needs its strong words only when the others could already make it count: most
+    // pages touch a category with a word or two, and a scan that finds nothing reads the whole text.
+    const strong = base + 1 > 1.5 && c.strong.test(t);
+    let s = base + (strong ? 1 : 0);
     // A work report reviews last year's figures before setting this year's goals; a statistics
     // bulletin only reviews.
     if (c.reason.startsWith('像统计公报') && dense) s /= 2;

@@ -95,7 +95,18 @@ export interface DocNumberHit {
   own: boolean;
 }
 
+// detectPage and textEvidence both ask about the same article text; the scan is the costliest
+// regex of detection, so the last answer is kept (callers get their own copy of the list).
+let lastDocNumbers: { t: string; hits: DocNumberHit[] } | null = null;
+
 export function findDocNumbers(t: string): DocNumberHit[] {
+  if (lastDocNumbers?.t === t) return lastDocNumbers.hits.map((h) => ({ ...h }));
+  const hits = scanDocNumbers(t);
+  lastDocNumbers = { t, hits: hits.map((h) => ({ ...h })) };
+  return hits;
+}
+
+function scanDocNumbers(t: string): DocNumberHit[] {
   const hits: DocNumberHit[] = [];
   for (const m of t.matchAll(DOC_NUMBER_RE())) {
     const cut = prefixNoise(m[1]!);
@@ -218,13 +229,15 @@ const LOCAL_SUFFIX_RE = new RegExp(
 );
 const SHORT_LOCAL = /(省|市)(工信|经信|科技|财政|商务|教育|人社|发改|住建|交通运输|农业农村|文旅|卫健|生态环境|自然资源|市场监管|统计|应急管理|民政|水利|国资|大数据|数据|能源|气象)(厅|局|委)/g;
 
+// Built once: every page asks twice (agencies and region).
+const NATIONAL_FORMS = NATIONAL_AGENCIES.flatMap(([canon, fs]) => fs.map((f) => [canon, f] as const)).sort((a, b) => b[1].length - a[1].length);
+
 function agencyHits(t: string): AgencyHit[] {
   const hits: AgencyHit[] = [];
   const taken: Array<[number, number]> = [];
   const overlaps = (a: number, b: number) => taken.some(([x, y]) => a < y && b > x);
   // National bodies, longest written form first so 国务院办公厅 is not also counted as 国务院.
-  const forms = NATIONAL_AGENCIES.flatMap(([canon, fs]) => fs.map((f) => [canon, f] as const)).sort((a, b) => b[1].length - a[1].length);
-  for (const [canon, form] of forms) {
+  for (const [canon, form] of NATIONAL_FORMS) {
     let from = 0;
     for (;;) {
       const i = t.indexOf(form, from);
