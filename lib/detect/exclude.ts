@@ -53,8 +53,15 @@ function openingText(el: Element, max = 24): string {
   return out.slice(0, max);
 }
 
+// A whole word is also a substring: attributes without any of them need no splitting.
+const NOISE_SUBSTRING = new RegExp([...NOISE_WORDS].join('|'));
+
 export function isNoiseElement(el: Element): boolean {
   if (NOISE_TAGS.has(el.tagName.toUpperCase())) return true;
+  const cls = el.getAttribute('class');
+  const id = el.getAttribute('id');
+  if (!cls && !id) return false;
+  if (!NOISE_SUBSTRING.test(`${cls ?? ''} ${id ?? ''}`.toLowerCase())) return false;
   for (const w of attrWords(el)) if (NOISE_WORDS.has(w)) return true;
   return false;
 }

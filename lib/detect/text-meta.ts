@@ -76,6 +76,35 @@ export function titleFromText(t: string, orig = t): string | null {
 // Every repetition is bounded: no backtracking blow-up on hostile text.
 const DOC_NUMBER_RE = () =>
   /([\u4e00-\u9fff]{1,12})\s{0,2}[〔\[［【(（]\s{0,2}((?:19|20)\d{2})\s{0,2}[〕\]］】)）]\s{0,2}(第?\s{0,2}\d{1,5})\s{0,2}号/g;
+// What follows a number's prefix: an opening bracket and a year. The prefix is at most 12 Han
+// characters and 2 spaces, so a number can only start in the 14 characters before one.
+const OPEN_YEAR = /[〔\[［【(（]\s{0,2}(?:19|20)\d{2}/g;
+const DOC_NUMBER_AT = new RegExp(DOC_NUMBER_RE().source, 'y');
+
+/**
+ * The matches `t.matchAll(DOC_NUMBER_RE())` gives, trying the full pattern only just before each
+ * bracketed year instead of at every Han character of the text.
+ */
+function* docNumberMatches(t: string): Generator<RegExpExecArray> {
+  let cur = 0;
+  for (;;) {
+    OPEN_YEAR.lastIndex = cur;
+    const b = OPEN_YEAR.exec(t);
+    if (!b) return;
+    let m: RegExpExecArray | null = null;
+    for (let s = Math.max(cur, b.index - 14); s < b.index && !m; s++) {
+      DOC_NUMBER_AT.lastIndex = s;
+      m = DOC_NUMBER_AT.exec(t);
+    }
+    if (!m) {
+      // The bracket itself cannot start a number.
+      cur = b.index + 1;
+      continue;
+    }
+    yield m;
+    cur = m.index + m[0].length;
+  }
+}
 const PREFIX_NOISE = /^(?:.*?(?:根据|依据|按照|印发|转发|关于|通过|文件|发文字号|文号|字号|以及|的|了|和|与|及|是|在|将|由|经|见))/;
 
 /** How many leading characters of the prefix are words before the number, not the number. */
@@ -108,7 +137,7 @@ export function findDocNumbers(t: string): DocNumberHit[] {
 
 function scanDocNumbers(t: string): DocNumberHit[] {
   const hits: DocNumberHit[] = [];
-  for (const m of t.matchAll(DOC_NUMBER_RE())) {
+  for (const m of docNumberMatches(t)) {
     const cut = prefixNoise(m[1]!);
     if (cut >= m[1]!.length) continue;
     const start = m.index + cut;
