@@ -28,6 +28,13 @@ export async function documentFrequencies(db: PolicyDB, terms: readonly string[]
   return out;
 }
 
+/** One term's BM25 contribution for a document of `length` tokens where the term occurs `tf` times. */
+export function termScore(w: number, tf: number, length: number, stats: CorpusStats): number {
+  if (tf <= 0 || w <= 0) return 0;
+  const norm = K1 * (1 - B + (B * length) / (stats.avgLength || 1));
+  return (w * (tf * (K1 + 1))) / (tf + norm);
+}
+
 /** Per-term BM25 contributions of a document for a set of weighted query terms. */
 export function scoreRow(row: Pick<ArticleTermsRecord, 'terms' | 'counts' | 'length'>, weights: ReadonlyMap<string, number>, stats: CorpusStats): { score: number; contributions: [string, number][] } {
   const norm = K1 * (1 - B + (B * row.length) / (stats.avgLength || 1));

@@ -1,7 +1,8 @@
+import type Dexie from 'dexie';
 import * as z from 'zod/mini';
 import type { ArticleRecord, PolicyDB } from '../db/schema';
 import type { ArticleSummary } from '../messages';
-import { candidates, corpusStats, documentFrequencies, idf, scoreRow } from './bm25';
+import { candidates, corpusStats, documentFrequencies, idf, termScore, type CorpusStats } from './bm25';
 import { foldText, foldWithMap, programKey, regionKey } from './normalize';
 import { CorpusInputError, indexPending, toSummary } from './store';
 import type { Tokenize } from './tokenize';
@@ -156,17 +157,124 @@ export async function searchCorpus(db: PolicyDB, query: SearchQuery, tokenize: T
     ids = await candidates(db, weights, dfs, stats, { cap: MAX_SCORED, probes: terms.length });
     if (allowed) ids = intersect(ids, allowed);
   }
-  const rows = await db.articleTerms.bulkGet(ids.slice(0, MAX_SCORED));
-  const scored = rows.flatMap((row) => {
-    if (!row) return [];
-    const have = new Set(row.terms);
-    const matched = terms.filter((t) => have.has(t));
+  const docs = await termFrequencies(db, ids.slice(0, MAX_SCORED), terms, stats);
+  const scored = docs.flatMap(({ id, length, tf }) => {
+    const matched = terms.filter((t) => (tf.get(t) ?? 0) > 0);
     if (matched.length === 0 || (mode === 'all' && matched.length < terms.length)) return [];
-    return [{ id: row.articleId, score: scoreRow(row, weights, stats).score, matched }];
+    // Summed in query order whether read or cached, so equal documents score exactly equal.
+    let score = 0;
+    for (const t of matched) score += termScore(weights.get(t) ?? 0, tf.get(t) ?? 0, length, stats);
+    return [{ id, score, matched }];
   });
   scored.sort((a, b) => b.score - a.score || (a.id < b.id ? 1 : -1));
   const hits = await hitsFor(db, scored.slice(0, limit), terms);
   return { hits, total: scored.length, terms, mode };
+}
+
+/**
+ * What scoring needs of an indexed article: its token length and the counts of the terms asked
+ * for so far (0 recorded for absent ones). An articleTerms row carries every distinct term of the
+ * article, and deserialising it is most of a search's cost; a reader refining a query asks the
+ * same articles for the same terms, so the few numbers are kept instead of reading rows again.
+ */
+interface DocTerms {
+  length: number;
+  tf: Map<string, number>;
+}
+
+interface TermCache {
+  generation: number;
+  docs: number;
+  avgLength: number;
+  byId: Map<string, DocTerms>;
+}
+
+/** Past this many articles the cache is dropped and rebuilt: it stays a few MB at most. */
+const MAX_CACHED_DOCS = 50_000;
+/** A long session asks many words; an article then starts over with the words of the current query. */
+const MAX_TERMS_PER_DOC = 64;
+const termCaches = new WeakMap<PolicyDB, TermCache>();
+/** Writes to each database's articleTerms seen so far, by database name. */
+const generations = new Map<string, number>();
+/** Bumped by an event that names no table: every cache is then stale. */
+let everything = 0;
+
+let listening = false;
+
+/**
+ * Dexie announces every committed write, from this context and (through BroadcastChannel) from the
+ * extension's other pages, so a cache never outlives the rows it was read from. Subscribed through
+ * the database's class on first use: importing Dexie here would load it before a test's
+ * fake-indexeddb.
+ */
+function listen(db: PolicyDB): void {
+  if (listening) return;
+  listening = true;
+  (db.constructor as typeof Dexie).on('storagemutated', (parts) => {
+    for (const part of Object.keys(parts)) {
+      const m = /^idb:\/\/(.*)\/articleTerms\//.exec(part);
+      if (m?.[1] !== undefined) generations.set(m[1], (generations.get(m[1]) ?? 0) + 1);
+      else if (!part.startsWith('idb://')) everything++;
+    }
+  });
+}
+
+function generationOf(db: PolicyDB): number {
+  return (generations.get(db.name) ?? 0) + everything * 1e9;
+}
+
+function cacheFor(db: PolicyDB, stats: CorpusStats): TermCache {
+  listen(db);
+  const generation = generationOf(db);
+  const current = termCaches.get(db);
+  // The corpus statistics are compared too: a writer whose event did not reach this context
+  // (a raw IndexedDB write) still changes them on nearly every write.
+  if (current && current.generation === generation && current.docs === stats.docs && current.avgLength === stats.avgLength && current.byId.size < MAX_CACHED_DOCS) return current;
+  const fresh: TermCache = { generation, docs: stats.docs, avgLength: stats.avgLength, byId: new Map() };
+  termCaches.set(db, fresh);
+  return fresh;
+}
+
+/**
+ * Length and counts of `terms` for each id, in the order given; ids without an index row are left
+ * out. Rows are read only for articles not yet asked about all of these terms.
+ */
+async function termFrequencies(db: PolicyDB, ids: readonly string[], terms: readonly string[], stats: CorpusStats): Promise<{ id: string; length: number; tf: Map<string, number> }[]> {
+  const cache = cacheFor(db, stats);
+  const missing = ids.filter((id) => {
+    const d = cache.byId.get(id);
+    return !d || !terms.every((t) => d.tf.has(t));
+  });
+  const read = new Map<string, DocTerms | null>();
+  if (missing.length > 0) {
+    const rows = await db.articleTerms.bulkGet(missing);
+    // A write committed while the rows were read may have changed them: use them, do not keep them.
+    const keep = generationOf(db) === cache.generation && termCaches.get(db) === cache;
+    const wanted = new Set(terms);
+    rows.forEach((row, i) => {
+      const id = missing[i] as string;
+      if (!row) {
+        read.set(id, null);
+        if (keep) cache.byId.delete(id);
+        return;
+      }
+      const prior = keep ? cache.byId.get(id) : undefined;
+      const d: DocTerms = prior && prior.length === row.length && prior.tf.size < MAX_TERMS_PER_DOC ? prior : { length: row.length, tf: new Map() };
+      for (const t of terms) d.tf.set(t, 0);
+      for (let k = 0; k < row.terms.length; k++) {
+        const t = row.terms[k] as string;
+        if (wanted.has(t)) d.tf.set(t, row.counts[k] ?? 1);
+      }
+      read.set(id, d);
+      if (keep) cache.byId.set(id, d);
+    });
+  }
+  const out: { id: string; length: number; tf: Map<string, number> }[] = [];
+  for (const id of ids) {
+    const d = read.has(id) ? read.get(id) : cache.byId.get(id);
+    if (d) out.push({ id, length: d.length, tf: d.tf });
+  }
+  return out;
 }
 
 async function hitsFor(db: PolicyDB, ranked: { id: string; score: number; matched: string[] }[], terms: readonly string[]): Promise<SearchHit[]> {
