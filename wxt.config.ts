@@ -27,7 +27,8 @@ export default defineConfig({
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
     },
     browser_specific_settings: {
-      gecko: { id: 'policylens@example.org', strict_min_version: '128.0' },
+      // Nothing leaves the machine unless the reader exports it: declare no data collection.
+      gecko: { id: 'policylens@example.org', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
     },
   },
   hooks: {
