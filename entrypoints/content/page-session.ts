@@ -112,7 +112,8 @@ export class PageSession {
       const detection = detectPage(document, location.href, { force: this.forced });
       this.detection = detection;
       this.readUrl = location.href;
-      const map = detection.article ? buildTextMap(detection.article.container, { exclude: detection.article.exclude }) : null;
+      // The detector already walked the article into a text map: reuse it, the page is not walked twice.
+      const map = detection.map;
       const text = (map?.text ?? '').slice(0, MAX_TEXT);
       this.readText = text;
       this.bodyLength = document.body?.textContent?.length ?? 0;
