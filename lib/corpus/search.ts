@@ -194,6 +194,11 @@ const MAX_CACHED_DOCS = 50_000;
 /** A long session asks many words; an article then starts over with the words of the current query. */
 const MAX_TERMS_PER_DOC = 64;
 const termCaches = new WeakMap<PolicyDB, TermCache>();
+
+/** Drop the term counts kept between queries: the bench measures a first query with it. */
+export function forgetSearchCache(db: PolicyDB): void {
+  termCaches.delete(db);
+}
 /** Writes to each database's articleTerms seen so far, by database name. */
 const generations = new Map<string, number>();
 /** Bumped by an event that names no table: every cache is then stale. */

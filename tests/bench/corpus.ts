@@ -64,7 +64,7 @@ export async function benchCorpusNode(): Promise<Section> {
   const { PolicyDB } = await import('../../lib/db/schema');
   const { saveArticles } = await import('../../lib/corpus/store');
   const { summarizeAgainstCorpus } = await import('../../lib/corpus/summary');
-  const { searchCorpus } = await import('../../lib/corpus/search');
+  const { searchCorpus, forgetSearchCache } = await import('../../lib/corpus/search');
   const { nodeTokenizer } = await import('../../lib/corpus/node');
   const out = emptySection();
   const AREA = 'corpus (Node, fake-indexeddb)';
@@ -116,7 +116,13 @@ export async function benchCorpusNode(): Promise<Section> {
     ));
     let hits = 0;
     const perQuery = new Map<string, number[]>();
-    const search = figure(AREA, `search, ${QUERIES.length} text queries (sum), ${size / 1000}k`, 'ms', await repeat(async () => {
+    // Search keeps each article's term counts between queries; a reader's first query pays for
+    // reading them, so it is measured apart from the repeated (cached) case.
+    const fresh = figure(AREA, `search, ${QUERIES.length} text queries (sum), first time, ${size / 1000}k`, 'ms', await repeat(async () => {
+      forgetSearchCache(db);
+      for (const text of QUERIES) await searchCorpus(db, { text }, tokenize);
+    }, { warmup: 0, runs: 3, minRuns: 1, budgetMs: 8_000 }));
+    const search = figure(AREA, `search, ${QUERIES.length} text queries (sum), repeated (term counts cached), ${size / 1000}k`, 'ms', await repeat(async () => {
       hits = 0;
       for (const text of QUERIES) {
         const t0 = performance.now();
@@ -137,16 +143,17 @@ export async function benchCorpusNode(): Promise<Section> {
     const miniLike = figure(AREA, `MiniSearch more-like-this (new article's ${LIKE_TERMS} most frequent terms, OR), ${size / 1000}k`, 'ms', await repeat(() => {
       moreLikeThis(ms, tokenize, generate.generateArticle(PROBE_BASE + like++).text);
     }, { warmup: 1, runs: 7, budgetMs: 10_000 }));
-    out.figures.push(fSave, fMini, summary, miniLike, search, mini, filter);
+    out.figures.push(fSave, fMini, summary, miniLike, fresh, search, mini, filter);
     out.ratios.push(ratio(`summary vs MiniSearch more-like-this, ${size / 1000}k (Node)`, summary, miniLike));
-    out.ratios.push(ratio(`search vs MiniSearch AND search, ${size / 1000}k (Node)`, search, mini));
+    out.ratios.push(ratio(`search (first time) vs MiniSearch AND search, ${size / 1000}k (Node)`, fresh, mini));
+    out.ratios.push(ratio(`search (repeated, cached) vs MiniSearch AND search, ${size / 1000}k (Node)`, search, mini));
     out.ratios.push(ratio(`save + index vs MiniSearch addAll, ${label} (Node)`, fSave, fMini));
     summaryPoints.push({ label: `${size / 1000}k articles`, size, median: summary.median });
-    searchPoints.push({ label: `${size / 1000}k articles`, size, median: search.median });
+    searchPoints.push({ label: `${size / 1000}k articles`, size, median: fresh.median });
     miniPoints.push({ label: `${size / 1000}k articles`, size, median: mini.median });
   }
   out.growth.push({ name: 'summary (Node)', unit: 'ms', points: summaryPoints });
-  out.growth.push({ name: 'search, 5 queries (Node)', unit: 'ms', points: searchPoints });
+  out.growth.push({ name: 'search, 5 queries, first time (Node)', unit: 'ms', points: searchPoints });
   out.growth.push({ name: 'MiniSearch, 5 queries (Node)', unit: 'ms', points: miniPoints });
   db.close();
   return out;
