@@ -61,6 +61,11 @@ async function main(): Promise<void> {
     const page = await session.context.newPage();
     await page.goto(`${site.url}/pages/${showcase.slug}/`, { waitUntil: 'domcontentloaded' });
     await waitForAnalysis(page);
+    // Show the part of the page where the goals are, not the masthead.
+    await page.evaluate(() => {
+      const first = CSS.highlights.get('policylens-target')?.values().next().value as Range | undefined;
+      first?.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    });
     const pageShot = join(OUT, 'page.png');
     await page.screenshot({ path: pageShot, fullPage: false });
 
