@@ -2,7 +2,7 @@ import type { PolicyDB, AnnotationRecord, ArticleRecord } from '../db/schema';
 import type { BackgroundReplies, BackgroundRequest, ExportedFile, PageCapture } from '../messages';
 import { readText } from '../engine';
 import {
-  deleteArticle, findArticleByUrl, getArticleByUrl, indexPending, listArticles, markForIndexing, saveArticle,
+  deleteArticle, findArticleByUrl, getArticleByUrl, listArticles, markForIndexing, saveArticle,
   searchCorpus, summarizeAgainstCorpus, updateAnnotation, deleteAnnotation, type Tokenize,
 } from '../corpus';
 import { buildExport, type ExportFile, type ExportFormat, type ExportItem } from '../export';
@@ -120,9 +120,8 @@ export function createBackgroundService(deps: ServiceDeps) {
       case 'deleteAnnotation':
         return deleteAnnotation(db, r.id);
       case 'summarizeAgainstCorpus': {
-        const tokenize = await deps.tokenizer();
-        await indexPending(db, tokenize);
-        return summarizeAgainstCorpus(db, r.page, { tokenize, today: r.today });
+        // summarizeAgainstCorpus and searchCorpus index pending articles themselves.
+        return summarizeAgainstCorpus(db, r.page, { tokenize: await deps.tokenizer(), today: r.today });
       }
       case 'exportPage': {
         const saved = await findArticleByUrl(db, canonicalizeUrl(r.page.canonicalUrl || r.page.url));
@@ -137,9 +136,7 @@ export function createBackgroundService(deps: ServiceDeps) {
         return { article, annotations: await db.annotations.where('articleId').equals(r.id).toArray() };
       }
       case 'searchCorpus': {
-        const tokenize = await deps.tokenizer();
-        await indexPending(db, tokenize);
-        return searchCorpus(db, r.query, tokenize);
+        return searchCorpus(db, r.query, await deps.tokenizer());
       }
       case 'exportArticles': {
         const items = await itemsFor(db, r.ids);
