@@ -42,6 +42,18 @@ function allTaken(taken: Uint8Array, r: Range): boolean {
   return r.end > r.start;
 }
 
+/** Index of the last segment start at or before `offset` (starts sorted, starts[0] = 0). */
+function segmentOf(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /**
  * Segments of the text (lines, sentences) found once, so a span's segment is a binary search
  * away: a megabyte on one line must not cost a backward scan per span.
@@ -51,13 +63,7 @@ function segmentTest(text: string, isBreak: (c: string) => boolean, judge: (segm
   for (let i = 0; i < text.length; i++) if (isBreak(text[i]!)) starts.push(i + 1);
   const verdicts = new Map<number, boolean>();
   return (r) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= r.start) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = segmentOf(starts, r.start);
     let verdict = verdicts.get(lo);
     if (verdict === undefined) {
       const end = lo + 1 < starts.length ? starts[lo + 1]! : text.length;
@@ -70,16 +76,7 @@ function segmentTest(text: string, isBreak: (c: string) => boolean, judge: (segm
 
 /** Looks up per-line flags (starts sorted) for the line a range starts on. */
 function lineFlags({ starts, junk }: { starts: number[]; junk: boolean[] }): (r: Range) => boolean {
-  return (r) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= r.start) lo = mid;
-      else hi = mid - 1;
-    }
-    return junk[lo] ?? false;
-  };
+  return (r) => junk[segmentOf(starts, r.start)] ?? false;
 }
 
 // Lines of copyright and disclaimer text (一周内与本网联系) carry none of the policy's spans.
