@@ -6,6 +6,10 @@ import { findTargets, referenceYear } from './extract/targets';
 import { judgeNormalized } from './extract/verdict';
 import { BOILERPLATE_LINE } from './extract/patterns';
 import { inSpamFragment, isSentenceBreak, isSpamSentence, junkLines } from './extract/junk';
+import {
+  BOILERPLATE_LINE_RULE, DEADLINE_IN_PROGRAM, FURNITURE_LINE_RULE, PROGRAM_OUTRANKED, SPAM_FRAGMENT_RULE, TARGET_IN_PROGRAM,
+} from './extract/resolve';
+import { Trace, type RuleInfo } from './rules/rule';
 
 interface Range {
   start: number;
@@ -18,14 +22,17 @@ const DOC_NUMBER = /[\u4e00-\u9fff]{1,10}[〔【\[(]\d{4}[〕】\])]\d{1,4}号/;
 const SOURCE_RANK: Record<ProgramHit['source'], number> = { title: 0, alias: 0, heading: 1, mention: 1, quoted: 2, named: 3 };
 
 /** One Program per stretch of text: titles beat headings beat quoted names beat bare names. */
-function resolvePrograms(hits: ProgramHit[], taken: Uint8Array): ProgramHit[] {
+function resolvePrograms(hits: ProgramHit[], taken: Uint8Array, trace: Trace | null): ProgramHit[] {
   const ranked = [...hits].sort(
     (a, b) => SOURCE_RANK[a.source] - SOURCE_RANK[b.source] || b.end - b.start - (a.end - a.start) || a.start - b.start,
   );
   // Marking covered characters keeps this linear in the text, however many names a page repeats.
   const kept: ProgramHit[] = [];
   for (const h of ranked) {
-    if (anyTaken(taken, h)) continue;
+    if (anyTaken(taken, h)) {
+      trace?.add(PROGRAM_OUTRANKED, h, h.source);
+      continue;
+    }
     taken.fill(1, h.start, h.end);
     kept.push(h);
   }
@@ -92,23 +99,55 @@ function toSpan<T extends Span>(norm: NormalizedText, type: T['type'], r: Range,
  * behind it can change without touching any caller.
  */
 export function readText(text: string, options: ReadOptions = {}): Reading {
+  return read(text, options, null).reading;
+}
+
+/** What the engine read, with every rule's decision on the way (for `policylens explain`). */
+export interface Explained {
+  reading: Reading;
+  norm: NormalizedText;
+  trace: Trace;
+}
+
+/** readText with a trace of which rules proposed, changed or rejected each span. */
+export function explainText(text: string, options: ReadOptions = {}): Explained {
+  const trace = new Trace();
+  const { reading, norm } = read(text, options, trace);
+  return { reading, norm, trace };
+}
+
+function read(text: string, options: ReadOptions, trace: Trace | null): { reading: Reading; norm: NormalizedText } {
   const norm = normalize(text);
   const verdict = judgeNormalized(norm.text);
   const meta: ArticleMeta = options.publishedAt ? { publishedAt: options.publishedAt } : {};
   const docNumber = norm.text.match(DOC_NUMBER);
   if (docNumber) meta.docNumber = docNumber[0];
-  if (!verdict.isPolicy && !options.force) return { verdict, meta, spans: [] };
+  if (!verdict.isPolicy && !options.force) return { reading: { verdict, meta, spans: [] }, norm };
 
   const boilerplate = segmentTest(norm.text, (c) => c === '\n', isBoilerplateLine);
   const spam = segmentTest(norm.text, isSentenceBreak, isSpamSentence);
   const junk = lineFlags(junkLines(norm.text));
-  const keep = (r: Range) => !boilerplate(r) && !(spam(r) && inSpamFragment(norm.text, r.start, r.end)) && !junk(r);
+  // The line-level rules, named so a trace can say which one took a span away.
+  const dropBy = (r: Range): RuleInfo | null =>
+    boilerplate(r) ? BOILERPLATE_LINE_RULE : spam(r) && inSpamFragment(norm.text, r.start, r.end) ? SPAM_FRAGMENT_RULE : junk(r) ? FURNITURE_LINE_RULE : null;
+  const keep = (type: Span['type']) => (r: Range) => {
+    const rule = dropBy(r);
+    if (rule) trace?.add(rule, { ...r, type });
+    return rule === null;
+  };
   const taken = new Uint8Array(norm.text.length);
-  const programs = resolvePrograms(findPrograms(norm.text), taken).filter(keep);
-  // A year inside a name (“2023突破提升年”, 《…(2024—2026年)》) dates the name, not a duty.
+  const programs = resolvePrograms(findPrograms(norm.text), taken, trace).filter(keep('program'));
   const refYear = referenceYear(norm.text, options.publishedAt);
-  const deadlines = findDeadlines(norm.text, options.publishedAt, refYear).filter((d) => keep(d) && !anyTaken(taken, d));
-  const targets = findTargets(norm.text, refYear).filter((t) => keep(t) && !allTaken(taken, t));
+  const deadlines = findDeadlines(norm.text, options.publishedAt, refYear, trace).filter((d) => {
+    if (!anyTaken(taken, d)) return keep('deadline')(d);
+    trace?.add(DEADLINE_IN_PROGRAM, d);
+    return false;
+  });
+  const targets = findTargets(norm.text, refYear).filter((t) => {
+    if (!allTaken(taken, t)) return keep('target')(t);
+    trace?.add(TARGET_IN_PROGRAM, t);
+    return false;
+  });
 
   const spans: Span[] = [
     ...programs.map((p) => toSpan<ProgramSpan>(norm, 'program', p, p.value)),
@@ -116,5 +155,5 @@ export function readText(text: string, options: ReadOptions = {}): Reading {
     ...targets.map((t) => toSpan<TargetSpan>(norm, 'target', t, t.value)),
   ];
   spans.sort((a, b) => a.start - b.start || a.end - b.end || a.type.localeCompare(b.type));
-  return { verdict, meta, spans };
+  return { reading: { verdict, meta, spans }, norm };
 }

@@ -10,8 +10,10 @@ import Papa from 'papaparse';
 import { readText } from '../engine';
 import { analyzeHtml } from '../detect/index';
 import type { Span } from '../types';
+import { explainMain } from './explain';
 
-const USAGE = `usage: policylens [--format jsonl|md|csv] [--date YYYY-MM-DD] [--force] FILE…
+const USAGE = `usage: policylens [--format jsonl|md|csv] [--date YYYY-MM-DD] [--force] [--explain] FILE…
+       policylens explain [--gold GOLD.json] [--date YYYY-MM-DD] FILE…
 
 Reads .txt and .html files and prints the targets, deadlines and programs of each policy text.
   --format jsonl   one JSON object per file (default; what score.mjs reads)
@@ -19,6 +21,8 @@ Reads .txt and .html files and prints the targets, deadlines and programs of eac
   --format csv     one row per annotation, UTF-8 with a header row
   --date D         publication date of the .txt files, to resolve 今年 / 年内 / 明年
   --force          annotate texts even when they do not read as policy articles
+  --explain        instead of the annotations, say which rules proposed, changed or rejected
+                   each span (and which labels of a NAME.gold.json beside the file were missed)
   --help           show this help`;
 
 export type Format = 'jsonl' | 'md' | 'csv';
@@ -35,16 +39,18 @@ interface Args {
   force: boolean;
   files: string[];
   help: boolean;
+  explain: boolean;
 }
 
 export function parseArgs(argv: string[]): Args {
-  const args: Args = { format: 'jsonl', force: false, files: [], help: false };
+  const args: Args = { format: 'jsonl', force: false, files: [], help: false, explain: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
     const value = () => inline ?? argv[++i];
     if (flag === '--help' || flag === '-h') args.help = true;
     else if (flag === '--force') args.force = true;
+    else if (flag === '--explain') args.explain = true;
     else if (flag === '--format') {
       const f = value();
       if (f !== 'jsonl' && f !== 'md' && f !== 'csv') throw new Error(`unknown format: ${f ?? '(none)'} (use jsonl, md or csv)`);
@@ -126,6 +132,7 @@ export function formatResult(r: FileResult, format: Format): string {
 const CSV_HEADER = 'file,isPolicy,type,start,end,text,value';
 
 export function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): number {
+  if (argv[0] === 'explain') return explainMain(argv.slice(1), out, err, readTextFile);
   let args: Args;
   try {
     args = parseArgs(argv);
@@ -141,6 +148,7 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
     err(`policylens: no input files\n${USAGE}\n`);
     return 2;
   }
+  if (args.explain) return explainMain([...(args.date ? ['--date', args.date] : []), ...args.files], out, err, readTextFile);
   let failed = 0;
   if (args.format === 'csv') out(`${CSV_HEADER}\n`);
   for (const file of args.files) {

@@ -5,6 +5,7 @@
  * under a quantifier overlaps another, so no input can make them backtrack without end.
  */
 import { CHINESE_NUMERAL_CHARS } from '../text/numerals';
+import { alt, words } from '../lexicon';
 
 /** A four-digit year of the policy era. */
 export const YEAR = '(?:19|20)\\d{2}';
@@ -18,27 +19,18 @@ export const NUMBER = `(?:${ARABIC}|${CHINESE})`;
 /** Range separators: 1—2, 3-5, 3～5, 3至5. */
 export const RANGE_SEP = '(?:—{1,2}|-|–|~|～|至|到)';
 /** Multipliers written between a number and its unit: 1200万人, 1.3万亿斤. */
-export const SCALE = '(?:万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千)';
+export const SCALE = `(?:${alt('units.scale')})`;
 
-/**
- * Units a quantified goal is counted in, longest first so 个百分点 wins over 个. Time units
- * (年, 月, 日, 天) are not here: 5年, 7日 are durations and deadlines, not targets.
- */
-export const UNITS = [
-  '个百分点', '百分点', '微克/立方米', '平方公里', '平方米', '立方米', '千瓦时', '万千瓦', '标准煤',
-  '人次', '户次', '家次', '个', '家', '户', '项', '人', '名', '位', '所', '座', '条', '处', '台', '套',
-  '件', '种', '批', '支', '辆', '艘', '架', '部', '篇', '场', '元', '美元', '吨', '千瓦', '兆瓦',
-  '公里', '千米', '米', '亩', '公顷', '斤', '公斤', '千克', '册', '间', '栋', '张', '床', '倍',
-  '门', '款', '例', '份', '笔', '村', '所', '头', '只', '次', '场次', '期', '岁', '株', '棵', '%', '‰',
-];
-/** Units in Latin letters (动力电池产能100GWh, 智能算力15000P): whole words only, so 5G is no unit. */
-export const LATIN_UNITS = ['GWh', 'MWh', 'kWh', 'GW', 'MW', 'kW', 'TB', 'PB', 'EFLOPS', 'PFLOPS', 'P'];
-export const UNIT = `(?:${[...new Set(UNITS)].sort((a, b) => b.length - a.length).join('|')}|(?:${LATIN_UNITS.join('|')})(?![A-Za-z]))`;
+/** Units a quantified goal is counted in (lexicon units.count), longest first so 个百分点 wins over 个. */
+export const UNITS = words('units.count');
+/** Units in Latin letters: whole words only, so 5G is no unit. */
+export const LATIN_UNITS = words('units.latin');
+export const UNIT = `(?:${alt('units.count')}|(?:${LATIN_UNITS.join('|')})(?![A-Za-z]))`;
 
 /** Qualifiers after the number: 10项左右, 1000家以上. */
-export const QUALIFIER_AFTER = '(?:左右|以上|以内|以下|上下)';
-/** Qualifiers before the number: 超过 20家, 不低于 15%. */
-export const QUALIFIER_BEFORE = ['不低于', '不少于', '不超过', '不高于', '超过', '达到', '力争', '确保', '争取', '控制在', '保持在', '突破', '约', '近', '达'];
+export const QUALIFIER_AFTER = `(?:${alt('units.qualifier-after')})`;
+/** Qualifiers before the number: 超过 20家, 不低于 15%; in lexicon order, longer forms first. */
+export const QUALIFIER_BEFORE = words('units.qualifier-before');
 
 /** Characters that end a clause: a target or a name never runs across them. */
 export const CLAUSE_DELIMS = '，,；;。：:！!？?\\n';
