@@ -1,5 +1,5 @@
 import type { Verdict } from '../lib/types';
-import type { Translate } from '../lib/i18n';
+import { reasonText, type Translate } from '../lib/i18n';
 
 export interface VerdictPanelProps {
   verdict: Verdict;
@@ -19,7 +19,7 @@ export default function VerdictPanel({ verdict, t, onAnnotateAnyway, forced }: V
           <summary>{t('verdict.why')}</summary>
           <ul>
             {verdict.reasons.map((r) => (
-              <li key={r}>{r}</li>
+              <li key={r}>{reasonText(r, verdict.isPolicy, t)}</li>
             ))}
           </ul>
         </details>

@@ -3,7 +3,7 @@ import { normalize, toOriginal, type NormalizedText } from './text/normalize';
 import { findDeadlines } from './extract/deadlines';
 import { findPrograms, type ProgramHit } from './extract/programs';
 import { findTargets, referenceYear } from './extract/targets';
-import { judgeNormalized } from './extract/verdict';
+import { judge } from './verdict';
 import { BOILERPLATE_LINE } from './extract/patterns';
 import { inSpamFragment, isSentenceBreak, isSpamSentence, junkLines } from './extract/junk';
 import {
@@ -118,7 +118,7 @@ export function explainText(text: string, options: ReadOptions = {}): Explained 
 
 function read(text: string, options: ReadOptions, trace: Trace | null): { reading: Reading; norm: NormalizedText } {
   const norm = normalize(text);
-  const verdict = judgeNormalized(norm.text);
+  const verdict = judge({ text: norm.text });
   const meta: ArticleMeta = options.publishedAt ? { publishedAt: options.publishedAt } : {};
   const docNumber = norm.text.match(DOC_NUMBER);
   if (docNumber) meta.docNumber = docNumber[0];

@@ -124,6 +124,54 @@ const zhCN = {
   'import.warnings': '数据已导入，但有以下提示：',
   'import.tooLarge': '文件太大，无法导入：{message}',
   'import.readFailed': '无法读取文件：{message}',
+  'reason.although': '虽然{reason}',
+  'reason.but': '但{reason}',
+  'reason.policy.weak': '政策信号不足',
+  'reason.text.not-chinese': '不是中文文本',
+  'reason.policy.reported': '报道、发布或解读了一项政策',
+  'reason.policy.doc-issued': '印发或出台政策文件',
+  'reason.policy.doc-named': '提到政策文件',
+  'reason.policy.doc-kind': '提到方案、意见、措施等政策文件',
+  'reason.policy.title-names-doc': '标题是政策文件名或报道出台政策',
+  'reason.policy.doc-form': '公文格式（主送机关、印发用语）',
+  'reason.policy.doc-number': '有发文字号',
+  'reason.policy.doc-structure': '有政策文件结构（总体要求、主要目标、保障措施）',
+  'reason.policy.authority': '出自政府部门',
+  'reason.policy.goals': '有目标和期限',
+  'reason.policy.quantified-goals': '有量化目标',
+  'reason.policy.measures': '政策措施用语密集',
+  'reason.policy.plan-statement': '部署今后的工作',
+  'reason.policy.explains': '政策解读或问答',
+  'reason.policy.meeting-deploys': '会议部署',
+  'reason.policy.gives-support': '提出补贴、奖励等支持',
+  'reason.policy.title-authority': '标题以政府部门为主语',
+  'reason.policy.paragraph-share': '大部分段落讲政策',
+  'reason.policy.title-policy': '标题讲政策或措施',
+  'reason.page.gov-host': '政府网站',
+  'reason.page.gov-template': '政府网站模板',
+  'reason.page.policy-column': '栏目是政策文件',
+  'reason.page.other-column': '栏目不是政策',
+  'reason.page.fiction-nav': '像小说网站（有章节导航）',
+  'reason.genre.company': '像企业财报或公司新闻',
+  'reason.genre.market': '像行情或市场报道',
+  'reason.genre.statistics': '像统计公报（报告已完成的数字）',
+  'reason.genre.recruitment': '像招聘公告',
+  'reason.genre.tender': '像招标采购公告',
+  'reason.genre.leader-visit': '像领导活动报道',
+  'reason.genre.fiction': '像小说或虚构故事',
+  'reason.genre.weather': '像天气预报或气象预警',
+  'reason.genre.sports': '像体育新闻',
+  'reason.genre.review': '像产品评测',
+  'reason.genre.entertainment': '像娱乐新闻',
+  'reason.genre.crime': '像案件或庭审报道',
+  'reason.genre.personnel': '像人事任免',
+  'reason.genre.commendation': '像表彰或通报',
+  'reason.genre.meeting-notice': '像会议通知',
+  'reason.genre.recipe': '像菜谱或生活资讯',
+  'reason.genre.enforcement': '像行政处罚或抽检结果',
+  'reason.genre.promotion': '像促销或带货活动',
+  'reason.genre.opinion': '像评论文章',
+  'reason.genre.headline-list': '像新闻列表页',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -248,6 +296,54 @@ const en: Record<MessageKey, string> = {
   'import.warnings': 'The data was imported, with these notes:',
   'import.tooLarge': 'The file is too large to import: {message}',
   'import.readFailed': 'Cannot read the file: {message}',
+  'reason.although': 'although {reason}',
+  'reason.but': 'but {reason}',
+  'reason.policy.weak': 'too little sign of a policy',
+  'reason.text.not-chinese': 'not Chinese text',
+  'reason.policy.reported': 'reports, issues or explains a policy',
+  'reason.policy.doc-issued': 'a policy document is issued',
+  'reason.policy.doc-named': 'names policy documents',
+  'reason.policy.doc-kind': 'mentions plans, opinions or measures',
+  'reason.policy.title-names-doc': 'the headline is a policy document or its release',
+  'reason.policy.doc-form': 'official document form (addressees, issuing formula)',
+  'reason.policy.doc-number': 'has a document number',
+  'reason.policy.doc-structure': 'structured like a policy document',
+  'reason.policy.authority': 'issued by government bodies',
+  'reason.policy.goals': 'sets goals and horizons',
+  'reason.policy.quantified-goals': 'has quantified goals',
+  'reason.policy.measures': 'dense with policy measures',
+  'reason.policy.plan-statement': 'says what will be done',
+  'reason.policy.explains': 'explains a policy (Q&A, interpretation)',
+  'reason.policy.meeting-deploys': 'a meeting deploys measures',
+  'reason.policy.gives-support': 'offers subsidies or rewards',
+  'reason.policy.title-authority': 'the headline is about a government body',
+  'reason.policy.paragraph-share': 'most paragraphs are about the policy',
+  'reason.policy.title-policy': 'the headline is about policy or measures',
+  'reason.page.gov-host': 'a government website',
+  'reason.page.gov-template': 'a government website template',
+  'reason.page.policy-column': 'filed under policy',
+  'reason.page.other-column': 'filed under another column',
+  'reason.page.fiction-nav': 'looks like a fiction site (chapter navigation)',
+  'reason.genre.company': 'looks like company results or news',
+  'reason.genre.market': 'looks like a market report',
+  'reason.genre.statistics': 'looks like a statistics bulletin (achieved figures)',
+  'reason.genre.recruitment': 'looks like a recruitment notice',
+  'reason.genre.tender': 'looks like a tender notice',
+  'reason.genre.leader-visit': 'looks like a report of a leader\'s visit',
+  'reason.genre.fiction': 'looks like fiction',
+  'reason.genre.weather': 'looks like a weather forecast or warning',
+  'reason.genre.sports': 'looks like sports news',
+  'reason.genre.review': 'looks like a product review',
+  'reason.genre.entertainment': 'looks like entertainment news',
+  'reason.genre.crime': 'looks like a crime or court report',
+  'reason.genre.personnel': 'looks like an appointment notice',
+  'reason.genre.commendation': 'looks like a commendation',
+  'reason.genre.meeting-notice': 'looks like a meeting notice',
+  'reason.genre.recipe': 'looks like a recipe',
+  'reason.genre.enforcement': 'looks like a penalty or inspection notice',
+  'reason.genre.promotion': 'looks like a sales promotion',
+  'reason.genre.opinion': 'looks like an opinion piece',
+  'reason.genre.headline-list': 'looks like a list of headlines',
 };
 
 export type Locale = 'zh-CN' | 'en';
@@ -272,4 +368,19 @@ export function makeTranslate(locale: Locale): Translate {
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 export function messageKeys(locale: Locale): string[] {
   return Object.keys(tables[locale]);
+}
+
+/**
+ * A verdict's reason in the reader's language. Reasons are feature ids with the side they argue
+ * for (`+policy.doc-issued`, `-genre.market`, see lib/verdict); one arguing against the verdict
+ * reads "虽然…" / "但…". Verdicts saved by older versions hold readable text, shown as it is.
+ */
+export function reasonText(code: string, isPolicy: boolean, t: Translate): string {
+  const m = /^([+-])([a-z]{1,12}\.[a-z-]{1,30})$/.exec(code);
+  if (!m) return code;
+  const key = `reason.${m[2]}`;
+  if (!(key in zhCN)) return code;
+  const text = t(key as MessageKey);
+  if ((m[1] === '+') === isPolicy) return text;
+  return t(isPolicy ? 'reason.but' : 'reason.although', { reason: text });
 }

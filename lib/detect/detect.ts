@@ -4,11 +4,11 @@ import { findArticleIndexed, type ArticleLocation } from './adapters';
 import { domIndex } from './dom-index';
 import { buildExclude } from './exclude';
 import { gateWithText, type GateResult } from './gate';
-import { judgeNormalized } from '../extract/verdict';
+import { judge, type PageSignals, type VerdictInput } from '../verdict';
+import { alt, rx } from '../lexicon';
 import { normalizePair, simplifyName } from './normalize';
 import { PROVINCE_NAMES } from './lexicon';
 import { cleanTitle, readPageFacts, splitDocTitle } from './page-meta';
-import { textEvidence, type Signal } from './signals';
 import { findDocNumbers, findPublishedAt, findAgencies, inferRegion, regionOfName } from './text-meta';
 
 export interface Detection {
@@ -24,6 +24,10 @@ export interface Detection {
    * valid until the page changes.
    */
   map: TextMap | null;
+  /** What the page says about itself, as the verdict read it (null when the gate rejected the page). */
+  page: PageSignals | null;
+  /** What the verdict read (normalised text, headline, page signals); null when the gate rejected the page. */
+  input: VerdictInput | null;
 }
 
 export interface DetectOptions {
@@ -31,18 +35,7 @@ export interface DetectOptions {
   force?: boolean;
 }
 
-// Column names and breadcrumbs: where the site itself files the page.
-const POLICY_COLUMN = /政策|文件|通知公告|公告公示|规划计划|解读|法规|规章|意见征集|征求意见|政务公开|信息公开|部门动态|工作动态/;
-const POLICY_COLUMN_STRONG = /政策文件|政策解读|规范性文件|政府文件|部门文件|政策法规|最新政策|政策发布|政府规章/;
-const OTHER_COLUMN: ReadonlyArray<readonly [RegExp, string]> = [
-  [/招聘|招考|人事考试|录用|招录/, '栏目是招聘'],
-  [/采购|招标|投标|中标/, '栏目是招标采购'],
-  [/统计数据|统计公报|数据发布|统计信息/, '栏目是统计数据'],
-  [/天气|气象|预警信息/, '栏目是天气预警'],
-  [/体育|娱乐|影视|数码|评测|小说|书库|财经|股票|证券|公司/, '栏目不是政务'],
-  [/领导活动|领导动态|领导之窗/, '栏目是领导活动'],
-];
-const FICTION_PAGE = /上一章|下一章|加入书架|章节目录|返回书页/;
+const FICTION_PAGE = rx()`${alt('verdict.fiction-nav')}`;
 
 /** Negative verdict for a page the gate rejected. */
 function gateVerdict(gate: GateResult): Verdict {
@@ -72,7 +65,7 @@ export function detectPage(doc: Document, url: string, options: DetectOptions = 
     const meta: ArticleMeta = { region: null, agencies: [] };
     if (head) meta.title = head;
     if (site ?? u?.hostname) meta.site = (site ?? u?.hostname)!;
-    return { gate: { pass: false, reason: gate.reason }, verdict: gateVerdict(gate), meta, article: null, text: '', map: null };
+    return { gate: { pass: false, reason: gate.reason }, verdict: gateVerdict(gate), meta, article: null, text: '', map: null, page: null, input: null };
   }
   domIndex(doc, true);
   const facts = readPageFacts(doc, u);
@@ -119,45 +112,17 @@ export function detectPage(doc: Document, url: string, options: DetectOptions = 
   const issuer = facts.issuer ? simplifyName(facts.issuer) : undefined;
   const agencies = findAgencies(issuer ? `${issuer}\n${t}` : t);
 
-  // Verdict: the text's evidence plus what the page says about itself.
-  const ev = textEvidence(t, title);
-  const positive: Signal[] = [...ev.positive];
-  const negative: Signal[] = [...ev.negative];
-  if (!ownText && ownInfo[0]) positive.push({ weight: 3, reason: `含发文字号 ${ownInfo[0].text}` });
-  if (facts.govHost) positive.push({ weight: 1.5, reason: '政府网站' });
-  else if (facts.govTemplate) positive.push({ weight: 0.5, reason: '政府网站模板' });
-  const column = facts.column ? simplifyName(facts.column) : '';
-  let columnNegative = false;
-  for (const [re, reason] of OTHER_COLUMN) {
-    if (re.test(column)) {
-      negative.push({ weight: 2, reason: `${reason}（${column.slice(0, 24)}）` });
-      columnNegative = true;
-      break;
-    }
-  }
-  if (!columnNegative && POLICY_COLUMN_STRONG.test(column)) positive.push({ weight: 2, reason: `栏目：${column.slice(0, 24)}` });
-  else if (!columnNegative && POLICY_COLUMN.test(column)) positive.push({ weight: 0.75, reason: `栏目：${column.slice(0, 24)}` });
-  const sample = bodyText.slice(0, 30_000);
-  if (FICTION_PAGE.test(sample)) negative.push({ weight: 3, reason: '像小说网站（有章节导航）' });
-  if (agencies.length && !positive.some((s) => s.reason === '政府网站')) positive.push({ weight: 0.5, reason: `提到${agencies[0]}` });
-  // The reading engine's own wording-based verdict, as one more voice.
-  const engine = judgeNormalized(t);
-  if (engine.isPolicy) positive.push({ weight: 0.75, reason: `正文措辞像政策（${engine.reasons[0] ?? ''}）` });
-  else negative.push({ weight: 0.75, reason: `正文措辞不像政策（${engine.reasons[0] ?? ''}）` });
-
-  const p = positive.reduce((s, x) => s + x.weight, 0);
-  // A text in the form of an official document (own number, addressees, issuing formula,
-  // chapters) is a document even when its subject is procurement, hiring or weather.
-  const form = positive.filter((x) => /^(含发文字号|有主送机关|有公文印发用语|有政策文件结构)/.test(x.reason)).reduce((s, x) => s + x.weight, 0);
-  const vocab = Math.max(ev.negativeStrength, 0) * (form >= 6 ? 0.5 : 1);
-  const n = vocab + negative.filter((x) => !ev.negative.includes(x)).reduce((s, x) => s + x.weight, 0);
-  const margin = p - n;
-  const isPolicy = p >= 3.5 && margin >= 3;
-  const score = Math.round((1 / (1 + Math.exp(-(margin - 3) / 1.5))) * 100) / 100;
-  positive.sort((a, b) => b.weight - a.weight);
-  const reasons = isPolicy
-    ? [...positive.map((s) => s.reason), ...negative.map((s) => `但${s.reason}`)]
-    : [...negative.map((s) => s.reason), ...(p < 3.5 ? ['政策信号不足'] : []), ...positive.map((s) => `虽然${s.reason}`)];
+  // The one verdict (lib/verdict), with what the page says about itself.
+  const page: PageSignals = {
+    govHost: facts.govHost,
+    govTemplate: facts.govTemplate,
+    column: facts.column ? simplifyName(facts.column) : null,
+    docNumber: !ownText && ownInfo[0] ? ownInfo[0].text : null,
+    fictionNav: FICTION_PAGE.test(bodyText.slice(0, 30_000)),
+  };
+  const input: VerdictInput = { text: t, title, page };
+  const verdict = judge(input);
+  const isPolicy = verdict.isPolicy;
 
   meta.agencies = agencies;
   // A region names who issued a policy; pages that are not policies have none.
@@ -173,7 +138,9 @@ export function detectPage(doc: Document, url: string, options: DetectOptions = 
 
   return {
     gate: { pass: gate.pass, reason: gate.reason },
-    verdict: { isPolicy, score, reasons: reasons.slice(0, 8) },
+    verdict,
+    page,
+    input,
     meta,
     article,
     text,

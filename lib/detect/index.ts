@@ -1,5 +1,6 @@
 import { parseHTML } from 'linkedom';
 import type { ArticleMeta, Verdict } from '../types';
+import type { VerdictInput } from '../verdict';
 import { detectPage } from './detect';
 
 export { detectPage, type Detection, type DetectOptions } from './detect';
@@ -21,4 +22,11 @@ export function analyzeHtml(html: string, url?: string): PageAnalysis {
   const { document } = parseHTML(html);
   const { verdict, meta, text } = detectPage(document as unknown as Document, url ?? 'file:///page.html');
   return { verdict, meta, text };
+}
+
+/** What the verdict reads from a saved page (for fitting the verdict on labelled pages). */
+export function inputOfPage(html: string, url: string): VerdictInput {
+  const { document } = parseHTML(html);
+  const d = detectPage(document as unknown as Document, url, { force: true });
+  return d.input ?? { text: '' };
 }

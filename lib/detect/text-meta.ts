@@ -124,7 +124,7 @@ export interface DocNumberHit {
   own: boolean;
 }
 
-// detectPage and textEvidence both ask about the same article text; the scan is the costliest
+// detectPage and the verdict both ask about the same article text; the scan is the costliest
 // regex of detection, so the last answer is kept (callers get their own copy of the list).
 let lastDocNumbers: { t: string; hits: DocNumberHit[] } | null = null;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { articleBody, junkLines } from '../../../lib/extract/junk';
-import { judgeText } from '../../../lib/extract/verdict';
+import { judgeText } from '../../../lib/verdict';
 import { readText } from '../../../lib/engine';
 
 const flags = (text: string) => {

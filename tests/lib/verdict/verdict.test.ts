@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judgeText } from '../../../lib/extract/verdict';
+import { judgeText } from '../../../lib/verdict';
 import { readText } from '../../../lib/engine';
 
 const POLICY_NEWS =

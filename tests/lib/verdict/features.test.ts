@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { FEATURES, featureVector, type VerdictInput } from '../../../lib/verdict/features';
+import { LOCALES, makeTranslate, reasonText } from '../../../lib/i18n';
+import { normalize } from '../../../lib/text/normalize';
+
+/** An example text; a first line `# …` is its headline. */
+function input(example: string): VerdictInput {
+  const m = /^# ([^\n]*)\n/.exec(example);
+  return m ? { title: normalize(m[1]!).text, text: normalize(example.slice(m[0].length)).text } : { text: normalize(example).text };
+}
+
+describe('verdict features', () => {
+  it('have unique ids named by their kind', () => {
+    const ids = FEATURES.map((f) => f.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const f of FEATURES) expect(f.id.startsWith(`${f.kind}.`), f.id).toBe(true);
+  });
+  for (const [i, f] of FEATURES.entries()) {
+    if (f.kind === 'page') continue;
+    describe(f.id, () => {
+      it('has examples', () => {
+        expect(f.hits.length).toBeGreaterThan(0);
+        expect(f.misses.length).toBeGreaterThan(0);
+      });
+      for (const ex of f.hits) it(`counts: ${ex}`, () => expect(featureVector(input(ex))[i]).toBeGreaterThan(0));
+      for (const ex of f.misses) it(`does not count: ${ex}`, () => expect(featureVector(input(ex))[i]).toBe(0));
+    });
+  }
+  it('page features read only the page', () => {
+    const text = normalize('省政府印发《方案》').text;
+    const bare = featureVector({ text });
+    const page = featureVector({ text, page: { govHost: true, govTemplate: false, column: '政策文件', docNumber: null, fictionNav: false } });
+    const at = (id: string) => FEATURES.findIndex((f) => f.id === id);
+    expect(bare[at('page.gov-host')]).toBe(0);
+    expect(page[at('page.gov-host')]).toBe(1);
+    expect(page[at('page.policy-column')]).toBe(1);
+    expect(featureVector({ text, page: { govHost: false, govTemplate: false, column: '招聘信息', docNumber: null, fictionNav: false } })[at('page.other-column')]).toBeGreaterThan(0);
+  });
+  it('every feature has a reason in every language', () => {
+    for (const locale of LOCALES) {
+      const t = makeTranslate(locale);
+      for (const f of FEATURES) {
+        const text = reasonText(`+${f.id}`, true, t);
+        expect(text, `${locale} ${f.id}`).not.toBe(`+${f.id}`);
+        expect(reasonText(`+${f.id}`, false, t)).not.toBe(text);
+      }
+    }
+  });
+});
