@@ -6,6 +6,7 @@ import {
   type ContentReplies, type ContentRequest, type ManualAnnotation, type PageAnnotation, type PageCapture, type PageState,
 } from '../../lib/messages';
 import { detectPage, type Detection } from '../../lib/detect/detect';
+import { pageText, readRequest } from '../../lib/detect/page-reading';
 import { buildTextMap, type TextMap } from '../../lib/page/text-map';
 import { Highlighter, type DrawSpan } from '../../lib/page/highlighter';
 import { describeSpan } from '../../lib/anchor';
@@ -114,11 +115,13 @@ export class PageSession {
       this.readUrl = location.href;
       // The detector already walked the article into a text map: reuse it, the page is not walked twice.
       const map = detection.map;
-      const text = (map?.text ?? '').slice(0, MAX_TEXT);
+      const text = pageText(detection);
       this.readText = text;
       this.bodyLength = document.body?.textContent?.length ?? 0;
       const base = { url: location.href, canonicalUrl: this.canonicalUrl(text), meta: detection.meta, text, verdict: detection.verdict };
-      if (!map || (!detection.verdict.isPolicy && !this.forced)) {
+      // The same rule as the CLI's (lib/detect/page-reading), so both read a page alike.
+      const request = readRequest(detection, this.forced);
+      if (!map || !request) {
         // Not a policy article: nothing is drawn, but the popup can say why and offer "annotate anyway".
         this.clear();
         this.state = { status: 'ready', capture: { ...base, spans: [] }, annotations: [], savedId: null };
@@ -126,7 +129,7 @@ export class PageSession {
         await this.report(false, 0, 0);
         return;
       }
-      const reading = await askBackground({ type: 'analyzeText', text, meta: detection.meta, force: true });
+      const reading = await askBackground({ type: 'analyzeText', text: request.text, meta: detection.meta, force: request.options.force });
       if (stale()) return;
       const savedSet = await askBackground({ type: 'getSavedAnnotations', url: base.canonicalUrl }).catch(() => null);
       if (stale()) return;

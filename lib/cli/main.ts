@@ -8,7 +8,7 @@ import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Papa from 'papaparse';
 import { readText } from '../engine';
-import { analyzeHtml } from '../detect/index';
+import { detectHtml, readRequest } from '../detect/index';
 import type { Span } from '../types';
 import { explainMain } from './explain';
 
@@ -89,9 +89,12 @@ export function readTextFile(path: string): string {
 export function annotateFile(path: string, options: { date?: string; force?: boolean } = {}): FileResult {
   const raw = readTextFile(path);
   if (/\.x?html?$/i.test(extname(path))) {
-    const page = analyzeHtml(raw, pathToFileURL(resolve(path)).href);
-    const reading = readText(page.text, { publishedAt: page.meta.publishedAt ?? options.date, force: options.force || page.verdict.isPolicy });
-    const spans = page.verdict.isPolicy || options.force ? reading.spans : [];
+    // Exactly what the content script does with the page (detect, then read what readRequest
+    // says), so the CLI shows what the extension will draw; --date only fills a missing date.
+    const force = options.force ?? false;
+    const page = detectHtml(raw, pathToFileURL(resolve(path)).href, { force });
+    const request = readRequest(page, force);
+    const spans = request ? readText(request.text, { ...request.options, publishedAt: request.options.publishedAt ?? options.date }).spans : [];
     return { file: path, isPolicy: page.verdict.isPolicy, annotations: spans.map(pick) };
   }
   const reading = readText(raw, { publishedAt: options.date, force: options.force });

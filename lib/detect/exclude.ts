@@ -66,7 +66,7 @@ export function isNoiseElement(el: Element): boolean {
   return false;
 }
 
-const INLINE = new Set(['SPAN', 'RUBY', 'RT', 'RP', 'RB', 'B', 'STRONG', 'EM', 'I', 'U', 'FONT', 'SUP', 'SUB', 'BR', 'IMG', 'A', 'SMALL', 'BIG', 'LABEL', 'CODE', 'INS', 'DEL', 'MARK', 'WBR', 'O:P']);
+export const INLINE_TAGS: ReadonlySet<string> = new Set(['SPAN', 'RUBY', 'RT', 'RP', 'RB', 'B', 'STRONG', 'EM', 'I', 'U', 'FONT', 'SUP', 'SUB', 'BR', 'IMG', 'A', 'SMALL', 'BIG', 'LABEL', 'CODE', 'INS', 'DEL', 'MARK', 'WBR', 'O:P']);
 const LISTISH = new Set(['UL', 'OL', 'DL', 'TABLE', 'DIV', 'SECTION', 'TD', 'P']);
 
 interface Stats { han: number; linkHan: number; links: number }
@@ -105,6 +105,11 @@ function collectStats(root: Element): Map<Element, Stats> {
   return stats;
 }
 
+/** A paragraph of the article's own words: 40 Han characters outside links (gate's hasProse), few links. */
+function isRunningText(st: Stats | undefined): boolean {
+  return !!st && st.han - st.linkHan >= 40 && st.linkHan * 3 < st.han;
+}
+
 /**
  * Build the exclusion predicate for a container: one walk that measures, one that marks
  * furniture (skipping the subtrees it has already marked).
@@ -119,15 +124,21 @@ export function buildExclude(container: Element): (el: Element) => boolean {
     const tag = el.tagName.toUpperCase();
     let noise = excluded.has(el) || isNoiseElement(el);
     const st = stats.get(el);
-    if (!noise && st && !INLINE.has(tag)) {
+    if (!noise && st && !INLINE_TAGS.has(tag)) {
       // Furniture is labelled in the page's own script and sometimes glossed (版權(quán)所有).
       const opening = st.han < 300 ? simplifyName(openingText(el)) : '';
       if (opening && NOISE_OPENING.test(opening)) {
         noise = true;
         // A heading such as 相关阅读 marks the list that follows it.
         if (st.han <= 12 && TAIL_OPENING.test(opening)) {
-          // Pages that flatten everything into <p>s put the related list after such a heading.
-          for (let n = el.nextSibling; n; n = n.nextSibling) if (n.nodeType === 1) excluded.add(n as Element);
+          // Pages that flatten everything into <p>s put the related list after such a heading;
+          // the list ends where running text resumes (an article that quotes a 延伸阅读 box in its
+          // middle goes on after it).
+          for (let n = el.nextSibling; n; n = n.nextSibling) {
+            if (n.nodeType !== 1) continue;
+            if (isRunningText(stats.get(n as Element))) break;
+            excluded.add(n as Element);
+          }
         } else if (st.han <= 12 && HEADING_OPENING.test(opening)) {
           const next = el.nextElementSibling;
           if (next && (stats.get(next)?.links ?? 0) >= 1) excluded.add(next);

@@ -11,7 +11,10 @@ export interface GateResult {
   linkShare: number;
 }
 
-const SAMPLE = 60_000;
+// Elements whose text no reader sees: a page's textContent includes them, and saved pages can
+// carry tens of thousands of characters of inline script and style before the first word of the
+// article (a statistics bulletin whose whole text is on screen would otherwise count as empty).
+const UNSEEN_TAGS = ['script', 'style', 'noscript', 'template', 'textarea'];
 
 const NOT_HAN = /[^\u3400-\u9fff]+/g;
 
@@ -80,8 +83,24 @@ export function gateWithText(doc: Document, url: URL | string): { gate: GateResu
   return { gate: judge(body, text, url), bodyText: text };
 }
 
+/** Han characters a reader can see: the body's text less what its scripts and styles hold. */
+function visibleHan(body: Element, text: string): number {
+  let han = countHan(text);
+  for (const tag of UNSEEN_TAGS) {
+    const els = body.getElementsByTagName(tag);
+    for (let i = 0; i < els.length; i++) if (!insideUnseen(els[i]!, body)) han -= countHan(els[i]!.textContent ?? '');
+  }
+  return Math.max(0, han);
+}
+
+/** Whether an ancestor is itself unseen (counted already; DOM shims parse <noscript> as markup). */
+function insideUnseen(el: Element, body: Element): boolean {
+  for (let p = el.parentElement; p && p !== body; p = p.parentElement) if (UNSEEN_TAGS.includes(p.tagName.toLowerCase())) return true;
+  return false;
+}
+
 function judge(body: Element, text: string, url: URL | string): GateResult {
-  const han = countHan(text, SAMPLE);
+  const han = visibleHan(body, text);
   if (han === 0) return { pass: false, reason: '页面没有中文', han, linkShare: 0 };
   if (han < 80) return { pass: false, reason: `中文文字太少（${han}字）`, han, linkShare: 0 };
   let linkHan = 0;
@@ -97,7 +116,9 @@ function judge(body: Element, text: string, url: URL | string): GateResult {
   const linkShare = Math.min(1, linkHan / han);
   const ownHan = han - Math.min(han, linkHan);
   const kind = urlKind(url);
-  if (kind === 'login' || (ownHan < 600 && hasPasswordInput(body))) {
+  // A password field makes a login page only when there is nothing else to read: news and
+  // ministry sites put a login form in their header above every article.
+  if (kind === 'login' || (ownHan < 600 && hasPasswordInput(body) && !hasProse(body))) {
     return { pass: false, reason: '登录页', han, linkShare };
   }
   if (ownHan < 80) return { pass: false, reason: '页面以链接为主（首页或列表页）', han, linkShare };

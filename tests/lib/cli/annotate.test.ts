@@ -68,6 +68,24 @@ describe('policylens CLI', () => {
     for (const a of result.annotations) expect(typeof a.text).toBe('string');
   });
 
+  it('reads a saved page whose markup starts before <head> as a browser does', () => {
+    // Saved pages often carry injected scripts ahead of <head>; a browser still builds one body.
+    const file = join(dir, 'saved.html');
+    writeFileSync(file, `<!DOCTYPE html><html><script src="x.js"></script><head><title>通知</title></head><body><article><p>${POLICY}</p></article></body></html>`);
+    const result = JSON.parse(run(['--force', file]).out);
+    expect(result.annotations.map((a: { text: string }) => a.text)).toContain('到2026年');
+  });
+
+  it('--force reads a page the gate turns away, as "annotate anyway" does in the extension', () => {
+    // Too little text for the gate (under 80 Han characters), yet one clear deadline.
+    const file = join(dir, 'short.html');
+    writeFileSync(file, '<html><head><title>通知</title></head><body><p>各区要在2025年底前完成首轮诊断。</p></body></html>');
+    expect(JSON.parse(run([file]).out).annotations).toEqual([]);
+    const forced = JSON.parse(run(['--force', file]).out);
+    expect(forced.isPolicy).toBe(false);
+    expect(forced.annotations.map((a: { text: string }) => a.text)).toContain('2025年底前');
+  });
+
   it('reports unreadable, binary and non-UTF-8 files on stderr, still processes the rest, and fails at the end', () => {
     const { code, out, err } = run([join(dir, 'missing.txt'), dir, binaryFile, latin1File, policyFile]);
     expect(code).not.toBe(0);

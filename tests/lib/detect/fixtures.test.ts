@@ -1,9 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseHTML } from 'linkedom';
 import * as OpenCC from 'opencc-js/t2cn';
 import { describe, expect, it } from 'vitest';
-import { detectPage } from '../../../lib/detect';
+import { detectPage, parsePage } from '../../../lib/detect';
 
 /**
  * Every folder under tests/fixtures/pages is one saved page with what a person expects the
@@ -45,8 +44,7 @@ for (const slug of slugs) {
     });
     if (!existsSync(join(dir, 'expected.json')) || !existsSync(join(dir, 'source.html'))) return;
     const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected;
-    const { document } = parseHTML(readFileSync(join(dir, 'source.html'), 'utf8'));
-    const d = detectPage(document as unknown as Document, expected.url);
+    const d = detectPage(parsePage(readFileSync(join(dir, 'source.html'), 'utf8')), expected.url);
     const why = `${slug}: ${JSON.stringify(d.verdict)} ${JSON.stringify(d.meta)}`;
 
     it(`verdict is ${expected.isPolicy ? 'policy' : 'not policy'}`, () => {

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { gatePage, urlKind } from '../../../lib/detect/gate';
+import { countHan, gatePage, urlKind } from '../../../lib/detect/gate';
 
 const doc = (body: string) => parseHTML(`<!doctype html><html><head><title>t</title></head><body>${body}</body></html>`).document as unknown as Document;
 const para = (n: number) => `<p>${'为推动制造业高质量发展，我省将实施技术创新能力提升行动。'.repeat(n)}</p>`;
@@ -14,7 +14,8 @@ describe('gatePage', () => {
     ['list page', `${links(60)}<p>共60条</p>`, 'https://www.example.gov.cn/zwgk/zcwj/index_2.html', false, /链接|列表/],
     ['home page of links and blurbs', `${links(40)}${para(1)}`, 'https://www.example.gov.cn/', false, /首页|链接/],
     ['search results', `${links(20)}${para(1)}`, 'https://www.example.gov.cn/search?q=%E6%96%B9%E6%A1%88', false, /搜索|链接/],
-    ['login form', `<form><input name="u"><input type="password" name="p"></form><p>请输入用户名和密码登录本系统，忘记密码请联系管理员。</p>${para(4)}`, 'https://example.com/user.html', false, /登录/],
+    ['login form', `<form><p>请输入用户名和密码登录本系统，忘记密码请联系管理员。</p><input name="u"><input type="password" name="p"></form>${'<div>用户服务协议　隐私政策　帮助中心　联系我们　网站备案信息</div>'.repeat(4)}`, 'https://example.com/user.html', false, /登录/],
+    ['article under a header login form', `<div class="header"><form><input name="u"><input type="password" name="p"><a href="/reg">注册</a></form></div>${para(4)}`, 'https://www.example.gov.cn/art/2024/3/1/art_1_2.html', true, /正文/],
   ];
   for (const [name, body, url, pass, reason] of cases) {
     it(`${name}: ${pass ? 'passes' : 'stops'}`, () => {
@@ -23,6 +24,15 @@ describe('gatePage', () => {
       expect(g.reason).toMatch(reason);
     });
   }
+
+  it('counts the text a reader sees, not inline scripts and styles before it', () => {
+    const code = `<script>var cfg = ${JSON.stringify('x'.repeat(80_000))};</script><style>${'.a{color:red}'.repeat(5000)}</style>`;
+    const g = gatePage(doc(`${code}${para(6)}`), 'https://www.example.gov.cn/tjgb/202304/abc.shtml');
+    expect(g.pass).toBe(true);
+    expect(g.han).toBe(countHan(para(6)));
+    // Han characters inside scripts do not count either.
+    expect(gatePage(doc(`<script>var s = "${'政策'.repeat(200)}";</script><p>欢迎访问本站</p>`), 'https://example.com/a.html').reason).toMatch(/太少/);
+  });
 
   it('short policy news (a few hundred characters) still passes', () => {
     expect(gatePage(doc(para(6)), 'https://news.example.com/2024/0305/c1.html').pass).toBe(true);
