@@ -166,6 +166,8 @@ function policyShare(x: Measured): number {
 export function strongEvidence(x: Measured): number {
   return memo(x, 'strong', () => {
     if (titlePolicyDoc(x)) return 1;
+    // The headline's subject is a government body and its act is a policy (证监会又出五大招).
+    if (x.title && countMatches(AUTHORITY, x.title, 1).total > 0 && TITLE_POLICY.test(x.title)) return 1;
     const head = lede(x);
     if (countMatches(ISSUED, head, 1).total > 0) return 1;
     if (countMatches(EXPLAIN, head, 1).total > 0 && (namedCount(x) > 0 || countMatches(STRICT_KIND, x.text, 1).total > 0)) return 1;
@@ -179,7 +181,10 @@ const pageFeature = (f: Omit<Feature, 'kind' | 'hits' | 'misses'>): Feature => (
 
 /** How much of a genre's vocabulary a text uses: distinct words count more than repetitions. */
 function genreStrength(x: Measured, re: RegExp): number {
-  const { total, distinct } = countMatches(re, x.text, 400);
+  const body = countMatches(re, x.text, 400);
+  // A genre word in the headline says what the page is (经济日报评论员：…, 收评：沪指…).
+  const distinct = body.distinct + (x.title && countMatches(re, x.title, 1).total > 0 ? 1 : 0);
+  const total = body.total;
   // One word is not a genre: 采购 in a policy on procurement, 比赛 in a sports policy.
   if (distinct < 2) return 0;
   const per1k = (total * 1000) / Math.max(x.len, 300);
@@ -224,7 +229,7 @@ export const FEATURES: readonly Feature[] = [
     id: 'policy.reported',
     about: 'A policy is reported, announced, explained or reproduced: a policy document issued by a government body, a headline naming one, a Q&A on one, or a named plan with its goals and horizons.',
     hits: ['省政府印发《关于加快数字经济发展的实施意见》,提出到2027年培育企业100家'],
-    misses: ['省政府召开会议,研究部署防汛工作'],
+    misses: ['# 省长到企业调研\n省长来到某企业,察看生产线。'],
     value: (x) => strongEvidence(x),
   }),
   policy({
@@ -386,7 +391,7 @@ export const FEATURES: readonly Feature[] = [
   genre('market', 'Market reports: indices, quotes, sectors; auctions and fund prices.', ['沪指收盘上涨1%,创业板指高开,券商板块涨幅居前,个股涨停'], ['市政府部署稳市场措施']),
   genre('statistics', 'Statistics bulletins: figures achieved, compared with last year.', ['初步核算,全年地区生产总值比上年增长5.2%,规模以上工业增加值同比增长6%,年末常住人口'], ['到2025年地区生产总值增长6%']),
   genre('recruitment', 'Recruitment and examination notices.', ['报名时间为3月1日,笔试、面试、资格审查、体检,考生凭准考证'], ['支持高校毕业生就业']),
-  genre('tender', 'Procurement and tender notices.', ['采购人:某街道办事处,供应商应在竞争性磋商文件规定时间内提交响应文件,预算金额50万元,最高限价'], ['政府加强采购监管']),
+  genre('tender', 'Procurement and tender notices.', ['采购人:某街道办事处,供应商应在竞争性磋商文件规定时间内提交响应文件,预算金额50万元,最高限价'], ['政府加强采购监管。']),
   genre('leader-visit', "A leader's visit or inspection tour.", ['书记率队深入企业实地调研,详细了解生产情况,察看项目进展,听取汇报,勉励企业'], ['市政府印发实施方案']),
   genre('fiction', 'Fiction: chapters and dialogue.', ['他叹了口气,皱起眉头,心想这件事不简单。她笑道:“你说得对。”'], ['省政府出台措施'], dialogueShare),
   genre('weather', 'Weather forecasts and warnings.', ['气象台发布暴雨预警,预计降雨量50毫米,阵风8级,局地有冰雹和雷电'], ['防汛工作要求']),

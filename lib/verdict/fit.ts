@@ -75,22 +75,39 @@ export interface Validation {
   accuracy: number;
   /** Samples the held-out model got wrong, with the probability it gave. */
   wrong: { name: string; source: string; y: number; p: number }[];
+  /** Every sample's held-out probability. */
+  held: { y: number; p: number }[];
 }
 
 function validate(samples: readonly Sample[], folds: number[][], options: FitOptions): Validation {
   const wrong: Validation['wrong'] = [];
+  const held: Validation['held'] = [];
   let right = 0;
   for (const test of folds) {
-    const held = new Set(test);
-    const model = fit(samples.filter((_, i) => !held.has(i)), options);
+    const out = new Set(test);
+    const model = fit(samples.filter((_, i) => !out.has(i)), options);
     for (const i of test) {
       const s = samples[i]!;
       const p = predict(model, s.x);
+      held.push({ y: s.y, p });
       if ((p >= 0.5 ? 1 : 0) === s.y) right++;
       else wrong.push({ name: s.name, source: s.source, y: s.y, p: Number(p.toFixed(3)) });
     }
   }
-  return { accuracy: right / Math.max(1, samples.length), wrong };
+  return { accuracy: right / Math.max(1, samples.length), wrong, held };
+}
+
+/**
+ * Where to draw the line, from held-out probabilities: midway between the most policy-like other
+ * page and the least policy-like policy page when they separate (a policy page judged otherwise
+ * loses every highlight, so the line sits in the middle of the gap, not at its top), else 0.5;
+ * kept within [0.3, 0.5].
+ */
+export function threshold(held: readonly { y: number; p: number }[]): number {
+  const lowPolicy = Math.min(...held.filter((h) => h.y === 1).map((h) => h.p));
+  const highOther = Math.max(...held.filter((h) => h.y === 0).map((h) => h.p));
+  if (!(highOther < lowPolicy)) return 0.5;
+  return Math.min(0.5, Math.max(0.3, (lowPolicy + highOther) / 2));
 }
 
 /** k-fold cross-validation, stratified by class, folds assigned deterministically. */
@@ -112,7 +129,7 @@ export function leaveSourceOut(samples: readonly Sample[], options: FitOptions):
     const idx = samples.map((s, i) => (s.source === source ? i : -1)).filter((i) => i >= 0);
     const v = validate(samples, [idx], options);
     // Accuracy over the held-out source only.
-    out[source] = { accuracy: (idx.length - v.wrong.length) / idx.length, wrong: v.wrong };
+    out[source] = { accuracy: (idx.length - v.wrong.length) / idx.length, wrong: v.wrong, held: v.held };
   }
   return out;
 }

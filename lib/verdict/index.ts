@@ -13,6 +13,8 @@ export type { PageSignals, VerdictInput } from './features';
 
 interface Weights {
   bias: number;
+  /** Probability from which a page reads as policy, chosen by the fit (fit.ts threshold). */
+  threshold: number;
   weights: Record<string, number>;
 }
 
@@ -33,13 +35,17 @@ export function judge(input: VerdictInput): Verdict {
   const x = measure(input);
   const groups = groupVector(FEATURES.map((f) => f.value(x)));
   const p = predict(MODEL, groups.map((g) => g.value));
-  const isPolicy = p >= 0.5;
+  const isPolicy = p >= W.threshold;
   // A group is told by the named signal that gave it its value (-genre.market, +policy.doc-issued).
   const parts = groups.map((g, i) => ({ id: g.member, c: MODEL.weights[i]! * g.value })).filter((c) => Math.abs(c.c) >= SHOWN);
   const pro = parts.filter((c) => c.c > 0).sort((a, b) => b.c - a.c).map((c) => `+${c.id}`);
   const con = parts.filter((c) => c.c < 0).sort((a, b) => a.c - b.c).map((c) => `-${c.id}`);
   const reasons = isPolicy ? [...pro, ...con] : [...con, ...(pro.length < 2 ? ['-policy.weak'] : []), ...pro];
-  return { isPolicy, score: Number(p.toFixed(2)), reasons: reasons.slice(0, MAX_REASONS) };
+  // The score is the probability rescaled so that the threshold sits at one half: above 0.5
+  // exactly when the page reads as policy, as every caller expects.
+  const t = W.threshold;
+  const score = p < t ? (0.5 * p) / t : 0.5 + (0.5 * (p - t)) / (1 - t);
+  return { isPolicy, score: Number(score.toFixed(2)), reasons: reasons.slice(0, MAX_REASONS) };
 }
 
 /** Each evidence group's value, the signal behind it and its weight, for `policylens explain` and the fit report. */

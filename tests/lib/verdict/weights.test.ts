@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SIGNS, modelVector, trainingData } from '../../../lib/cli/fit-verdict';
 import { GROUPS as FEATURES } from '../../../lib/verdict/features';
-import { fit } from '../../../lib/verdict/fit';
+import { crossValidate, fit, threshold } from '../../../lib/verdict/fit';
 import weights from '../../../lib/verdict/weights.json';
 
 // The committed weights are data written by `npm run fit:verdict`: refitting on the repository's
@@ -13,6 +13,7 @@ describe('verdict weights', () => {
     const o = weights.fit.options;
     const model = fit(samples, { signs: SIGNS, l2: o.l2, iterations: o.iterations, rate: o.rate });
     expect(weights.bias).toBeCloseTo(model.bias, 3);
+    expect(weights.threshold).toBeCloseTo(threshold(crossValidate(samples, 5, { signs: SIGNS, l2: o.l2, iterations: o.iterations, rate: o.rate }).held), 3);
     const fitted = Object.fromEntries(FEATURES.map((f, i) => [f.id, Number(model.weights[i]!.toFixed(4))]));
     for (const f of FEATURES) expect((weights.weights as Record<string, number>)[f.id], f.id).toBeCloseTo(fitted[f.id]!, 3);
   }, 120_000);
