@@ -8,7 +8,7 @@ import {
 import { buildExport, type ExportFile, type ExportFormat, type ExportItem } from '../export';
 import { buildBackup, importBackup } from '../export/backup';
 import { describeSpan } from '../anchor';
-import { canonicalizeUrl, contentHash } from '../corpus/normalize';
+import { canonicalizeUrl, contentHash } from '../corpus/keys';
 import { badgeText } from './badge';
 import { toBase64, utf8 } from './base64';
 import { deadlineCalendar, programIndex } from '../corpus/catalog';

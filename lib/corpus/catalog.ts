@@ -1,7 +1,7 @@
 import type { AnnotationRecord, ArticleRecord, PolicyDB } from '../db/schema';
 import type { DeadlineValue, ProgramValue } from '../types';
 import { daysBetween, deadlineStatus, type DeadlineState } from '../page/describe-value';
-import { programKey } from './normalize';
+import { programKey } from './keys';
 import { asDeadline, asProgram } from './values';
 
 /**

@@ -7,4 +7,6 @@ export { searchCorpus, searchFacets, searchQuerySchema, makeSnippet } from './se
 export type { SearchQuery, SearchResults, SearchHit } from './search';
 export { makeTokenizer, registerDomainWords, termFrequencies, DOMAIN_WORDS } from './tokenize';
 export type { Tokenize, Cut } from './tokenize';
-export { canonicalizeUrl, contentHash, fnv1a64, foldText, toSimplified, programKey, indicatorKey, regionKey } from './normalize';
+export { canonicalizeUrl, contentHash, fnv1a64, programKey, indicatorKey, regionKey } from './keys';
+export { foldText } from '../text/fold';
+export { toSimplified } from '../text/simplify';

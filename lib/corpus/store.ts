@@ -5,7 +5,8 @@ import type {
   AnnotationKind, AnnotationRecord, ArticleRecord, ArticleTermsRecord, CorpusStatRecord, PolicyDB,
 } from '../db/schema';
 import type { DeadlineValue, ProgramValue, SpanType, TargetValue } from '../types';
-import { canonicalizeUrl, contentHash, indicatorKey, programKey, regionKey, toSimplified } from './normalize';
+import { canonicalizeUrl, contentHash, indicatorKey, programKey, regionKey } from './keys';
+import { toSimplified } from '../text/simplify';
 import { termFrequencies, type Tokenize } from './tokenize';
 import { asDeadline, asProgram, asTarget } from './values';
 

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { ArticleMeta, DeadlineValue, ProgramValue, SpanType, TargetValue, Verdict } from '../types';
-import { regionKey, toSimplified } from '../corpus/normalize';
+import { regionKey } from '../corpus/keys';
+import { toSimplified } from '../text/simplify';
 
 /**
  * The one place the IndexedDB schema is declared. Each version is frozen once released: a change
@@ -84,7 +85,7 @@ export interface ArticleTermsRecord {
   counts: number[];
   length: number;
   programs: string[];
-  /** Indicator cores (see indicatorKey in lib/corpus/normalize.ts). */
+  /** Indicator cores (see indicatorKey in lib/corpus/keys.ts). */
   indicators: string[];
   deadlineYears: number[];
   types: SpanType[];

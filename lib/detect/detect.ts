@@ -5,7 +5,7 @@ import { domIndex } from './dom-index';
 import { buildExclude } from './exclude';
 import { gateWithText, type GateResult } from './gate';
 import { judgeNormalized } from '../extract/verdict';
-import { normalizePair, simplifyName } from './normalize';
+import { normalizePair, simplifyName } from '../text/fold';
 import { PROVINCE_NAMES } from './lexicon';
 import { cleanTitle, readPageFacts, splitDocTitle } from './page-meta';
 import { textEvidence, type Signal } from './signals';

@@ -8,7 +8,7 @@ import { saveArticle } from '../../../lib/corpus/store';
 import { summarizeAgainstCorpus } from '../../../lib/corpus/summary';
 import { searchCorpus } from '../../../lib/corpus/search';
 import { nodeTokenizer } from '../../../lib/corpus/node';
-import { foldText } from '../../../lib/corpus/normalize';
+import { foldText } from '../../../lib/text/fold';
 import type { PolicyDB } from '../../../lib/db/schema';
 import { closeAll, freshDb } from './helpers';
 

@@ -5,7 +5,7 @@ import { saveArticles } from '../../../lib/corpus/store';
 import { summarizeAgainstCorpus } from '../../../lib/corpus/summary';
 import { nodeTokenizer } from '../../../lib/corpus/node';
 import { pageCaptureSchema } from '../../../lib/messages';
-import { toSimplified } from '../../../lib/corpus/normalize';
+import { toSimplified } from '../../../lib/text/simplify';
 import { closeAll, freshDb } from './helpers';
 
 afterEach(closeAll);
