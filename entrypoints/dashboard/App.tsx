@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { askBackground } from '../../lib/ext/rpc';
 import { downloadFile } from '../../lib/ext/download';
 import { makeTranslate, pickLocale } from '../../lib/i18n';
-import type { ArticleDetail as Detail, ArticleSummary } from '../../lib/messages';
+import type { ArticleDetail as Detail, ArticleSummary } from '../../lib/types';
 import type { DeadlineCalendar as Calendar, ProgramEntry } from '../../lib/corpus/catalog';
 import type { ExportFormat } from '../../lib/export/types';
 import { backupFileTooLarge, type ImportReport } from '../../lib/export/backup';

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { askBackground, askTab } from '../../lib/ext/rpc';
 import { isSiteEnabled, setSiteEnabled } from '../../lib/ext/settings';
 import { makeTranslate, pickLocale } from '../../lib/i18n';
-import type { ArticleSummary, PageState } from '../../lib/messages';
+import type { ArticleSummary, PageState } from '../../lib/types';
 import { SPAN_TYPES, type Span } from '../../lib/types';
 import SpanList from '../../components/SpanList';
 import VerdictPanel from '../../components/VerdictPanel';

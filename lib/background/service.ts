@@ -1,5 +1,6 @@
 import type { PolicyDB, AnnotationRecord, ArticleRecord } from '../db/schema';
-import type { BackgroundReplies, BackgroundRequest, ExportedFile, PageCapture } from '../messages';
+import type { BackgroundReplies, BackgroundRequest } from '../messages';
+import type { ExportedFile, PageCapture } from '../types';
 import { readText } from '../engine';
 import {
   deleteArticle, findArticleByUrl, getArticleByUrl, listArticles, markForIndexing, saveArticle,

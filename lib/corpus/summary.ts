@@ -1,5 +1,5 @@
 import type { AnnotationRecord, ArticleRecord, PolicyDB } from '../db/schema';
-import type { PageCapture } from '../messages';
+import type { PageCapture } from '../types';
 import type { DeadlineValue } from '../types';
 import { candidates, corpusStats, documentFrequencies, idf, scoreRow } from './bm25';
 import { canonicalizeUrl, contentHash, indicatorKey, programKey, regionKey, sameIndicator } from './keys';

@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
-import type { PageCapture } from '../../lib/messages';
+import type { PageCapture } from '../../lib/types';
 import type { Tokenize } from '../../lib/corpus/tokenize';
 import type { BenchApi } from './page-entry';
 import type { InPage } from './browser';

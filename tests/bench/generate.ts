@@ -1,5 +1,5 @@
 import * as OpenCCT from 'opencc-js/cn2t';
-import type { PageCapture } from '../../lib/messages';
+import type { PageCapture } from '../../lib/types';
 import type { DeadlineValue, ProgramValue, TargetValue } from '../../lib/types';
 
 /**

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readText } from '../../../lib/engine';
-import type { PageCapture } from '../../../lib/messages';
+import type { PageCapture } from '../../../lib/types';
 import { saveArticle } from '../../../lib/corpus/store';
 import { summarizeAgainstCorpus } from '../../../lib/corpus/summary';
 import { searchCorpus } from '../../../lib/corpus/search';
