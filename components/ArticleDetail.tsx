@@ -132,7 +132,7 @@ export default function ArticleDetail({ detail, today, t, onSaveAnnotation, onDe
                 <li key={a.id} class={a.dismissed ? 'annotation dismissed' : 'annotation'} data-annotation={a.id}>
                   <blockquote>{a.text}</blockquote>
                   <p class="value">
-                    {describeValue(a.type, a.value, { today, text: a.text })}
+                    {describeValue(a.type, a.value, { today, text: a.text, t })}
                     {a.dismissed ? <span class="badge"> {t('detail.dismissed')}</span> : null}
                     {href ? <> · <a href={href} target="_blank" rel="noopener noreferrer">{t('detail.inSource')}</a></> : null}
                   </p>

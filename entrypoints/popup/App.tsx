@@ -27,7 +27,7 @@ async function resolveTabId(): Promise<number | null> {
 
 const POLL_MS = 250;
 const today = todayIso();
-const describe = (s: Span) => describeValue(s.type, s.value, { today, text: s.text });
+const describe = (s: Span) => describeValue(s.type, s.value, { today, text: s.text, t });
 
 /**
  * The last summary of a page, kept for this browser session so the popup can show it at once and
@@ -198,8 +198,8 @@ export default function App() {
               ))}
               <AnnotationList annotations={state.annotations ?? []} t={t}
                 onPick={(id) => tabId !== null && askTab(tabId, { type: 'scrollToAnnotation', id }).catch(fail)} />
-              <CorpusComparison summary={summary} refreshing={refreshing} onOpenArticle={(id) => openDashboard(`#article=${encodeURIComponent(id)}`)} />
-              <ExportMenu onExport={exportAs} disabled={exporting} />
+              <CorpusComparison summary={summary} refreshing={refreshing} onOpenArticle={(id) => openDashboard(`#article=${encodeURIComponent(id)}`)} t={t} />
+              <ExportMenu onExport={exportAs} disabled={exporting} t={t} />
             </>
           ) : null}
         </>

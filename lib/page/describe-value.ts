@@ -1,5 +1,6 @@
 import type { AnnotationKind } from '../db/schema';
 import type { DeadlineValue, ProgramValue, TargetValue } from '../types';
+import { zhTranslate, type MessageKey, type Translate } from '../i18n';
 
 /**
  * The normalised value of a span in words a reader understands at a glance, e.g.
@@ -7,85 +8,7 @@ import type { DeadlineValue, ProgramValue, TargetValue } from '../types';
  * card on the page, the popup and the exports can all use them.
  */
 
-/** Default (zh-CN) texts; `{name}` is filled from the values passed along. */
-export const MESSAGES = {
-  'type.target': '目标',
-  'type.deadline': '期限',
-  'type.program': '项目',
-  'type.highlight': '标注',
-  'dismiss.target': '不是目标',
-  'dismiss.deadline': '不是期限',
-  'dismiss.program': '不是项目',
-  'deadline.by': '截止 {date}',
-  'deadline.within': '期限 {text}',
-  'deadline.period': '{from} 至 {to}',
-  'deadline.until': '至 {date}',
-  'deadline.daysLeft': '还有 {n} 天',
-  'deadline.dueToday': '今天到期',
-  'deadline.overdue': '已过期 {n} 天',
-  'deadline.startsIn': '{n} 天后开始',
-  'deadline.ended': '已结束',
-  'deadline.unresolved': '日期未定',
-  'recurring.day': '每天',
-  'recurring.week': '每周',
-  'recurring.month': '每月',
-  'recurring.quarter': '每季度',
-  'recurring.half-year': '每半年',
-  'recurring.year': '每年',
-  'recurring.label': '周期',
-  'program.alias': '{name}（全称：{full}）',
-  'highlight.label': '我的标注',
-  // In-page UI (card, selection toolbar, legend).
-  'card.save': '保存',
-  'card.saved': '已保存',
-  'card.addNote': '添加笔记',
-  'card.editNote': '编辑笔记',
-  'card.saveNote': '保存笔记',
-  'card.cancel': '取消',
-  'card.delete': '删除',
-  'card.close': '关闭',
-  'card.notePlaceholder': '写下你的笔记…',
-  'card.tags': '标签',
-  'toolbar.highlight': '标注',
-  'toolbar.withNote': '加笔记…',
-  'toolbar.note': '笔记（可选）',
-  'toolbar.tags': '标签（用逗号分隔）',
-  'toolbar.label': '政策透镜：标注所选文字',
-  'legend.title': '政策透镜',
-  'legend.hide': '隐藏图例',
-  'legend.show': '显示图例',
-  'legend.label': '高亮颜色图例',
-} as const;
-
-export type MessageKey = keyof typeof MESSAGES;
-export type MessageVars = Record<string, string | number>;
-/**
- * Optional translation: return the text for `key` with `vars` filled in, or undefined to keep the
- * Chinese default.
- */
-export type Translate = (key: MessageKey, vars: MessageVars) => string | undefined;
-
-/** The text for a key: the translation when one is given, else the zh-CN default. */
-export function msg(key: MessageKey, vars: MessageVars = {}, t?: Translate): string {
-  const translated = t?.(key, vars);
-  if (translated !== undefined) return translated;
-  // Plain scan instead of a regex: the template is ours, the values may be page text.
-  const tpl: string = MESSAGES[key];
-  let out = '';
-  for (let i = 0; i < tpl.length; i++) {
-    const close = tpl[i] === '{' ? tpl.indexOf('}', i) : -1;
-    if (close > i) {
-      const name = tpl.slice(i + 1, close);
-      if (name in vars) {
-        out += String(vars[name]);
-        i = close;
-        continue;
-      }
-    }
-    out += tpl[i];
-  }
-  return out;
-}
+const RECURRING: ReadonlySet<string> = new Set(['day', 'week', 'month', 'quarter', 'half-year', 'year']);
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -135,19 +58,19 @@ export function deadlineStatus(v: DeadlineValue, today: string): DeadlineStatus 
   return { state: 'overdue', days: toEnd };
 }
 
-function statusText(s: DeadlineStatus, t?: Translate): string | null {
+function statusText(s: DeadlineStatus, t: Translate = zhTranslate): string | null {
   switch (s.state) {
     case 'upcoming':
     case 'running':
-      return msg('deadline.daysLeft', { n: s.days! }, t);
+      return t('deadline.daysLeft', { n: s.days! });
     case 'due-today':
-      return msg('deadline.dueToday', {}, t);
+      return t('deadline.dueToday');
     case 'overdue':
-      return msg('deadline.overdue', { n: -s.days! }, t);
+      return t('deadline.overdue', { n: -s.days! });
     case 'not-started':
-      return msg('deadline.startsIn', { n: s.days! }, t);
+      return t('deadline.startsIn', { n: s.days! });
     case 'ended':
-      return msg('deadline.ended', {}, t);
+      return t('deadline.ended');
     default:
       return null;
   }
@@ -156,22 +79,21 @@ function statusText(s: DeadlineStatus, t?: Translate): string | null {
 const join = (parts: (string | null | undefined | false)[]) => parts.filter(Boolean).join(' · ');
 
 /** "截止 2027-12-31 · 还有 N 天", "2023-01-01 至 2025-12-31 · 还有 N 天", "周期 · 每季度" … */
-export function describeDeadline(v: DeadlineValue, today: string, text = '', t?: Translate): string {
+export function describeDeadline(v: DeadlineValue, today: string, text = '', t: Translate = zhTranslate): string {
   const valid = (d: string | null | undefined): d is string => !!d && dayNumber(d) !== null;
   if (v.kind === 'recurring') {
-    const key = `recurring.${v.period ?? ''}` as MessageKey;
-    const period = key in MESSAGES ? msg(key, {}, t) : text;
-    return join([msg('recurring.label', {}, t), period]);
+    const period = v.period && RECURRING.has(v.period) ? t(`recurring.${v.period}` as MessageKey) : text;
+    return join([t('recurring.label'), period]);
   }
   const status = statusText(deadlineStatus(v, today), t);
   if (v.kind === 'scope' || v.kind === 'span') {
-    if (valid(v.start) && valid(v.end)) return join([msg('deadline.period', { from: v.start, to: v.end }, t), status]);
-    if (valid(v.end)) return join([msg('deadline.until', { date: v.end }, t), status]);
-    return join([text || msg('type.deadline', {}, t), msg('deadline.unresolved', {}, t)]);
+    if (valid(v.start) && valid(v.end)) return join([t('deadline.period', { from: v.start, to: v.end }), status]);
+    if (valid(v.end)) return join([t('deadline.until', { date: v.end }), status]);
+    return join([text || t('kind.deadline'), t('deadline.unresolved')]);
   }
-  if (valid(v.end)) return join([msg('deadline.by', { date: v.end }, t), status]);
-  if (v.kind === 'within' && text) return join([msg('deadline.within', { text }, t), msg('deadline.unresolved', {}, t)]);
-  return join([text ? msg('deadline.by', { date: text }, t) : msg('type.deadline', {}, t), msg('deadline.unresolved', {}, t)]);
+  if (valid(v.end)) return join([t('deadline.by', { date: v.end }), status]);
+  if (v.kind === 'within' && text) return join([t('deadline.within', { text }), t('deadline.unresolved')]);
+  return join([text ? t('deadline.by', { date: text }) : t('kind.deadline'), t('deadline.unresolved')]);
 }
 
 /** Qualifiers read before the number (力争 20 户); the others follow it (10 项左右). */
@@ -202,19 +124,19 @@ export function formatAmount(v: Pick<TargetValue, 'min' | 'max' | 'unit'>): stri
 }
 
 /** "目标 20 户 · 培育省级技术创新示范企业", "目标 力争 15% · 研发经费投入增长", "目标 10 项左右 · …". */
-export function describeTarget(v: TargetValue, t?: Translate): string {
+export function describeTarget(v: TargetValue, t: Translate = zhTranslate): string {
   const amount = formatAmount(v);
   const q = v.qualifier?.trim() || '';
   let head = amount;
   if (q && amount) head = LEADING_QUALIFIERS.has(q) ? `${q} ${amount}` : `${amount}${q}`;
   else if (q) head = q;
-  return join([[msg('type.target', {}, t), head].filter(Boolean).join(' '), v.indicator?.trim()]);
+  return join([[t('kind.target'), head].filter(Boolean).join(' '), v.indicator?.trim()]);
 }
 
 /** "项目 · 山西省企业技术创新能力提升2023年行动计划"; a short alias names its full title. */
-export function describeProgram(v: ProgramValue, t?: Translate): string {
-  const name = v.aliasOf && v.aliasOf !== v.name ? msg('program.alias', { name: v.name, full: v.aliasOf }, t) : v.name;
-  return join([msg('type.program', {}, t), name]);
+export function describeProgram(v: ProgramValue, t: Translate = zhTranslate): string {
+  const name = v.aliasOf && v.aliasOf !== v.name ? t('program.alias', { name: v.name, full: v.aliasOf }) : v.name;
+  return join([t('kind.program'), name]);
 }
 
 export interface DescribeOptions {
@@ -227,16 +149,16 @@ export interface DescribeOptions {
 
 /** One line for any span kind; a value of the wrong shape falls back to the type and the text. */
 export function describeValue(type: AnnotationKind, value: unknown, opts: DescribeOptions): string {
-  const { today, text = '', t } = opts;
+  const { today, text = '', t = zhTranslate } = opts;
   const v = (value ?? {}) as Record<string, unknown>;
   if (type === 'deadline' && typeof v.kind === 'string') return describeDeadline(value as DeadlineValue, today, text, t);
   if (type === 'target' && 'min' in v && 'max' in v) return describeTarget(value as TargetValue, t);
   if (type === 'program' && typeof v.name === 'string' && v.name) return describeProgram(value as ProgramValue, t);
-  if (type === 'highlight') return msg('highlight.label', {}, t);
-  return join([msg(`type.${type}` as MessageKey, {}, t), text]);
+  if (type === 'highlight') return t('highlight.label');
+  return join([t(`kind.${type}` as MessageKey), text]);
 }
 
 /** Label of the "not a …" action for a type, or null for the reader's own highlights. */
-export function dismissLabel(type: AnnotationKind, t?: Translate): string | null {
-  return type === 'highlight' ? null : msg(`dismiss.${type}` as MessageKey, {}, t);
+export function dismissLabel(type: AnnotationKind, t: Translate = zhTranslate): string | null {
+  return type === 'highlight' ? null : t(`dismiss.${type}` as MessageKey);
 }

@@ -3,7 +3,8 @@ import 'fake-indexeddb/auto';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import CorpusComparison, { CORPUS_LABELS_EN, formatFigure } from '../../components/CorpusComparison';
+import CorpusComparison, { formatFigure } from '../../components/CorpusComparison';
+import { makeTranslate } from '../../lib/i18n';
 import { saveArticle } from '../../lib/corpus/store';
 import { summarizeAgainstCorpus, type CorpusSummary } from '../../lib/corpus/summary';
 import { nodeTokenizer } from '../../lib/corpus/node';
@@ -89,11 +90,11 @@ describe('CorpusComparison', () => {
     expect(text('[data-testid=corpus-related] li > button')[0]).toBe('<img src=x onerror=alert(1)>标题');
   });
 
-  it('says so when nothing relates, shows a refresh marker, and takes other labels', async () => {
+  it('says so when nothing relates, shows a refresh marker, and takes a translation', async () => {
     const db = freshDb();
     await saveArticle(db, { page: SPORTS, tokenize });
     const summary = await summarizeAgainstCorpus(db, { ...SHANXI_2024, meta: { title: 'x' }, spans: [] }, { tokenize, today: '2024-06-01' });
-    act(() => render(<CorpusComparison summary={summary} refreshing onOpenArticle={() => {}} labels={CORPUS_LABELS_EN} />, box));
+    act(() => render(<CorpusComparison summary={summary} refreshing onOpenArticle={() => {}} t={makeTranslate('en')} />, box));
     expect(box.querySelector('[data-testid=corpus-nothing]')?.textContent).toBe('1 saved articles; nothing related to this one yet.');
     expect(box.querySelector('.refreshing')?.textContent?.trim()).toBe('Updating…');
   });

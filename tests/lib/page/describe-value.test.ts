@@ -8,10 +8,10 @@ import {
   describeValue,
   dismissLabel,
   formatAmount,
-  msg,
   todayIso,
 } from '../../../lib/page/describe-value';
 import type { DeadlineValue, TargetValue } from '../../../lib/types';
+import { makeTranslate } from '../../../lib/i18n';
 
 const TODAY = '2026-11-24';
 
@@ -113,15 +113,15 @@ describe('describeValue', () => {
     expect(describeValue(type, value, { today: TODAY, text })).toBe(expected);
   });
 
-  it('takes a translation and keeps Chinese for keys it does not know', () => {
-    const t = (key: string, vars: Record<string, string | number>) =>
-      key === 'deadline.by' ? `Due ${vars.date}` : key === 'deadline.daysLeft' ? `${vars.n} days left` : undefined;
-    expect(describeValue('deadline', dl({ end: '2026-11-30' }), { today: TODAY, t })).toBe('Due 2026-11-30 · 6 days left');
-    expect(describeValue('program', { name: '双百行动' }, { today: TODAY, t })).toBe('项目 · 双百行动');
+  it('takes a translation', () => {
+    const t = makeTranslate('en');
+    expect(describeValue('deadline', dl({ end: '2026-11-30' }), { today: TODAY, t })).toBe('by 2026-11-30 · 6 days left');
+    expect(describeValue('program', { name: '双百行动' }, { today: TODAY, t })).toBe('Program · 双百行动');
+    expect(dismissLabel('target', t)).toBe('Not a target');
   });
 
   it('never interprets page text as a template', () => {
-    expect(msg('deadline.within', { text: '{n}日内{text}' })).toBe('期限 {n}日内{text}');
+    expect(describeValue('deadline', { kind: 'within', end: null, resolved: false }, { today: TODAY, text: '{n}日内{text}' })).toBe('期限 {n}日内{text} · 日期未定');
   });
 
   it('labels the dismiss action per type', () => {
