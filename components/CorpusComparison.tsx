@@ -1,5 +1,6 @@
 import type { ArticleRef, CorpusSummary, DriftOther, TargetFigure, TimelineItem } from '../lib/corpus/summary';
 import { zhTranslate, type Translate } from '../lib/i18n';
+import { deadlineStatusText } from '../lib/deadline-status';
 
 /**
  * "Compared with your corpus": how the page relates to saved articles. Presentational only: the
@@ -43,12 +44,6 @@ function ArticleList({ articles, onOpen }: { articles: readonly ArticleRef[]; on
       ))}
     </ul>
   );
-}
-
-function statusText(item: TimelineItem, t: Translate): string {
-  if (item.status === 'unresolved' || item.daysLeft === null) return t('deadline.unresolved');
-  if (item.status === 'overdue') return t('deadline.overdue', { n: -item.daysLeft });
-  return item.daysLeft === 0 ? t('deadline.dueToday') : t('deadline.daysLeft', { n: item.daysLeft });
 }
 
 function driftWhere(o: DriftOther): string {
@@ -118,9 +113,9 @@ export default function CorpusComparison({ summary, refreshing, onOpenArticle, t
           <h3>{t('corpus.timeline')}</h3>
           <ol class="timeline">
             {s.timeline.map((item, i) => (
-              <li key={`${item.articleId ?? 'here'}-${item.date ?? 'none'}-${i}`} class={`timeline-item timeline-item--${item.status}${item.current ? ' timeline-item--current' : ''}`} data-status={item.status}>
+              <li key={`${item.articleId ?? 'here'}-${item.date ?? 'none'}-${i}`} class={`timeline-item timeline-item--${item.status.state}${item.current ? ' timeline-item--current' : ''}`} data-status={item.status.state}>
                 <span class="date">{item.date ?? '—'}</span>
-                <span class="status">{statusText(item, t)}</span>
+                <span class="status">{deadlineStatusText(item.status, t)}</span>
                 <span class="text">{item.text}</span>
                 {item.current || item.articleId === null ? (
                   <span class="source current">{t('corpus.thisArticle')}</span>

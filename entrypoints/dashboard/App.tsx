@@ -7,7 +7,7 @@ import type { DeadlineCalendar as Calendar, ProgramEntry } from '../../lib/corpu
 import type { ExportFormat } from '../../lib/export/types';
 import { backupFileTooLarge, type ImportReport } from '../../lib/export/backup';
 import { quotaWarning, type StorageEstimateLike } from '../../lib/export/storage';
-import { todayIso } from '../../lib/page/describe-value';
+import { todayIso } from '../../lib/format/date';
 import LibraryTable, { sortArticles, type SortKey, type SortOrder } from '../../components/LibraryTable';
 import SearchPanel from '../../components/SearchPanel';
 import ExportMenu from '../../components/ExportMenu';

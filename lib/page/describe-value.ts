@@ -1,6 +1,8 @@
 import type { AnnotationKind } from '../db/schema';
 import type { DeadlineValue, ProgramValue, TargetValue } from '../types';
 import { zhTranslate, type MessageKey, type Translate } from '../i18n';
+import { deadlineStatus, deadlineStatusText } from '../deadline-status';
+import { isIsoDate } from '../format/date';
 
 /**
  * The normalised value of a span in words a reader understands at a glance, e.g.
@@ -10,82 +12,16 @@ import { zhTranslate, type MessageKey, type Translate } from '../i18n';
 
 const RECURRING: ReadonlySet<string> = new Set(['day', 'week', 'month', 'quarter', 'half-year', 'year']);
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function dayNumber(iso: string): number | null {
-  const m = ISO.exec(iso);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = Date.UTC(y, mo - 1, d);
-  const back = new Date(t);
-  // Reject dates that Date would roll over (2027-02-30 → March).
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
-  return Math.round(t / 86_400_000);
-}
-
-/** Whole days from `from` to `to` (ISO dates); negative when `to` is earlier; null if either is invalid. */
-export function daysBetween(from: string, to: string): number | null {
-  const a = dayNumber(from);
-  const b = dayNumber(to);
-  return a === null || b === null ? null : b - a;
-}
-
-/** Today's date as YYYY-MM-DD in the reader's own time zone (deadlines are calendar days). */
-export function todayIso(now: Date = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
-
-export type DeadlineState = 'upcoming' | 'due-today' | 'overdue' | 'not-started' | 'running' | 'ended' | 'recurring' | 'unknown';
-
-export interface DeadlineStatus {
-  state: DeadlineState;
-  /** Days until the end (negative: since), or until the start for 'not-started'; null if unknown. */
-  days: number | null;
-}
-
-/** Where `today` stands relative to a deadline. */
-export function deadlineStatus(v: DeadlineValue, today: string): DeadlineStatus {
-  if (v.kind === 'recurring') return { state: 'recurring', days: null };
-  const toEnd = v.end ? daysBetween(today, v.end) : null;
-  const toStart = v.start ? daysBetween(today, v.start) : null;
-  const period = v.kind === 'scope' || v.kind === 'span';
-  if (period && toStart !== null && toStart > 0) return { state: 'not-started', days: toStart };
-  if (toEnd === null) return { state: 'unknown', days: null };
-  if (period) return toEnd >= 0 ? { state: 'running', days: toEnd } : { state: 'ended', days: toEnd };
-  if (toEnd > 0) return { state: 'upcoming', days: toEnd };
-  if (toEnd === 0) return { state: 'due-today', days: 0 };
-  return { state: 'overdue', days: toEnd };
-}
-
-function statusText(s: DeadlineStatus, t: Translate = zhTranslate): string | null {
-  switch (s.state) {
-    case 'upcoming':
-    case 'running':
-      return t('deadline.daysLeft', { n: s.days! });
-    case 'due-today':
-      return t('deadline.dueToday');
-    case 'overdue':
-      return t('deadline.overdue', { n: -s.days! });
-    case 'not-started':
-      return t('deadline.startsIn', { n: s.days! });
-    case 'ended':
-      return t('deadline.ended');
-    default:
-      return null;
-  }
-}
-
 const join = (parts: (string | null | undefined | false)[]) => parts.filter(Boolean).join(' · ');
 
 /** "截止 2027-12-31 · 还有 N 天", "2023-01-01 至 2025-12-31 · 还有 N 天", "周期 · 每季度" … */
 export function describeDeadline(v: DeadlineValue, today: string, text = '', t: Translate = zhTranslate): string {
-  const valid = (d: string | null | undefined): d is string => !!d && dayNumber(d) !== null;
+  const valid = isIsoDate;
   if (v.kind === 'recurring') {
     const period = v.period && RECURRING.has(v.period) ? t(`recurring.${v.period}` as MessageKey) : text;
     return join([t('recurring.label'), period]);
   }
-  const status = statusText(deadlineStatus(v, today), t);
+  const status = deadlineStatusText(deadlineStatus(v, today), t);
   if (v.kind === 'scope' || v.kind === 'span') {
     if (valid(v.start) && valid(v.end)) return join([t('deadline.period', { from: v.start, to: v.end }), status]);
     if (valid(v.end)) return join([t('deadline.until', { date: v.end }), status]);

@@ -59,11 +59,11 @@ describe('CorpusComparison', () => {
     expect(text('[data-testid=corpus-related] li > button')[0]).toBe(SHANXI_2023.meta.title);
 
     const items = [...box.querySelectorAll('[data-testid=corpus-timeline] li')];
-    expect(items.map((li) => li.getAttribute('data-status'))).toEqual(['overdue', 'upcoming', 'upcoming', 'upcoming', 'unresolved']);
+    expect(items.map((li) => li.getAttribute('data-status'))).toEqual(['overdue', 'upcoming', 'upcoming', 'upcoming', 'recurring']);
     expect(items[0]?.querySelector('.status')?.textContent).toBe('已过期 153 天');
     expect(items[1]?.querySelector('.status')?.textContent).toBe('还有 29 天');
     expect(items[3]?.querySelector('.current')?.textContent).toBe('本文');
-    expect(items[4]?.querySelector('.status')?.textContent).toBe('日期未定');
+    expect(items[4]?.querySelector('.status')?.textContent).toBe('周期');
 
     const drift = box.querySelector('[data-testid=corpus-drift]');
     expect(drift?.textContent).toContain('新培育专精特新中小企业');

@@ -1,40 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
-  daysBetween,
-  deadlineStatus,
   describeDeadline,
   describeProgram,
   describeTarget,
   describeValue,
   dismissLabel,
   formatAmount,
-  todayIso,
 } from '../../../lib/page/describe-value';
 import type { DeadlineValue, TargetValue } from '../../../lib/types';
 import { makeTranslate } from '../../../lib/i18n';
 
 const TODAY = '2026-11-24';
-
-describe('daysBetween', () => {
-  it.each([
-    ['2026-11-24', '2026-11-24', 0],
-    ['2026-11-24', '2026-11-25', 1],
-    ['2026-11-24', '2027-12-31', 402],
-    ['2024-02-28', '2024-03-01', 2], // leap year
-    ['2026-03-28', '2026-03-30', 2], // across a DST change in many zones: calendar days, not hours
-    ['2026-11-24', '2026-11-01', -23],
-  ])('%s → %s = %i', (a, b, n) => expect(daysBetween(a, b)).toBe(n));
-
-  it.each([['2027-02-30'], ['2027-13-01'], ['27-1-1'], ['']])('rejects %j', (bad) => {
-    expect(daysBetween(TODAY, bad)).toBeNull();
-  });
-});
-
-describe('todayIso', () => {
-  it('uses the local calendar date', () => {
-    expect(todayIso(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
-  });
-});
 
 const dl = (v: Partial<DeadlineValue>): DeadlineValue => ({ kind: 'by', end: null, resolved: true, ...v });
 
@@ -63,13 +39,6 @@ describe('describeDeadline', () => {
     const b = describeDeadline(v, '2027-12-30');
     expect(a).toContain('还有 30 天');
     expect(b).toContain('还有 1 天');
-  });
-
-  it('reports status for sorting and colouring', () => {
-    expect(deadlineStatus(dl({ end: '2026-11-30' }), TODAY)).toEqual({ state: 'upcoming', days: 6 });
-    expect(deadlineStatus(dl({ end: '2026-11-20' }), TODAY)).toEqual({ state: 'overdue', days: -4 });
-    expect(deadlineStatus(dl({ kind: 'recurring', period: 'year' }), TODAY).state).toBe('recurring');
-    expect(deadlineStatus(dl({ end: null, resolved: false }), TODAY)).toEqual({ state: 'unknown', days: null });
   });
 });
 
