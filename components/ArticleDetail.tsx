@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Translate } from '../lib/i18n';
 import type { ArticleDetail as Detail } from '../lib/types';
 import type { AnnotationKind, AnnotationRecord } from '../lib/db/schema';
-import { describeValue } from '../lib/page/describe-value';
+import { describeValue } from '../lib/format/value';
 import { textFragmentUrl } from '../lib/export/fragment';
 
 /**

@@ -1,6 +1,7 @@
 import type { ArticleRef, CorpusSummary, DriftOther, TargetFigure, TimelineItem } from '../lib/corpus/summary';
 import { zhTranslate, type Translate } from '../lib/i18n';
 import { deadlineStatusText } from '../lib/deadline-status';
+import { formatFigure } from '../lib/format/value';
 
 /**
  * "Compared with your corpus": how the page relates to saved articles. Presentational only: the
@@ -8,13 +9,8 @@ import { deadlineStatusText } from '../lib/deadline-status';
  * every link calls onOpenArticle. Page-derived text is rendered as text nodes, never as HTML.
  */
 
-/** 20户, 1000家以上, 3–5个百分点: a target's numbers as a reader writes them. */
-export function formatFigure(f: TargetFigure): string {
-  if (f.min === null && f.max === null) return '—';
-  if (f.max === null) return `${f.min}${f.unit}以上`;
-  if (f.min === null) return `${f.max}${f.unit}以内`;
-  return f.min === f.max ? `${f.min}${f.unit}` : `${f.min}–${f.max}${f.unit}`;
-}
+/** 20 户, 1000 家以上, 3–5 个百分点: a drift figure as the card and the reports print it. */
+const figure = (f: TargetFigure): string => formatFigure(f) || '—';
 
 export interface CorpusComparisonProps {
   /** null while the first summary is computed. */
@@ -135,12 +131,12 @@ export default function CorpusComparison({ summary, refreshing, onOpenArticle, t
             {s.drift.map((d, i) => (
               <li key={`${d.indicator}-${i}`}>
                 <div>
-                  <strong>{d.indicator}</strong> <span class="figure here">{t('corpus.here')}：{formatFigure(d.here)}</span>
+                  <strong>{d.indicator}</strong> <span class="figure here">{t('corpus.here')}：{figure(d.here)}</span>
                 </div>
                 <ul>
                   {d.there.map((o) => (
                     <li key={`${o.articleId}-${o.min}-${o.max}-${o.unit}`}>
-                      <span class="figure">{formatFigure(o)}</span>{' '}
+                      <span class="figure">{figure(o)}</span>{' '}
                       <ArticleLink a={{ id: o.articleId, title: o.title }} onOpen={onOpenArticle} />
                       {driftWhere(o) ? <span class="muted"> {driftWhere(o)}</span> : null}
                     </li>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AnnotationKind } from '../lib/db/schema';
-import { describeValue, dismissLabel } from '../lib/page/describe-value';
+import { describeValue, dismissLabel } from '../lib/format/value';
 import { zhTranslate, type Translate } from '../lib/i18n';
 
 /**

@@ -11,7 +11,7 @@ import CorpusComparison from '../../components/CorpusComparison';
 import ExportMenu from '../../components/ExportMenu';
 import AnnotationList from '../../components/AnnotationList';
 import { downloadFile } from '../../lib/ext/download';
-import { describeValue } from '../../lib/page/describe-value';
+import { describeValue } from '../../lib/format/value';
 import { todayIso } from '../../lib/format/date';
 import type { CorpusSummary } from '../../lib/corpus/summary';
 import type { ExportFormat } from '../../lib/export/types';

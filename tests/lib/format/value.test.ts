@@ -6,7 +6,11 @@ import {
   describeValue,
   dismissLabel,
   formatAmount,
-} from '../../../lib/page/describe-value';
+  formatDeadline,
+  formatFigure,
+  formatProgram,
+  formatValue,
+} from '../../../lib/format/value';
 import type { DeadlineValue, TargetValue } from '../../../lib/types';
 import { makeTranslate } from '../../../lib/i18n';
 
@@ -95,5 +99,34 @@ describe('describeValue', () => {
 
   it('labels the dismiss action per type', () => {
     expect(['target', 'deadline', 'program', 'highlight'].map((t) => dismissLabel(t as 'target'))).toEqual(['不是目标', '不是期限', '不是项目', null]);
+  });
+});
+
+describe('format* (the value alone, as reports print it)', () => {
+  it.each<[string, Parameters<typeof formatFigure>[0], string]>([
+    ['an open lower bound', tv({ min: 20, max: null, unit: '户', qualifier: '以上' }), '20 户以上'],
+    ['about', tv({ min: 1.5, max: 1.5, unit: '%', qualifier: '左右' }), '1.5%左右'],
+    ['a range', tv({ min: 1, max: 2, unit: '个' }), '1–2 个'],
+    ['an upper bound', tv({ min: null, max: 13.5, unit: '%', qualifier: '以内' }), '13.5%以内'],
+    ['an open bound without a qualifier', { min: 1000, max: null, unit: '家' }, '1000 家以上'],
+    ['an upper bound without a qualifier', { min: null, max: 4, unit: '亿元' }, '4 亿元以内'],
+    ['float noise', tv({ min: 0.1 + 0.2, max: 0.1 + 0.2, unit: '个百分点' }), '0.3 个百分点'],
+    ['no figure', { min: null, max: null, unit: '' }, ''],
+  ])('figure: %s', (_what, v, expected) => expect(formatFigure(v)).toBe(expected));
+
+  it.each<[string, DeadlineValue, string]>([
+    ['by', dl({ end: '2027-12-31' }), '截止 2027-12-31'],
+    ['span', dl({ kind: 'span', start: '2023-01-01', end: '2025-12-31' }), '2023-01-01 至 2025-12-31'],
+    ['recurring', dl({ kind: 'recurring', end: null, period: 'quarter' }), '周期 · 每季度'],
+    ['recurring until a date', dl({ kind: 'recurring', end: '2025-12-31', period: 'month' }), '周期 · 每月 · 至 2025-12-31'],
+    ['unresolved', dl({ kind: 'scope', end: null, resolved: false }), '期限 · 日期未定'],
+  ])('deadline: %s', (_what, v, expected) => expect(formatDeadline(v)).toBe(expected));
+
+  it('program names, and any value by its type', () => {
+    expect(formatProgram({ name: '双百行动' })).toBe('双百行动');
+    expect(formatValue('program', { name: '行动计划', aliasOf: '山西省行动计划' })).toBe('行动计划（全称：山西省行动计划）');
+    expect(formatValue('highlight', undefined)).toBe('');
+    expect(formatValue('target', { name: 'x' })).toBe('');
+    expect(formatValue('deadline', dl({ end: '2027-12-31' }), makeTranslate('en'))).toBe('by 2027-12-31');
   });
 });
