@@ -437,8 +437,7 @@ export function pickLocale(languages: readonly string[] = []): Locale {
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-export function makeTranslate(locale: Locale): Translate {
-  const table = tables[locale];
+function translateWith(table: Partial<Record<MessageKey, string>>): Translate {
   return (key, params) => {
     const s = table[key] ?? zhCN[key];
     // A replacer function: parameters are often page text, and must never be read as patterns.
@@ -446,8 +445,16 @@ export function makeTranslate(locale: Locale): Translate {
   };
 }
 
-/** Chinese, for callers that pass no translation (the in-page UI, the exports). */
-export const zhTranslate: Translate = makeTranslate('zh-CN');
+export function makeTranslate(locale: Locale): Translate {
+  return translateWith(tables[locale]);
+}
+
+/**
+ * Chinese, for callers that pass no translation (the in-page UI, the exports). Built on the
+ * Chinese table alone, so the content script, which only ever shows Chinese, does not carry the
+ * other locales.
+ */
+export const zhTranslate: Translate = translateWith(zhCN);
 
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 export function messageKeys(locale: Locale): string[] {
