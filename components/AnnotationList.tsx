@@ -1,4 +1,4 @@
-import type { PageAnnotation } from '../lib/messages';
+import type { PageAnnotation } from '../lib/types';
 import type { Translate } from '../lib/i18n';
 
 export interface AnnotationListProps {

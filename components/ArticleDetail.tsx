@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { Translate } from '../lib/i18n';
-import type { ArticleDetail as Detail } from '../lib/messages';
+import type { ArticleDetail as Detail } from '../lib/types';
 import type { AnnotationKind, AnnotationRecord } from '../lib/db/schema';
-import { describeValue } from '../lib/page/describe-value';
+import { describeValue } from '../lib/format/value';
 import { textFragmentUrl } from '../lib/export/fragment';
 
 /**
@@ -132,7 +132,7 @@ export default function ArticleDetail({ detail, today, t, onSaveAnnotation, onDe
                 <li key={a.id} class={a.dismissed ? 'annotation dismissed' : 'annotation'} data-annotation={a.id}>
                   <blockquote>{a.text}</blockquote>
                   <p class="value">
-                    {describeValue(a.type, a.value, { today, text: a.text })}
+                    {describeValue(a.type, a.value, { today, text: a.text, t })}
                     {a.dismissed ? <span class="badge"> {t('detail.dismissed')}</span> : null}
                     {href ? <> · <a href={href} target="_blank" rel="noopener noreferrer">{t('detail.inSource')}</a></> : null}
                   </p>

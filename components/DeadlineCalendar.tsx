@@ -1,4 +1,5 @@
 import type { Translate } from '../lib/i18n';
+import { deadlineStatusText } from '../lib/deadline-status';
 import type { CalendarItem, DeadlineCalendar as Calendar } from '../lib/corpus/catalog';
 
 /**
@@ -10,13 +11,6 @@ export interface DeadlineCalendarProps {
   calendar: Calendar;
   t: Translate;
   onOpenArticle: (id: string) => void;
-}
-
-function status(i: CalendarItem, t: Translate): string {
-  if (i.state === 'ended') return t('calendar.ended');
-  if (i.days === 0) return t('calendar.dueToday');
-  if (i.days < 0) return t('calendar.daysOver', { n: -i.days });
-  return t('calendar.daysLeft', { n: i.days });
 }
 
 function bucket(i: CalendarItem): 'overdue' | 'soon' | 'later' | 'past' {
@@ -49,7 +43,7 @@ export default function DeadlineCalendar({ calendar, t, onOpenArticle }: Deadlin
             {list.map((i) => (
               <li key={i.annotationId} class={`cal-item cal-item--${bucket(i)}`} data-state={bucket(i)} data-date={i.date}>
                 <span class="date num">{i.start && i.kind !== 'by' ? `${i.start} – ${i.date}` : i.date}</span>{' '}
-                <span class="status">{status(i, t)}</span>{' '}
+                <span class="status">{deadlineStatusText(i.status, t)}</span>{' '}
                 <q>{i.text}</q>{' '}
                 <button type="button" class="linklike" data-article={i.article.id} onClick={() => onOpenArticle(i.article.id)}>
                   {i.article.title || i.article.url}

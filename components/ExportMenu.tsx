@@ -1,4 +1,5 @@
 import { EXPORT_FORMATS, type ExportFormat } from '../lib/export/types';
+import { zhTranslate, type Translate } from '../lib/i18n';
 
 /**
  * The export choices for the popup (one article) and the dashboard (a selection or everything).
@@ -13,40 +14,30 @@ export interface ExportMenuProps {
   disabled?: boolean;
   /** Articles the export will cover, shown in the heading when given. */
   count?: number;
+  t?: Translate;
 }
 
-/** Chinese label, English title (hover text) for each format. */
-export const FORMAT_LABELS: Readonly<Record<ExportFormat, { label: string; title: string }>> = {
-  md: { label: 'Markdown（Obsidian）', title: 'Markdown note with front matter and links back to each quote (Obsidian)' },
-  csv: { label: 'CSV 表格（Excel）', title: 'CSV spreadsheet, one row per annotation (Excel, WPS)' },
-  jsonld: { label: 'JSON-LD（W3C 标注）', title: 'JSON-LD in the W3C Web Annotation Data Model' },
-  html: { label: 'HTML 报告', title: 'Self-contained HTML report' },
-  docx: { label: 'Word 文档', title: 'Word document (.docx) report' },
-};
-
-export default function ExportMenu({ onExport, formats = EXPORT_FORMATS, progress = null, disabled = false, count }: ExportMenuProps) {
+export default function ExportMenu({ onExport, formats = EXPORT_FORMATS, progress = null, disabled = false, count, t = zhTranslate }: ExportMenuProps) {
   const busy = progress !== null;
-  const heading = count === undefined ? '导出' : `导出 ${count} 篇`;
+  const heading = count === undefined ? t('export.heading') : t('export.headingCount', { n: count });
   const pct = progress && progress.total > 0 ? Math.min(100, Math.floor((progress.done / progress.total) * 100)) : null;
   return (
     <div class="pl-export" role="group" aria-label={heading} aria-busy={busy ? 'true' : 'false'}>
-      <span class="pl-export__heading" title="Export">
-        {heading}
-      </span>
+      <span class="pl-export__heading">{heading}</span>
       <ul class="pl-export__formats">
         {formats.map((f) => (
           <li key={f}>
-            <button type="button" data-format={f} title={FORMAT_LABELS[f].title} disabled={disabled || busy} onClick={() => onExport(f)}>
-              {FORMAT_LABELS[f].label}
+            <button type="button" data-format={f} title={t(`export.${f}.title`)} disabled={disabled || busy} onClick={() => onExport(f)}>
+              {t(`export.${f}`)}
             </button>
           </li>
         ))}
       </ul>
       {progress ? (
-        <div class="pl-export__progress" role="status" title="Exporting">
+        <div class="pl-export__progress" role="status">
           {/* No value while the total is unknown: an indeterminate bar rather than a false 0%. */}
           {pct === null ? <progress /> : <progress max={progress.total} value={progress.done} />}
-          <span>{pct === null ? '正在导出…' : `正在导出 ${progress.done}/${progress.total}（${pct}%）`}</span>
+          <span>{pct === null ? t('export.running') : t('export.runningCount', { done: progress.done, total: progress.total, pct })}</span>
         </div>
       ) : null}
     </div>

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { msg, type Translate } from '../lib/page/describe-value';
+import { zhTranslate, type Translate } from '../lib/i18n';
 import { HIGHLIGHT_TYPES, paletteOf, type HighlightType } from '../lib/page/highlighter';
 
 /**
@@ -18,7 +18,7 @@ export interface HighlightLegendProps {
   t?: Translate;
 }
 
-export default function HighlightLegend({ counts, scheme = 'light', defaultHidden = false, onHiddenChange, showEmpty = false, t }: HighlightLegendProps) {
+export default function HighlightLegend({ counts, scheme = 'light', defaultHidden = false, onHiddenChange, showEmpty = false, t = zhTranslate }: HighlightLegendProps) {
   const [hidden, setHidden] = useState(defaultHidden);
   const toggle = () => {
     setHidden(!hidden);
@@ -29,7 +29,7 @@ export default function HighlightLegend({ counts, scheme = 'light', defaultHidde
 
   if (hidden) {
     return (
-      <button type="button" class="pl-legend pl-legend--folded" aria-expanded="false" aria-label={msg('legend.show', {}, t)} title={msg('legend.show', {}, t)} onClick={toggle}>
+      <button type="button" class="pl-legend pl-legend--folded" aria-expanded="false" aria-label={t('legend.show')} title={t('legend.show')} onClick={toggle}>
         {types.map((type) => (
           <span key={type} class="pl-swatch" style={{ background: palette[type].bg, borderColor: palette[type].line }} aria-hidden="true" />
         ))}
@@ -37,10 +37,10 @@ export default function HighlightLegend({ counts, scheme = 'light', defaultHidde
     );
   }
   return (
-    <section class="pl-legend" aria-label={msg('legend.label', {}, t)}>
+    <section class="pl-legend" aria-label={t('legend.label')}>
       <header class="pl-legend__head">
-        <span>{msg('legend.title', {}, t)}</span>
-        <button type="button" class="pl-icon" aria-expanded="true" aria-label={msg('legend.hide', {}, t)} title={msg('legend.hide', {}, t)} onClick={toggle}>
+        <span>{t('legend.title')}</span>
+        <button type="button" class="pl-icon" aria-expanded="true" aria-label={t('legend.hide')} title={t('legend.hide')} onClick={toggle}>
           –
         </button>
       </header>
@@ -48,7 +48,7 @@ export default function HighlightLegend({ counts, scheme = 'light', defaultHidde
         {types.map((type) => (
           <li key={type} data-type={type}>
             <span class="pl-swatch" style={{ background: palette[type].bg, borderColor: palette[type].line }} aria-hidden="true" />
-            <span class="pl-legend__label">{msg(type === 'highlight' ? 'highlight.label' : `type.${type}`, {}, t)}</span>
+            <span class="pl-legend__label">{t(type === 'highlight' ? 'highlight.label' : `kind.${type}`)}</span>
             <span class="pl-legend__count">{counts[type] ?? 0}</span>
           </li>
         ))}

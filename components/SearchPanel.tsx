@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import type { SearchHit, SearchQuery, SearchResults } from '../lib/corpus/search';
+import { zhTranslate, type Translate } from '../lib/i18n';
 
 /**
  * The dashboard's corpus search: a query box, filters (region, program, type, deadline year) and
@@ -8,67 +9,6 @@ import type { SearchHit, SearchQuery, SearchResults } from '../lib/corpus/search
  * sends it to the background). Snippets are page text and are rendered as text nodes, with
  * matches wrapped in <mark> elements built from offsets, never from HTML.
  */
-
-export interface SearchLabels {
-  placeholder: string;
-  search: string;
-  searching: string;
-  region: string;
-  program: string;
-  type: string;
-  year: string;
-  any: string;
-  target: string;
-  deadline: string;
-  programType: string;
-  total: string;
-  partial: string;
-  none: string;
-  needQuery: string;
-  error: string;
-}
-
-export const SEARCH_LABELS_ZH: SearchLabels = {
-  placeholder: '搜索已保存的文章，如：专精特新 20户',
-  search: '搜索',
-  searching: '正在搜索…',
-  region: '地区',
-  program: '项目',
-  type: '类型',
-  year: '期限年份',
-  any: '全部',
-  target: '含目标',
-  deadline: '含期限',
-  programType: '含项目',
-  total: '共 {n} 篇',
-  partial: '没有同时包含所有词语的文章，以下为部分匹配。',
-  none: '没有找到匹配的文章。',
-  needQuery: '请输入搜索词或选择至少一个筛选条件。',
-  error: '搜索出错：{message}',
-};
-
-export const SEARCH_LABELS_EN: SearchLabels = {
-  placeholder: 'Search saved articles, e.g. 专精特新 20户',
-  search: 'Search',
-  searching: 'Searching…',
-  region: 'Region',
-  program: 'Program',
-  type: 'Type',
-  year: 'Deadline year',
-  any: 'Any',
-  target: 'Has targets',
-  deadline: 'Has deadlines',
-  programType: 'Has programs',
-  total: '{n} articles',
-  partial: 'No article has all the words; showing partial matches.',
-  none: 'No matching articles.',
-  needQuery: 'Type something to search for, or pick at least one filter.',
-  error: 'Search failed: {message}',
-};
-
-function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w{1,20})\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
-}
 
 export interface SearchPanelProps {
   onSearch: (query: SearchQuery) => Promise<SearchResults>;
@@ -78,7 +18,7 @@ export interface SearchPanelProps {
   programs?: readonly string[];
   years?: readonly number[];
   limit?: number;
-  labels?: Partial<SearchLabels>;
+  t?: Translate;
 }
 
 /** The snippet as text pieces, matches as <mark>; ranges come from the search, clamped here. */
@@ -111,8 +51,7 @@ function Hit({ hit, onOpen }: { hit: SearchHit; onOpen: (id: string) => void }) 
   );
 }
 
-export default function SearchPanel({ onSearch, onOpenArticle, regions, programs, years, limit, labels }: SearchPanelProps) {
-  const L: SearchLabels = { ...SEARCH_LABELS_ZH, ...labels };
+export default function SearchPanel({ onSearch, onOpenArticle, regions, programs, years, limit, t = zhTranslate }: SearchPanelProps) {
   const [text, setText] = useState('');
   const [region, setRegion] = useState('');
   const [program, setProgram] = useState('');
@@ -157,14 +96,14 @@ export default function SearchPanel({ onSearch, onOpenArticle, regions, programs
   return (
     <section class="search-panel" data-testid="search-panel">
       <form role="search" onSubmit={submit}>
-        <input type="search" name="q" value={text} placeholder={L.placeholder} aria-label={L.search} maxLength={500} onInput={input(setText)} />
-        <button type="submit" disabled={status === 'searching'}>{L.search}</button>
+        <input type="search" name="q" value={text} placeholder={t('search.placeholder')} aria-label={t('search.search')} maxLength={500} onInput={input(setText)} />
+        <button type="submit" disabled={status === 'searching'}>{t('search.search')}</button>
         <div class="filters">
           <label>
-            {L.region}{' '}
+            {t('search.region')}{' '}
             {regions ? (
               <select name="region" value={region} onChange={input(setRegion)}>
-                <option value="">{L.any}</option>
+                <option value="">{t('search.any')}</option>
                 {regions.map((r) => <option key={r} value={r}>{r}</option>)}
               </select>
             ) : (
@@ -172,10 +111,10 @@ export default function SearchPanel({ onSearch, onOpenArticle, regions, programs
             )}
           </label>
           <label>
-            {L.program}{' '}
+            {t('search.program')}{' '}
             {programs ? (
               <select name="program" value={program} onChange={input(setProgram)}>
-                <option value="">{L.any}</option>
+                <option value="">{t('search.any')}</option>
                 {programs.map((p) => <option key={p} value={p}>{p}</option>)}
               </select>
             ) : (
@@ -183,19 +122,19 @@ export default function SearchPanel({ onSearch, onOpenArticle, regions, programs
             )}
           </label>
           <label>
-            {L.type}{' '}
+            {t('search.type')}{' '}
             <select name="type" value={type} onChange={input((v) => setType(v as typeof type))}>
-              <option value="">{L.any}</option>
-              <option value="target">{L.target}</option>
-              <option value="deadline">{L.deadline}</option>
-              <option value="program">{L.programType}</option>
+              <option value="">{t('search.any')}</option>
+              <option value="target">{t('search.target')}</option>
+              <option value="deadline">{t('search.deadline')}</option>
+              <option value="program">{t('search.programType')}</option>
             </select>
           </label>
           <label>
-            {L.year}{' '}
+            {t('search.year')}{' '}
             {years ? (
               <select name="year" value={year} onChange={input(setYear)}>
-                <option value="">{L.any}</option>
+                <option value="">{t('search.any')}</option>
                 {years.map((y) => <option key={y} value={String(y)}>{y}</option>)}
               </select>
             ) : (
@@ -206,17 +145,17 @@ export default function SearchPanel({ onSearch, onOpenArticle, regions, programs
       </form>
 
       <div class="search-status" role="status" aria-live="polite">
-        {status === 'searching' ? <p class="muted">{L.searching}</p> : null}
-        {status === 'need-query' ? <p class="muted">{L.needQuery}</p> : null}
-        {status === 'error' ? <p class="error">{fill(L.error, { message: error })}</p> : null}
+        {status === 'searching' ? <p class="muted">{t('search.searching')}</p> : null}
+        {status === 'need-query' ? <p class="muted">{t('search.needQuery')}</p> : null}
+        {status === 'error' ? <p class="error">{t('search.error', { message: error })}</p> : null}
       </div>
 
       {results ? (
         <div class="search-results" data-testid="search-results">
-          <p class="muted">{fill(L.total, { n: results.total })}</p>
-          {results.mode === 'any' && results.hits.length > 0 ? <p class="muted" data-testid="search-partial">{L.partial}</p> : null}
+          <p class="muted">{t('search.total', { n: results.total })}</p>
+          {results.mode === 'any' && results.hits.length > 0 ? <p class="muted" data-testid="search-partial">{t('search.partial')}</p> : null}
           {results.hits.length === 0 ? (
-            <p class="empty">{L.none}</p>
+            <p class="empty">{t('search.none')}</p>
           ) : (
             <ol>
               {results.hits.map((h) => <Hit key={h.article.id} hit={h} onOpen={onOpenArticle} />)}

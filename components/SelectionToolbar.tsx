@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { msg, type Translate } from '../lib/page/describe-value';
+import { zhTranslate, type Translate } from '../lib/i18n';
 import { parseTags } from '../lib/page/selection';
 
 /**
@@ -20,7 +20,7 @@ export interface SelectionToolbarProps {
   t?: Translate;
 }
 
-export default function SelectionToolbar({ onHighlight, onCancel, expanded = false, t }: SelectionToolbarProps) {
+export default function SelectionToolbar({ onHighlight, onCancel, expanded = false, t = zhTranslate }: SelectionToolbarProps) {
   const [open, setOpen] = useState(expanded);
   const [note, setNote] = useState('');
   const [tags, setTags] = useState('');
@@ -36,7 +36,7 @@ export default function SelectionToolbar({ onHighlight, onCancel, expanded = fal
     <div
       class={`pl-toolbar${open ? ' pl-toolbar--open' : ''}`}
       role="toolbar"
-      aria-label={msg('toolbar.label', {}, t)}
+      aria-label={t('toolbar.label')}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.stopPropagation();
@@ -57,8 +57,8 @@ export default function SelectionToolbar({ onHighlight, onCancel, expanded = fal
             rows={2}
             maxLength={20_000}
             value={note}
-            placeholder={msg('toolbar.note', {}, t)}
-            aria-label={msg('toolbar.note', {}, t)}
+            placeholder={t('toolbar.note')}
+            aria-label={t('toolbar.note')}
             onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)}
             onKeyDown={(e) => {
               if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -71,17 +71,17 @@ export default function SelectionToolbar({ onHighlight, onCancel, expanded = fal
             type="text"
             value={tags}
             maxLength={2000}
-            placeholder={msg('toolbar.tags', {}, t)}
-            aria-label={msg('toolbar.tags', {}, t)}
+            placeholder={t('toolbar.tags')}
+            aria-label={t('toolbar.tags')}
             onInput={(e) => setTags((e.currentTarget as HTMLInputElement).value)}
           />
           <div class="pl-actions">
             <button type="submit" class="pl-primary">
-              {msg('toolbar.highlight', {}, t)}
+              {t('toolbar.highlight')}
             </button>
             {onCancel ? (
               <button type="button" onClick={onCancel}>
-                {msg('card.cancel', {}, t)}
+                {t('card.cancel')}
               </button>
             ) : null}
           </div>
@@ -89,10 +89,10 @@ export default function SelectionToolbar({ onHighlight, onCancel, expanded = fal
       ) : (
         <div class="pl-actions">
           <button type="button" class="pl-primary" onClick={submit}>
-            {msg('toolbar.highlight', {}, t)}
+            {t('toolbar.highlight')}
           </button>
           <button type="button" onClick={() => setOpen(true)}>
-            {msg('toolbar.withNote', {}, t)}
+            {t('toolbar.withNote')}
           </button>
         </div>
       )}

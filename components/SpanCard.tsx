@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AnnotationKind } from '../lib/db/schema';
-import { describeValue, dismissLabel, msg, type Translate } from '../lib/page/describe-value';
+import { describeValue, dismissLabel } from '../lib/format/value';
+import { zhTranslate, type Translate } from '../lib/i18n';
 
 /**
  * The card shown over a highlight: what the span commits to in plain words, and what the reader
@@ -34,7 +35,7 @@ export interface SpanCardProps {
 const QUOTE_MAX = 120;
 
 export default function SpanCard(props: SpanCardProps) {
-  const { type, text, value, today, note, tags, saved, t } = props;
+  const { type, text, value, today, note, tags, saved, t = zhTranslate } = props;
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(note ?? '');
   const area = useRef<HTMLTextAreaElement>(null);
@@ -58,7 +59,7 @@ export default function SpanCard(props: SpanCardProps) {
     <div
       class={`pl-card pl-card--${type}`}
       role="dialog"
-      aria-label={msg(`type.${type}`, {}, t)}
+      aria-label={t(`kind.${type}`)}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.stopPropagation();
@@ -73,7 +74,7 @@ export default function SpanCard(props: SpanCardProps) {
           {describeValue(type, value, { today, text, t })}
         </span>
         {props.onClose ? (
-          <button type="button" class="pl-icon" aria-label={msg('card.close', {}, t)} title={msg('card.close', {}, t)} onClick={props.onClose}>
+          <button type="button" class="pl-icon" aria-label={t('card.close')} title={t('card.close')} onClick={props.onClose}>
             ×
           </button>
         ) : null}
@@ -87,7 +88,7 @@ export default function SpanCard(props: SpanCardProps) {
         </p>
       ) : null}
       {tags?.length ? (
-        <ul class="pl-tags" aria-label={msg('card.tags', {}, t)}>
+        <ul class="pl-tags" aria-label={t('card.tags')}>
           {tags.map((tag) => (
             <li key={tag}>{tag}</li>
           ))}
@@ -100,7 +101,7 @@ export default function SpanCard(props: SpanCardProps) {
             rows={3}
             maxLength={20_000}
             value={draft}
-            placeholder={msg('card.notePlaceholder', {}, t)}
+            placeholder={t('card.notePlaceholder')}
             onInput={(e) => setDraft((e.currentTarget as HTMLTextAreaElement).value)}
             onKeyDown={(e) => {
               if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -111,10 +112,10 @@ export default function SpanCard(props: SpanCardProps) {
           />
           <div class="pl-actions">
             <button type="button" class="pl-primary" onClick={commit}>
-              {msg('card.saveNote', {}, t)}
+              {t('card.saveNote')}
             </button>
             <button type="button" onClick={() => setEditing(false)}>
-              {msg('card.cancel', {}, t)}
+              {t('card.cancel')}
             </button>
           </div>
         </div>
@@ -122,12 +123,12 @@ export default function SpanCard(props: SpanCardProps) {
         <div class="pl-actions">
           {props.onSave ? (
             <button type="button" class="pl-primary" disabled={saved} aria-pressed={saved ? 'true' : 'false'} onClick={props.onSave}>
-              {msg(saved ? 'card.saved' : 'card.save', {}, t)}
+              {t(saved ? 'card.saved' : 'card.save')}
             </button>
           ) : null}
           {props.onNote ? (
             <button type="button" onClick={startEditing}>
-              {msg(note ? 'card.editNote' : 'card.addNote', {}, t)}
+              {t(note ? 'card.editNote' : 'card.addNote')}
             </button>
           ) : null}
           {dismiss && props.onDismiss ? (
@@ -137,7 +138,7 @@ export default function SpanCard(props: SpanCardProps) {
           ) : null}
           {props.onDelete ? (
             <button type="button" class="pl-danger" onClick={props.onDelete}>
-              {msg('card.delete', {}, t)}
+              {t('card.delete')}
             </button>
           ) : null}
         </div>

@@ -1,6 +1,10 @@
 import * as z from 'zod/mini';
-import type { Reading } from './types';
-import type { AnnotationRecord, ArticleRecord } from './db/schema';
+import {
+  MAX_TEXT,
+  type ArticleDetail, type ArticleMeta, type ArticleSummary, type ExportedFile, type ManualAnnotation, type PageCapture,
+  type PageState, type Reading, type SavedAnnotations, type Span, type Verdict,
+} from './types';
+// Reply payloads the corpus and export code define; types only, erased from every bundle.
 import type { CorpusSummary } from './corpus/summary';
 import type { SearchResults } from './corpus/search';
 import type { ImportReport } from './export/backup';
@@ -10,7 +14,8 @@ import type { DeadlineCalendar, ProgramEntry } from './corpus/catalog';
  * The one message protocol between the content script, the background, the popup and the
  * dashboard. Every request is validated with these schemas at the receiving end: a content script
  * lives next to an untrusted page, so nothing it sends is believed without a check, and any
- * message not from our own extension is dropped (see isOwnSender).
+ * message not from our own extension is dropped (see isOwnSender). Wire schemas only: the shapes
+ * they carry are the domain types of lib/types.ts, and the checks below keep the two equal.
  */
 
 // zod/mini: the content script runs on every page, and full zod would add ~60 kB to it.
@@ -20,8 +25,6 @@ const list = <T extends z.core.SomeType>(item: T, max: number) => z.array(item).
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 const url = str(4000).check(z.refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL'));
 
-/** Longest main text accepted (characters); longer pages are cut by the content script. */
-export const MAX_TEXT = 2_000_000;
 const OFFSET = count(MAX_TEXT);
 
 export const articleMetaSchema = z.object({
@@ -70,7 +73,6 @@ export const pageCaptureSchema = z.object({
   verdict: verdictSchema,
   spans: list(spanSchema, 20_000),
 });
-export type PageCapture = z.infer<typeof pageCaptureSchema>;
 
 export const manualAnnotationSchema = z.object({
   text: str(5000).check(z.minLength(1)),
@@ -78,7 +80,6 @@ export const manualAnnotationSchema = z.object({
   tags: z._default(list(str(100), 50), []),
   selectors: selectorsSchema,
 });
-export type ManualAnnotation = z.infer<typeof manualAnnotationSchema>;
 
 const exportFormat = z.enum(['md', 'csv', 'jsonld', 'html', 'docx']);
 const id = str(100);
@@ -142,35 +143,6 @@ export const backgroundRequestSchema = z.discriminatedUnion('type', [
 ]);
 export type BackgroundRequest = z.infer<typeof backgroundRequestSchema>;
 
-/** A saved article as lists show it (no text). */
-export interface ArticleSummary {
-  id: string;
-  url: string;
-  title: string;
-  site?: string;
-  publishedAt?: string;
-  region?: string | null;
-  savedAt: number;
-  counts: Record<'target' | 'deadline' | 'program' | 'highlight', number>;
-}
-
-/** A file travels as base64 (runtime messages cannot carry bytes in every browser). */
-export interface ExportedFile {
-  filename: string;
-  mime: string;
-  base64: string;
-}
-
-export interface SavedAnnotations {
-  articleId: string;
-  annotations: AnnotationRecord[];
-}
-
-export interface ArticleDetail {
-  article: ArticleRecord;
-  annotations: AnnotationRecord[];
-}
-
 export interface BackgroundReplies {
   analyzeText: Reading;
   reportPage: { badge: string };
@@ -210,25 +182,6 @@ export const contentRequestSchema = z.discriminatedUnion('type', [
 ]);
 export type ContentRequest = z.infer<typeof contentRequestSchema>;
 
-/** What the popup shows for the current tab. */
-export interface PageState {
-  status: 'pending' | 'ready' | 'off' | 'unsupported';
-  capture: PageCapture | null;
-  /** The reader's saved annotations on this page; `orphan` when they could not be found again. */
-  annotations?: PageAnnotation[];
-  /** Whether the page is saved in the corpus. */
-  savedId?: string | null;
-}
-
-export interface PageAnnotation {
-  id: string;
-  type: 'target' | 'deadline' | 'program' | 'highlight';
-  text: string;
-  note?: string;
-  tags: string[];
-  orphan: boolean;
-}
-
 export interface ContentReplies {
   getPageState: PageState;
   annotateAnyway: PageState;
@@ -237,6 +190,18 @@ export interface ContentReplies {
   highlightSelection: { opened: boolean };
   refresh: PageState;
 }
+
+/** True when A and B are mutually assignable. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Holds<T extends true> = T;
+// A field added to a domain type or to its schema alone fails to compile here.
+export type SchemasMatchDomain = Holds<
+  Same<z.infer<typeof pageCaptureSchema>, PageCapture> &
+  Same<z.infer<typeof manualAnnotationSchema>, ManualAnnotation> &
+  Same<z.infer<typeof articleMetaSchema>, ArticleMeta> &
+  Same<z.infer<typeof verdictSchema>, Verdict> &
+  Same<z.infer<typeof spanSchema>, Span>
+>;
 
 /** Every reply travels wrapped, so an error reaches the sender as data with a readable message. */
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };

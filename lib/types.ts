@@ -1,8 +1,14 @@
 /**
  * The policy-domain vocabulary shared by every part of PolicyLens: the reading engine produces
  * these, the content script highlights them, the database stores them and the exports print them.
- * Everything here is plain, serialisable data (it crosses extension message boundaries).
+ * Everything here is plain, serialisable data (it crosses extension message boundaries; the
+ * schemas that check it there are lib/messages.ts, which must read exactly these shapes).
  */
+
+import type { AnnotationRecord, ArticleRecord } from './db/schema';
+
+/** Longest main text an article keeps (characters); longer pages are cut by the content script. */
+export const MAX_TEXT = 2_000_000;
 
 /** What a span of policy text commits to (see tests/fixtures/corpus/GUIDE.md). */
 export type SpanType = 'target' | 'deadline' | 'program';
@@ -94,4 +100,83 @@ export interface ReadOptions {
   publishedAt?: string;
   /** Annotate even when the verdict is negative ("annotate anyway"). */
   force?: boolean;
+}
+
+/** W3C Web Annotation selectors, kept together so an annotation can be re-anchored on revisit. */
+export interface AnchorSelectors {
+  /** TextQuoteSelector: the exact text with up to 32 characters of context either side. */
+  quote: { exact: string; prefix: string; suffix: string };
+  /** TextPositionSelector: offsets into the article's main text as captured. */
+  position: { start: number; end: number };
+}
+
+/** What the content script captured of a page: enough to save it as an article. */
+export interface PageCapture {
+  url: string;
+  /** <link rel=canonical> or the URL without hash and tracking parameters. */
+  canonicalUrl: string;
+  meta: ArticleMeta;
+  /** The main text as read on the page, at most MAX_TEXT characters. */
+  text: string;
+  verdict: Verdict;
+  spans: Span[];
+}
+
+/** A reader's own highlight on a page, with an optional note and tags. */
+export interface ManualAnnotation {
+  text: string;
+  note?: string;
+  tags: string[];
+  selectors: AnchorSelectors;
+}
+
+/** A saved article as lists show it (no text). */
+export interface ArticleSummary {
+  id: string;
+  url: string;
+  title: string;
+  site?: string;
+  publishedAt?: string;
+  region?: string | null;
+  savedAt: number;
+  counts: Record<'target' | 'deadline' | 'program' | 'highlight', number>;
+}
+
+/** A saved article with all its annotations. */
+export interface ArticleDetail {
+  article: ArticleRecord;
+  annotations: AnnotationRecord[];
+}
+
+/** The saved annotations of one page, to re-anchor them on a revisit. */
+export interface SavedAnnotations {
+  articleId: string;
+  annotations: AnnotationRecord[];
+}
+
+/** An export or backup file; it travels as base64 (runtime messages cannot carry bytes in every browser). */
+export interface ExportedFile {
+  filename: string;
+  mime: string;
+  base64: string;
+}
+
+/** What the popup shows for the current tab. */
+export interface PageState {
+  status: 'pending' | 'ready' | 'off' | 'unsupported';
+  capture: PageCapture | null;
+  /** The reader's saved annotations on this page; `orphan` when they could not be found again. */
+  annotations?: PageAnnotation[];
+  /** Whether the page is saved in the corpus. */
+  savedId?: string | null;
+}
+
+/** A saved annotation as the popup lists it for the current page. */
+export interface PageAnnotation {
+  id: string;
+  type: 'target' | 'deadline' | 'program' | 'highlight';
+  text: string;
+  note?: string;
+  tags: string[];
+  orphan: boolean;
 }

@@ -5,7 +5,7 @@ import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTextMap } from '../lib/page/text-map';
 import { startSiteServer, type SiteServer } from './fixtures/site-server';
-import { buildSite } from './fixtures/tools/build-site';
+import { buildSite, isSiteCorpusText } from './fixtures/tools/build-site';
 import {
   CONTAINER_SELECTOR,
   type Expected,
@@ -49,7 +49,9 @@ describe('generated sample site', () => {
   });
 
   it('has the required pages: every corpus text, a ruby page, sports and review pages', () => {
-    const corpus = readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).map((f) => `corpus-${f.slice(0, -4)}`);
+    const corpus = readdirSync(CORPUS)
+      .filter((f) => f.endsWith('.txt') && isSiteCorpusText(f.slice(0, -4)))
+      .map((f) => `corpus-${f.slice(0, -4)}`);
     for (const slug of corpus) expect(generated).toContain(slug);
     expect(generated.some((s) => /^corpus-\d+-ruby$/.test(s))).toBe(true);
     expect(generated.some((s) => s.startsWith('site-sports-'))).toBe(true);

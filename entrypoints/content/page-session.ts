@@ -1,10 +1,8 @@
 import { withoutPlainHash } from '../../lib/url';
 import { askBackground } from '../../lib/ext/rpc';
 import { isSiteEnabled } from '../../lib/ext/settings';
-import {
-  MAX_TEXT,
-  type ContentReplies, type ContentRequest, type ManualAnnotation, type PageAnnotation, type PageCapture, type PageState,
-} from '../../lib/messages';
+import type { ContentReplies, ContentRequest } from '../../lib/messages';
+import { MAX_TEXT, type ManualAnnotation, type PageAnnotation, type PageCapture, type PageState } from '../../lib/types';
 import { detectPage, type Detection } from '../../lib/detect/detect';
 import { pageText, readRequest } from '../../lib/detect/page-reading';
 import { buildTextMap, type TextMap } from '../../lib/page/text-map';

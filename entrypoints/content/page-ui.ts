@@ -1,6 +1,6 @@
 import { createCardHost, type AnchorBox, type CardHost } from '../../lib/page/card-host';
 import { selectedSpan, selectionRect } from '../../lib/page/selection';
-import { todayIso } from '../../lib/page/describe-value';
+import { todayIso } from '../../lib/format/date';
 import { watchPage, type PageWatch } from '../../lib/page/watch';
 import type { PageSession } from './page-session';
 

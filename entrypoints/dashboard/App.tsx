@@ -2,14 +2,14 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { askBackground } from '../../lib/ext/rpc';
 import { downloadFile } from '../../lib/ext/download';
 import { makeTranslate, pickLocale } from '../../lib/i18n';
-import type { ArticleDetail as Detail, ArticleSummary } from '../../lib/messages';
+import type { ArticleDetail as Detail, ArticleSummary } from '../../lib/types';
 import type { DeadlineCalendar as Calendar, ProgramEntry } from '../../lib/corpus/catalog';
 import type { ExportFormat } from '../../lib/export/types';
 import { backupFileTooLarge, type ImportReport } from '../../lib/export/backup';
 import { quotaWarning, type StorageEstimateLike } from '../../lib/export/storage';
-import { todayIso } from '../../lib/page/describe-value';
+import { todayIso } from '../../lib/format/date';
 import LibraryTable, { sortArticles, type SortKey, type SortOrder } from '../../components/LibraryTable';
-import SearchPanel, { SEARCH_LABELS_EN } from '../../components/SearchPanel';
+import SearchPanel from '../../components/SearchPanel';
 import ExportMenu from '../../components/ExportMenu';
 import ArticleDetail from '../../components/ArticleDetail';
 import ProgramIndex from '../../components/ProgramIndex';
@@ -335,7 +335,7 @@ export default function App() {
                   <span class="muted" data-testid="shown">{t('dash.filter.shown', { shown: shown.length, total: articles.length })}</span>
                 </div>
                 <div class="selection-bar">
-                  <ExportMenu onExport={(f) => void exportAs(f)} count={exportIds.length || articles.length}
+                  <ExportMenu onExport={(f) => void exportAs(f)} count={exportIds.length || articles.length} t={t}
                     disabled={busy !== null} progress={busy?.kind === 'export' && busyShown ? { done: 0, total: 0 } : null} />
                   <span class="muted" data-testid="export-scope">
                     {exportIds.length ? t('dash.export.scopeSelected', { n: exportIds.length }) : t('dash.export.scopeAll', { n: articles.length })}
@@ -372,7 +372,7 @@ export default function App() {
             <h2>{t('dash.nav.search')}</h2>
             <SearchPanel onSearch={(query) => askBackground({ type: 'searchCorpus', query })} onOpenArticle={open}
               regions={choices.regions} programs={choices.programs.map((p) => p.name)} years={choices.years}
-              labels={locale === 'en' ? SEARCH_LABELS_EN : undefined} />
+              t={t} />
           </section>
         ) : null}
 

@@ -1,4 +1,4 @@
-import type { ArticleSummary } from '../../lib/messages';
+import type { ArticleSummary } from '../../lib/types';
 import type { DeadlineCalendar, ProgramEntry } from '../../lib/corpus/catalog';
 
 /**

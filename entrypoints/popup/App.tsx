@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { askBackground, askTab } from '../../lib/ext/rpc';
 import { isSiteEnabled, setSiteEnabled } from '../../lib/ext/settings';
 import { makeTranslate, pickLocale } from '../../lib/i18n';
-import type { ArticleSummary, PageState } from '../../lib/messages';
+import type { ArticleSummary, PageState } from '../../lib/types';
 import { SPAN_TYPES, type Span } from '../../lib/types';
 import SpanList from '../../components/SpanList';
 import VerdictPanel from '../../components/VerdictPanel';
@@ -11,7 +11,8 @@ import CorpusComparison from '../../components/CorpusComparison';
 import ExportMenu from '../../components/ExportMenu';
 import AnnotationList from '../../components/AnnotationList';
 import { downloadFile } from '../../lib/ext/download';
-import { describeValue, todayIso } from '../../lib/page/describe-value';
+import { describeValue } from '../../lib/format/value';
+import { todayIso } from '../../lib/format/date';
 import type { CorpusSummary } from '../../lib/corpus/summary';
 import type { ExportFormat } from '../../lib/export/types';
 
@@ -27,7 +28,7 @@ async function resolveTabId(): Promise<number | null> {
 
 const POLL_MS = 250;
 const today = todayIso();
-const describe = (s: Span) => describeValue(s.type, s.value, { today, text: s.text });
+const describe = (s: Span) => describeValue(s.type, s.value, { today, text: s.text, t });
 
 /**
  * The last summary of a page, kept for this browser session so the popup can show it at once and
@@ -198,8 +199,8 @@ export default function App() {
               ))}
               <AnnotationList annotations={state.annotations ?? []} t={t}
                 onPick={(id) => tabId !== null && askTab(tabId, { type: 'scrollToAnnotation', id }).catch(fail)} />
-              <CorpusComparison summary={summary} refreshing={refreshing} onOpenArticle={(id) => openDashboard(`#article=${encodeURIComponent(id)}`)} />
-              <ExportMenu onExport={exportAs} disabled={exporting} />
+              <CorpusComparison summary={summary} refreshing={refreshing} onOpenArticle={(id) => openDashboard(`#article=${encodeURIComponent(id)}`)} t={t} />
+              <ExportMenu onExport={exportAs} disabled={exporting} t={t} />
             </>
           ) : null}
         </>

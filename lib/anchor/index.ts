@@ -1,5 +1,5 @@
 import search from 'approx-string-match';
-import type { AnchorSelectors } from '../db/schema';
+import type { AnchorSelectors } from '../types';
 import { agreement } from './distance';
 
 /**

@@ -1,4 +1,5 @@
-import type { AnchorSelectors, AnnotationKind } from '../db/schema';
+import type { AnnotationKind } from '../db/schema';
+import type { AnchorSelectors } from '../types';
 import { anchorMany, type AnchorMatch, type AnchorOptions } from './index';
 
 /**

@@ -1,5 +1,6 @@
 import type { PolicyDB, AnnotationRecord, ArticleRecord } from '../db/schema';
-import type { BackgroundReplies, BackgroundRequest, ExportedFile, PageCapture } from '../messages';
+import type { BackgroundReplies, BackgroundRequest } from '../messages';
+import type { ExportedFile, PageCapture } from '../types';
 import { readText } from '../engine';
 import {
   deleteArticle, findArticleByUrl, getArticleByUrl, listArticles, markForIndexing, saveArticle,
@@ -8,7 +9,7 @@ import {
 import { buildExport, type ExportFile, type ExportFormat, type ExportItem } from '../export';
 import { buildBackup, importBackup } from '../export/backup';
 import { describeSpan } from '../anchor';
-import { canonicalizeUrl, contentHash } from '../corpus/normalize';
+import { canonicalizeUrl, contentHash } from '../corpus/keys';
 import { badgeText } from './badge';
 import { toBase64, utf8 } from './base64';
 import { deadlineCalendar, programIndex } from '../corpus/catalog';

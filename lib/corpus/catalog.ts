@@ -1,7 +1,8 @@
 import type { AnnotationRecord, ArticleRecord, PolicyDB } from '../db/schema';
 import type { DeadlineValue, ProgramValue } from '../types';
-import { daysBetween, deadlineStatus, type DeadlineState } from '../page/describe-value';
-import { programKey } from './normalize';
+import { deadlineStatus, type DeadlineStatus } from '../deadline-status';
+import { addDays, daysBetween, isIsoDate } from '../format/date';
+import { programKey } from './keys';
 import { asDeadline, asProgram } from './values';
 
 /**
@@ -119,7 +120,7 @@ export interface CalendarItem {
   /** The date the item sits on: the end of the period (a deadline's due day). */
   date: string;
   start?: string;
-  state: DeadlineState;
+  status: DeadlineStatus;
   /** Days from today to `date` (negative when past). */
   days: number;
   /** Due (or a period ending) within the next CALENDAR_HORIZON_DAYS days, today included. */
@@ -140,12 +141,6 @@ export interface DeadlineCalendar {
   counts: { soon: number; overdue: number; later: number };
 }
 
-function addDays(iso: string, n: number): string {
-  const t = Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
-}
-
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Every deadline of the corpus relative to `today` (YYYY-MM-DD, the reader's calendar day):
@@ -153,7 +148,7 @@ const ISO = /^\d{4}-\d{2}-\d{2}$/;
  * `overdue`; recurring and unresolved ones apart.
  */
 export async function deadlineCalendar(db: PolicyDB, today: string): Promise<DeadlineCalendar> {
-  if (!ISO.test(today) || daysBetween(today, today) === null) throw new RangeError(`today must be a date YYYY-MM-DD, got ${String(today).slice(0, 40)}`);
+  if (!isIsoDate(today)) throw new RangeError(`today must be a date YYYY-MM-DD, got ${String(today).slice(0, 40)}`);
   const annotations = (await db.annotations.where('type').equals('deadline').toArray()).filter(counts);
   const articles = await articlesById(db, annotations.map((a) => a.articleId));
   const items: CalendarItem[] = [];
@@ -172,11 +167,11 @@ export async function deadlineCalendar(db: PolicyDB, today: string): Promise<Dea
     }
     const status = deadlineStatus(v, today);
     const item: CalendarItem = {
-      annotationId: a.id, article: ref, text: a.text, kind: v.kind, date: v.end, state: status.state, days,
+      annotationId: a.id, article: ref, text: a.text, kind: v.kind, date: v.end, status, days,
       soon: days >= 0 && days <= CALENDAR_HORIZON_DAYS,
       overdue: status.state === 'overdue',
     };
-    if (v.start && ISO.test(v.start)) item.start = v.start;
+    if (isIsoDate(v.start)) item.start = v.start;
     if (a.note) item.note = a.note;
     items.push(item);
   }

@@ -1,9 +1,10 @@
 import type Dexie from 'dexie';
 import * as z from 'zod/mini';
 import type { ArticleRecord, PolicyDB } from '../db/schema';
-import type { ArticleSummary } from '../messages';
+import type { ArticleSummary } from '../types';
 import { candidates, corpusStats, documentFrequencies, idf, termScore, type CorpusStats } from './bm25';
-import { foldText, foldWithMap, programKey, regionKey } from './normalize';
+import { foldText, foldWithMap } from '../text/fold';
+import { programKey, regionKey } from './keys';
 import { CorpusInputError, indexPending, toSummary } from './store';
 import type { Tokenize } from './tokenize';
 

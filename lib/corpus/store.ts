@@ -1,20 +1,19 @@
-import type * as z from 'zod/mini';
-import type { ArticleSummary, PageCapture } from '../messages';
 import { manualAnnotationSchema, pageCaptureSchema } from '../messages';
 import type {
   AnnotationKind, AnnotationRecord, ArticleRecord, ArticleTermsRecord, CorpusStatRecord, PolicyDB,
 } from '../db/schema';
-import type { DeadlineValue, ProgramValue, SpanType, TargetValue } from '../types';
-import { canonicalizeUrl, contentHash, indicatorKey, programKey, regionKey, toSimplified } from './normalize';
+import type { ArticleSummary, DeadlineValue, ManualAnnotation, PageCapture, ProgramValue, SpanType, TargetValue } from '../types';
+import { canonicalizeUrl, contentHash, indicatorKey, programKey, regionKey } from './keys';
+import { toSimplified } from '../text/simplify';
 import { termFrequencies, type Tokenize } from './tokenize';
 import { asDeadline, asProgram, asTarget } from './values';
 
-/** A reader's own highlight as the popup sends it (tags may be omitted). */
-export type ManualAnnotation = z.input<typeof manualAnnotationSchema>;
+/** A reader's own highlight as a caller may pass it: tags may be omitted. */
+export type ManualAnnotationInput = Omit<ManualAnnotation, 'tags'> & { tags?: string[] };
 
 export interface SaveInput {
   page: PageCapture;
-  manual?: ManualAnnotation[];
+  manual?: ManualAnnotationInput[];
   now?: number;
   /**
    * The corpus tokenizer. With it the article is indexed in the same transaction; without it the

@@ -1,8 +1,12 @@
 import type { AnnotationRecord, ArticleRecord, PolicyDB } from '../db/schema';
-import type { PageCapture } from '../messages';
+import type { PageCapture } from '../types';
 import type { DeadlineValue } from '../types';
 import { candidates, corpusStats, documentFrequencies, idf, scoreRow } from './bm25';
-import { canonicalizeUrl, contentHash, foldText, indicatorKey, programKey, regionKey, sameIndicator, toSimplified } from './normalize';
+import { canonicalizeUrl, contentHash, indicatorKey, programKey, regionKey, sameIndicator } from './keys';
+import { foldText } from '../text/fold';
+import { deadlineStatus, type DeadlineStatus } from '../deadline-status';
+import { daysBetween, isIsoDate } from '../format/date';
+import { toSimplified } from '../text/simplify';
 import { CorpusInputError, indexPending } from './store';
 import { termFrequencies, type Tokenize } from './tokenize';
 import { asDeadline, asProgram, asTarget } from './values';
@@ -42,8 +46,6 @@ export interface RelatedArticle {
   sharedTerms: string[];
 }
 
-export type DeadlineStatus = 'upcoming' | 'overdue' | 'unresolved';
-
 export interface TimelineItem {
   /** ISO end date; null when the deadline could not be resolved to a date. */
   date: string | null;
@@ -53,9 +55,8 @@ export interface TimelineItem {
   title: string;
   current: boolean;
   kind: DeadlineValue['kind'];
+  /** The one deadline status (lib/deadline-status.ts), as the card and the calendar show it. */
   status: DeadlineStatus;
-  /** Days from `today` to `date` (negative when overdue); null when unresolved. */
-  daysLeft: number | null;
 }
 
 export interface TargetFigure {
@@ -101,20 +102,9 @@ export interface SummaryOptions {
   limit?: number;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DAY = 86_400_000;
 /** Timeline items beyond this many are dropped (furthest dates first); the popup is small. */
 const MAX_TIMELINE = 60;
 
-function isoDay(iso: string): number {
-  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
-}
-
-export function deadlineStatus(end: string | null, today: string): { status: DeadlineStatus; daysLeft: number | null } {
-  if (!end) return { status: 'unresolved', daysLeft: null };
-  const days = Math.round((isoDay(end) - isoDay(today)) / DAY);
-  return { status: days < 0 ? 'overdue' : 'upcoming', daysLeft: days };
-}
 
 function refOf(a: ArticleRecord): ArticleRef {
   const r: ArticleRef = { id: a.id, title: a.title, url: a.url, savedAt: a.savedAt };
@@ -171,7 +161,7 @@ function newestFirst(ids: readonly string[], exclude: ReadonlySet<string>): stri
  * articles, so the cost follows the size of the answer rather than of the corpus.
  */
 export async function summarizeAgainstCorpus(db: PolicyDB, page: PageCapture, opts: SummaryOptions): Promise<CorpusSummary> {
-  if (!ISO_DATE.test(opts.today) || Number.isNaN(isoDay(opts.today))) throw new CorpusInputError(`today must be an ISO date (YYYY-MM-DD), got ${opts.today}`);
+  if (!isIsoDate(opts.today)) throw new CorpusInputError(`today must be an ISO date (YYYY-MM-DD), got ${opts.today}`);
   const limit = opts.limit ?? 5;
   if (!Number.isInteger(limit) || limit <= 0) throw new CorpusInputError(`limit must be a positive integer, got ${limit}`);
   await indexPending(db, opts.tokenize);
@@ -323,7 +313,7 @@ export async function summarizeAgainstCorpus(db: PolicyDB, page: PageCapture, op
     const k = `${articleId}\u0000${v.end}\u0000${foldText(text)}`;
     if (seenDeadline.has(k)) return;
     seenDeadline.add(k);
-    timeline.push({ date: v.end, text, articleId, title: t, current: articleId === null, kind: v.kind, ...deadlineStatus(v.end, opts.today) });
+    timeline.push({ date: v.end, text, articleId, title: t, current: articleId === null, kind: v.kind, status: deadlineStatus(v, opts.today) });
   };
   for (const s of page.spans) {
     const v = s.type === 'deadline' ? asDeadline(s.value) : null;
@@ -345,9 +335,10 @@ export async function summarizeAgainstCorpus(db: PolicyDB, page: PageCapture, op
   });
   if (timeline.length > MAX_TIMELINE) {
     // Keep every item of this page, then the nearest dates of the others.
+    const distance = (t: TimelineItem) => Math.abs((t.date ? daysBetween(opts.today, t.date) : null) ?? Infinity);
     const mine = timeline.filter((t) => t.current);
     const others = timeline.filter((t) => !t.current)
-      .sort((a, b) => Math.abs(a.daysLeft ?? Infinity) - Math.abs(b.daysLeft ?? Infinity))
+      .sort((a, b) => distance(a) - distance(b))
       .slice(0, Math.max(0, MAX_TIMELINE - mine.length));
     const keep = new Set([...mine, ...others]);
     for (let i = timeline.length - 1; i >= 0; i--) if (!keep.has(timeline[i] as TimelineItem)) timeline.splice(i, 1);

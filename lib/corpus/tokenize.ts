@@ -1,4 +1,4 @@
-import { foldText } from './normalize';
+import { foldText } from '../text/fold';
 
 /**
  * The tokenizer seam. The corpus never imports jieba itself: in Node `cut` is usable at once

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
-import type { ArticleMeta, DeadlineValue, ProgramValue, SpanType, TargetValue, Verdict } from '../types';
-import { regionKey, toSimplified } from '../corpus/normalize';
+import type { AnchorSelectors, ArticleMeta, DeadlineValue, ProgramValue, SpanType, TargetValue, Verdict } from '../types';
+import { regionKey } from '../corpus/keys';
+import { toSimplified } from '../text/simplify';
 
 /**
  * The one place the IndexedDB schema is declared. Each version is frozen once released: a change
@@ -9,14 +10,6 @@ import { regionKey, toSimplified } from '../corpus/normalize';
  * content scripts never see it.
  */
 export const DB_NAME = 'policylens';
-
-/** W3C Web Annotation selectors, kept together so an annotation can be re-anchored on revisit. */
-export interface AnchorSelectors {
-  /** TextQuoteSelector: the exact text with up to 32 characters of context either side. */
-  quote: { exact: string; prefix: string; suffix: string };
-  /** TextPositionSelector: offsets into the article's main text as captured. */
-  position: { start: number; end: number };
-}
 
 /** A saved article. Text is the cleaned main text; it is stored but never indexed. */
 export interface ArticleRecord extends ArticleMeta {
@@ -84,7 +77,7 @@ export interface ArticleTermsRecord {
   counts: number[];
   length: number;
   programs: string[];
-  /** Indicator cores (see indicatorKey in lib/corpus/normalize.ts). */
+  /** Indicator cores (see indicatorKey in lib/corpus/keys.ts). */
   indicators: string[];
   deadlineYears: number[];
   types: SpanType[];

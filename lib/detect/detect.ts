@@ -6,7 +6,7 @@ import { buildExclude } from './exclude';
 import { gateWithText, type GateResult } from './gate';
 import { judge, type PageSignals, type VerdictInput } from '../verdict';
 import { alt, rx } from '../lexicon';
-import { normalizePair, simplifyName } from './normalize';
+import { normalizePair, simplifyName } from '../text/fold';
 import { PROVINCE_NAMES } from './lexicon';
 import { cleanTitle, readPageFacts, splitDocTitle } from './page-meta';
 import { findDocNumbers, findPublishedAt, findAgencies, inferRegion, regionOfName } from './text-meta';

@@ -1,5 +1,5 @@
 import { countHan } from './gate';
-import { simplifyName } from './normalize';
+import { simplifyName } from '../text/fold';
 
 /**
  * What inside an article container is not the article: navigation, breadcrumbs, share and print

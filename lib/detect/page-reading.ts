@@ -1,5 +1,4 @@
-import { MAX_TEXT } from '../messages';
-import type { ReadOptions } from '../types';
+import { MAX_TEXT, type ReadOptions } from '../types';
 import type { Detection } from './detect';
 
 /**

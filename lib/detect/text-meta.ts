@@ -3,7 +3,7 @@ import {
   CITY_PROVINCE, LOCAL_AGENCY_SUFFIXES, LONG_CITIES, MUNICIPALITIES, NATIONAL_AGENCIES, NOT_PLACE_END, NOT_PLACE_START,
   PROVINCE_ABBR, PROVINCE_NAMES, PROVINCES,
 } from './lexicon';
-import { normalizePair } from './normalize';
+import { normalizePair } from '../text/fold';
 
 /**
  * Metadata that can be read from an article's text alone (no DOM): the CLI uses it for .txt files

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AnnotationRecord, ArticleRecord, PolicyDB, SettingRecord } from '../db/schema';
-import { MAX_TEXT } from '../messages';
+import { MAX_TEXT } from '../types';
 import { CHUNK, yieldToEventLoop } from './progress';
 import type { ProgressFn } from './types';
 

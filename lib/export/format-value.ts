@@ -1,22 +1,20 @@
 import type { AnnotationKind, AnnotationRecord, ArticleRecord } from '../db/schema';
-import type { DeadlineValue, ProgramValue, TargetValue } from '../types';
+import { zhTranslate } from '../i18n';
+import { formatValue as formatAnyValue } from '../format/value';
+import { utcDay } from '../format/date';
 
-/** Section and column labels, in the order the reports list them. */
-export const KIND_LABELS: Readonly<Record<AnnotationKind, string>> = {
-  target: '目标',
-  deadline: '期限',
-  program: '项目',
-  highlight: '我的标注',
-};
+/**
+ * What every report format shares: section labels, the readable value of an annotation (through
+ * lib/format/value.ts, the formatter the card and the popup use), document-safe text, order.
+ */
+
 export const KIND_ORDER: readonly AnnotationKind[] = ['target', 'deadline', 'program', 'highlight'];
-
-const PERIOD_LABELS: Readonly<Record<string, string>> = {
-  day: '每日',
-  week: '每周',
-  month: '每月',
-  quarter: '每季度',
-  'half-year': '每半年',
-  year: '每年',
+/** Section and column labels, in the order the reports list them (reports are in Chinese). */
+export const KIND_LABELS: Readonly<Record<AnnotationKind, string>> = {
+  target: zhTranslate('type.target'),
+  deadline: zhTranslate('type.deadline'),
+  program: zhTranslate('type.program'),
+  highlight: zhTranslate('type.highlight'),
 };
 
 /**
@@ -31,61 +29,9 @@ export function clean(s: string | null | undefined): string {
   return (s ?? '').replace(UNSAFE_CHARS, '');
 }
 
-function num(n: number): string {
-  // Numbers come from the engine as plain JS numbers; print 0.5 not 5e-1 and drop float noise.
-  return Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(12)));
-}
-
-function withUnit(amount: string, unit: string): string {
-  if (!unit) return amount;
-  // "15%" reads as one token in Chinese typesetting; word-like units get a thin gap: "20 户".
-  return unit === '%' || unit === '‰' ? `${amount}${unit}` : `${amount} ${unit}`;
-}
-
-export function formatTarget(v: TargetValue): string {
-  let amount: string;
-  if (v.min !== null && v.max !== null) amount = v.min === v.max ? num(v.min) : `${num(v.min)}—${num(v.max)}`;
-  else if (v.min !== null) amount = num(v.min);
-  else if (v.max !== null) amount = `≤${num(v.max)}`;
-  else amount = '';
-  const parts = [amount ? withUnit(amount, clean(v.unit)) : clean(v.unit)].filter(Boolean);
-  if (v.qualifier) parts.push(clean(v.qualifier));
-  return parts.join(' · ');
-}
-
-export function formatDeadline(v: DeadlineValue): string {
-  const unresolved = '日期待定';
-  switch (v.kind) {
-    case 'recurring': {
-      const p = v.period ? PERIOD_LABELS[v.period] ?? clean(v.period) : '定期';
-      return v.end ? `${p}（至 ${v.end}）` : p;
-    }
-    case 'span':
-    case 'scope':
-      if (v.start && v.end) return `${v.start} 至 ${v.end}`;
-      if (v.end) return `截止 ${v.end}`;
-      return unresolved;
-    case 'by':
-    case 'within':
-    default:
-      return v.end ? `截止 ${v.end}` : unresolved;
-  }
-}
-
-export function formatProgram(v: ProgramValue): string {
-  const name = `《${clean(v.name)}》`;
-  return v.aliasOf ? `${name}（即《${clean(v.aliasOf)}》）` : name;
-}
-
 /** The annotation's normalised value in readable Chinese ('' for a plain highlight). */
 export function formatValue(a: AnnotationRecord): string {
-  const v = a.value;
-  if (!v) return '';
-  // Checked by shape as well as by type, so a record whose value does not fit its type prints '' instead of "undefined".
-  if (a.type === 'target' && 'indicator' in v) return formatTarget(v);
-  if (a.type === 'deadline' && 'kind' in v) return formatDeadline(v);
-  if (a.type === 'program' && 'name' in v) return formatProgram(v);
-  return '';
+  return clean(formatAnyValue(a.type, a.value));
 }
 
 /** The indicator a target measures, for table columns ('' for other types). */
@@ -120,13 +66,8 @@ export function safeHttpUrl(url: string | undefined): string | null {
   }
 }
 
-/** YYYY-MM-DD of a timestamp in UTC (stable across the reader's time zones and in tests). */
-export function isoDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
 export function articleDate(a: ArticleRecord): string {
-  return a.publishedAt ?? isoDay(a.savedAt);
+  return a.publishedAt ?? utcDay(a.savedAt);
 }
 
 /** The metadata lines every report shows under an article's title, label first. */

@@ -1,5 +1,5 @@
 import { fromBase64 } from '../background/base64';
-import type { ExportedFile } from '../messages';
+import type { ExportedFile } from '../types';
 
 /**
  * Hand an exported file to the browser's download flow from an extension page. A blob URL and

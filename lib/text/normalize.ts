@@ -1,4 +1,7 @@
+import { glossEnd, isCjk, isCjkCode } from './gloss';
 import { toSimplified } from './simplify';
+
+export { isCjk };
 
 /**
  * An article's text in the one shape the rules are written for (simplified script, ASCII digits
@@ -23,45 +26,11 @@ export function toOriginal(norm: NormalizedText, start: number, end: number): { 
   return { start: norm.starts[s]!, end: norm.ends[e - 1]! };
 }
 
-// Code-point range checks rather than regexes: these run once per character of every article.
-const isCjkCode = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
-export const isCjk = (ch: string | undefined): boolean => ch !== undefined && ch.length > 0 && isCjkCode(ch.charCodeAt(0));
 const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
 
 // Invisible characters that spam filters and copy-paste sprinkle inside words.
 const isInvisible = (c: number) => (c >= 0x200b && c <= 0x200f) || (c >= 0x2060 && c <= 0x2064) || c === 0xfeff || c === 0x00ad;
 const isHSpaceCode = (c: number) => c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000 || (c >= 0x2002 && c <= 0x200a) || c === 0x202f;
-
-const TONE_VOWELS = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ';
-const GLOSS_LETTER = new RegExp(`[a-z${TONE_VOWELS}\\u0300-\\u036f]`);
-// One pinyin syllable: optional initial, a vowel group, optional nasal/rhotic ending. Unit
-// abbreviations such as (kg), (km), (mm) have no vowel and are kept as real content.
-const SYLLABLE = `(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouv${TONE_VOWELS}][aeiouv${TONE_VOWELS}\\u0300-\\u036f]{0,3}(?:ng|n|r)?`;
-const PINYIN_SYLLABLE = new RegExp(`^${SYLLABLE}$|^(?:hm|hng|ng|m|n)$`);
-// A word gloss (fāzhǎn, fā zhǎn): several syllables, each word carrying a tone mark so that an
-// English word in brackets such as (online) is not mistaken for one.
-// The repetition is nested, but it only ever sees a bracket of at most 30 letters (glossEnd).
-const PINYIN_WORD = new RegExp(`^(?:${SYLLABLE}){1,4}$`);
-const TONE_MARK = new RegExp(`[${TONE_VOWELS.replace('ü', '').replace('ê', '')}\\u0300-\\u036f]`);
-
-function isPinyinGloss(gloss: string): boolean {
-  if (PINYIN_SYLLABLE.test(gloss)) return true;
-  const words = gloss.split(/[ ']/);
-  if (words.length > 4) return false;
-  return words.every((w) => w.length > 0 && PINYIN_WORD.test(w) && TONE_MARK.test(w));
-}
-
-/** If a pinyin gloss such as `(dòng)` starts at `i`, returns the offset just past it, else -1. */
-function glossEnd(text: string, i: number): number {
-  const open = text[i];
-  if (open !== '(' && open !== '（') return -1;
-  let j = i + 1;
-  while (j < text.length && j - i <= 30 && (GLOSS_LETTER.test(text[j]!) || ((text[j] === ' ' || text[j] === "'") && j > i + 1))) j++;
-  const close = text[j];
-  if (j === i + 1 || (close !== ')' && close !== '）')) return -1;
-  return isPinyinGloss(text.slice(i + 1, j).normalize('NFC')) ? j + 1 : -1;
-}
-
 
 /**
  * PDF extraction breaks lines in the middle of sentences. Such text shows many long lines that

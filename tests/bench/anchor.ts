@@ -6,7 +6,7 @@
  * (same length, so the true place is known). "correct" = the range starts in the right text node
  * within 2 characters of the true start.
  */
-import type { AnchorSelectors } from '../../lib/db/schema';
+import type { AnchorSelectors } from '../../lib/types';
 import type { BenchApi } from './page-entry';
 import type { InPage } from './browser';
 import { plainPageHtml } from './pages';

@@ -1,5 +1,5 @@
 /**
- * The saved corpus at 1,000 and 10,000 generated articles (lib/corpus/generate.ts): saving with
+ * The saved corpus at 1,000 and 10,000 generated articles (tests/bench/generate.ts): saving with
  * indexing, the popup's summary (summarizeAgainstCorpus) and the dashboard's search, in
  * fake-indexeddb under Node and in Chromium's IndexedDB — next to MiniSearch indexing and searching
  * the same articles with the same jieba tokenizer. Build times are single runs (the corpus grows
@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
-import type { PageCapture } from '../../lib/messages';
+import type { PageCapture } from '../../lib/types';
 import type { Tokenize } from '../../lib/corpus/tokenize';
 import type { BenchApi } from './page-entry';
 import type { InPage } from './browser';
@@ -30,7 +30,7 @@ const PROBE_BASE = 50_000;
  * takes longer than indexing a thousand, and the generator is not what is measured.
  */
 function corpus(n: number, generateArticles: (n: number) => PageCapture[]): PageCapture[] {
-  const key = createHash('sha1').update(readFileSync(join(ROOT, 'lib/corpus/generate.ts'))).digest('hex').slice(0, 12);
+  const key = createHash('sha1').update(readFileSync(join(ROOT, 'tests/bench/generate.ts'))).digest('hex').slice(0, 12);
   const dir = join(tmpdir(), 'policylens-bench-cache');
   const file = join(dir, `corpus-${key}-${n}.json`);
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as PageCapture[];
@@ -60,7 +60,7 @@ function miniSearch(tokenize: Tokenize): MiniSearch<{ id: string; title: string;
 }
 
 export async function benchCorpusNode(): Promise<Section> {
-  const generate = await import('../../lib/corpus/generate');
+  const generate = await import('./generate');
   const { PolicyDB } = await import('../../lib/db/schema');
   const { saveArticles } = await import('../../lib/corpus/store');
   const { summarizeAgainstCorpus } = await import('../../lib/corpus/summary');

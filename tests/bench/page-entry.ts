@@ -17,7 +17,7 @@ import { saveArticles } from '../../lib/corpus/store';
 import { summarizeAgainstCorpus } from '../../lib/corpus/summary';
 import { searchCorpus } from '../../lib/corpus/search';
 import { makeTokenizer, registerDomainWords } from '../../lib/corpus/tokenize';
-import { generateArticle } from '../../lib/corpus/generate';
+import { generateArticle } from './generate';
 
 export const api = {
   Readability, Mark, textQuote, MiniSearch, detectPage, readText, buildTextMap, rangeAt, Highlighter, anchorMany, describeSpan,

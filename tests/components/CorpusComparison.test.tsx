@@ -3,7 +3,8 @@ import 'fake-indexeddb/auto';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import CorpusComparison, { CORPUS_LABELS_EN, formatFigure } from '../../components/CorpusComparison';
+import CorpusComparison from '../../components/CorpusComparison';
+import { makeTranslate } from '../../lib/i18n';
 import { saveArticle } from '../../lib/corpus/store';
 import { summarizeAgainstCorpus, type CorpusSummary } from '../../lib/corpus/summary';
 import { nodeTokenizer } from '../../lib/corpus/node';
@@ -58,16 +59,16 @@ describe('CorpusComparison', () => {
     expect(text('[data-testid=corpus-related] li > button')[0]).toBe(SHANXI_2023.meta.title);
 
     const items = [...box.querySelectorAll('[data-testid=corpus-timeline] li')];
-    expect(items.map((li) => li.getAttribute('data-status'))).toEqual(['overdue', 'upcoming', 'upcoming', 'upcoming', 'unresolved']);
+    expect(items.map((li) => li.getAttribute('data-status'))).toEqual(['overdue', 'upcoming', 'upcoming', 'upcoming', 'recurring']);
     expect(items[0]?.querySelector('.status')?.textContent).toBe('已过期 153 天');
     expect(items[1]?.querySelector('.status')?.textContent).toBe('还有 29 天');
     expect(items[3]?.querySelector('.current')?.textContent).toBe('本文');
-    expect(items[4]?.querySelector('.status')?.textContent).toBe('日期未定');
+    expect(items[4]?.querySelector('.status')?.textContent).toBe('周期');
 
     const drift = box.querySelector('[data-testid=corpus-drift]');
     expect(drift?.textContent).toContain('新培育专精特新中小企业');
-    expect(drift?.textContent).toContain('本文：1200家以上');
-    expect(text('[data-testid=corpus-drift] .figure')).toEqual(expect.arrayContaining(['2000家以上', '1000家以上', '15%']));
+    expect(drift?.textContent).toContain('本文：1200 家以上');
+    expect(text('[data-testid=corpus-drift] .figure')).toEqual(expect.arrayContaining(['2000 家以上', '1000 家以上', '15%']));
 
     expect(box.querySelector('[data-testid=corpus-region] h3')?.textContent).toBe('同一地区：山西');
     expect(box.querySelector('[data-testid=corpus-agency] h3')?.textContent).toBe('同一部门：山西省工业和信息化厅');
@@ -89,21 +90,12 @@ describe('CorpusComparison', () => {
     expect(text('[data-testid=corpus-related] li > button')[0]).toBe('<img src=x onerror=alert(1)>标题');
   });
 
-  it('says so when nothing relates, shows a refresh marker, and takes other labels', async () => {
+  it('says so when nothing relates, shows a refresh marker, and takes a translation', async () => {
     const db = freshDb();
     await saveArticle(db, { page: SPORTS, tokenize });
     const summary = await summarizeAgainstCorpus(db, { ...SHANXI_2024, meta: { title: 'x' }, spans: [] }, { tokenize, today: '2024-06-01' });
-    act(() => render(<CorpusComparison summary={summary} refreshing onOpenArticle={() => {}} labels={CORPUS_LABELS_EN} />, box));
+    act(() => render(<CorpusComparison summary={summary} refreshing onOpenArticle={() => {}} t={makeTranslate('en')} />, box));
     expect(box.querySelector('[data-testid=corpus-nothing]')?.textContent).toBe('1 saved articles; nothing related to this one yet.');
     expect(box.querySelector('.refreshing')?.textContent?.trim()).toBe('Updating…');
-  });
-});
-
-describe('formatFigure', () => {
-  it('writes numbers the way targets are written', () => {
-    expect(formatFigure({ min: 20, max: 20, unit: '户' })).toBe('20户');
-    expect(formatFigure({ min: 1000, max: null, unit: '家' })).toBe('1000家以上');
-    expect(formatFigure({ min: 3, max: 5, unit: '个百分点' })).toBe('3–5个百分点');
-    expect(formatFigure({ min: null, max: null, unit: '' })).toBe('—');
   });
 });

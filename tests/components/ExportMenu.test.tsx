@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import ExportMenu, { FORMAT_LABELS } from '../../components/ExportMenu';
+import ExportMenu from '../../components/ExportMenu';
+import { makeTranslate } from '../../lib/i18n';
 import { EXPORT_FORMATS } from '../../lib/export/types';
 
 let root: HTMLElement;
@@ -18,12 +19,12 @@ afterEach(() => {
 const buttons = (el: HTMLElement) => Array.from(el.querySelectorAll<HTMLButtonElement>('button'));
 
 describe('ExportMenu', () => {
-  it('offers every format in Chinese with an English title, and reports the one chosen', () => {
+  it('offers every format with a label and a title, and reports the one chosen', () => {
     const onExport = vi.fn();
     const el = mount(<ExportMenu onExport={onExport} count={12} />);
     expect(buttons(el).map((b) => b.dataset.format)).toEqual([...EXPORT_FORMATS]);
-    expect(buttons(el).map((b) => b.textContent)).toEqual(EXPORT_FORMATS.map((f) => FORMAT_LABELS[f].label));
-    for (const b of buttons(el)) expect(b.title).toMatch(/^[A-Z]/);
+    expect(buttons(el).map((b) => b.textContent)).toEqual(['Markdown（Obsidian）', 'CSV 表格（Excel）', 'JSON-LD（W3C 标注）', 'HTML 报告', 'Word 文档']);
+    for (const b of buttons(el)) expect(b.title.length).toBeGreaterThan(b.textContent!.length);
     expect(el.textContent).toContain('导出 12 篇');
 
     el.querySelector<HTMLButtonElement>('button[data-format="csv"]')!.click();
@@ -54,5 +55,12 @@ describe('ExportMenu', () => {
     const el = mount(<ExportMenu onExport={() => {}} progress={{ done: 0, total: 0 }} />);
     expect(el.querySelector('progress')!.hasAttribute('value')).toBe(false);
     expect(el.textContent).toContain('正在导出…');
+  });
+
+  it('follows the locale it is given', () => {
+    const el = mount(<ExportMenu onExport={() => {}} count={3} progress={{ done: 1, total: 4 }} t={makeTranslate('en')} />);
+    expect(el.textContent).toContain('Export 3 articles');
+    expect(buttons(el).map((b) => b.textContent)).toContain('Word document');
+    expect(el.querySelector('[role="status"]')!.textContent).toBe('Exporting 1/4 (25%)');
   });
 });

@@ -56,7 +56,7 @@ describe('dashboard filters', () => {
   const programs: ProgramEntry[] = [{ key: 'k1', name: '行动方案', variants: [], mentions: 2, articles: [{ ...art('a'), mentions: 1 }, { ...art('b'), mentions: 1 }], firstSeen: art('a'), latestSeen: art('b') }];
   const calendar: DeadlineCalendar = {
     today: '2024-01-01', horizon: '2024-03-31', undated: [], counts: { soon: 0, overdue: 0, later: 1 },
-    items: [{ annotationId: 'n', article: art('a'), text: '2025—2027年', kind: 'span', date: '2027-12-31', start: '2025-01-01', state: 'not-started', days: 1400, soon: false, overdue: false }],
+    items: [{ annotationId: 'n', article: art('a'), text: '2025—2027年', kind: 'span', date: '2027-12-31', start: '2025-01-01', status: { state: 'not-started', days: 366 }, days: 1400, soon: false, overdue: false }],
   };
   it('filter by region, program, type and deadline year (a period counts for its start year too)', () => {
     const f = (over: Partial<typeof emptyFilters>) => filterArticles([A, B, C], { ...emptyFilters, ...over }, programs, calendar).map((a) => a.id);

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import SelectionToolbar from '../../components/SelectionToolbar';
+import { makeTranslate } from '../../lib/i18n';
 
 let box: HTMLElement;
 beforeEach(() => {
@@ -67,8 +68,7 @@ describe('SelectionToolbar', () => {
   });
 
   it('takes a translation', () => {
-    const t = (key: string) => (key === 'toolbar.highlight' ? 'Highlight' : undefined);
-    act(() => render(<SelectionToolbar onHighlight={() => {}} t={t} />, box));
+    act(() => render(<SelectionToolbar onHighlight={() => {}} t={makeTranslate('en')} />, box));
     expect(button('Highlight')).toBeDefined();
   });
 });

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import SpanCard, { type SpanCardProps } from '../../components/SpanCard';
+import { makeTranslate } from '../../lib/i18n';
 import HighlightLegend from '../../components/HighlightLegend';
 import { createCardHost, HOST_TAG, placeFloating, type CardHost } from '../../lib/page/card-host';
 
@@ -106,8 +107,7 @@ describe('SpanCard', () => {
   });
 
   it('takes a translation', () => {
-    const t = (key: string) => (key === 'card.save' ? 'Save' : undefined);
-    show({ onSave: () => {}, t });
+    show({ onSave: () => {}, t: makeTranslate('en') });
     expect(buttons()).toContain('Save');
   });
 });

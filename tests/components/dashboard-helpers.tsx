@@ -1,7 +1,7 @@
 import { render, type ComponentChild } from 'preact';
 import { makeTranslate } from '../../lib/i18n';
 import type { AnnotationRecord, ArticleRecord } from '../../lib/db/schema';
-import type { ArticleSummary } from '../../lib/messages';
+import type { ArticleSummary } from '../../lib/types';
 
 /** Shared by the dashboard component tests (happy-dom). */
 export const t = makeTranslate('zh-CN');

@@ -93,10 +93,10 @@ describe('the popup compares the article with the saved corpus (issue 6)', () =>
     expect(rows).toContainEqual(expect.objectContaining({ date: '2026-06-30', text: '2026年6月底前', here: true, from: null }));
     expect(rows).toContainEqual(expect.objectContaining({ date: '2025-12-31', text: '2025年底前', here: false, from: titleOf('policy-e2e-related-projects') }));
     expect(rows.some((r) => r.from === titleOf('policy-city-plan-news'))).toBe(true);
-    // In date order, each marked upcoming or overdue against today.
+    // In date order, each with a dated status against today (lib/deadline-status.ts).
     const dated = rows.filter((r) => r.date && r.date !== '—').map((r) => r.date);
     expect(dated).toEqual([...dated].sort());
-    for (const r of rows) if (r.date !== '—') expect(['upcoming', 'overdue']).toContain(r.status);
+    for (const r of rows) if (r.date !== '—') expect(['upcoming', 'due-today', 'overdue', 'not-started', 'running', 'ended']).toContain(r.status);
 
     // The comparison leaves the saved articles alone: opening the third one does not save it.
     expect(await popup.getByTestId('saved').count()).toBe(0);

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annotateFile } from '../../lib/cli/main';
-import type { PageState } from '../../lib/messages';
+import type { PageState } from '../../lib/types';
 import { startSiteServer } from '../fixtures/site-server';
 import { launchWithExtension, readHighlights, tabIdOf, waitForAnalysis, type ExtensionSession } from './harness';
 import { exampleShown } from './fixture-pages';

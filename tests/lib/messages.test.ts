@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { backgroundRequestSchema, contentRequestSchema, isOwnPage, isOwnSender, MAX_TEXT, parseRequest } from '../../lib/messages';
+import { backgroundRequestSchema, contentRequestSchema, isOwnPage, isOwnSender, pageCaptureSchema, parseRequest } from '../../lib/messages';
+import { MAX_TEXT, type PageCapture } from '../../lib/types';
 
-const capture = {
+const capture: PageCapture = {
   url: 'https://www.shanxi.gov.cn/a.html', canonicalUrl: 'https://www.shanxi.gov.cn/a.html', meta: { title: '通知', region: '山西' },
   text: '到2027年培育企业20户', verdict: { isPolicy: true, score: 0.9, reasons: ['含发文字号'] },
   spans: [{ type: 'deadline', start: 0, end: 6, text: '到2027年', value: { kind: 'by', end: '2027-12-31', resolved: true } }],
@@ -45,5 +48,16 @@ describe('message protocol', () => {
     expect(isOwnPage({ id: 'ours', url: 'chrome-extension://ours/dashboard.html', tab: { id: 3 } }, origin)).toBe(true);
     expect(isOwnPage({ id: 'ours', url: 'https://news.example/a.html', tab: { id: 3 } }, origin)).toBe(false);
     expect(isOwnPage({ id: 'ours', url: 'chrome-extension://oursx/popup.html' }, origin)).toBe(false);
+  });
+
+  it('carries the domain types unchanged', () => {
+    expect(pageCaptureSchema.parse(capture)).toEqual(capture);
+  });
+
+  it('holds wire schemas only: corpus, export and db code is imported for its types, never run', () => {
+    const source = readFileSync(join(__dirname, '../../lib/messages.ts'), 'utf8');
+    const imports = [...source.matchAll(/^import\s+(type\s+)?[^;]*?from\s+'([^']+)'/gms)].map((m) => ({ typeOnly: !!m[1], from: m[2]! }));
+    expect(imports.map((i) => i.from)).toContain('zod/mini');
+    for (const i of imports) if (/\/(?:corpus|export|db|background)\//.test(i.from)) expect(i, i.from).toMatchObject({ typeOnly: true });
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anchorMany, anchorSpan, CONTEXT_LENGTH, describeSpan } from '../../../lib/anchor';
-import type { AnchorSelectors } from '../../../lib/db/schema';
+import type { AnchorSelectors } from '../../../lib/types';
 
 const CORPUS = join(__dirname, '../../fixtures/corpus/dev');
 const corpusTexts = readdirSync(CORPUS)

@@ -76,8 +76,8 @@ describe('deadlineCalendar', () => {
       ['2025-12-31', c.id],
     ]);
     const [first, second] = cal.items;
-    expect(first).toMatchObject({ soon: true, overdue: false, state: 'upcoming', days: 60, text: '到2023年底前' });
-    expect(second).toMatchObject({ soon: false, overdue: false, state: 'upcoming' });
+    expect(first).toMatchObject({ soon: true, overdue: false, status: { state: 'upcoming', days: 60 }, days: 60, text: '到2023年底前' });
+    expect(second).toMatchObject({ soon: false, overdue: false, status: { state: 'upcoming' } });
     expect(cal.undated).toEqual([expect.objectContaining({ kind: 'recurring', period: 'quarter', text: '每季度' })]);
     expect(cal.counts).toEqual({ soon: 1, overdue: 0, later: 2 });
   });
@@ -87,12 +87,12 @@ describe('deadlineCalendar', () => {
     await saveArticle(db, { page: SHANXI_2023, now: 1 });
     await saveArticle(db, { page: SHANXI_TRAD, now: 2 });
     let cal = await deadlineCalendar(db, '2024-04-01');
-    expect(cal.items[0]).toMatchObject({ date: '2023-12-31', overdue: true, soon: false, state: 'overdue' });
+    expect(cal.items[0]).toMatchObject({ date: '2023-12-31', overdue: true, soon: false, status: { state: 'overdue' } });
     expect(cal.items[0]!.days).toBeLessThan(0);
     expect(cal.items[1]).toMatchObject({ date: '2024-06-30', soon: true, days: CALENDAR_HORIZON_DAYS });
 
     cal = await deadlineCalendar(db, '2024-06-30');
-    expect(cal.items[1]).toMatchObject({ soon: true, days: 0, state: 'due-today', overdue: false });
+    expect(cal.items[1]).toMatchObject({ soon: true, days: 0, status: { state: 'due-today', days: 0 }, overdue: false });
   });
 
   it('carries the reader\'s note and drops dismissed deadlines', async () => {

@@ -3,12 +3,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readText } from '../../../lib/engine';
-import type { PageCapture } from '../../../lib/messages';
+import type { PageCapture } from '../../../lib/types';
 import { saveArticle } from '../../../lib/corpus/store';
 import { summarizeAgainstCorpus } from '../../../lib/corpus/summary';
 import { searchCorpus } from '../../../lib/corpus/search';
 import { nodeTokenizer } from '../../../lib/corpus/node';
-import { foldText } from '../../../lib/corpus/normalize';
+import { foldText } from '../../../lib/text/fold';
 import type { PolicyDB } from '../../../lib/db/schema';
 import { closeAll, freshDb } from './helpers';
 

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { PolicyDB } from '../../../lib/db/schema';
-import type { PageCapture } from '../../../lib/messages';
+import type { PageCapture } from '../../../lib/types';
 import type { DeadlineValue, ProgramValue, TargetValue } from '../../../lib/types';
 
 const opened: PolicyDB[] = [];

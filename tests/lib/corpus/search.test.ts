@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { saveArticle } from '../../../lib/corpus/store';
 import { makeSnippet, searchCorpus, searchFacets } from '../../../lib/corpus/search';
 import { nodeTokenizer } from '../../../lib/corpus/node';
-import { foldText } from '../../../lib/corpus/normalize';
+import { foldText } from '../../../lib/text/fold';
 import type { PolicyDB } from '../../../lib/db/schema';
 import { closeAll, freshDb, SHANDONG, SHANXI_2023, SHANXI_2024, SHANXI_TRAD, SPORTS } from './helpers';
 

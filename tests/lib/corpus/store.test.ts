@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { deleteAnnotation, deleteArticle, getArticleByUrl, indexPending, listArticles, markForIndexing, saveArticle, saveArticles, CorpusInputError } from '../../../lib/corpus/store';
 import { nodeTokenizer } from '../../../lib/corpus/node';
-import { toSimplified } from '../../../lib/corpus/normalize';
+import { toSimplified } from '../../../lib/text/simplify';
 import type { PolicyDB } from '../../../lib/db/schema';
 import { capture, closeAll, freshDb, SHANDONG, SHANXI_2023, SHANXI_TRAD, SPORTS } from './helpers';
 

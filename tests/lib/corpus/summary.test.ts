@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { saveArticle, updateAnnotation } from '../../../lib/corpus/store';
-import { deadlineStatus, summarizeAgainstCorpus } from '../../../lib/corpus/summary';
+import { summarizeAgainstCorpus } from '../../../lib/corpus/summary';
 import { nodeTokenizer } from '../../../lib/corpus/node';
 import type { PolicyDB } from '../../../lib/db/schema';
 import { capture, closeAll, freshDb, SHANDONG, SHANXI_2023, SHANXI_2024, SHANXI_TRAD, SPORTS } from './helpers';
@@ -27,7 +27,7 @@ describe('summarizeAgainstCorpus', () => {
     const s = await summarizeAgainstCorpus(db, SHANXI_2024, { tokenize, today });
     expect(s).toMatchObject({ corpusSize: 0, selfId: null, programs: [], related: [], sameRegion: null, sameAgency: [], drift: [] });
     // The page's own deadline is still on its timeline.
-    expect(s.timeline).toEqual([{ date: '2026-12-31', text: '到2026年底前', articleId: null, title: SHANXI_2024.meta.title, current: true, kind: 'by', status: 'upcoming', daysLeft: 943 }]);
+    expect(s.timeline).toEqual([{ date: '2026-12-31', text: '到2026年底前', articleId: null, title: SHANXI_2024.meta.title, current: true, kind: 'by', status: { state: 'upcoming', days: 943 } }]);
   });
 
   it('counts a program across scripts and through its alias, with first and latest sighting', async () => {
@@ -65,13 +65,13 @@ describe('summarizeAgainstCorpus', () => {
   it('puts this article and the linked articles on one timeline with statuses relative to today', async () => {
     const { db, ids } = await corpus();
     const s = await summarizeAgainstCorpus(db, SHANXI_2024, { tokenize, today });
-    const line = s.timeline.map((t) => [t.date, t.articleId, t.status, t.daysLeft]);
+    const line = s.timeline.map((t) => [t.date, t.articleId, t.status.state, t.status.days]);
     expect(line).toEqual([
       ['2023-12-31', ids.SHANXI_2023, 'overdue', -153],
       ['2024-06-30', ids.SHANXI_TRAD, 'upcoming', 29],
       ['2025-12-31', ids.SHANDONG, 'upcoming', 578],
       ['2026-12-31', null, 'upcoming', 943],
-      [null, ids.SHANXI_2023, 'unresolved', null],
+      [null, ids.SHANXI_2023, 'recurring', null],
     ]);
     expect(s.timeline[3]).toMatchObject({ current: true, text: '到2026年底前' });
     expect(s.timeline[0]).toMatchObject({ title: SHANXI_2023.meta.title, text: '到2023年底前', current: false });
@@ -153,14 +153,5 @@ describe('summarizeAgainstCorpus', () => {
     expect(s.programs[0]?.count).toBe(2);
     expect(s.sameRegion?.articles).toHaveLength(1);
     for (const d of s.drift) expect(d.there.length).toBeLessThanOrEqual(1);
-  });
-});
-
-describe('deadlineStatus', () => {
-  it('counts calendar days across month and leap-year boundaries', () => {
-    expect(deadlineStatus('2024-03-01', '2024-02-28')).toEqual({ status: 'upcoming', daysLeft: 2 });
-    expect(deadlineStatus('2024-06-01', '2024-06-01')).toEqual({ status: 'upcoming', daysLeft: 0 });
-    expect(deadlineStatus('2024-05-31', '2024-06-01')).toEqual({ status: 'overdue', daysLeft: -1 });
-    expect(deadlineStatus(null, '2024-06-01')).toEqual({ status: 'unresolved', daysLeft: null });
   });
 });

@@ -24,7 +24,7 @@ describe('CSV export', () => {
     expect(target[col('日期')]).toBe('2026-11-24');
     expect(target[col('地区')]).toBe('山西');
     expect(target[col('类型')]).toBe('目标');
-    expect(target[col('规范值')]).toBe('20 户 · 以上');
+    expect(target[col('规范值')]).toBe('20 户以上');
     expect(target[col('备注')]).toBe('比2022年多8户，需跟踪\n第二行：与工信部名单对照');
     expect(readDirective(target[col('链接')]!).start).toBe('培育省级技术创新示范企业20户以上');
     const miit = rows.filter((r) => r[col('发文机关')] === '工业和信息化部、财政部');

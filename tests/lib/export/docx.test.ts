@@ -34,9 +34,9 @@ describe('DOCX report', () => {
     expect(xml).toMatch(/<w:pStyle w:val="Title"\/>/);
     expect(text).toContain('晋工信科技字〔2026〕112号');
     expect(text).toContain('培育省级技术创新示范企业20户以上');
-    expect(text).toContain('20 户 · 以上');
+    expect(text).toContain('20 户以上');
     expect(text).toContain('截止 2025-12-31');
-    expect(text).toContain('《行动计划》（即《山西省企业技术创新能力提升2023年行动计划》）');
+    expect(text).toContain('行动计划（全称：山西省企业技术创新能力提升2023年行动计划）');
     expect(text).toContain('第二行：与工信部名单对照');
     expect(text).not.toContain('新认定省级企业技术中心100家');
     // Four tables: targets, deadlines, programs, the reader's highlights.

@@ -1,25 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { clean, formatDeadline, formatProgram, formatTarget } from '../../../lib/export/format-value';
-import { targetValue } from './fixtures';
+import { clean, formatValue, KIND_LABELS } from '../../../lib/export/format-value';
+import { describeValue } from '../../../lib/format/value';
+import { annotate, article, targetValue } from './fixtures';
 
-describe('normalised values in readable Chinese', () => {
-  it('targets', () => {
-    expect(formatTarget(targetValue('培育省级技术创新示范企业', 20, null, '户', '以上'))).toBe('20 户 · 以上');
-    expect(formatTarget(targetValue('研发投入强度', 1.5, 1.5, '%', '左右'))).toBe('1.5% · 左右');
-    expect(formatTarget(targetValue('新建基地', 1, 2, '个', null))).toBe('1—2 个');
-    expect(formatTarget(targetValue('单位GDP能耗', null, 13.5, '%', '以内'))).toBe('≤13.5% · 以内');
-    expect(formatTarget(targetValue('增加值', 0.1 + 0.2, 0.1 + 0.2, '个百分点', null))).toBe('0.3 个百分点');
+describe('normalised values in reports', () => {
+  const a = article({ id: 'sx' });
+
+  it('print the value as the card does, without its type label or countdown', () => {
+    const target = annotate(a, 'target', '培育省级技术创新示范企业20户以上', targetValue('培育省级技术创新示范企业', 20, null, '户', '以上'));
+    expect(formatValue(target)).toBe('20 户以上');
+    expect(describeValue('target', target.value, { today: '2026-11-24' })).toBe(`目标 ${formatValue(target)} · 培育省级技术创新示范企业`);
+    const deadline = annotate(a, 'deadline', '2023年底前', { kind: 'by', end: '2023-12-31', resolved: true });
+    expect(formatValue(deadline)).toBe('截止 2023-12-31');
+    const program = annotate(a, 'program', '《行动计划》', { name: '行动计划', aliasOf: '山西省企业技术创新能力提升2023年行动计划' });
+    expect(formatValue(program)).toBe('行动计划（全称：山西省企业技术创新能力提升2023年行动计划）');
+    expect(formatValue(annotate(a, 'highlight', '各市工信局'))).toBe('');
   });
 
-  it('deadlines', () => {
-    expect(formatDeadline({ kind: 'by', end: '2027-12-31', resolved: true })).toBe('截止 2027-12-31');
-    expect(formatDeadline({ kind: 'span', start: '2023-01-01', end: '2025-12-31', resolved: true })).toBe('2023-01-01 至 2025-12-31');
-    expect(formatDeadline({ kind: 'recurring', end: null, resolved: true, period: 'quarter' })).toBe('每季度');
-    expect(formatDeadline({ kind: 'scope', end: null, resolved: false })).toBe('日期待定');
+  it('print nothing for a value that does not fit its type', () => {
+    expect(formatValue(annotate(a, 'deadline', '2023年底前', { name: '2023年底前' }))).toBe('');
   });
 
-  it('programs', () => {
-    expect(formatProgram({ name: '行动计划', aliasOf: '山西省企业技术创新能力提升2023年行动计划' })).toBe('《行动计划》（即《山西省企业技术创新能力提升2023年行动计划》）');
+  it('drop characters no document format can hold from the value too', () => {
+    expect(formatValue(annotate(a, 'program', '《行动计划》', { name: '行动\u0007计划\u202E' }))).toBe('行动计划');
+  });
+
+  it('label sections with the UI table’s words', () => {
+    expect(KIND_LABELS).toEqual({ target: '目标', deadline: '期限', program: '项目', highlight: '我的标注' });
   });
 
   it('drops characters no document format can hold, keeping text and newlines', () => {

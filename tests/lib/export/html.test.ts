@@ -55,7 +55,7 @@ describe('HTML report', () => {
     const targetRows = Array.from(sx.querySelectorAll('table')[0]!.querySelectorAll('tbody tr')).map((tr) =>
       Array.from(tr.querySelectorAll('td')).map((td) => td.textContent),
     );
-    expect(targetRows).toContainEqual(['培育省级技术创新示范企业20户以上', '培育省级技术创新示范企业', '20 户 · 以上', '比2022年多8户，需跟踪\n第二行：与工信部名单对照']);
+    expect(targetRows).toContainEqual(['培育省级技术创新示范企业20户以上', '培育省级技术创新示范企业', '20 户以上', '比2022年多8户，需跟踪\n第二行：与工信部名单对照']);
     expect(targetRows.some((r) => r[0] === '新认定省级企业技术中心100家')).toBe(false);
     const deadlineCells = Array.from(sx.querySelectorAll('table')[1]!.querySelectorAll('td')).map((td) => td.textContent);
     expect(deadlineCells).toContain('截止 2023-12-31');

@@ -37,7 +37,7 @@ describe('JSON-LD (W3C Web Annotation) export', () => {
     expect(noted.motivation).toBe('commenting');
     expect(noted.body).toContainEqual({ type: 'TextualBody', value: '比2022年多8户，需跟踪\n第二行：与工信部名单对照', format: 'text/plain', language: 'zh', purpose: 'commenting' });
     expect(noted.body).toContainEqual({ type: 'TextualBody', value: '创新', purpose: 'tagging' });
-    expect(noted['policylens:valueText']).toBe('20 户 · 以上');
+    expect(noted['policylens:valueText']).toBe('20 户以上');
 
     const plain = find('到2025年');
     expect(plain.motivation).toBe('classifying');

@@ -47,11 +47,11 @@ describe('Markdown export', () => {
     expect(headings).toEqual([`# ${item.article.title}`, '## 目标', '## 期限', '## 项目', '## 我的标注']);
 
     const section = (name: string) => body.split(`## ${name}\n`)[1]!.split('\n## ')[0]!;
-    expect(section('目标')).toContain('— 20 户 · 以上');
+    expect(section('目标')).toContain('— 20 户以上');
     expect(section('目标')).toContain('- 备注：比2022年多8户，需跟踪\\\n    第二行：与工信部名单对照');
     expect(section('期限')).toContain('— 截止 2025-12-31');
-    expect(section('期限')).toContain('— 每季度');
-    expect(section('项目')).toContain('《行动计划》（即《山西省企业技术创新能力提升2023年行动计划》）');
+    expect(section('期限')).toContain('— 周期 · 每季度');
+    expect(section('项目')).toContain('行动计划（全称：山西省企业技术创新能力提升2023年行动计划）');
     expect(section('我的标注')).toContain('- 标签：平台');
     // The dismissed target is left out.
     expect(body).not.toContain('新认定省级企业技术中心100家');

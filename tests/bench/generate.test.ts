@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateArticle, generateArticles } from '../../../lib/corpus/generate';
-import { saveArticles } from '../../../lib/corpus/store';
-import { summarizeAgainstCorpus } from '../../../lib/corpus/summary';
-import { nodeTokenizer } from '../../../lib/corpus/node';
-import { pageCaptureSchema } from '../../../lib/messages';
-import { toSimplified } from '../../../lib/corpus/normalize';
-import { closeAll, freshDb } from './helpers';
+import { generateArticle, generateArticles } from './generate';
+import { saveArticles } from '../../lib/corpus/store';
+import { summarizeAgainstCorpus } from '../../lib/corpus/summary';
+import { nodeTokenizer } from '../../lib/corpus/node';
+import { pageCaptureSchema } from '../../lib/messages';
+import { toSimplified } from '../../lib/text/simplify';
+import { closeAll, freshDb } from '../lib/corpus/helpers';
 
 afterEach(closeAll);
 

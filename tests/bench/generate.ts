@@ -1,6 +1,6 @@
 import * as OpenCCT from 'opencc-js/cn2t';
-import type { PageCapture } from '../messages';
-import type { DeadlineValue, ProgramValue, TargetValue } from '../types';
+import type { PageCapture } from '../../lib/types';
+import type { DeadlineValue, ProgramValue, TargetValue } from '../../lib/types';
 
 /**
  * Synthetic policy articles for the benchmark (1,000 and 10,000 articles) and for load tests:

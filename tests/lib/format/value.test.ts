@@ -1,40 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import {
-  daysBetween,
-  deadlineStatus,
   describeDeadline,
   describeProgram,
   describeTarget,
   describeValue,
   dismissLabel,
   formatAmount,
-  msg,
-  todayIso,
-} from '../../../lib/page/describe-value';
+  formatDeadline,
+  formatFigure,
+  formatProgram,
+  formatValue,
+} from '../../../lib/format/value';
 import type { DeadlineValue, TargetValue } from '../../../lib/types';
+import { makeTranslate } from '../../../lib/i18n';
 
 const TODAY = '2026-11-24';
-
-describe('daysBetween', () => {
-  it.each([
-    ['2026-11-24', '2026-11-24', 0],
-    ['2026-11-24', '2026-11-25', 1],
-    ['2026-11-24', '2027-12-31', 402],
-    ['2024-02-28', '2024-03-01', 2], // leap year
-    ['2026-03-28', '2026-03-30', 2], // across a DST change in many zones: calendar days, not hours
-    ['2026-11-24', '2026-11-01', -23],
-  ])('%s → %s = %i', (a, b, n) => expect(daysBetween(a, b)).toBe(n));
-
-  it.each([['2027-02-30'], ['2027-13-01'], ['27-1-1'], ['']])('rejects %j', (bad) => {
-    expect(daysBetween(TODAY, bad)).toBeNull();
-  });
-});
-
-describe('todayIso', () => {
-  it('uses the local calendar date', () => {
-    expect(todayIso(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
-  });
-});
 
 const dl = (v: Partial<DeadlineValue>): DeadlineValue => ({ kind: 'by', end: null, resolved: true, ...v });
 
@@ -63,13 +43,6 @@ describe('describeDeadline', () => {
     const b = describeDeadline(v, '2027-12-30');
     expect(a).toContain('还有 30 天');
     expect(b).toContain('还有 1 天');
-  });
-
-  it('reports status for sorting and colouring', () => {
-    expect(deadlineStatus(dl({ end: '2026-11-30' }), TODAY)).toEqual({ state: 'upcoming', days: 6 });
-    expect(deadlineStatus(dl({ end: '2026-11-20' }), TODAY)).toEqual({ state: 'overdue', days: -4 });
-    expect(deadlineStatus(dl({ kind: 'recurring', period: 'year' }), TODAY).state).toBe('recurring');
-    expect(deadlineStatus(dl({ end: null, resolved: false }), TODAY)).toEqual({ state: 'unknown', days: null });
   });
 });
 
@@ -113,18 +86,47 @@ describe('describeValue', () => {
     expect(describeValue(type, value, { today: TODAY, text })).toBe(expected);
   });
 
-  it('takes a translation and keeps Chinese for keys it does not know', () => {
-    const t = (key: string, vars: Record<string, string | number>) =>
-      key === 'deadline.by' ? `Due ${vars.date}` : key === 'deadline.daysLeft' ? `${vars.n} days left` : undefined;
-    expect(describeValue('deadline', dl({ end: '2026-11-30' }), { today: TODAY, t })).toBe('Due 2026-11-30 · 6 days left');
-    expect(describeValue('program', { name: '双百行动' }, { today: TODAY, t })).toBe('项目 · 双百行动');
+  it('takes a translation', () => {
+    const t = makeTranslate('en');
+    expect(describeValue('deadline', dl({ end: '2026-11-30' }), { today: TODAY, t })).toBe('by 2026-11-30 · 6 days left');
+    expect(describeValue('program', { name: '双百行动' }, { today: TODAY, t })).toBe('Program · 双百行动');
+    expect(dismissLabel('target', t)).toBe('Not a target');
   });
 
   it('never interprets page text as a template', () => {
-    expect(msg('deadline.within', { text: '{n}日内{text}' })).toBe('期限 {n}日内{text}');
+    expect(describeValue('deadline', { kind: 'within', end: null, resolved: false }, { today: TODAY, text: '{n}日内{text}' })).toBe('期限 {n}日内{text} · 日期未定');
   });
 
   it('labels the dismiss action per type', () => {
     expect(['target', 'deadline', 'program', 'highlight'].map((t) => dismissLabel(t as 'target'))).toEqual(['不是目标', '不是期限', '不是项目', null]);
+  });
+});
+
+describe('format* (the value alone, as reports print it)', () => {
+  it.each<[string, Parameters<typeof formatFigure>[0], string]>([
+    ['an open lower bound', tv({ min: 20, max: null, unit: '户', qualifier: '以上' }), '20 户以上'],
+    ['about', tv({ min: 1.5, max: 1.5, unit: '%', qualifier: '左右' }), '1.5%左右'],
+    ['a range', tv({ min: 1, max: 2, unit: '个' }), '1–2 个'],
+    ['an upper bound', tv({ min: null, max: 13.5, unit: '%', qualifier: '以内' }), '13.5%以内'],
+    ['an open bound without a qualifier', { min: 1000, max: null, unit: '家' }, '1000 家以上'],
+    ['an upper bound without a qualifier', { min: null, max: 4, unit: '亿元' }, '4 亿元以内'],
+    ['float noise', tv({ min: 0.1 + 0.2, max: 0.1 + 0.2, unit: '个百分点' }), '0.3 个百分点'],
+    ['no figure', { min: null, max: null, unit: '' }, ''],
+  ])('figure: %s', (_what, v, expected) => expect(formatFigure(v)).toBe(expected));
+
+  it.each<[string, DeadlineValue, string]>([
+    ['by', dl({ end: '2027-12-31' }), '截止 2027-12-31'],
+    ['span', dl({ kind: 'span', start: '2023-01-01', end: '2025-12-31' }), '2023-01-01 至 2025-12-31'],
+    ['recurring', dl({ kind: 'recurring', end: null, period: 'quarter' }), '周期 · 每季度'],
+    ['recurring until a date', dl({ kind: 'recurring', end: '2025-12-31', period: 'month' }), '周期 · 每月 · 至 2025-12-31'],
+    ['unresolved', dl({ kind: 'scope', end: null, resolved: false }), '期限 · 日期未定'],
+  ])('deadline: %s', (_what, v, expected) => expect(formatDeadline(v)).toBe(expected));
+
+  it('program names, and any value by its type', () => {
+    expect(formatProgram({ name: '双百行动' })).toBe('双百行动');
+    expect(formatValue('program', { name: '行动计划', aliasOf: '山西省行动计划' })).toBe('行动计划（全称：山西省行动计划）');
+    expect(formatValue('highlight', undefined)).toBe('');
+    expect(formatValue('target', { name: 'x' })).toBe('');
+    expect(formatValue('deadline', dl({ end: '2027-12-31' }), makeTranslate('en'))).toBe('by 2027-12-31');
   });
 });

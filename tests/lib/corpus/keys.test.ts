@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { canonicalizeUrl, contentHash, fnv1a64, foldText, foldWithMap, indicatorKey, programKey, regionKey, sameIndicator } from '../../../lib/corpus/normalize';
+import { canonicalizeUrl, contentHash, fnv1a64, indicatorKey, programKey, regionKey, sameIndicator } from '../../../lib/corpus/keys';
 import { makeTokenizer, termFrequencies } from '../../../lib/corpus/tokenize';
 import { nodeTokenizer } from '../../../lib/corpus/node';
 
@@ -54,19 +54,7 @@ describe('canonicalizeUrl', () => {
   });
 });
 
-describe('folding and keys', () => {
-  it('folds traditional to simplified, drops pinyin glosses, keeps offsets mappable', () => {
-    expect(foldText('推動(dòng)發(fā)展')).toBe('推动发展');
-    expect(foldText('推動發展(fāzhǎn)、高質量(gāo zhì liàng)的(de)')).toBe('推动发展、高质量的');
-    // Brackets that are content, not glosses, stay.
-    expect(foldText('人工智能(AI)、重量(kg)、在线(online)')).toBe('人工智能(AI)、重量(kg)、在线(online)');
-    const text = '培育專(zhuān)精特新企業';
-    const { folded, map } = foldWithMap(text);
-    expect(folded).toBe('培育专精特新企业');
-    const i = folded.indexOf('精特');
-    expect(text.slice(map[i], (map[i + 1] ?? 0) + 1)).toBe('精特');
-  });
-
+describe('keys', () => {
   it('one program key across scripts, quotes and a resolved alias; none for an unresolved generic alias', () => {
     const full = programKey({ name: '《山西省企業技術創新能力提升2023年行動計劃》' });
     expect(full).toBe('山西省企业技术创新能力提升2023年行动计划');

@@ -1,69 +1,12 @@
-import { toSimplified } from '../text/simplify';
+import { foldText } from '../text/fold';
 import { isRouteHash } from '../url';
 
 /**
- * Text keys the corpus compares on. Everything that decides "is this the same article / program /
- * indicator / region" goes through here, so traditional and simplified script, full-width forms
- * and the pinyin glosses some pages print after characters all meet on one spelling.
+ * The keys the corpus compares on: article identity (content hash, canonical URL) and the program,
+ * region and indicator keys. Everything that decides "is this the same article / program /
+ * indicator / region" goes through here; the spelling they share (script, width, glosses) is
+ * lib/text's foldText, on the one gloss rule and script conversion the engine and detector use.
  */
-
-// One OpenCC converter for the whole worker: the engine's (lib/text/simplify), character-level
-// `tw` → `cn`, so corpus keys and engine values fold traditional script the same way.
-export { toSimplified };
-
-/**
- * Pinyin glosses that ruby markup leaves in captured text: 發(fā)展, 人(rén), word glosses such
- * as (fāzhǎn) or (fā zhǎn), toneless particles like 的(de). A bracket counts as a gloss when it
- * holds lower-case pinyin letters and carries a tone mark, or is a toneless syllable of at most
- * three letters with a vowel; (AI), (kg) and (online) stay. One bounded character class: linear
- * time, no backtracking blow-up.
- */
-const GLOSS = /[(（]([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ\u0300-\u036f' ]{1,24})[)）]/g;
-const TONED = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ\u0300-\u036f]/;
-
-function isGloss(inner: string): boolean {
-  if (inner.trim() !== inner) return false;
-  return TONED.test(inner) || (inner.length <= 3 && /^[a-z]+$/.test(inner) && /[aeiouv]/.test(inner));
-}
-
-export function stripGlosses(text: string): string {
-  return text.replace(GLOSS, (m, inner: string) => (isGloss(inner) ? '' : m));
-}
-
-/** NFKC (full-width digits and letters, ％ → %), glosses removed, simplified script. */
-export function foldText(text: string): string {
-  return toSimplified(stripGlosses(text.normalize('NFKC')));
-}
-
-/**
- * The folded text with, for each of its characters, the offset of the character it came from in
- * the original, so a match found in folded text can be shown in the original text (snippets).
- */
-export function foldWithMap(text: string): { folded: string; map: number[] } {
-  const keep: string[] = [];
-  const map: number[] = [];
-  let last = 0;
-  const push = (from: number, to: number): void => {
-    for (let i = from; i < to; i++) {
-      keep.push(text[i] as string);
-      map.push(i);
-    }
-  };
-  for (const m of text.matchAll(GLOSS)) {
-    if (!isGloss(m[1] ?? '')) continue;
-    push(last, m.index);
-    last = m.index + m[0].length;
-  }
-  push(last, text.length);
-  const stripped = keep.join('');
-  const converted = toSimplified(stripped);
-  // OpenCC character conversion maps one UTF-16 unit to one almost always; when it does not,
-  // fall back to converting unit by unit so the map stays exact.
-  if (converted.length === stripped.length) return { folded: converted, map };
-  const out: string[] = [];
-  for (const ch of keep) out.push(toSimplified(ch).length === 1 ? toSimplified(ch) : ch);
-  return { folded: out.join(''), map };
-}
 
 /** The text a content hash is taken of: folded, with all whitespace removed. */
 export function normalizeForHash(text: string): string {
