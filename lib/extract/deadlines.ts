@@ -71,6 +71,7 @@ export interface DeadlineCandidate {
 }
 
 const BEFORE = '(?:前|之前|以前)';
+const WITHIN = '(?:内|以内|之内)';
 const DAY = '(?:3[01]|[12]\\d|0?[1-9])';
 const MONTH = '(?:1[0-2]|0?[1-9])';
 const YEAR_PART = `(?:${alt('deadline.year-parts')})`;
@@ -185,7 +186,15 @@ export const DEADLINE_SHAPES: readonly Shape[] = [
     about: 'A period within which a duty is done, incl. service time limits: 7日内, 10个工作日内, 48小时内.',
     hits: ['自受理之日起⟦10个工作日内⟧办结', '⟦48小时内⟧上报'],
     misses: ['近两年来'],
-    re: rx('g')`(?<!近)(?<wN>\d{1,3}|${CHINESE})(?:个)?(?<wU>${alt('deadline.within-units')})半?(?:内|以内|之内)`,
+    re: rx('g')`(?<!近)(?<wN>\d{1,3}(?:[-—–~～至到]\d{1,3})?|${CHINESE})(?:个)?(?<wU>${alt('deadline.within-units')})半?${WITHIN}`,
+    value: () => ({ kind: 'within', end: null, resolved: false }),
+  }),
+  shape({
+    id: 'deadline.after-event',
+    about: 'A time limit counted from an event, a service rule like 10个工作日内: 纳入名单⟨后的1-2个工作日⟩, 兑付日⟨前十个工作日⟩. The span starts at 后/前: the event before it has no edge one can find, and taking it in would swallow a deadline such as 每季度 before it.',
+    hits: ['力争纳入名单⟦后的1-2个工作日⟧放款', '可在兑付日⟦前十个工作日⟧先与业务经理联系'],
+    misses: ['两个月前,他来到这里', '收到申请后7日内办结'],
+    re: rx('g')`(?<=[\u4e00-\u9fff])(?<side>后|前)的?(?<eN>\d{1,3}(?:[-—–~～至到]\d{1,3})?|${CHINESE})(?:个)?(?<eU>${alt('deadline.event-limit-units')})(?!${WITHIN}|[\u4e00-\u9fff]{0,2}${BEFORE})`,
     value: () => ({ kind: 'within', end: null, resolved: false }),
   }),
   shape({
