@@ -1,24 +1,26 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SPAN_TYPES, type SpanType } from '../../lib/types';
+import { SPAN_TYPES } from '../../lib/types';
 import { scoreEngine } from './engine-score';
 
 /**
- * tests/fixtures/corpus/holdout2: a second set labelled independently per GUIDE.md and never used
- * to write or tune a rule (see its README). It is the honest estimate of how the engine does on
- * articles it has not seen, so this test guards that estimate. If it fails, do not tune on these
- * files: find the general rule the failure stands for, and check it on dev and holdout.
- * Measured when the set was added: target 0.911, deadline 0.964, program 0.929, detection 1.000.
+ * tests/fixtures/corpus/holdout2: a set labelled independently per GUIDE.md and never used to
+ * write or tune a rule or the verdict's weights (see its README). It is the honest estimate of how
+ * the engine does on texts it has not seen, so this test only guards against a collapse: its
+ * floors sit well below the figures reported in the README and are never raised to meet them.
+ * A failure prints the scores only, not the misses: reading them would make this set one more
+ * set to tune on. Find the general rule that broke on dev and holdout instead.
  */
 const DIR = join(__dirname, '../fixtures/corpus/holdout2');
-const MIN_F1: Record<SpanType, number> = { target: 0.88, deadline: 0.93, program: 0.9 };
+const FLOOR_F1 = 0.8;
+const FLOOR_DETECTION = 0.85;
 
-describe('engine accuracy on unseen labelled texts (holdout2)', () => {
-  const { result, misses } = scoreEngine(DIR);
-  it.each(SPAN_TYPES)('%s F1 holds', (type) => {
-    expect(result[type]!.f1, misses.filter((m) => m.includes(` ${type}: `)).join('\n')).toBeGreaterThanOrEqual(MIN_F1[type]);
+describe('engine accuracy on the untuned set (holdout2)', () => {
+  const { result } = scoreEngine(DIR);
+  it.each(SPAN_TYPES)(`%s F1 stays above ${FLOOR_F1}`, (type) => {
+    expect(result[type]!.f1, `${type} F1 on holdout2`).toBeGreaterThanOrEqual(FLOOR_F1);
   });
-  it('tells policy texts from the others', () => {
-    expect(result.detection.accuracy).toBeGreaterThanOrEqual(0.92);
+  it(`tells policy texts from the others (accuracy above ${FLOOR_DETECTION})`, () => {
+    expect(result.detection.accuracy, 'detection accuracy on holdout2').toBeGreaterThanOrEqual(FLOOR_DETECTION);
   });
 });
