@@ -6,8 +6,9 @@
  * overlap, resolvePrograms keeps one per stretch of text, the most explicit kind first.
  */
 import type { ProgramValue } from '../types';
-import { alt, rx, wordSet } from '../lexicon';
+import { alt, rx, wordSet, words } from '../lexicon';
 import { isCjk } from '../text/normalize';
+import { parseChineseNumeral } from '../text/numerals';
 import { check, sift, type Check, type RuleInfo, type Trace } from '../rules/rule';
 import { PROGRAM_OUTRANKED } from './resolve';
 import { YEAR } from './patterns';
@@ -42,8 +43,8 @@ interface Quote {
 /** What every program rule can see: the text and what was found in it once for all rules. */
 export interface ProgramContext {
   text: string;
-  /** Outermost 《…》 titles. */
-  titles: Range[];
+  /** Outermost 《…》 titles, with their canonical names. */
+  titles: (Range & { name: string })[];
   /** Short back-references (以下简称《行动计划》) → the full title and where it was defined. */
   aliases: Map<string, { full: string; from: number }>;
   /** Titles followed by their back-reference's definition. */
@@ -53,6 +54,12 @@ export interface ProgramContext {
   stems: Set<string>;
   /** Names kept in the first pass, looked for again as bare mentions. */
   known: Set<string>;
+  /** Quoted phrases proposed as names in full (“三张牌”): their other quoted uses are the same name. */
+  knownQuotes: Set<string>;
+  /** Where the quoted names the first pass kept start. */
+  namedQuotes: Set<number>;
+  /** Title-length lines (titleLines), once computed. */
+  lines?: { start: number; body: string }[];
   /** Per text: whether a quoted term is also written without quotes. */
   plain: Map<string, boolean>;
 }
@@ -127,7 +134,7 @@ function findBookTitles(text: string): Range[] {
 const QUOTED_RE = /“([^“”\n]{1,24})”/g;
 
 function context(text: string): ProgramContext {
-  const titles = findBookTitles(text);
+  const titles = findBookTitles(text).map((t) => ({ ...t, name: canonicalName(text.slice(t.start + 1, t.end - 1)) }));
   const aliases = new Map<string, { full: string; from: number }>();
   const defining = new Set<number>();
   for (const t of titles) {
@@ -135,7 +142,7 @@ function context(text: string): ProgramContext {
     if (!def) continue;
     defining.add(t.start);
     const alias = canonicalName(def[1]!);
-    if (!aliases.has(alias)) aliases.set(alias, { full: canonicalName(text.slice(t.start + 1, t.end - 1)), from: t.end });
+    if (!aliases.has(alias)) aliases.set(alias, { full: t.name, from: t.end });
   }
   const quotes: Quote[] = [];
   QUOTED_RE.lastIndex = 0;
@@ -143,18 +150,25 @@ function context(text: string): ProgramContext {
     if (CLAUSE_PUNCT.test(m[1]!)) continue;
     quotes.push({ inner: m[1]!, start: m.index, end: m.index + m[0].length, claimed: false });
   }
-  return { text, titles, aliases, defining, quotes, stems: new Set(), known: new Set(), plain: new Map() };
+  return { text, titles, aliases, defining, quotes, stems: new Set(), known: new Set(), knownQuotes: new Set(), namedQuotes: new Set(), plain: new Map() };
 }
 
-/** Runs of text that make up a title line, for the heading rules. */
-function* lines(text: string): Generator<{ start: number; line: string }> {
+/** The lines short enough to be a title, without their labels, found once for both heading rules. */
+function titleLines(ctx: ProgramContext): { start: number; body: string }[] {
+  if (ctx.lines) return ctx.lines;
+  const out: { start: number; body: string }[] = [];
+  const text = ctx.text;
   let lineStart = 0;
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
-    if (lineEnd - lineStart <= MAX_TITLE) yield { start: lineStart, line: text.slice(lineStart, lineEnd) };
+    if (lineEnd - lineStart <= MAX_TITLE) {
+      const { offset, body } = titleLine(text.slice(lineStart, lineEnd));
+      if (body.length >= 6) out.push({ start: lineStart + offset, body });
+    }
     lineStart = lineEnd + 1;
   }
+  return (ctx.lines = out);
 }
 
 const HEADING_PREFIX = rx()`^(?:${alt('program.heading-prefixes')})\d{0,2}[:：]\s*`;
@@ -174,6 +188,9 @@ function titleLine(line: string): { offset: number; body: string } {
 
 const ISSUING_NOTICE = rx()`关于(?:${alt('program.issuing-verbs')})(.{6,80}?)的通知$`;
 const HEADING_TITLE = rx()`^[^，,。；;：:《》“”]{6,80}?(?:${alt('program.title-suffixes')})(?:\([^()]{1,20}\)){0,3}$`;
+// What a title line can end with (the last character of a title word, or a bracket): a cheap
+// test before the pattern, which tries every start of the line.
+const TITLE_LAST = new Set([...words('program.title-suffixes').map((w) => w.at(-1)!), ')']);
 
 // ---------------------------------------------------------------------------------------------
 // Quoted names.
@@ -185,10 +202,17 @@ const SHORT_TAIL = rx()`^[\u4e00-\u9fff]{1,4}(?:${alt('program.quoted-tails')})(
 const NICKNAME = /^[\u4e00-\u9fff]{2,10}(?:[一二三四五六七八九十]{1,3}|\d{1,3})条$/;
 // A short code in quotes (“1227”, “十四五”) names a program when a name follows it: “1227”企业…行动.
 const QUOTED_CODE = /^(?:\d{1,8}|[一二三四五六七八九十百千两]{1,6}|[\u4e00-\u9fff\d]{1,4})$/;
-const CODE_TAIL_SUFFIX = rx('g')`${alt('program.quoted-suffixes')}`;
+// 战略性新兴产业 is an adjective: a suffix followed by 性 ends no name.
+const CODE_TAIL_SUFFIX = rx('g')`(?:${alt('program.quoted-suffixes')})(?!性)`;
 // A slogan is a short run of characters (数据要素×, 智改数转网联), not a sentence or a role word.
 const SLOGAN = /^[\u4e00-\u9fff×+]{4,10}$/;
 const STANDALONE_AFTER = wordSet('program.standalone-after');
+const QUOTED_TITLE_END = rx()`^[^“”]{4,30}(?:${alt('program.title-suffixes')})$`;
+const EVENT_TAIL = rx()`^[\u4e00-\u9fff]{0,4}?(?:${alt('program.event-heads')})(?:(?![\u4e00-\u9fff])|(?=${alt('program.tail-joiners')}))`;
+// A name made of counts (“三张牌”, “双招双引”, “发展六仗”, “八八战略”): a numeral and a few words.
+const COUNTED = /^(?=[\u4e00-\u9fff]{3,8}$)[\u4e00-\u9fff]{0,4}[一二两三四五六七八九十百千万双][\u4e00-\u9fff]{1,5}$/;
+const CAMPAIGN_VERB_BEFORE = rx()`(?:${alt('program.campaign-verbs-quoted')})$`;
+const CAMPAIGN_OBJECT_AFTER = rx()`^(?:${alt('program.campaign-objects')})`;
 
 /** Is a quoted term used as a noun on its own (followed by punctuation, 是 or 向), not as a modifier? */
 const isStandaloneUse = (text: string, end: number) => {
@@ -213,7 +237,7 @@ function quotedRule(info: Omit<Proposer, 'type' | 'stage' | 'tier' | 'find'>, na
   });
 }
 
-const whole = (q: Quote, inner = q.inner): Proposal => ({ start: q.start, end: q.end, name: canonicalName(inner) });
+const whole = (q: Quote): Proposal => ({ start: q.start, end: q.end, name: canonicalName(q.inner) });
 const withTail = (q: Quote, ctx: ProgramContext, tail: string): Proposal => {
   ctx.stems.add(q.inner);
   return { start: q.start, end: q.end + tail.length, name: canonicalName(q.inner + tail) };
@@ -259,6 +283,63 @@ function namedProgramStart(text: string, suffixStart: number, suffixEnd: number)
 const PLAN = rx('g')`(?:${alt('program.plan-verbs')})([\u4e00-\u9fff\d]{3,12}计划)(?![${alt('program.plan-document-words').replaceAll('|', '')}])`;
 const CAMPAIGN = rx('g')`(?:${alt('program.campaign-verbs')})([\u4e00-\u9fff]{5,12}活动)`;
 
+// Found by the plan word itself (计划, 方案), then widened to the longer ending it closes (纲要计划).
+const PLAN_WORD = rx('g')`(?:计划|方案)(?!${alt('program.plan-not-after')})(?:第[一二三四五六七八九十\d]{1,2}期)?`;
+const PLAN_SUFFIXES = [...words('program.plan-suffixes')].sort((a, b) => b.length - a.length);
+const PLAN_OPENER = rx('g')`${alt('program.plan-openers')}`;
+// Series words between two listed names; 和/与/及 also join words inside one name (运输永续及交通平权计划).
+const PLAN_JOINER = rx('g')`${alt('program.plan-joiners')}`;
+const ENDS_WITH_NAME = rx()`(?:${alt('program.plan-suffixes', 'program.named-suffixes')}|战略)(?:第[一二三四五六七八九十\d]{1,2}期)?$`;
+// A period inside a name: 花东第二期(105至108年)综合发展实施方案.
+const PERIOD_IN_NAME = /^[\d至到—\-–~年度]{3,14}$/;
+const AMOUNT_END = /[\d万亿]元$/;
+
+/**
+ * Where a listed plan's name starts, or -1: after the verb or budget that carries it out
+ * (台电办理…计划, 总预算…计划), or after the series mark that lists it beside another named plan
+ * (…计划、…方案; …152亿元及…计划). The topic before the plan word is at least four characters.
+ */
+function listedPlanStart(text: string, suffixStart: number): number {
+  let s = suffixStart;
+  let afterAmount = false;
+  while (s > 0 && suffixStart - s < 30) {
+    const c = text[s - 1]!;
+    if (c === ')') {
+      const open = text.lastIndexOf('(', s - 1);
+      if (open >= 0 && s - 1 - open <= 15 && PERIOD_IN_NAME.test(text.slice(open + 1, s - 1))) {
+        s = open;
+        continue;
+      }
+      break;
+    }
+    if (!(isCjk(c) || /[\dA-Za-z]/.test(c))) break;
+    // The amount of the item before ends it: …750亿元及六大部门减碳旗舰计划.
+    if (AMOUNT_END.test(text.slice(Math.max(0, s - 2), s))) {
+      afterAmount = true;
+      break;
+    }
+    s--;
+  }
+  const head = text.slice(s, suffixStart);
+  const fits = (cut: number) => suffixStart - (s + cut) >= 4;
+  let cut = -1;
+  PLAN_OPENER.lastIndex = 0;
+  for (let m = PLAN_OPENER.exec(head); m; m = PLAN_OPENER.exec(head)) if (fits(m.index + m[0].length)) cut = Math.max(cut, m.index + m[0].length);
+  PLAN_JOINER.lastIndex = 0;
+  for (let m = PLAN_JOINER.exec(head); m; m = PLAN_JOINER.exec(head)) {
+    // 及 opening the head joins the item after an amount; elsewhere it starts a word (及时).
+    const listed = m.index === 0 ? afterAmount : ENDS_WITH_NAME.test(head.slice(0, m.index));
+    if (listed && fits(m.index + m[0].length)) cut = Math.max(cut, m.index + m[0].length);
+  }
+  if (cut >= 0) return s + cut;
+  // No word introduces it: a plan listed after another named one (…升级计划、…纲要计划).
+  if (text[s - 1] === '、' && fits(0)) {
+    const before = text.slice(Math.max(0, s - 40), s - 1).replace(/\d+(?:\.\d+)?[万亿]?元$/, '');
+    if (ENDS_WITH_NAME.test(before)) return s;
+  }
+  return -1;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The propose rules, in the order they run (the quoted ones claim phrases in this order).
 
@@ -269,11 +350,10 @@ const BOOK_TITLE = propose({
   hits: ['省政府印发⟦《河东省数字经济提速三年行动方案》⟧。', '根据⟦《省政府办公厅关于印发〈河东省制造业振兴行动方案〉的通知》⟧要求。'],
   misses: ['省政府印发河东省数字经济提速三年行动方案。'],
   *find(ctx) {
-    for (const t of ctx.titles) {
-      const name = canonicalName(ctx.text.slice(t.start + 1, t.end - 1));
+    for (const { start, end, name } of ctx.titles) {
       const alias = ctx.aliases.get(name);
-      if (alias && alias.from <= t.start) continue; // a back-reference: program.alias reads it
-      yield { ...t, name };
+      if (alias && alias.from <= start) continue; // a back-reference: program.alias reads it
+      yield { start, end, name };
     }
   },
 });
@@ -285,10 +365,9 @@ const ALIAS = propose({
   hits: ['出台《西江市促进民营经济发展若干措施》(以下简称《若干措施》)。⟦《若干措施》⟧明确,加大支持。', '印发《河东省制造业振兴行动方案》(简称“振兴方案”)。⟦“振兴方案”⟧提出三项任务。'],
   misses: ['出台《西江市促进民营经济发展若干措施》。若干措施明确,加大支持。'],
   *find(ctx) {
-    for (const t of ctx.titles) {
-      const name = canonicalName(ctx.text.slice(t.start + 1, t.end - 1));
+    for (const { start, end, name } of ctx.titles) {
       const alias = ctx.aliases.get(name);
-      if (alias && alias.from <= t.start) yield { ...t, name, aliasOf: alias.full };
+      if (alias && alias.from <= start) yield { start, end, name, aliasOf: alias.full };
     }
     for (const [name, { full }] of ctx.aliases) {
       const quoted = `“${name}”`;
@@ -306,10 +385,9 @@ const HEADING = propose({
   hits: ['⟦西江市人民政府关于加快建设现代物流枢纽的实施意见⟧\n各区人民政府:', '附件:⟦2030年前碳达峰行动方案⟧'],
   misses: ['西江市人民政府关于加快建设现代物流枢纽的实施意见提出,到2025年建成枢纽。'],
   *find(ctx) {
-    for (const { start, line } of lines(ctx.text)) {
-      const { offset, body } = titleLine(line);
-      if (ISSUING_NOTICE.test(body) || !HEADING_TITLE.test(body)) continue;
-      yield { start: start + offset, end: start + offset + body.length, name: canonicalName(body), source: body };
+    for (const { start, body } of titleLines(ctx)) {
+      if (!TITLE_LAST.has(body.at(-1)!) || ISSUING_NOTICE.test(body) || !HEADING_TITLE.test(body)) continue;
+      yield { start, end: start + body.length, name: canonicalName(body), source: body };
     }
   },
 });
@@ -321,11 +399,10 @@ const ISSUED = propose({
   hits: ['西江市人民政府办公室关于印发⟦西江市全民健身实施计划⟧的通知\n各县区人民政府:', '关于下达⟦2025年西江市国民经济和社会发展计划⟧的通知'],
   misses: ['西江市人民政府办公室关于做好全民健身工作的通知\n各县区人民政府:'],
   *find(ctx) {
-    for (const { start, line } of lines(ctx.text)) {
-      const { offset, body } = titleLine(line);
+    for (const { start, body } of titleLines(ctx)) {
       const notice = body.match(ISSUING_NOTICE);
       if (!notice) continue;
-      const at = start + offset + body.indexOf(notice[1]!);
+      const at = start + body.indexOf(notice[1]!);
       yield { start: at, end: at + notice[1]!.length, name: canonicalName(notice[1]!), source: body };
     }
   },
@@ -339,6 +416,16 @@ const QUOTED = quotedRule(
     misses: ['推动“数实融合”向纵深发展。'],
   },
   (q) => (QUOTED_NAME.test(q.inner) ? whole(q) : null),
+);
+
+const QUOTED_TITLE = quotedRule(
+  {
+    id: 'program.quoted-title',
+    about: 'A document title in quotes, as Taiwan and Hong Kong texts write them: 「內政部國土計畫審議會設置要點」.',
+    hits: ['订定发布⟦「內政部國土計畫審議會設置要點」⟧。', '市府公布⟦“西江市公共自行车管理办法”⟧。'],
+    misses: ['推动“放管服”改革。', '落实“两个意见”。'],
+  },
+  (q) => (QUOTED_TITLE_END.test(q.inner) ? whole(q) : null),
 );
 
 const QUOTED_WITH_HEAD = quotedRule(
@@ -363,6 +450,19 @@ const QUOTED_WITH_TAIL = quotedRule(
   },
   (q, ctx) => {
     const tail = q.inner.length <= 12 ? ctx.text.slice(q.end, q.end + 8).match(SHORT_TAIL) : null;
+    return tail ? withTail(q, ctx, tail[0]) : null;
+  },
+);
+
+const QUOTED_EVENT = quotedRule(
+  {
+    id: 'program.quoted-event',
+    about: 'A quoted slogan that names a campaign event: “嗨购幸福怀化”消费季, “我为群众办实事”实践活动.',
+    hits: ['精心组织⟦“乐购西江”消费季⟧、⟦“味道西江”美食节⟧等重点活动。', '深入开展⟦“我为群众办实事”实践活动⟧。'],
+    misses: ['组织“乐购西江”消费者座谈。'],
+  },
+  (q, ctx) => {
+    const tail = q.inner.length <= 12 ? ctx.text.slice(q.end, q.end + 9).match(EVENT_TAIL) : null;
     return tail ? withTail(q, ctx, tail[0]) : null;
   },
 );
@@ -392,6 +492,35 @@ const QUOTED_CODE_NAME = quotedRule(
     CODE_TAIL_SUFFIX.lastIndex = 0;
     const suffix = CODE_TAIL_SUFFIX.exec(tail);
     return suffix ? withTail(q, ctx, tail.slice(0, suffix.index + suffix[0].length)) : null;
+  },
+);
+
+const QUOTED_CAMPAIGN = quotedRule(
+  {
+    id: 'program.quoted-campaign',
+    about: 'A counted name in quotes that a campaign verb takes as its object is a campaign or strategy: 打好打赢“发展六仗”, 加大“双招双引”力度.',
+    hits: ['打好打赢⟦“发展六仗”⟧,推动经济回升。', '加大⟦“双招双引”⟧力度。'],
+    misses: ['做好“三农”工作。', '统筹推进“五位一体”总体布局。'],
+  },
+  (q, ctx) => {
+    if (!COUNTED.test(q.inner)) return null;
+    const after = ctx.text.slice(q.end, q.end + 4);
+    if (!isStandaloneUse(ctx.text, q.end) && !CAMPAIGN_OBJECT_AFTER.test(after)) return null;
+    return CAMPAIGN_VERB_BEFORE.test(ctx.text.slice(Math.max(0, q.start - 4), q.start)) ? whole(q) : null;
+  },
+);
+
+const LIST_SUMMARY_NAME = quotedRule(
+  {
+    id: 'program.list-summary-name',
+    about: 'A counted quoted name right after a quoted list sums the list up and is the strategy’s name: “绿色能源”“绿色食品”“健康生活目的地”这“三张牌”.',
+    hits: ['打造“绿色能源”“绿色食品”这⟦“两张牌”⟧。'],
+    misses: ['打造“绿色能源”“绿色食品”这两张牌。', '开展“三请三回”“三企”入赣。'],
+  },
+  (q, ctx) => {
+    if (!COUNTED.test(q.inner)) return null;
+    const before = ctx.text.slice(Math.max(0, q.start - 2), q.start);
+    return /^”[这等]$/.test(before) ? whole(q) : null;
   },
 );
 
@@ -446,6 +575,30 @@ const PLAN_AFTER_VERB = propose({
   },
 });
 
+const LISTED_PLAN = propose({
+  id: 'program.listed-plan',
+  tier: 3,
+  about: 'A named plan ending in 计划/計畫/方案 that a budget or an agency carries out, or listed beside another named plan: 台电办理离岸风力发电第二期计划、绿能第一期计划.',
+  hits: [
+    '经济部办理⟦住宅家电效率升级计划⟧、⟦节能技术推广辅导纲要计划⟧等129.6亿元。',
+    '持续落实推动⟦花东第二期(105至108年)综合发展实施方案⟧及⟦离岛第四期(104至107年)综合建设实施方案⟧。',
+  ],
+  misses: ['各单位要制定工作计划、实施方案。', '公司计划于明年推出新的融资方案。', '加快制定实施方案,及时做好改革方案备案工作。'],
+  *find(ctx) {
+    const text = ctx.text;
+    PLAN_WORD.lastIndex = 0;
+    for (let m = PLAN_WORD.exec(text); m; m = PLAN_WORD.exec(text)) {
+      const wordEnd = m.index + 2;
+      const suffix = PLAN_SUFFIXES.find((w) => text.startsWith(w, wordEnd - w.length))!;
+      const suffixStart = wordEnd - suffix.length;
+      const start = listedPlanStart(text, suffixStart);
+      if (start < 0) continue;
+      const end = m.index + m[0].length;
+      yield { start, end, name: canonicalName(text.slice(start, end)), source: text.slice(start, suffixStart) };
+    }
+  },
+});
+
 const CAMPAIGN_ACTIVITY = propose({
   id: 'program.campaign-activity',
   tier: 3,
@@ -462,13 +615,52 @@ const CAMPAIGN_ACTIVITY = propose({
   },
 });
 
-/** Variants a known name is also written as: without the trailing (2024—2026年) or (征求意见稿). */
+// A count in a name is written either way: 净零十二项关键战略 is also 净零12项关键战略.
+const COUNT_IN_NAME = /[一二两三四五六七八九十]{1,3}(?=[项条个大张类批件])/g;
+
+/**
+ * Variants a known name is also written as: without the trailing (2024—2026年) or (征求意见稿),
+ * and with its counts in Arabic digits.
+ */
 function nameVariants(known: Iterable<string>): Map<string, string> {
   const fullName = new Map<string, string>();
   for (const k of known) {
-    for (const v of [k, k.replace(/(?:\([^()]{1,20}\)){1,3}$/, '')]) if (v.length >= 8 && !fullName.has(v)) fullName.set(v, k);
+    const short = k.replace(/(?:\([^()]{1,20}\)){1,3}$/, '');
+    const digits = (v: string) => v.replace(COUNT_IN_NAME, (n) => String(parseChineseNumeral(n) ?? n));
+    for (const v of [k, short, digits(k), digits(short)]) if (v.length >= 8 && !fullName.has(v)) fullName.set(v, k);
   }
   return fullName;
+}
+
+const SPACE = /[ \n\t\r]/g;
+
+/**
+ * The text without spaces and line breaks, so a title broken across lines is still recognised, and
+ * the way back to the text's offsets (a binary search over the removed characters: pages have far
+ * fewer of them than characters).
+ */
+function withoutSpaces(text: string): { flat: string; toText: (i: number) => number } {
+  const flat = text.replace(SPACE, '');
+  if (flat.length === text.length) return { flat, toText: (i) => i };
+  // removed[k]: the flat offset of the character that follows the k-th removed one (found on first use).
+  let removed: number[] | null = null;
+  const toText = (i: number) => {
+    if (!removed) {
+      const r: number[] = [];
+      SPACE.lastIndex = 0;
+      for (let m = SPACE.exec(text); m; m = SPACE.exec(text)) r.push(m.index - r.length);
+      removed = r;
+    }
+    let lo = 0;
+    let hi = removed.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (removed[mid]! <= i) lo = mid + 1;
+      else hi = mid;
+    }
+    return i + lo;
+  };
+  return { flat, toText };
 }
 
 const KNOWN_MENTION = propose({
@@ -481,35 +673,38 @@ const KNOWN_MENTION = propose({
     const fullName = nameVariants(ctx.known);
     const variants = [...fullName.keys()].sort((a, b) => b.length - a.length).slice(0, 60);
     if (variants.length === 0) return;
-    // Compare on a space-free copy so a title broken across lines is still recognised.
-    const compact: number[] = [];
-    const parts: string[] = [];
     const text = ctx.text;
-    for (let i = 0; i < text.length; i++) {
-      const c = text[i]!;
-      if (c === ' ' || c === '\n' || c === '\t' || c === '\r') continue;
-      compact.push(i);
-      parts.push(c);
-    }
-    const flat = parts.join('');
+    const { flat, toText } = withoutSpaces(text);
     for (const v of variants) {
       for (let at = flat.indexOf(v); at >= 0; at = flat.indexOf(v, at + v.length)) {
-        const start = compact[at]!;
-        const end = compact[at + v.length - 1]! + 1;
-        if (text[start - 1] === '《') continue;
+        const start = toText(at);
+        const end = toText(at + v.length - 1) + 1;
+        // Inside 《》 or quotes the title and quoted rules read it.
+        if (text[start - 1] === '《' || text[start - 1] === '“') continue;
         yield { start, end, name: fullName.get(v)! };
       }
     }
   },
 });
 
+const KNOWN_QUOTE = propose({
+  id: 'program.known-quote',
+  tier: 2,
+  about: 'Every quoted use of a name the text gave in quotes is the same Program, also where it only modifies (打造“三张牌”的思路).',
+  hits: ['打造“绿色能源”“绿色食品”这“两张牌”。⟦“两张牌”⟧的思路提出后,引起广泛关注。'],
+  misses: ['“两张牌”的思路提出后,引起广泛关注。'],
+  *find(ctx) {
+    for (const q of ctx.quotes) if (ctx.knownQuotes.has(q.inner) && !ctx.namedQuotes.has(q.start)) yield { ...whole(q), source: q.inner };
+  },
+});
+
 /** Rules that find names on their own, in the order they run. */
 const FIRST_PASS: readonly Proposer[] = [
-  BOOK_TITLE, ALIAS, HEADING, ISSUED, QUOTED, QUOTED_WITH_HEAD, QUOTED_WITH_TAIL, QUOTED_NICKNAME, QUOTED_CODE_NAME, QUOTED_SLOGAN,
-  NAMED_SUFFIX, PLAN_AFTER_VERB, CAMPAIGN_ACTIVITY,
+  BOOK_TITLE, ALIAS, HEADING, ISSUED, QUOTED, QUOTED_TITLE, QUOTED_WITH_HEAD, QUOTED_WITH_TAIL, QUOTED_EVENT, QUOTED_NICKNAME,
+  QUOTED_CODE_NAME, QUOTED_CAMPAIGN, LIST_SUMMARY_NAME, QUOTED_SLOGAN, NAMED_SUFFIX, PLAN_AFTER_VERB, LISTED_PLAN, CAMPAIGN_ACTIVITY,
 ];
 /** Rules that look again for the names the first pass kept. */
-const SECOND_PASS: readonly Proposer[] = [KNOWN_MENTION];
+const SECOND_PASS: readonly Proposer[] = [KNOWN_MENTION, KNOWN_QUOTE];
 /** Kept names that are looked for again as bare mentions. */
 const SEEDS_MENTIONS: ReadonlySet<Proposer> = new Set([BOOK_TITLE, HEADING, ISSUED]);
 
@@ -530,23 +725,37 @@ export const PROGRAM_FULL_NAME: RuleInfo = {
 // ---------------------------------------------------------------------------------------------
 // Reject rules. Order does not matter (see lib/rules/rule.ts).
 
-const reject = (info: Omit<Check<ProgramCandidate>, 'type' | 'stage'>): Check<ProgramCandidate> => check({ ...info, type: 'program', stage: 'reject' });
-const by = (...rules: Proposer[]) => {
-  const set = new Set(rules);
-  return (c: ProgramCandidate) => set.has(c.by);
-};
+/** A reject rule, and the propose rules whose candidates it looks at. */
+interface ProgramReject extends Check<ProgramCandidate> {
+  of: readonly Proposer[];
+}
+const reject = (of: Proposer[], info: Omit<Check<ProgramCandidate>, 'type' | 'stage'>): ProgramReject => ({
+  ...check({ ...info, type: 'program', stage: 'reject' }),
+  of,
+});
+
 
 const ISSUER_LIKE = rx()`关于|^${YEAR}\s?年|^[^，,。]{0,20}?(?:${alt('program.issuer-words')})`;
 const LIST_MARKER = /^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、]|第[一二三四五六七八九十\d]{1,3}[章条节部])/;
 const HONOUR_END = rx()`(?:${alt('program.honour-endings')})$`;
 const PRAISE_NAME = rx()`^(?:${alt('program.praise-leads')})?(?:${alt('program.praise-words')})+(?:${alt('program.named-suffixes')})$`;
 const COUNTED_LIST = /[一二两三四五六七八九十\d]大$/;
-const GENERIC_PLAN = rx()`(?:${alt('program.generic-plan-heads')})计划$`;
+const COUNT_SUMMARY_START = rx()`^(?:${alt('program.count-summary-starts')})`;
+const GENERIC_PLAN = rx()`(?:${alt('program.generic-plan-heads')})(?:计划|方案)$`;
+const QUOTED_COUNT = /^[个项类条家种大]/;
+const BUILT_MANY = rx()`(?:${alt('program.instance-counts')}|[\d一二三四五六七八九十]{1,3}[个家批项])$`;
+// 两个维护, 四个自信, 三个转变: counts of principles to hold to, not campaigns.
+const PRINCIPLE_COUNT = /^[一二两三四五六七八九十]个/;
+const PHASED_WORKS = rx()`(?:(?:第?[一二三四五六七八九十\d]期)|${alt('program.infrastructure-words')})$`;
+/** Is the quote a list item: next to another quote with at most a series mark or a space between? */
+function inQuotedList(text: string, start: number, end: number): boolean {
+  const after = text.slice(end, end + 2);
+  const before = text.slice(Math.max(0, start - 2), start);
+  return /^[、\s]?“/.test(after) || /”[、\s]?$/.test(before);
+}
 const GENERIC_EVENT = rx()`(?:${alt('program.generic-events')})[\u4e00-\u9fff]{0,2}活动$|的`;
 
-const isBookTitle = by(BOOK_TITLE);
-const isBareName = by(NAMED_SUFFIX, PLAN_AFTER_VERB, CAMPAIGN_ACTIVITY);
-const isTitleLine = by(HEADING, ISSUED);
+const TITLE_LINES: ReadonlySet<Proposer> = new Set([HEADING, ISSUED]);
 
 /** Is a quoted term also written without quotes (专精特新中小企业)? Then it is a plain word, not a name. */
 function usedPlain(ctx: ProgramContext, inner: string): boolean {
@@ -563,110 +772,160 @@ function usedPlain(ctx: ProgramContext, inner: string): boolean {
   return known;
 }
 
-export const PROGRAM_REJECTS: readonly Check<ProgramCandidate>[] = [
-  reject({
+export const PROGRAM_REJECTS: readonly ProgramReject[] = [
+  reject([BOOK_TITLE], {
     id: 'program.not-a-document',
     about: 'A 《》 title without a document word (方案, 意见, 条例…) is a book, a song or a show, unless the text gives it a back-reference.',
     hits: ['他正在读⟦《平凡的世界》⟧。'],
     misses: ['他正在读《河东省全民阅读促进条例》。'],
-    test: (c) => isBookTitle(c) && !DOC_WORD.test(c.value.name) && !c.ctx.defining.has(c.start),
+    test: (c) => !DOC_WORD.test(c.value.name) && !c.ctx.defining.has(c.start),
   }),
-  reject({
+  reject([BOOK_TITLE], {
     id: 'program.media-title',
     about: 'Outlets and columns in 《》 (《河东日报》, 《民生连线》) are media, not policy instruments.',
     hits: ['据⟦《河东日报》⟧报道,全省经济回暖。', '欢迎收看⟦《政策在线》⟧节目。'],
     misses: ['据《河东省年度报告》,全省经济回暖。'],
-    test: (c) => isBookTitle(c) && MEDIA_END.test(c.value.name) && !c.ctx.defining.has(c.start),
+    test: (c) => MEDIA_END.test(c.value.name) && !c.ctx.defining.has(c.start),
   }),
-  reject({
+  reject([HEADING, ISSUED], {
     id: 'program.numbered-heading',
     about: 'A numbered section heading (一、…, (三)…, 第二章…) is a part of the document, not its title.',
     hits: ['现将有关事项通知如下。\n(三)⟦西江市加快建设现代物流枢纽实施方案⟧\n各地要落实。'],
     misses: ['现将有关事项通知如下。\n西江市加快建设现代物流枢纽实施方案\n各地要落实。'],
-    test: (c) => isTitleLine(c) && LIST_MARKER.test(c.source),
+    test: (c) => LIST_MARKER.test(c.source),
   }),
-  reject({
+  reject([HEADING], {
     id: 'program.heading-without-issuer',
     about: 'A title line names its issuer, place or year (山东省…方案, 2030年前…方案, 关于…的意见); a heading such as 加强组织领导和保障措施 does not.',
     hits: ['一段话。\n⟦加强组织领导和保障措施⟧\n各地要落实。'],
     misses: ['一段话。\n西江市加强组织领导和保障措施\n各地要落实。'],
-    test: (c) => by(HEADING)(c) && !ISSUER_LIKE.test(c.source),
+    test: (c) => !ISSUER_LIKE.test(c.source),
   }),
-  reject({
+  reject([QUOTED_SLOGAN], {
     id: 'program.honour',
-    about: 'Honours and roles in quotes (“北湖技术能手”, “链主”企业) are what people and firms are called, not programs.',
-    hits: ['评选“北湖技术能手”。⟦“北湖技术能手”⟧,每年评选一次。'],
+    about: 'Honours, roles and groups in quotes (“北湖技术能手”, “四类人员”) are what people and firms are called, not programs.',
+    hits: ['评选“北湖技术能手”。⟦“北湖技术能手”⟧,每年评选一次。', '管控好“四类人员”。对⟦“四类人员”⟧,建立台账。'],
     misses: ['全市推动“智造强链”向纵深推进。“智造强链”是北湖发展的关键举措。'],
-    test: (c) => by(QUOTED_SLOGAN)(c) && HONOUR_END.test(c.source),
+    test: (c) => HONOUR_END.test(c.source),
   }),
-  reject({
+  reject([QUOTED_SLOGAN], {
     id: 'program.used-plainly',
     about: 'A quoted term the article also writes without quotes (专精特新) is a plain word, not a name.',
     hits: ['“数智融合”是方向。推动⟦“数智融合”⟧。培育数智融合企业。'],
     misses: ['“数智融合”是方向。推动“数智融合”。'],
-    test: (c) => by(QUOTED_SLOGAN)(c) && usedPlain(c.ctx, c.source),
+    test: (c) => usedPlain(c.ctx, c.source),
   }),
-  reject({
+  reject([NAMED_SUFFIX, PLAN_AFTER_VERB, LISTED_PLAN, CAMPAIGN_ACTIVITY], {
     id: 'program.bad-name-start',
     about: 'A proper name does not start with a modal, a determiner or a quantity (要, 本, 各项, 一批, 重点…): 本行动方案, 一批示范工程.',
     hits: ['实施⟦一批重大技术改造工程⟧。'],
     misses: ['实施重大技术装备攻关工程。'],
-    test: (c) => isBareName(c) && BAD_NAME_START.test(c.value.name),
+    test: (c) => BAD_NAME_START.test(c.value.name),
   }),
-  reject({
+  reject([NAMED_SUFFIX], {
     id: 'program.praise-name',
     about: 'Praise words call a policy a 工程 or 行动 without naming it: 重大民生工程, 系统工程.',
     hits: ['这是党中央部署的⟦重大民生工程⟧。'],
     misses: ['这是党中央部署的农村饮水安全工程。'],
-    test: (c) => by(NAMED_SUFFIX)(c) && PRAISE_NAME.test(c.value.name),
+    test: (c) => PRAISE_NAME.test(c.value.name),
   }),
-  reject({
+  reject([NAMED_SUFFIX, PLAN_AFTER_VERB, CAMPAIGN_ACTIVITY], {
     id: 'program.list-summary',
     about: '产业基础再造、重大技术装备攻关两大工程 sums up a list: the names are the list items, not the N大工程.',
-    hits: ['参与产业基础再造、⟦重大技术装备攻关两大工程⟧。'],
+    hits: ['参与产业基础再造、⟦重大技术装备攻关两大工程⟧。', '实施⟦三大产业提升工程⟧。'],
     misses: ['参与产业基础再造、重大技术装备攻关工程。'],
-    test: (c) => by(NAMED_SUFFIX)(c) && COUNTED_LIST.test(c.source),
+    test: (c) => (c.by === NAMED_SUFFIX && COUNTED_LIST.test(c.source)) || COUNT_SUMMARY_START.test(c.value.name),
   }),
-  reject({
+  reject([PLAN_AFTER_VERB, LISTED_PLAN], {
     id: 'program.generic-plan',
-    about: 'A plan for ordinary work (工作计划, 年度计划, 招聘计划) is a noun, not a programme.',
-    hits: ['组织实施⟦年度教师招聘计划⟧。'],
+    about: 'A plan for ordinary work (工作计划, 年度计划, 招聘计划, 解决方案) is a noun, not a programme.',
+    hits: ['组织实施⟦年度教师招聘计划⟧。', '提供技术咨询、系统集成计划、⟦整体智慧园区解决方案⟧。'],
     misses: ['组织实施乡村工匠培育计划。'],
-    test: (c) => by(PLAN_AFTER_VERB)(c) && GENERIC_PLAN.test(c.value.name),
+    test: (c) => GENERIC_PLAN.test(c.value.name),
   }),
-  reject({
+  reject([QUOTED_SLOGAN, QUOTED_CAMPAIGN, KNOWN_QUOTE], {
+    id: 'program.quoted-list-item',
+    about: 'Quoted items of a list (“绿色能源”“绿色食品”“健康生活目的地”这“三张牌”) are what a program covers; the name is the summary.',
+    hits: ['打造“绿色能源”“绿色食品”。⟦“绿色能源”⟧“绿色食品”是重点。'],
+    misses: ['全市推动“智造强链”向纵深推进。“智造强链”是北湖发展的关键举措。'],
+    test: (c) => inQuotedList(c.ctx.text, c.start, c.end),
+  }),
+  reject([QUOTED_CAMPAIGN, LIST_SUMMARY_NAME, QUOTED_WITH_HEAD, QUOTED_WITH_TAIL, QUOTED_SLOGAN], {
+    id: 'program.principle-count',
+    about: 'A count of principles to hold to (“两个毫不动摇”, “四个自信”) is a political line, not a campaign.',
+    hits: ['必须践行⟦“两个维护”⟧。', '协调推进⟦“四个全面”战略⟧布局。'],
+    misses: ['必须践行“八八战略”。'],
+    test: (c) => PRINCIPLE_COUNT.test(c.source),
+  }),
+  reject([QUOTED_CODE_NAME], {
+    id: 'program.quoted-count',
+    about: 'A number in quotes followed by a measure word counts things (以“5”个战略性新兴产业为主导): it heads no name.',
+    hits: ['以⟦“5”个新兴产业集群培育工程⟧为主导。'],
+    misses: ['实施“3510”先进制造业集群培育工程。'],
+    test: (c) => QUOTED_COUNT.test(c.ctx.text.slice(c.start + c.source.length + 2, c.end)),
+  }),
+  reject([QUOTED_WITH_HEAD, QUOTED_WITH_TAIL, QUOTED_EVENT, QUOTED_CODE_NAME], {
+    id: 'program.built-many',
+    about: 'A quoted kind of thing built many times (建设一批“5G+”智慧物流项目, 打造10个“未来工厂”项目) is no one programme.',
+    hits: ['布局建设一批⟦“5G+”智慧物流项目⟧。'],
+    misses: ['启动乡村“领头羊”项目。'],
+    test: (c) => BUILT_MANY.test(c.ctx.text.slice(Math.max(0, c.start - 4), c.start)),
+  }),
+  reject([NAMED_SUFFIX], {
+    id: 'program.construction-project',
+    about: 'A construction project is no program: …水资源配置一期工程, …高速公路工程 (a plan in phases, 离岸风电第二期计划, still is).',
+    hits: ['加快实施⟦滇中引水配置一期工程⟧。', '实施⟦沿江城际高速公路工程⟧。'],
+    misses: ['实施产业基础再造工程。'],
+    test: (c) => c.value.name.endsWith('工程') && PHASED_WORKS.test(c.source),
+  }),
+  reject([CAMPAIGN_ACTIVITY], {
     id: 'program.generic-event',
     about: 'An ordinary event (宣传活动, 主题活动, 形式多样的…活动) is not a named campaign.',
     hits: ['各地开展⟦形式多样的宣传活动⟧。'],
     misses: ['深入开展家电以旧换新下乡活动。'],
-    test: (c) => by(CAMPAIGN_ACTIVITY)(c) && GENERIC_EVENT.test(c.value.name),
+    test: (c) => GENERIC_EVENT.test(c.value.name),
   }),
 ];
 
 // ---------------------------------------------------------------------------------------------
 
+/** The reject rules that look at each propose rule's candidates. */
+const REJECTS_OF = new Map<Proposer, ProgramReject[]>();
+for (const r of PROGRAM_REJECTS) for (const p of r.of) REJECTS_OF.set(p, [...(REJECTS_OF.get(p) ?? []), r]);
+
 function run(rules: readonly Proposer[], ctx: ProgramContext, trace: Trace | null): ProgramCandidate[] {
   const out: ProgramCandidate[] = [];
   for (const rule of rules) {
+    const proposed: ProgramCandidate[] = [];
     for (const p of rule.find(ctx)) {
       const value: ProgramValue = p.aliasOf === undefined ? { name: p.name } : { name: p.name, aliasOf: p.aliasOf };
       const c: ProgramCandidate = { start: p.start, end: p.end, value, by: rule, source: p.source ?? p.name, ctx };
       trace?.add(rule, c, p.note);
-      out.push(c);
+      proposed.push(c);
     }
+    const rejects = REJECTS_OF.get(rule);
+    out.push(...(rejects ? sift(proposed, rejects, trace) : proposed));
   }
-  return sift(out, PROGRAM_REJECTS, trace);
+  return out;
 }
 
 /** Finds Programs in normalised text. */
 export function findPrograms(text: string, trace: Trace | null = null): ProgramHit[] {
   const ctx = context(text);
   const first = run(FIRST_PASS, ctx, trace);
-  for (const c of first) if (SEEDS_MENTIONS.has(c.by)) ctx.known.add(c.value.name);
+  for (const c of first) {
+    if (SEEDS_MENTIONS.has(c.by)) ctx.known.add(c.value.name);
+    else if (c.by.tier === 2 && text[c.start] === '“' && text[c.end - 1] === '”' && c.value.aliasOf === undefined) {
+      // A whole quoted name: its other quoted uses are mentions, and so are long ones written bare.
+      ctx.knownQuotes.add(text.slice(c.start + 1, c.end - 1));
+      ctx.namedQuotes.add(c.start);
+      ctx.known.add(c.value.name);
+    }
+  }
   const second = run(SECOND_PASS, ctx, trace);
   const fullName = nameVariants(ctx.known);
   for (const c of first) {
-    if (!isTitleLine(c)) continue;
+    if (!TITLE_LINES.has(c.by)) continue;
     const full = fullName.get(c.value.name);
     if (full === undefined || full === c.value.name) continue;
     c.value = { name: full };
