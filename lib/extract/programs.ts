@@ -49,6 +49,8 @@ export interface ProgramContext {
   aliases: Map<string, { full: string; from: number }>;
   /** Titles followed by their back-reference's definition. */
   defining: Set<number>;
+  /** Document titles named in running text without 《》 (印发河东省…若干措施). */
+  inline: (Range & { name: string })[];
   quotes: Quote[];
   /** Quoted phrases that head a name somewhere (“数据要素×”行动): their bare quoted uses count too. */
   stems: Set<string>;
@@ -58,6 +60,8 @@ export interface ProgramContext {
   knownQuotes: Set<string>;
   /** Where the quoted names the first pass kept start. */
   namedQuotes: Set<number>;
+  /** Spans of the titles the first pass kept (start:end): a mention there is the same title found again. */
+  firstSpans: Set<string>;
   /** Title-length lines (titleLines), once computed. */
   lines?: { start: number; body: string }[];
   /** Per text: whether a quoted term is also written without quotes. */
@@ -135,9 +139,15 @@ const QUOTED_RE = /“([^“”\n]{1,24})”/g;
 
 function context(text: string): ProgramContext {
   const titles = findBookTitles(text).map((t) => ({ ...t, name: canonicalName(text.slice(t.start + 1, t.end - 1)) }));
+  const inline: (Range & { name: string })[] = [];
+  INLINE_TITLE.lastIndex = 0;
+  for (let m = INLINE_TITLE.exec(text); m; m = INLINE_TITLE.exec(text)) {
+    const start = m.index + m[0].length - m[1]!.length;
+    inline.push({ start, end: m.index + m[0].length, name: canonicalName(m[1]!) });
+  }
   const aliases = new Map<string, { full: string; from: number }>();
   const defining = new Set<number>();
-  for (const t of titles) {
+  for (const t of [...titles, ...inline].sort((a, b) => a.start - b.start)) {
     const def = text.slice(t.end, t.end + 40).match(ALIAS_DEF);
     if (!def) continue;
     defining.add(t.start);
@@ -150,7 +160,7 @@ function context(text: string): ProgramContext {
     if (CLAUSE_PUNCT.test(m[1]!)) continue;
     quotes.push({ inner: m[1]!, start: m.index, end: m.index + m[0].length, claimed: false });
   }
-  return { text, titles, aliases, defining, quotes, stems: new Set(), known: new Set(), knownQuotes: new Set(), namedQuotes: new Set(), plain: new Map() };
+  return { text, titles, inline, aliases, defining, quotes, stems: new Set(), known: new Set(), knownQuotes: new Set(), namedQuotes: new Set(), firstSpans: new Set(), plain: new Map() };
 }
 
 /** The lines short enough to be a title, without their labels, found once for both heading rules. */
@@ -187,6 +197,11 @@ function titleLine(line: string): { offset: number; body: string } {
 }
 
 const ISSUING_NOTICE = rx()`关于(?:${alt('program.issuing-verbs')})(.{6,80}?)的通知$`;
+// 印发河东省促进民营经济高质量发展若干措施(以下简称《措施》): a title in running text ends where the words do.
+const INLINE_TITLE = rx('g')`(?:${alt('program.publishing-verbs')})了?([^\s,，。;；:：!?！？《》“”()（）、]{6,60}?(?:${alt('program.title-suffixes')})(?:\((?:${YEAR}[—\-–~至]${YEAR}年|${alt('program.title-editions')})\))?)(?![\u4e00-\u9fff])`;
+// A title in running text opens with its issuer or place (河东省…, 国务院…, 关于…): 印发促进消费的
+// 若干措施 could name any paper.
+const ISSUER_START = rx()`^(?:关于|${YEAR}年|(?:${alt('program.issuer-names')})|[\u4e00-\u9fff]{2,6}?(?<![${alt('program.not-place-leads').replaceAll('|', '')}])(?:${alt('program.place-endings')})(?![场域级内外民]))`;
 const HEADING_TITLE = rx()`^[^，,。；;：:《》“”]{6,80}?(?:${alt('program.title-suffixes')})(?:\([^()]{1,20}\)){0,3}$`;
 // What a title line can end with (the last character of a title word, or a bracket): a cheap
 // test before the pattern, which tries every start of the line.
@@ -208,6 +223,7 @@ const CODE_TAIL_SUFFIX = rx('g')`(?:${alt('program.quoted-suffixes')})(?!性)`;
 const SLOGAN = /^[\u4e00-\u9fff×+]{4,10}$/;
 const STANDALONE_AFTER = wordSet('program.standalone-after');
 const QUOTED_TITLE_END = rx()`^[^“”]{4,30}(?:${alt('program.title-suffixes')})$`;
+const EVENT_NAME = rx()`^[^“”]{2,}(?:${alt('program.event-periods')})$`;
 const EVENT_TAIL = rx()`^[\u4e00-\u9fff]{0,4}?(?:${alt('program.event-heads')})(?:(?![\u4e00-\u9fff])|(?=${alt('program.tail-joiners')}))`;
 // A name made of counts (“三张牌”, “双招双引”, “发展六仗”, “八八战略”): a numeral and a few words.
 const COUNTED = /^(?=[\u4e00-\u9fff]{3,8}$)[\u4e00-\u9fff]{0,4}[一二两三四五六七八九十百千万双][\u4e00-\u9fff]{1,5}$/;
@@ -250,7 +266,8 @@ const NAMED = rx('g')`${alt('program.named-suffixes')}`;
 const NAME_OPENER = rx('g')`${alt('program.name-openers')}`;
 const LEAD_WORD = rx()`^(?:${alt('program.lead-words')})`;
 const INTRODUCING_VERBS = wordSet('program.introducing-verbs');
-const BAD_NAME_START = rx()`^(?:${alt('program.bad-name-starts')}|\d)`;
+// A count opens no name (20个…工程), a technology does (5G网络建设计划).
+const BAD_NAME_START = rx()`^(?:${alt('program.bad-name-starts')}|\d+(?![\dA-Za-z]))`;
 
 /**
  * The name in front of a suffix: back to a delimiter, then after the words that introduce it.
@@ -335,7 +352,8 @@ function listedPlanStart(text: string, suffixStart: number): number {
   // No word introduces it: a plan listed after another named one (…升级计划、…纲要计划).
   if (text[s - 1] === '、' && fits(0)) {
     const before = text.slice(Math.max(0, s - 40), s - 1).replace(/\d+(?:\.\d+)?[万亿]?元$/, '');
-    if (ENDS_WITH_NAME.test(before)) return s;
+    // …解决方案、设备更新改造方案: a list of plain plans lists no names.
+    if (ENDS_WITH_NAME.test(before) && !GENERIC_PLAN.test(before)) return s;
   }
   return -1;
 }
@@ -408,6 +426,17 @@ const ISSUED = propose({
   },
 });
 
+const INLINE = propose({
+  id: 'program.inline-title',
+  tier: 1,
+  about: 'A document published in running text without 《》 (印发河东省…若干措施, 出台关于…的意见) is named by its title.',
+  hits: ['近日,省政府办公厅印发⟦河东省促进民营经济高质量发展若干措施⟧,提出20条举措。', '国务院出台⟦关于促进服务消费高质量发展的意见⟧。'],
+  misses: ['省里出台促进消费的若干措施,提出20条举措。'],
+  *find(ctx) {
+    for (const { start, end, name } of ctx.inline) yield { start, end, name, source: ctx.text.slice(start, end) };
+  },
+});
+
 const QUOTED = quotedRule(
   {
     id: 'program.quoted-name',
@@ -457,13 +486,14 @@ const QUOTED_WITH_TAIL = quotedRule(
 const QUOTED_EVENT = quotedRule(
   {
     id: 'program.quoted-event',
-    about: 'A quoted slogan that names a campaign event: “嗨购幸福怀化”消费季, “我为群众办实事”实践活动.',
-    hits: ['精心组织⟦“乐购西江”消费季⟧、⟦“味道西江”美食节⟧等重点活动。', '深入开展⟦“我为群众办实事”实践活动⟧。'],
+    about: 'A quoted slogan that names a campaign event: “嗨购幸福怀化”消费季, “我为群众办实事”实践活动, “民营企业服务月”.',
+    hits: ['精心组织⟦“乐购西江”消费季⟧、⟦“味道西江”美食节⟧等重点活动。', '深入开展⟦“我为群众办实事”实践活动⟧。', '推出⟦“民营企业服务月”⟧。'],
     misses: ['组织“乐购西江”消费者座谈。'],
   },
   (q, ctx) => {
     const tail = q.inner.length <= 12 ? ctx.text.slice(q.end, q.end + 9).match(EVENT_TAIL) : null;
-    return tail ? withTail(q, ctx, tail[0]) : null;
+    if (tail) return withTail(q, ctx, tail[0]);
+    return q.inner.length >= 4 && EVENT_NAME.test(q.inner) ? whole(q) : null;
   },
 );
 
@@ -583,7 +613,7 @@ const LISTED_PLAN = propose({
     '经济部办理⟦住宅家电效率升级计划⟧、⟦节能技术推广辅导纲要计划⟧等129.6亿元。',
     '持续落实推动⟦花东第二期(105至108年)综合发展实施方案⟧及⟦离岛第四期(104至107年)综合建设实施方案⟧。',
   ],
-  misses: ['各单位要制定工作计划、实施方案。', '公司计划于明年推出新的融资方案。', '加快制定实施方案,及时做好改革方案备案工作。'],
+  misses: ['各单位要制定工作计划、实施方案。', '公司计划于明年推出新的融资方案。', '加快制定实施方案,及时做好改革方案备案工作。', '制定数字化转型解决方案、设备更新改造方案。'],
   *find(ctx) {
     const text = ctx.text;
     PLAN_WORD.lastIndex = 0;
@@ -680,7 +710,7 @@ const KNOWN_MENTION = propose({
         const start = toText(at);
         const end = toText(at + v.length - 1) + 1;
         // Inside 《》 or quotes the title and quoted rules read it.
-        if (text[start - 1] === '《' || text[start - 1] === '“') continue;
+        if (text[start - 1] === '《' || text[start - 1] === '“' || ctx.firstSpans.has(`${start}:${end}`)) continue;
         yield { start, end, name: fullName.get(v)! };
       }
     }
@@ -700,13 +730,13 @@ const KNOWN_QUOTE = propose({
 
 /** Rules that find names on their own, in the order they run. */
 const FIRST_PASS: readonly Proposer[] = [
-  BOOK_TITLE, ALIAS, HEADING, ISSUED, QUOTED, QUOTED_TITLE, QUOTED_WITH_HEAD, QUOTED_WITH_TAIL, QUOTED_EVENT, QUOTED_NICKNAME,
+  BOOK_TITLE, ALIAS, HEADING, ISSUED, INLINE, QUOTED, QUOTED_TITLE, QUOTED_WITH_HEAD, QUOTED_WITH_TAIL, QUOTED_EVENT, QUOTED_NICKNAME,
   QUOTED_CODE_NAME, QUOTED_CAMPAIGN, LIST_SUMMARY_NAME, QUOTED_SLOGAN, NAMED_SUFFIX, PLAN_AFTER_VERB, LISTED_PLAN, CAMPAIGN_ACTIVITY,
 ];
 /** Rules that look again for the names the first pass kept. */
 const SECOND_PASS: readonly Proposer[] = [KNOWN_MENTION, KNOWN_QUOTE];
 /** Kept names that are looked for again as bare mentions. */
-const SEEDS_MENTIONS: ReadonlySet<Proposer> = new Set([BOOK_TITLE, HEADING, ISSUED]);
+const SEEDS_MENTIONS: ReadonlySet<Proposer> = new Set([BOOK_TITLE, HEADING, ISSUED, INLINE]);
 
 export const PROGRAM_PROPOSERS: readonly Proposer[] = [...FIRST_PASS, ...SECOND_PASS];
 
@@ -721,6 +751,28 @@ export const PROGRAM_FULL_NAME: RuleInfo = {
   hits: ['现将《西江市文旅融合行动方案(2024—2026年)》印发给你们。\n⟦西江市文旅融合行动方案⟧\n为推动文旅融合,制定本方案。'],
   misses: ['西江市文旅融合行动方案\n为推动文旅融合,制定本方案。'],
 };
+
+export const PROGRAM_NAME_BEFORE_QUOTE: RuleInfo = {
+  id: 'program.name-before-quote',
+  type: 'program',
+  stage: 'shape',
+  about: 'Words between the verb and a quoted name with a tail belong to the name: 实施规上工业企业研发活动“全覆盖两提升”行动.',
+  hits: ['深入实施⟦规上工业企业研发活动“全覆盖两提升”行动⟧。', '实施⟦制造业高质量发展“3510”行动⟧。'],
+  misses: ['推进“千村示范、万村整治”工程。', '启动乡村“领头羊”项目。'],
+};
+/** Quoted names with a tail after the quote, which may also have words before it. */
+const QUOTE_WITH_TAIL_RULES: ReadonlySet<Proposer> = new Set([QUOTED_WITH_HEAD, QUOTED_WITH_TAIL, QUOTED_CODE_NAME, QUOTED_EVENT]);
+
+function nameBeforeQuote(c: ProgramCandidate, trace: Trace | null): void {
+  const text = c.ctx.text;
+  if (!QUOTE_WITH_TAIL_RULES.has(c.by) || text[c.start] !== '“' || text[c.end - 1] === '”') return;
+  const start = namedProgramStart(text, c.start, c.end);
+  // Fewer than four characters (乡村“领头羊”项目) place the name rather than name it.
+  if (start < 0 || c.start - start < 4 || BAD_NAME_START.test(text.slice(start, c.start))) return;
+  c.start = start;
+  c.value = { name: canonicalName(text.slice(start, c.end)) };
+  trace?.add(PROGRAM_NAME_BEFORE_QUOTE, c);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Reject rules. Order does not matter (see lib/rules/rule.ts).
@@ -800,6 +852,13 @@ export const PROGRAM_REJECTS: readonly ProgramReject[] = [
     hits: ['一段话。\n⟦加强组织领导和保障措施⟧\n各地要落实。'],
     misses: ['一段话。\n西江市加强组织领导和保障措施\n各地要落实。'],
     test: (c) => !ISSUER_LIKE.test(c.source),
+  }),
+  reject([INLINE], {
+    id: 'program.inline-title-without-issuer',
+    about: 'A title in running text names its issuer or place first (河东省…措施, 国务院…意见, 关于…); 出台促进消费的若干措施 describes a paper, it does not name it.',
+    hits: ['近日,省里印发⟦支持城市更新的若干措施⟧,提出20条举措。'],
+    misses: ['近日,省政府办公厅印发河东省支持城市更新若干措施,提出20条举措。'],
+    test: (c) => !ISSUER_START.test(c.source),
   }),
   reject([QUOTED_SLOGAN], {
     id: 'program.honour',
@@ -913,8 +972,12 @@ function run(rules: readonly Proposer[], ctx: ProgramContext, trace: Trace | nul
 export function findPrograms(text: string, trace: Trace | null = null): ProgramHit[] {
   const ctx = context(text);
   const first = run(FIRST_PASS, ctx, trace);
+  for (const c of first) nameBeforeQuote(c, trace);
   for (const c of first) {
-    if (SEEDS_MENTIONS.has(c.by)) ctx.known.add(c.value.name);
+    if (SEEDS_MENTIONS.has(c.by)) {
+      ctx.known.add(c.value.name);
+      ctx.firstSpans.add(`${c.start}:${c.end}`);
+    }
     else if (c.by.tier === 2 && text[c.start] === '“' && text[c.end - 1] === '”' && c.value.aliasOf === undefined) {
       // A whole quoted name: its other quoted uses are mentions, and so are long ones written bare.
       ctx.knownQuotes.add(text.slice(c.start + 1, c.end - 1));
