@@ -210,7 +210,8 @@ const TITLE_LAST = new Set([...words('program.title-suffixes').map((w) => w.at(-
 // ---------------------------------------------------------------------------------------------
 // Quoted names.
 
-const QUOTED_NAME = rx()`(?:${alt('program.quoted-suffixes')}|^${YEAR}[\u4e00-\u9fff]{2,10}年)$`;
+// A period may close the quoted name: 「國家發展計畫(110至113年)」.
+const QUOTED_NAME = rx()`(?:(?:${alt('program.quoted-suffixes')})(?:\([^()]{1,14}\))?|^${YEAR}[\u4e00-\u9fff]{2,10}年)$`;
 const QUOTED_HEAD = rx()`^(?:${alt('program.quoted-heads')})`;
 // The tail ends the name: a clause goes on only after a conjunction (…四大攻坚行动和18项任务).
 const SHORT_TAIL = rx()`^[\u4e00-\u9fff]{1,4}(?:${alt('program.quoted-tails')})(?:(?![\u4e00-\u9fff])|(?=${alt('program.tail-joiners')}))`;
@@ -222,7 +223,7 @@ const CODE_TAIL_SUFFIX = rx('g')`(?:${alt('program.quoted-suffixes')})(?!性)`;
 // A slogan is a short run of characters (数据要素×, 智改数转网联), not a sentence or a role word.
 const SLOGAN = /^[\u4e00-\u9fff×+]{4,10}$/;
 const STANDALONE_AFTER = wordSet('program.standalone-after');
-const QUOTED_TITLE_END = rx()`^[^“”]{4,30}(?:${alt('program.title-suffixes')})$`;
+const QUOTED_TITLE_END = rx()`^[^“”]{4,30}(?:${alt('program.title-suffixes')})(?:\([^()]{1,14}\))?$`;
 const EVENT_NAME = rx()`^[^“”]{2,}(?:${alt('program.event-periods')})$`;
 const EVENT_TAIL = rx()`^[\u4e00-\u9fff]{0,4}?(?:${alt('program.event-heads')})(?:(?![\u4e00-\u9fff])|(?=${alt('program.tail-joiners')}))`;
 // A name made of counts (“三张牌”, “双招双引”, “发展六仗”, “八八战略”): a numeral and a few words.
@@ -329,7 +330,9 @@ function listedPlanStart(text: string, suffixStart: number): number {
       }
       break;
     }
-    if (!(isCjk(c) || /[\dA-Za-z]/.test(c))) break;
+    // A version inside a name (长照2.0计划) keeps its point.
+    const point = c === '.' && /\d/.test(text[s - 2] ?? '') && /\d/.test(text[s] ?? '');
+    if (!(isCjk(c) || /[\dA-Za-z]/.test(c) || point)) break;
     // The amount of the item before ends it: …750亿元及六大部门减碳旗舰计划.
     if (AMOUNT_END.test(text.slice(Math.max(0, s - 2), s))) {
       afterAmount = true;
@@ -441,7 +444,7 @@ const QUOTED = quotedRule(
   {
     id: 'program.quoted-name',
     about: 'A quoted name that ends like a program (“双百行动”) or names a themed year (“2023突破提升年”).',
-    hits: ['全面实施⟦“百企攀登行动”⟧。', '深入开展⟦“2024服务提升年”⟧活动。'],
+    hits: ['全面实施⟦“百企攀登行动”⟧。', '深入开展⟦“2024服务提升年”⟧活动。', '行政院核定⟦「國家發展計畫(110至113年)」⟧。'],
     misses: ['推动“数实融合”向纵深发展。'],
   },
   (q) => (QUOTED_NAME.test(q.inner) ? whole(q) : null),
@@ -451,7 +454,7 @@ const QUOTED_TITLE = quotedRule(
   {
     id: 'program.quoted-title',
     about: 'A document title in quotes, as Taiwan and Hong Kong texts write them: 「內政部國土計畫審議會設置要點」.',
-    hits: ['订定发布⟦「內政部國土計畫審議會設置要點」⟧。', '市府公布⟦“西江市公共自行车管理办法”⟧。'],
+    hits: ['訂定發布⟦「經濟部產業園區審議會設置要點」⟧。', '市府公布⟦“西江市公共自行车管理办法”⟧。'],
     misses: ['推动“放管服”改革。', '落实“两个意见”。'],
   },
   (q) => (QUOTED_TITLE_END.test(q.inner) ? whole(q) : null),
@@ -511,7 +514,7 @@ const QUOTED_CODE_NAME = quotedRule(
   {
     id: 'program.quoted-code',
     about: 'A short code in quotes heads the name that follows it, up to the first program word: “1227”企业技术创新能力提升行动.',
-    hits: ['实施⟦“3510”先进制造业集群培育工程⟧,打造产业高地。', '深入实施⟦“1227”企业技术创新能力提升行动⟧。'],
+    hits: ['实施⟦“3510”先进制造业集群培育工程⟧,打造产业高地。', '深入实施⟦“1538”企业研发能力提升行动⟧。'],
     misses: ['“十四五”时期,全省经济稳步增长。'],
   },
   (q, ctx) => {
@@ -529,7 +532,7 @@ const QUOTED_CAMPAIGN = quotedRule(
   {
     id: 'program.quoted-campaign',
     about: 'A counted name in quotes that a campaign verb takes as its object is a campaign or strategy: 打好打赢“发展六仗”, 加大“双招双引”力度.',
-    hits: ['打好打赢⟦“发展六仗”⟧,推动经济回升。', '加大⟦“双招双引”⟧力度。'],
+    hits: ['打好打赢⟦“攻坚五仗”⟧,推动经济回升。', '加大⟦“两招两引”⟧力度。'],
     misses: ['做好“三农”工作。', '统筹推进“五位一体”总体布局。'],
   },
   (q, ctx) => {
@@ -544,8 +547,8 @@ const LIST_SUMMARY_NAME = quotedRule(
   {
     id: 'program.list-summary-name',
     about: 'A counted quoted name right after a quoted list sums the list up and is the strategy’s name: “绿色能源”“绿色食品”“健康生活目的地”这“三张牌”.',
-    hits: ['打造“绿色能源”“绿色食品”这⟦“两张牌”⟧。'],
-    misses: ['打造“绿色能源”“绿色食品”这两张牌。', '开展“三请三回”“三企”入赣。'],
+    hits: ['打造“数字经济”“海洋经济”这⟦“两篇文章”⟧。'],
+    misses: ['打造“数字经济”“海洋经济”这两篇文章。', '开展“百企进村”“三企”对接。'],
   },
   (q, ctx) => {
     if (!COUNTED.test(q.inner)) return null;
@@ -610,8 +613,9 @@ const LISTED_PLAN = propose({
   tier: 3,
   about: 'A named plan ending in 计划/計畫/方案 that a budget or an agency carries out, or listed beside another named plan: 台电办理离岸风力发电第二期计划、绿能第一期计划.',
   hits: [
-    '经济部办理⟦住宅家电效率升级计划⟧、⟦节能技术推广辅导纲要计划⟧等129.6亿元。',
-    '持续落实推动⟦花东第二期(105至108年)综合发展实施方案⟧及⟦离岛第四期(104至107年)综合建设实施方案⟧。',
+    '经济部办理⟦工业区智慧用电升级计划⟧、⟦中小企业节能技术辅导纲要计划⟧等32.5亿元。',
+    '持续落实推动⟦东部第三期(109至112年)综合发展实施方案⟧及⟦外岛第五期(108至111年)综合建设实施方案⟧。',
+    '卫福部推动⟦长照2.0服务计划⟧。',
   ],
   misses: ['各单位要制定工作计划、实施方案。', '公司计划于明年推出新的融资方案。', '加快制定实施方案,及时做好改革方案备案工作。', '制定数字化转型解决方案、设备更新改造方案。'],
   *find(ctx) {
@@ -721,8 +725,8 @@ const KNOWN_QUOTE = propose({
   id: 'program.known-quote',
   tier: 2,
   about: 'Every quoted use of a name the text gave in quotes is the same Program, also where it only modifies (打造“三张牌”的思路).',
-  hits: ['打造“绿色能源”“绿色食品”这“两张牌”。⟦“两张牌”⟧的思路提出后,引起广泛关注。'],
-  misses: ['“两张牌”的思路提出后,引起广泛关注。'],
+  hits: ['打造“数字经济”“海洋经济”这“两篇文章”。⟦“两篇文章”⟧的思路提出后,引起广泛关注。'],
+  misses: ['“两篇文章”的思路提出后,引起广泛关注。'],
   *find(ctx) {
     for (const q of ctx.quotes) if (ctx.knownQuotes.has(q.inner) && !ctx.namedQuotes.has(q.start)) yield { ...whole(q), source: q.inner };
   },
@@ -756,21 +760,25 @@ export const PROGRAM_NAME_BEFORE_QUOTE: RuleInfo = {
   id: 'program.name-before-quote',
   type: 'program',
   stage: 'shape',
-  about: 'Words between the verb and a quoted name with a tail belong to the name: 实施规上工业企业研发活动“全覆盖两提升”行动.',
-  hits: ['深入实施⟦规上工业企业研发活动“全覆盖两提升”行动⟧。', '实施⟦制造业高质量发展“3510”行动⟧。'],
-  misses: ['推进“千村示范、万村整治”工程。', '启动乡村“领头羊”项目。'],
+  about: 'The field between the launching verb and a quoted name with a tail belongs to the name: 实施规上工业企业研发活动“全覆盖两提升”行动.',
+  hits: ['深入实施⟦规上企业研发投入“双提升”行动⟧。', '实施⟦制造业高质量发展“3510”行动⟧。'],
+  misses: ['推进“千村示范、万村整治”工程。', '启动乡村“领头羊”项目。', '支持高校积极承接国家“揭榜挂帅”重大科技项目。'],
 };
 /** Quoted names with a tail after the quote, which may also have words before it. */
 const QUOTE_WITH_TAIL_RULES: ReadonlySet<Proposer> = new Set([QUOTED_WITH_HEAD, QUOTED_WITH_TAIL, QUOTED_CODE_NAME, QUOTED_EVENT]);
 
+// The verb that launches the named programme, then four to twelve words of its field up to the quote.
+const LAUNCHED_FIELD = rx()`(?:${alt('program.plan-verbs', 'program.campaign-verbs', 'program.introducing-verbs')})([\u4e00-\u9fff]{4,12})$`;
+const PREPOSITION_START = rx()`^(?:${alt('program.name-prepositions')})`;
+
 function nameBeforeQuote(c: ProgramCandidate, trace: Trace | null): void {
   const text = c.ctx.text;
   if (!QUOTE_WITH_TAIL_RULES.has(c.by) || text[c.start] !== '“' || text[c.end - 1] === '”') return;
-  const start = namedProgramStart(text, c.start, c.end);
-  // Fewer than four characters (乡村“领头羊”项目) place the name rather than name it.
-  if (start < 0 || c.start - start < 4 || BAD_NAME_START.test(text.slice(start, c.start))) return;
-  c.start = start;
-  c.value = { name: canonicalName(text.slice(start, c.end)) };
+  // Fewer than four characters (启动乡村“领头羊”项目) place the name rather than name it.
+  const field = text.slice(Math.max(0, c.start - 16), c.start).match(LAUNCHED_FIELD)?.[1];
+  if (!field || BAD_NAME_START.test(field) || PREPOSITION_START.test(field)) return;
+  c.start -= field.length;
+  c.value = { name: canonicalName(text.slice(c.start, c.end)) };
   trace?.add(PROGRAM_NAME_BEFORE_QUOTE, c);
 }
 
@@ -863,7 +871,7 @@ export const PROGRAM_REJECTS: readonly ProgramReject[] = [
   reject([QUOTED_SLOGAN], {
     id: 'program.honour',
     about: 'Honours, roles and groups in quotes (“北湖技术能手”, “四类人员”) are what people and firms are called, not programs.',
-    hits: ['评选“北湖技术能手”。⟦“北湖技术能手”⟧,每年评选一次。', '管控好“四类人员”。对⟦“四类人员”⟧,建立台账。'],
+    hits: ['评选“北湖技术能手”。⟦“北湖技术能手”⟧,每年评选一次。', '服务好“两类人群”。对⟦“两类人群”⟧,建立台账。'],
     misses: ['全市推动“智造强链”向纵深推进。“智造强链”是北湖发展的关键举措。'],
     test: (c) => HONOUR_END.test(c.source),
   }),
@@ -905,7 +913,7 @@ export const PROGRAM_REJECTS: readonly ProgramReject[] = [
   reject([QUOTED_SLOGAN, QUOTED_CAMPAIGN, KNOWN_QUOTE], {
     id: 'program.quoted-list-item',
     about: 'Quoted items of a list (“绿色能源”“绿色食品”“健康生活目的地”这“三张牌”) are what a program covers; the name is the summary.',
-    hits: ['打造“绿色能源”“绿色食品”。⟦“绿色能源”⟧“绿色食品”是重点。'],
+    hits: ['打造“生态农业”“智慧物流”。⟦“生态农业”⟧“智慧物流”是重点。'],
     misses: ['全市推动“智造强链”向纵深推进。“智造强链”是北湖发展的关键举措。'],
     test: (c) => inQuotedList(c.ctx.text, c.start, c.end),
   }),
@@ -913,7 +921,7 @@ export const PROGRAM_REJECTS: readonly ProgramReject[] = [
     id: 'program.principle-count',
     about: 'A count of principles to hold to (“两个毫不动摇”, “四个自信”) is a political line, not a campaign.',
     hits: ['必须践行⟦“两个维护”⟧。', '协调推进⟦“四个全面”战略⟧布局。'],
-    misses: ['必须践行“八八战略”。'],
+    misses: ['必须践行“山海战略”。'],
     test: (c) => PRINCIPLE_COUNT.test(c.source),
   }),
   reject([QUOTED_CODE_NAME], {
@@ -926,14 +934,14 @@ export const PROGRAM_REJECTS: readonly ProgramReject[] = [
   reject([QUOTED_WITH_HEAD, QUOTED_WITH_TAIL, QUOTED_EVENT, QUOTED_CODE_NAME], {
     id: 'program.built-many',
     about: 'A quoted kind of thing built many times (建设一批“5G+”智慧物流项目, 打造10个“未来工厂”项目) is no one programme.',
-    hits: ['布局建设一批⟦“5G+”智慧物流项目⟧。'],
+    hits: ['布局建设一批⟦“AI+”智慧农场项目⟧。'],
     misses: ['启动乡村“领头羊”项目。'],
     test: (c) => BUILT_MANY.test(c.ctx.text.slice(Math.max(0, c.start - 4), c.start)),
   }),
   reject([NAMED_SUFFIX], {
     id: 'program.construction-project',
     about: 'A construction project is no program: …水资源配置一期工程, …高速公路工程 (a plan in phases, 离岸风电第二期计划, still is).',
-    hits: ['加快实施⟦滇中引水配置一期工程⟧。', '实施⟦沿江城际高速公路工程⟧。'],
+    hits: ['加快实施⟦北江引水配置一期工程⟧。', '实施⟦沿江城际高速公路工程⟧。'],
     misses: ['实施产业基础再造工程。'],
     test: (c) => c.value.name.endsWith('工程') && PHASED_WORKS.test(c.source),
   }),
