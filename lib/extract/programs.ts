@@ -64,6 +64,8 @@ export interface ProgramContext {
   firstSpans: Set<string>;
   /** Title-length lines (titleLines), once computed. */
   lines?: { start: number; body: string }[];
+  /** Known names and the ways they are also written (nameVariants), once computed. */
+  variants?: Map<string, string>;
   /** Per text: whether a quoted term is also written without quotes. */
   plain: Map<string, boolean>;
 }
@@ -656,14 +658,23 @@ const COUNT_IN_NAME = /[一二两三四五六七八九十]{1,3}(?=[项条个大�
  * Variants a known name is also written as: without the trailing (2024—2026年) or (征求意见稿),
  * and with its counts in Arabic digits.
  */
-function nameVariants(known: Iterable<string>): Map<string, string> {
+function nameVariants(ctx: ProgramContext): Map<string, string> {
+  if (ctx.variants) return ctx.variants;
   const fullName = new Map<string, string>();
-  for (const k of known) {
-    const short = k.replace(/(?:\([^()]{1,20}\)){1,3}$/, '');
-    const digits = (v: string) => v.replace(COUNT_IN_NAME, (n) => String(parseChineseNumeral(n) ?? n));
-    for (const v of [k, short, digits(k), digits(short)]) if (v.length >= 8 && !fullName.has(v)) fullName.set(v, k);
+  const add = (v: string, k: string) => {
+    if (v.length >= 8 && !fullName.has(v)) fullName.set(v, k);
+  };
+  const digits = (n: string) => String(parseChineseNumeral(n) ?? n);
+  for (const k of ctx.known) {
+    const short = k.endsWith(')') ? k.replace(/(?:\([^()]{1,20}\)){1,3}$/, '') : k;
+    add(k, k);
+    add(short, k);
+    COUNT_IN_NAME.lastIndex = 0;
+    if (!COUNT_IN_NAME.test(k)) continue;
+    add(k.replace(COUNT_IN_NAME, digits), k);
+    add(short.replace(COUNT_IN_NAME, digits), k);
   }
-  return fullName;
+  return (ctx.variants = fullName);
 }
 
 const SPACE = /[ \n\t\r]/g;
@@ -704,7 +715,7 @@ const KNOWN_MENTION = propose({
   hits: ['现将《西江市文旅融合行动方案(2024—2026年)》印发给你们。各地要把⟦西江市文旅融合行动方案⟧落到实处。'],
   misses: ['各地要把西江市文旅融合行动方案落到实处。'],
   *find(ctx) {
-    const fullName = nameVariants(ctx.known);
+    const fullName = nameVariants(ctx);
     const variants = [...fullName.keys()].sort((a, b) => b.length - a.length).slice(0, 60);
     if (variants.length === 0) return;
     const text = ctx.text;
@@ -994,7 +1005,7 @@ export function findPrograms(text: string, trace: Trace | null = null): ProgramH
     }
   }
   const second = run(SECOND_PASS, ctx, trace);
-  const fullName = nameVariants(ctx.known);
+  const fullName = nameVariants(ctx);
   for (const c of first) {
     if (!TITLE_LINES.has(c.by)) continue;
     const full = fullName.get(c.value.name);
