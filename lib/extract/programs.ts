@@ -456,8 +456,8 @@ const QUOTED_TITLE = quotedRule(
   {
     id: 'program.quoted-title',
     about: 'A document title in quotes, as Taiwan and Hong Kong texts write them: 「內政部國土計畫審議會設置要點」.',
-    hits: ['訂定發布⟦「經濟部產業園區審議會設置要點」⟧。', '市府公布⟦“西江市公共自行车管理办法”⟧。'],
-    misses: ['推动“放管服”改革。', '落实“两个意见”。'],
+    hits: ['訂定發布⟦「經濟部產業園區審議會設置要點」⟧。', '市府公布⟦“西江市公共自行车管理办法”⟧。', '立法院三讀通過⟦「再生能源發展條例」⟧修正案。', '行政院會通過⟦「社會住宅管理法」⟧草案。'],
+    misses: ['推动“放管服”改革。', '落实“两个意见”。', '总结推广“土办法”“好做法”。', '推广“七步洗手法”。'],
   },
   (q) => (QUOTED_TITLE_END.test(q.inner) ? whole(q) : null),
 );
