@@ -82,7 +82,8 @@ interface Proposer extends RuleInfo {
   stage: 'propose';
   /** Which proposal wins an overlap: lower first (resolvePrograms). */
   tier: number;
-  find(ctx: ProgramContext): Iterable<Proposal>;
+  /** Adds its proposals to `out`. */
+  find(ctx: ProgramContext, out: Proposal[]): void;
 }
 
 export interface ProgramCandidate extends Range {
@@ -244,13 +245,14 @@ function quotedRule(info: Omit<Proposer, 'type' | 'stage' | 'tier' | 'find'>, na
   return propose({
     ...info,
     tier: 2,
-    *find(ctx) {
+    find(ctx, out) {
       for (const q of ctx.quotes) {
         if (q.claimed) continue;
         const p = name(q, ctx);
         if (!p) continue;
         q.claimed = true;
-        yield { ...p, source: q.inner };
+        p.source = q.inner;
+        out.push(p);
       }
     },
   });
@@ -372,11 +374,11 @@ const BOOK_TITLE = propose({
   about: 'A title in 《》 (the outermost one when titles nest: 《关于印发〈…〉的通知》) names a document.',
   hits: ['省政府印发⟦《河东省数字经济提速三年行动方案》⟧。', '根据⟦《省政府办公厅关于印发〈河东省制造业振兴行动方案〉的通知》⟧要求。'],
   misses: ['省政府印发河东省数字经济提速三年行动方案。'],
-  *find(ctx) {
+  find(ctx, out) {
     for (const { start, end, name } of ctx.titles) {
       const alias = ctx.aliases.get(name);
       if (alias && alias.from <= start) continue; // a back-reference: program.alias reads it
-      yield { start, end, name };
+      out.push({ start, end, name });
     }
   },
 });
@@ -387,15 +389,15 @@ const ALIAS = propose({
   about: 'A short back-reference introduced after a title, (以下简称《行动计划》) or (简称“实施方案”), stands for the full title.',
   hits: ['出台《西江市促进民营经济发展若干措施》(以下简称《若干措施》)。⟦《若干措施》⟧明确,加大支持。', '印发《河东省制造业振兴行动方案》(简称“振兴方案”)。⟦“振兴方案”⟧提出三项任务。'],
   misses: ['出台《西江市促进民营经济发展若干措施》。若干措施明确,加大支持。'],
-  *find(ctx) {
+  find(ctx, out) {
     for (const { start, end, name } of ctx.titles) {
       const alias = ctx.aliases.get(name);
-      if (alias && alias.from <= start) yield { start, end, name, aliasOf: alias.full };
+      if (alias && alias.from <= start) out.push({ start, end, name, aliasOf: alias.full });
     }
     for (const [name, { full }] of ctx.aliases) {
       const quoted = `“${name}”`;
       for (let at = ctx.text.indexOf(quoted); at >= 0; at = ctx.text.indexOf(quoted, at + 1)) {
-        yield { start: at, end: at + quoted.length, name, aliasOf: full };
+        out.push({ start: at, end: at + quoted.length, name, aliasOf: full });
       }
     }
   },
@@ -407,10 +409,10 @@ const HEADING = propose({
   about: "A line that is a document's title on its own (a heading without 《》, a PDF's file name) names the document.",
   hits: ['⟦西江市人民政府关于加快建设现代物流枢纽的实施意见⟧\n各区人民政府:', '附件:⟦2030年前碳达峰行动方案⟧'],
   misses: ['西江市人民政府关于加快建设现代物流枢纽的实施意见提出,到2025年建成枢纽。'],
-  *find(ctx) {
+  find(ctx, out) {
     for (const { start, body } of titleLines(ctx)) {
       if (!TITLE_LAST.has(body.at(-1)!) || ISSUING_NOTICE.test(body) || !HEADING_TITLE.test(body)) continue;
-      yield { start, end: start + body.length, name: canonicalName(body), source: body };
+      out.push({ start, end: start + body.length, name: canonicalName(body), source: body });
     }
   },
 });
@@ -421,12 +423,12 @@ const ISSUED = propose({
   about: 'A notice heading 关于印发/下达/转发…的通知 carries a document: the name is the document inside it.',
   hits: ['西江市人民政府办公室关于印发⟦西江市全民健身实施计划⟧的通知\n各县区人民政府:', '关于下达⟦2025年西江市国民经济和社会发展计划⟧的通知'],
   misses: ['西江市人民政府办公室关于做好全民健身工作的通知\n各县区人民政府:'],
-  *find(ctx) {
+  find(ctx, out) {
     for (const { start, body } of titleLines(ctx)) {
       const notice = body.match(ISSUING_NOTICE);
       if (!notice) continue;
       const at = start + body.indexOf(notice[1]!);
-      yield { start: at, end: at + notice[1]!.length, name: canonicalName(notice[1]!), source: body };
+      out.push({ start: at, end: at + notice[1]!.length, name: canonicalName(notice[1]!), source: body });
     }
   },
 });
@@ -437,8 +439,8 @@ const INLINE = propose({
   about: 'A document published in running text without 《》 (印发河东省…若干措施, 出台关于…的意见) is named by its title.',
   hits: ['近日,省政府办公厅印发⟦河东省促进民营经济高质量发展若干措施⟧,提出20条举措。', '国务院出台⟦关于促进服务消费高质量发展的意见⟧。'],
   misses: ['省里出台促进消费的若干措施,提出20条举措。'],
-  *find(ctx) {
-    for (const { start, end, name } of ctx.inline) yield { start, end, name, source: ctx.text.slice(start, end) };
+  find(ctx, out) {
+    for (const { start, end, name } of ctx.inline) out.push({ start, end, name, source: ctx.text.slice(start, end) });
   },
 });
 
@@ -565,13 +567,15 @@ const QUOTED_SLOGAN = propose({
   about: 'A campaign slogan in quotes (“智改数转网联”) is the name when the article uses it on its own twice, or once beside a name it heads (“数据要素×”行动).',
   hits: ['全市推动“智造强链”向纵深推进。⟦“智造强链”⟧是北湖发展的关键举措。', '北湖推“数据赋能×”行动。所谓⟦“数据赋能×”⟧,是指数据协同。'],
   misses: ['推动“数实融合”向纵深发展。'],
-  *find(ctx) {
+  find(ctx, out) {
     const uses = new Map<string, number>();
     for (const q of ctx.quotes) if (!q.claimed && isStandaloneUse(ctx.text, q.end)) uses.set(q.inner, (uses.get(q.inner) ?? 0) + 1);
     for (const q of ctx.quotes) {
       if (q.claimed || !isStandaloneUse(ctx.text, q.end) || !SLOGAN.test(q.inner)) continue;
       if ((uses.get(q.inner) ?? 0) + (ctx.stems.has(q.inner) ? 1 : 0) < 2) continue;
-      yield { ...whole(q), source: q.inner };
+      const p = whole(q);
+      p.source = q.inner;
+      out.push(p);
     }
   },
 });
@@ -582,14 +586,14 @@ const NAMED_SUFFIX = propose({
   about: 'A bare …工程 / …行动 / …专项行动 introduced as a name (after 实施, in a 、 series, as a heading): 产业基础再造工程.',
   hits: ['深入实施⟦中小企业数字化赋能专项行动⟧。', '实施产业链供应链韧性提升工程、⟦优质企业梯度培育工程⟧。'],
   misses: ['全面准确认识碳达峰行动的深远影响。'],
-  *find(ctx) {
+  find(ctx, out) {
     NAMED.lastIndex = 0;
     for (let m = NAMED.exec(ctx.text); m; m = NAMED.exec(ctx.text)) {
       const end = m.index + m[0].length;
       const start = namedProgramStart(ctx.text, m.index, end);
       // Fewer than four characters before the suffix is a word (有力行动), not a name.
       if (start < 0 || m.index - start < 4) continue;
-      yield { start, end, name: ctx.text.slice(start, end), source: ctx.text.slice(start, m.index) };
+      out.push({ start, end, name: ctx.text.slice(start, end), source: ctx.text.slice(start, m.index) });
     }
   },
 });
@@ -600,12 +604,12 @@ const PLAN_AFTER_VERB = propose({
   about: '计划 is also a plain verb and noun (计划新建, 招聘计划), so a bare …计划 is a name right after a verb that launches it: 实施乡村工匠培育计划.',
   hits: ['启动⟦青年英才集聚计划⟧。'],
   misses: ['计划招聘工作人员20名。'],
-  *find(ctx) {
+  find(ctx, out) {
     PLAN.lastIndex = 0;
     for (let m = PLAN.exec(ctx.text); m; m = PLAN.exec(ctx.text)) {
       const name = m[1]!;
       const start = m.index + m[0].length - name.length;
-      yield { start, end: start + name.length, name };
+      out.push({ start, end: start + name.length, name });
     }
   },
 });
@@ -620,7 +624,7 @@ const LISTED_PLAN = propose({
     '卫福部推动⟦长照2.0服务计划⟧。',
   ],
   misses: ['各单位要制定工作计划、实施方案。', '公司计划于明年推出新的融资方案。', '加快制定实施方案,及时做好改革方案备案工作。', '制定数字化转型解决方案、设备更新改造方案。'],
-  *find(ctx) {
+  find(ctx, out) {
     const text = ctx.text;
     PLAN_WORD.lastIndex = 0;
     for (let m = PLAN_WORD.exec(text); m; m = PLAN_WORD.exec(text)) {
@@ -630,7 +634,7 @@ const LISTED_PLAN = propose({
       const start = listedPlanStart(text, suffixStart);
       if (start < 0) continue;
       const end = m.index + m[0].length;
-      yield { start, end, name: canonicalName(text.slice(start, end)), source: text.slice(start, suffixStart) };
+      out.push({ start, end, name: canonicalName(text.slice(start, end)), source: text.slice(start, suffixStart) });
     }
   },
 });
@@ -641,12 +645,12 @@ const CAMPAIGN_ACTIVITY = propose({
   about: 'A named campaign held as an activity: 开展新能源汽车下乡活动.',
   hits: ['深入开展⟦家电以旧换新下乡活动⟧。'],
   misses: ['开展活动。'],
-  *find(ctx) {
+  find(ctx, out) {
     CAMPAIGN.lastIndex = 0;
     for (let m = CAMPAIGN.exec(ctx.text); m; m = CAMPAIGN.exec(ctx.text)) {
       const name = m[1]!;
       const start = m.index + m[0].length - name.length;
-      yield { start, end: start + name.length, name };
+      out.push({ start, end: start + name.length, name });
     }
   },
 });
@@ -692,8 +696,10 @@ function withoutSpaces(text: string): { flat: string; toText: (i: number) => num
   const toText = (i: number) => {
     if (!removed) {
       const r: number[] = [];
-      SPACE.lastIndex = 0;
-      for (let m = SPACE.exec(text); m; m = SPACE.exec(text)) r.push(m.index - r.length);
+      for (let j = 0; j < text.length; j++) {
+        const code = text.charCodeAt(j);
+        if (code === 32 || code === 10 || code === 9 || code === 13) r.push(j - r.length);
+      }
       removed = r;
     }
     let lo = 0;
@@ -714,7 +720,7 @@ const KNOWN_MENTION = propose({
   about: 'A later bare mention of a title the text gave (the title line above the document, 附件: …) is the same Program, also without its trailing (2024—2026年).',
   hits: ['现将《西江市文旅融合行动方案(2024—2026年)》印发给你们。各地要把⟦西江市文旅融合行动方案⟧落到实处。'],
   misses: ['各地要把西江市文旅融合行动方案落到实处。'],
-  *find(ctx) {
+  find(ctx, out) {
     const fullName = nameVariants(ctx);
     const variants = [...fullName.keys()].sort((a, b) => b.length - a.length).slice(0, 60);
     if (variants.length === 0) return;
@@ -726,7 +732,7 @@ const KNOWN_MENTION = propose({
         const end = toText(at + v.length - 1) + 1;
         // Inside 《》 or quotes the title and quoted rules read it.
         if (text[start - 1] === '《' || text[start - 1] === '“' || ctx.firstSpans.has(`${start}:${end}`)) continue;
-        yield { start, end, name: fullName.get(v)! };
+        out.push({ start, end, name: fullName.get(v)! });
       }
     }
   },
@@ -738,8 +744,13 @@ const KNOWN_QUOTE = propose({
   about: 'Every quoted use of a name the text gave in quotes is the same Program, also where it only modifies (打造“三张牌”的思路).',
   hits: ['打造“数字经济”“海洋经济”这“两篇文章”。⟦“两篇文章”⟧的思路提出后,引起广泛关注。'],
   misses: ['“两篇文章”的思路提出后,引起广泛关注。'],
-  *find(ctx) {
-    for (const q of ctx.quotes) if (ctx.knownQuotes.has(q.inner) && !ctx.namedQuotes.has(q.start)) yield { ...whole(q), source: q.inner };
+  find(ctx, out) {
+    for (const q of ctx.quotes) {
+      if (!ctx.knownQuotes.has(q.inner) || ctx.namedQuotes.has(q.start)) continue;
+      const p = whole(q);
+      p.source = q.inner;
+      out.push(p);
+    }
   },
 });
 
@@ -975,7 +986,9 @@ function run(rules: readonly Proposer[], ctx: ProgramContext, trace: Trace | nul
   const out: ProgramCandidate[] = [];
   for (const rule of rules) {
     const proposed: ProgramCandidate[] = [];
-    for (const p of rule.find(ctx)) {
+    const proposals: Proposal[] = [];
+    rule.find(ctx, proposals);
+    for (const p of proposals) {
       const value: ProgramValue = p.aliasOf === undefined ? { name: p.name } : { name: p.name, aliasOf: p.aliasOf };
       const c: ProgramCandidate = { start: p.start, end: p.end, value, by: rule, source: p.source ?? p.name, ctx };
       trace?.add(rule, c, p.note);
