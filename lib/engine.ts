@@ -1,13 +1,13 @@
 import type { ArticleMeta, DeadlineSpan, ProgramSpan, ReadOptions, Reading, Span, TargetSpan } from './types';
 import { normalize, toOriginal, type NormalizedText } from './text/normalize';
 import { findDeadlines } from './extract/deadlines';
-import { findPrograms, type ProgramHit } from './extract/programs';
+import { findPrograms, resolvePrograms } from './extract/programs';
 import { findTargets, referenceYear } from './extract/targets';
 import { judge } from './verdict';
 import { BOILERPLATE_LINE } from './extract/patterns';
 import { inSpamFragment, isSentenceBreak, isSpamSentence, junkLines } from './extract/junk';
 import {
-  BOILERPLATE_LINE_RULE, DEADLINE_IN_PROGRAM, FURNITURE_LINE_RULE, PROGRAM_OUTRANKED, SPAM_FRAGMENT_RULE, TARGET_IN_PROGRAM,
+  BOILERPLATE_LINE_RULE, DEADLINE_IN_PROGRAM, FURNITURE_LINE_RULE, SPAM_FRAGMENT_RULE, TARGET_IN_PROGRAM,
 } from './extract/resolve';
 import { Trace, type RuleInfo } from './rules/rule';
 
@@ -18,26 +18,6 @@ interface Range {
 
 // 发文字号 such as 晋政发〔2018〕13号: the first one in a text is the document's own.
 const DOC_NUMBER = /[\u4e00-\u9fff]{1,10}[〔【\[(]\d{4}[〕】\])]\d{1,4}号/;
-
-const SOURCE_RANK: Record<ProgramHit['source'], number> = { title: 0, alias: 0, heading: 1, mention: 1, quoted: 2, named: 3 };
-
-/** One Program per stretch of text: titles beat headings beat quoted names beat bare names. */
-function resolvePrograms(hits: ProgramHit[], taken: Uint8Array, trace: Trace | null): ProgramHit[] {
-  const ranked = [...hits].sort(
-    (a, b) => SOURCE_RANK[a.source] - SOURCE_RANK[b.source] || b.end - b.start - (a.end - a.start) || a.start - b.start,
-  );
-  // Marking covered characters keeps this linear in the text, however many names a page repeats.
-  const kept: ProgramHit[] = [];
-  for (const h of ranked) {
-    if (anyTaken(taken, h)) {
-      trace?.add(PROGRAM_OUTRANKED, h, h.source);
-      continue;
-    }
-    taken.fill(1, h.start, h.end);
-    kept.push(h);
-  }
-  return kept.sort((a, b) => a.start - b.start);
-}
 
 function anyTaken(taken: Uint8Array, r: Range): boolean {
   for (let i = r.start; i < r.end; i++) if (taken[i]) return true;
@@ -136,7 +116,7 @@ function read(text: string, options: ReadOptions, trace: Trace | null): { readin
     return rule === null;
   };
   const taken = new Uint8Array(norm.text.length);
-  const programs = resolvePrograms(findPrograms(norm.text), taken, trace).filter(keep('program'));
+  const programs = resolvePrograms(findPrograms(norm.text, trace), taken, trace).filter(keep('program'));
   const refYear = referenceYear(norm.text, options.publishedAt);
   const deadlines = findDeadlines(norm.text, options.publishedAt, refYear, trace).filter((d) => {
     if (!anyTaken(taken, d)) return keep('deadline')(d);

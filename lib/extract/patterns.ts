@@ -55,18 +55,5 @@ export const PAST_CUE_WEAK = /累计|先后|首批|第[一二三四五六七八�
 /** Words that make a sentence look ahead. */
 export const FUTURE_CUE = new RegExp(`将(?!近|其)|(?<![主重需必只首纪概摘提])要(?!素|点|闻|件)|力争|争取|确保|目标|计划|预计|预期目标|到${YEAR}|${YEAR}年(?:底|末)?前|年内|全年|提出|${THIS_YEAR_AHEAD}`);
 
-/** Document words that make a title in 《》 a policy instrument rather than a newspaper or show. */
-export const DOC_WORDS =
-  /方案|计划|规划|蓝图|路线图|意见|通知|办法|条例|规定|措施|纲要|决定|细则|指南|目录|清单|标准|法|报告|公告|通告|草案|征求意见稿|行动|工程|战略|政策|制度|指引|批复|要点|章程|规则|决议|公报|白皮书|导则|准则|举措|协定|协议|宪法|专项|倡议|名单|说明|纪要|解读|部署|任务|通报|函|令|(?:19|20)\d{2}/;
-/** Outlet and column names in 《》 that are not policy instruments. */
-export const MEDIA_TITLE = /(?:日报|晚报|早报|时报|周报|商报|晨报|周刊|杂志|新闻|频道|栏目|之声|在线|连线|访谈|论坛)$/;
-
-/** Suffixes of a named campaign or project: 千企技改专项行动, 产业基础再造工程. */
-export const PROGRAM_SUFFIX = '(?:专项行动|行动计划|行动方案|攻坚行动|提升行动|示范行动|专项工程|攻坚战|工程|行动)';
-/** Suffixes of a quoted campaign name: “双百行动”, “2023突破提升年”, “十四五”规划. */
-export const QUOTED_PROGRAM_SUFFIX = '(?:专项行动|行动计划|行动方案|实施方案|工作方案|专项规划|规划|行动|工程|计划|方案|专项|攻坚战|提升年|攻坚年|推进年|建设年|服务年|落实年|突破年|行动年|效能年)';
-/** Suffixes of a document title written without 《》, e.g. as a heading line. */
-export const DOC_TITLE_SUFFIX = '(?:实施意见|指导意见|若干意见|意见|实施方案|工作方案|行动方案|方案|行动计划|规划|管理办法|实施办法|办法|条例|实施细则|细则|纲要|决定|规定|若干措施|政策措施|措施|指南|工作要点)';
-
 /** A number with its unit, to tell a goal-bearing clause (全年新增100家) from a plain one. */
 export const QUANTITY = `(?:${NUMBER})(?:多|余)?${SCALE}?${UNIT}`;
