@@ -143,7 +143,7 @@ function read(text: string, options: ReadOptions, trace: Trace | null): { readin
     trace?.add(DEADLINE_IN_PROGRAM, d);
     return false;
   });
-  const targets = findTargets(norm.text, refYear).filter((t) => {
+  const targets = findTargets(norm.text, refYear, trace).filter((t) => {
     if (!allTaken(taken, t)) return keep('target')(t);
     trace?.add(TARGET_IN_PROGRAM, t);
     return false;

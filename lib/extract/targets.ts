@@ -1,20 +1,15 @@
+/**
+ * Targets: quantified goals to reach (GUIDE: target). Propose rules find a number with its unit
+ * (or a doubling, or a unitless cap); shape rules move the span's edges to the thing measured and
+ * the object counted; reject rules say why a figure is a fact, a count of the document's parts,
+ * support on offer or a statistic; and a figure is kept only with goal evidence (an accept rule):
+ * a goal cue, a firm qualifier, a goal heading, the headline, a horizon set for the paragraph.
+ */
 import type { TargetValue } from '../types';
+import { alt, rx, wordSet } from '../lexicon';
 import { parseNumber } from '../text/numerals';
-import {
-  CLAUSE_DELIM_RE,
-  CLAUSE_DELIMS,
-  GOAL_CUE,
-  NUMBER,
-  FUTURE_CUE,
-  PAST_CUE,
-  PAST_CUE_WEAK,
-  QUALIFIER_AFTER,
-  QUALIFIER_BEFORE,
-  RANGE_SEP,
-  SCALE,
-  SENTENCE_DELIM_RE,
-  UNIT,
-} from './patterns';
+import { check, leftmostLongest, sift, type Check, type RuleInfo, type Trace } from '../rules/rule';
+import { CLAUSE_DELIM_RE, CLAUSE_DELIMS, NUMBER, QUALIFIER_AFTER, QUALIFIER_BEFORE, RANGE_SEP, SCALE, SENTENCE_DELIM_RE, UNIT, YEAR } from './patterns';
 
 /** A Target found on normalised text (offsets into it). */
 export interface TargetHit {
@@ -23,41 +18,84 @@ export interface TargetHit {
   value: TargetValue;
 }
 
-const QUANTITY_RE = new RegExp(
-  // 翻一番 / 翻两番 (double, quadruple) are goals stated without digits.
-  `(?<![\\d.])(?<num>${NUMBER})(?:${RANGE_SEP}(?<num2>${NUMBER}))?(?<approx>多|余)?(?<scale>${SCALE})?(?<unit>${UNIT})(?<qual>${QUALIFIER_AFTER})?|(?<doubling>翻一番|翻两番|翻番)` +
-    // A ratio or index capped without a unit: PUE值控制在1.3以内, 降至0.5以下.
-    `|(?<=控制在|降至|降到|降低到|降低至|下降到|下降至|不高于|低于)(?<bound>\\d{1,6}(?:\\.\\d{1,4})?)(?<boundQual>以内|以下)`,
-  'g',
-);
+// ---------------------------------------------------------------------------------------------
+// Cue patterns (word lists in lib/lexicon/target.json)
 
-const QUANTITY_IN_OBJECT = new RegExp(`(?:${NUMBER})(?:多|余)?(?:${SCALE})?${UNIT}`);
+/** A cue word, except inside the compounds of a list (要 but not 主要 or 要点). */
+function cueExcept(cue: string, compoundsKey: string): string {
+  const before: string[] = [];
+  const after: string[] = [];
+  for (const w of wordSet(compoundsKey)) {
+    const i = w.indexOf(cue);
+    if (i > 0 && i + cue.length === w.length) before.push(w.slice(0, i));
+    else if (i === 0 && w.length > cue.length) after.push(w.slice(cue.length));
+  }
+  const join = (xs: string[]) => xs.sort((a, b) => b.length - a.length).join('|');
+  return `${before.length ? `(?<!${join(before)})` : ''}${cue}${after.length ? `(?!${join(after)})` : ''}`;
+}
+
+const WILL = cueExcept('将', 'target.will-false-friends');
+const MUST = cueExcept('要', 'target.must-false-friends');
+const YEAR_END = '(?:底|末)';
+const CN_DIGITS = '[一二三四五六七八九十]';
+/** 今年 looking ahead: not 今年以来, 今年上半年, or a past month (今年3月,…已发布) unless a due date (今年6月底前). */
+const THIS_YEAR_AHEAD = rx()`今年(?!${alt('target.this-year-looking-back')}|\d{1,2}月(?!${alt('target.month-due')}|\d{1,2}日前))`.source;
+
+/** Goal cues: a sentence with one of these states what should be reached, not what was. */
+export const GOAL_CUE = rx()`到${YEAR}年|${YEAR}年${YEAR_END}?前|${YEAR}年?${RANGE_SEP}${YEAR}年|${THIS_YEAR_AHEAD}|${WILL}|${MUST}|》(?:${alt('target.document-says-linkers')})?(?:${alt('target.document-says')})|${alt('target.goal-words', 'target.goal-change-to')}`;
+/** Past cues: a clause with one of these reports an achieved fact (已建成, 比上年增长). */
+export const PAST_CUE = rx()`${alt('target.past-words')}|[0-9]{1,2}月份|[1-9][-—–~至][0-9]{1,2}月`;
+/** Weaker past cues (累计, 上半年): past unless the sentence looks ahead (到2025年累计培育…). */
+export const PAST_CUE_WEAK = rx()`${alt('target.past-words-weak')}|第[${CN_DIGITS.slice(1, -1)}\d]{1,3}批|(?<!到)(?:${alt('target.past-periods')})|前${CN_DIGITS}{1,2}个月`;
+/** Words that make a sentence look ahead. */
+export const FUTURE_CUE = rx()`${WILL}|${MUST}|${alt('target.future-words')}|到${YEAR}|${YEAR}年${YEAR_END}?前|${THIS_YEAR_AHEAD}`;
+
+const DOC_PART_AFTER = rx()`^(?:${alt('target.document-parts')}|[零〇一二两三四五六七八九十百千\d]{1,4}年)`;
+const POLICY_ITEMS_AFTER = rx()`^[\u4e00-\u9fff]{0,4}(?:${alt('target.policy-items')})`;
+const VIEW_COUNT_AFTER = rx()`^(?:${alt('target.view-counts')})`;
+const PROGRESS_BEFORE = rx()`(?:${alt('target.progress-verbs')})[^,，。;；]{0,6}(?:${alt('target.progress-goals')})(?:任务)?的$`;
+// 按每亩1000元 / 按不超过30%的比例 / 按每人每年5000元: a rate of support, whatever follows.
+const RATE_BEFORE = rx()`按(?:每[\u4e00-\u9fff]{1,2}){0,2}(?:${alt('target.rate-caps')})?$`;
+const SENTENCE_PAST = rx()`${alt('target.past-sentence')}|据[^。,，]{0,12}统计`;
+const STAT_REPORT = rx()`${alt('target.statistic-words')}`;
+const SUPPORT_CUE = rx()`${alt('target.support-words')}`;
+const PROJECT_FACT = rx()`${alt('target.project-facts')}|占地约?\d`;
+const CHANGE_VERB_BEFORE = rx()`(?:${alt('target.change-verbs')})(?:到|至)?$`;
+const PARAGRAPH_GOAL = rx()`到${YEAR}年|${alt('target.paragraph-goal')}`;
+const GOAL_HEADING_WORD = rx()`${alt('target.goal-heading')}`;
+const WEAK_PRE = wordSet('target.weak-before');
+const WEAK_NUMERALS = wordSet('target.weak-numerals');
+const OPEN_UP = rx()`${alt('target.open-up')}`;
+const OPEN_DOWN = rx()`${alt('target.open-down')}`;
+const FIRM_LEAD = rx()`^(?:${alt('target.firm-leads')})`;
+const LINKING_VERB_END = rx()`(?:${alt('target.linking-verbs')})$`;
+// A sentence dated by a bare year (2022年,全省… / 2023年全市…) reports the past unless it looks
+// ahead; a year inside a name (2023年政府工作报告) dates nothing.
+const BARE_YEAR = rx()`(?<![到至\d—\-–~～])(${YEAR})年(?:\d{1,2}月(?:\d{1,2}日)?|[1-9][-—–]\d{1,2}月)?(?=[,，、]|${alt('target.place-scopes')})`;
+/** 2025年完成改造300个 in a 2025 plan: a clause led by the article's own year or a later one. */
+const LEADING_YEAR = rx()`(?:^|[,，;；。])(${YEAR})年${YEAR_END}?(?![度\d月])`;
+
+// Lead words that say when or how firmly, not what: the indicator starts after them.
+const LEAD_WORDS = rx()`^(?:${YEAR}年?${RANGE_SEP}${YEAR}年|[(（][${CN_DIGITS.slice(1, -1)}\d]{1,2}[)）]|\d{1,2}[.、]|——|-|到${YEAR}年${YEAR_END}?(?:前|之前)?|${YEAR}年${YEAR_END}?前|${YEAR}年${YEAR_END}?(?=[\u4e00-\u9fff])(?!度)|(?:今年|明年)?(?:${alt('target.relative-year-leads')})|${alt('target.lead-words')}|在[^，,、]{1,12}?(?:${alt('target.lead-scopes')}))`;
+// In a headline the goal follows its horizon (…三年行动 到2026年产值突破500亿元, 五年内引进人才50万人).
+const HEADLINE_HORIZON = rx('g')`(?:到?${YEAR}年${YEAR_END}?前?|(?:${CN_DIGITS}|\d{1,2})年内?)(?=[\u4e00-\u9fff])`;
+// Byline and counter lines (来源, 2025-03-01, 评论 36条, 阅读 1.2万人) sit in the title zone too.
+const META_LINE = rx()`${alt('target.byline-words')}|${YEAR}[-/.年]\d{1,2}[-/.月]\d{1,2}`;
+// A list under a heading such as 一、总体目标 or (二)发展目标 states goals even without cue words;
+// the nearest heading above decides, so 二、重点任务 ends the goal section.
+const CN_ORDINAL = `${CN_DIGITS}{1,3}`;
+const HEADING_LINE = rx()`^(?:${CN_ORDINAL}、|[(（]${CN_ORDINAL}[)）]|第${CN_ORDINAL}[章节部分])[^。]{0,20}$|^[^。,，]{2,14}$`;
+const RUN_IN_HEADING = rx()`^(?:${CN_ORDINAL}、|[(（]${CN_ORDINAL}[)）])([^。、]{1,16})。`;
+const LEAD_HEADING = rx()`^${CN_ORDINAL}、[^。]{1,12}。`;
+const INLINE_HEADING = rx()`${CN_ORDINAL}、([^。、]{1,12})。[^。]*$`;
+
+const QUANTITY_IN_OBJECT = rx()`(?:${NUMBER})(?:多|余)?(?:${SCALE})?${UNIT}`;
 const CLAUSE_OR_LIST = new RegExp(`[${CLAUSE_DELIMS}、]`);
 const OBJECT_STOP = new RegExp(`[${CLAUSE_DELIMS}、()（）“”《》\\s]`);
 
-/** Counts of the document's own parts (22项重点任务, 九个方面) are not goals. */
-const DOC_PART_AFTER = /^(?:行业和领域|行业领域|领域|重点任务|主要任务|任务|方面|部分|原则|章|节|举措|措施|条措施|项措施|要求|内容|环节|板块|维度|层面|目标|大类|类|阶段|步|个方面|领域的|文件|批次|十年|工作日|自然日|小时|季度|周|年|月|日|天|[零〇一二两三四五六七八九十百千\d]{1,4}年)/;
-/** A lone 一/两 is an article (一个, 两家…的) and 千家万户 an idiom, not a quantity. */
-const WEAK_CHINESE = /^(?:[一二两百千]|[零〇])$/;
+// ---------------------------------------------------------------------------------------------
+// Text geometry: clauses, sentences, paragraphs, the title zone
 
-// Lead words that say when or how firmly, not what: the indicator starts after them.
-const LEAD_FLUFF = new RegExp(
-  `^(?:(?:19|20)\\d{2}年?(?:—{1,2}|-|–|~|～|至|到)(?:19|20)\\d{2}年|[(（][一二三四五六七八九十\\d]{1,2}[)）]|\\d{1,2}[.、]|——|-|到(?:19|20)\\d{2}年(?:底|末)?(?:前|之前)?|(?:19|20)\\d{2}年(?:底|末)?前|(?:19|20)\\d{2}年(?:底|末)?(?=[\\u4e00-\\u9fff])(?!度)|(?:今年|明年)?(?:年内|内|年底前|年底|底前|底)|今年|明年|全年|其中|同时|并且?|以及|和|及|与|此外|另外|预计|力争|争取|确保|要|将|提出|明确|要求|在[^，,、]{1,12}?(?:领域|方面|行业|地区|范围内|基础上))`,
-);
-// 约/近/达 only approximate a figure; they do not bound a goal.
-const WEAK_PRE = /^(?:约|近|达|达到|突破)$/;
-const PROJECT_FACT = /总投资|计划投资|投资总额|占地面积|占地约?\d|建筑面积|总面积|注册资本|总长|全长|规划面积/;
-// Past cues that colour a whole sentence (今年以来, 去年); 近日/日前 only date the news itself.
-// 上一轮…期间 / 据…统计 report what an earlier round achieved.
-const SENTENCE_PAST = /以来|去年|上年|截至|已经?|上一轮|上轮|此前|过去|近年来|据[^。,，]{0,12}统计|统计显示|数据显示/;
-// A sentence that compares with last year reports a statistic (接待游客1200万人次,同比增长15%).
-// A market report (收报232.4港元,升1.8%) is a statistic too.
-const STAT_REPORT = /同比|比上年|比去年|较上年|较去年|环比|收报|报收|收盘|收市|股价/;
-// 按每亩1000元 / 按不超过30%的比例 / 按每人每年5000元: a rate of support, whatever follows.
-const RATE_BEFORE = /按(?:每[\u4e00-\u9fff]{1,2}){0,2}(?:不超过|不低于|最高|)$/;
-const PROGRESS_BEFORE = /(?:完成|占|达到)[^,，。;；]{0,6}(?:目标|任务|计划)(?:任务)?的$/;
-// The verb right before a number says the figure should move: 普及率提高3个百分点.
-const CHANGE_VERB_BEFORE = /(?:提高|提升|降低|下降|减少|缩短)(?:到|至)?$/;
 // A count in the title lines above the first sentence is the headline's goal unless it looks back.
 // The zone ends where the line holding the first 。 starts: a text that opens with a sentence has none.
 function headerEnd(text: string): number {
@@ -65,57 +103,31 @@ function headerEnd(text: string): number {
   if (firstStop < 0) return text.length <= 400 ? 0 : 400;
   return Math.max(0, text.lastIndexOf('\n', firstStop));
 }
-// In a headline the goal follows its horizon (…三年行动 到2026年产值突破500亿元, 五年内引进人才50万人).
-const HEADLINE_HORIZON = /(?:到?(?:19|20)\d{2}年(?:底|末)?前?|(?:[一二两三四五六七八九十]|\d{1,2})年内?)(?=[\u4e00-\u9fff])/g;
-const SUPPORT_CUE = /奖励|奖补|补贴|补助|资助|给予|贴息|减免|一次性|最高/;
-// A sentence dated by a bare year (2022年,全省… / 2023年全市…) reports the past unless it looks
-// ahead; a year inside a name (2023年政府工作报告) dates nothing.
-const BARE_YEAR = /(?<![到至\d—\-–~～])((?:19|20)\d{2})年(?:\d{1,2}月(?:\d{1,2}日)?|[1-9][-—–]\d{1,2}月)?(?=[,，、]|(?:全|我|本|该|各)[省市区县国])/;
 
-/** 2025年完成改造300个 in a 2025 plan: a clause led by the article's own year or a later one. */
-const LEADING_YEAR = /(?:^|[,，;；。])((?:19|20)\d{2})年(?:底|末)?(?![度\d月])/;
-function ownYearScope(sentence: string, referenceYear: number | null): boolean {
-  const m = sentence.match(LEADING_YEAR);
-  return m !== null && referenceYear !== null && Number(m[1]) >= referenceYear;
-}
-
-/** A bare year dates the sentence in the past unless it is the article's own year or later (an annual plan). */
-function pastYear(sentence: string, referenceYear: number | null): boolean {
-  const m = sentence.match(BARE_YEAR);
-  if (!m) return false;
-  return referenceYear === null || Number(m[1]) < referenceYear;
-}
-
-/**
- * The year an article speaks from: its publication date when known, else the first full date in
- * its header (发布日期: 2024-03-05, 2024年3月5日), else null.
- */
-export function referenceYear(text: string, publishedAt?: string): number | null {
-  const given = publishedAt?.match(/^(\d{4})-\d{2}-\d{2}/);
-  if (given) return Number(given[1]);
-  const header = text.slice(0, 600).match(/((?:19|20)\d{2})(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)/);
-  return header ? Number(header[1]) : null;
-}
-
-function clauseStart(text: string, from: number, limit: number): number {
+function clauseStartOf(text: string, from: number, limit: number): number {
   let s = from;
   while (s > 0 && from - s < limit && !CLAUSE_OR_LIST.test(text[s - 1]!)) s--;
   return s;
 }
 
-const PARAGRAPH_GOAL = new RegExp(`到(?:19|20)\\d{2}年|目标|力争|预期目标`);
 function paragraphBefore(text: string, sentenceStart: number): string {
   const window = text.slice(Math.max(0, sentenceStart - 300), sentenceStart);
   return window.slice(window.lastIndexOf('\n') + 1);
 }
 
-function sentenceEnd(text: string, from: number): number {
+function sentenceEndOf(text: string, from: number): number {
   let e = from;
   while (e < text.length && e - from < 200 && !SENTENCE_DELIM_RE.test(text[e]!)) e++;
   return e;
 }
 
-function sentenceStart(text: string, from: number): number {
+function lineLength(text: string, newline: number): number {
+  let k = newline;
+  while (k > 0 && newline - k < 40 && text[k - 1] !== '\n') k--;
+  return newline - k;
+}
+
+function sentenceStartOf(text: string, from: number): number {
   let s = from;
   for (;;) {
     while (s > 0 && from - s < 200 && !SENTENCE_DELIM_RE.test(text[s - 1]!)) s--;
@@ -129,8 +141,6 @@ function sentenceStart(text: string, from: number): number {
   }
 }
 
-// Byline and counter lines (来源, 2025-03-01, 评论 36条, 阅读 1.2万人) sit in the title zone too.
-const META_LINE = /来源|发布时间|发布日期|时间[:：]|浏览|阅读|评论|分享|点击|点赞|作者|编辑|记者|字号|打印|(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}/;
 /** Is the line around `at` a headline: title-length (at most 60 characters) and no byline? */
 function headlineLine(text: string, at: number): boolean {
   let s = at;
@@ -140,145 +150,584 @@ function headlineLine(text: string, at: number): boolean {
   return e - s <= 60 && !META_LINE.test(text.slice(s, e));
 }
 
-function lineLength(text: string, newline: number): number {
-  let k = newline;
-  while (k > 0 && newline - k < 40 && text[k - 1] !== '\n') k--;
-  return newline - k;
-}
-
-// A list under a heading such as 一、总体目标 or (二)发展目标 states goals even without cue words;
-// the nearest heading above decides, so 二、重点任务 ends the goal section.
-const HEADING_LINE = /^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[章节部分])[^。]{0,20}$|^[^。,，]{2,14}$/;
 function underGoalHeading(text: string, sentenceStart: number): boolean {
   // Look back over a bounded window only: a page on one long line must not cost a scan per number.
   const window = text.slice(Math.max(0, sentenceStart - 800), sentenceStart);
   const lines = window.split('\n');
   // A heading run into the current line (（一）工作目标。2024—2026年,… / 二、壮大整车企业。…)
   // rules before the ones above.
-  const runIn = lines[lines.length - 1]!.trim().match(/^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])([^。、]{1,16})。/);
-  if (runIn) return /目标/.test(runIn[1]!);
+  const runIn = lines[lines.length - 1]!.trim().match(RUN_IN_HEADING);
+  if (runIn) return GOAL_HEADING_WORD.test(runIn[1]!);
   // The last piece is the current line up to the sentence; headings are the lines above it.
   for (let k = lines.length - 2, guard = 0; k >= 0 && guard < 12; k--, guard++) {
     const line = lines[k]!.trim();
-    if (line && HEADING_LINE.test(line)) return /目标/.test(line);
+    if (line && HEADING_LINE.test(line)) return GOAL_HEADING_WORD.test(line);
     // A heading run into its first sentence (一、主要目标。全年…) in PDF text.
-    const lead = line.match(/^[一二三四五六七八九十]{1,3}、[^。]{1,12}。/);
-    if (lead) return /目标/.test(lead[0]);
+    const lead = line.match(LEAD_HEADING);
+    if (lead) return GOAL_HEADING_WORD.test(lead[0]);
   }
   // A heading run into the text of a joined PDF line (…。一、主要目标。全年…).
-  const inline = window.slice(-30).match(/[一二三四五六七八九十]{1,3}、([^。、]{1,12})。[^。]*$/);
-  return inline !== null && /目标/.test(inline[1]!);
+  const inline = window.slice(-30).match(INLINE_HEADING);
+  return inline !== null && GOAL_HEADING_WORD.test(inline[1]!);
 }
+
+/**
+ * The year an article speaks from: its publication date when known, else the first full date in
+ * its header (发布日期: 2024-03-05, 2024年3月5日), else null.
+ */
+export function referenceYear(text: string, publishedAt?: string): number | null {
+  const given = publishedAt?.match(/^(\d{4})-\d{2}-\d{2}/);
+  if (given) return Number(given[1]);
+  const header = text.slice(0, 600).match(/((?:19|20)\d{2})(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)/);
+  return header ? Number(header[1]) : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Candidates
+
+/** What every target rule can see: the text, the article's year, where the title zone ends. */
+export interface TargetContext {
+  text: string;
+  refYear: number | null;
+  /** End of the title lines above the first sentence (0 when the text opens with a sentence). */
+  header: number;
+}
+
+type Groups = Record<string, string | undefined>;
+
+/** The figure a propose rule read: its number(s) as written, unit and qualifier after it. */
+interface Figure {
+  num: string;
+  num2?: string;
+  unit: string;
+  scale: string;
+  qual: string | null;
+  /** 7600多名 / 300余家: an approximate count. */
+  approx: boolean;
+}
+
+interface Shape extends RuleInfo {
+  stage: 'propose';
+  re: RegExp;
+  figure(g: Groups): Figure;
+}
+
+/**
+ * A proposed figure and what the rules need to know about where it stands. The facts cost a scan
+ * of the text around the number, so each is worked out once, when a rule first asks.
+ */
+export class TargetCandidate {
+  /** The span: the thing measured through the number, unit, qualifier and the object counted. */
+  start: number;
+  end: number;
+  /** The first clause character the indicator may start at (after the previous figure's object). */
+  clauseStart = 0;
+  /** End of the object counted after the number (攻克10项左右⟨关键技术⟩). */
+  objectEnd = 0;
+  private memo = new Map<string, unknown>();
+
+  constructor(
+    readonly ctx: TargetContext,
+    /** The figure as proposed: number through unit and qualifier. */
+    readonly numStart: number,
+    readonly numEnd: number,
+    readonly by: Shape,
+    readonly rank: number,
+    readonly figure: Figure,
+  ) {
+    this.start = numStart;
+    this.end = numEnd;
+  }
+
+  private once<T>(key: string, f: () => T): T {
+    if (this.memo.has(key)) return this.memo.get(key) as T;
+    const v = f();
+    this.memo.set(key, v);
+    return v;
+  }
+
+  get text(): string {
+    return this.ctx.text;
+  }
+  /** Up to n characters before the number. */
+  before(n: number): string {
+    return this.text.slice(Math.max(0, this.numStart - n), this.numStart);
+  }
+  /** Up to n characters after the figure. */
+  after(n: number): string {
+    return this.text.slice(this.numEnd, this.numEnd + n);
+  }
+  /** The clause up to and including the figure. */
+  get clause(): string {
+    return this.text.slice(this.clauseStart, this.numEnd);
+  }
+  get object(): string {
+    return this.text.slice(this.numEnd, this.objectEnd);
+  }
+  get sentenceStart(): number {
+    return this.once('sStart', () => sentenceStartOf(this.text, this.numStart));
+  }
+  /** The sentence up to the number. */
+  get sentence(): string {
+    return this.text.slice(this.sentenceStart, this.numStart);
+  }
+  /** The whole sentence around the figure. */
+  get wholeSentence(): string {
+    return this.once('whole', () => this.text.slice(this.sentenceStart, sentenceEndOf(this.text, this.numEnd)));
+  }
+  get future(): boolean {
+    return this.once('future', () => FUTURE_CUE.test(this.sentence));
+  }
+  get goalSection(): boolean {
+    return this.once('section', () => underGoalHeading(this.text, this.sentenceStart) || this.inHeadline);
+  }
+  get inHeadline(): boolean {
+    return this.once('headline', () => this.numStart < this.ctx.header && headlineLine(this.text, this.numStart));
+  }
+  /** 超过 20家, 不低于 15%: the qualifier written before the number. */
+  get preWord(): string | undefined {
+    return this.once('pre', () => QUALIFIER_BEFORE.find((q) => this.text.endsWith(q, this.numStart)));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Propose
+
+const shape = (s: Omit<Shape, 'type' | 'stage'>): Shape => ({ ...s, type: 'target', stage: 'propose' });
+
+/** The shapes of a Target figure, in the order they win a tie (same start, same length). */
+export const TARGET_SHAPES: readonly Shape[] = [
+  shape({
+    id: 'target.quantity',
+    about: 'A number (or range) with its unit and a qualifier after it: 20户, 1—2家, 1000家以上, 1.2万亿斤, 300MW.',
+    hits: ['到2026年,⟦全市新增专精特新企业120家以上⟧。', '力争年内⟦建成示范工厂8—10个⟧。'],
+    misses: ['全市共有企业120家。'],
+    re: rx('g')`(?<![\d.])(?<num>${NUMBER})(?:${RANGE_SEP}(?<num2>${NUMBER}))?(?<approx>多|余)?(?<scale>${SCALE})?(?<unit>${UNIT})(?<qual>${QUALIFIER_AFTER})?`,
+    figure: (g) => ({ num: g.num!, num2: g.num2, unit: g.unit!, scale: g.scale ?? '', qual: g.qual ?? null, approx: Boolean(g.approx) }),
+  }),
+  shape({
+    id: 'target.doubling',
+    about: 'Doubling (翻一番, 翻番) and quadrupling (翻两番) are goals stated without digits.',
+    hits: ['到2030年,⟦全市数字经济规模翻一番⟧。'],
+    misses: ['十年来,全市经济总量翻了一番。'],
+    re: rx('g')`(?<doubling>${alt('target.doubling')})`,
+    figure: (g) => ({ num: g.doubling === '翻两番' ? '4' : '2', unit: '倍', scale: '', qual: null, approx: false }),
+  }),
+  shape({
+    id: 'target.bound',
+    about: 'A ratio or index capped without a unit: PUE值控制在1.3以内, 降至0.5以下.',
+    hits: ['到2026年,⟦新建数据中心PUE值控制在1.25以内⟧。'],
+    misses: ['新建数据中心PUE值为1.25。'],
+    re: rx('g')`(?<=${alt('target.bound-verbs')})(?<bound>\d{1,6}(?:\.\d{1,4})?)(?<boundQual>${alt('target.bound-after')})`,
+    figure: (g) => ({ num: g.bound!, unit: '', scale: '', qual: g.boundQual ?? null, approx: false }),
+  }),
+];
+
+// ---------------------------------------------------------------------------------------------
+// Reject
+
+const reject = (info: Omit<Check<TargetCandidate>, 'type' | 'stage'>): Check<TargetCandidate> => check({ ...info, type: 'target', stage: 'reject' });
 
 function isQuantityWord(num: string): boolean {
   if (/^\d/.test(num)) return true;
-  return !WEAK_CHINESE.test(num) && parseNumber(num) !== null;
+  return !WEAK_NUMERALS.has(num) && parseNumber(num) !== null;
+}
+
+/** A bare year dates the sentence in the past unless it is the article's own year or later (an annual plan). */
+function pastYear(sentence: string, referenceYear: number | null): boolean {
+  const m = sentence.match(BARE_YEAR);
+  if (!m) return false;
+  return referenceYear === null || Number(m[1]) < referenceYear;
+}
+
+/** Why a figure is not a Target. Order does not matter (see lib/rules/rule.ts). */
+export const TARGET_REJECTS: readonly Check<TargetCandidate>[] = [
+  reject({
+    id: 'target.weak-numeral',
+    about: 'A lone 一/两/百/千 is an article or an idiom (一个平台, 两家…的, 千家万户), not a quantity.',
+    hits: ['到2025年,将打造⟦一个⟧开放共享的平台。'],
+    misses: ['到2025年,将打造三个开放共享的平台。'],
+    test: (c) => !isQuantityWord(c.figure.num),
+  }),
+  reject({
+    id: 'target.numeral-fragment',
+    about: 'A number glued to an ordinal 第, a quote or a longer numeral (第一方阵, 千家万户) is no count of its own.',
+    hits: ['到2025年,力争进入全国第⟦10位⟧。'],
+    misses: ['到2025年,力争进入全国前10位。'],
+    test: (c) => /[第“"'零〇一二两三四五六七八九十百千万亿.]/.test(c.before(1)),
+  }),
+  reject({
+    id: 'target.year-fragment',
+    about: 'A year before 个 or 项 is a date fragment (2023项目), not a count.',
+    hits: ['到2025年,做好⟦2023项⟧目收尾。'],
+    misses: ['到2025年,做好2300项目标任务。'],
+    test: (c) => /^(?:19|20)\d{2}$/.test(c.figure.num) && !c.figure.num2 && /^[个项]/.test(c.figure.unit),
+  }),
+  reject({
+    id: 'target.document-part',
+    about: "Counts of the document's own parts (22项重点任务, 九个方面, 10条政策措施) and durations are not goals.",
+    hits: ['《方案》提出了⟦18项⟧重点任务。', '从⟦6个⟧方面提出保障措施。', '出台⟦40项⟧产业政策。'],
+    misses: ['到2025年,完成18项改造。'],
+    test: (c) => DOC_PART_AFTER.test(c.after(8)) || (/^[条项个]$/.test(c.figure.unit) && POLICY_ITEMS_AFTER.test(c.after(8))),
+  }),
+  reject({
+    id: 'target.view-count',
+    about: "16人气 / 3000人阅读: a page's view counter, not a goal.",
+    hits: ['北湖出台科技新政\n⟦16人⟧气 2024-05-01\n正文。'],
+    misses: ['北湖出台科技新政 引进人才16人\n正文。'],
+    test: (c) => /人$/.test(c.figure.unit) && VIEW_COUNT_AFTER.test(c.after(4)),
+  }),
+  reject({
+    id: 'target.progress',
+    about: '完成年度目标的42%: progress against a goal, reported, not a goal.',
+    hits: ['全县已完成全年计划的⟦58%⟧。', '一季度完成年度目标任务的⟦30%⟧。'],
+    misses: ['到2025年,完成率达到58%。'],
+    test: (c) => PROGRESS_BEFORE.test(c.before(16)),
+  }),
+  reject({
+    id: 'target.quoted-name',
+    about: 'A number closing a quoted name (“人才新政十五条”) counts nothing.',
+    hits: ['市委发布“人才新政⟦二十条⟧”,引发关注。'],
+    misses: ['市委发布“人才新政”,到2025年引进人才二十名。'],
+    test: (c) => c.text[c.numEnd] === '”',
+  }),
+  reject({
+    id: 'target.support-rate',
+    about: '按每亩1000元 / 按不超过30%的比例: a rate of support introduced by 按, not a goal.',
+    hits: ['验收合格的,按每亩⟦800元⟧给予奖补。', '由财政按不超过⟦20%⟧的比例给予补助。'],
+    misses: ['到2025年,按期完成改造800个。'],
+    test: (c) => RATE_BEFORE.test(c.before(12)),
+  }),
+  reject({
+    id: 'target.past-clause',
+    about: 'A clause with a past cue (已建成, 比上年, 正在实施, 截至) reports an achieved fact.',
+    hits: ['截至去年底,全省⟦已建成5G基站12万个⟧。', '首批9家工厂⟦正在实施60项⟧数字化改造。'],
+    misses: ['到2025年,全省建成5G基站12万个。'],
+    test: (c) => {
+      const m = c.clause.match(PAST_CUE);
+      return m ? m[0] : false;
+    },
+  }),
+  reject({
+    id: 'target.past-year',
+    about: "A sentence dated by a bare year before the article's own (2022年,全省…) reports the past unless it looks ahead.",
+    hits: ['2022年,全省新增高新技术企业⟦1500家⟧。'],
+    misses: ['2022年,全省力争新增高新技术企业1500家。'],
+    test: (c) => !c.future && pastYear(c.sentence, c.ctx.refYear),
+  }),
+  reject({
+    id: 'target.past-sentence',
+    about: 'A sentence coloured by the past (今年以来, 去年, 上一轮…期间, 据…统计) reports facts unless it looks ahead.',
+    hits: ['上一轮行动期间,全省企业平均研发强度⟦达到3.6%⟧。', '据省统计局统计,全省数字经济规模⟦达到1.2万亿元⟧。'],
+    misses: ['到2025年,全省企业平均研发强度达到3.6%。'],
+    test: (c) => {
+      if (c.future) return false;
+      const m = c.sentence.match(SENTENCE_PAST);
+      return m ? m[0] : false;
+    },
+  }),
+  reject({
+    id: 'target.statistic',
+    about: 'A sentence comparing with an earlier period or quoting a market (同比增长8%, 收报12.3港元) reports a statistic.',
+    hits: ['全市规上工业增加值比上年增长⟦6.2%⟧。', '该公司股份昨日收报12.3港元,升⟦2.5%⟧。'],
+    misses: ['到2025年,全市规上工业增加值增长6.2%。'],
+    test: (c) => {
+      if (c.future) return false;
+      const m = c.wholeSentence.match(STAT_REPORT);
+      return m ? m[0] : false;
+    },
+  }),
+  reject({
+    id: 'target.weak-past',
+    about: '累计, 先后, 首批, 上半年 report the past unless the sentence looks ahead or stands under a goal heading.',
+    hits: ['全市累计建成公园⟦120个⟧。'],
+    misses: ['一、发展目标\n累计建成公园120个。'],
+    test: (c) => !c.future && !c.goalSection && PAST_CUE_WEAK.test(c.sentence),
+  }),
+  reject({
+    id: 'target.support-amount',
+    about: '奖励50万元 / 补贴不超过30% / 2000元生活补贴 is support on offer (GUIDE: support), not a goal to reach.',
+    hits: ['对新认定的国家级企业技术中心,给予一次性奖励⟦200万元⟧。', '对新落户的博士给予每月⟦3000元生活补贴⟧。'],
+    misses: ['到2025年,全市研发投入达到200万元。'],
+    test: (c) => /元$|%$/.test(c.figure.unit) && (SUPPORT_CUE.test(c.clause) || SUPPORT_CUE.test(c.object)),
+  }),
+  reject({
+    id: 'target.threshold',
+    about: '营收超10亿元的企业3家 / 超十亿元企业50家: the first figure qualifies what the second counts.',
+    hits: ['到2026年,培育营收超⟦50亿元⟧的龙头企业8家。'],
+    misses: ['到2026年,培育营收超50亿元。'],
+    test: (c) => {
+      const next = c.object.search(QUANTITY_IN_OBJECT);
+      return next >= 0 && (/元$|%$/.test(c.figure.unit) || c.object.slice(0, next).includes('的'));
+    },
+  }),
+  reject({
+    id: 'target.condition',
+    about: '对年接待游客超过100万人次的景区: the number states a condition for support, also across a list (对…突破5亿元、10亿元的企业).',
+    hits: ['对年产值超过⟦1亿元⟧的企业,优先保障用地。', '对年度营收首次突破5亿元、⟦10亿元⟧的企业,分别给予奖励。'],
+    misses: ['到2025年,全市年产值超过1亿元。'],
+    test: (c) => {
+      const text = c.text;
+      let hs = c.numStart;
+      while (hs > 0 && c.numStart - hs < 60 && !CLAUSE_DELIM_RE.test(text[hs - 1]!)) hs--;
+      let he = c.numEnd;
+      while (he < text.length && he - c.numEnd < 40 && !CLAUSE_DELIM_RE.test(text[he]!)) he++;
+      return /^(?:对于?|凡)/.test(text.slice(hs, c.numStart)) && text.slice(c.numEnd, he).includes('的');
+    },
+  }),
+  reject({
+    id: 'target.project-fact',
+    about: '总投资50亿元 / 占地200亩 describe a project, they do not set a goal.',
+    hits: ['该项目⟦总投资超过50亿元⟧,建成后年产值可达100亿元。'],
+    misses: ['到2025年,全市完成投资超过50亿元。'],
+    test: (c) => {
+      const m = c.clause.match(PROJECT_FACT);
+      return m ? m[0] : false;
+    },
+  }),
+  reject({
+    id: 'target.approximate-count',
+    about: '7600多名 / 300余家 describes who is there now; an approximate count is a goal only when its sentence states one.',
+    hits: ['以全县⟦3000多名⟧农村劳动力为对象,开展培训。'],
+    misses: ['到2025年,培训农村劳动力3000多名。'],
+    test: (c) => c.figure.approx && !goalSentence(c),
+  }),
+];
+
+// ---------------------------------------------------------------------------------------------
+// Accept: the goal evidence a figure needs
+
+const accept = (info: Omit<Check<TargetCandidate>, 'type' | 'stage'>): Check<TargetCandidate> => check({ ...info, type: 'target', stage: 'accept' });
+
+/** 2025年完成改造300个 in a 2025 plan: a clause led by the article's own year or a later one. */
+function ownYearScope(sentence: string, referenceYear: number | null): boolean {
+  const m = sentence.match(LEADING_YEAR);
+  return m !== null && referenceYear !== null && Number(m[1]) >= referenceYear;
+}
+
+const GOAL_CUE_RULE = accept({
+  id: 'target.goal-cue',
+  about: 'A sentence with a goal cue (到2025年, 力争, 目标, 将, 新增, 培育, 提高到…) states what should be reached.',
+  hits: ['今年要⟦培育数字化转型标杆企业30户⟧。'],
+  misses: ['全市有数字化转型标杆企业30户。'],
+  test: (c) => {
+    const m = c.sentence.match(GOAL_CUE);
+    return m ? m[0] : false;
+  },
+});
+const CHANGE_VERB_RULE = accept({
+  id: 'target.change-verb',
+  about: 'A change verb right before the number says the figure should move (普及率提高3个百分点).',
+  hits: ['在人居环境方面,⟦农村污水治理率提高5个百分点⟧。'],
+  misses: ['农村污水治理率为5个百分点。'],
+  test: (c) => CHANGE_VERB_BEFORE.test(c.sentence),
+});
+const OWN_YEAR_RULE = accept({
+  id: 'target.own-year',
+  about: "A clause led by the article's own year or a later one (2025年完成改造300个 in a 2025 plan) is that year's plan.",
+  hits: ['发布日期:2025-02-01\n二、重点任务\n(一)实施老旧小区改造提升工程。2025年⟦完成改造300个⟧。'],
+  misses: ['发布日期:2026-02-01\n二、重点任务\n(一)实施老旧小区改造提升工程。2025年完成改造300个。'],
+  test: (c) => ownYearScope(c.sentence, c.ctx.refYear),
+});
+const PARAGRAPH_HORIZON_RULE = accept({
+  id: 'target.paragraph-horizon',
+  about: 'A horizon or goal set earlier in the paragraph (到2027年,…。具体目标是…) carries over to its next sentences.',
+  hits: ['到2027年,全省数字经济规模突破3万亿元。⟦战略性新兴产业增加值占比25%⟧。'],
+  misses: ['全省数字经济规模3万亿元。\n战略性新兴产业增加值占比25%。'],
+  test: (c) => {
+    const m = paragraphBefore(c.text, c.sentenceStart).match(PARAGRAPH_GOAL);
+    return m ? m[0] : false;
+  },
+});
+const GOAL_HEADING_RULE = accept({
+  id: 'target.goal-heading',
+  about: 'A list under a goal heading (一、发展目标, (一)工作目标。) states goals without cue words, until the next heading.',
+  hits: ['一、发展目标\n——基础设施更加完善。⟦累计建成充电桩3万个⟧。'],
+  misses: ['二、重点任务\n——基础设施更加完善。建成充电桩3万个。'],
+  test: (c) => underGoalHeading(c.text, c.sentenceStart),
+});
+const HEADLINE_RULE = accept({
+  id: 'target.headline',
+  about: 'A count in the headline above the first sentence (出台文旅新政 三年接待游客1亿人次) is the headline goal.',
+  hits: ['北湖出台文旅新政 三年⟦接待游客1亿人次⟧\n2024-05-01 来源:北湖发布\n市政府日前印发方案。'],
+  misses: ['北湖出台文旅新政\n2025-03-01 来源:北湖发布 评论 36条\n正文。'],
+  test: (c) => c.inHeadline,
+});
+const FIRM_QUALIFIER_RULE = accept({
+  id: 'target.firm-qualifier',
+  about: '以上, 左右, 不少于, 超过 bound a figure as a goal by themselves; 约/近/达 only approximate it.',
+  hits: ['⟦新增城镇就业不少于4万人⟧。'],
+  misses: ['新增城镇就业约4万人。'],
+  test: (c) => {
+    if (c.figure.qual) return c.figure.qual;
+    const pre = c.preWord;
+    return pre !== undefined && !WEAK_PRE.has(pre) ? pre : false;
+  },
+});
+
+/** A sentence that states a goal by its words rather than by its place in the text. */
+function goalSentence(c: TargetCandidate): boolean {
+  return Boolean(GOAL_CUE_RULE.test(c) || CHANGE_VERB_RULE.test(c) || OWN_YEAR_RULE.test(c) || PARAGRAPH_HORIZON_RULE.test(c));
+}
+
+/** Evidence that a figure is a goal; a Target needs one. Cheap checks first: without a trace the first that applies decides. */
+export const TARGET_ACCEPTS: readonly Check<TargetCandidate>[] = [
+  FIRM_QUALIFIER_RULE, GOAL_CUE_RULE, CHANGE_VERB_RULE, OWN_YEAR_RULE, PARAGRAPH_HORIZON_RULE, HEADLINE_RULE, GOAL_HEADING_RULE,
+];
+
+export const NO_GOAL_EVIDENCE: RuleInfo = {
+  id: 'target.no-goal-evidence',
+  type: 'target',
+  stage: 'reject',
+  about: 'A figure with no goal evidence (no cue, qualifier, goal heading, headline or horizon) is a plain fact.',
+  hits: ['全市有数字化转型标杆企业⟦30户⟧。'],
+  misses: ['今年要培育数字化转型标杆企业30户。'],
+};
+
+// ---------------------------------------------------------------------------------------------
+// Shape: the span's edges
+
+interface Shaper extends RuleInfo {
+  stage: 'shape';
+  /** Moves the candidate's edges; returns a note when it moved them, else false. */
+  apply(c: TargetCandidate): string | false;
+}
+const shaper = (s: Omit<Shaper, 'type' | 'stage'>): Shaper => ({ ...s, type: 'target', stage: 'shape' });
+
+/** The shape rules, in the order they run. */
+export const TARGET_SHAPERS: readonly Shaper[] = [
+  shaper({
+    id: 'target.indicator',
+    about: 'The span starts at the thing measured: back to the start of the clause or list item, or the end of the figure before it.',
+    hits: ['到2025年,⟦全市新增规上工业企业120家⟧。'],
+    misses: ['到2025年,120家以上。'],
+    apply: (c) => {
+      if (c.clauseStart >= c.numStart) return false;
+      c.start = c.clauseStart;
+      return c.text.slice(c.start, c.numStart);
+    },
+  }),
+  shaper({
+    id: 'target.lead-words',
+    about: 'Lead words that say when or how firmly (到2025年, 力争, 其中, 在…方面) are not the indicator; a leading 力争 stays out of the span.',
+    hits: ['力争年内⟦建成示范工厂8—10个⟧。', '在城市更新方面⟦创建省级示范街区30个⟧。'],
+    misses: ['全市新增市场主体2万户以上。'],
+    apply: (c) => {
+      const from = c.start;
+      for (let guard = 0; guard < 4; guard++) {
+        const lead = c.text.slice(c.start, c.numStart).match(LEAD_WORDS);
+        if (!lead || lead[0].length === 0) break;
+        c.start += lead[0].length;
+      }
+      return c.start > from ? c.text.slice(from, c.start) : false;
+    },
+  }),
+  shaper({
+    id: 'target.headline-horizon',
+    about: 'In a headline the goal follows its horizon (出台人才新政 三年引进人才5万人): the span starts after it.',
+    hits: ['北湖发布人才新政 三年⟦引进人才5万人⟧\n市委日前印发措施。'],
+    misses: ['北湖发布人才新政 引进人才5万人\n市委日前印发措施。'],
+    apply: (c) => {
+      if (c.numStart >= c.ctx.header) return false;
+      HEADLINE_HORIZON.lastIndex = 0;
+      const head = c.text.slice(c.start, c.numStart);
+      let cut = 0;
+      for (let h = HEADLINE_HORIZON.exec(head); h; h = HEADLINE_HORIZON.exec(head)) cut = h.index + h[0].length;
+      if (cut <= 0 || cut >= head.length) return false;
+      c.start += cut;
+      return head.slice(0, cut);
+    },
+  }),
+  shaper({
+    id: 'target.object',
+    about: 'What is counted may follow the number (攻克10项左右关键技术): the span runs on to the end of the clause or list item.',
+    hits: ['年内⟦攻克20项左右卡脖子关键技术⟧,形成一批成果。'],
+    misses: ['年内新增企业20家。'],
+    apply: (c) => {
+      if (c.objectEnd <= c.numEnd) return false;
+      c.end = c.objectEnd;
+      return c.object;
+    },
+  }),
+];
+
+// ---------------------------------------------------------------------------------------------
+// Finding
+
+/**
+ * What is counted may follow the number (攻克10项左右关键技术): up to the clause or list item's
+ * end, before a next figure joined by 和/及 (2个千亿级集群和6个…, …和约5.89万个…), which is its own.
+ */
+const NEXT_FIGURE = rx()`^(?:${alt('units.qualifier-before')})?[\d一二两三四五六七八九十]`;
+function objectEndOf(text: string, from: number): number {
+  let e = from;
+  while (e < text.length && e - from < 30 && !OBJECT_STOP.test(text[e]!) && !(/[和及与并]/.test(text[e]!) && NEXT_FIGURE.test(text.slice(e + 1, e + 5)))) e++;
+  return e;
+}
+
+function valueOf(c: TargetCandidate): TargetValue {
+  const { text } = c;
+  const f = c.figure;
+  const pre = text.slice(c.start, c.numStart);
+  const preWord = c.preWord;
+  const min = parseNumber(f.num);
+  const upper = f.num2 ? parseNumber(f.num2) : min;
+  const qualifier = f.qual ?? preWord ?? text.slice(c.clauseStart, c.numStart).match(FIRM_LEAD)?.[0] ?? null;
+  const openUp = qualifier !== null && OPEN_UP.test(qualifier);
+  const openDown = qualifier !== null && OPEN_DOWN.test(qualifier);
+  // 就业率达60% → indicator 就业率: the linking verb belongs to the number, not the thing measured.
+  const measured = preWord && pre.endsWith(preWord) ? pre.slice(0, pre.length - preWord.length) : pre;
+  const indicator = (measured.replace(LINKING_VERB_END, '') + text.slice(c.numEnd, c.end)).replace(/[“”"']/g, '').trim();
+  return {
+    indicator,
+    min: openDown ? null : min,
+    max: openUp ? null : upper,
+    unit: f.scale + f.unit,
+    qualifier,
+  };
 }
 
 /** Finds Targets (quantified goals) in normalised text. */
-export function findTargets(text: string, referenceYear: number | null = null): TargetHit[] {
-  const hits: TargetHit[] = [];
-  const header = headerEnd(text);
-  let lastEnd = 0;
-  QUANTITY_RE.lastIndex = 0;
-  for (let m = QUANTITY_RE.exec(text); m; m = QUANTITY_RE.exec(text)) {
-    const g = m.groups!;
-    const numStart = m.index;
-    let end = numStart + m[0].length;
-    const num = g.doubling ? (g.doubling === '翻两番' ? '4' : '2') : g.bound ?? g.num!;
-    const unit = g.doubling ? '倍' : g.bound ? '' : g.unit!;
-    const qual = g.qual ?? g.boundQual;
-    const prev = text[numStart - 1];
-    if (!isQuantityWord(num)) continue;
-    if (prev !== undefined && /[第“"'零〇一二两三四五六七八九十百千万亿.]/.test(prev)) continue;
-    // A year before 个/项 is almost always a date fragment (2023项目), not a count.
-    if (/^(?:19|20)\d{2}$/.test(num) && !g.num2 && /^[个项]/.test(unit)) continue;
-    const after = text.slice(end, end + 8);
-    if (DOC_PART_AFTER.test(after)) continue;
-    if (/^[条项个]$/.test(unit) && /^[\u4e00-\u9fff]{0,4}(?:措施|举措|任务|意见|条款|政策)/.test(after)) continue;
-
-    // 16人气 / 3000人阅读: a page's view count.
-    if (/人$/.test(unit) && /^(?:气|阅读|浏览|看过|点赞|收藏|评论|参与)/.test(after)) continue;
-    // 完成年度目标的42%: progress against a goal, reported.
-    if (PROGRESS_BEFORE.test(text.slice(Math.max(0, numStart - 16), numStart))) continue;
-    // “人才新政十五条”: a number inside a quoted name counts nothing.
-    if (text[end] === '”') continue;
-    if (RATE_BEFORE.test(text.slice(Math.max(0, numStart - 12), numStart))) continue;
-
-    const cStart = Math.min(numStart, Math.max(clauseStart(text, numStart, 40), lastEnd));
-    const sStart = sentenceStart(text, numStart);
-    const clause = text.slice(cStart, end);
-    const sentence = text.slice(sStart, numStart);
-    if (PAST_CUE.test(clause)) continue;
-    const future = FUTURE_CUE.test(sentence);
-    const goalSection = underGoalHeading(text, sStart) || (numStart < header && headlineLine(text, numStart));
-    if (!future && (pastYear(sentence, referenceYear) || SENTENCE_PAST.test(sentence))) continue;
-    if (!future && STAT_REPORT.test(text.slice(sStart, sentenceEnd(text, end)))) continue;
-    if (!future && !goalSection && PAST_CUE_WEAK.test(sentence)) continue;
-    // What is counted may follow the number (攻克10项左右关键技术): up to the clause or list
-    // item's end, before a next number joined by 和/及 (2个千亿级集群和6个…), which is its own.
-    let e = end;
-    while (e < text.length && e - end < 30 && !OBJECT_STOP.test(text[e]!) && !(/[和及与并]/.test(text[e]!) && /[\d一二两三四五六七八九十]/.test(text[e + 1] ?? ''))) e++;
-    const object = text.slice(end, e);
-    // 奖励50万元 / 补贴不超过30% / 2000元生活补贴 is support on offer, not a goal to reach.
-    if (/元$|%$/.test(unit) && (SUPPORT_CUE.test(clause) || SUPPORT_CUE.test(object))) continue;
-    // 营收超10亿元的企业3家 / 超十亿元企业50家: the first figure qualifies what the second counts.
-    const nextQuantity = object.search(QUANTITY_IN_OBJECT);
-    if (nextQuantity >= 0 && (/元$|%$/.test(unit) || object.slice(0, nextQuantity).includes('的'))) continue;
-    // 对年接待游客超过100万人次的景区: the number states a condition for support.
-    // The 对…的 frame holds across a list (对…突破10万辆、20万辆的整车企业).
-    let hs = numStart;
-    while (hs > 0 && numStart - hs < 60 && !CLAUSE_DELIM_RE.test(text[hs - 1]!)) hs--;
-    let he = end;
-    while (he < text.length && he - end < 40 && !CLAUSE_DELIM_RE.test(text[he]!)) he++;
-    if (/^(?:对于?|凡)/.test(text.slice(hs, numStart)) && text.slice(end, he).includes('的')) continue;
-    const preWord = QUALIFIER_BEFORE.find((q) => text.endsWith(q, numStart));
-    // 约/近/达 only approximate a figure; a firm bound (以上, 不少于, 力争…) marks a goal by itself.
-    const hasQualifier = Boolean(qual) || (preWord !== undefined && !WEAK_PRE.test(preWord));
-    // 总投资50亿元 / 占地200亩 describe a project, they do not set a goal.
-    if (PROJECT_FACT.test(clause)) continue;
-    // A horizon set earlier in the paragraph (到2025年,…。具体目标是…) carries over to its sentences.
-    const goalSentence = GOAL_CUE.test(sentence) || CHANGE_VERB_BEFORE.test(sentence) || ownYearScope(sentence, referenceYear) || PARAGRAPH_GOAL.test(paragraphBefore(text, sStart));
-    // 7600多名 describes who is there now; an approximate count is a goal only when the sentence says so.
-    if (g.approx && !goalSentence) continue;
-    if (!hasQualifier && !goalSentence && !goalSection) continue;
-
-    // Indicator: the clause minus its lead words (到2025年, 力争 …), plus what follows the number.
-    let start = cStart;
-    for (let guard = 0; guard < 4; guard++) {
-      const lead = text.slice(start, numStart).match(LEAD_FLUFF);
-      if (!lead || lead[0].length === 0) break;
-      start += lead[0].length;
+export function findTargets(text: string, referenceYear: number | null = null, trace: Trace | null = null): TargetHit[] {
+  const ctx: TargetContext = { text, refYear: referenceYear, header: headerEnd(text) };
+  const proposals: TargetCandidate[] = [];
+  TARGET_SHAPES.forEach((s, rank) => {
+    s.re.lastIndex = 0;
+    for (let m = s.re.exec(text); m; m = s.re.exec(text)) {
+      if (m[0].length === 0) {
+        s.re.lastIndex++;
+        continue;
+      }
+      proposals.push(new TargetCandidate(ctx, m.index, m.index + m[0].length, s, rank, s.figure(m.groups ?? {})));
     }
-    if (numStart < header) {
-      HEADLINE_HORIZON.lastIndex = 0;
-      const head = text.slice(start, numStart);
-      let cut = 0;
-      for (let h = HEADLINE_HORIZON.exec(head); h; h = HEADLINE_HORIZON.exec(head)) cut = h.index + h[0].length;
-      if (cut > 0 && cut < head.length) start += cut;
-    }
-    const pre = text.slice(start, numStart);
-    end = e;
-    const min = parseNumber(num);
-    const upper = g.num2 ? parseNumber(g.num2) : min;
-    const qualifier = qual ?? preWord ?? text.slice(cStart, numStart).match(/^(?:力争|确保|争取)/)?.[0] ?? null;
-    const openUp = qualifier !== null && /以上|超过|不低于|不少于|突破/.test(qualifier);
-    const openDown = qualifier !== null && /以内|以下|不超过|不高于/.test(qualifier);
-    // 就业率达60% → indicator 就业率: the linking verb belongs to the number, not the thing measured.
-    const measured = preWord ? pre.slice(0, pre.length - preWord.length) : pre;
-    const indicator = (measured.replace(/(?:达到|达|为|是|在)$/, '') + object).replace(/[“”"']/g, '').trim();
-    hits.push({
-      start,
-      end,
-      value: {
-        indicator,
-        min: openDown ? null : min,
-        max: openUp ? null : upper,
-        unit: (g.scale ?? '') + unit,
-        qualifier,
-      },
-    });
-    lastEnd = end;
+  });
+  const chosen = leftmostLongest(proposals);
+  // Each figure's clause starts after the object of the figure before it (3个千亿级集群和⟨5个…⟩),
+  // unless that object runs over this figure (超10亿元企业⟨3家⟩ is one clause).
+  let prevObjectEnd = 0;
+  for (const c of chosen) {
+    c.objectEnd = objectEndOf(text, c.numEnd);
+    const clause = clauseStartOf(text, c.numStart, 40);
+    c.clauseStart = prevObjectEnd <= c.numStart ? Math.max(clause, prevObjectEnd) : clause;
+    prevObjectEnd = c.objectEnd;
   }
-  return hits;
+  for (const c of chosen) {
+    const shaped: [Shaper, string][] = [];
+    for (const s of TARGET_SHAPERS) {
+      const note = s.apply(c);
+      if (note !== false) shaped.push([s, note]);
+    }
+    if (trace) {
+      trace.add(c.by, c);
+      for (const [s, note] of shaped) trace.add(s, c, note);
+    }
+  }
+  return sift(chosen, TARGET_REJECTS, trace, { rules: TARGET_ACCEPTS, unaccepted: NO_GOAL_EVIDENCE }).map((c) => ({
+    start: c.start,
+    end: c.end,
+    value: valueOf(c),
+  }));
 }
+
+/** Every target rule, for the catalogue. */
+export const TARGET_RULES: readonly RuleInfo[] = [...TARGET_SHAPES, ...TARGET_SHAPERS, ...TARGET_REJECTS, ...TARGET_ACCEPTS, NO_GOAL_EVIDENCE];

@@ -6,9 +6,10 @@ import { explainText } from '../engine';
 import { toOriginal } from '../text/normalize';
 import { DEADLINE_REJECTS, DEADLINE_SHAPES } from '../extract/deadlines';
 import { RESOLVE_RULES } from '../extract/resolve';
+import { TARGET_RULES } from '../extract/targets';
 import { unmark, type RuleInfo } from './rule';
 
-export const RULES: readonly RuleInfo[] = [...DEADLINE_SHAPES, ...DEADLINE_REJECTS, ...RESOLVE_RULES];
+export const RULES: readonly RuleInfo[] = [...DEADLINE_SHAPES, ...DEADLINE_REJECTS, ...TARGET_RULES, ...RESOLVE_RULES];
 
 /** Does the rule act as its example says? Returns null when it does, else what went wrong. */
 export function checkExample(rule: RuleInfo, example: string, kind: 'hit' | 'miss'): string | null {
