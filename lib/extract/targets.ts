@@ -9,7 +9,10 @@ import type { TargetValue } from '../types';
 import { alt, rx, wordSet } from '../lexicon';
 import { parseNumber } from '../text/numerals';
 import { check, leftmostLongest, sift, type Check, type RuleInfo, type Trace } from '../rules/rule';
-import { CLAUSE_DELIM_RE, CLAUSE_DELIMS, NUMBER, QUALIFIER_AFTER, QUALIFIER_BEFORE, RANGE_SEP, SCALE, SENTENCE_DELIM_RE, UNIT, YEAR } from './patterns';
+import { CLAUSE_DELIM_RE, CLAUSE_DELIMS, NUMBER, QUALIFIER_AFTER, QUALIFIER_BEFORE, RANGE_SEP, SENTENCE_DELIM_RE, UNIT, YEAR } from './patterns';
+
+/** Multipliers between a number and its unit, Taiwan's 兆 included (1.5兆元). */
+const SCALE = `(?:${alt('units.scale', 'units.scale-trillion')})`;
 
 /** A Target found on normalised text (offsets into it). */
 export interface TargetHit {
@@ -38,6 +41,8 @@ const WILL = cueExcept('将', 'target.will-false-friends');
 const MUST = cueExcept('要', 'target.must-false-friends');
 const YEAR_END = '(?:底|末)';
 const CN_DIGITS = '[一二三四五六七八九十]';
+/** Modals of a duty: will, must, strive to, ensure. */
+const MODAL = rx()`${WILL}|${MUST}|${alt('target.firm-leads')}`;
 /** 今年 looking ahead: not 今年以来, 今年上半年, or a past month (今年3月,…已发布) unless a due date (今年6月底前). */
 const THIS_YEAR_AHEAD = rx()`今年(?!${alt('target.this-year-looking-back')}|\d{1,2}月(?!${alt('target.month-due')}|\d{1,2}日前))`.source;
 
@@ -57,26 +62,38 @@ const PROGRESS_BEFORE = rx()`(?:${alt('target.progress-verbs')})[^,，。;；]{0
 // 按每亩1000元 / 按不超过30%的比例 / 按每人每年5000元: a rate of support, whatever follows.
 const RATE_BEFORE = rx()`按(?:每[\u4e00-\u9fff]{1,2}){0,2}(?:${alt('target.rate-caps')})?$`;
 const SENTENCE_PAST = rx()`${alt('target.past-sentence')}|据[^。,，]{0,12}统计`;
-const STAT_REPORT = rx()`${alt('target.statistic-words')}`;
+const STAT_REPORT = rx()`${alt('target.statistic-words')}|(?:${alt('target.statistic-changes')})(?=\d|率)`;
 const SUPPORT_CUE = rx()`${alt('target.support-words')}`;
+const MONEY_SOUGHT = rx()`${alt('target.money-sought')}`;
+const GIVING = rx()`${alt('target.giving-verbs')}`;
+const MONEY_FLOORS = wordSet('target.money-floors');
+const STATED_GOAL = rx()`^[^${CLAUSE_DELIMS}]{0,16}?(?:${alt('target.stated-goal')})`;
+const AIMED_AT = rx()`^(?:${alt('target.aimed-at')})[^${CLAUSE_DELIMS}]{0,40}的`;
+const COMPARE_LEAD = rx()`^(?:${alt('target.compare-leads')})`;
+const LEVY = rx()`${alt('target.levy-words')}`;
 const PROJECT_FACT = rx()`${alt('target.project-facts')}|占地约?\d`;
 const CHANGE_VERB_BEFORE = rx()`(?:${alt('target.change-verbs')})(?:到|至)?$`;
 const PARAGRAPH_GOAL = rx()`到${YEAR}年|${alt('target.paragraph-goal')}`;
 const GOAL_HEADING_WORD = rx()`${alt('target.goal-heading')}`;
 const WEAK_PRE = wordSet('target.weak-before');
 const WEAK_NUMERALS = wordSet('target.weak-numerals');
-const OPEN_UP = rx()`${alt('target.open-up')}`;
-const OPEN_DOWN = rx()`${alt('target.open-down')}`;
+const OPEN_UP = wordSet('target.open-up');
+const OPEN_DOWN = wordSet('target.open-down');
 const FIRM_LEAD = rx()`^(?:${alt('target.firm-leads')})`;
 const LINKING_VERB_END = rx()`(?:${alt('target.linking-verbs')})$`;
 // A sentence dated by a bare year (2022年,全省… / 2023年全市…) reports the past unless it looks
 // ahead; a year inside a name (2023年政府工作报告) dates nothing.
 const BARE_YEAR = rx()`(?<![到至\d—\-–~～])(${YEAR})年(?:\d{1,2}月(?:\d{1,2}日)?|[1-9][-—–]\d{1,2}月)?(?=[,，、]|${alt('target.place-scopes')})`;
+// Taiwan texts count years from 1912 (到119年 is by 2030); the same markers tell them as for deadlines.
+const ROC_MARKERS = rx()`${alt('deadline.roc-markers')}`;
+const ROC_YEAR = '(?:[89]\\d|1[0-4]\\d)';
+const ROC_HORIZON = rx()`到${ROC_YEAR}年|(?<![\d.])${ROC_YEAR}年${YEAR_END}?前`;
+const ROC_BARE_YEAR = rx()`(?<![到至\d—\-–~～.])(${ROC_YEAR})年(?=[,，、]|${alt('target.place-scopes')})`;
 /** 2025年完成改造300个 in a 2025 plan: a clause led by the article's own year or a later one. */
 const LEADING_YEAR = rx()`(?:^|[,，;；。])(${YEAR})年${YEAR_END}?(?![度\d月])`;
 
 // Lead words that say when or how firmly, not what: the indicator starts after them.
-const LEAD_WORDS = rx()`^(?:${YEAR}年?${RANGE_SEP}${YEAR}年|[(（][${CN_DIGITS.slice(1, -1)}\d]{1,2}[)）]|\d{1,2}[.、]|——|-|到${YEAR}年${YEAR_END}?(?:前|之前)?|${YEAR}年${YEAR_END}?前|${YEAR}年${YEAR_END}?(?=[\u4e00-\u9fff])(?!度)|(?:今年|明年)?(?:${alt('target.relative-year-leads')})|${alt('target.lead-words')}|在[^，,、]{1,12}?(?:${alt('target.lead-scopes')}))`;
+const LEAD_WORDS = rx()`^(?:${YEAR}年?${RANGE_SEP}${YEAR}年|到${ROC_YEAR}年${YEAR_END}?(?:前|之前)?|[(（][${CN_DIGITS.slice(1, -1)}\d]{1,2}[)）]|\d{1,2}[.、]|——|-|到${YEAR}年${YEAR_END}?(?:前|之前)?|${YEAR}年${YEAR_END}?前|${YEAR}年${YEAR_END}?(?=[\u4e00-\u9fff])(?!度)|(?:今年|明年)?(?:${alt('target.relative-year-leads')})|${alt('target.lead-words')}|在[^，,、]{1,12}?(?:${alt('target.lead-scopes')}))`;
 // In a headline the goal follows its horizon (…三年行动 到2026年产值突破500亿元, 五年内引进人才50万人).
 const HEADLINE_HORIZON = rx('g')`(?:到?${YEAR}年${YEAR_END}?前?|(?:${CN_DIGITS}|\d{1,2})年内?)(?=[\u4e00-\u9fff])`;
 // Byline and counter lines (来源, 2025-03-01, 评论 36条, 阅读 1.2万人) sit in the title zone too.
@@ -104,9 +121,9 @@ function headerEnd(text: string): number {
   return Math.max(0, text.lastIndexOf('\n', firstStop));
 }
 
-function clauseStartOf(text: string, from: number, limit: number): number {
+function clauseStartOf(text: string, from: number, limit: number, stop = CLAUSE_OR_LIST): number {
   let s = from;
-  while (s > 0 && from - s < limit && !CLAUSE_OR_LIST.test(text[s - 1]!)) s--;
+  while (s > 0 && from - s < limit && !stop.test(text[s - 1]!)) s--;
   return s;
 }
 
@@ -191,6 +208,8 @@ export interface TargetContext {
   refYear: number | null;
   /** End of the title lines above the first sentence (0 when the text opens with a sentence). */
   header: number;
+  /** A Taiwan text, counting years from 1912. */
+  roc: boolean;
 }
 
 type Groups = Record<string, string | undefined>;
@@ -204,12 +223,20 @@ interface Figure {
   qual: string | null;
   /** 7600多名 / 300余家: an approximate count. */
   approx: boolean;
+  /** Every figure of a list read as one (分别占比达30%、20%和10%); min and max span them. */
+  values?: number[];
+  /** What the number is multiplied by to be in the unit (五成 → 50 %). */
+  factor?: number;
+  /** Words between 分别 and its figures (占比达): what is measured. */
+  lead?: string;
 }
 
 interface Shape extends RuleInfo {
   stage: 'propose';
   re: RegExp;
   figure(g: Groups): Figure;
+  /** The things measured are listed before the figure (A、B和C分别…): the indicator runs back over 、. */
+  listSubjects?: boolean;
 }
 
 /**
@@ -275,8 +302,20 @@ export class TargetCandidate {
   get wholeSentence(): string {
     return this.once('whole', () => this.text.slice(this.sentenceStart, sentenceEndOf(this.text, this.numEnd)));
   }
+  /** The sentence looks ahead, or the figure is named a goal (…29.4万个单位的供应目标). */
   get future(): boolean {
-    return this.once('future', () => FUTURE_CUE.test(this.sentence));
+    return this.once('future', () => FUTURE_CUE.test(this.sentence) || this.statedGoal || (this.ctx.roc && ROC_HORIZON.test(this.sentence)));
+  }
+  get statedGoal(): boolean {
+    return this.once('stated', () => STATED_GOAL.test(this.object));
+  }
+  /** Where the clause around the number starts, list items included (对…5亿元、10亿元的企业). */
+  get delimStart(): number {
+    return this.once('dStart', () => {
+      let hs = this.numStart;
+      while (hs > 0 && this.numStart - hs < 60 && !CLAUSE_DELIM_RE.test(this.text[hs - 1]!)) hs--;
+      return hs;
+    });
   }
   get goalSection(): boolean {
     return this.once('section', () => underGoalHeading(this.text, this.sentenceStart) || this.inHeadline);
@@ -292,6 +331,12 @@ export class TargetCandidate {
 
 // ---------------------------------------------------------------------------------------------
 // Propose
+
+const TENTH = '(?:[一二两三四五六七八九]|[1-9](?:\\.\\d)?)';
+/** One figure of a list: 30%, 20万人, 10家以上. */
+const FIGURE = `(?:${NUMBER})(?:多|余)?(?:${SCALE})?${UNIT}(?:${QUALIFIER_AFTER})?`;
+const FIGURE_PARTS = new RegExp(`(?<n>${NUMBER})(?:多|余)?(?<s>${SCALE})?(?<u>${UNIT})`, 'g');
+const LAST_QUALIFIER = new RegExp(`${QUALIFIER_AFTER}$`);
 
 const shape = (s: Omit<Shape, 'type' | 'stage'>): Shape => ({ ...s, type: 'target', stage: 'propose' });
 
@@ -321,6 +366,41 @@ export const TARGET_SHAPES: readonly Shape[] = [
     re: rx('g')`(?<=${alt('target.bound-verbs')})(?<bound>\d{1,6}(?:\.\d{1,4})?)(?<boundQual>${alt('target.bound-after')})`,
     figure: (g) => ({ num: g.bound!, unit: '', scale: '', qual: g.boundQual ?? null, approx: false }),
   }),
+  shape({
+    id: 'target.percent-words',
+    about: 'A rate written in words is a percentage: 百分之六十五 is 65%, 百分之五至百分之十 is 5–10%.',
+    hits: ['到2025年,⟦全省森林覆盖率达到百分之六十五⟧。'],
+    misses: ['到2025年,全省森林覆盖率百分百达标。'],
+    re: rx('g')`百分之(?<pct>${NUMBER})(?:${RANGE_SEP}(?:百分之)?(?<pct2>${NUMBER}))?(?<pctQual>${QUALIFIER_AFTER})?`,
+    figure: (g) => ({ num: g.pct!, num2: g.pct2, unit: '%', scale: '', qual: g.pctQual ?? null, approx: false }),
+  }),
+  shape({
+    id: 'target.tenths',
+    about: '成 counts tenths of a whole: 五成 is 50%, 七成以上 is 70% or more (not 一成不变, 八成是).',
+    hits: ['到2025年,⟦本地配套率提高到五成以上⟧。'],
+    misses: ['到2025年,一成不变地推进改造。'],
+    re: rx('g')`(?<![\d.])(?<tenth>${TENTH})(?:${RANGE_SEP}(?<tenth2>${TENTH}))?成(?!${alt('target.tenths')})(?<tenthQual>${QUALIFIER_AFTER})?`,
+    figure: (g) => ({ num: g.tenth!, num2: g.tenth2, unit: '%', scale: '', qual: g.tenthQual ?? null, approx: false, factor: 10 }),
+  }),
+  shape({
+    id: 'target.respectively',
+    about: 'Figures given 分别 for things listed before them are one Target (GUIDE: one span for 分别); min and max span the figures.',
+    hits: ['到2024年,⟦全省货物贸易、对外投资和实际利用外资分别占比达30%、20%和10%⟧。'],
+    misses: ['到2024年,全省货物贸易占比达30%。'],
+    listSubjects: true,
+    re: rx('g')`分别(?<resLead>[^,，;；。:：\n、\d]{0,6}?)(?<res>${FIGURE}(?:(?:、|和|及|与)${FIGURE}){1,6})`,
+    figure: (g) => {
+      const values: number[] = [];
+      let first: Groups | null = null;
+      for (const m of g.res!.matchAll(FIGURE_PARTS)) {
+        const v = parseNumber(m.groups!.n!);
+        if (v !== null) values.push(v);
+        first ??= m.groups!;
+      }
+      const qual = g.res!.match(LAST_QUALIFIER)?.[0] ?? null;
+      return { num: first!.n!, unit: first!.u!, scale: first!.s ?? '', qual, approx: false, values, lead: g.resLead ?? '' };
+    },
+  }),
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -334,10 +414,40 @@ function isQuantityWord(num: string): boolean {
 }
 
 /** A bare year dates the sentence in the past unless it is the article's own year or later (an annual plan). */
-function pastYear(sentence: string, referenceYear: number | null): boolean {
+function pastYear(sentence: string, ctx: TargetContext): string | false {
   const m = sentence.match(BARE_YEAR);
-  if (!m) return false;
-  return referenceYear === null || Number(m[1]) < referenceYear;
+  const roc = !m && ctx.roc ? sentence.match(ROC_BARE_YEAR) : null;
+  const year = m ? Number(m[1]) : roc ? 1911 + Number(roc[1]) : null;
+  if (year === null) return false;
+  return ctx.refYear === null || year < ctx.refYear ? (m ?? roc)![0] : false;
+}
+
+/** Is the number inside a short quoted name: “ before it and ” after it, no clause break between? */
+function insideQuotedName(c: TargetCandidate): boolean {
+  const t = c.text;
+  let i = c.numStart - 1;
+  for (; i >= 0 && c.numStart - i <= 20; i--) {
+    const ch = t[i]!;
+    if (ch === '“') break;
+    if (ch === '”' || CLAUSE_DELIM_RE.test(ch)) return false;
+  }
+  if (i < 0 || t[i] !== '“') return false;
+  for (let j = c.numEnd; j < t.length && j - c.numEnd <= 20; j++) {
+    const ch = t[j]!;
+    if (ch === '”') return true;
+    if (ch === '“' || CLAUSE_DELIM_RE.test(ch)) return false;
+  }
+  return false;
+}
+
+/** Money to be won or raised, or with a floor that is not a giving standard (GUIDE: Money). */
+function moneyToWin(c: TargetCandidate): string | false {
+  if (!/元$/.test(c.figure.unit)) return false;
+  const before = c.text.slice(c.clauseStart, c.numStart);
+  const sought = before.match(MONEY_SOUGHT);
+  if (sought) return sought[0];
+  const floor = [c.figure.qual, c.preWord].find((q) => q && MONEY_FLOORS.has(q));
+  return floor && !GIVING.test(c.clause) ? floor : false;
 }
 
 /** Why a figure is not a Target. Order does not matter (see lib/rules/rule.ts). */
@@ -347,7 +457,7 @@ export const TARGET_REJECTS: readonly Check<TargetCandidate>[] = [
     about: 'A lone 一/两/百/千 is an article or an idiom (一个平台, 两家…的, 千家万户), not a quantity.',
     hits: ['到2025年,将打造⟦一个⟧开放共享的平台。'],
     misses: ['到2025年,将打造三个开放共享的平台。'],
-    test: (c) => !isQuantityWord(c.figure.num),
+    test: (c) => c.by.id === 'target.quantity' && !isQuantityWord(c.figure.num),
   }),
   reject({
     id: 'target.numeral-fragment',
@@ -379,17 +489,43 @@ export const TARGET_REJECTS: readonly Check<TargetCandidate>[] = [
   }),
   reject({
     id: 'target.progress',
-    about: '完成年度目标的42%: progress against a goal, reported, not a goal.',
+    about: '完成年度目标的42%: progress against a goal, reported, not a goal (确保完成任务的100% looks ahead and is one).',
     hits: ['全县已完成全年计划的⟦58%⟧。', '一季度完成年度目标任务的⟦30%⟧。'],
-    misses: ['到2025年,完成率达到58%。'],
-    test: (c) => PROGRESS_BEFORE.test(c.before(16)),
+    misses: ['到2025年,完成率达到58%。', '各地要确保完成改造任务的100%。'],
+    // 全年/目标 describe the goal progress is measured against; only a modal makes it a duty.
+    test: (c) => PROGRESS_BEFORE.test(c.before(16)) && !MODAL.test(c.sentence),
   }),
   reject({
     id: 'target.quoted-name',
-    about: 'A number closing a quoted name (“人才新政十五条”) counts nothing.',
-    hits: ['市委发布“人才新政⟦二十条⟧”,引发关注。'],
-    misses: ['市委发布“人才新政”,到2025年引进人才二十名。'],
-    test: (c) => c.text[c.numEnd] === '”',
+    about: 'A number inside or closing a quoted name (“人才新政十五条”, 「净零十二项关键战略」) counts nothing; a quoted speech, with punctuation inside, is no name.',
+    hits: ['市委发布“人才新政⟦二十条⟧”,引发关注。', '到2025年,“净零⟦十二项⟧关键战略”共编列750亿元。'],
+    misses: ['市委发布“人才新政”,到2025年引进人才二十名。', '局长表示:“到2025年,新建学校十二所。”'],
+    test: (c) => c.text[c.numEnd] === '”' || insideQuotedName(c),
+  }),
+  reject({
+    id: 'target.aimed-at',
+    about: 'A count inside the scope a measure is aimed at (针对首年关税为零的2070种进口商品) describes that scope, not a goal.',
+    hits: ['到2025年,针对关税减让显著的⟦2725种⟧出口商品加大市场开拓力度。'],
+    misses: ['到2025年,针对重点行业培育企业2725家。'],
+    test: (c) => AIMED_AT.test(c.text.slice(c.delimStart, c.numStart)),
+  }),
+  reject({
+    id: 'target.restated-change',
+    about: 'A clause led by 较/比 after a figure (…达到18.9万个单位,较本届政府上任时增加约80%) restates that figure as a change against a baseline.',
+    hits: ['未来五年,建屋量将达到18.9万个单位,较本届政府上任时大幅增加约⟦80%⟧。'],
+    misses: ['到2025年,单位GDP能耗较2020年下降13.5%。'],
+    test: (c) => COMPARE_LEAD.test(c.text.slice(c.delimStart, c.numStart)) && QUANTITY_IN_OBJECT.test(c.text.slice(c.sentenceStart, c.delimStart)),
+  }),
+  reject({
+    id: 'target.levy-rate',
+    about: 'A tariff, tax or fee rate the measure sets (加征25%关税, 关税税率降至5%) is a charge like a price, not a goal (GUIDE: tariff schedules are not targets).',
+    hits: ['自2025年1月1日起,对进口商品加征⟦25%⟧关税。'],
+    misses: ['到2025年,全市税收收入增长25%。'],
+    test: (c) => {
+      if (!/%$|百分点$/.test(c.figure.unit)) return false;
+      const m = (c.clause + c.object).match(LEVY);
+      return m ? m[0] : false;
+    },
   }),
   reject({
     id: 'target.support-rate',
@@ -410,10 +546,10 @@ export const TARGET_REJECTS: readonly Check<TargetCandidate>[] = [
   }),
   reject({
     id: 'target.past-year',
-    about: "A sentence dated by a bare year before the article's own (2022年,全省…) reports the past unless it looks ahead.",
-    hits: ['2022年,全省新增高新技术企业⟦1500家⟧。'],
+    about: "A sentence dated by a bare year before the article's own (2022年,全省…; in a Taiwan text 111年,全国…) reports the past unless it looks ahead.",
+    hits: ['2022年,全省新增高新技术企业⟦1500家⟧。', '2024年3月1日 行政院公布\n111年,全国新增充电桩⟦1500座⟧。'],
     misses: ['2022年,全省力争新增高新技术企业1500家。'],
-    test: (c) => !c.future && pastYear(c.sentence, c.ctx.refYear),
+    test: (c) => !c.future && pastYear(c.sentence, c.ctx),
   }),
   reject({
     id: 'target.past-sentence',
@@ -447,9 +583,9 @@ export const TARGET_REJECTS: readonly Check<TargetCandidate>[] = [
   reject({
     id: 'target.support-amount',
     about: '奖励50万元 / 补贴不超过30% / 2000元生活补贴 is support on offer (GUIDE: support), not a goal to reach.',
-    hits: ['对新认定的国家级企业技术中心,给予一次性奖励⟦200万元⟧。', '对新落户的博士给予每月⟦3000元生活补贴⟧。'],
-    misses: ['到2025年,全市研发投入达到200万元。'],
-    test: (c) => /元$|%$/.test(c.figure.unit) && (SUPPORT_CUE.test(c.clause) || SUPPORT_CUE.test(c.object)),
+    hits: ['对新认定的国家级企业技术中心,给予一次性奖励⟦200万元⟧。', '对新落户的博士给予每月⟦3000元生活补贴⟧。', '对示范企业给予不低于⟦50万元⟧的奖励。'],
+    misses: ['到2025年,全市研发投入达到200万元。', '今年争取省财政补助经费5000万元以上。', '支持科创平台攻关经费不低于8000万元。'],
+    test: (c) => /元$|%$/.test(c.figure.unit) && (SUPPORT_CUE.test(c.clause) || SUPPORT_CUE.test(c.object)) && !moneyToWin(c),
   }),
   reject({
     id: 'target.threshold',
@@ -468,11 +604,9 @@ export const TARGET_REJECTS: readonly Check<TargetCandidate>[] = [
     misses: ['到2025年,全市年产值超过1亿元。'],
     test: (c) => {
       const text = c.text;
-      let hs = c.numStart;
-      while (hs > 0 && c.numStart - hs < 60 && !CLAUSE_DELIM_RE.test(text[hs - 1]!)) hs--;
       let he = c.numEnd;
       while (he < text.length && he - c.numEnd < 40 && !CLAUSE_DELIM_RE.test(text[he]!)) he++;
-      return /^(?:对于?|凡)/.test(text.slice(hs, c.numStart)) && text.slice(c.numEnd, he).includes('的');
+      return /^(?:对于?|凡)/.test(text.slice(c.delimStart, c.numStart)) && text.slice(c.numEnd, he).includes('的');
     },
   }),
   reject({
@@ -565,6 +699,33 @@ const FIRM_QUALIFIER_RULE = accept({
   },
 });
 
+const MONEY_SOUGHT_RULE = accept({
+  id: 'target.money-sought',
+  about: 'Money to be won or raised (争取省财政补助5000万元, 整合3000万元资金) is a goal (GUIDE: Money).',
+  hits: ['⟦各区整合3000万元资金⟧,用于发放消费券。'],
+  misses: ['各区已整合3000万元资金。', '各区安排3000万元资金。'],
+  test: (c) => moneyToWin(c),
+});
+const STATED_GOAL_RULE = accept({
+  id: 'target.stated-goal',
+  about: 'A figure the text names a goal after it (29.4万个单位的公营房屋供应目标) is one, whatever the tense of its sentence.',
+  hits: ['政府已觅得足够土地,⟦可满足29.4万个公营房屋单位供应目标⟧。'],
+  misses: ['政府已觅得足够土地,可建设29.4万个公营房屋单位。'],
+  test: (c) => c.statedGoal,
+});
+
+const ROC_HORIZON_RULE = accept({
+  id: 'target.roc-horizon',
+  about: 'In a Taiwan text a horizon counted from 1912 (到119年, 115年底前), in the sentence or earlier in its paragraph, makes its figures goals.',
+  hits: ['行政院表示,到119年⟦再生能源占比达30%⟧。'],
+  misses: ['行政院表示,119年再生能源占比为30%。', '到119年再生能源占比为30%。'],
+  test: (c) => {
+    if (!c.ctx.roc) return false;
+    const m = c.sentence.match(ROC_HORIZON) ?? paragraphBefore(c.text, c.sentenceStart).match(ROC_HORIZON);
+    return m ? m[0] : false;
+  },
+});
+
 /** A sentence that states a goal by its words rather than by its place in the text. */
 function goalSentence(c: TargetCandidate): boolean {
   return Boolean(GOAL_CUE_RULE.test(c) || CHANGE_VERB_RULE.test(c) || OWN_YEAR_RULE.test(c) || PARAGRAPH_HORIZON_RULE.test(c));
@@ -572,7 +733,8 @@ function goalSentence(c: TargetCandidate): boolean {
 
 /** Evidence that a figure is a goal; a Target needs one. Cheap checks first: without a trace the first that applies decides. */
 export const TARGET_ACCEPTS: readonly Check<TargetCandidate>[] = [
-  FIRM_QUALIFIER_RULE, GOAL_CUE_RULE, CHANGE_VERB_RULE, OWN_YEAR_RULE, PARAGRAPH_HORIZON_RULE, HEADLINE_RULE, GOAL_HEADING_RULE,
+  FIRM_QUALIFIER_RULE, GOAL_CUE_RULE, CHANGE_VERB_RULE, STATED_GOAL_RULE, MONEY_SOUGHT_RULE, OWN_YEAR_RULE, ROC_HORIZON_RULE, PARAGRAPH_HORIZON_RULE, HEADLINE_RULE,
+  GOAL_HEADING_RULE,
 ];
 
 export const NO_GOAL_EVIDENCE: RuleInfo = {
@@ -586,6 +748,22 @@ export const NO_GOAL_EVIDENCE: RuleInfo = {
 
 // ---------------------------------------------------------------------------------------------
 // Shape: the span's edges
+
+/** Where an indicator must start so that it crosses no quote or title mark (see target.name-boundary). */
+function nameBoundary(text: string, from: number, to: number): number {
+  let cut = from;
+  const open: number[] = [];
+  for (let i = from; i < to; i++) {
+    const ch = text[i];
+    if (ch === '“' || ch === '《') open.push(i);
+    else if (ch === '”' || ch === '》') {
+      const o = open.pop();
+      if (o === undefined || ch === '》') cut = i + 1;
+    }
+  }
+  const unclosed = open.at(-1);
+  return unclosed !== undefined ? Math.max(cut, unclosed + 1) : cut;
+}
 
 interface Shaper extends RuleInfo {
   stage: 'shape';
@@ -605,6 +783,19 @@ export const TARGET_SHAPERS: readonly Shaper[] = [
       if (c.clauseStart >= c.numStart) return false;
       c.start = c.clauseStart;
       return c.text.slice(c.start, c.numStart);
+    },
+  }),
+  shaper({
+    id: 'target.name-boundary',
+    about: 'A span does not cross the marks of a name or quote it does not hold: it starts after a closing ” or 》 opened before it, after an opening “ or 《 closed after the number, and after a 《…》 title (a document is not the thing measured).',
+    hits: ['到2025年,“净零十二项关键战略”⟦共编列750亿元⟧。', '到2025年,省里印发《实施方案》⟦新增企业100家⟧。', '局长说:“到2025年⟦新建学校12所⟧。”'],
+    misses: ['到2025年,培育“专精特新”企业100家。'],
+    apply: (c) => {
+      const cut = nameBoundary(c.text, c.start, c.numStart);
+      if (cut <= c.start) return false;
+      const from = c.start;
+      c.start = cut;
+      return c.text.slice(from, cut);
     },
   }),
   shaper({
@@ -670,13 +861,16 @@ function valueOf(c: TargetCandidate): TargetValue {
   const f = c.figure;
   const pre = text.slice(c.start, c.numStart);
   const preWord = c.preWord;
-  const min = parseNumber(f.num);
-  const upper = f.num2 ? parseNumber(f.num2) : min;
+  const factor = f.factor ?? 1;
+  const scaled = (n: number | null) => (n === null || factor === 1 ? n : Number((n * factor).toFixed(6)));
+  const min = scaled(f.values?.length ? Math.min(...f.values) : parseNumber(f.num));
+  const upper = scaled(f.values?.length ? Math.max(...f.values) : f.num2 ? parseNumber(f.num2) : parseNumber(f.num));
   const qualifier = f.qual ?? preWord ?? text.slice(c.clauseStart, c.numStart).match(FIRM_LEAD)?.[0] ?? null;
-  const openUp = qualifier !== null && OPEN_UP.test(qualifier);
-  const openDown = qualifier !== null && OPEN_DOWN.test(qualifier);
+  // Whole words: 不超过4亿元 is capped at 4亿, not open upwards because it holds 超过.
+  const openUp = qualifier !== null && OPEN_UP.has(qualifier);
+  const openDown = qualifier !== null && OPEN_DOWN.has(qualifier);
   // 就业率达60% → indicator 就业率: the linking verb belongs to the number, not the thing measured.
-  const measured = preWord && pre.endsWith(preWord) ? pre.slice(0, pre.length - preWord.length) : pre;
+  const measured = (preWord && pre.endsWith(preWord) ? pre.slice(0, pre.length - preWord.length) : pre) + (f.lead ?? '');
   const indicator = (measured.replace(LINKING_VERB_END, '') + text.slice(c.numEnd, c.end)).replace(/[“”"']/g, '').trim();
   return {
     indicator,
@@ -689,7 +883,7 @@ function valueOf(c: TargetCandidate): TargetValue {
 
 /** Finds Targets (quantified goals) in normalised text. */
 export function findTargets(text: string, referenceYear: number | null = null, trace: Trace | null = null): TargetHit[] {
-  const ctx: TargetContext = { text, refYear: referenceYear, header: headerEnd(text) };
+  const ctx: TargetContext = { text, refYear: referenceYear, header: headerEnd(text), roc: ROC_MARKERS.test(text.slice(0, 20_000)) };
   const proposals: TargetCandidate[] = [];
   TARGET_SHAPES.forEach((s, rank) => {
     s.re.lastIndex = 0;
@@ -707,7 +901,7 @@ export function findTargets(text: string, referenceYear: number | null = null, t
   let prevObjectEnd = 0;
   for (const c of chosen) {
     c.objectEnd = objectEndOf(text, c.numEnd);
-    const clause = clauseStartOf(text, c.numStart, 40);
+    const clause = clauseStartOf(text, c.numStart, 40, c.by.listSubjects ? CLAUSE_DELIM_RE : CLAUSE_OR_LIST);
     c.clauseStart = prevObjectEnd <= c.numStart ? Math.max(clause, prevObjectEnd) : clause;
     prevObjectEnd = c.objectEnd;
   }

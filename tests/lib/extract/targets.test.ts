@@ -1,4 +1,7 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readText } from '../../../lib/engine';
 import { findTargets, referenceYear } from '../../../lib/extract/targets';
 import { normalize } from '../../../lib/text/normalize';
 
@@ -166,5 +169,69 @@ describe('targets', () => {
   it('lets a run-in heading on the current line end the goal section above', () => {
     const text = '一、发展目标。到2027年,建成充电桩5万个。\n二、壮大整车企业。支持整车企业扩能,首次突破10万辆。';
     expect(targetsIn(text).map((t) => t.text)).toEqual(['建成充电桩5万个']);
+  });
+
+  // Issue 12, values: the number as written, its scale word in the unit, rates in % (lib/types.ts).
+  it.each([
+    ['到2025年，全市争取中央资金不超过4亿元。', null, 4, '亿元', '不超过'],
+    ['到2027年，公營房屋落成量達29.4萬個。', 29.4, 29.4, '万个', '达'],
+    ['到2025年，國家高新技術企業突破1.5萬家。', 1.5, null, '万家', '突破'],
+    ['到2025年,本地配套率达到五成以上。', 50, null, '%', '以上'],
+    ['到2026年,再生能源发电占比提高至两成。', 20, 20, '%', null],
+    ['到2030年，森林覆盖率达到百分之六十五。', 65, 65, '%', '达到'],
+    ['到2030年，森林覆盖率提高到百分之六十至百分之六十五。', 60, 65, '%', null],
+    ['行政院表示，到119年投入經費1.5兆元。', 1.5, 1.5, '兆元', null],
+  ])('reads the amount of %s', (sentence, min, max, unit, qualifier) => {
+    const found = targetsIn(sentence);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ min, max, unit, qualifier });
+  });
+
+  it('reads figures given 分别 as one target spanning them', () => {
+    const found = targetsIn('到2024年,全省货物贸易、对外投资和实际利用外资分别占比达30%、20%和10%。');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ text: '全省货物贸易、对外投资和实际利用外资分别占比达30%、20%和10%', min: 10, max: 30, unit: '%' });
+    expect(found[0]!.indicator).toBe('全省货物贸易、对外投资和实际利用外资占比');
+  });
+
+  it('keeps a leading 力争 out of the span but in the qualifier (GUIDE: Qualifiers)', () => {
+    expect(targetsIn('力争新培育专精特新企业100家。')[0]).toMatchObject({ text: '新培育专精特新企业100家', qualifier: '力争' });
+    expect(targetsIn('全年固定资产投资力争增长10%以上。')[0]?.text).toBe('固定资产投资力争增长10%以上');
+  });
+
+  it.each([
+    ['money to be won', '争取省财政补助经费5000万元以上。', '争取省财政补助经费5000万元以上'.slice(2)],
+    ['a budget with a floor', '支持科创平台攻关经费不低于8000万元。', '支持科创平台攻关经费不低于8000万元'],
+    ['money to be raised', '各区整合3000万元资金,用于发放消费券。', '各区整合3000万元资金'],
+  ])('reads %s as a target (GUIDE: Money)', (_what, sentence, text) => {
+    expect(targetsIn(sentence).map((t) => t.text)).toEqual([text]);
+  });
+
+  it.each([
+    ['a subsidy standard', '对承办活动的企业,给予3万元-5万元的资金支持。'],
+    ['a tariff rate', '自2025年1月1日起,对进口商品加征25%关税。'],
+    ['a count of goods a measure is aimed at', '针对首年关税为零的2070种进口商品,加大进口力度。'],
+    ['a Hong Kong market quote', '恒生指數收報19,234點，升1.8%。'],
+    ['a Taiwan export statistic', '外銷訂單金額500億美元，年增10.5%。'],
+    ['a number inside a quoted name', '「淨零十二項關鍵戰略」備受關注。'],
+  ])('ignores %s', (_what, sentence) => {
+    expect(targetsIn(sentence)).toEqual([]);
+  });
+
+  it('reads the figure but not the change that restates it', () => {
+    expect(targetsIn('未来五年将建成18.9万个单位,较本届政府上任时增加约80%。').map((t) => t.min)).toEqual([18.9]);
+  });
+
+  it('every target of the labelled texts keeps its number in its span and value', () => {
+    for (const dir of ['tests/fixtures/corpus/dev', 'tests/fixtures/corpus/holdout']) {
+      for (const name of readdirSync(dir).filter((n) => n.endsWith('.txt'))) {
+        const text = readFileSync(join(dir, name), 'utf8');
+        for (const s of readText(text, { force: true }).spans) {
+          if (s.type !== 'target') continue;
+          expect(s.value.min !== null || s.value.max !== null, `${name}: ${s.text}`).toBe(true);
+          expect(normalize(s.text).text, `${name}: ${s.text}`).toMatch(/[\d零〇一二两三四五六七八九十百千]|翻/);
+        }
+      }
+    }
   });
 });
