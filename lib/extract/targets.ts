@@ -61,7 +61,8 @@ const VIEW_COUNT_AFTER = rx()`^(?:${alt('target.view-counts')})`;
 const PROGRESS_BEFORE = rx()`(?:${alt('target.progress-verbs')})[^,，。;；]{0,6}(?:${alt('target.progress-goals')})(?:任务)?的$`;
 // 按每亩1000元 / 按不超过30%的比例 / 按每人每年5000元: a rate of support, whatever follows.
 const RATE_BEFORE = rx()`按(?:每[\u4e00-\u9fff]{1,2}){0,2}(?:${alt('target.rate-caps')})?$`;
-const SENTENCE_PAST = rx()`${alt('target.past-sentence')}|据[^。,，]{0,12}统计`;
+// 五年来 / 一年来 / 多年来: the years up to now, a review.
+const SENTENCE_PAST = rx()`${alt('target.past-sentence')}|据[^。,，]{0,12}统计|[${CN_DIGITS.slice(1, -1)}两多几\d]年来`;
 const STAT_REPORT = rx()`${alt('target.statistic-words')}|(?:${alt('target.statistic-changes')})(?=\d|率)`;
 const SUPPORT_CUE = rx()`${alt('target.support-words')}`;
 const MONEY_SOUGHT = rx()`${alt('target.money-sought')}`;
@@ -81,6 +82,7 @@ const OPEN_UP = wordSet('target.open-up');
 const OPEN_DOWN = wordSet('target.open-down');
 const FIRM_LEAD = rx()`^(?:${alt('target.firm-leads')})`;
 const LINKING_VERB_END = rx()`(?:${alt('target.linking-verbs')})$`;
+const MODAL_END = rx()`(?:${alt('target.indicator-tails')})$`;
 // A sentence dated by a bare year (2022年,全省… / 2023年全市…) reports the past unless it looks
 // ahead; a year inside a name (2023年政府工作报告) dates nothing.
 const BARE_YEAR = rx()`(?<![到至\d—\-–~～])(${YEAR})年(?:\d{1,2}月(?:\d{1,2}日)?|[1-9][-—–]\d{1,2}月)?(?=[,，、]|${alt('target.place-scopes')})`;
@@ -93,7 +95,7 @@ const ROC_BARE_YEAR = rx()`(?<![到至\d—\-–~～.])(${ROC_YEAR})年(?=[,，�
 const LEADING_YEAR = rx()`(?:^|[,，;；。])(${YEAR})年${YEAR_END}?(?![度\d月])`;
 
 // Lead words that say when or how firmly, not what: the indicator starts after them.
-const LEAD_WORDS = rx()`^(?:${YEAR}年?${RANGE_SEP}${YEAR}年|到${ROC_YEAR}年${YEAR_END}?(?:前|之前)?|[(（][${CN_DIGITS.slice(1, -1)}\d]{1,2}[)）]|\d{1,2}[.、]|——|-|到${YEAR}年${YEAR_END}?(?:前|之前)?|${YEAR}年${YEAR_END}?前|${YEAR}年${YEAR_END}?(?=[\u4e00-\u9fff])(?!度)|(?:今年|明年)?(?:${alt('target.relative-year-leads')})|${alt('target.lead-words')}|在[^，,、]{1,12}?(?:${alt('target.lead-scopes')}))`;
+const LEAD_WORDS = rx()`^(?:${YEAR}年?${RANGE_SEP}${YEAR}年|到${ROC_YEAR}年${YEAR_END}?(?:前|之前)?|${ROC_YEAR}年${YEAR_END}?(?=[\u4e00-\u9fff])(?!度)|${CN_DIGITS}{1,2}是|[(（][${CN_DIGITS.slice(1, -1)}\d]{1,2}[)）]|\d{1,2}[.、]|——|-|到${YEAR}年${YEAR_END}?(?:前|之前)?|${YEAR}年${YEAR_END}?前|${YEAR}年${YEAR_END}?(?=[\u4e00-\u9fff])(?!度)|(?:今年|明年)?(?:${alt('target.relative-year-leads')})|${alt('target.lead-words')}|在[^，,、]{1,12}?(?:${alt('target.lead-scopes')}))`;
 // In a headline the goal follows its horizon (…三年行动 到2026年产值突破500亿元, 五年内引进人才50万人).
 const HEADLINE_HORIZON = rx('g')`(?:到?${YEAR}年${YEAR_END}?前?|(?:${CN_DIGITS}|\d{1,2})年内?)(?=[\u4e00-\u9fff])`;
 // Byline and counter lines (来源, 2025-03-01, 评论 36条, 阅读 1.2万人) sit in the title zone too.
@@ -345,9 +347,10 @@ export const TARGET_SHAPES: readonly Shape[] = [
   shape({
     id: 'target.quantity',
     about: 'A number (or range) with its unit and a qualifier after it: 20户, 1—2家, 1000家以上, 1.2万亿斤, 300MW.',
-    hits: ['到2026年,⟦全市新增专精特新企业120家以上⟧。', '力争年内⟦建成示范工厂8—10个⟧。'],
+    hits: ['到2026年,⟦全市新增专精特新企业120家以上⟧。', '力争年内⟦建成示范工厂8—10个⟧。', '预计今年⟦本地生产总值增长2.5%至3.5%⟧。'],
     misses: ['全市共有企业120家。'],
-    re: rx('g')`(?<![\d.])(?<num>${NUMBER})(?:${RANGE_SEP}(?<num2>${NUMBER}))?(?<approx>多|余)?(?<scale>${SCALE})?(?<unit>${UNIT})(?<qual>${QUALIFIER_AFTER})?`,
+    // A range may repeat the unit on its first end: 2.5%至3.5%, 1万至2万人.
+    re: rx('g')`(?<![\d.])(?<num>${NUMBER})(?:(?:${SCALE})?(?:${UNIT})?${RANGE_SEP}(?<num2>${NUMBER}))?(?<approx>多|余)?(?<scale>${SCALE})?(?<unit>${UNIT})(?<qual>${QUALIFIER_AFTER})?`,
     figure: (g) => ({ num: g.num!, num2: g.num2, unit: g.unit!, scale: g.scale ?? '', qual: g.qual ?? null, approx: Boolean(g.approx) }),
   }),
   shape({
@@ -554,7 +557,7 @@ export const TARGET_REJECTS: readonly Check<TargetCandidate>[] = [
   reject({
     id: 'target.past-sentence',
     about: 'A sentence coloured by the past (今年以来, 去年, 上一轮…期间, 据…统计) reports facts unless it looks ahead.',
-    hits: ['上一轮行动期间,全省企业平均研发强度⟦达到3.6%⟧。', '据省统计局统计,全省数字经济规模⟦达到1.2万亿元⟧。'],
+    hits: ['上一轮行动期间,全省企业平均研发强度⟦达到3.6%⟧。', '据省统计局统计,全省数字经济规模⟦达到1.2万亿元⟧。', '一年来,我们新建5G基站⟦3.2万个⟧。'],
     misses: ['到2025年,全省企业平均研发强度达到3.6%。'],
     test: (c) => {
       if (c.future) return false;
@@ -801,7 +804,7 @@ export const TARGET_SHAPERS: readonly Shaper[] = [
   shaper({
     id: 'target.lead-words',
     about: 'Lead words that say when or how firmly (到2025年, 力争, 其中, 在…方面) are not the indicator; a leading 力争 stays out of the span.',
-    hits: ['力争年内⟦建成示范工厂8—10个⟧。', '在城市更新方面⟦创建省级示范街区30个⟧。'],
+    hits: ['力争年内⟦建成示范工厂8—10个⟧。', '在城市更新方面⟦创建省级示范街区30个⟧。', '今年要抓好三件事:一是⟦实施技改项目100个以上⟧。', '经济部表示,115年⟦再生能源发电占比目标为20%⟧。'],
     misses: ['全市新增市场主体2万户以上。'],
     apply: (c) => {
       const from = c.start;
@@ -871,7 +874,7 @@ function valueOf(c: TargetCandidate): TargetValue {
   const openDown = qualifier !== null && OPEN_DOWN.has(qualifier);
   // 就业率达60% → indicator 就业率: the linking verb belongs to the number, not the thing measured.
   const measured = (preWord && pre.endsWith(preWord) ? pre.slice(0, pre.length - preWord.length) : pre) + (f.lead ?? '');
-  const indicator = (measured.replace(LINKING_VERB_END, '') + text.slice(c.numEnd, c.end)).replace(/[“”"']/g, '').trim();
+  const indicator = (measured.replace(LINKING_VERB_END, '').replace(MODAL_END, '') + text.slice(c.numEnd, c.end)).replace(/[“”"']/g, '').trim();
   return {
     indicator,
     min: openDown ? null : min,
