@@ -72,6 +72,9 @@ const STATED_GOAL = rx()`^[^${CLAUSE_DELIMS}]{0,16}?(?:${alt('target.stated-goal
 const AIMED_AT = rx()`^(?:${alt('target.aimed-at')})[^${CLAUSE_DELIMS}]{0,40}的`;
 const COMPARE_LEAD = rx()`^(?:${alt('target.compare-leads')})`;
 const LEVY = rx()`${alt('target.levy-words')}`;
+const CONDITION_LEAD = rx()`^(?:${alt('target.condition-leads')})`;
+const PERMISSION = rx()`${alt('target.permission-words')}`;
+const SPACING = rx()`${alt('target.spacing-words')}`;
 const PROJECT_FACT = rx()`${alt('target.project-facts')}|占地约?\d`;
 const CHANGE_VERB_BEFORE = rx()`(?:${alt('target.change-verbs')})(?:到|至)?$`;
 const PARAGRAPH_GOAL = rx()`到${YEAR}年|${alt('target.paragraph-goal')}`;
@@ -80,6 +83,7 @@ const WEAK_PRE = wordSet('target.weak-before');
 const WEAK_NUMERALS = wordSet('target.weak-numerals');
 const OPEN_UP = wordSet('target.open-up');
 const OPEN_DOWN = wordSet('target.open-down');
+const THRESHOLD_QUALIFIERS = wordSet('target.threshold-qualifiers');
 const FIRM_LEAD = rx()`^(?:${alt('target.firm-leads')})`;
 const LINKING_VERB_END = rx()`(?:${alt('target.linking-verbs')})$`;
 const MODAL_END = rx()`(?:${alt('target.indicator-tails')})$`;
@@ -95,7 +99,7 @@ const ROC_BARE_YEAR = rx()`(?<![到至\d—\-–~～.])(${ROC_YEAR})年(?=[,，�
 const LEADING_YEAR = rx()`(?:^|[,，;；。])(${YEAR})年${YEAR_END}?(?![度\d月])`;
 
 // Lead words that say when or how firmly, not what: the indicator starts after them.
-const LEAD_WORDS = rx()`^(?:${YEAR}年?${RANGE_SEP}${YEAR}年|到${ROC_YEAR}年${YEAR_END}?(?:前|之前)?|${ROC_YEAR}年${YEAR_END}?(?=[\u4e00-\u9fff])(?!度)|${CN_DIGITS}{1,2}是|[(（][${CN_DIGITS.slice(1, -1)}\d]{1,2}[)）]|\d{1,2}[.、]|——|-|到${YEAR}年${YEAR_END}?(?:前|之前)?|${YEAR}年${YEAR_END}?前|${YEAR}年${YEAR_END}?(?=[\u4e00-\u9fff])(?!度)|(?:今年|明年)?(?:${alt('target.relative-year-leads')})|${alt('target.lead-words')}|在[^，,、]{1,12}?(?:${alt('target.lead-scopes')}))`;
+const LEAD_WORDS = rx()`^(?:${YEAR}年?${RANGE_SEP}${YEAR}年|到${ROC_YEAR}年${YEAR_END}?(?:前|之前)?|${ROC_YEAR}年${YEAR_END}?(?=[\u4e00-\u9fff])(?!度)|${CN_DIGITS}{1,2}是|[(（][${CN_DIGITS.slice(1, -1)}\d]{1,2}[)）]|\d{1,2}[.、](?!\d)|——|-|到${YEAR}年${YEAR_END}?(?:前|之前)?|${YEAR}年${YEAR_END}?前|${YEAR}年${YEAR_END}?(?=[\u4e00-\u9fff])(?!度)|(?:今年|明年)?(?:${alt('target.relative-year-leads')})|${alt('target.lead-words')}|在[^，,、]{1,12}?(?:${alt('target.lead-scopes')}))`;
 // In a headline the goal follows its horizon (…三年行动 到2026年产值突破500亿元, 五年内引进人才50万人).
 const HEADLINE_HORIZON = rx('g')`(?:到?${YEAR}年${YEAR_END}?前?|(?:${CN_DIGITS}|\d{1,2})年内?)(?=[\u4e00-\u9fff])`;
 // Byline and counter lines (来源, 2025-03-01, 评论 36条, 阅读 1.2万人) sit in the title zone too.
@@ -592,12 +596,12 @@ export const TARGET_REJECTS: readonly Check<TargetCandidate>[] = [
   }),
   reject({
     id: 'target.threshold',
-    about: '营收超10亿元的企业3家 / 超十亿元企业50家: the first figure qualifies what the second counts.',
-    hits: ['到2026年,培育营收超⟦50亿元⟧的龙头企业8家。'],
+    about: '营收超10亿元的企业3家 / 超十亿元企业50家 / 56人以上大班额比例控制在5%以内: the first figure qualifies what the second counts.',
+    hits: ['到2026年,培育营收超⟦50亿元⟧的龙头企业8家。', '到2022年,⟦56人以上⟧大班额比例控制在5%以内。'],
     misses: ['到2026年,培育营收超50亿元。'],
     test: (c) => {
       const next = c.object.search(QUANTITY_IN_OBJECT);
-      return next >= 0 && (/元$|%$/.test(c.figure.unit) || c.object.slice(0, next).includes('的'));
+      return next >= 0 && (/元$|%$/.test(c.figure.unit) || c.object.slice(0, next).includes('的') || (c.figure.qual !== null && THRESHOLD_QUALIFIERS.has(c.figure.qual)));
     },
   }),
   reject({
@@ -610,6 +614,42 @@ export const TARGET_REJECTS: readonly Check<TargetCandidate>[] = [
       let he = c.numEnd;
       while (he < text.length && he - c.numEnd < 40 && !CLAUSE_DELIM_RE.test(text[he]!)) he++;
       return /^(?:对于?|凡)/.test(text.slice(c.delimStart, c.numStart)) && text.slice(c.numEnd, he).includes('的');
+    },
+  }),
+  reject({
+    id: 'target.if-clause',
+    about: '如果/若 opens a condition (如果企业融资余额超过1亿元,…): its figures say when something applies, not what to reach.',
+    hits: ['如果企业融资余额超过⟦1亿元⟧,可申请贴息。'],
+    misses: ['到2025年,企业融资余额超过1亿元。'],
+    test: (c) => CONDITION_LEAD.test(c.text.slice(c.delimStart, c.numStart)),
+  }),
+  reject({
+    id: 'target.eligibility',
+    about: 'A figure closed by 的 at the end of its clause (单户担保金额500万元以上的,…) names who qualifies, not a goal (GUIDE: eligibility).',
+    hits: ['单户担保金额⟦500万元以上⟧的,担保费率减半。'],
+    misses: ['到2025年,单户担保金额500万元以上的企业达到100家。'],
+    test: (c) => new RegExp(`^的[${CLAUSE_DELIMS}]`).test(c.after(2)),
+  }),
+  reject({
+    id: 'target.permission-cap',
+    about: 'A cap on what someone may do (允许企业使用不超过40%的资金, 可向不超过3家银行申请) is a rule, not a goal.',
+    hits: ['允许企业使用不超过⟦40%⟧的发债资金偿还贷款。', '企业可向不超过⟦3家⟧银行机构提交申请。'],
+    misses: ['到2025年,不良贷款率控制在3%以内。'],
+    test: (c) => {
+      const cap = [c.figure.qual, c.preWord].find((q) => q && OPEN_DOWN.has(q));
+      if (!cap) return false;
+      const m = c.text.slice(c.delimStart, c.numStart).match(PERMISSION);
+      return m ? m[0] : false;
+    },
+  }),
+  reject({
+    id: 'target.spacing-rule',
+    about: 'A distance or interval people keep (保持1米以上距离, 游客间距控制在1.5米以上) is a rule of conduct, not a goal.',
+    hits: ['排队时保持⟦1米以上⟧距离。'],
+    misses: ['到2025年,新建绿道100公里以上。'],
+    test: (c) => {
+      const m = (c.clause + c.object).match(SPACING);
+      return m ? m[0] : false;
     },
   }),
   reject({
@@ -919,12 +959,29 @@ export function findTargets(text: string, referenceYear: number | null = null, t
       for (const [s, note] of shaped) trace.add(s, c, note);
     }
   }
-  return sift(chosen, TARGET_REJECTS, trace, { rules: TARGET_ACCEPTS, unaccepted: NO_GOAL_EVIDENCE }).map((c) => ({
-    start: c.start,
-    end: c.end,
-    value: valueOf(c),
-  }));
+  const kept = sift(chosen, TARGET_REJECTS, trace, { rules: TARGET_ACCEPTS, unaccepted: NO_GOAL_EVIDENCE });
+  kept.sort((a, b) => a.start - b.start || b.end - a.end);
+  const hits: TargetHit[] = [];
+  let reach = -1;
+  for (const c of kept) {
+    if (c.start < reach) {
+      trace?.add(TARGET_OVERLAP, c);
+      continue;
+    }
+    hits.push({ start: c.start, end: c.end, value: valueOf(c) });
+    reach = c.end;
+  }
+  return hits;
 }
 
+export const TARGET_OVERLAP: RuleInfo = {
+  id: 'target.overlap',
+  type: 'target',
+  stage: 'resolve',
+  about: "One Target per stretch of text: a figure read inside another's object (建成5个20万平方米的园区) is not a second span over it.",
+  hits: ['到2025年,建成5个⟦20万平方米⟧的园区。'],
+  misses: ['到2025年,建成5个园区、20个公园。'],
+};
+
 /** Every target rule, for the catalogue. */
-export const TARGET_RULES: readonly RuleInfo[] = [...TARGET_SHAPES, ...TARGET_SHAPERS, ...TARGET_REJECTS, ...TARGET_ACCEPTS, NO_GOAL_EVIDENCE];
+export const TARGET_RULES: readonly RuleInfo[] = [...TARGET_SHAPES, ...TARGET_SHAPERS, ...TARGET_REJECTS, ...TARGET_ACCEPTS, NO_GOAL_EVIDENCE, TARGET_OVERLAP];
