@@ -8,8 +8,8 @@
 import type { TargetValue } from '../types';
 import { alt, rx, wordSet } from '../lexicon';
 import { parseNumber } from '../text/numerals';
-import { check, leftmostLongest, sift, type Check, type RuleInfo, type Trace } from '../rules/rule';
-import { CLAUSE_DELIM_RE, CLAUSE_DELIMS, NUMBER, QUALIFIER_AFTER, QUALIFIER_BEFORE, RANGE_SEP, SENTENCE_DELIM_RE, UNIT, YEAR } from './patterns';
+import { Trace, check, leftmostLongest, sift, type Check, type RuleInfo, type TraceEvent } from '../rules/rule';
+import { CLAUSE_DELIMS, NUMBER, QUALIFIER_AFTER, QUALIFIER_BEFORE, RANGE_SEP, SENTENCE_DELIM_RE, UNIT, YEAR } from './patterns';
 
 /** Multipliers between a number and its unit, Taiwan's 兆 included (1.5兆元). */
 const SCALE = `(?:${alt('units.scale', 'units.scale-trillion')})`;
@@ -113,7 +113,10 @@ const LEAD_HEADING = rx()`^${CN_ORDINAL}、[^。]{1,12}。`;
 const INLINE_HEADING = rx()`${CN_ORDINAL}、([^。、]{1,12})。[^。]*$`;
 
 const QUANTITY_IN_OBJECT = rx()`(?:${NUMBER})(?:多|余)?(?:${SCALE})?${UNIT}`;
-const CLAUSE_OR_LIST = new RegExp(`[${CLAUSE_DELIMS}、]`);
+// Character sets for the per-character scans (a set lookup costs less than a regex test).
+const CLAUSE_CHARS: ReadonlySet<string> = new Set(CLAUSE_DELIMS.replace('\\n', '\n'));
+const SENTENCE_CHARS: ReadonlySet<string> = new Set(SENTENCE_DELIM_RE.source.slice(1, -1).replace('\\n', '\n'));
+const CLAUSE_OR_LIST_CHARS: ReadonlySet<string> = new Set([...CLAUSE_CHARS, '、']);
 const OBJECT_STOP = new RegExp(`[${CLAUSE_DELIMS}、()（）“”《》\\s]`);
 
 // ---------------------------------------------------------------------------------------------
@@ -127,9 +130,16 @@ function headerEnd(text: string): number {
   return Math.max(0, text.lastIndexOf('\n', firstStop));
 }
 
-function clauseStartOf(text: string, from: number, limit: number, stop = CLAUSE_OR_LIST): number {
+/** Does text[from, to) hold a character of the set? */
+function anyOf(text: string, from: number, to: number, chars: ReadonlySet<string>): boolean {
+  for (let i = from; i < to; i++) if (chars.has(text[i]!)) return true;
+  return false;
+}
+
+/** Back from `from` to just after a stop character, at most `limit` characters. */
+function scanBack(text: string, from: number, limit: number, stops: ReadonlySet<string>): number {
   let s = from;
-  while (s > 0 && from - s < limit && !stop.test(text[s - 1]!)) s--;
+  while (s > 0 && from - s < limit && !stops.has(text[s - 1]!)) s--;
   return s;
 }
 
@@ -140,7 +150,7 @@ function paragraphBefore(text: string, sentenceStart: number): string {
 
 function sentenceEndOf(text: string, from: number): number {
   let e = from;
-  while (e < text.length && e - from < 200 && !SENTENCE_DELIM_RE.test(text[e]!)) e++;
+  while (e < text.length && e - from < 200 && !SENTENCE_CHARS.has(text[e]!)) e++;
   return e;
 }
 
@@ -153,7 +163,7 @@ function lineLength(text: string, newline: number): number {
 function sentenceStartOf(text: string, from: number): number {
   let s = from;
   for (;;) {
-    while (s > 0 && from - s < 200 && !SENTENCE_DELIM_RE.test(text[s - 1]!)) s--;
+    while (s > 0 && from - s < 200 && !SENTENCE_CHARS.has(text[s - 1]!)) s--;
     // A line break right after a plain character, ending a long line, is a soft break of
     // extracted text (研发\n投入强度达到2.5%): the sentence goes on above it.
     if (s > 1 && text[s - 1] === '\n' && from - s < 200 && /[\u4e00-\u9fff\d,，、]/.test(text[s - 2]!) && lineLength(text, s - 1) >= 15) {
@@ -194,6 +204,13 @@ function underGoalHeading(text: string, sentenceStart: number): boolean {
   return inline !== null && GOAL_HEADING_WORD.test(inline[1]!);
 }
 
+/** underGoalHeading once per sentence: every figure of a sentence shares its heading. */
+function underGoalHeadingCached(ctx: TargetContext, sentenceStart: number): boolean {
+  let v = ctx.headings.get(sentenceStart);
+  if (v === undefined) ctx.headings.set(sentenceStart, (v = underGoalHeading(ctx.text, sentenceStart)));
+  return v;
+}
+
 /**
  * The year an article speaks from: its publication date when known, else the first full date in
  * its header (发布日期: 2024-03-05, 2024年3月5日), else null.
@@ -215,7 +232,9 @@ export interface TargetContext {
   /** End of the title lines above the first sentence (0 when the text opens with a sentence). */
   header: number;
   /** A Taiwan text, counting years from 1912. */
-  roc: boolean;
+  readonly roc: boolean;
+  /** Whether the sentence starting at an offset stands under a goal heading. */
+  headings: Map<number, boolean>;
 }
 
 type Groups = Record<string, string | undefined>;
@@ -243,6 +262,8 @@ interface Shape extends RuleInfo {
   figure(g: Groups): Figure;
   /** The things measured are listed before the figure (A、B和C分别…): the indicator runs back over 、. */
   listSubjects?: boolean;
+  /** Characters at the match's start that are not the figure (the verb before a bound). */
+  skip?(g: Groups): number;
 }
 
 /**
@@ -253,11 +274,19 @@ export class TargetCandidate {
   /** The span: the thing measured through the number, unit, qualifier and the object counted. */
   start: number;
   end: number;
-  /** The first clause character the indicator may start at (after the previous figure's object). */
-  clauseStart = 0;
-  /** End of the object counted after the number (攻克10项左右⟨关键技术⟩). */
-  objectEnd = 0;
-  private memo = new Map<string, unknown>();
+  /** The figure proposed before this one, whose object may end this one's clause. */
+  prev: TargetCandidate | null = null;
+  // Facts worked out on first use (-1 / undefined: not yet); plain fields, as rules ask often.
+  private oEnd = -1;
+  private cStart = -1;
+  private sStart = -1;
+  private dStart = -1;
+  private whole: string | undefined;
+  private ahead: boolean | undefined;
+  private stated: boolean | undefined;
+  private section: boolean | undefined;
+  private headline: boolean | undefined;
+  private pre: string | null | undefined;
 
   constructor(
     readonly ctx: TargetContext,
@@ -272,15 +301,26 @@ export class TargetCandidate {
     this.end = numEnd;
   }
 
-  private once<T>(key: string, f: () => T): T {
-    if (this.memo.has(key)) return this.memo.get(key) as T;
-    const v = f();
-    this.memo.set(key, v);
-    return v;
-  }
-
   get text(): string {
     return this.ctx.text;
+  }
+  /** End of the object counted after the number (攻克10项左右⟨关键技术⟩). */
+  get objectEnd(): number {
+    if (this.oEnd < 0) this.oEnd = objectEndOf(this.text, this.numEnd);
+    return this.oEnd;
+  }
+  /**
+   * The first clause character the indicator may start at: the clause or list item's start, or
+   * the end of the previous figure's object (3个千亿级集群和⟨5个…⟩) unless that object runs over
+   * this figure (超10亿元企业⟨3家⟩ is one clause).
+   */
+  get clauseStart(): number {
+    if (this.cStart < 0) {
+      const clause = scanBack(this.text, this.numStart, 40, this.by.listSubjects ? CLAUSE_CHARS : CLAUSE_OR_LIST_CHARS);
+      const prevEnd = this.prev?.objectEnd ?? 0;
+      this.cStart = prevEnd <= this.numStart ? Math.max(clause, prevEnd) : clause;
+    }
+    return this.cStart;
   }
   /** Up to n characters before the number. */
   before(n: number): string {
@@ -298,7 +338,13 @@ export class TargetCandidate {
     return this.text.slice(this.numEnd, this.objectEnd);
   }
   get sentenceStart(): number {
-    return this.once('sStart', () => sentenceStartOf(this.text, this.numStart));
+    if (this.sStart < 0) {
+      // Figures of one sentence share its start: scan back only to the figure before, when it is near.
+      const p = this.prev;
+      if (p && p.sStart >= 0 && this.numStart - p.sStart < 200 && !anyOf(this.text, p.numStart, this.numStart, SENTENCE_CHARS)) this.sStart = p.sStart;
+      else this.sStart = sentenceStartOf(this.text, this.numStart);
+    }
+    return this.sStart;
   }
   /** The sentence up to the number. */
   get sentence(): string {
@@ -306,39 +352,42 @@ export class TargetCandidate {
   }
   /** The whole sentence around the figure. */
   get wholeSentence(): string {
-    return this.once('whole', () => this.text.slice(this.sentenceStart, sentenceEndOf(this.text, this.numEnd)));
+    this.whole ??= this.text.slice(this.sentenceStart, sentenceEndOf(this.text, this.numEnd));
+    return this.whole;
   }
   /** The sentence looks ahead, or the figure is named a goal (…29.4万个单位的供应目标). */
   get future(): boolean {
-    return this.once('future', () => FUTURE_CUE.test(this.sentence) || this.statedGoal || (this.ctx.roc && ROC_HORIZON.test(this.sentence)));
+    this.ahead ??= FUTURE_CUE.test(this.sentence) || this.statedGoal || (this.ctx.roc && ROC_HORIZON.test(this.sentence));
+    return this.ahead;
   }
   get statedGoal(): boolean {
-    return this.once('stated', () => STATED_GOAL.test(this.object));
+    this.stated ??= STATED_GOAL.test(this.object);
+    return this.stated;
   }
   /** Where the clause around the number starts, list items included (对…5亿元、10亿元的企业). */
   get delimStart(): number {
-    return this.once('dStart', () => {
-      let hs = this.numStart;
-      while (hs > 0 && this.numStart - hs < 60 && !CLAUSE_DELIM_RE.test(this.text[hs - 1]!)) hs--;
-      return hs;
-    });
+    if (this.dStart < 0) this.dStart = scanBack(this.text, this.numStart, 60, CLAUSE_CHARS);
+    return this.dStart;
   }
   get goalSection(): boolean {
-    return this.once('section', () => underGoalHeading(this.text, this.sentenceStart) || this.inHeadline);
+    this.section ??= underGoalHeadingCached(this.ctx, this.sentenceStart) || this.inHeadline;
+    return this.section;
   }
   get inHeadline(): boolean {
-    return this.once('headline', () => this.numStart < this.ctx.header && headlineLine(this.text, this.numStart));
+    this.headline ??= this.numStart < this.ctx.header && headlineLine(this.text, this.numStart);
+    return this.headline;
   }
   /** 超过 20家, 不低于 15%: the qualifier written before the number. */
   get preWord(): string | undefined {
-    return this.once('pre', () => QUALIFIER_BEFORE.find((q) => this.text.endsWith(q, this.numStart)));
+    if (this.pre === undefined) this.pre = QUALIFIER_BEFORE.find((q) => this.text.endsWith(q, this.numStart)) ?? null;
+    return this.pre ?? undefined;
   }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Propose
 
-const TENTH = '(?:[一二两三四五六七八九]|[1-9](?:\\.\\d)?)';
+const TENTH = '[一二两三四五六七八九1-9](?:\\.\\d)?';
 /** One figure of a list: 30%, 20万人, 10家以上. */
 const FIGURE = `(?:${NUMBER})(?:多|余)?(?:${SCALE})?${UNIT}(?:${QUALIFIER_AFTER})?`;
 const FIGURE_PARTS = new RegExp(`(?<n>${NUMBER})(?:多|余)?(?<s>${SCALE})?(?<u>${UNIT})`, 'g');
@@ -370,7 +419,9 @@ export const TARGET_SHAPES: readonly Shape[] = [
     about: 'A ratio or index capped without a unit: PUE值控制在1.3以内, 降至0.5以下.',
     hits: ['到2026年,⟦新建数据中心PUE值控制在1.25以内⟧。'],
     misses: ['新建数据中心PUE值为1.25。'],
-    re: rx('g')`(?<=${alt('target.bound-verbs')})(?<bound>\d{1,6}(?:\.\d{1,4})?)(?<boundQual>${alt('target.bound-after')})`,
+    // The verb is matched and then left out (a lookbehind at every position costs ten times more).
+    re: rx('g')`(?<boundVerb>${alt('target.bound-verbs')})(?<bound>\d{1,6}(?:\.\d{1,4})?)(?<boundQual>${alt('target.bound-after')})`,
+    skip: (g) => g.boundVerb!.length,
     figure: (g) => ({ num: g.bound!, unit: '', scale: '', qual: g.boundQual ?? null, approx: false }),
   }),
   shape({
@@ -386,7 +437,8 @@ export const TARGET_SHAPES: readonly Shape[] = [
     about: '成 counts tenths of a whole: 五成 is 50%, 七成以上 is 70% or more (not 一成不变, 八成是).',
     hits: ['到2025年,⟦本地配套率提高到五成以上⟧。'],
     misses: ['到2025年,一成不变地推进改造。'],
-    re: rx('g')`(?<![\d.])(?<tenth>${TENTH})(?:${RANGE_SEP}(?<tenth2>${TENTH}))?成(?!${alt('target.tenths')})(?<tenthQual>${QUALIFIER_AFTER})?`,
+    // No lookbehind: a numeral glued to a longer number is target.numeral-fragment's.
+    re: rx('g')`(?<tenth>${TENTH})(?:${RANGE_SEP}(?<tenth2>${TENTH}))?成(?!${alt('target.tenths')})(?<tenthQual>${QUALIFIER_AFTER})?`,
     figure: (g) => ({ num: g.tenth!, num2: g.tenth2, unit: '%', scale: '', qual: g.tenthQual ?? null, approx: false, factor: 10 }),
   }),
   shape({
@@ -432,17 +484,13 @@ function pastYear(sentence: string, ctx: TargetContext): string | false {
 /** Is the number inside a short quoted name: “ before it and ” after it, no clause break between? */
 function insideQuotedName(c: TargetCandidate): boolean {
   const t = c.text;
-  let i = c.numStart - 1;
-  for (; i >= 0 && c.numStart - i <= 20; i--) {
-    const ch = t[i]!;
-    if (ch === '“') break;
-    if (ch === '”' || CLAUSE_DELIM_RE.test(ch)) return false;
-  }
-  if (i < 0 || t[i] !== '“') return false;
+  const open = c.numStart > 0 ? t.lastIndexOf('“', c.numStart - 1) : -1;
+  if (open < 0 || c.numStart - open > 20) return false;
+  for (let i = open + 1; i < c.numStart; i++) if (t[i] === '”' || CLAUSE_CHARS.has(t[i]!)) return false;
   for (let j = c.numEnd; j < t.length && j - c.numEnd <= 20; j++) {
     const ch = t[j]!;
     if (ch === '”') return true;
-    if (ch === '“' || CLAUSE_DELIM_RE.test(ch)) return false;
+    if (ch === '“' || CLAUSE_CHARS.has(ch)) return false;
   }
   return false;
 }
@@ -471,7 +519,7 @@ export const TARGET_REJECTS: readonly Check<TargetCandidate>[] = [
     about: 'A number glued to an ordinal 第, a quote or a longer numeral (第一方阵, 千家万户) is no count of its own.',
     hits: ['到2025年,力争进入全国第⟦10位⟧。'],
     misses: ['到2025年,力争进入全国前10位。'],
-    test: (c) => /[第“"'零〇一二两三四五六七八九十百千万亿.]/.test(c.before(1)),
+    test: (c) => /[第“"'零〇一二两三四五六七八九十百千万亿.\d]/.test(c.before(1)),
   }),
   reject({
     id: 'target.year-fragment',
@@ -530,7 +578,7 @@ export const TARGET_REJECTS: readonly Check<TargetCandidate>[] = [
     misses: ['到2025年,全市税收收入增长25%。'],
     test: (c) => {
       if (!/%$|百分点$/.test(c.figure.unit)) return false;
-      const m = (c.clause + c.object).match(LEVY);
+      const m = c.clause.match(LEVY) ?? c.object.match(LEVY);
       return m ? m[0] : false;
     },
   }),
@@ -612,7 +660,7 @@ export const TARGET_REJECTS: readonly Check<TargetCandidate>[] = [
     test: (c) => {
       const text = c.text;
       let he = c.numEnd;
-      while (he < text.length && he - c.numEnd < 40 && !CLAUSE_DELIM_RE.test(text[he]!)) he++;
+      while (he < text.length && he - c.numEnd < 40 && !CLAUSE_CHARS.has(text[he]!)) he++;
       return /^(?:对于?|凡)/.test(text.slice(c.delimStart, c.numStart)) && text.slice(c.numEnd, he).includes('的');
     },
   }),
@@ -628,7 +676,7 @@ export const TARGET_REJECTS: readonly Check<TargetCandidate>[] = [
     about: 'A figure closed by 的 at the end of its clause (单户担保金额500万元以上的,…) names who qualifies, not a goal (GUIDE: eligibility).',
     hits: ['单户担保金额⟦500万元以上⟧的,担保费率减半。'],
     misses: ['到2025年,单户担保金额500万元以上的企业达到100家。'],
-    test: (c) => new RegExp(`^的[${CLAUSE_DELIMS}]`).test(c.after(2)),
+    test: (c) => c.text[c.numEnd] === '的' && CLAUSE_CHARS.has(c.text[c.numEnd + 1] ?? ''),
   }),
   reject({
     id: 'target.permission-cap',
@@ -648,7 +696,7 @@ export const TARGET_REJECTS: readonly Check<TargetCandidate>[] = [
     hits: ['排队时保持⟦1米以上⟧距离。'],
     misses: ['到2025年,新建绿道100公里以上。'],
     test: (c) => {
-      const m = (c.clause + c.object).match(SPACING);
+      const m = c.clause.match(SPACING) ?? c.object.match(SPACING);
       return m ? m[0] : false;
     },
   }),
@@ -721,7 +769,7 @@ const GOAL_HEADING_RULE = accept({
   about: 'A list under a goal heading (一、发展目标, (一)工作目标。) states goals without cue words, until the next heading.',
   hits: ['一、发展目标\n——基础设施更加完善。⟦累计建成充电桩3万个⟧。'],
   misses: ['二、重点任务\n——基础设施更加完善。建成充电桩3万个。'],
-  test: (c) => underGoalHeading(c.text, c.sentenceStart),
+  test: (c) => underGoalHeadingCached(c.ctx, c.sentenceStart),
 });
 const HEADLINE_RULE = accept({
   id: 'target.headline',
@@ -926,7 +974,7 @@ function valueOf(c: TargetCandidate): TargetValue {
 
 /** Finds Targets (quantified goals) in normalised text. */
 export function findTargets(text: string, referenceYear: number | null = null, trace: Trace | null = null): TargetHit[] {
-  const ctx: TargetContext = { text, refYear: referenceYear, header: headerEnd(text), roc: ROC_MARKERS.test(text.slice(0, 20_000)) };
+  const ctx: TargetContext = { text, refYear: referenceYear, header: headerEnd(text), roc: ROC_MARKERS.test(text.slice(0, 20_000)), headings: new Map() };
   const proposals: TargetCandidate[] = [];
   TARGET_SHAPES.forEach((s, rank) => {
     s.re.lastIndex = 0;
@@ -935,31 +983,36 @@ export function findTargets(text: string, referenceYear: number | null = null, t
         s.re.lastIndex++;
         continue;
       }
-      proposals.push(new TargetCandidate(ctx, m.index, m.index + m[0].length, s, rank, s.figure(m.groups ?? {})));
+      const g = m.groups ?? {};
+      const end = m.index + m[0].length;
+      const start = m.index + (s.skip?.(g) ?? 0);
+      proposals.push(new TargetCandidate(ctx, start, end, s, rank, s.figure(g)));
     }
   });
   const chosen = leftmostLongest(proposals);
-  // Each figure's clause starts after the object of the figure before it (3个千亿级集群和⟨5个…⟩),
-  // unless that object runs over this figure (超10亿元企业⟨3家⟩ is one clause).
-  let prevObjectEnd = 0;
-  for (const c of chosen) {
-    c.objectEnd = objectEndOf(text, c.numEnd);
-    const clause = clauseStartOf(text, c.numStart, 40, c.by.listSubjects ? CLAUSE_DELIM_RE : CLAUSE_OR_LIST);
-    c.clauseStart = prevObjectEnd <= c.numStart ? Math.max(clause, prevObjectEnd) : clause;
-    prevObjectEnd = c.objectEnd;
+  for (let i = 1; i < chosen.length; i++) chosen[i]!.prev = chosen[i - 1]!;
+  // Rejects and accepts read the figure and its clause, not the span's edges, so only the figures
+  // kept are shaped. A trace wants every story told on its final span: the sift's events wait in
+  // a trace of their own (on the figures' offsets, unique after leftmostLongest) until then.
+  const sifted = trace ? new Trace() : null;
+  const kept = sift(chosen, TARGET_REJECTS, sifted, { rules: TARGET_ACCEPTS, unaccepted: NO_GOAL_EVIDENCE });
+  const siftedOf = new Map<string, TraceEvent[]>();
+  for (const e of sifted?.events ?? []) {
+    const key = `${e.start}:${e.end}`;
+    siftedOf.set(key, [...(siftedOf.get(key) ?? []), e]);
   }
-  for (const c of chosen) {
+  for (const c of trace ? chosen : kept) {
+    const from = { start: c.start, end: c.end };
     const shaped: [Shaper, string][] = [];
     for (const s of TARGET_SHAPERS) {
       const note = s.apply(c);
       if (note !== false) shaped.push([s, note]);
     }
-    if (trace) {
-      trace.add(c.by, c);
-      for (const [s, note] of shaped) trace.add(s, c, note);
-    }
+    if (!trace || !sifted) continue;
+    trace.add(c.by, c);
+    for (const [s, note] of shaped) trace.add(s, c, note);
+    for (const e of siftedOf.get(`${from.start}:${from.end}`) ?? []) trace.events.push({ ...e, start: c.start, end: c.end });
   }
-  const kept = sift(chosen, TARGET_REJECTS, trace, { rules: TARGET_ACCEPTS, unaccepted: NO_GOAL_EVIDENCE });
   kept.sort((a, b) => a.start - b.start || b.end - a.end);
   const hits: TargetHit[] = [];
   let reach = -1;
