@@ -38,22 +38,26 @@ function cueExcept(cue: string, compoundsKey: string): string {
 }
 
 const WILL = cueExcept('将', 'target.will-false-friends');
+/** Hong Kong's 会 'will' after a subject (政府会…), not 会议 or 会同. */
+const WILL_HK = rx()`(?:${alt('target.will-subjects')})会(?!${alt('target.will-hui-false-friends')})`.source;
 const MUST = cueExcept('要', 'target.must-false-friends');
 const YEAR_END = '(?:底|末)';
 const CN_DIGITS = '[一二三四五六七八九十]';
+/** A horizon counted from now (未来五年, 今后三年): the deadline lexicon's words. */
+const HORIZON = rx()`(?:${alt('deadline.horizon-leads')})(?:\d{1,2}|[两${CN_DIGITS.slice(1, -1)}]{1,2})个?年`.source;
 /** Modals of a duty: will, must, strive to, ensure. */
-const MODAL = rx()`${WILL}|${MUST}|${alt('target.firm-leads')}`;
+const MODAL = rx()`${WILL}|${WILL_HK}|${MUST}|${alt('target.firm-leads')}`;
 /** 今年 looking ahead: not 今年以来, 今年上半年, or a past month (今年3月,…已发布) unless a due date (今年6月底前). */
 const THIS_YEAR_AHEAD = rx()`今年(?!${alt('target.this-year-looking-back')}|\d{1,2}月(?!${alt('target.month-due')}|\d{1,2}日前))`.source;
 
 /** Goal cues: a sentence with one of these states what should be reached, not what was. */
-export const GOAL_CUE = rx()`到${YEAR}年|${YEAR}年${YEAR_END}?前|${YEAR}年?${RANGE_SEP}${YEAR}年|${THIS_YEAR_AHEAD}|${WILL}|${MUST}|》(?:${alt('target.document-says-linkers')})?(?:${alt('target.document-says')})|${alt('target.goal-words', 'target.goal-change-to')}`;
+export const GOAL_CUE = rx()`到${YEAR}年|${YEAR}年${YEAR_END}?前|${YEAR}年?${RANGE_SEP}${YEAR}年|${THIS_YEAR_AHEAD}|${WILL}|${WILL_HK}|${HORIZON}|${MUST}|》(?:${alt('target.document-says-linkers')})?(?:${alt('target.document-says')})|${alt('target.goal-words', 'target.goal-change-to')}`;
 /** Past cues: a clause with one of these reports an achieved fact (已建成, 比上年增长). */
 export const PAST_CUE = rx()`${alt('target.past-words')}|[0-9]{1,2}月份|[1-9][-—–~至][0-9]{1,2}月`;
 /** Weaker past cues (累计, 上半年): past unless the sentence looks ahead (到2025年累计培育…). */
 export const PAST_CUE_WEAK = rx()`${alt('target.past-words-weak')}|第[${CN_DIGITS.slice(1, -1)}\d]{1,3}批|(?<!到)(?:${alt('target.past-periods')})|前${CN_DIGITS}{1,2}个月`;
 /** Words that make a sentence look ahead. */
-export const FUTURE_CUE = rx()`${WILL}|${MUST}|${alt('target.future-words')}|到${YEAR}|${YEAR}年${YEAR_END}?前|${THIS_YEAR_AHEAD}`;
+export const FUTURE_CUE = rx()`${WILL}|${WILL_HK}|${HORIZON}|${MUST}|${alt('target.future-words')}|到${YEAR}|${YEAR}年${YEAR_END}?前|${THIS_YEAR_AHEAD}`;
 
 const DOC_PART_AFTER = rx()`^(?:${alt('target.document-parts')}|[零〇一二两三四五六七八九十百千\d]{1,4}年)`;
 const POLICY_ITEMS_AFTER = rx()`^[\u4e00-\u9fff]{0,4}(?:${alt('target.policy-items')})`;
@@ -99,7 +103,7 @@ const ROC_BARE_YEAR = rx()`(?<![到至\d—\-–~～.])(${ROC_YEAR})年(?=[,，�
 const LEADING_YEAR = rx()`(?:^|[,，;；。])(${YEAR})年${YEAR_END}?(?![度\d月])`;
 
 // Lead words that say when or how firmly, not what: the indicator starts after them.
-const LEAD_WORDS = rx()`^(?:${YEAR}年?${RANGE_SEP}${YEAR}年|到${ROC_YEAR}年${YEAR_END}?(?:前|之前)?|${ROC_YEAR}年${YEAR_END}?(?=[\u4e00-\u9fff])(?!度)|${CN_DIGITS}{1,2}是|[(（][${CN_DIGITS.slice(1, -1)}\d]{1,2}[)）]|\d{1,2}[.、](?!\d)|——|-|到${YEAR}年${YEAR_END}?(?:前|之前)?|${YEAR}年${YEAR_END}?前|${YEAR}年${YEAR_END}?(?=[\u4e00-\u9fff])(?!度)|(?:今年|明年)?(?:${alt('target.relative-year-leads')})|${alt('target.lead-words')}|在[^，,、]{1,12}?(?:${alt('target.lead-scopes')}))`;
+const LEAD_WORDS = rx()`^(?:${WILL_HK}|在?${HORIZON}内?(?!的)|${YEAR}年?${RANGE_SEP}${YEAR}年|到${ROC_YEAR}年${YEAR_END}?(?:前|之前)?|${ROC_YEAR}年${YEAR_END}?(?=[\u4e00-\u9fff])(?!度)|${CN_DIGITS}{1,2}是|[(（][${CN_DIGITS.slice(1, -1)}\d]{1,2}[)）]|\d{1,2}[.、](?!\d)|——|-|到${YEAR}年${YEAR_END}?(?:前|之前)?|${YEAR}年${YEAR_END}?前|${YEAR}年${YEAR_END}?(?=[\u4e00-\u9fff])(?!度)|(?:今年|明年)?(?:${alt('target.relative-year-leads')})|${alt('target.lead-words')}|在[^，,、]{1,12}?(?:${alt('target.lead-scopes')}))`;
 // In a headline the goal follows its horizon (…三年行动 到2026年产值突破500亿元, 五年内引进人才50万人).
 const HEADLINE_HORIZON = rx('g')`(?:到?${YEAR}年${YEAR_END}?前?|(?:${CN_DIGITS}|\d{1,2})年内?)(?=[\u4e00-\u9fff])`;
 // Byline and counter lines (来源, 2025-03-01, 评论 36条, 阅读 1.2万人) sit in the title zone too.
@@ -620,7 +624,7 @@ export const TARGET_REJECTS: readonly Check<TargetCandidate>[] = [
   reject({
     id: 'target.statistic',
     about: 'A sentence comparing with an earlier period or quoting a market (同比增长8%, 收报12.3港元) reports a statistic.',
-    hits: ['全市规上工业增加值比上年增长⟦6.2%⟧。', '该公司股份昨日收报12.3港元,升⟦2.5%⟧。'],
+    hits: ['全市规上工业增加值比上年增长⟦6.2%⟧。', '该公司股份昨日收报12.3港元,升⟦2.5%⟧。', '今年首季本港经济按年增长⟦2.7%⟧。'],
     misses: ['到2025年,全市规上工业增加值增长6.2%。'],
     test: (c) => {
       if (c.future) return false;
@@ -733,8 +737,8 @@ function ownYearScope(sentence: string, referenceYear: number | null): boolean {
 const GOAL_CUE_RULE = accept({
   id: 'target.goal-cue',
   about: 'A sentence with a goal cue (到2025年, 力争, 目标, 将, 新增, 培育, 提高到…) states what should be reached.',
-  hits: ['今年要⟦培育数字化转型标杆企业30户⟧。'],
-  misses: ['全市有数字化转型标杆企业30户。'],
+  hits: ['今年要⟦培育数字化转型标杆企业30户⟧。', '政府会在未来五年⟦提供约10万个公屋单位⟧。', '未来三年,⟦全市新建学校20所⟧。'],
+  misses: ['全市有数字化转型标杆企业30户。', '委员会会议通报,全市有学校20所。'],
   test: (c) => {
     const m = c.sentence.match(GOAL_CUE);
     return m ? m[0] : false;
