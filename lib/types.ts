@@ -16,7 +16,8 @@ export const SPAN_TYPES: readonly SpanType[] = ['target', 'deadline', 'program']
  * 29.4萬個 → 29.4 '万个', 1.5万家 → 1.5 '万家', 不超过4亿元 → max 4 '亿元', 1.5兆元 → 1.5 '兆元'.
  * Chinese numerals become numbers (十家 → 10 '家'). Rates are in %: 五成 → 50 '%',
  * 百分之六十五 → 65 '%'; 翻一番 → 2 '倍'. Figures given 分别 (30%、20%和10%) are one Target whose
- * min and max are the smallest and largest figure.
+ * min and max are the smallest and largest figure; when their scales differ (1.2万张、3000张)
+ * they are multiplied out into the plain unit (3000–12000 '张').
  */
 export interface TargetValue {
   /** The action or thing measured, simplified script, e.g. "培育省级技术创新示范企业". */

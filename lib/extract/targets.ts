@@ -391,6 +391,13 @@ export class TargetCandidate {
 // ---------------------------------------------------------------------------------------------
 // Propose
 
+/** What a scale word multiplies by (万 → 10000); Taiwan's 兆 is 万亿. */
+function scaleValue(scale: string | undefined): number {
+  if (!scale) return 1;
+  if (scale === '兆') return 1e12;
+  return parseNumber(`一${scale}`) ?? 1;
+}
+
 const TENTH = '[一二两三四五六七八九1-9](?:\\.\\d)?';
 /** One figure of a list: 30%, 20万人, 10家以上. */
 const FIGURE = `(?:${NUMBER})(?:多|余)?(?:${SCALE})?${UNIT}(?:${QUALIFIER_AFTER})?`;
@@ -448,20 +455,22 @@ export const TARGET_SHAPES: readonly Shape[] = [
   shape({
     id: 'target.respectively',
     about: 'Figures given 分别 for things listed before them are one Target (GUIDE: one span for 分别); min and max span the figures.',
-    hits: ['到2024年,⟦全省货物贸易、对外投资和实际利用外资分别占比达30%、20%和10%⟧。'],
-    misses: ['到2024年,全省货物贸易占比达30%。'],
+    hits: ['到2026年,⟦全市工业、服务业和农业投资分别增长12%、9%和5%⟧。'],
+    misses: ['到2026年,全市工业投资增长12%。'],
     listSubjects: true,
     re: rx('g')`分别(?<resLead>[^,，;；。:：\n、\d]{0,6}?)(?<res>${FIGURE}(?:(?:、|和|及|与)${FIGURE}){1,6})`,
     figure: (g) => {
+      const parts = [...g.res!.matchAll(FIGURE_PARTS)].map((m) => m.groups!);
+      const first = parts[0]!;
+      // Figures written with different scales (1.2万张、3000张) are compared in the plain unit.
+      const mixed = parts.some((p) => (p.s ?? '') !== (first.s ?? ''));
       const values: number[] = [];
-      let first: Groups | null = null;
-      for (const m of g.res!.matchAll(FIGURE_PARTS)) {
-        const v = parseNumber(m.groups!.n!);
-        if (v !== null) values.push(v);
-        first ??= m.groups!;
+      for (const p of parts) {
+        const v = parseNumber(p.n!);
+        if (v !== null) values.push(mixed ? Number((v * scaleValue(p.s)).toFixed(6)) : v);
       }
       const qual = g.res!.match(LAST_QUALIFIER)?.[0] ?? null;
-      return { num: first!.n!, unit: first!.u!, scale: first!.s ?? '', qual, approx: false, values, lead: g.resLead ?? '' };
+      return { num: first.n!, unit: first.u!, scale: mixed ? '' : first.s ?? '', qual, approx: false, values, lead: g.resLead ?? '' };
     },
   }),
 ];
@@ -557,21 +566,21 @@ export const TARGET_REJECTS: readonly Check<TargetCandidate>[] = [
   reject({
     id: 'target.quoted-name',
     about: 'A number inside or closing a quoted name (“人才新政十五条”, 「净零十二项关键战略」) counts nothing; a quoted speech, with punctuation inside, is no name.',
-    hits: ['市委发布“人才新政⟦二十条⟧”,引发关注。', '到2025年,“净零⟦十二项⟧关键战略”共编列750亿元。'],
+    hits: ['市委发布“人才新政⟦二十条⟧”,引发关注。', '到2026年,“乡村振兴⟦八项⟧行动”共投入资金300亿元。'],
     misses: ['市委发布“人才新政”,到2025年引进人才二十名。', '局长表示:“到2025年,新建学校十二所。”'],
     test: (c) => c.text[c.numEnd] === '”' || insideQuotedName(c),
   }),
   reject({
     id: 'target.aimed-at',
     about: 'A count inside the scope a measure is aimed at (针对首年关税为零的2070种进口商品) describes that scope, not a goal.',
-    hits: ['到2025年,针对关税减让显著的⟦2725种⟧出口商品加大市场开拓力度。'],
-    misses: ['到2025年,针对重点行业培育企业2725家。'],
+    hits: ['针对进口关税已降为零的⟦1800种⟧原材料,引导企业扩大采购。'],
+    misses: ['到2026年,针对重点产业链培育链主企业30家。'],
     test: (c) => AIMED_AT.test(c.text.slice(c.delimStart, c.numStart)),
   }),
   reject({
     id: 'target.restated-change',
     about: 'A clause led by 较/比 after a figure (…达到18.9万个单位,较本届政府上任时增加约80%) restates that figure as a change against a baseline.',
-    hits: ['未来五年,建屋量将达到18.9万个单位,较本届政府上任时大幅增加约⟦80%⟧。'],
+    hits: ['三年内全市充电桩将达到4.5万个,较规划出台时增加约⟦60%⟧。'],
     misses: ['到2025年,单位GDP能耗较2020年下降13.5%。'],
     test: (c) => COMPARE_LEAD.test(c.text.slice(c.delimStart, c.numStart)) && QUANTITY_IN_OBJECT.test(c.text.slice(c.sentenceStart, c.delimStart)),
   }),
@@ -643,13 +652,13 @@ export const TARGET_REJECTS: readonly Check<TargetCandidate>[] = [
     id: 'target.support-amount',
     about: '奖励50万元 / 补贴不超过30% / 2000元生活补贴 is support on offer (GUIDE: support), not a goal to reach.',
     hits: ['对新认定的国家级企业技术中心,给予一次性奖励⟦200万元⟧。', '对新落户的博士给予每月⟦3000元生活补贴⟧。', '对示范企业给予不低于⟦50万元⟧的奖励。'],
-    misses: ['到2025年,全市研发投入达到200万元。', '今年争取省财政补助经费5000万元以上。', '支持科创平台攻关经费不低于8000万元。'],
+    misses: ['到2025年,全市研发投入达到200万元。', '今年争取上级专项补助资金2亿元以上。', '每年安排实验室运行经费不低于3000万元。'],
     test: (c) => /元$|%$/.test(c.figure.unit) && (SUPPORT_CUE.test(c.clause) || SUPPORT_CUE.test(c.object)) && !moneyToWin(c),
   }),
   reject({
     id: 'target.threshold',
     about: '营收超10亿元的企业3家 / 超十亿元企业50家 / 56人以上大班额比例控制在5%以内: the first figure qualifies what the second counts.',
-    hits: ['到2026年,培育营收超⟦50亿元⟧的龙头企业8家。', '到2022年,⟦56人以上⟧大班额比例控制在5%以内。'],
+    hits: ['到2026年,培育营收超⟦50亿元⟧的龙头企业8家。', '到2026年,⟦60岁以上⟧失能老人照护覆盖率达到80%。'],
     misses: ['到2026年,培育营收超50亿元。'],
     test: (c) => {
       const next = c.object.search(QUANTITY_IN_OBJECT);
@@ -671,21 +680,21 @@ export const TARGET_REJECTS: readonly Check<TargetCandidate>[] = [
   reject({
     id: 'target.if-clause',
     about: '如果/若 opens a condition (如果企业融资余额超过1亿元,…): its figures say when something applies, not what to reach.',
-    hits: ['如果企业融资余额超过⟦1亿元⟧,可申请贴息。'],
-    misses: ['到2025年,企业融资余额超过1亿元。'],
+    hits: ['如果园区年度亩均税收超过⟦30万元⟧,可优先安排用地。'],
+    misses: ['到2026年,园区年度亩均税收超过30万元。'],
     test: (c) => CONDITION_LEAD.test(c.text.slice(c.delimStart, c.numStart)),
   }),
   reject({
     id: 'target.eligibility',
     about: 'A figure closed by 的 at the end of its clause (单户担保金额500万元以上的,…) names who qualifies, not a goal (GUIDE: eligibility).',
-    hits: ['单户担保金额⟦500万元以上⟧的,担保费率减半。'],
-    misses: ['到2025年,单户担保金额500万元以上的企业达到100家。'],
+    hits: ['年用电量⟦100万千瓦时以上⟧的,执行阶梯电价。'],
+    misses: ['到2026年,年用电量100万千瓦时以上的企业达到80家。'],
     test: (c) => c.text[c.numEnd] === '的' && CLAUSE_CHARS.has(c.text[c.numEnd + 1] ?? ''),
   }),
   reject({
     id: 'target.permission-cap',
     about: 'A cap on what someone may do (允许企业使用不超过40%的资金, 可向不超过3家银行申请) is a rule, not a goal.',
-    hits: ['允许企业使用不超过⟦40%⟧的发债资金偿还贷款。', '企业可向不超过⟦3家⟧银行机构提交申请。'],
+    hits: ['允许社区使用不超过⟦30%⟧的专项经费购置设备。', '每户可申领不超过⟦2张⟧停车证。'],
     misses: ['到2025年,不良贷款率控制在3%以内。'],
     test: (c) => {
       const cap = [c.figure.qual, c.preWord].find((q) => q && OPEN_DOWN.has(q));
@@ -697,7 +706,7 @@ export const TARGET_REJECTS: readonly Check<TargetCandidate>[] = [
   reject({
     id: 'target.spacing-rule',
     about: 'A distance or interval people keep (保持1米以上距离, 游客间距控制在1.5米以上) is a rule of conduct, not a goal.',
-    hits: ['排队时保持⟦1米以上⟧距离。'],
+    hits: ['乘坐电梯时与他人间隔⟦1.5米以上⟧。'],
     misses: ['到2025年,新建绿道100公里以上。'],
     test: (c) => {
       const m = c.clause.match(SPACING) ?? c.object.match(SPACING);
@@ -737,7 +746,7 @@ function ownYearScope(sentence: string, referenceYear: number | null): boolean {
 const GOAL_CUE_RULE = accept({
   id: 'target.goal-cue',
   about: 'A sentence with a goal cue (到2025年, 力争, 目标, 将, 新增, 培育, 提高到…) states what should be reached.',
-  hits: ['今年要⟦培育数字化转型标杆企业30户⟧。', '政府会在未来五年⟦提供约10万个公屋单位⟧。', '未来三年,⟦全市新建学校20所⟧。'],
+  hits: ['今年要⟦培育数字化转型标杆企业30户⟧。', '政府会在未来五年⟦增设约2万个安老宿位⟧。', '未来三年,⟦全市新建学校20所⟧。'],
   misses: ['全市有数字化转型标杆企业30户。', '委员会会议通报,全市有学校20所。'],
   test: (c) => {
     const m = c.sentence.match(GOAL_CUE);
@@ -797,23 +806,23 @@ const FIRM_QUALIFIER_RULE = accept({
 const MONEY_SOUGHT_RULE = accept({
   id: 'target.money-sought',
   about: 'Money to be won or raised (争取省财政补助5000万元, 整合3000万元资金) is a goal (GUIDE: Money).',
-  hits: ['⟦各区整合3000万元资金⟧,用于发放消费券。'],
-  misses: ['各区已整合3000万元资金。', '各区安排3000万元资金。'],
+  hits: ['⟦各县筹集1.2亿元资金⟧,用于农村道路养护。'],
+  misses: ['各县已筹集1.2亿元资金。', '各县安排1.2亿元资金。'],
   test: (c) => moneyToWin(c),
 });
 const STATED_GOAL_RULE = accept({
   id: 'target.stated-goal',
   about: 'A figure the text names a goal after it (29.4万个单位的公营房屋供应目标) is one, whatever the tense of its sentence.',
-  hits: ['政府已觅得足够土地,⟦可满足29.4万个公营房屋单位供应目标⟧。'],
-  misses: ['政府已觅得足够土地,可建设29.4万个公营房屋单位。'],
+  hits: ['土地储备已经到位,⟦可满足8.6万套安置房的建设目标⟧。'],
+  misses: ['土地储备已经到位,可建设8.6万套安置房。'],
   test: (c) => c.statedGoal,
 });
 
 const ROC_HORIZON_RULE = accept({
   id: 'target.roc-horizon',
   about: 'In a Taiwan text a horizon counted from 1912 (到119年, 115年底前), in the sentence or earlier in its paragraph, makes its figures goals.',
-  hits: ['行政院表示,到119年⟦再生能源占比达30%⟧。'],
-  misses: ['行政院表示,119年再生能源占比为30%。', '到119年再生能源占比为30%。'],
+  hits: ['经济部表示,到119年⟦离岸风电装置容量达13GW⟧。'],
+  misses: ['经济部表示,119年离岸风电装置容量为13GW。', '到119年离岸风电装置容量为13GW。'],
   test: (c) => {
     if (!c.ctx.roc) return false;
     const m = c.sentence.match(ROC_HORIZON) ?? paragraphBefore(c.text, c.sentenceStart).match(ROC_HORIZON);
@@ -883,7 +892,7 @@ export const TARGET_SHAPERS: readonly Shaper[] = [
   shaper({
     id: 'target.name-boundary',
     about: 'A span does not cross the marks of a name or quote it does not hold: it starts after a closing ” or 》 opened before it, after an opening “ or 《 closed after the number, and after a 《…》 title (a document is not the thing measured).',
-    hits: ['到2025年,“净零十二项关键战略”⟦共编列750亿元⟧。', '到2025年,省里印发《实施方案》⟦新增企业100家⟧。', '局长说:“到2025年⟦新建学校12所⟧。”'],
+    hits: ['到2026年,“乡村振兴八项行动”⟦共投入资金300亿元⟧。', '到2025年,省里印发《实施方案》⟦新增企业100家⟧。', '局长说:“到2025年⟦新建学校12所⟧。”'],
     misses: ['到2025年,培育“专精特新”企业100家。'],
     apply: (c) => {
       const cut = nameBoundary(c.text, c.start, c.numStart);
