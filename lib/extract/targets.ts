@@ -266,8 +266,12 @@ interface Shape extends RuleInfo {
   figure(g: Groups): Figure;
   /** The things measured are listed before the figure (A、B和C分别…): the indicator runs back over 、. */
   listSubjects?: boolean;
-  /** Characters at the match's start that are not the figure (the verb before a bound). */
-  skip?(g: Groups): number;
+  /**
+   * Where the figure starts relative to the match: after a verb the match begins with (a bound's
+   * 控制在), or before the match when it begins at a literal and looks back for the number (成).
+   * Patterns that begin with a literal are found by a fast search instead of a test at every position.
+   */
+  shift?(g: Groups): number;
 }
 
 /**
@@ -283,6 +287,8 @@ export class TargetCandidate {
   // Facts worked out on first use (-1 / undefined: not yet); plain fields, as rules ask often.
   private oEnd = -1;
   private cStart = -1;
+  private rawStart = -1;
+  private sEnd = -1;
   private sStart = -1;
   private dStart = -1;
   private whole: string | undefined;
@@ -320,11 +326,16 @@ export class TargetCandidate {
    */
   get clauseStart(): number {
     if (this.cStart < 0) {
-      const clause = scanBack(this.text, this.numStart, 40, this.by.listSubjects ? CLAUSE_CHARS : CLAUSE_OR_LIST_CHARS);
+      const clause = this.rawClauseStart;
       const prevEnd = this.prev?.objectEnd ?? 0;
       this.cStart = prevEnd <= this.numStart ? Math.max(clause, prevEnd) : clause;
     }
     return this.cStart;
+  }
+  /** The clause or list item's start, before the previous figure's object is taken off. */
+  private get rawClauseStart(): number {
+    if (this.rawStart < 0) this.rawStart = scanBack(this.text, this.numStart, 40, this.by.listSubjects ? CLAUSE_CHARS : CLAUSE_OR_LIST_CHARS);
+    return this.rawStart;
   }
   /** Up to n characters before the number. */
   before(n: number): string {
@@ -345,10 +356,18 @@ export class TargetCandidate {
     if (this.sStart < 0) {
       // Figures of one sentence share its start: scan back only to the figure before, when it is near.
       const p = this.prev;
-      if (p && p.sStart >= 0 && this.numStart - p.sStart < 200 && !anyOf(this.text, p.numStart, this.numStart, SENTENCE_CHARS)) this.sStart = p.sStart;
-      else this.sStart = sentenceStartOf(this.text, this.numStart);
+      const shared = p && this.numStart - p.numStart < 200 && !anyOf(this.text, p.numStart, this.numStart, SENTENCE_CHARS) ? p.sentenceStart : -1;
+      this.sStart = shared >= 0 && this.numStart - shared < 200 ? shared : sentenceStartOf(this.text, this.numStart);
     }
     return this.sStart;
+  }
+  /** Where the sentence around the figure ends (shared with the figure before in the same sentence). */
+  get sentenceEnd(): number {
+    if (this.sEnd < 0) {
+      const p = this.prev;
+      this.sEnd = p && p.sEnd > this.numEnd && p.sEnd - this.numEnd < 200 && p.sentenceStart === this.sentenceStart ? p.sEnd : sentenceEndOf(this.text, this.numEnd);
+    }
+    return this.sEnd;
   }
   /** The sentence up to the number. */
   get sentence(): string {
@@ -356,7 +375,7 @@ export class TargetCandidate {
   }
   /** The whole sentence around the figure. */
   get wholeSentence(): string {
-    this.whole ??= this.text.slice(this.sentenceStart, sentenceEndOf(this.text, this.numEnd));
+    this.whole ??= this.text.slice(this.sentenceStart, this.sentenceEnd);
     return this.whole;
   }
   /** The sentence looks ahead, or the figure is named a goal (…29.4万个单位的供应目标). */
@@ -370,7 +389,11 @@ export class TargetCandidate {
   }
   /** Where the clause around the number starts, list items included (对…5亿元、10亿元的企业). */
   get delimStart(): number {
-    if (this.dStart < 0) this.dStart = scanBack(this.text, this.numStart, 60, CLAUSE_CHARS);
+    if (this.dStart < 0) {
+      // The clause scan stopped at a clause break, or at 、 or its limit: go on from there.
+      const raw = this.rawClauseStart;
+      this.dStart = raw > 0 && CLAUSE_CHARS.has(this.text[raw - 1]!) ? raw : scanBack(this.text, raw, 60 - (this.numStart - raw), CLAUSE_CHARS);
+    }
     return this.dStart;
   }
   get goalSection(): boolean {
@@ -432,7 +455,7 @@ export const TARGET_SHAPES: readonly Shape[] = [
     misses: ['新建数据中心PUE值为1.25。'],
     // The verb is matched and then left out (a lookbehind at every position costs ten times more).
     re: rx('g')`(?<boundVerb>${alt('target.bound-verbs')})(?<bound>\d{1,6}(?:\.\d{1,4})?)(?<boundQual>${alt('target.bound-after')})`,
-    skip: (g) => g.boundVerb!.length,
+    shift: (g) => g.boundVerb!.length,
     figure: (g) => ({ num: g.bound!, unit: '', scale: '', qual: g.boundQual ?? null, approx: false }),
   }),
   shape({
@@ -448,8 +471,10 @@ export const TARGET_SHAPES: readonly Shape[] = [
     about: '成 counts tenths of a whole: 五成 is 50%, 七成以上 is 70% or more (not 一成不变, 八成是).',
     hits: ['到2025年,⟦本地配套率提高到五成以上⟧。'],
     misses: ['到2025年,一成不变地推进改造。'],
-    // No lookbehind: a numeral glued to a longer number is target.numeral-fragment's.
-    re: rx('g')`(?<tenth>${TENTH})(?:${RANGE_SEP}(?<tenth2>${TENTH}))?成(?!${alt('target.tenths')})(?<tenthQual>${QUALIFIER_AFTER})?`,
+    // The match begins at 成 and looks back for its numerals; one glued to a longer number is
+    // target.numeral-fragment's.
+    re: rx('g')`成(?<=(?<tenths>(?<tenth>${TENTH})(?:${RANGE_SEP}(?<tenth2>${TENTH}))?)成)(?!${alt('target.tenths')})(?<tenthQual>${QUALIFIER_AFTER})?`,
+    shift: (g) => -g.tenths!.length,
     figure: (g) => ({ num: g.tenth!, num2: g.tenth2, unit: '%', scale: '', qual: g.tenthQual ?? null, approx: false, factor: 10 }),
   }),
   shape({
@@ -998,7 +1023,7 @@ export function findTargets(text: string, referenceYear: number | null = null, t
       }
       const g = m.groups ?? {};
       const end = m.index + m[0].length;
-      const start = m.index + (s.skip?.(g) ?? 0);
+      const start = m.index + (s.shift?.(g) ?? 0);
       proposals.push(new TargetCandidate(ctx, start, end, s, rank, s.figure(g)));
     }
   });
