@@ -4,12 +4,12 @@ import { findDeadlines } from './extract/deadlines';
 import { findPrograms, resolvePrograms } from './extract/programs';
 import { findTargets, referenceYear } from './extract/targets';
 import { judge } from './verdict';
-import { BOILERPLATE_LINE } from './extract/patterns';
 import { inSpamFragment, isSentenceBreak, isSpamSentence, junkLines } from './extract/junk';
 import {
   BOILERPLATE_LINE_RULE, DEADLINE_IN_PROGRAM, FURNITURE_LINE_RULE, SPAM_FRAGMENT_RULE, TARGET_IN_PROGRAM,
 } from './extract/resolve';
 import { Trace, type RuleInfo } from './rules/rule';
+import { alt, rx } from './lexicon';
 
 interface Range {
   start: number;
@@ -67,6 +67,8 @@ function lineFlags({ starts, junk }: { starts: number[]; junk: boolean[] }): (r:
 }
 
 // Lines of copyright and disclaimer text (一周内与本网联系) carry none of the policy's spans.
+
+const BOILERPLATE_LINE = rx()`${alt('resolve.boilerplate')}`;
 const isBoilerplateLine = (line: string) => line.length <= 300 && BOILERPLATE_LINE.test(line);
 function toSpan<T extends Span>(norm: NormalizedText, type: T['type'], r: Range, value: T['value']): T {
   const { start, end } = toOriginal(norm, r.start, r.end);
@@ -123,7 +125,7 @@ function read(text: string, options: ReadOptions, trace: Trace | null): { readin
     trace?.add(DEADLINE_IN_PROGRAM, d);
     return false;
   });
-  const targets = findTargets(norm.text, refYear).filter((t) => {
+  const targets = findTargets(norm.text, refYear, trace).filter((t) => {
     if (!allTaken(taken, t)) return keep('target')(t);
     trace?.add(TARGET_IN_PROGRAM, t);
     return false;

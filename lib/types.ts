@@ -14,15 +14,25 @@ export const MAX_TEXT = 2_000_000;
 export type SpanType = 'target' | 'deadline' | 'program';
 export const SPAN_TYPES: readonly SpanType[] = ['target', 'deadline', 'program'];
 
-/** 目标: a quantified goal, e.g. 培育省级技术创新示范企业20户 → {indicator, min:20, max:20, unit:'户'}. */
+/**
+ * 目标: a quantified goal, e.g. 培育省级技术创新示范企业20户 → {indicator, min:20, max:20, unit:'户'}.
+ *
+ * Amounts keep the number as written and put its scale word in the unit, so a figure reads back
+ * as the text says it and two texts that write it the same way compare equal (lib/corpus):
+ * 29.4萬個 → 29.4 '万个', 1.5万家 → 1.5 '万家', 不超过4亿元 → max 4 '亿元', 1.5兆元 → 1.5 '兆元'.
+ * Chinese numerals become numbers (十家 → 10 '家'). Rates are in %: 五成 → 50 '%',
+ * 百分之六十五 → 65 '%'; 翻一番 → 2 '倍'. Figures given 分别 (30%、20%和10%) are one Target whose
+ * min and max are the smallest and largest figure; when their scales differ (1.2万张、3000张)
+ * they are multiplied out into the plain unit (3000–12000 '张').
+ */
 export interface TargetValue {
   /** The action or thing measured, simplified script, e.g. "培育省级技术创新示范企业". */
   indicator: string;
-  /** Lower bound of the number in the unit as written (20户 → 20; 1—2户 → 1; 15% → 15). */
+  /** Lower bound in the unit (20户 → 20; 1—2户 → 1; 15% → 15; null when capped such as 以内, 不超过). */
   min: number | null;
   /** Upper bound (equal to min for a single number; null when open-ended such as 以上). */
   max: number | null;
-  /** Unit as written, simplified: 户, 家, 个, 项, %, 个百分点, 亿元 … ('' when none). */
+  /** Unit with its scale word, simplified: 户, 家, 万个, %, 个百分点, 亿元 … ('' when none). */
   unit: string;
   /** 左右, 以上, 以内, 超过, 力争, 确保 … (null when none). */
   qualifier: string | null;

@@ -35,7 +35,7 @@ export const BOILERPLATE_LINE_RULE = resolve({
   type: 'page',
   about: 'Lines of copyright and disclaimer text (一周内与本网联系) carry none of the policy\'s spans.',
   hits: ['全省新增企业100家以上。\n版权声明:转载请于⟦一周内⟧与本网联系'],
-  misses: ['全省新增企业100家以上。'],
+  misses: ['全省新增企业100家以上。', '建立尽职免责机制,到2025年新增贷款100亿元以上。'],
 });
 
 export const FURNITURE_LINE_RULE = resolve({

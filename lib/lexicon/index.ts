@@ -12,6 +12,7 @@ import program from './program.json';
 import units from './units.json';
 import verdict from './verdict.json';
 import page from './page.json';
+import resolve from './resolve.json';
 
 interface Entry {
   about: string;
@@ -19,7 +20,7 @@ interface Entry {
 }
 type Book = Record<string, Entry | string>;
 
-const BOOKS: Record<string, Book> = { deadline, target, program, units, verdict, page };
+const BOOKS: Record<string, Book> = { deadline, target, program, units, verdict, page, resolve };
 
 function entry(key: string): Entry {
   const dot = key.indexOf('.');
