@@ -117,15 +117,18 @@ function read(text: string, options: ReadOptions, trace: Trace | null): { readin
     if (rule) trace?.add(rule, { ...r, type });
     return rule === null;
   };
+  // Annotating anyway a text the verdict recognised as another kind of page (a statistics
+  // bulletin, a market report): it reports facts, so goals need an explicit horizon.
+  const report = !verdict.isPolicy && (verdict.reasons[0]?.startsWith('-genre.') ?? false);
   const taken = new Uint8Array(norm.text.length);
   const programs = resolvePrograms(findPrograms(norm.text, trace), taken, trace).filter(keep('program'));
   const refYear = referenceYear(norm.text, options.publishedAt);
-  const deadlines = findDeadlines(norm.text, options.publishedAt, refYear, trace).filter((d) => {
+  const deadlines = findDeadlines(norm.text, options.publishedAt, refYear, trace, { report }).filter((d) => {
     if (!anyTaken(taken, d)) return keep('deadline')(d);
     trace?.add(DEADLINE_IN_PROGRAM, d);
     return false;
   });
-  const targets = findTargets(norm.text, refYear, trace).filter((t) => {
+  const targets = findTargets(norm.text, refYear, trace, { report }).filter((t) => {
     if (!allTaken(taken, t)) return keep('target')(t);
     trace?.add(TARGET_IN_PROGRAM, t);
     return false;

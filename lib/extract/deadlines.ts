@@ -7,7 +7,7 @@ import type { DeadlineValue } from '../types';
 import { alt, rx, wordSet } from '../lexicon';
 import { parseNumber } from '../text/numerals';
 import { check, leftmostLongest, sift, type Check, type RuleInfo, type Trace } from '../rules/rule';
-import { CHINESE, QUANTITY, YEAR } from './patterns';
+import { CHINESE, QUANTITY, REPORT_HORIZON, YEAR } from './patterns';
 
 /** A Deadline found on normalised text (offsets into it). */
 export interface DeadlineHit {
@@ -50,6 +50,8 @@ export interface DeadlineContext {
   refYear: number | null;
   /** Taiwan texts count years from 1912 (115年 is 2026). */
   roc: boolean;
+  /** The text was judged a report of facts and is read anyway: a year scopes a goal only beside an explicit horizon. */
+  report: boolean;
 }
 
 type Groups = Record<string, string | undefined>;
@@ -257,6 +259,19 @@ function dateValue(yearText: string | undefined, rel: string | undefined, month:
   return { kind: 'by', end: iso(y, mo, d), resolved: true };
 }
 
+/** Where the sentence around an offset starts (bounded like sentenceEnd). */
+function sentenceStart(text: string, from: number): number {
+  const head = text.slice(Math.max(0, from - 200), from);
+  let i = head.length;
+  while (i > 0 && !SENTENCE_BREAKS.has(head[i - 1]!)) i--;
+  return from - head.length + i;
+}
+const SENTENCE_BREAKS = new Set([...'。！？!?;；\n']);
+/** Where the sentence around an offset ends (bounded: a page on one line costs no more). */
+function sentenceEnd(text: string, from: number): number {
+  const m = /[。！？!?;；\n]/.exec(text.slice(from, from + 200));
+  return m ? from + m.index : Math.min(text.length, from + 200);
+}
 const before = (c: DeadlineCandidate, n: number) => c.ctx.text.slice(Math.max(0, c.start - n), c.start);
 const after = (c: DeadlineCandidate, n: number) => c.ctx.text.slice(c.end, c.end + n);
 const startsWithAny = (s: string, set: ReadonlySet<string>) => {
@@ -283,6 +298,13 @@ const AVERAGING = wordSet('deadline.averaging');
 
 /** Why a shape that matched is not a Deadline. Order does not matter (see lib/rules/rule.ts). */
 export const DEADLINE_REJECTS: readonly Check<DeadlineCandidate>[] = [
+  reject({
+    id: 'deadline.report-scope',
+    about: 'In a text judged a report of facts and annotated anyway (a statistics bulletin), 全年/今年/a bare year name the period reported on; they scope a goal only beside an explicit horizon or goal word.',
+    hits: ['某省统计局 2023年3月1日\n初步核算,全年地区生产总值比上年增长5.2%,规模以上工业增加值同比增长6%,年末常住人口4500万人。⟦全年⟧城镇新增就业45.2万人。'],
+    misses: ['某省统计局发布统计公报,初步核算数据按可比价格计算,规模以上工业和社会消费品零售总额平稳。全省力争明年城镇新增就业45万人。'],
+    test: (c) => c.ctx.report && (Boolean(c.g.rel) || Boolean(c.g.sY)) && !REPORT_HORIZON.test(c.ctx.text.slice(sentenceStart(c.ctx.text, c.start), sentenceEnd(c.ctx.text, c.end))),
+  }),
   reject({
     id: 'deadline.glued-number',
     about: 'A match glued to a longer number (120301年) or a dateline (2023-07-06) is not a Deadline.',
@@ -419,9 +441,15 @@ const ROC_MARKERS = rx()`${alt('deadline.roc-markers')}`;
 const ROC_SHAPE = DEADLINE_SHAPES.find((s) => s.id === 'deadline.roc-year');
 
 /** Finds Deadlines in normalised text; relative ones resolve against publishedAt when known. */
-export function findDeadlines(text: string, publishedAt?: string, referenceYear: number | null = null, trace: Trace | null = null): DeadlineHit[] {
+export function findDeadlines(
+  text: string,
+  publishedAt?: string,
+  referenceYear: number | null = null,
+  trace: Trace | null = null,
+  options: { report?: boolean } = {},
+): DeadlineHit[] {
   const pubYear = publishedYear(publishedAt);
-  const ctx: DeadlineContext = { text, pubYear, refYear: pubYear ?? referenceYear, roc: ROC_MARKERS.test(text.slice(0, 20_000)) };
+  const ctx: DeadlineContext = { text, pubYear, refYear: pubYear ?? referenceYear, roc: ROC_MARKERS.test(text.slice(0, 20_000)), report: options.report ?? false };
   const proposals: DeadlineCandidate[] = [];
   DEADLINE_SHAPES.forEach((s, rank) => {
     if (s === ROC_SHAPE && !ctx.roc) return;

@@ -5,7 +5,7 @@
  * under a quantifier overlaps another, so no input can make them backtrack without end.
  */
 import { CHINESE_NUMERAL_CHARS } from '../text/numerals';
-import { alt, words } from '../lexicon';
+import { alt, rx, words } from '../lexicon';
 
 /** A four-digit year of the policy era. */
 export const YEAR = '(?:19|20)\\d{2}';
@@ -40,3 +40,9 @@ export const SENTENCE_DELIM_RE = /[。！!？?\n]/;
 
 /** A number with its unit, to tell a goal-bearing clause (全年新增100家) from a plain one. */
 export const QUANTITY = `(?:${NUMBER})(?:多|余)?${SCALE}?${UNIT}`;
+
+/**
+ * Reading a text judged to be a report (a statistics bulletin, a market report) because the reader
+ * asked to annotate it anyway: only an explicit horizon or goal word makes a figure or a year a goal.
+ */
+export const REPORT_HORIZON = rx()`到${YEAR}年|${YEAR}年(?:底|末)?前|${alt('resolve.report-horizon')}`;

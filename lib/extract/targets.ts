@@ -9,7 +9,7 @@ import type { TargetValue } from '../types';
 import { alt, rx, wordSet } from '../lexicon';
 import { parseNumber } from '../text/numerals';
 import { Trace, check, leftmostLongest, sift, type Check, type RuleInfo, type TraceEvent } from '../rules/rule';
-import { CLAUSE_DELIMS, NUMBER, QUALIFIER_AFTER, QUALIFIER_BEFORE, RANGE_SEP, SENTENCE_DELIM_RE, UNIT, YEAR } from './patterns';
+import { CLAUSE_DELIMS, NUMBER, QUALIFIER_AFTER, QUALIFIER_BEFORE, RANGE_SEP, REPORT_HORIZON, SENTENCE_DELIM_RE, UNIT, YEAR } from './patterns';
 
 /** Multipliers between a number and its unit, Taiwan's 兆 included (1.5兆元). */
 const SCALE = `(?:${alt('units.scale', 'units.scale-trillion')})`;
@@ -239,6 +239,8 @@ export interface TargetContext {
   readonly roc: boolean;
   /** Whether the sentence starting at an offset stands under a goal heading. */
   headings: Map<number, boolean>;
+  /** The text was judged a report of facts and is read anyway: goals need an explicit horizon. */
+  readonly report: boolean;
 }
 
 type Groups = Record<string, string | undefined>;
@@ -544,7 +546,17 @@ function moneyToWin(c: TargetCandidate): string | false {
 }
 
 /** Why a figure is not a Target. Order does not matter (see lib/rules/rule.ts). */
+// A verb with 了 within the few characters before the figure: 确认了收入…, 新增了…
+const PERFECTIVE = /[\u4e00-\u9fff]了[\u4e00-\u9fff]{0,10}$/;
+const NOT_PERFECTIVE = rx()`^(?:${alt('target.not-perfective')})`;
 export const TARGET_REJECTS: readonly Check<TargetCandidate>[] = [
+  reject({
+    id: 'target.report-without-horizon',
+    about: 'In a text judged a report of facts and annotated anyway (a statistics bulletin), a figure is a goal only beside an explicit horizon or goal word: 全年 there is the year reported on.',
+    hits: ['某省统计局 2023年3月1日\n初步核算,全年地区生产总值比上年增长5.2%,规模以上工业增加值同比增长6%,年末常住人口4500万人。全年城镇新增就业⟦45.2万人⟧,居民消费价格上涨1.9%。'],
+    misses: ['某省统计局发布统计公报,初步核算数据按可比价格计算,规模以上工业和社会消费品零售总额平稳。全省力争明年城镇新增就业45万人。'],
+    test: (c) => c.ctx.report && !REPORT_HORIZON.test(c.wholeSentence),
+  }),
   reject({
     id: 'target.weak-numeral',
     about: 'A lone 一/两/百/千 is an article or an idiom (一个平台, 两家…的, 千家万户), not a quantity.',
@@ -635,6 +647,17 @@ export const TARGET_REJECTS: readonly Check<TargetCandidate>[] = [
     test: (c) => {
       const m = c.clause.match(PAST_CUE);
       return m ? m[0] : false;
+    },
+  }),
+  reject({
+    id: 'target.perfective',
+    about: 'A verb with the perfective 了 before the figure (确认了收入7800万元, 新增了120家) reports what was done, unless the sentence looks ahead.',
+    hits: ['经核查,当期多确认了建设管理费收入⟦7800万元⟧。', '去年全市新增了专精特新企业⟦120家⟧。'],
+    misses: ['为了实现目标,到2025年新增专精特新企业120家。'],
+    test: (c) => {
+      if (c.future) return false;
+      const m = PERFECTIVE.exec(c.clause.slice(0, c.clause.length - (c.numEnd - c.numStart)));
+      return m && !NOT_PERFECTIVE.test(m[0]) ? m[0] : false;
     },
   }),
   reject({
@@ -1011,8 +1034,8 @@ function valueOf(c: TargetCandidate): TargetValue {
 }
 
 /** Finds Targets (quantified goals) in normalised text. */
-export function findTargets(text: string, referenceYear: number | null = null, trace: Trace | null = null): TargetHit[] {
-  const ctx: TargetContext = { text, refYear: referenceYear, header: headerEnd(text), roc: ROC_MARKERS.test(text.slice(0, 20_000)), headings: new Map() };
+export function findTargets(text: string, referenceYear: number | null = null, trace: Trace | null = null, options: { report?: boolean } = {}): TargetHit[] {
+  const ctx: TargetContext = { text, refYear: referenceYear, header: headerEnd(text), roc: ROC_MARKERS.test(text.slice(0, 20_000)), headings: new Map(), report: options.report ?? false };
   const proposals: TargetCandidate[] = [];
   TARGET_SHAPES.forEach((s, rank) => {
     s.re.lastIndex = 0;
