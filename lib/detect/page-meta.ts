@@ -2,6 +2,7 @@ import { buildTextMap } from '../page/text-map';
 import { isNoiseElement } from './exclude';
 import { GOV_META } from './adapters';
 import { domIndex } from './dom-index';
+import { HOST_PROVINCE, NATIONAL_HOSTS } from './lexicon';
 
 /**
  * What the page's markup says about the article: CMS meta tags, Open Graph, the headline, the
@@ -141,19 +142,8 @@ function commonPrefix(a: string, b: string): number {
   return i;
 }
 
-// Government domains: the label before .gov.cn names the province or a national ministry.
-const HOST_PROVINCE: Record<string, string> = {
-  beijing: '北京', tj: '天津', tianjin: '天津', hebei: '河北', shanxi: '山西', nmg: '内蒙古', ln: '辽宁', jl: '吉林',
-  hlj: '黑龙江', shanghai: '上海', sh: '上海', jiangsu: '江苏', js: '江苏', zj: '浙江', zhejiang: '浙江', ah: '安徽',
-  fujian: '福建', fj: '福建', jiangxi: '江西', jx: '江西', shandong: '山东', sd: '山东', henan: '河南', hubei: '湖北',
-  hunan: '湖南', gd: '广东', gxzf: '广西', gx: '广西', hainan: '海南', cq: '重庆', sc: '四川', guizhou: '贵州',
-  yn: '云南', xizang: '西藏', shaanxi: '陕西', gansu: '甘肃', qinghai: '青海', nx: '宁夏', xinjiang: '新疆',
-};
-const NATIONAL_HOSTS = new Set([
-  'www', 'miit', 'ndrc', 'mof', 'most', 'moe', 'mofcom', 'mohrss', 'mnr', 'mee', 'mohurd', 'mot', 'mwr', 'moa', 'mct', 'nhc',
-  'mem', 'mca', 'mps', 'moj', 'sasac', 'samr', 'stats', 'nea', 'chinatax', 'customs', 'nhsa', 'csrc', 'nfra', 'cac', 'cnipa', 'nda',
-]);
-
+// Government domains: the label before .gov.cn names the province or a national ministry
+// (place.gov-hosts, place.national-gov-hosts).
 export function hostRegion(hostname: string): { region: string | null; gov: boolean } {
   const h = hostname.toLowerCase();
   if (/(^|\.)gov\.hk$/.test(h)) return { region: '香港', gov: true };

@@ -1,8 +1,9 @@
 import type { ArticleMeta } from '../types';
 import {
-  CITY_PROVINCE, LOCAL_AGENCY_SUFFIXES, LONG_CITIES, MUNICIPALITIES, NATIONAL_AGENCIES, NOT_PLACE_END, NOT_PLACE_START,
+  CITY_PROVINCE, LONG_CITIES, MUNICIPALITIES, NATIONAL_AGENCIES, NOT_PLACE_END, NOT_PLACE_START,
   PROVINCE_ABBR, PROVINCE_NAMES, PROVINCES,
 } from './lexicon';
+import { alt, rx } from '../lexicon';
 import { normalizePair } from '../text/fold';
 
 /**
@@ -252,11 +253,10 @@ export function placeBefore(t: string, i: number): string | null {
 
 interface AgencyHit { name: string; index: number; place: string | null; national: boolean }
 
-const LOCAL_SUFFIX_RE = new RegExp(
-  `(省|市|县|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)(${LOCAL_AGENCY_SUFFIXES.join('|')})`,
-  'g',
-);
-const SHORT_LOCAL = /(省|市)(工信|经信|科技|财政|商务|教育|人社|发改|住建|交通运输|农业农村|文旅|卫健|生态环境|自然资源|市场监管|统计|应急管理|民政|水利|国资|大数据|数据|能源|气象)(厅|局|委)/g;
+const PROVINCE_ENDING = alt('place.province-endings');
+// Longest ending first: the matcher takes the first that fits (人民政府办公厅 before 人民政府).
+const LOCAL_SUFFIX_RE = rx('g')`(县|${PROVINCE_ENDING})(${alt('place.local-agency-endings')})`;
+const SHORT_LOCAL = rx('g')`(省|市)(${alt('place.local-agency-short')})(厅|局|委)`;
 
 // Built once: every page asks twice (agencies and region).
 const NATIONAL_FORMS = NATIONAL_AGENCIES.flatMap(([canon, fs]) => fs.map((f) => [canon, f] as const)).sort((a, b) => b[1].length - a[1].length);
@@ -273,7 +273,7 @@ function agencyHits(t: string): AgencyHit[] {
       if (i < 0) break;
       from = i + form.length;
       // 省发展改革委 or 市人民银行 are local branches, not the national body.
-      if (/[省市县区]$/.test(t.slice(Math.max(0, i - 1), i)) && !/^(国|中|党|全)/.test(form)) continue;
+      if (/[省市县区]$/.test(t.slice(Math.max(0, i - 1), i)) && !/^[国中党全]/.test(form)) continue;
       if (overlaps(i, i + form.length)) continue;
       taken.push([i, i + form.length]);
       hits.push({ name: canon, index: i, place: null, national: true });
@@ -314,16 +314,18 @@ export function findAgencies(t: string, limit = 12): string[] {
   return out;
 }
 
+const LEADING_ENDING = rx()`^(?:${PROVINCE_ENDING})`;
+
 /** Where a name (a title, an issuer) points: its leading place or a national body. */
 export function regionOfName(name: string): string | null {
   const s = name.replace(/^[^:：]{0,8}[:：]\s{0,2}/, '').replace(/^(中共|关于)/, '');
   for (const [canon, forms] of NATIONAL_AGENCIES) {
     if ([canon, ...forms].some((f) => s.startsWith(f))) return '全国';
   }
-  if (/^(国家|全国)[\u4e00-\u9fff]{0,8}(委|局|部|署|办)/.test(s)) return '全国';
+  if (/^(?:国家|全国)[\u4e00-\u9fff]{0,8}[委局部署办]/.test(s)) return '全国';
   for (const p of PROVINCE_NAMES) if (s.startsWith(p)) {
     // 浙江省东阳市… is the city.
-    const rest = s.slice(p.length).replace(/^(省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)/, '');
+    const rest = s.slice(p.length).replace(LEADING_ENDING, '');
     const city = leadingCity(rest);
     return city && !MUNICIPALITIES.has(p) ? city : p;
   }
@@ -344,7 +346,7 @@ function placeInTitle(title: string): string | null {
     const i = title.indexOf(p);
     if (i >= 0 && (!best || i < best.i)) best = { i, p };
   }
-  for (const m of title.matchAll(/(市|县)(?!场|民|区|级|委)/g)) {
+  for (const m of title.matchAll(/[市县](?![场民区级委])/g)) {
     const place = placeBefore(title, m.index);
     if (place && !PROVINCE_NAMES.has(place) && (!best || m.index - place.length < best.i)) best = { i: m.index - place.length, p: place };
   }
@@ -352,6 +354,14 @@ function placeInTitle(title: string): string | null {
 }
 
 export interface RegionHints extends MetaHints { docNumber?: string }
+
+// A national ministry's document number (工信部规〔2024〕3号, 财税〔2023〕12号) and a province's
+// own (晋政发, 鲁财…: its abbreviation, then the issuing office).
+const MINISTRY_NUMBER = rx()`^(?:${alt('place.ministry-number-openings')})[\u4e00-\u9fff]{0,3}部?`;
+const PROVINCIAL_NUMBER = rx()`^.(?:${alt('place.provincial-number-marks')})`;
+const NATIONAL_VOICE = rx()`${alt('place.national-voice')}`;
+const PROVINCE_SELF = rx('g')`${alt('place.province-self')}`;
+const CITY_SELF = rx('g')`${alt('place.city-self')}`;
 
 /**
  * Which province or city issued what the text reports: weighted votes from the title, the issuer,
@@ -370,8 +380,8 @@ export function inferRegion(t: string, hints: RegionHints = {}): string | null {
   if (hints.title) vote(regionOfName(hints.title) ?? placeInTitle(hints.title), 8);
   if (hints.docNumber) {
     const d = hints.docNumber;
-    if (/^国(发|办|函|令)/.test(d) || /^(工信|财|发改|人社|教|商|科|住建|交|农|自然资源|环|国资|银|证监|市场监管)[\u4e00-\u9fff]{0,3}部?/.test(d) && /部|委|总局|国/.test(d.slice(0, 4))) vote('全国', 6);
-    else if (PROVINCE_ABBR[d[0]!] && /^.(政|办|府|发|财|教|工信|经信|科|人社|发改|商|委)/.test(d)) vote(PROVINCE_ABBR[d[0]!], 6);
+    if (/^国[发办函令]/.test(d) || MINISTRY_NUMBER.test(d) && /[部委国]|总局/.test(d.slice(0, 4))) vote('全国', 6);
+    else if (PROVINCE_ABBR[d[0]!] && PROVINCIAL_NUMBER.test(d)) vote(PROVINCE_ABBR[d[0]!], 6);
   }
   const dl = /(?:本报|记者)([\u4e00-\u9fff]{2,4}?)(?:\d{1,2}月\d{1,2}日)(?:电|讯)/.exec(head.slice(0, 1500));
   if (dl) vote(CITY_PROVINCE[dl[1]!] ?? (PROVINCE_NAMES.has(dl[1]!) ? dl[1] : null), 4);
@@ -401,10 +411,10 @@ export function inferRegion(t: string, hints: RegionHints = {}): string | null {
   }
   vote('全国', Math.min(national, 3));
   // The national government speaking in its own voice.
-  if (/国务院总理|国务院常务会议|国务院新闻办|国新办|全国人大|全国政协|中央经济工作会议|国务院印发|国务院办公厅印发|党中央、国务院印发/.test(head.slice(0, 2000))) vote('全国', 3);
+  if (NATIONAL_VOICE.test(head.slice(0, 2000))) vote('全国', 3);
   // 我省/全省/省委 point at the leading province, 我市/全市 at the leading city.
-  const provinceScope = (head.match(/我省|全省|省委|省政府/g) ?? []).length;
-  const cityScope = (head.match(/我市|全市|市委|市政府/g) ?? []).length;
+  const provinceScope = (head.match(PROVINCE_SELF) ?? []).length;
+  const cityScope = (head.match(CITY_SELF) ?? []).length;
   const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1]);
   const topProvince = ranked.find(([p]) => PROVINCE_NAMES.has(p));
   const topCity = ranked.find(([p]) => p !== '全国' && !PROVINCE_NAMES.has(p));
