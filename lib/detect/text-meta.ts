@@ -3,7 +3,7 @@ import {
   CITY_PROVINCE, LONG_CITIES, MUNICIPALITIES, NATIONAL_AGENCIES, NOT_PLACE_END, NOT_PLACE_START,
   PROVINCE_ABBR, PROVINCE_NAMES, PROVINCES,
 } from './lexicon';
-import { alt, rx } from '../lexicon';
+import { alt, rx, words } from '../lexicon';
 import { normalizePair } from '../text/fold';
 
 /**
@@ -52,6 +52,10 @@ export function readNormalizedMeta(t: string, hints: MetaHints = {}): ArticleMet
 // ---------------------------------------------------------------------------------------------
 // Title
 
+// Lines at the top that are labels, dates or navigation rather than the headline.
+const NOT_TITLE_OPENING = rx()`^(?:${alt('page.title-skip-openings')})|^\d{4}[-年/.]|[:：]$`;
+const NOT_TITLE_LABEL = rx()`(?:${alt('page.title-skip-labels')})\s{0,2}[:：]`;
+
 /** First line that reads like a headline (for plain texts whose first line is the title). */
 export function titleFromText(t: string, orig = t): string | null {
   const lines = t.split('\n', 12);
@@ -60,8 +64,7 @@ export function titleFromText(t: string, orig = t): string | null {
     const line = lines[k]!.trim();
     if (!line) continue;
     if (line.length < 6 || line.length > 80 || /[。；]$/.test(line)) return null;
-    if (/^(来源|发布|时间|日期|当前位置|您现在的位置|首页|索引号|发文机关|发布机构|名称|文号|主题分类|生效日期|时效性)|^\d{4}[-年/.]|[:：]$/.test(line)) continue;
-    if (/(日期|时间|来源|索引号|文号|浏览|点击|分类|机构|名称|关键词|有效性)\s{0,2}[:：]/.test(line)) continue;
+    if (NOT_TITLE_OPENING.test(line) || NOT_TITLE_LABEL.test(line)) continue;
     if (DOC_NUMBER_RE().test(line) && line.length < 25) continue;
     // Reported in the text's own script: the same line of the original.
     const out = (origLines[k] ?? lines[k]!).trim();
@@ -106,7 +109,7 @@ function* docNumberMatches(t: string): Generator<RegExpExecArray> {
     cur = m.index + m[0].length;
   }
 }
-const PREFIX_NOISE = /^(?:.*?(?:根据|依据|按照|印发|转发|关于|通过|文件|发文字号|文号|字号|以及|的|了|和|与|及|是|在|将|由|经|见))/;
+const PREFIX_NOISE = rx()`^(?:.*?(?:${alt('page.doc-number-preceders')}))`;
 
 /** How many leading characters of the prefix are words before the number, not the number. */
 function prefixNoise(prefix: string): number {
@@ -114,6 +117,9 @@ function prefixNoise(prefix: string): number {
   if (prefix.length - cut > 9) cut = prefix.length - 9;
   return cut;
 }
+
+// A line that cites other documents: a number on it is theirs, not the page's.
+const CITES = rx()`[《》]|${alt('page.citing-words')}`;
 
 export interface DocNumberHit {
   /** The number without spaces, in the script of the text searched. */
@@ -151,7 +157,7 @@ function scanDocNumbers(t: string): DocNumberHit[] {
     const before = t.slice(Math.max(lineStart, start - 10), start);
     const labelled = /(文号|字号|发文号)\s{0,3}[:：]?\s{0,3}$/.test(before);
     const alone = line.length <= number.length + 4;
-    const nearTop = lineStart < 200 && line.length < 40 && !/[《》]|根据|按照|依据|贯彻|落实|精神|转发/.test(line);
+    const nearTop = lineStart < 200 && line.length < 40 && !CITES.test(line);
     hits.push({ text: number, index: start, end, own: labelled || alone || nearTop });
   }
   return hits;
@@ -169,13 +175,14 @@ function iso(y: number, m: number, d: number): string | null {
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-const DATE_AFTER_LABEL =
-  /(?<![\u4e00-\u9fff])(发布时间|发布日期|发表时间|发布于|更新时间|日期|时间|发文日期|成文日期|印发日期)\s{0,3}[:：]?\s{0,3}((?:19|20)\d{2})\s{0,2}[-/.年]\s{0,2}(\d{1,2})\s{0,2}[-/.月]\s{0,2}(\d{1,2})/g;
-const LABEL_RANK: Record<string, number> = {
-  发布时间: 0, 发布日期: 0, 发表时间: 0, 发布于: 0, 日期: 1, 时间: 1, 更新时间: 2, 发文日期: 3, 成文日期: 3, 印发日期: 3,
-};
+// Date labels, best evidence of the publication date first: a document's own date (成文日期)
+// precedes its publication, so it is the last resort.
+const DATE_LABELS = ['page.date-labels-published', 'page.date-labels-plain', 'page.date-labels-updated', 'page.date-labels-written'];
+const LABEL_RANK: Record<string, number> = Object.fromEntries(DATE_LABELS.flatMap((key, rank) => words(key).map((w) => [w, rank])));
+const DATE_AFTER_LABEL = rx('g')`(?<![\u4e00-\u9fff])(${alt(...DATE_LABELS)})\s{0,3}[:：]?\s{0,3}((?:19|20)\d{2})\s{0,2}[-/.年]\s{0,2}(\d{1,2})\s{0,2}[-/.月]\s{0,2}(\d{1,2})`;
 const BARE_DATE = /((?:19|20)\d{2})\s{0,2}(?:[-/.]|年)\s{0,2}(\d{1,2})\s{0,2}(?:[-/.]|月)\s{0,2}(\d{1,2})/;
-const DATELINE = /(?:本报|新华社|中新社|新华网|人民网|央视网|央广网|中新网|记者)[\u4e00-\u9fff]{0,8}?(\d{1,2})月(\d{1,2})日(?:电|讯)/;
+const DATELINE = rx()`(?:${alt('page.dateline-leads')})[\u4e00-\u9fff]{0,8}?(\d{1,2})月(\d{1,2})日(?:电|讯)`;
+const BYLINE = rx()`${alt('page.byline-labels')}`;
 
 export function findPublishedAt(t: string, yearHint?: number): string | null {
   const head = t.length > 6000 ? t.slice(0, 6000) : t;
@@ -192,7 +199,7 @@ export function findPublishedAt(t: string, yearHint?: number): string | null {
   for (const raw of head.slice(0, 600).split('\n')) {
     const line = raw.trim();
     const m = line.length <= 60 ? BARE_DATE.exec(line) : null;
-    if (m && (line.length <= 30 || /来源|作者|浏览|点击|字号|字体|编辑/.test(line))) {
+    if (m && (line.length <= 30 || BYLINE.test(line))) {
       const date = iso(+m[1]!, +m[2]!, +m[3]!);
       if (date) return date;
     }
