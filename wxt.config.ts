@@ -47,6 +47,22 @@ export default defineConfig({
           return undefined;
         },
       },
+      {
+        // The lexicon's explanations (`about`) are for the people who edit the word lists and for
+        // `policylens rules`; the extension only matches the words. Left in, they would be a
+        // sixth of the content script every page loads.
+        name: 'policylens:lexicon-words-only',
+        enforce: 'pre' as const,
+        transform(code: string, id: string) {
+          if (!/[\\/]lib[\\/]lexicon[\\/][^\\/]+\.json$/.test(id)) return undefined;
+          const book = JSON.parse(code) as Record<string, unknown>;
+          const words: Record<string, unknown> = {};
+          for (const [key, entry] of Object.entries(book)) {
+            if (key !== '$about') words[key] = { about: '', words: (entry as { words: unknown }).words };
+          }
+          return { code: JSON.stringify(words), map: null };
+        },
+      },
     ],
   }),
   zip: { excludeSources: ['tests/**', 'demo-output/**', 'bench-results.json'] },

@@ -3,7 +3,7 @@ import { buildTextMap, type TextMap } from '../page/text-map';
 import { findArticleIndexed, type ArticleLocation } from './adapters';
 import { domIndex } from './dom-index';
 import { buildExclude } from './exclude';
-import { gateWithText, type GateResult } from './gate';
+import { gateWithText, type GateReason, type GateResult } from './gate';
 import { judge, type PageSignals, type VerdictInput } from '../verdict';
 import { alt, rx } from '../lexicon';
 import { normalizePair, simplifyName } from '../text/fold';
@@ -12,7 +12,7 @@ import { cleanTitle, readPageFacts, splitDocTitle } from './page-meta';
 import { findDocNumbers, findPublishedAt, findAgencies, inferRegion, regionOfName } from './text-meta';
 
 export interface Detection {
-  gate: { pass: boolean; reason: string };
+  gate: { pass: boolean; reason: GateReason };
   verdict: Verdict;
   meta: ArticleMeta;
   article: ArticleLocation | null;

@@ -12,6 +12,7 @@ import program from './program.json';
 import units from './units.json';
 import verdict from './verdict.json';
 import page from './page.json';
+import place from './place.json';
 import resolve from './resolve.json';
 
 interface Entry {
@@ -20,7 +21,7 @@ interface Entry {
 }
 type Book = Record<string, Entry | string>;
 
-const BOOKS: Record<string, Book> = { deadline, target, program, units, verdict, page, resolve };
+const BOOKS: Record<string, Book> = { deadline, target, program, units, verdict, page, place, resolve };
 
 function entry(key: string): Entry {
   const dot = key.indexOf('.');
@@ -33,6 +34,14 @@ function entry(key: string): Entry {
 /** The words of a list, as written in its file. */
 export function words(key: string): readonly string[] {
   return entry(key).words;
+}
+
+/**
+ * A list whose entries are records of space-separated fields (`太原 山西`: a city and its
+ * province), for tables that pair a word with what it stands for.
+ */
+export function records(key: string): readonly (readonly string[])[] {
+  return words(key).map((w) => w.split(' '));
 }
 
 const sets = new Map<string, ReadonlySet<string>>();

@@ -82,6 +82,8 @@ const sat = (n: number, enough: number) => Math.min(1, n / enough);
 /** Characters considered for evidence: enough to judge any article, bounded for 200-page regulations. */
 export const EVIDENCE_CHARS = 20_000;
 
+/** A four-digit year of this or the last century. */
+const YEAR = String.raw`(?:19|20)\d{2}`;
 const DOC_KIND = alt('verdict.doc-kinds');
 const DOC_KIND_STRICT = alt('verdict.doc-kinds-strict');
 const ISSUE_VERB = alt('verdict.issue-verbs');
@@ -101,11 +103,11 @@ const ADDRESSEES = rx()`(?:^|\n)\s{0,4}各[^。\n]{1,60}?(?:${alt('verdict.addre
 const ISSUE_FORMULA = rx('g')`${alt('verdict.issue-formula')}`;
 const STRUCTURE = rx('g')`${alt('verdict.doc-structure')}`;
 const AUTHORITY = rx('g')`${alt('verdict.authorities')}`;
-const GOAL_MARKER = rx('g')`到\s?(?:19|20)\d{2}\s?年|(?:19|20)\d{2}\s?年(?:底|末)?(?:前|以前)|${alt('verdict.goal-markers')}`;
+const GOAL_MARKER = rx('g')`到\s?${YEAR}\s?年|${YEAR}\s?年[底末]?(?:前|以前)|${alt('verdict.goal-markers')}`;
 const QUANT_GOAL = rx('g')`(?:${alt('verdict.quant-goal-verbs')})[^，。；\n]{0,18}?\d+(?:\.\d+)?\s?(?:%|个百分点|[万亿]?[家个户项人所座辆台处条次名元吨亩套间])`;
 const ACHIEVED_BEFORE = rx()`(?:${alt('verdict.achieved-before')})\s{0,2}$`;
 const MEASURE = rx('g')`${alt('verdict.measure-verbs')}`;
-const PLAN_STATEMENT = rx('g')`(?:${alt('verdict.plan-leads')}|(?:19|20)\d{2}年)[^。\n]{0,12}?将(?:重点|进一步|全力|加快|继续)?(?:${alt('verdict.plan-verbs')})`;
+const PLAN_STATEMENT = rx('g')`(?:${alt('verdict.plan-leads')}|${YEAR}年)[^。\n]{0,12}?将(?:${alt('verdict.plan-adverbs')})?(?:${alt('verdict.plan-verbs')})`;
 const MEETING = rx('g')`${alt('verdict.meeting-deploys')}`;
 const SUPPORT = rx('g')`${alt('verdict.support-words')}`;
 const POLICY_COLUMN = rx()`${alt('verdict.policy-columns')}`;
