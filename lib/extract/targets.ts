@@ -549,6 +549,9 @@ function moneyToWin(c: TargetCandidate): string | false {
 // A verb with 了 within the few characters before the figure: 确认了收入…, 新增了…
 const PERFECTIVE = /[\u4e00-\u9fff]了[\u4e00-\u9fff]{0,10}$/;
 const NOT_PERFECTIVE = rx()`^(?:${alt('target.not-perfective')})`;
+const CHANGE_FROM_TO = rx()`(?:${alt('target.change-from-to')})$`;
+// The baseline of a change: a figure before the verb (由现有240亿元…).
+const BASELINE = /\d/;
 export const TARGET_REJECTS: readonly Check<TargetCandidate>[] = [
   reject({
     id: 'target.report-without-horizon',
@@ -642,10 +645,13 @@ export const TARGET_REJECTS: readonly Check<TargetCandidate>[] = [
   reject({
     id: 'target.past-clause',
     about: 'A clause with a past cue (已建成, 比上年, 正在实施, 截至) reports an achieved fact.',
-    hits: ['截至去年底,全省⟦已建成5G基站12万个⟧。', '首批9家工厂⟦正在实施60项⟧数字化改造。'],
+    hits: ['截至去年底,全省⟦已建成5G基站12万个⟧。', '首批9家工厂⟦正在实施60项⟧数字化改造。', '基金规模由⟦现有240亿元⟧增资到1000亿元。'],
     misses: ['到2025年,全省建成5G基站12万个。'],
     test: (c) => {
-      const m = c.clause.match(PAST_CUE);
+      // From a baseline to a new level (由现有240亿元增资到1000亿元): the baseline's 现有 stays with it.
+      const clause = c.clause;
+      const to = CHANGE_FROM_TO.exec(clause.slice(0, clause.length - (c.numEnd - c.numStart)));
+      const m = (to && BASELINE.test(clause.slice(0, to.index)) ? clause.slice(to.index) : clause).match(PAST_CUE);
       return m ? m[0] : false;
     },
   }),
@@ -808,6 +814,16 @@ const CHANGE_VERB_RULE = accept({
   misses: ['农村污水治理率为5个百分点。'],
   test: (c) => CHANGE_VERB_BEFORE.test(c.sentence),
 });
+const CHANGE_TO_LEVEL_RULE = accept({
+  id: 'target.change-to-level',
+  about: 'A figure right after a verb moving something from a baseline to a new level (由现有240亿元增资到1000亿元, 从30%扩大到50%) is the level to reach.',
+  hits: ['基金规模⟦由现有240亿元增资到1000亿元⟧。'],
+  misses: ['基金规模为1000亿元。'],
+  test: (c) => {
+    const m = CHANGE_FROM_TO.exec(c.sentence);
+    return m ? m[0] : false;
+  },
+});
 const OWN_YEAR_RULE = accept({
   id: 'target.own-year',
   about: "A clause led by the article's own year or a later one (2025年完成改造300个 in a 2025 plan) is that year's plan.",
@@ -885,7 +901,7 @@ function goalSentence(c: TargetCandidate): boolean {
 
 /** Evidence that a figure is a goal; a Target needs one. Cheap checks first: without a trace the first that applies decides. */
 export const TARGET_ACCEPTS: readonly Check<TargetCandidate>[] = [
-  FIRM_QUALIFIER_RULE, GOAL_CUE_RULE, CHANGE_VERB_RULE, STATED_GOAL_RULE, MONEY_SOUGHT_RULE, OWN_YEAR_RULE, ROC_HORIZON_RULE, PARAGRAPH_HORIZON_RULE, HEADLINE_RULE,
+  FIRM_QUALIFIER_RULE, GOAL_CUE_RULE, CHANGE_VERB_RULE, CHANGE_TO_LEVEL_RULE, STATED_GOAL_RULE, MONEY_SOUGHT_RULE, OWN_YEAR_RULE, ROC_HORIZON_RULE, PARAGRAPH_HORIZON_RULE, HEADLINE_RULE,
   GOAL_HEADING_RULE,
 ];
 
