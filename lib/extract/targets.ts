@@ -817,7 +817,7 @@ const CHANGE_VERB_RULE = accept({
 const CHANGE_TO_LEVEL_RULE = accept({
   id: 'target.change-to-level',
   about: 'A figure right after a verb moving something from a baseline to a new level (由现有240亿元增资到1000亿元, 从30%扩大到50%) is the level to reach.',
-  hits: ['基金规模⟦由现有240亿元增资到1000亿元⟧。'],
+  hits: ['⟦基金规模由现有240亿元增资到1000亿元⟧。'],
   misses: ['基金规模为1000亿元。'],
   test: (c) => {
     const m = CHANGE_FROM_TO.exec(c.sentence);
