@@ -10,10 +10,11 @@ import Papa from 'papaparse';
 import { readText } from '../engine';
 import { detectHtml, readRequest } from '../detect/index';
 import type { Span } from '../types';
-import { explainMain } from './explain';
+import { explainMain, rulesMain } from './explain';
 
 const USAGE = `usage: policylens [--format jsonl|md|csv] [--date YYYY-MM-DD] [--force] [--explain] FILE…
        policylens explain [--gold GOLD.json] [--date YYYY-MM-DD] FILE…
+       policylens rules [--check] [ID-PREFIX]
 
 Reads .txt and .html files and prints the targets, deadlines and programs of each policy text.
   --format jsonl   one JSON object per file (default; what score.mjs reads)
@@ -174,5 +175,7 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
 // Run when executed directly (tsx lib/cli/main.ts, or the bin wrapper), not when imported by tests.
 const entry = process.argv[1] ? resolve(process.argv[1]) : '';
 if (entry && import.meta.url === pathToFileURL(entry).href) {
-  process.exitCode = main(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  if (argv[0] === 'rules') void rulesMain(argv.slice(1), (s) => process.stdout.write(s)).then((code) => (process.exitCode = code));
+  else process.exitCode = main(argv);
 }
