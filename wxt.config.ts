@@ -14,7 +14,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage', 'activeTab', 'contextMenus', 'unlimitedStorage'],
+    permissions: ['storage', 'contextMenus', 'unlimitedStorage'],
     action: { default_title: '__MSG_extName__' },
     commands: {
       'highlight-selection': {
@@ -27,8 +27,15 @@ export default defineConfig({
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
     },
     browser_specific_settings: {
-      // Nothing leaves the machine unless the reader exports it: declare no data collection.
-      gecko: { id: 'policylens@example.org', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
+      gecko: {
+        // The project owns no domain, so its add-on id is a GUID it minted (a form AMO accepts);
+        // an add-on's id can never change once published. README, "Identifiers".
+        id: '{9c2a5687-f4a9-4b35-9aef-c831bb4dcd6a}',
+        // 140 (the ESR line before 153): CSS.highlights and data_collection_permissions both exist.
+        strict_min_version: '140.0',
+        // Nothing leaves the machine unless the reader exports it: declare no data collection.
+        data_collection_permissions: { required: ['none'] },
+      },
     },
   },
   hooks: {
