@@ -1,14 +1,19 @@
 import { defineConfig } from 'vitest/config';
 import SummaryReporter from './tests/summary-reporter.ts';
 
-// Real Chromium with the built extension loaded: files run one after another because they share
-// the machine's two cores with the browser.
+// The built extension in real browsers, one project per browser: Chromium (playwright-core,
+// every scenario) and Firefox ESR (puppeteer-core over WebDriver BiDi, tests/e2e/firefox). One
+// file at a time, projects included: a browser shares the machine's two cores with the tests.
 export default defineConfig({
   test: {
-    include: ['tests/e2e/**/*.e2e.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 180_000,
     fileParallelism: false,
+    maxWorkers: 1,
     reporters: ['default', new SummaryReporter('e2e')],
+    projects: [
+      { extends: true, test: { name: 'chromium', include: ['tests/e2e/*.e2e.test.ts'] } },
+      { extends: true, test: { name: 'firefox', include: ['tests/e2e/firefox/*.e2e.test.ts'] } },
+    ],
   },
 });
