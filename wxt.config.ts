@@ -6,8 +6,14 @@ import { resolve } from 'node:path';
 // 250–400 ms, so the .wasm ships as a file and the background passes its URL to init().
 const JIEBA_WASM = 'node_modules/jieba-wasm/pkg/web/jieba_rs_wasm_bg.wasm';
 
+/** Icon sizes drawn from assets/icon.svg at build time (@wxt-dev/auto-icons, sharp): none are committed. */
+const ICON_SIZES = [16, 32, 48, 128] as const;
+const icons = Object.fromEntries(ICON_SIZES.map((size) => [size, `icons/${size}.png`]));
+
 export default defineConfig({
   imports: false,
+  modules: ['@wxt-dev/auto-icons'],
+  autoIcons: { baseIconPath: 'assets/icon.svg', sizes: [...ICON_SIZES] },
   // Manifest V3 for Firefox too: one background model (event page / service worker) everywhere.
   manifestVersion: 3,
   manifest: {
@@ -15,7 +21,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     permissions: ['storage', 'contextMenus', 'unlimitedStorage'],
-    action: { default_title: '__MSG_extName__' },
+    // The toolbar button uses the same icons (without default_icon Chrome draws a letter).
+    action: { default_title: '__MSG_extName__', default_icon: icons },
     commands: {
       'highlight-selection': {
         suggested_key: { default: 'Alt+Shift+H' },

@@ -5,6 +5,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annotateFile } from '../../../lib/cli/main';
 import { POLICYLENS_NS } from '../../../lib/export/jsonld';
+import { BADGE_COLORS } from '../../../lib/ext/badge';
 import { startSiteServer } from '../../fixtures/site-server';
 import { exampleShown, fixturePages } from '../fixture-pages';
 import { dragPointsFor, toolbarButtonPoint } from '../in-page';
@@ -161,6 +162,16 @@ describe("Firefox ESR: a reader's path through one profile", () => {
     await popup.close();
     const n = found.filter((f) => f.name === 'policylens-target' || f.name === 'policylens-deadline').length;
     await expect.poll(() => badgeOf(tabId), { timeout: 5000, message: `${B}: toolbar badge` }).toBe(String(n));
+    const colours = await inExtension(
+      session,
+      async (tab: number) => {
+        const action = (globalThis as unknown as { browser: { action: Record<'getBadgeBackgroundColor' | 'getBadgeTextColor', (d: { tabId: number }) => Promise<number[]>> } }).browser.action;
+        return [await action.getBadgeBackgroundColor({ tabId: tab }), await action.getBadgeTextColor({ tabId: tab })];
+      },
+      tabId,
+    );
+    const hex = (rgba: number[]) => `#${rgba.slice(0, 3).map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+    expect(colours.map(hex), `${B}: badge background and text colours`).toEqual([BADGE_COLORS.background, BADGE_COLORS.text]);
     await page.close();
   });
 
