@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { resolve } from 'node:path';
+import { GECKO_ID } from './lib/identity';
 
 // jieba-wasm's web build resolves its .wasm with `new URL(..., import.meta.url)`; in the
 // background's IIFE build Vite would inline that as 4 MB of base64 and cost every worker start
@@ -37,12 +38,14 @@ export default defineConfig({
       gecko: {
         // The project owns no domain, so its add-on id is a GUID it minted (a form AMO accepts);
         // an add-on's id can never change once published. README, "Identifiers".
-        id: '{9c2a5687-f4a9-4b35-9aef-c831bb4dcd6a}',
+        id: GECKO_ID,
         // 140 (the ESR line before 153): CSS.highlights and data_collection_permissions both exist.
         strict_min_version: '140.0',
         // Nothing leaves the machine unless the reader exports it: declare no data collection.
         data_collection_permissions: { required: ['none'] },
       },
+      // Firefox for Android learned data_collection_permissions in 142 (web-ext lint).
+      gecko_android: { strict_min_version: '142.0' },
     },
   },
   hooks: {
