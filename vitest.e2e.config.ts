@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import SummaryReporter from './tests/summary-reporter.ts';
 
-// The built extension in real browsers, one project per browser: Chromium (playwright-core,
-// every scenario) and Firefox ESR (puppeteer-core over WebDriver BiDi, tests/e2e/firefox). One
-// file at a time, projects included: a browser shares the machine's two cores with the tests.
+// The built extension: in real browsers, one project per browser, Chromium (playwright-core,
+// every scenario) and Firefox ESR (puppeteer-core over WebDriver BiDi, tests/e2e/firefox); and
+// the store packages (tests/store: web-ext lint, the sources zip rebuilding the same add-on).
+// One file at a time, projects included: a browser or a build shares the machine's two cores.
 export default defineConfig({
   test: {
     testTimeout: 120_000,
@@ -14,6 +15,7 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'chromium', include: ['tests/e2e/*.e2e.test.ts'] } },
       { extends: true, test: { name: 'firefox', include: ['tests/e2e/firefox/*.e2e.test.ts'] } },
+      { extends: true, test: { name: 'store', include: ['tests/store/*.test.ts'] } },
     ],
   },
 });

@@ -17,7 +17,7 @@ export default defineConfig({
   autoIcons: { baseIconPath: 'assets/icon.svg', sizes: [...ICON_SIZES] },
   // Manifest V3 for Firefox too: one background model (event page / service worker) everywhere.
   manifestVersion: 3,
-  manifest: {
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
@@ -34,7 +34,8 @@ export default defineConfig({
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
     },
-    browser_specific_settings: {
+    // Firefox's alone: Chrome lists an unknown key as an error on the extensions page.
+    ...(browser === 'firefox' ? { browser_specific_settings: {
       gecko: {
         // The project owns no domain, so its add-on id is a GUID it minted (a form AMO accepts);
         // an add-on's id can never change once published. README, "Identifiers".
@@ -46,8 +47,8 @@ export default defineConfig({
       },
       // Firefox for Android learned data_collection_permissions in 142 (web-ext lint).
       gecko_android: { strict_min_version: '142.0' },
-    },
-  },
+    } } : {}),
+  }),
   hooks: {
     'build:publicAssets': (_wxt, files) => {
       files.push({ absoluteSrc: resolve(JIEBA_WASM), relativeDest: 'jieba_rs_wasm_bg.wasm' });
