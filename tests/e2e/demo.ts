@@ -18,7 +18,7 @@ const STORE = join(OUT, 'store');
 const STORE_SIZE = { width: 1280, height: 800 };
 
 /** Width and height from a PNG's IHDR chunk. */
-export function pngSize(file: string): { width: number; height: number } {
+function pngSize(file: string): { width: number; height: number } {
   const b = readFileSync(file);
   return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
 }

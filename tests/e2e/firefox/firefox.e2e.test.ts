@@ -108,7 +108,7 @@ describe('Firefox ESR: the add-on as installed', () => {
 describe('Firefox ESR: highlights on sample pages', () => {
   it.each(POLICY_SAMPLES)('%s: every labelled example in its own colour', async (slug) => {
     const fixture = samples.get(slug)!;
-    expect(fixture.expected.isPolicy).toBe(true);
+    expect(fixture.expected.isPolicy, `${B}: ${slug} is labelled policy`).toBe(true);
     const found = await withPage(sample(slug), readHighlights);
     expect(found.length, `${B}: nothing highlighted on ${slug}`).toBeGreaterThan(0);
     const wrong = (fixture.expected.examples ?? [])
@@ -119,7 +119,7 @@ describe('Firefox ESR: highlights on sample pages', () => {
   });
 
   it.each(OTHER_SAMPLES)('%s: nothing highlighted', async (slug) => {
-    expect(samples.get(slug)!.expected.isPolicy).toBe(false);
+    expect(samples.get(slug)!.expected.isPolicy, `${B}: ${slug} is labelled not policy`).toBe(false);
     const [state, found] = await withPage(sample(slug), async (p) => [await p.evaluate(() => document.documentElement.dataset.policylensState), await readHighlights(p)] as const);
     expect(state, `${B}: content script state on ${slug}`).toBe('ready');
     expect(found, `${B}: highlighted on ${slug}, which is not policy`).toEqual([]);
