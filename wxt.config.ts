@@ -7,6 +7,13 @@ import { GECKO_ID } from './lib/identity';
 // 250–400 ms, so the .wasm ships as a file and the background passes its URL to init().
 const JIEBA_WASM = 'node_modules/jieba-wasm/pkg/web/jieba_rs_wasm_bg.wasm';
 
+/**
+ * The oldest Firefox the add-on installs in: 140 (the ESR line before 153), the first with
+ * CSS.highlights and data_collection_permissions. .ci/setup fetches this ESR from Debian and the
+ * e2e project firefox-min runs in it (vitest.e2e.config.ts).
+ */
+export const FIREFOX_MIN_VERSION = '140.0';
+
 /** Icon sizes drawn from assets/icon.svg at build time (@wxt-dev/auto-icons, sharp): none are committed. */
 const ICON_SIZES = [16, 32, 48, 128] as const;
 const icons = Object.fromEntries(ICON_SIZES.map((size) => [size, `icons/${size}.png`]));
@@ -40,8 +47,7 @@ export default defineConfig({
         // The project owns no domain, so its add-on id is a GUID it minted (a form AMO accepts);
         // an add-on's id can never change once published. README, "Identifiers".
         id: GECKO_ID,
-        // 140 (the ESR line before 153): CSS.highlights and data_collection_permissions both exist.
-        strict_min_version: '140.0',
+        strict_min_version: FIREFOX_MIN_VERSION,
         // Nothing leaves the machine unless the reader exports it: declare no data collection.
         data_collection_permissions: { required: ['none'] },
       },

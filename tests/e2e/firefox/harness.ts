@@ -125,15 +125,14 @@ export async function openExtensionPage(session: FirefoxSession, path: string, p
   const p = page ?? (await session.browser.newPage());
   const url = session.base + path;
   void p.goto(url).catch(() => undefined);
-  await p.waitForFunction((u) => location.href === u && document.readyState === 'complete', { timeout: 20_000, polling: 50 }, url);
+  await waitUntil(p, (u) => location.href === u && document.readyState === 'complete', url, { timeout: 20_000, interval: 50 });
   return p;
 }
 
 /** Open the popup as a page for a given tab (what clicking the toolbar button shows). */
 export async function openPopup(session: FirefoxSession, tabId: number): Promise<Page> {
-  const popup = await session.browser.newPage();
-  await popup.setViewport({ width: 420, height: 640 });
-  return openExtensionPage(session, `popup.html?tab=${tabId}`, popup);
+  // The page's default viewport: setViewport needs a BiDi command Firefox 140 lacks.
+  return openExtensionPage(session, `popup.html?tab=${tabId}`);
 }
 
 let control: Page | null = null;
@@ -170,13 +169,45 @@ export async function readHighlights(page: Page): Promise<FoundHighlight[]> {
   return page.evaluate(highlightsInPage);
 }
 
+/**
+ * Evaluate `fn(arg)` in the page until it returns something truthy, and return that. Not
+ * puppeteer's waitForFunction: its in-page poller builds a function with Function(), which a
+ * page's CSP forbids in Firefox 140 (the real pages are served with their scripts blocked).
+ * A navigation in progress throws; that is retried too.
+ */
+export async function waitUntil<A, R>(page: Page, fn: (arg: A) => R, arg: A, options: { timeout?: number; interval?: number; what?: string } = {}): Promise<NonNullable<R>> {
+  const { timeout = 20_000, interval = 100 } = options;
+  const end = Date.now() + timeout;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = (await page.evaluate(fn as (a: unknown) => R, arg as unknown)) as R;
+      if (value) return value as NonNullable<R>;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > end) throw new Error(`Firefox: waited ${timeout} ms for ${options.what ?? fn.name ?? 'a condition'} on ${page.url()}${last ? ` (last error: ${String(last)})` : ''}`);
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
 export async function waitForAnalysis(page: Page, timeout = 30_000): Promise<string> {
-  await page.waitForFunction(analysisDone, { timeout, polling: 100 });
+  await waitUntil(page, analysisDone, undefined, { timeout, what: 'the content script to finish' });
   return page.evaluate(() => document.documentElement.dataset.policylensState ?? '');
 }
 
 export async function waitForHighlight(page: Page, name: string, text: string, timeout = 20_000): Promise<void> {
-  await page.waitForFunction(highlightShown, { timeout, polling: 100 }, [name, text] as const);
+  await waitUntil(page, highlightShown, [name, text] as const, { timeout, what: `a ${name} highlight "${text}"` });
+}
+
+/**
+ * Click an element with a real mouse click, once it is there and visible. Not puppeteer's
+ * locators: they poll with Function(), which extension pages' CSP forbids in Firefox 140.
+ */
+export async function clickOn(page: Page, selector: string): Promise<void> {
+  const el = await page.waitForSelector(selector, { visible: true, timeout: 20_000 });
+  if (!el) throw new Error(`Firefox: no ${selector} on ${page.url()}`);
+  await el.click();
 }
 
 export async function textOf(page: Page, selector: string): Promise<string> {
