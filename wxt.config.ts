@@ -10,7 +10,7 @@ const JIEBA_WASM = 'node_modules/jieba-wasm/pkg/web/jieba_rs_wasm_bg.wasm';
 /**
  * The oldest Firefox the add-on installs in: 140 (the ESR line before 153), the first with
  * CSS.highlights and data_collection_permissions. .ci/setup fetches this ESR from Debian and the
- * e2e project firefox-min runs in it (vitest.e2e.config.ts).
+ * e2e project firefox-140 runs in it (vitest.e2e.config.ts).
  */
 export const FIREFOX_MIN_VERSION = '140.0';
 
@@ -41,7 +41,7 @@ export default defineConfig({
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
     },
-    // Firefox's alone: Chrome lists an unknown key as an error on the extensions page.
+    // Firefox's alone: Chrome warns of an unrecognised manifest key on its extensions page.
     ...(browser === 'firefox' ? { browser_specific_settings: {
       gecko: {
         // The project owns no domain, so its add-on id is a GUID it minted (a form AMO accepts);
