@@ -105,10 +105,6 @@ export async function launchFirefox(options: { profileDir?: string } = {}): Prom
   };
 }
 
-export async function newPage(session: FirefoxSession): Promise<Page> {
-  return session.browser.newPage();
-}
-
 /** Open a web page and wait until the content script is done with it. */
 export async function visit(session: FirefoxSession, url: string, page?: Page): Promise<Page> {
   const p = page ?? (await session.browser.newPage());
