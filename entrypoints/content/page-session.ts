@@ -19,6 +19,12 @@ function mark(state: 'pending' | 'ready' | 'off' | 'error'): void {
   document.documentElement.dataset.policylensState = state;
 }
 
+/**
+ * `wxt build --mode fallback` draws by wrapping text in marks, as in a browser without
+ * CSS.highlights: how the wrapping highlighter is run in a real browser (tests/e2e/fallback-highlighter).
+ */
+const HIGHLIGHT_MODE = import.meta.env.MODE === 'fallback' ? 'wrap' : 'auto';
+
 /** How long a single-page navigation waits for the new article before reading what is there. */
 const NAV_WAIT_MS = 3000;
 
@@ -137,7 +143,7 @@ export class PageSession {
       const placement = placeAnnotations(text, this.saved);
       this.orphans = new Set(placement.orphans.map((a) => a.id));
       this.items = spansToDraw(reading.spans, placement.placed);
-      this.highlighter ??= new Highlighter(map, { mutate: this.ui.ignoreMutations });
+      this.highlighter ??= new Highlighter(map, { mutate: this.ui.ignoreMutations, mode: HIGHLIGHT_MODE });
       this.highlighter.setMap(map);
       await this.highlighter.drawChunked(this.items.map((i): DrawSpan => ({ id: i.id, type: i.type, start: i.start, end: i.end })));
       if (stale()) return;
