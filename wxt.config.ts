@@ -14,7 +14,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage', 'activeTab', 'contextMenus', 'unlimitedStorage'],
+    // Each one is justified in README.md (## Permissions) and checked by tests/security/manifest-permissions.test.ts.
+    permissions: ['storage', 'contextMenus', 'unlimitedStorage'],
     action: { default_title: '__MSG_extName__' },
     commands: {
       'highlight-selection': {
