@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { AnnotationRecord, ArticleRecord, PolicyDB, SettingRecord } from '../db/schema';
 import { MAX_TEXT } from '../types';
+import { isIsoDate } from '../format/date';
+import { safeHttpUrl } from '../url';
 import { CHUNK, yieldToEventLoop } from './progress';
 import type { ProgressFn } from './types';
 
@@ -122,7 +124,10 @@ const timestamp = z.number().nonnegative().max(8.64e15);
  * here: the protocol is on zod/mini for the content script's size, and a backup needs readable paths.
  */
 const str = (max: number) => z.string().max(max);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+// A real calendar day: 2024-13-45 has the shape but would sort, count and show as nonsense.
+const isoDate = z.string().refine(isIsoDate, 'expected a real date YYYY-MM-DD');
+// Stored URLs become links in the dashboard and the exports: only http(s) gets in.
+const httpUrl = z.string().min(1, 'required').max(4000).refine((u) => safeHttpUrl(u) !== null, 'must be an http(s) URL');
 
 export const verdictRecordSchema = z.object({
   isPolicy: z.boolean(),
@@ -134,8 +139,8 @@ export const verdictRecordSchema = z.object({
 export const articleRecordSchema = z
   .object({
     id,
-    url: z.string().min(1, 'required').max(4000),
-    canonicalUrl: z.string().min(1, 'required').max(4000),
+    url: httpUrl,
+    canonicalUrl: httpUrl,
     contentHash: str(200),
     title: str(2000),
     text: str(MAX_TEXT),
@@ -147,6 +152,8 @@ export const articleRecordSchema = z
     agencies: z.array(str(200)).max(50).optional(),
     docNumber: str(200).optional(),
     region: str(50).nullable().optional(),
+    // v2: every URL the text was saved from.
+    urls: z.array(httpUrl).max(1000).optional(),
   })
   .loose();
 
@@ -159,8 +166,8 @@ export const targetValueSchema = z.object({
 });
 export const deadlineValueSchema = z.object({
   kind: z.enum(['by', 'within', 'recurring', 'scope', 'span']),
-  start: str(40).nullable().optional(),
-  end: str(40).nullable(),
+  start: isoDate.nullable().optional(),
+  end: isoDate.nullable(),
   resolved: z.boolean(),
   period: str(40).optional(),
 });
@@ -404,9 +411,13 @@ export async function importBackup(db: PolicyDB, json: string, opts: ImportOptio
   const fileByUrl = new Map<string, Indexed<ArticleRecord>>();
   // Newest first (later in the file first on a tie), so the first of each id or URL seen is the one kept.
   const newestFirst = [...(articles as Array<Indexed<ArticleRecord>>)].sort((x, y) => y.rec.updatedAt - x.rec.updatedAt || y.index - x.index);
+  // Nothing is dropped without a word: each record a duplicate replaced is named in the report.
+  const notes = new ErrorList();
   for (const item of newestFirst) {
     const kept = fileById.get(item.rec.id) ?? fileByUrl.get(item.rec.canonicalUrl);
     if (kept) {
+      const same = kept.rec.id === item.rec.id ? 'id' : 'canonicalUrl';
+      notes.add(`articles[${item.index}] (id=${shown(item.rec.id)}): same ${same} as articles[${kept.index}], which is newer and was imported in its place`);
       if (kept.rec.id !== item.rec.id) remap.set(item.rec.id, kept.rec.id);
       continue;
     }
@@ -422,10 +433,19 @@ export async function importBackup(db: PolicyDB, json: string, opts: ImportOptio
   for (const item of annotations as Array<Indexed<AnnotationRecord>>) {
     const prev = annById.get(item.rec.id);
     // Within one file the later copy wins a tie, as it does for articles.
-    if (!prev || item.rec.updatedAt >= prev.rec.updatedAt) annById.set(item.rec.id, item);
+    const wins = !prev || item.rec.updatedAt >= prev.rec.updatedAt;
+    if (prev) {
+      const [lost, won] = wins ? [prev, item] : [item, prev];
+      notes.add(`annotations[${lost.index}] (id=${shown(lost.rec.id)}): same id as annotations[${won.index}], which is newer and was imported in its place`);
+    }
+    if (wins) annById.set(item.rec.id, item);
   }
-  const settingByKey = new Map<string, SettingRecord>();
-  for (const { rec } of settings as Array<Indexed<SettingRecord>>) settingByKey.set(rec.key, rec);
+  const settingByKey = new Map<string, Indexed<SettingRecord>>();
+  for (const item of settings as Array<Indexed<SettingRecord>>) {
+    const prev = settingByKey.get(item.rec.key);
+    if (prev) notes.add(`settings[${prev.index}] (key=${shown(prev.rec.key)}): same key as settings[${item.index}], which comes later and was imported in its place`);
+    settingByKey.set(item.rec.key, item);
+  }
 
   const added: ImportCounts = { articles: 0, annotations: 0, settings: 0 };
   const merged: ImportCounts = { articles: 0, annotations: 0, settings: 0 };
@@ -502,10 +522,10 @@ export async function importBackup(db: PolicyDB, json: string, opts: ImportOptio
       keys.forEach((key, i) => {
         if (existingSettings[i]) {
           merged.settings++;
-          if (opts.settings !== 'keep') settingWrites.push(settingByKey.get(key)!);
+          if (opts.settings !== 'keep') settingWrites.push(settingByKey.get(key)!.rec);
         } else {
           added.settings++;
-          settingWrites.push(settingByKey.get(key)!);
+          settingWrites.push(settingByKey.get(key)!.rec);
         }
       });
 
@@ -542,7 +562,7 @@ export async function importBackup(db: PolicyDB, json: string, opts: ImportOptio
   opts.onProgress?.(total, total);
 
   const articleIds = [...touched];
-  const warnings: string[] = [];
+  const warnings: string[] = notes.list();
   if (opts.afterImport && articleIds.length) {
     try {
       await opts.afterImport(articleIds);
