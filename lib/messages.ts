@@ -81,6 +81,9 @@ export const manualAnnotationSchema = z.object({
   selectors: selectorsSchema,
 });
 
+/** What a content script says about its page: the canonical link it found and the article text. */
+export const pageClaimSchema = z.object({ canonicalUrl: str(4000), text: str(MAX_TEXT) });
+
 const exportFormat = z.enum(['md', 'csv', 'jsonld', 'html', 'docx']);
 const id = str(100);
 
@@ -103,15 +106,20 @@ export const backgroundRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('saveArticle'), page: pageCaptureSchema, manual: z.optional(list(manualAnnotationSchema, 5000)) }),
   /** popup → background: the saved article for a URL, if any. */
   z.object({ type: z.literal('getArticleByUrl'), url: str(4000) }),
-  /** content → background: the saved annotations of this page, to re-anchor them on a revisit. */
-  z.object({ type: z.literal('getSavedAnnotations'), url: str(4000) }),
-  /** content/dashboard → background: edit a note or tags, or dismiss an automatic annotation. */
+  /**
+   * content → background: this page's address and saved annotations, to re-anchor them on a
+   * revisit. `page` is what the page claims (its canonical link, its text); the background checks
+   * it against the sender's URL (lib/background/page-access.ts) and answers the address it trusts.
+   */
+  z.object({ type: z.literal('getSavedAnnotations'), page: pageClaimSchema }),
+  /** content/dashboard → background: edit a note or tags, or dismiss an automatic annotation. From a content script `page` says which page it is on. */
   z.object({
     type: z.literal('updateAnnotation'), id,
     note: z.optional(z.nullable(str(20_000))), tags: z.optional(list(str(100), 50)), dismissed: z.optional(z.boolean()),
+    page: z.optional(pageClaimSchema),
   }),
-  /** content/dashboard → background: delete one annotation. */
-  z.object({ type: z.literal('deleteAnnotation'), id }),
+  /** content/dashboard → background: delete one annotation (from a content script, with `page` as above). */
+  z.object({ type: z.literal('deleteAnnotation'), id, page: z.optional(pageClaimSchema) }),
   /** popup → background: how this page relates to the saved corpus. */
   z.object({ type: z.literal('summarizeAgainstCorpus'), page: pageCaptureSchema, today: isoDate }),
   /** popup → background: export the current page (saved or not) in one format. */
@@ -148,7 +156,7 @@ export interface BackgroundReplies {
   reportPage: { badge: string };
   saveArticle: { id: string; created: boolean };
   getArticleByUrl: ArticleSummary | null;
-  getSavedAnnotations: SavedAnnotations | null;
+  getSavedAnnotations: { address: string; saved: SavedAnnotations | null };
   updateAnnotation: { updated: boolean };
   deleteAnnotation: { deleted: boolean };
   summarizeAgainstCorpus: CorpusSummary;
@@ -211,7 +219,15 @@ export interface SenderLike {
   id?: string;
   url?: string;
   origin?: string;
-  tab?: { id?: number };
+  tab?: { id?: number; url?: string };
+}
+
+/**
+ * The page a content script runs in, as the browser reports it: the frame's URL, else its tab's.
+ * Never a URL the page supplies.
+ */
+export function senderPageUrl(sender: SenderLike): string | undefined {
+  return sender.url ?? sender.tab?.url;
 }
 
 /**

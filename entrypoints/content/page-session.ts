@@ -129,8 +129,12 @@ export class PageSession {
       }
       const reading = await askBackground({ type: 'analyzeText', text: request.text, meta: detection.meta, force: request.options.force });
       if (stale()) return;
-      const savedSet = await askBackground({ type: 'getSavedAnnotations', url: base.canonicalUrl }).catch(() => null);
+      // The background decides which address this page is filed under (its canonical link only
+      // when consistent with it) and sends only that article's annotations.
+      const found = await askBackground({ type: 'getSavedAnnotations', page: { canonicalUrl: base.canonicalUrl, text } }).catch(() => null);
       if (stale()) return;
+      if (found) base.canonicalUrl = found.address;
+      const savedSet = found?.saved ?? null;
       this.map = map;
       this.saved = savedSet?.annotations ?? [];
       this.savedId = savedSet?.articleId ?? null;
@@ -283,9 +287,11 @@ export class PageSession {
       annotationId = this.items.find((i) => i.type === item.type && i.start === item.start && i.end === item.end)?.annotation?.id ?? null;
       if (!annotationId) throw new Error('the saved annotation could not be found again');
     }
-    if (change.remove) await askBackground({ type: 'deleteAnnotation', id: annotationId });
+    const capture = this.state.capture;
+    const page = capture ? { canonicalUrl: capture.canonicalUrl, text: capture.text } : undefined;
+    if (change.remove) await askBackground({ type: 'deleteAnnotation', id: annotationId, ...(page ? { page } : {}) });
     else await askBackground({
-      type: 'updateAnnotation', id: annotationId,
+      type: 'updateAnnotation', id: annotationId, ...(page ? { page } : {}),
       ...(change.note !== undefined ? { note: change.note || null } : {}),
       ...(change.dismiss ? { dismissed: true } : {}),
     });

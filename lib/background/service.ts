@@ -14,6 +14,7 @@ import { badgeText } from './badge';
 import { toBase64, utf8 } from './base64';
 import { deadlineCalendar, programIndex } from '../corpus/catalog';
 import { restoreArticle } from '../corpus/restore';
+import { pageAddress } from './page-access';
 
 /**
  * What the background does for each request, with the browser left outside: the entry point
@@ -32,6 +33,11 @@ export interface RequestContext {
   fromContentScript: boolean;
   /** The tab the request came from, if any (the badge is per tab). */
   tabId?: number;
+  /**
+   * For a content script: the URL of its page as the browser reports it (sender.url, else
+   * sender.tab.url). Everything a content script reads or changes is checked against it.
+   */
+  pageUrl?: string;
 }
 
 /**
@@ -41,8 +47,13 @@ export interface RequestContext {
 export const PAGE_ONLY: ReadonlySet<BackgroundRequest['type']> = new Set([
   'listArticles', 'getArticle', 'searchCorpus', 'exportArticles', 'deleteArticle', 'backup', 'importBackup',
   'summarizeAgainstCorpus', 'exportPage',
-  'listPrograms', 'deadlineCalendar', 'restoreArticle',
+  'listPrograms', 'deadlineCalendar', 'restoreArticle', 'getArticleByUrl',
 ]);
+
+/** Thrown when a content script asks about an article that is not its page's. */
+export class NotThisPage extends Error {
+  override name = 'NotThisPage';
+}
 
 /** An export file as a message can carry it. */
 export function packFile(file: ExportFile): ExportedFile {
@@ -92,6 +103,25 @@ export function createBackgroundService(deps: ServiceDeps) {
     return (await dispatch(r, context)) as BackgroundReplies[K];
   }
 
+  /** The sender's page URL; a content script without one may touch no article. */
+  function senderUrl(context: RequestContext): string {
+    if (!context.pageUrl) throw new NotThisPage('the sender has no page URL');
+    return context.pageUrl;
+  }
+
+  /**
+   * A content script may change an annotation only of the article its own page resolves to; our
+   * own pages (dashboard) may change any.
+   */
+  async function checkAnnotationOfPage(db: PolicyDB, id: string, claim: { canonicalUrl: string; text: string } | undefined, context: RequestContext): Promise<void> {
+    if (!context.fromContentScript) return;
+    if (!claim) throw new NotThisPage('a web page must say which page it is on');
+    const { article } = await pageAddress(db, senderUrl(context), claim.canonicalUrl, claim.text);
+    const annotation = await db.annotations.get(id);
+    if (!annotation) return;
+    if (!article || annotation.articleId !== article.id) throw new NotThisPage('that annotation is not on this page');
+  }
+
   async function dispatch(r: BackgroundRequest, context: RequestContext): Promise<BackgroundReplies[BackgroundRequest['type']]> {
     const db = deps.db();
     switch (r.type) {
@@ -102,16 +132,26 @@ export function createBackgroundService(deps: ServiceDeps) {
         if (context.fromContentScript && context.tabId !== undefined) await deps.setBadge(context.tabId, badge);
         return { badge };
       }
-      case 'saveArticle':
-        return saveArticle(db, { page: r.page, manual: r.manual, tokenize: await deps.tokenizer(), now: now().getTime() });
+      case 'saveArticle': {
+        // The page's own URL is the browser's word for a content script; the popup passes on
+        // what the content script captured. Either way the canonical link must be consistent.
+        const pageUrl = context.fromContentScript ? senderUrl(context) : r.page.url;
+        if (context.fromContentScript && canonicalizeUrl(r.page.url) !== canonicalizeUrl(pageUrl)) {
+          throw new NotThisPage('a web page can only save itself');
+        }
+        const { address } = await pageAddress(db, pageUrl, r.page.canonicalUrl, r.page.text);
+        const page = { ...r.page, url: pageUrl, canonicalUrl: address };
+        return saveArticle(db, { page, manual: r.manual, tokenize: await deps.tokenizer(), now: now().getTime() });
+      }
       case 'getArticleByUrl':
         return getArticleByUrl(db, r.url);
       case 'getSavedAnnotations': {
-        const article = await findArticleByUrl(db, r.url);
-        if (!article) return null;
-        return { articleId: article.id, annotations: await db.annotations.where('articleId').equals(article.id).toArray() };
+        const { address, article } = await pageAddress(db, senderUrl(context), r.page.canonicalUrl, r.page.text);
+        if (!article) return { address, saved: null };
+        return { address, saved: { articleId: article.id, annotations: await db.annotations.where('articleId').equals(article.id).toArray() } };
       }
       case 'updateAnnotation': {
+        await checkAnnotationOfPage(db, r.id, r.page, context);
         const patch: { note?: string | null; tags?: string[]; dismissed?: boolean } = {};
         if (r.note !== undefined) patch.note = r.note;
         if (r.tags !== undefined) patch.tags = r.tags;
@@ -119,6 +159,7 @@ export function createBackgroundService(deps: ServiceDeps) {
         return updateAnnotation(db, r.id, patch, now().getTime());
       }
       case 'deleteAnnotation':
+        await checkAnnotationOfPage(db, r.id, r.page, context);
         return deleteAnnotation(db, r.id);
       case 'summarizeAgainstCorpus': {
         // summarizeAgainstCorpus and searchCorpus index pending articles themselves.

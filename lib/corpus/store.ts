@@ -213,6 +213,14 @@ function prepare(input: SaveInput) {
 }
 type Prepared = ReturnType<typeof prepare>;
 
+function ownAddress(url: string): string | null {
+  try {
+    return canonicalizeUrl(url);
+  } catch {
+    return null;
+  }
+}
+
 /** The body of a save, inside a transaction over CORPUS_TABLES; index changes go to `delta`. */
 async function writePrepared(db: PolicyDB, prep: Prepared, delta: IndexDelta): Promise<{ id: string; created: boolean }> {
   const { page, manual, now, canonicalUrl, hash, text, autoDrafts, tf, region, agencies } = prep;
@@ -257,6 +265,10 @@ async function writePrepared(db: PolicyDB, prep: Prepared, delta: IndexDelta): P
   const all = [...keptManual, ...addedManual, ...auto];
   const urls = new Set(existing?.urls ?? (existing ? [existing.canonicalUrl] : []));
   urls.add(canonicalUrl);
+  // The page's own address too: when its canonical link is not believed on a later visit (the
+  // text changed), the page is looked up by its own URL and still finds what the reader saved.
+  const own = ownAddress(page.url);
+  if (own) urls.add(own);
   // A reprint found by its text keeps the identity (URL, canonical URL) it was first saved under.
   const record: ArticleRecord = {
     ...(existing && !byUrl ? existing : {}),
