@@ -38,6 +38,13 @@ export default defineConfig({
     },
   },
   vite: () => ({
+    resolve: {
+      alias: [
+        // WXT's content-script context announces itself on the page, which the page can replay to
+        // switch the extension off (issue 14, item 4): ours never touches the page.
+        { find: /^wxt\/utils\/content-script-context$/, replacement: resolve('lib/ext/content-lifecycle.ts') },
+      ],
+    },
     plugins: [
       {
         name: 'policylens:jieba-wasm-as-file',
