@@ -7,7 +7,6 @@ import {
 // Reply payloads the corpus and export code define; types only, erased from every bundle.
 import type { CorpusSummary } from './corpus/summary';
 import type { SearchResults } from './corpus/search';
-import type { ImportReport } from './export/backup';
 import type { DeadlineCalendar, ProgramEntry } from './corpus/catalog';
 
 /**
@@ -134,10 +133,8 @@ export const backgroundRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('exportArticles'), ids: z.optional(list(id, 100_000)), format: exportFormat }),
   /** dashboard → background: delete an article and its annotations in one transaction. */
   z.object({ type: z.literal('deleteArticle'), id }),
-  /** dashboard → background: a full JSON backup. */
-  z.object({ type: z.literal('backup') }),
-  /** dashboard → background: import a backup, all or nothing. */
-  z.object({ type: z.literal('importBackup'), json: str(200_000_000) }),
+  // Backup and import run in the dashboard, where the database is (lib/ext/library-file.ts):
+  // a library is larger than any one message may be.
   /** dashboard → background: every program with the articles that mention it (lib/corpus/catalog.ts). */
   z.object({ type: z.literal('listPrograms') }),
   /** dashboard → background: every deadline of the corpus relative to the reader's today. */
@@ -166,8 +163,6 @@ export interface BackgroundReplies {
   searchCorpus: SearchResults;
   exportArticles: ExportedFile;
   deleteArticle: { deleted: boolean };
-  backup: ExportedFile;
-  importBackup: ImportReport;
   listPrograms: ProgramEntry[];
   deadlineCalendar: DeadlineCalendar;
   restoreArticle: { restored: boolean; id: string };

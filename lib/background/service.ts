@@ -7,7 +7,6 @@ import {
   searchCorpus, summarizeAgainstCorpus, updateAnnotation, deleteAnnotation, type Tokenize,
 } from '../corpus';
 import { buildExport, type ExportFile, type ExportFormat, type ExportItem } from '../export';
-import { buildBackup, importBackup } from '../export/backup';
 import { describeSpan } from '../anchor';
 import { canonicalizeUrl, contentHash } from '../corpus/keys';
 import { badgeText } from './badge';
@@ -45,7 +44,7 @@ export interface RequestContext {
  * shares its page with untrusted code, so it only gets what concerns its own page.
  */
 export const PAGE_ONLY: ReadonlySet<BackgroundRequest['type']> = new Set([
-  'listArticles', 'getArticle', 'searchCorpus', 'exportArticles', 'deleteArticle', 'backup', 'importBackup',
+  'listArticles', 'getArticle', 'searchCorpus', 'exportArticles', 'deleteArticle',
   'summarizeAgainstCorpus', 'exportPage',
   'listPrograms', 'deadlineCalendar', 'restoreArticle', 'getArticleByUrl',
 ]);
@@ -187,13 +186,6 @@ export function createBackgroundService(deps: ServiceDeps) {
       }
       case 'deleteArticle':
         return deleteArticle(db, r.id);
-      case 'backup': {
-        const at = now();
-        const json = await buildBackup(db, at);
-        return { filename: `${at.toISOString().slice(0, 10)}-policylens-backup.json`, mime: 'application/json', base64: toBase64(utf8(json)) };
-      }
-      case 'importBackup':
-        return importBackup(db, r.json, { afterImport: async (ids) => void (await markForIndexing(db, ids)) });
       case 'listPrograms':
         return programIndex(db);
       case 'deadlineCalendar':

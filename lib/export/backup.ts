@@ -40,9 +40,10 @@ export interface BackupLimits {
 }
 
 export const DEFAULT_LIMITS: Readonly<BackupLimits> = Object.freeze({
-  maxChars: 128 * 1024 * 1024,
-  maxArticles: 50_000,
-  maxAnnotations: 1_000_000,
+  // Just under the longest string V8 holds (2^29 − 24 code units): the file is read as one text.
+  maxChars: 512 * 1024 * 1024 - 1024,
+  maxArticles: 1_000_000,
+  maxAnnotations: 20_000_000,
   maxSettings: 1_000,
   maxDepth: 32,
 });
@@ -82,36 +83,48 @@ export interface ImportOptions {
 /* ------------------------------------------------------------------ building */
 
 /**
- * The whole of the reader's data as a JSON string. Read in one transaction (a consistent
- * snapshot), then serialised a chunk at a time so a large corpus does not freeze the page.
+ * The whole of the reader's data as the parts of one JSON text, a record per part: a page hands
+ * them to a Blob as they are, so a library of any size is written without one giant string or
+ * message. Read in one transaction (a consistent snapshot) with cursors, a record at a time;
+ * progress is counted against the record counts taken in the same transaction.
  */
+export async function backupParts(db: PolicyDB, now: Date, opts: { onProgress?: ProgressFn } = {}): Promise<string[]> {
+  return db.transaction('r', db.articles, db.annotations, db.settings, async () => {
+    const counts = { articles: await db.articles.count(), annotations: await db.annotations.count(), settings: await db.settings.count() };
+    const total = counts.articles + counts.annotations + counts.settings;
+    let done = 0;
+    opts.onProgress?.(0, total);
+    const parts: string[] = [
+      `{"format":${JSON.stringify(BACKUP_FORMAT)},"version":${BACKUP_VERSION},"exportedAt":${JSON.stringify(now.toISOString())}`,
+      `,"counts":${JSON.stringify(counts)}`,
+    ];
+    const section = async (name: keyof typeof counts, table: { each(cb: (r: unknown) => void): Promise<void> }) => {
+      parts.push(`,\n${JSON.stringify(name)}:[`);
+      let first = true;
+      await table.each((record) => {
+        parts.push((first ? '\n' : ',\n') + JSON.stringify(record));
+        first = false;
+        if (++done % CHUNK === 0) opts.onProgress?.(done, total);
+      });
+      parts.push(']');
+    };
+    await section('articles', db.articles);
+    await section('annotations', db.annotations);
+    await section('settings', db.settings);
+    parts.push('}\n');
+    opts.onProgress?.(total, total);
+    return parts;
+  });
+}
+
+/** The backup as one string (tests, the CLI); pages use backupParts and a Blob. */
 export async function buildBackup(db: PolicyDB, now: Date, opts: { onProgress?: ProgressFn } = {}): Promise<string> {
-  const [articles, annotations, settings] = await db.transaction('r', db.articles, db.annotations, db.settings, () =>
-    Promise.all([db.articles.toArray(), db.annotations.toArray(), db.settings.toArray()]),
-  );
-  const total = articles.length + annotations.length + settings.length;
-  let done = 0;
-  const parts: string[] = [
-    `{"format":${JSON.stringify(BACKUP_FORMAT)},"version":${BACKUP_VERSION},"exportedAt":${JSON.stringify(now.toISOString())}`,
-    `,"counts":${JSON.stringify({ articles: articles.length, annotations: annotations.length, settings: settings.length })}`,
-  ];
-  const section = async (name: string, records: readonly unknown[]) => {
-    parts.push(`,\n${JSON.stringify(name)}:[`);
-    for (let i = 0; i < records.length; i++) {
-      parts.push((i ? ',\n' : '\n') + JSON.stringify(records[i]));
-      if (++done % CHUNK === 0) {
-        opts.onProgress?.(done, total);
-        await yieldToEventLoop();
-      }
-    }
-    parts.push(']');
-  };
-  await section('articles', articles);
-  await section('annotations', annotations);
-  await section('settings', settings);
-  parts.push('}\n');
-  opts.onProgress?.(total, total);
-  return parts.join('');
+  return (await backupParts(db, now, opts)).join('');
+}
+
+/** The file name a backup made at `now` is offered under. */
+export function backupFilename(now: Date): string {
+  return `${now.toISOString().slice(0, 10)}-policylens-backup.json`;
 }
 
 /* ------------------------------------------------------------------ schemas */
