@@ -67,7 +67,7 @@ describe('a library over 64 MiB (finding 1)', () => {
     const total = ARTICLES * 2;
     expect(seen.some((p) => p.total === total && p.done > 0 && p.done < total), JSON.stringify(seen.slice(0, 20))).toBe(true);
     expect(await dash.getByTestId('error').count()).toBe(0);
-  });
+  }, 600_000);
 
   it('is imported into an empty library, everything back', async () => {
     await emptyLibrary(dash);
@@ -82,5 +82,5 @@ describe('a library over 64 MiB (finding 1)', () => {
     expect(await libraryCounts(dash)).toEqual({ articles: ARTICLES, annotations: ARTICLES });
     const seen = await progress();
     expect(seen.some((p) => p.total > 0 && p.done > 0 && p.done < p.total)).toBe(true);
-  });
+  }, 600_000);
 });
