@@ -80,8 +80,13 @@ export const manualAnnotationSchema = z.object({
   selectors: selectorsSchema,
 });
 
-/** What a content script says about its page: the canonical link it found and the article text. */
-export const pageClaimSchema = z.object({ canonicalUrl: str(4000), text: str(MAX_TEXT) });
+/**
+ * What a content script says about its page: the canonical link it found and, when that link is
+ * not the page's own URL, the article text the link must agree with (lib/background/page-access).
+ * Without a text another address is never believed; a page on its own URL sends none, which
+ * spares a 2-million-character page a second copy of its text in a message.
+ */
+export const pageClaimSchema = z.object({ canonicalUrl: str(4000), text: z.optional(str(MAX_TEXT)) });
 
 const exportFormat = z.enum(['md', 'csv', 'jsonld', 'html', 'docx']);
 const id = str(100);

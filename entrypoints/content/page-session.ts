@@ -44,6 +44,11 @@ function canonicalLink(): string | null {
   return link && /^https?:\/\//.test(link) ? withoutPlainHash(link) : null;
 }
 
+/** What the background needs to trust an address: the text only when the address is not the page's own. */
+function pageClaim(canonicalUrl: string, text: string, pageUrl = location.href): { canonicalUrl: string; text?: string } {
+  return canonicalUrl === withoutPlainHash(pageUrl) ? { canonicalUrl } : { canonicalUrl, text };
+}
+
 /**
  * One page's reading: detect the article, ask the background to read its text, re-anchor what
  * the reader saved here before, and draw it all. Every run replaces the previous one; a run made
@@ -158,7 +163,7 @@ export class PageSession {
       if (stale()) return;
       // The background decides which address this page is filed under (its canonical link only
       // when consistent with it) and sends only that article's annotations.
-      const found = await askBackground({ type: 'getSavedAnnotations', page: { canonicalUrl: base.canonicalUrl, text } }).catch(() => null);
+      const found = await askBackground({ type: 'getSavedAnnotations', page: pageClaim(base.canonicalUrl, text) }).catch(() => null);
       if (stale()) return;
       if (found) base.canonicalUrl = found.address;
       const savedSet = found?.saved ?? null;
@@ -393,7 +398,7 @@ export class PageSession {
       if (!annotationId) throw new Error('the saved annotation could not be found again');
     }
     const capture = queued.capture ?? this.state.capture;
-    const page = capture ? { canonicalUrl: capture.canonicalUrl, text: capture.text } : undefined;
+    const page = capture ? pageClaim(capture.canonicalUrl, capture.text, capture.url) : undefined;
     if (change.remove) await askBackground({ type: 'deleteAnnotation', id: annotationId, ...(page ? { page } : {}) });
     else await askBackground({
       type: 'updateAnnotation', id: annotationId, ...(page ? { page } : {}),

@@ -48,7 +48,7 @@ export interface PageAddress {
  * The page's address: its canonical link when consistent with the page (see above), else its own
  * URL. `pageUrl` must come from the browser (the message sender), never from the page.
  */
-export async function pageAddress(db: PolicyDB, pageUrl: string, claimedCanonical: string | undefined, text: string): Promise<PageAddress> {
+export async function pageAddress(db: PolicyDB, pageUrl: string, claimedCanonical: string | undefined, text: string | undefined): Promise<PageAddress> {
   const own = canonicalizeUrl(pageUrl);
   const claimed = canonicalOrNull(claimedCanonical);
   if (claimed && claimed !== own && sameSite(claimed, own)) {
@@ -56,7 +56,7 @@ export async function pageAddress(db: PolicyDB, pageUrl: string, claimedCanonica
     // Nothing saved there: nothing to reach, and the site says this is the article's address.
     if (!there) return { address: claimed, article: undefined };
     // A short text is keyed by its URL alone (see contentHash), which says nothing about the text.
-    const hash = contentHash(text, claimed);
+    const hash = text === undefined ? 'url:' : contentHash(text, claimed);
     if (!hash.startsWith('url:') && there.contentHash === hash) return { address: claimed, article: there };
   }
   return { address: own, article: await findArticleByUrl(db, own) };

@@ -112,7 +112,7 @@ export function createBackgroundService(deps: ServiceDeps) {
    * A content script may change an annotation only of the article its own page resolves to; our
    * own pages (dashboard) may change any.
    */
-  async function checkAnnotationOfPage(db: PolicyDB, id: string, claim: { canonicalUrl: string; text: string } | undefined, context: RequestContext): Promise<void> {
+  async function checkAnnotationOfPage(db: PolicyDB, id: string, claim: { canonicalUrl: string; text?: string | undefined } | undefined, context: RequestContext): Promise<void> {
     if (!context.fromContentScript) return;
     if (!claim) throw new NotThisPage('a web page must say which page it is on');
     const { article } = await pageAddress(db, senderUrl(context), claim.canonicalUrl, claim.text);

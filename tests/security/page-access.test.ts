@@ -82,6 +82,13 @@ describe('a canonical link is believed only when consistent with the page (findi
     expect(await db.articles.get(id)).toEqual(before);
   });
 
+  it('another address claimed without the text is not believed', async () => {
+    const { ask } = await savedWithNote();
+    const print = 'https://www.shanxi.gov.cn/zfxxgk/2023/0309/plan.html?view=print';
+    const r = await ask({ type: 'getSavedAnnotations', page: { canonicalUrl: SAVED.url } }, from(print)) as { address: string; saved: unknown };
+    expect(r).toEqual({ address: print, saved: null });
+  });
+
   it('same site means the registrable domain', () => {
     expect(sameSite('https://gxt.shanxi.gov.cn/a', 'https://www.shanxi.gov.cn/b')).toBe(true);
     expect(sameSite('https://www.shanxi.gov.cn/a', 'https://www.shandong.gov.cn/a')).toBe(false);
