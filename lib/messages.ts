@@ -81,12 +81,13 @@ export const manualAnnotationSchema = z.object({
 });
 
 /**
- * What a content script says about its page: the canonical link it found and, when that link is
+ * What a content script says about its page: where it is now (a single-page site moves with
+ * history.pushState, which the sender URL does not follow), the canonical link it found and, when that link is
  * not the page's own URL, the article text the link must agree with (lib/background/page-access).
  * Without a text another address is never believed; a page on its own URL sends none, which
  * spares a 2-million-character page a second copy of its text in a message.
  */
-export const pageClaimSchema = z.object({ canonicalUrl: str(4000), text: z.optional(str(MAX_TEXT)) });
+export const pageClaimSchema = z.object({ url: z.optional(str(4000)), canonicalUrl: str(4000), text: z.optional(str(MAX_TEXT)) });
 
 const exportFormat = z.enum(['md', 'csv', 'jsonld', 'html', 'docx']);
 const id = str(100);

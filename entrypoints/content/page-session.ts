@@ -45,8 +45,8 @@ function canonicalLink(): string | null {
 }
 
 /** What the background needs to trust an address: the text only when the address is not the page's own. */
-function pageClaim(canonicalUrl: string, text: string, pageUrl = location.href): { canonicalUrl: string; text?: string } {
-  return canonicalUrl === withoutPlainHash(pageUrl) ? { canonicalUrl } : { canonicalUrl, text };
+function pageClaim(canonicalUrl: string, text: string, pageUrl = location.href): { url: string; canonicalUrl: string; text?: string } {
+  return canonicalUrl === withoutPlainHash(pageUrl) ? { url: pageUrl, canonicalUrl } : { url: pageUrl, canonicalUrl, text };
 }
 
 /**
@@ -233,12 +233,19 @@ export class PageSession {
   }
 
   private pageAnnotations(): PageAnnotation[] {
-    return this.saved
+    const saved = this.saved
       .filter((a) => a.origin === 'manual' || a.note)
-      .map((a) => ({
+      .map((a): PageAnnotation => ({
         id: a.id, type: a.type, text: a.text, tags: a.tags, orphan: this.orphans.has(a.id),
         ...(a.note ? { note: a.note } : {}),
       }));
+    // What the reader made and the library has not taken yet is theirs all the same.
+    const drawn = new Set(this.items.map((i) => i.id));
+    const unsaved = this.unsaved.map((m, i): PageAnnotation => ({
+      id: `unsaved:${i}`, type: 'highlight', text: m.text, tags: m.tags, orphan: !drawn.has(`unsaved:${i}`),
+      ...(m.note ? { note: m.note } : {}),
+    }));
+    return [...saved, ...unsaved];
   }
 
   private async report(isPolicy: boolean, targets: number, deadlines: number): Promise<void> {
@@ -323,6 +330,7 @@ export class PageSession {
     if (!this.unsaved.length) this.unsavedCapture = this.state.capture;
     this.unsaved.push({ text: text.slice(start, end), selectors, tags, ...(note ? { note } : {}) });
     this.items = [...this.items, ...this.unsavedItems(text).slice(-1)];
+    if (this.state.status === 'ready' && this.state.capture) this.state = { ...this.state, annotations: this.pageAnnotations() };
     await this.highlighter?.drawChunked(this.items.map((i): DrawSpan => ({ id: i.id, type: i.type, start: i.start, end: i.end })));
     await this.flush();
   }

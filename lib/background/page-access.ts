@@ -23,6 +23,16 @@ export function siteOf(url: string): string | null {
   }
 }
 
+/** Same scheme, host and port: where history.pushState can take a page. */
+export function sameOrigin(a: string, b: string): boolean {
+  try {
+    const x = new URL(a);
+    return (x.protocol === 'http:' || x.protocol === 'https:') && x.origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+}
+
 export function sameSite(a: string, b: string): boolean {
   const x = siteOf(a);
   return x !== null && x === siteOf(b);

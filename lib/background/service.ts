@@ -13,7 +13,7 @@ import { badgeText } from './badge';
 import { toBase64, utf8 } from './base64';
 import { deadlineCalendar, programIndex } from '../corpus/catalog';
 import { restoreArticle } from '../corpus/restore';
-import { pageAddress } from './page-access';
+import { pageAddress, sameOrigin } from './page-access';
 
 /**
  * What the background does for each request, with the browser left outside: the entry point
@@ -102,20 +102,26 @@ export function createBackgroundService(deps: ServiceDeps) {
     return (await dispatch(r, context)) as BackgroundReplies[K];
   }
 
-  /** The sender's page URL; a content script without one may touch no article. */
-  function senderUrl(context: RequestContext): string {
+  /**
+   * The page a content script is on. The browser's sender URL is the document's URL when the
+   * script started; a single-page site may since have moved on with history.pushState, which
+   * cannot leave the origin. So the URL the page reports is taken when it is on the sender's
+   * origin (where the page could have moved itself), else the sender's URL; a content script
+   * without a sender URL may touch no article.
+   */
+  function pageUrlOf(context: RequestContext, reported?: string): string {
     if (!context.pageUrl) throw new NotThisPage('the sender has no page URL');
-    return context.pageUrl;
+    return reported !== undefined && sameOrigin(reported, context.pageUrl) ? reported : context.pageUrl;
   }
 
   /**
    * A content script may change an annotation only of the article its own page resolves to; our
    * own pages (dashboard) may change any.
    */
-  async function checkAnnotationOfPage(db: PolicyDB, id: string, claim: { canonicalUrl: string; text?: string | undefined } | undefined, context: RequestContext): Promise<void> {
+  async function checkAnnotationOfPage(db: PolicyDB, id: string, claim: { url?: string | undefined; canonicalUrl: string; text?: string | undefined } | undefined, context: RequestContext): Promise<void> {
     if (!context.fromContentScript) return;
     if (!claim) throw new NotThisPage('a web page must say which page it is on');
-    const { article } = await pageAddress(db, senderUrl(context), claim.canonicalUrl, claim.text);
+    const { article } = await pageAddress(db, pageUrlOf(context, claim.url), claim.canonicalUrl, claim.text);
     const annotation = await db.annotations.get(id);
     if (!annotation) return;
     if (!article || annotation.articleId !== article.id) throw new NotThisPage('that annotation is not on this page');
@@ -134,10 +140,8 @@ export function createBackgroundService(deps: ServiceDeps) {
       case 'saveArticle': {
         // The page's own URL is the browser's word for a content script; the popup passes on
         // what the content script captured. Either way the canonical link must be consistent.
-        const pageUrl = context.fromContentScript ? senderUrl(context) : r.page.url;
-        if (context.fromContentScript && canonicalizeUrl(r.page.url) !== canonicalizeUrl(pageUrl)) {
-          throw new NotThisPage('a web page can only save itself');
-        }
+        const pageUrl = context.fromContentScript ? pageUrlOf(context, r.page.url) : r.page.url;
+        if (pageUrl !== r.page.url) throw new NotThisPage('a web page can only save itself');
         const { address } = await pageAddress(db, pageUrl, r.page.canonicalUrl, r.page.text);
         const page = { ...r.page, url: pageUrl, canonicalUrl: address };
         return saveArticle(db, { page, manual: r.manual, tokenize: await deps.tokenizer(), now: now().getTime() });
@@ -145,7 +149,7 @@ export function createBackgroundService(deps: ServiceDeps) {
       case 'getArticleByUrl':
         return getArticleByUrl(db, r.url);
       case 'getSavedAnnotations': {
-        const { address, article } = await pageAddress(db, senderUrl(context), r.page.canonicalUrl, r.page.text);
+        const { address, article } = await pageAddress(db, pageUrlOf(context, r.page.url), r.page.canonicalUrl, r.page.text);
         if (!article) return { address, saved: null };
         return { address, saved: { articleId: article.id, annotations: await db.annotations.where('articleId').equals(article.id).toArray() } };
       }

@@ -122,9 +122,14 @@ describe('a hostile page against the built extension (issue 14)', () => {
     await page.keyboard.type(NOTE);
     await page.keyboard.press('Control+Enter');
     await page.waitForFunction((q) => [...(CSS.highlights.get('policylens-highlight') ?? [])].some((r) => (r as Range).toString() === q), QUOTE, { timeout: 30_000 });
-    const lib = await library();
-    const note = lib.annotations.find((a) => a.note === NOTE)!;
+    // The highlight is drawn at once; the save lands a moment later.
+    let note: Record<string, unknown> | undefined;
+    for (let i = 0; i < 300 && !note; i++) {
+      note = (await library()).annotations.find((a) => a.note === NOTE);
+      if (!note) await page.waitForTimeout(100);
+    }
     expect(note).toBeDefined();
+    if (!note) return;
     noteId = note.id as string;
     originalId = note.articleId as string;
     await page.close();

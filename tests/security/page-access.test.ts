@@ -143,6 +143,20 @@ describe('a content script touches only its own page\'s article (finding 3)', ()
     expect(await db.annotations.get(note.id)).toBeUndefined();
   });
 
+  it('follows a single-page site within the sender\'s origin, and no further', async () => {
+    const { ask, note } = await savedWithNote();
+    // The reader opened another page of the site, which then moved to the article with pushState.
+    const started = 'https://www.shanxi.gov.cn/zfxxgk/index.html';
+    const claim = { url: SAVED.url, canonicalUrl: SAVED.url };
+    const r = await ask({ type: 'getSavedAnnotations', page: claim }, from(started)) as { address: string; saved: { annotations: { id: string }[] } };
+    expect(r.address).toBe(SAVED.url);
+    expect(r.saved.annotations.map((a) => a.id)).toContain(note.id);
+    // A page of another origin cannot say it is there.
+    const far = await ask({ type: 'getSavedAnnotations', page: claim }, from(evil)) as { address: string; saved: unknown };
+    expect(far).toEqual({ address: evil, saved: null });
+    await expect(ask({ type: 'deleteAnnotation', id: note.id, page: claim }, from(evil))).rejects.toThrow(/not on this page/);
+  });
+
   it('takes the page URL from the browser\'s sender, frame first', () => {
     expect(senderPageUrl({ url: 'https://a.example/x', tab: { url: 'https://b.example/y' } })).toBe('https://a.example/x');
     expect(senderPageUrl({ tab: { url: 'https://b.example/y' } })).toBe('https://b.example/y');
