@@ -6,7 +6,7 @@ import { MAX_TEXT, type ManualAnnotation, type PageAnnotation, type PageCapture,
 import { detectPage, type Detection } from '../../lib/detect/detect';
 import { pageText, readRequest } from '../../lib/detect/page-reading';
 import { buildTextMap, type TextMap } from '../../lib/page/text-map';
-import { Highlighter, type DrawSpan } from '../../lib/page/highlighter';
+import { Highlighter, yieldToPage, type DrawSpan } from '../../lib/page/highlighter';
 import { describeSpan } from '../../lib/anchor';
 import { placeAnnotations, sameSpan, spansToDraw, type DrawItem } from '../../lib/anchor/place';
 import type { AnnotationRecord } from '../../lib/db/schema';
@@ -159,6 +159,10 @@ export class PageSession {
         await this.report(false, 0, 0);
         return;
       }
+      // Detection and sending the text each hold the main thread on a long page: give the page a
+      // turn between them, so they are two short tasks rather than one long one.
+      await yieldToPage();
+      if (stale()) return;
       const reading = await askBackground({ type: 'analyzeText', text: request.text, meta: detection.meta, force: request.options.force });
       if (stale()) return;
       // The background decides which address this page is filed under (its canonical link only
