@@ -52,6 +52,8 @@ function drawnHighlights(): string[] {
 
 beforeEach(() => {
   calls.length = 0;
+  // The content script yields to the page between steps; here that must not wait on the faked timers.
+  (globalThis as { scheduler?: unknown }).scheduler = { yield: () => Promise.resolve() };
   loadPage();
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
 });
