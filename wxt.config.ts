@@ -28,6 +28,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
+    // Each one is justified in README.md (## Permissions) and checked by tests/security/manifest-permissions.test.ts.
     permissions: ['storage', 'contextMenus', 'unlimitedStorage'],
     // The toolbar button uses the same icons (without default_icon Chrome draws a letter).
     action: { default_title: '__MSG_extName__', default_icon: icons },
@@ -61,6 +62,13 @@ export default defineConfig({
     },
   },
   vite: () => ({
+    resolve: {
+      alias: [
+        // WXT's content-script context announces itself on the page, which the page can replay to
+        // switch the extension off (issue 14, item 4): ours never touches the page.
+        { find: /^wxt\/utils\/content-script-context$/, replacement: resolve('lib/ext/content-lifecycle.ts') },
+      ],
+    },
     plugins: [
       {
         name: 'policylens:jieba-wasm-as-file',

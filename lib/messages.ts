@@ -7,7 +7,6 @@ import {
 // Reply payloads the corpus and export code define; types only, erased from every bundle.
 import type { CorpusSummary } from './corpus/summary';
 import type { SearchResults } from './corpus/search';
-import type { ImportReport } from './export/backup';
 import type { DeadlineCalendar, ProgramEntry } from './corpus/catalog';
 
 /**
@@ -81,6 +80,15 @@ export const manualAnnotationSchema = z.object({
   selectors: selectorsSchema,
 });
 
+/**
+ * What a content script says about its page: where it is now (a single-page site moves with
+ * history.pushState, which the sender URL does not follow), the canonical link it found and, when that link is
+ * not the page's own URL, the article text the link must agree with (lib/background/page-access).
+ * Without a text another address is never believed; a page on its own URL sends none, which
+ * spares a 2-million-character page a second copy of its text in a message.
+ */
+export const pageClaimSchema = z.object({ url: z.optional(str(4000)), canonicalUrl: str(4000), text: z.optional(str(MAX_TEXT)) });
+
 const exportFormat = z.enum(['md', 'csv', 'jsonld', 'html', 'docx']);
 const id = str(100);
 
@@ -103,15 +111,20 @@ export const backgroundRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('saveArticle'), page: pageCaptureSchema, manual: z.optional(list(manualAnnotationSchema, 5000)) }),
   /** popup → background: the saved article for a URL, if any. */
   z.object({ type: z.literal('getArticleByUrl'), url: str(4000) }),
-  /** content → background: the saved annotations of this page, to re-anchor them on a revisit. */
-  z.object({ type: z.literal('getSavedAnnotations'), url: str(4000) }),
-  /** content/dashboard → background: edit a note or tags, or dismiss an automatic annotation. */
+  /**
+   * content → background: this page's address and saved annotations, to re-anchor them on a
+   * revisit. `page` is what the page claims (its canonical link, its text); the background checks
+   * it against the sender's URL (lib/background/page-access.ts) and answers the address it trusts.
+   */
+  z.object({ type: z.literal('getSavedAnnotations'), page: pageClaimSchema }),
+  /** content/dashboard → background: edit a note or tags, or dismiss an automatic annotation. From a content script `page` says which page it is on. */
   z.object({
     type: z.literal('updateAnnotation'), id,
     note: z.optional(z.nullable(str(20_000))), tags: z.optional(list(str(100), 50)), dismissed: z.optional(z.boolean()),
+    page: z.optional(pageClaimSchema),
   }),
-  /** content/dashboard → background: delete one annotation. */
-  z.object({ type: z.literal('deleteAnnotation'), id }),
+  /** content/dashboard → background: delete one annotation (from a content script, with `page` as above). */
+  z.object({ type: z.literal('deleteAnnotation'), id, page: z.optional(pageClaimSchema) }),
   /** popup → background: how this page relates to the saved corpus. */
   z.object({ type: z.literal('summarizeAgainstCorpus'), page: pageCaptureSchema, today: isoDate }),
   /** popup → background: export the current page (saved or not) in one format. */
@@ -126,10 +139,8 @@ export const backgroundRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('exportArticles'), ids: z.optional(list(id, 100_000)), format: exportFormat }),
   /** dashboard → background: delete an article and its annotations in one transaction. */
   z.object({ type: z.literal('deleteArticle'), id }),
-  /** dashboard → background: a full JSON backup. */
-  z.object({ type: z.literal('backup') }),
-  /** dashboard → background: import a backup, all or nothing. */
-  z.object({ type: z.literal('importBackup'), json: str(200_000_000) }),
+  // Backup and import run in the dashboard, where the database is (lib/ext/library-file.ts):
+  // a library is larger than any one message may be.
   /** dashboard → background: every program with the articles that mention it (lib/corpus/catalog.ts). */
   z.object({ type: z.literal('listPrograms') }),
   /** dashboard → background: every deadline of the corpus relative to the reader's today. */
@@ -148,7 +159,7 @@ export interface BackgroundReplies {
   reportPage: { badge: string };
   saveArticle: { id: string; created: boolean };
   getArticleByUrl: ArticleSummary | null;
-  getSavedAnnotations: SavedAnnotations | null;
+  getSavedAnnotations: { address: string; saved: SavedAnnotations | null };
   updateAnnotation: { updated: boolean };
   deleteAnnotation: { deleted: boolean };
   summarizeAgainstCorpus: CorpusSummary;
@@ -158,8 +169,6 @@ export interface BackgroundReplies {
   searchCorpus: SearchResults;
   exportArticles: ExportedFile;
   deleteArticle: { deleted: boolean };
-  backup: ExportedFile;
-  importBackup: ImportReport;
   listPrograms: ProgramEntry[];
   deadlineCalendar: DeadlineCalendar;
   restoreArticle: { restored: boolean; id: string };
@@ -211,7 +220,15 @@ export interface SenderLike {
   id?: string;
   url?: string;
   origin?: string;
-  tab?: { id?: number };
+  tab?: { id?: number; url?: string };
+}
+
+/**
+ * The page a content script runs in, as the browser reports it: the frame's URL, else its tab's.
+ * Never a URL the page supplies.
+ */
+export function senderPageUrl(sender: SenderLike): string | undefined {
+  return sender.url ?? sender.tab?.url;
 }
 
 /**

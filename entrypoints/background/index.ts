@@ -1,6 +1,6 @@
 import { defineBackground } from '#imports';
 import { browser } from 'wxt/browser';
-import { backgroundRequestSchema, isOwnPage } from '../../lib/messages';
+import { backgroundRequestSchema, isOwnPage, senderPageUrl } from '../../lib/messages';
 import { serve } from '../../lib/ext/rpc';
 import { createBackgroundService } from '../../lib/background/service';
 import { PolicyDB } from '../../lib/db/schema';
@@ -42,6 +42,6 @@ export default defineBackground(() => {
 
   const ownOrigin = browser.runtime.getURL('/');
   serve(backgroundRequestSchema, (request, sender) =>
-    service.handle(request, { fromContentScript: !isOwnPage(sender, ownOrigin), tabId: sender.tab?.id }),
+    service.handle(request, { fromContentScript: !isOwnPage(sender, ownOrigin), tabId: sender.tab?.id, pageUrl: senderPageUrl(sender) }),
   );
 });

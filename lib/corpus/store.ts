@@ -213,6 +213,14 @@ function prepare(input: SaveInput) {
 }
 type Prepared = ReturnType<typeof prepare>;
 
+function ownAddress(url: string): string | null {
+  try {
+    return canonicalizeUrl(url);
+  } catch {
+    return null;
+  }
+}
+
 /** The body of a save, inside a transaction over CORPUS_TABLES; index changes go to `delta`. */
 async function writePrepared(db: PolicyDB, prep: Prepared, delta: IndexDelta): Promise<{ id: string; created: boolean }> {
   const { page, manual, now, canonicalUrl, hash, text, autoDrafts, tf, region, agencies } = prep;
@@ -257,6 +265,10 @@ async function writePrepared(db: PolicyDB, prep: Prepared, delta: IndexDelta): P
   const all = [...keptManual, ...addedManual, ...auto];
   const urls = new Set(existing?.urls ?? (existing ? [existing.canonicalUrl] : []));
   urls.add(canonicalUrl);
+  // The page's own address too: when its canonical link is not believed on a later visit (the
+  // text changed), the page is looked up by its own URL and still finds what the reader saved.
+  const own = ownAddress(page.url);
+  if (own) urls.add(own);
   // A reprint found by its text keeps the identity (URL, canonical URL) it was first saved under.
   const record: ArticleRecord = {
     ...(existing && !byUrl ? existing : {}),
@@ -477,15 +489,28 @@ export async function deleteAnnotation(db: PolicyDB, id: string): Promise<{ dele
  * next comparison or search (or an explicit indexPending) re-indexes them.
  */
 export async function markForIndexing(db: PolicyDB, ids: readonly string[]): Promise<number> {
+  // A batch of articles and all their annotations in one query each: an import of 50,000
+  // articles would otherwise ask IndexedDB 50,000 times for each article's annotations.
+  const BATCH = 500;
   return db.transaction('rw', [db.articles, db.annotations], async () => {
     let marked = 0;
-    for (const a of await db.articles.bulkGet([...ids])) {
-      if (!a) continue;
-      const annotations = await db.annotations.where('articleId').equals(a.id).toArray();
-      const next: ArticleRecord = { ...a, urls: [...new Set([...(a.urls ?? []), a.canonicalUrl])], region: regionKey(a.region), counts: countsOf(annotations), needsIndex: 1 };
-      if (a.agencies) next.agencies = a.agencies.map((x) => toSimplified(x.trim())).filter(Boolean);
-      await db.articles.put(next);
-      marked++;
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const batch = ids.slice(i, i + BATCH);
+      const articles = (await db.articles.bulkGet([...batch])).filter((a): a is ArticleRecord => !!a);
+      if (!articles.length) continue;
+      const byArticle = new Map<string, AnnotationRecord[]>();
+      for (const n of await db.annotations.where('articleId').anyOf(articles.map((a) => a.id)).toArray()) {
+        const list = byArticle.get(n.articleId);
+        if (list) list.push(n);
+        else byArticle.set(n.articleId, [n]);
+      }
+      const next = articles.map((a) => {
+        const rec: ArticleRecord = { ...a, urls: [...new Set([...(a.urls ?? []), a.canonicalUrl])], region: regionKey(a.region), counts: countsOf(byArticle.get(a.id) ?? []), needsIndex: 1 };
+        if (a.agencies) rec.agencies = a.agencies.map((x) => toSimplified(x.trim())).filter(Boolean);
+        return rec;
+      });
+      await db.articles.bulkPut(next);
+      marked += next.length;
     }
     return marked;
   });

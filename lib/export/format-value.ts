@@ -55,16 +55,8 @@ export function byKind(list: readonly AnnotationRecord[]): Map<AnnotationKind, A
   return m;
 }
 
-/** Only http(s) links are ever written into a report: a stored javascript: or data: URL must not become clickable. */
-export function safeHttpUrl(url: string | undefined): string | null {
-  if (!url) return null;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
-}
+/** Only http(s) links are ever written into a report (the one check lives in lib/url.ts). */
+export { safeHttpUrl } from '../url';
 
 export function articleDate(a: ArticleRecord): string {
   return a.publishedAt ?? utcDay(a.savedAt);

@@ -113,7 +113,9 @@ export async function buildJsonLd(items: readonly ExportItem[], now: Date, onPro
     'policylens:articles': items.map((it) => toArticleMeta(it.article)),
   };
   ticker.finish();
-  return JSON.stringify(collection, null, 2);
+  // Pasted into an HTML <script type="application/ld+json">, a "</script>" or "<!--" in a title
+  // would end the element; as \u escapes the JSON means the same and no HTML parser sees markup.
+  return JSON.stringify(collection, null, 2).replace(/[<>&\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
 }
 
 /* ---- The subset of the model we emit, as a schema: tests validate output against it, and it documents the shape. ---- */
