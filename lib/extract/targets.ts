@@ -286,6 +286,8 @@ export class TargetCandidate {
   end: number;
   /** The figure proposed before this one, whose object may end this one's clause. */
   prev: TargetCandidate | null = null;
+  /** How many figures were proposed in the FLOOD_REACH characters before this one (this one included). */
+  crowd = 1;
   // Facts worked out on first use (-1 / undefined: not yet); plain fields, as rules ask often.
   private oEnd = -1;
   private cStart = -1;
@@ -524,8 +526,15 @@ function pastYear(sentence: string, ctx: TargetContext): string | false {
 /** Is the number inside a short quoted name: “ before it and ” after it, no clause break between? */
 function insideQuotedName(c: TargetCandidate): boolean {
   const t = c.text;
-  const open = c.numStart > 0 ? t.lastIndexOf('“', c.numStart - 1) : -1;
-  if (open < 0 || c.numStart - open > 20) return false;
+  // Bounded look back: lastIndexOf would walk the whole text before every figure of a page with no quotes.
+  let open = -1;
+  for (let i = c.numStart - 1; i >= 0 && c.numStart - i <= 20; i--) {
+    if (t[i] === '“') {
+      open = i;
+      break;
+    }
+  }
+  if (open < 0) return false;
   for (let i = open + 1; i < c.numStart; i++) if (t[i] === '”' || CLAUSE_CHARS.has(t[i]!)) return false;
   for (let j = c.numEnd; j < t.length && j - c.numEnd <= 20; j++) {
     const ch = t[j]!;
@@ -546,6 +555,9 @@ function moneyToWin(c: TargetCandidate): string | false {
 }
 
 /** Why a figure is not a Target. Order does not matter (see lib/rules/rule.ts). */
+/** Figures in FLOOD_REACH characters beyond which the rest are a flood (target.figure-flood). */
+const FLOOD_REACH = 120;
+const FLOOD_CROWD = 12;
 // A verb with 了 within the few characters before the figure: 确认了收入…, 新增了…
 const PERFECTIVE = /[\u4e00-\u9fff]了[\u4e00-\u9fff]{0,10}$/;
 const NOT_PERFECTIVE = rx()`^(?:${alt('target.not-perfective')})`;
@@ -553,6 +565,13 @@ const CHANGE_FROM_TO = rx()`(?:${alt('target.change-from-to')})$`;
 // The baseline of a change: a figure before the verb (由现有240亿元…).
 const BASELINE = /\d/;
 export const TARGET_REJECTS: readonly Check<TargetCandidate>[] = [
+  reject({
+    id: 'target.figure-flood',
+    about: 'A run of figures with no prose between them (a table flattened into one line, or text made of nothing but counts) states no goal one can read; past a dozen figures in a hundred and twenty characters the rest are not read, which also keeps such text from costing more than prose.',
+    hits: [`到2025年,${'新增20家、'.repeat(13)}⟦新增20家⟧。`],
+    misses: ['到2025年,新增专精特新企业20家、小巨人企业5家、单项冠军3家。'],
+    test: (c) => c.crowd > FLOOD_CROWD,
+  }),
   reject({
     id: 'target.report-without-horizon',
     about: 'In a text judged a report of facts and annotated anyway (a statistics bulletin), a figure is a goal only beside an explicit horizon or goal word: 全年 there is the year reported on.',
@@ -1068,6 +1087,11 @@ export function findTargets(text: string, referenceYear: number | null = null, t
   });
   const chosen = leftmostLongest(proposals);
   for (let i = 1; i < chosen.length; i++) chosen[i]!.prev = chosen[i - 1]!;
+  // Figures crowding the characters before each one (two pointers: linear in the figures).
+  for (let i = 0, j = 0; i < chosen.length; i++) {
+    while (chosen[i]!.numStart - chosen[j]!.numStart > FLOOD_REACH) j++;
+    chosen[i]!.crowd = i - j + 1;
+  }
   // Rejects and accepts read the figure and its clause, not the span's edges, so only the figures
   // kept are shaped. A trace wants every story told on its final span: the sift's events wait in
   // a trace of their own (on the figures' offsets, unique after leftmostLongest) until then.
