@@ -100,7 +100,7 @@ export function explainText(text: string, options: ReadOptions = {}): Explained 
 
 function read(text: string, options: ReadOptions, trace: Trace | null): { reading: Reading; norm: NormalizedText } {
   const norm = normalize(text);
-  const verdict = judge({ text: norm.text });
+  const verdict = options.verdict ?? judge({ text: norm.text });
   const meta: ArticleMeta = options.publishedAt ? { publishedAt: options.publishedAt } : {};
   const docNumber = norm.text.match(DOC_NUMBER);
   if (docNumber) meta.docNumber = docNumber[0];

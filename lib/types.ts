@@ -104,12 +104,39 @@ export interface Reading {
   spans: Span[];
 }
 
+/**
+ * What a page's markup says about its article, found on the page (lib/detect/locate.ts) and
+ * judged with its text in the background (lib/detect/judge-page.ts). Plain strings: it crosses
+ * the message boundary from a page the extension does not trust, and is checked there.
+ */
+export interface PageEvidence {
+  url: string;
+  title: string | null;
+  site: string | null;
+  /** Raw date strings from meta tags, best first. */
+  metaDates: string[];
+  /** From JSON-LD datePublished and the first <time datetime>. */
+  markupDates: string[];
+  issuer: string | null;
+  /** Where the site files the page (breadcrumb or column meta). */
+  column: string | null;
+  /** The page's text without navigation-like furniture, label lines joined with their values. */
+  infoText: string;
+  hostRegion: string | null;
+  govHost: boolean;
+  govTemplate: boolean;
+  /** Chapter navigation of a fiction site (上一章/下一章). */
+  fictionNav: boolean;
+}
+
 /** Options for reading a text. */
 export interface ReadOptions {
   /** ISO date the article was published, to resolve relative deadlines. */
   publishedAt?: string;
   /** Annotate even when the verdict is negative ("annotate anyway"). */
   force?: boolean;
+  /** The verdict already given (a page's, which also read its markup); the text is not judged again. */
+  verdict?: Verdict;
 }
 
 /** W3C Web Annotation selectors, kept together so an annotation can be re-anchored on revisit. */

@@ -1,5 +1,5 @@
 import { defineContentScript } from '#imports';
-import { contentRequestSchema } from '../../lib/messages';
+import { contentRequestSchema } from '../../lib/messages/content';
 import { serve } from '../../lib/ext/rpc';
 import { PageSession } from './page-session';
 

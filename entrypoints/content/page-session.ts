@@ -3,8 +3,8 @@ import { askBackground } from '../../lib/ext/rpc';
 import { isSiteEnabled } from '../../lib/ext/settings';
 import type { ContentReplies, ContentRequest } from '../../lib/messages';
 import { MAX_TEXT, type ManualAnnotation, type PageAnnotation, type PageCapture, type PageState } from '../../lib/types';
-import { detectPage, type Detection } from '../../lib/detect/detect';
-import { pageText, readRequest } from '../../lib/detect/page-reading';
+import { locatePage, type Located } from '../../lib/detect/locate';
+import { gateVerdict } from '../../lib/detect/gate-verdict';
 import { buildTextMap, type TextMap } from '../../lib/page/text-map';
 import { Highlighter, yieldToPage, type DrawSpan } from '../../lib/page/highlighter';
 import { describeSpan } from '../../lib/anchor';
@@ -65,7 +65,7 @@ export class PageSession {
   private forced = false;
   private generation = 0;
   private map: TextMap | null = null;
-  private detection: Detection | null = null;
+  private detection: Located | null = null;
   private highlighter: Highlighter | null = null;
   private items: DrawItem<Span>[] = [];
   private saved: AnnotationRecord[] = [];
@@ -146,31 +146,41 @@ export class PageSession {
         mark('off');
         return;
       }
-      const detection = detectPage(document, location.href, { force: this.forced });
-      this.detection = detection;
+      // Find the article on the page; the verdict, the metadata and the reading are worked out in
+      // the background (lib/detect/page-reading.ts), the same function the CLI runs.
+      const located = locatePage(document, location.href, { force: this.forced });
+      this.detection = located;
       this.readUrl = location.href;
-      // The detector already walked the article into a text map: reuse it, the page is not walked twice.
-      const map = detection.map;
-      const text = pageText(detection);
+      // The locator already walked the article into a text map: reuse it, the page is not walked twice.
+      const map = located.map;
+      const text = located.text;
       this.readText = text;
       this.bodyLength = document.body?.textContent?.length ?? 0;
-      const base = { url: location.href, canonicalUrl: this.canonicalUrl(text), meta: detection.meta, text, verdict: detection.verdict };
-      // The same rule as the CLI's (lib/detect/page-reading), so both read a page alike.
-      const request = readRequest(detection, this.forced);
-      if (!map || !request) {
+      const titleMeta = { ...(located.evidence.title ? { title: located.evidence.title } : {}), ...(located.evidence.site ? { site: located.evidence.site } : {}) };
+      const base = { url: location.href, canonicalUrl: this.canonicalUrl(text), meta: titleMeta, text, verdict: gateVerdict(located.gate.reason) };
+      const notPolicy = async (): Promise<void> => {
         // Not a policy article: nothing is drawn, but the popup can say why and offer "annotate anyway".
         this.clear();
         this.state = { status: 'ready', capture: { ...base, spans: [] }, annotations: [], savedId: null };
         mark('ready');
         await this.report(false, 0, 0);
+      };
+      if (!map) {
+        await notPolicy();
         return;
       }
-      // Detection and sending the text each hold the main thread on a long page: give the page a
+      // Locating and sending the text each hold the main thread on a long page: give the page a
       // turn between them, so they are two short tasks rather than one long one.
       await yieldToPage();
       if (stale()) return;
-      const reading = await askBackground({ type: 'analyzeText', text: request.text, meta: detection.meta, force: request.options.force });
+      const reading = await askBackground({ type: 'readPage', text, evidence: located.evidence, force: this.forced });
       if (stale()) return;
+      base.verdict = reading.verdict;
+      base.meta = reading.meta;
+      if (!reading.verdict.isPolicy && !this.forced) {
+        await notPolicy();
+        return;
+      }
       // The background decides which address this page is filed under (its canonical link only
       // when consistent with it) and sends only that article's annotations.
       const found = await askBackground({ type: 'getSavedAnnotations', page: pageClaim(base.canonicalUrl, text) }).catch(() => null);
@@ -190,7 +200,7 @@ export class PageSession {
       // What the reader said is not a target (or deadline, program) stays out of lists and saves.
       const dismissed = placement.placed.filter((p) => p.annotation.dismissed).map((p) => ({ type: p.annotation.type, ...p.match }));
       const spans = reading.spans.filter((s) => !dismissed.some((d) => sameSpan(s, d)));
-      const capture: PageCapture = { ...base, meta: { ...reading.meta, ...detection.meta }, spans };
+      const capture: PageCapture = { ...base, meta: reading.meta, spans };
       this.state = { status: 'ready', capture, annotations: this.pageAnnotations(), savedId: this.savedId };
       mark('ready');
       this.ui.showLegend(this.counts());
@@ -319,7 +329,7 @@ export class PageSession {
     await this.run();
   }
 
-  private articleText(article: NonNullable<Detection['article']>): string {
+  private articleText(article: NonNullable<Located['article']>): string {
     return buildTextMap(article.container, { exclude: article.exclude }).text.slice(0, MAX_TEXT);
   }
 

@@ -1,7 +1,7 @@
 import type { PolicyDB, AnnotationRecord, ArticleRecord } from '../db/schema';
 import type { BackgroundReplies, BackgroundRequest } from '../messages';
 import type { ExportedFile, PageCapture } from '../types';
-import { readText } from '../engine';
+import { readPage } from '../detect/page-reading';
 import {
   deleteArticle, findArticleByUrl, getArticleByUrl, listArticles, markForIndexing, saveArticle,
   searchCorpus, summarizeAgainstCorpus, updateAnnotation, deleteAnnotation, type Tokenize,
@@ -130,8 +130,8 @@ export function createBackgroundService(deps: ServiceDeps) {
   async function dispatch(r: BackgroundRequest, context: RequestContext): Promise<BackgroundReplies[BackgroundRequest['type']]> {
     const db = deps.db();
     switch (r.type) {
-      case 'analyzeText':
-        return readText(r.text, { publishedAt: r.meta.publishedAt, force: r.force });
+      case 'readPage':
+        return readPage({ text: r.text, evidence: r.evidence, force: r.force ?? false });
       case 'reportPage': {
         const badge = badgeText(r);
         if (context.fromContentScript && context.tabId !== undefined) await deps.setBadge(context.tabId, badge);

@@ -8,7 +8,7 @@ import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Papa from 'papaparse';
 import { readText } from '../engine';
-import { detectHtml, readRequest } from '../detect/index';
+import { locatePage, parsePage, readPage } from '../detect/index';
 import type { Span } from '../types';
 import { explainMain, rulesMain } from './explain';
 
@@ -90,13 +90,13 @@ export function readTextFile(path: string): string {
 export function annotateFile(path: string, options: { date?: string; force?: boolean } = {}): FileResult {
   const raw = readTextFile(path);
   if (/\.x?html?$/i.test(extname(path))) {
-    // Exactly what the content script does with the page (detect, then read what readRequest
-    // says), so the CLI shows what the extension will draw; --date only fills a missing date.
+    // Exactly what the extension does with the page: the content script's locatePage, then the
+    // background's readPage on what it found, so the CLI shows what the extension will draw.
     const force = options.force ?? false;
-    const page = detectHtml(raw, pathToFileURL(resolve(path)).href, { force });
-    const request = readRequest(page, force);
-    const spans = request ? readText(request.text, { ...request.options, publishedAt: request.options.publishedAt ?? options.date }).spans : [];
-    return { file: path, isPolicy: page.verdict.isPolicy, annotations: spans.map(pick) };
+    const located = locatePage(parsePage(raw), pathToFileURL(resolve(path)).href, { force });
+    if (!located.map) return { file: path, isPolicy: false, annotations: [] };
+    const reading = readPage({ text: located.text, evidence: located.evidence, force }, { fallbackDate: options.date });
+    return { file: path, isPolicy: reading.verdict.isPolicy, annotations: reading.spans.map(pick) };
   }
   const reading = readText(raw, { publishedAt: options.date, force: options.force });
   return { file: path, isPolicy: reading.verdict.isPolicy, annotations: reading.spans.map(pick) };

@@ -1,6 +1,6 @@
 import { countHan } from './gate';
-import { simplifyName } from '../text/fold';
-import { alt, rx } from '../lexicon';
+import { pageFold } from './page-fold';
+import { alt, rx } from '../lexicon/page-side';
 
 /**
  * What inside an article container is not the article: navigation, breadcrumbs, share and print
@@ -128,7 +128,7 @@ export function buildExclude(container: Element): (el: Element) => boolean {
     const st = stats.get(el);
     if (!noise && st && !INLINE_TAGS.has(tag)) {
       // Furniture is labelled in the page's own script and sometimes glossed (版權(quán)所有).
-      const opening = st.han < 300 ? simplifyName(openingText(el)) : '';
+      const opening = st.han < 300 ? pageFold(openingText(el)) : '';
       if (opening && NOISE_OPENING.test(opening)) {
         noise = true;
         // A heading such as 相关阅读 marks the list that follows it.

@@ -38,10 +38,6 @@ export const PROVINCE_ABBR: Readonly<Record<string, string>> = table('place.prov
 /** Provincial capitals and a few large cities, for datelines such as 本报太原3月9日讯. */
 export const CITY_PROVINCE: Readonly<Record<string, string>> = table('place.city-provinces');
 
-/** Labels before .gov.cn that name a province (www.sd.gov.cn → 山东). */
-export const HOST_PROVINCE: Readonly<Record<string, string>> = table('place.gov-hosts', true);
-/** Labels before .gov.cn of national bodies. */
-export const NATIONAL_HOSTS: ReadonlySet<string> = new Set(words('place.national-gov-hosts'));
 
 /** City names of three or four characters (most are two; these disambiguate the name's start). */
 export const LONG_CITIES: readonly string[] = words('place.long-cities');

@@ -2,8 +2,7 @@ import { buildTextMap } from '../page/text-map';
 import { isNoiseElement } from './exclude';
 import { GOV_META } from './adapters';
 import { domIndex } from './dom-index';
-import { HOST_PROVINCE, NATIONAL_HOSTS } from './lexicon';
-import { alt, rx } from '../lexicon';
+import { alt, records, rx, words } from '../lexicon/page-side';
 
 /**
  * What the page's markup says about the article: CMS meta tags, Open Graph, the headline, the
@@ -143,8 +142,12 @@ function commonPrefix(a: string, b: string): number {
   return i;
 }
 
-// Government domains: the label before .gov.cn names the province or a national ministry
-// (place.gov-hosts, place.national-gov-hosts).
+/** Labels before .gov.cn that name a province (www.sd.gov.cn → 山东): a Map, so no label is a prototype key. */
+const HOST_PROVINCE: ReadonlyMap<string, string> = new Map(records('hosts.gov').flatMap(([province, ...labels]) => labels.map((l) => [l, province!] as const)));
+/** Labels before .gov.cn of national bodies. */
+const NATIONAL_HOSTS: ReadonlySet<string> = new Set(words('hosts.national'));
+
+// Government domains: the label before .gov.cn names the province or a national ministry (hosts.json).
 export function hostRegion(hostname: string): { region: string | null; gov: boolean } {
   const h = hostname.toLowerCase();
   if (/(^|\.)gov\.hk$/.test(h)) return { region: '香港', gov: true };
@@ -153,7 +156,8 @@ export function hostRegion(hostname: string): { region: string | null; gov: bool
   const m = /(?:^|\.)([a-z0-9-]{1,30})\.gov\.cn$/.exec(h);
   if (!m) return { region: null, gov: false };
   const label = m[1]!;
-  if (HOST_PROVINCE[label]) return { region: HOST_PROVINCE[label], gov: true };
+  const province = HOST_PROVINCE.get(label);
+  if (province) return { region: province, gov: true };
   if (NATIONAL_HOSTS.has(label) && (h === `${label}.gov.cn` || h === `www.${label}.gov.cn`)) return { region: '全国', gov: true };
   return { region: null, gov: true };
 }

@@ -1,9 +1,8 @@
 import { browser, type Browser } from 'wxt/browser';
 import type * as z from 'zod/mini';
-import {
-  isOwnSender, parseRequest,
-  type BackgroundReplies, type BackgroundRequest, type ContentReplies, type ContentRequest, type Reply,
-} from '../messages';
+import type { BackgroundReplies, BackgroundRequest } from '../messages';
+import type { ContentReplies, ContentRequest } from '../messages/content';
+import { isOwnSender, parseRequest, type Reply } from '../messages/wire';
 
 /**
  * The thin browser glue around lib/messages.ts: typed senders for each direction and one way to

@@ -14,7 +14,7 @@ vi.mock('../../lib/ext/rpc', () => ({
   askBackground: vi.fn(async (r: BackgroundRequest) => {
     calls.push(r);
     switch (r.type) {
-      case 'analyzeText': return { spans: [], meta: {}, verdict: { isPolicy: true, score: 0.9, reasons: [] } };
+      case 'readPage': return { spans: [], meta: {}, verdict: { isPolicy: true, score: 0.9, reasons: [] } };
       case 'getSavedAnnotations': return { address: r.page.canonicalUrl, saved: null };
       case 'reportPage': return { badge: '' };
       case 'saveArticle':

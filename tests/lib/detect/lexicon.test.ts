@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { records, words } from '../../../lib/lexicon';
 import {
-  CITY_PROVINCE, HOST_PROVINCE, MUNICIPALITIES, NATIONAL_AGENCIES, PROVINCE_ABBR, PROVINCE_NAMES, PROVINCES,
+  CITY_PROVINCE, MUNICIPALITIES, NATIONAL_AGENCIES, PROVINCE_ABBR, PROVINCE_NAMES, PROVINCES,
 } from '../../../lib/detect/lexicon';
+import { hostRegion } from '../../../lib/detect/page-meta';
 
 // The place tables are built from lib/lexicon/place.json: a mistyped record there would silently
 // make a lookup miss, so the records are checked against each other.
@@ -19,12 +20,14 @@ describe('place tables from place.json', () => {
   });
 
   it('records name known provinces', () => {
-    for (const p of [...Object.values(PROVINCE_ABBR), ...Object.values(CITY_PROVINCE), ...Object.values(HOST_PROVINCE)]) expect(PROVINCE_NAMES).toContain(p);
+    for (const p of [...Object.values(PROVINCE_ABBR), ...Object.values(CITY_PROVINCE), ...records('hosts.gov').map((r) => r[0]!)]) expect(PROVINCE_NAMES).toContain(p);
     for (const a of Object.keys(PROVINCE_ABBR)) expect([...a]).toHaveLength(1);
     expect(PROVINCE_ABBR['晋']).toBe('山西');
     expect(PROVINCE_ABBR['滇']).toBe('云南');
     expect(CITY_PROVINCE['太原']).toBe('山西');
-    expect(HOST_PROVINCE['sd']).toBe('山东');
+    expect(hostRegion('www.sd.gov.cn').region).toBe('山东');
+    // A label that is an Object.prototype key names no province.
+    expect(hostRegion('constructor.gov.cn')).toEqual({ region: null, gov: true });
   });
 
   it('a national body is matched by its canonical name and each of its other forms', () => {

@@ -1,13 +1,13 @@
 import * as z from 'zod/mini';
 import {
   MAX_TEXT,
-  type ArticleDetail, type ArticleMeta, type ArticleSummary, type ExportedFile, type ManualAnnotation, type PageCapture,
+  type ArticleDetail, type ArticleMeta, type ArticleSummary, type ExportedFile, type ManualAnnotation, type PageCapture, type PageEvidence,
   type PageState, type Reading, type SavedAnnotations, type Span, type Verdict,
-} from './types';
+} from '../types';
 // Reply payloads the corpus and export code define; types only, erased from every bundle.
-import type { CorpusSummary } from './corpus/summary';
-import type { SearchResults } from './corpus/search';
-import type { DeadlineCalendar, ProgramEntry } from './corpus/catalog';
+import type { CorpusSummary } from '../corpus/summary';
+import type { SearchResults } from '../corpus/search';
+import type { DeadlineCalendar, ProgramEntry } from '../corpus/catalog';
 
 /**
  * The one message protocol between the content script, the background, the popup and the
@@ -18,11 +18,10 @@ import type { DeadlineCalendar, ProgramEntry } from './corpus/catalog';
  */
 
 // zod/mini: the content script runs on every page, and full zod would add ~60 kB to it.
-const str = (max: number) => z.string().check(z.maxLength(max));
-const count = (max: number) => z.number().check(z.int(), z.minimum(0), z.maximum(max));
-const list = <T extends z.core.SomeType>(item: T, max: number) => z.array(item).check(z.maxLength(max));
-const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
-const url = str(4000).check(z.refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL'));
+import { count, isoDate, list, str, url } from './wire';
+
+export * from './wire';
+export * from './content';
 
 const OFFSET = count(MAX_TEXT);
 
@@ -87,6 +86,22 @@ export const manualAnnotationSchema = z.object({
  * Without a text another address is never believed; a page on its own URL sends none, which
  * spares a 2-million-character page a second copy of its text in a message.
  */
+/** What a page's markup says about its article (lib/types.ts PageEvidence), as a page may send it. */
+export const pageEvidenceSchema = z.object({
+  url: str(4000),
+  title: z.nullable(str(1000)),
+  site: z.nullable(str(500)),
+  metaDates: list(str(100), 10),
+  markupDates: list(str(100), 10),
+  issuer: z.nullable(str(500)),
+  column: z.nullable(str(500)),
+  infoText: str(12_000),
+  hostRegion: z.nullable(str(50)),
+  govHost: z.boolean(),
+  govTemplate: z.boolean(),
+  fictionNav: z.boolean(),
+});
+
 export const pageClaimSchema = z.object({ url: z.optional(str(4000)), canonicalUrl: str(4000), text: z.optional(str(MAX_TEXT)) });
 
 const exportFormat = z.enum(['md', 'csv', 'jsonld', 'html', 'docx']);
@@ -103,8 +118,11 @@ export const searchQuerySchema = z.object({
 
 /** Requests the background answers. */
 export const backgroundRequestSchema = z.discriminatedUnion('type', [
-  /** content → background: read a page's main text with the engine (segmenter and converter live here). */
-  z.object({ type: z.literal('analyzeText'), text: str(MAX_TEXT), meta: articleMetaSchema, force: z.optional(z.boolean()) }),
+  /**
+   * content → background: judge and read a page's article (the verdict, the metadata and the
+   * engine live here, not in the page): its text and what its markup says (lib/detect/locate.ts).
+   */
+  z.object({ type: z.literal('readPage'), text: str(MAX_TEXT), evidence: pageEvidenceSchema, force: z.optional(z.boolean()) }),
   /** content → background: what this tab shows, for the toolbar badge (targets + deadlines). */
   z.object({ type: z.literal('reportPage'), isPolicy: z.boolean(), targets: count(100_000), deadlines: count(100_000) }),
   /** popup/content → background: save (or update) an article, its automatic annotations and new manual ones. */
@@ -155,7 +173,7 @@ export const backgroundRequestSchema = z.discriminatedUnion('type', [
 export type BackgroundRequest = z.infer<typeof backgroundRequestSchema>;
 
 export interface BackgroundReplies {
-  analyzeText: Reading;
+  readPage: Reading;
   reportPage: { badge: string };
   saveArticle: { id: string; created: boolean };
   getArticleByUrl: ArticleSummary | null;
@@ -175,84 +193,16 @@ export interface BackgroundReplies {
 }
 
 /** Requests the content script answers (popup → content via tabs.sendMessage). */
-export const contentRequestSchema = z.discriminatedUnion('type', [
-  /** The page's current state: verdict, meta, spans and the capture to save. */
-  z.object({ type: z.literal('getPageState') }),
-  /** Annotate this page even though the verdict is negative. */
-  z.object({ type: z.literal('annotateAnyway') }),
-  /** Scroll to the n-th span and flash it. */
-  z.object({ type: z.literal('scrollToSpan'), index: count(100_000) }),
-  /** Scroll to a saved annotation and flash it. */
-  z.object({ type: z.literal('scrollToAnnotation'), id: str(100) }),
-  /** Highlight the current selection (context menu, keyboard shortcut). */
-  z.object({ type: z.literal('highlightSelection') }),
-  /** Read the page again (after a save, a deletion elsewhere or a settings change). */
-  z.object({ type: z.literal('refresh') }),
-]);
-export type ContentRequest = z.infer<typeof contentRequestSchema>;
-
-export interface ContentReplies {
-  getPageState: PageState;
-  annotateAnyway: PageState;
-  scrollToSpan: { scrolled: boolean };
-  scrollToAnnotation: { scrolled: boolean };
-  highlightSelection: { opened: boolean };
-  refresh: PageState;
-}
-
 /** True when A and B are mutually assignable. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Holds<T extends true> = T;
 // A field added to a domain type or to its schema alone fails to compile here.
 export type SchemasMatchDomain = Holds<
   Same<z.infer<typeof pageCaptureSchema>, PageCapture> &
+  Same<z.infer<typeof pageEvidenceSchema>, PageEvidence> &
   Same<z.infer<typeof manualAnnotationSchema>, ManualAnnotation> &
   Same<z.infer<typeof articleMetaSchema>, ArticleMeta> &
   Same<z.infer<typeof verdictSchema>, Verdict> &
   Same<z.infer<typeof spanSchema>, Span>
 >;
 
-/** Every reply travels wrapped, so an error reaches the sender as data with a readable message. */
-export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
-
-/** The parts of runtime.MessageSender that decide trust. */
-export interface SenderLike {
-  id?: string;
-  url?: string;
-  origin?: string;
-  tab?: { id?: number; url?: string };
-}
-
-/**
- * The page a content script runs in, as the browser reports it: the frame's URL, else its tab's.
- * Never a URL the page supplies.
- */
-export function senderPageUrl(sender: SenderLike): string | undefined {
-  return sender.url ?? sender.tab?.url;
-}
-
-/**
- * True only for messages from this extension: its own pages (popup, dashboard) or its own content
- * scripts. Web pages cannot reach runtime.onMessage without externally_connectable, which we do
- * not declare; the check keeps that true if another extension or a future manifest change tries.
- */
-export function isOwnSender(sender: SenderLike, ownId: string): boolean {
-  return sender.id === ownId;
-}
-
-/**
- * True when the sender is one of our extension pages (popup, dashboard), even opened in a tab;
- * false for a content script, whose sender URL is the web page's.
- */
-export function isOwnPage(sender: SenderLike, ownOrigin: string): boolean {
-  const origin = ownOrigin.replace(/\/$/, '');
-  return (sender.url ?? '').startsWith(`${origin}/`) || sender.origin === origin;
-}
-
-/** Parse a request, turning a schema failure into a short readable error. */
-export function parseRequest<S extends z.ZodMiniType>(schema: S, raw: unknown): { ok: true; data: z.infer<S> } | { ok: false; error: string } {
-  const r = schema.safeParse(raw);
-  if (r.success) return { ok: true, data: r.data };
-  const first = r.error.issues[0];
-  return { ok: false, error: `invalid message: ${first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'unknown'}` };
-}
