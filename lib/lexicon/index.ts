@@ -14,6 +14,7 @@ import verdict from './verdict.json';
 import page from './page.json';
 import place from './place.json';
 import resolve from './resolve.json';
+import support from './support.json';
 
 interface Entry {
   about: string;
@@ -21,7 +22,7 @@ interface Entry {
 }
 type Book = Record<string, Entry | string>;
 
-const BOOKS: Record<string, Book> = { deadline, target, program, units, verdict, page, place, resolve };
+const BOOKS: Record<string, Book> = { deadline, target, program, units, verdict, page, place, resolve, support };
 
 function entry(key: string): Entry {
   const dot = key.indexOf('.');
