@@ -134,9 +134,9 @@ function read(text: string, options: ReadOptions, trace: Trace | null): { readin
     trace?.add(SUPPORT_IN_PROGRAM, s);
     return false;
   });
-  // One figure, one reading: what is given is support, not also a goal (GUIDE: Support).
+  // One figure, one reading: a figure given is support, not also a goal (GUIDE: Support).
   const given = new Uint8Array(norm.text.length);
-  for (const s of support) given.fill(1, s.start, s.end);
+  for (const s of support) for (const f of s.figures) given.fill(1, f.start, f.end);
   const targets = findTargets(norm.text, refYear, trace, { report }).filter((t) => {
     if (allTaken(taken, t)) {
       trace?.add(TARGET_IN_PROGRAM, t);

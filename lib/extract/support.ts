@@ -23,6 +23,8 @@ export interface SupportHit {
   start: number;
   end: number;
   value: SupportValue;
+  /** Where its figures (or waiver word) are: what it claims from a target reading the same figure. */
+  figures: { start: number; end: number }[];
 }
 
 interface Proposer extends RuleInfo {
@@ -43,6 +45,8 @@ export interface SupportCandidate {
   /** The clause around the figure (between clause breaks). */
   clauseStart: number;
   clauseEnd: number;
+  /** Figures of the item once merged. */
+  figures?: { start: number; end: number }[];
 }
 
 const CLAUSE_BREAKS = new Set([...',;。:!?\n']);
@@ -69,7 +73,7 @@ export const SUPPORT_PROPOSERS: readonly Proposer[] = [
   proposer({
     id: 'support.amount',
     about: 'An amount of money (50万元, 3万元-5万元) is a candidate: the reject rules keep it only where something is given.',
-    hits: ['对首次认定的国家级“小巨人”企业,省级财政⟦给予一次性奖励50万元⟧。', '对承办单位⟦给予3万元-5万元的资金支持⟧。'],
+    hits: ['对首次认定的国家级“小巨人”企业,省级财政⟦给予一次性奖励50万元⟧。', '对承办单位⟦给予3万元-5万元的资金支持⟧。', '第二类医疗器械首次⟦注册费由7.81万元下降至5.467万元⟧。', '个人创业⟦贷款最高额度提高至50万元⟧。'],
     misses: ['到2025年,全市新增专精特新企业50家。'],
     re: rx('g')`(?<![\d.])${MONEY}`,
   }),
@@ -94,11 +98,13 @@ const head = (c: SupportCandidate) => c.text.slice(c.clauseStart, c.figStart);
 const clause = (c: SupportCandidate) => c.text.slice(c.clauseStart, c.clauseEnd);
 const sentence = (c: SupportCandidate) => c.text.slice(scanBack(c.text, c.figStart, 200, SENTENCE_BREAKS), scanForward(c.text, c.figEnd, 200, SENTENCE_BREAKS));
 
-const GIVEN = rx()`${alt('support.given')}`;
+const GIVEN = rx()`(?:${alt('support.given')})(?!${alt('support.instruments')})`;
 const GIVING = rx()`${alt('support.giving-verbs', 'support.waivers')}`;
 const TERMS = alt('support.terms');
 // A term capped, cut or raised before its figure (担保费率不超过1.5%, 贷款额度最高不超过15万元).
-const TERM_CAPPED = rx()`(?:${TERMS})[^,;。]{0,10}?(?:${alt('support.cap-or-cut')})[^,;。]{0,6}$`;
+// Any fee (注册费, 检测费: a word ending in 费 that is not 经费 or 消费) counts as a term here.
+const FEE = '(?<![经消浪花])费';
+const TERM_CAPPED = rx()`(?:${TERMS}|${FEE})[^,;。]{0,24}?(?:${alt('support.cap-or-cut')})[^,;。]{0,10}$|(?:${alt('support.ceilings')})[^,;。]{0,4}?(?:${alt('support.raises')})[^,;。]{0,4}$`;
 // …or after it (收费标准在原基础上下调30%: 下调 before; 租金减半: the waiver proposer).
 const FORBIDDEN = rx()`${alt('support.forbidden')}`;
 const PAID_OUT = rx()`${alt('support.paid-out')}`;
@@ -107,10 +113,14 @@ const BUDGET_LINE = rx()`${alt('support.budget-line')}`;
 const SOUGHT = rx()`${alt('support.sought')}`;
 const NOT_SUPPORT = rx()`${alt('support.not-support')}`;
 const GOAL_BEFORE = rx()`(?:${alt('support.goal-words')})[^的给按,;。]{0,6}$`;
-const THRESHOLD_AFTER = rx()`^(?:${alt('support.threshold-after')})[^,;。]{0,3}?的`;
+const THRESHOLD_AFTER = rx()`^(?:${alt('support.threshold-after')})(?:[^,;。]{0,3}?的|、)`;
 const LEAD = alt('support.eligibility-leads');
 // Between a condition's lead (对…) and its figure no giving: 对单户担保金额500万元及以下的…
-const CONDITION_HEAD = rx()`(?:^|[^\u4e00-\u9fff])(?:${LEAD})`;
+// 对 inside a word (针对, 相对, 核对) opens no condition.
+const CONDITION_HEAD = rx()`(?<![针相绝核面比反应])(?:${LEAD})`;
+const FLOOR_BEFORE = rx()`(?:${alt('support.floors')})$`;
+const FLOOR_AFTER = rx()`^(?:${alt('support.floors-after')})(?![^,;。]{0,3}的)`;
+const PER_HEAD = rx()`每[\u4e00-\u9fff]{1,2}`;
 const GIVEN_AFTER = rx()`^(?:的)?[^,;。\d]{0,8}?(?:${alt('support.given')})`;
 const FIGURE_AFTER = rx()`^[^,;。]{0,12}?\d`;
 
@@ -121,7 +131,7 @@ export const SUPPORT_REJECTS: readonly Check<SupportCandidate>[] = [
   reject({
     id: 'support.nothing-given',
     about: 'A figure is support only in a clause that names what is given (奖励, 补贴, 贴息), a giving verb (给予, 减按) or a term capped or cut (担保费率不超过1.5%); otherwise it is a goal, a price or a fact.',
-    hits: ['全市规上工业增加值增长⟦8%⟧。', '贷款市场报价利率为⟦3.45%⟧。'],
+    hits: ['全市规上工业增加值增长⟦8%⟧。', '贷款市场报价利率为⟦3.45%⟧。', '推动节能产业奖励计划等⟦129.6亿元⟧。', '合作机构的担保金额占比提高到⟦80%⟧以上。'],
     misses: ['对新引进的博士给予每月3000元生活补贴。'],
     test: (c) => !c.g.waiver && !GIVEN.test(clause(c)) && !GIVING.test(clause(c)) && !TERM_CAPPED.test(head(c)),
   }),
@@ -138,7 +148,7 @@ export const SUPPORT_REJECTS: readonly Check<SupportCandidate>[] = [
   reject({
     id: 'support.condition',
     about: 'A figure that says who qualifies (500万元以上的项目; 对单户担保金额500万元及以下的企业给予…; 售价10万元以下的补贴2000元) is part of the eligibility, not the support.',
-    hits: ['对年度设备投资额⟦500万元以上⟧的项目给予补助50万元。', '新车售价⟦10万元至20万元⟧的补贴5000元。'],
+    hits: ['对年度设备投资额⟦500万元以上⟧的项目给予补助50万元。', '新车售价⟦10万元至20万元⟧的补贴5000元。', '可对单户担保金额⟦500万元⟧及以下、平均担保费率不超过1%的担保业务给予适当担保费补贴。', '可对单户担保金额500万元及以下、平均担保费率不超过⟦1%⟧的担保业务给予适当担保费补贴。'],
     misses: ['对示范项目给予3万元-5万元的资金支持。'],
     test: (c) => {
       if (c.g.waiver) return false;
@@ -152,6 +162,19 @@ export const SUPPORT_REJECTS: readonly Check<SupportCandidate>[] = [
       const h = head(c);
       const lead = h.search(CONDITION_HEAD);
       return lead >= 0 && !GIVING.test(h.slice(lead + 1)) ? 'condition' : false;
+    },
+  }),
+  reject({
+    id: 'support.floor',
+    about: 'Money with a floor (科技攻关经费不低于8000万元, 5000万元以上) is money to be won or spent, a target (GUIDE: Money), unless it is given per head or unit (每人每月不低于150元) or by a giving verb (给予不低于50万元的奖励).',
+    hits: ['支持高能级科创平台科技攻关经费不低于⟦8000万元⟧。'],
+    misses: ['企业夏季防暑降温费每人每月不低于150元。', '对示范企业给予不低于50万元的奖励。'],
+    test: (c) => {
+      if (!c.g.num) return false;
+      const b = before(c, 6);
+      const floor = FLOOR_BEFORE.exec(b) ?? FLOOR_AFTER.exec(c.text.slice(c.figEnd, c.clauseEnd));
+      if (!floor) return false;
+      return GIVING.test(head(c)) || PER_HEAD.test(head(c)) ? false : floor[0];
     },
   }),
   reject({
@@ -214,18 +237,21 @@ const LEADS = alt('support.leads');
 const IN_CLAUSE_CONDITION = rx()`^(?:${LEAD})[^,;。]{1,40}?(?:的|${alt('support.entity-kinds')})(?=(?:[\u4e00-\u9fff]{0,6}(?:财政|政府))?(?:${LEADS})?(?:${alt('support.giving-verbs', 'support.given', 'support.waivers')}))`;
 const GIVE_WORD = rx()`${alt('support.giving-verbs', 'support.given')}`;
 const TERM_WORD = rx('g')`${TERMS}`;
+const BASELINE = rx()`(?:${alt('support.baseline-marks')})$`;
+const BASELINE_START = rx()`^(?:${alt('support.baseline-marks')})`;
+const JOINED = rx()`^(?:${alt('support.cap-words')})?$`;
 const TERM_BEFORE = rx()`(?:${TERMS}){1,2}$`;
 const LEAD_BEFORE = rx()`(?:${LEADS}|${alt('support.cap-words')}){1,3}$`;
 const KIND_AFTER = rx()`^(?:(?:${alt('support.threshold-below')})(?![^,;。]{0,3}的)|[^,;。\n\d]{0,12}(?:${alt('support.given', 'support.terms')}|(?:征收|缴纳)[\u4e00-\u9fff]{0,6}税))`;
 const CAP_CLAUSE = rx()`^,[^,;。\n]{0,14}?(?:${alt('support.cap-words')})[^,;。\n\d]{0,4}?${NUMBER}(?:${SCALE})?(?:元|%)`;
-const WAIVER_OBJECT = rx()`^[^,;。\n的]{0,16}`;
+const WAIVER_OBJECT = rx()`^[^,;。\n的\d]{0,16}`;
 
 const shape = (info: Omit<RuleInfo, 'type' | 'stage'>): RuleInfo => ({ ...info, type: 'support', stage: 'shape' });
 export const SUPPORT_SHAPERS: readonly RuleInfo[] = [
   shape({
     id: 'support.from-giving',
     about: 'The item starts at the giving verb, the basis (按…) or the kind of support, with its leads (一次性, 分别, 每人每月), not at who gives (省级财政) or to whom (对…企业).',
-    hits: ['省级财政⟦给予一次性奖励50万元⟧。', '对获得国家级科技奖励的团队⟦按奖金额的50%给予配套奖励⟧。'],
+    hits: ['省级财政⟦给予一次性奖励50万元⟧。', '对获得国家级科技奖励的团队⟦按奖金额的50%给予配套奖励⟧。', '政府性融资担保机构⟦担保费率不超过1%⟧。', '其他药品⟦注册收费在原收费标准基础上下调30%⟧。', '对创业者⟦贷款贴息50%⟧。'],
     misses: ['全市新增企业50家。'],
   }),
   shape({
@@ -272,8 +298,10 @@ function startOf(c: SupportCandidate): { at: number; word: string } | null {
     let last: RegExpExecArray | null = null;
     TERM_WORD.lastIndex = 0;
     for (let m = TERM_WORD.exec(lead); m; m = TERM_WORD.exec(lead)) {
-      // Terms written together (贷款额度) are one run.
-      if (!(last && last.index + last[0].length === m.index)) at = from + m.index;
+      // 在原收费标准基础上下调: the baseline's term is not the one cut.
+      if (BASELINE.test(lead.slice(Math.max(0, m.index - 2), m.index)) || BASELINE_START.test(m[0])) continue;
+      // Terms written together (贷款额度, 贷款最高额度) are one run.
+      if (!(last && JOINED.test(lead.slice(last.index + last[0].length, m.index)))) at = from + m.index;
       last = m;
     }
     if (last) word = c.text.slice(at, from + last.index + last[0].length);
@@ -300,11 +328,15 @@ const FIGURE_G = rx('g')`(?<cap>${CAP_WORDS})?(?<pre>[^\d,;。]{0,6}?)(?<![\d.])
 const PER = rx()`(?:每[\u4e00-\u9fff]{1,3}?){1,2}$`;
 const BASIS = rx()`按(?:照)?(?<basis>[^,;。\d]{1,24}?)的?(?:${CAP_WORDS})?(?=\d|[一二三四五六七八九]成)`;
 const HALVES = wordSet('support.halves');
+const CUT_TO = rx()`由[^,;。]{1,30}?(?:${alt('support.cut-to')})`;
 
 const num = (s: string | undefined) => (s === undefined ? null : parseNumber(s));
 
 /** Amount, rate, cap, basis and per-unit of an item's span. */
-function figuresOf(span: string, value: SupportValue): void {
+function figuresOf(whole: string, value: SupportValue): void {
+  // 由2.44万元下降至1.708万元: the old charge is history, the new one is what the policy sets.
+  const cut = CUT_TO.exec(whole);
+  const span = cut ? whole.slice(cut.index + cut[0].length) : whole;
   const amounts: { min: number | null; max: number | null; unit: string; cap: boolean; per?: string }[] = [];
   const rates: { min: number | null; max: number | null; cap: boolean }[] = [];
   FIGURE_G.lastIndex = 0;
@@ -337,7 +369,7 @@ function figuresOf(span: string, value: SupportValue): void {
     const last = amounts[amounts.length - 1]!;
     value.cap = { value: last.max, unit: last.unit };
   }
-  const basis = BASIS.exec(span);
+  const basis = BASIS.exec(whole);
   if (basis && firstRate) value.basis = basis.groups!.basis!.replace(/^(?:其)/, '');
 }
 
@@ -469,7 +501,7 @@ export function findSupport(text: string, trace: Trace | null = null): SupportHi
         trace?.add(KIND_AFTER_RULE, c, kindAfter[0]);
       }
     }
-    const cap = CAP_CLAUSE.exec(text.slice(c.clauseEnd, c.clauseEnd + 40));
+    const cap = c.g.waiver ? null : CAP_CLAUSE.exec(text.slice(c.clauseEnd, c.clauseEnd + 40));
     if (cap && c.clauseEnd - c.end <= 6) {
       c.end = c.clauseEnd + cap[0].length;
       trace?.add(CAP_CLAUSE_RULE, c, cap[0].slice(1));
@@ -479,13 +511,16 @@ export function findSupport(text: string, trace: Trace | null = null): SupportHi
   const merged: SupportCandidate[] = [];
   for (const c of kept.sort((a, b) => a.start - b.start || b.end - a.end)) {
     const last = merged[merged.length - 1];
+    const figure = { start: c.figStart, end: c.figEnd };
     if (last && (c.start < last.end || (c.start === last.end + 1 && text[last.end] === '、'))) {
       last.end = Math.max(last.end, c.end);
+      last.figures!.push(figure);
       continue;
     }
+    c.figures = [figure];
     merged.push(c);
   }
-  return merged.map((c) => ({ start: c.start, end: c.end, value: valueOf(c) }));
+  return merged.map((c) => ({ start: c.start, end: c.end, value: valueOf(c), figures: c.figures! }));
 }
 
 export const SUPPORT_RULES: readonly RuleInfo[] = [...SUPPORT_PROPOSERS, ...SUPPORT_REJECTS, ...SUPPORT_SHAPERS];
