@@ -41,7 +41,9 @@ export function asDeadline(v: unknown): DeadlineValue | null {
   const kind = typeof o.kind === 'string' && KINDS.has(o.kind) ? (o.kind as DeadlineValue['kind']) : 'by';
   const end = typeof o.end === 'string' && ISO.test(o.end) ? o.end : null;
   const start = typeof o.start === 'string' && ISO.test(o.start) ? o.start : null;
-  const out: DeadlineValue = { kind, end, start, resolved: end !== null && o.resolved !== false };
+  // A yearly window (每年3月) is resolved by its month, not by a date.
+  const yearly = kind === 'window' && o.period === 'year' && isMonth(o.month);
+  const out: DeadlineValue = { kind, end, start, resolved: (end !== null || yearly) && o.resolved !== false };
   if (typeof o.period === 'string') out.period = o.period;
   if (isMonth(o.month)) out.month = o.month;
   if (isMonth(o.endMonth)) out.endMonth = o.endMonth;

@@ -13,7 +13,7 @@
 import type { SupportEligibility, SupportKind, SupportThreshold, SupportValue } from '../types';
 import { alt, escapeRegex, records, rx, wordSet } from '../lexicon';
 import { parseNumber } from '../text/numerals';
-import { PROVINCE_NAMES } from '../detect/lexicon';
+import { CITY_PROVINCE, PROVINCE_NAMES } from '../detect/lexicon';
 import { placeBefore } from '../detect/text-meta';
 import { check, leftmostLongest, sift, type Check, type RuleInfo, type Trace } from '../rules/rule';
 import { NUMBER, RANGE_SEP, SCALE } from './patterns';
@@ -242,7 +242,7 @@ const BASELINE_START = rx()`^(?:${alt('support.baseline-marks')})`;
 const JOINED = rx()`^(?:${alt('support.cap-words')})?$`;
 const TERM_BEFORE = rx()`(?:${TERMS}){1,2}$`;
 const LEAD_BEFORE = rx()`(?:${LEADS}|${alt('support.cap-words')}){1,3}$`;
-const KIND_AFTER = rx()`^(?:(?:${alt('support.threshold-below')})(?![^,;。]{0,3}的)|[^,;。\n\d]{0,12}(?:${alt('support.given', 'support.terms')}|(?:征收|缴纳)[\u4e00-\u9fff]{0,6}税))`;
+const KIND_AFTER = rx()`^(?:(?:${alt('support.threshold-below')})(?![^,;。]{0,3}的)|[^,;。\n\d]{0,16}(?:${alt('support.given', 'support.terms')}|(?:征收|缴纳)[\u4e00-\u9fff]{0,6}税))`;
 const CAP_CLAUSE = rx()`^,[^,;。\n]{0,14}?(?:${alt('support.cap-words')})[^,;。\n\d]{0,4}?${NUMBER}(?:${SCALE})?(?:元|%)`;
 const WAIVER_OBJECT = rx()`^[^,;。\n的\d]{0,16}`;
 
@@ -288,7 +288,14 @@ function startOf(c: SupportCandidate): { at: number; word: string } | null {
   let at = c.figStart;
   let word = '';
   const give = GIVE_WORD.exec(lead);
-  if (give) {
+  if (c.g.waiver) {
+    // A waiver starts at itself, with the charge written right before it (担保费减半收取).
+    const term = TERM_BEFORE.exec(lead);
+    if (term) {
+      at = c.figStart - term[0].length;
+      word = term[0];
+    }
+  } else if (give) {
     at = from + give.index;
     word = give[0];
     // The term it is on comes with it (贷款贴息, 担保费补贴).
@@ -324,9 +331,12 @@ function kindOf(span: string): SupportKind {
 }
 
 const CAP_WORDS = alt('support.cap-words');
-const FIGURE_G = rx('g')`(?<cap>${CAP_WORDS})?(?<pre>[^\d,;。]{0,6}?)(?<![\d.])(?:${MONEY}|${RATE})`;
+const FIGURE_G = rx('g')`(?<![\d.])(?:${MONEY}|${RATE})`;
+// A cap word shortly before a figure makes it the most given (最高500万元, 最高补助新台币50万元).
+const CAP_BEFORE = rx()`(?:${CAP_WORDS})[^\d,;。]{0,6}$`;
 const PER = rx()`(?:每[\u4e00-\u9fff]{1,3}?){1,2}$`;
-const BASIS = rx()`按(?:照)?(?<basis>[^,;。\d]{1,24}?)的?(?:${CAP_WORDS})?(?=\d|[一二三四五六七八九]成)`;
+const BASIS = rx()`按(?:照)?(?:(?<basis>[^,;。\d]{1,24}?)的?)?(?:${CAP_WORDS})?(?=\d|[一二三四五六七八九]成)`;
+const NOT_BASIS = rx()`^(?:${CAP_WORDS}|每)`;
 const HALVES = wordSet('support.halves');
 const CUT_TO = rx()`由[^,;。]{1,30}?(?:${alt('support.cut-to')})`;
 
@@ -342,11 +352,12 @@ function figuresOf(whole: string, value: SupportValue): void {
   FIGURE_G.lastIndex = 0;
   for (let m = FIGURE_G.exec(span); m; m = FIGURE_G.exec(span)) {
     const g = m.groups!;
-    const cap = Boolean(g.cap);
+    const lead = span.slice(Math.max(0, m.index - 12), m.index);
+    const cap = CAP_BEFORE.test(lead);
     if (g.num) {
       const unit = `${g.scale ?? g.scale1 ?? ''}元`;
       // 3万元-5万元 / 50万元至300万元: the scale written once covers both ends.
-      const per = PER.exec(span.slice(Math.max(0, m.index - 8), m.index + (g.cap?.length ?? 0) + (g.pre?.length ?? 0)))?.[0];
+      const per = PER.exec(lead)?.[0];
       amounts.push({ min: num(g.num), max: num(g.num2 ?? g.num), unit, cap, ...(per ? { per } : {}) });
     } else if (g.tenths) {
       const r = (num(g.tenths) ?? 0) * 10;
@@ -360,6 +371,12 @@ function figuresOf(whole: string, value: SupportValue): void {
   if (firstAmount && !(firstRate && firstAmount.cap)) {
     // 最高500万元 alone is the amount (at most 500万元); after a rate it is the cap.
     value.amount = { min: firstAmount.cap ? null : firstAmount.min, max: firstAmount.max, unit: firstAmount.unit };
+    // 分别给予1万元、2万元: one item from the smallest to the largest amount in one unit.
+    for (const a of amounts.slice(1)) {
+      if (a.cap || a.unit !== firstAmount.unit || a.min === null || a.max === null || value.amount.max === null) continue;
+      if (value.amount.min !== null) value.amount.min = Math.min(value.amount.min, a.min);
+      value.amount.max = Math.max(value.amount.max, a.max);
+    }
     if (firstAmount.per) value.per = firstAmount.per;
   }
   if (firstRate) value.rate = { min: firstRate.cap ? null : firstRate.min, max: firstRate.max };
@@ -369,8 +386,8 @@ function figuresOf(whole: string, value: SupportValue): void {
     const last = amounts[amounts.length - 1]!;
     value.cap = { value: last.max, unit: last.unit };
   }
-  const basis = BASIS.exec(whole);
-  if (basis && firstRate) value.basis = basis.groups!.basis!.replace(/^(?:其)/, '');
+  const basis = BASIS.exec(whole)?.groups?.basis;
+  if (basis && firstRate && !NOT_BASIS.test(basis)) value.basis = basis.replace(/^(?:其)/, '');
 }
 
 const ELIGIBILITY_LEAD = rx()`^(?:${LEAD})`;
@@ -402,14 +419,18 @@ function thresholdsOf(cond: string): SupportThreshold[] {
   return out;
 }
 
+const CITY_NAMES = Object.keys(CITY_PROVINCE);
+
 function regionIn(cond: string): string | null {
   let best: { i: number; p: string } | null = null;
-  for (const p of PROVINCE_NAMES) {
+  // Provinces and the large cities the detector knows (来西安就业的), wherever they stand.
+  for (const p of [...PROVINCE_NAMES, ...CITY_NAMES]) {
     const i = cond.indexOf(p);
     if (i >= 0 && (!best || i < best.i)) best = { i, p };
   }
   if (best) return best.p;
-  for (const m of cond.matchAll(/[市县]/g)) {
+  // 承办市级活动: 市级 is a level, not a city.
+  for (const m of cond.matchAll(/[市县](?![场民区级委])/g)) {
     const place = placeBefore(cond, m.index);
     if (place && !/^[本该全各我]/.test(place)) return place;
   }
