@@ -22,7 +22,7 @@ export interface ArticleDetailProps {
   onClose: () => void;
 }
 
-const ORDER: readonly AnnotationKind[] = ['target', 'deadline', 'program', 'highlight'];
+const ORDER: readonly AnnotationKind[] = ['target', 'deadline', 'program', 'support', 'highlight'];
 const MAX_TAGS = 50;
 const MAX_TAG = 100;
 const MAX_NOTE = 20_000;

@@ -84,7 +84,7 @@ export default function LibraryTable({ articles, t, sort, onSort, selected, onTo
             <td>{a.site ?? ''}</td>
             <td class="num">{a.publishedAt ?? ''}</td>
             <td>{a.region ?? ''}</td>
-            <td class="num">{a.counts.target}/{a.counts.deadline}/{a.counts.program}</td>
+            <td class="num">{a.counts.target}/{a.counts.deadline}/{a.counts.program}/{a.counts.support ?? 0}</td>
             <td class="num">{day(a.savedAt)}</td>
             <td class="row-actions">
               {safeHttpUrl(a.url) ? <a href={safeHttpUrl(a.url)!} target="_blank" rel="noopener noreferrer">{t('detail.openSource')}</a> : null}

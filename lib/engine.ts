@@ -1,12 +1,13 @@
-import type { ArticleMeta, DeadlineSpan, ProgramSpan, ReadOptions, Reading, Span, TargetSpan } from './types';
+import type { ArticleMeta, DeadlineSpan, ProgramSpan, ReadOptions, Reading, Span, SupportSpan, TargetSpan } from './types';
 import { normalize, toOriginal, type NormalizedText } from './text/normalize';
 import { findDeadlines } from './extract/deadlines';
 import { findPrograms, resolvePrograms } from './extract/programs';
 import { findTargets, referenceYear } from './extract/targets';
+import { findSupport } from './extract/support';
 import { judge } from './verdict';
 import { inSpamFragment, isSentenceBreak, isSpamSentence, junkLines } from './extract/junk';
 import {
-  BOILERPLATE_LINE_RULE, DEADLINE_IN_PROGRAM, FURNITURE_LINE_RULE, SPAM_FRAGMENT_RULE, TARGET_IN_PROGRAM,
+  BOILERPLATE_LINE_RULE, DEADLINE_IN_PROGRAM, FURNITURE_LINE_RULE, SPAM_FRAGMENT_RULE, SUPPORT_IN_PROGRAM, TARGET_CLAIMED_BY_SUPPORT, TARGET_IN_PROGRAM,
 } from './extract/resolve';
 import { Trace, type RuleInfo } from './rules/rule';
 import { alt, rx } from './lexicon';
@@ -128,16 +129,31 @@ function read(text: string, options: ReadOptions, trace: Trace | null): { readin
     trace?.add(DEADLINE_IN_PROGRAM, d);
     return false;
   });
-  const targets = findTargets(norm.text, refYear, trace, { report }).filter((t) => {
-    if (!allTaken(taken, t)) return keep('target')(t);
-    trace?.add(TARGET_IN_PROGRAM, t);
+  const support = findSupport(norm.text, trace).filter((s) => {
+    if (!allTaken(taken, s)) return keep('support')(s);
+    trace?.add(SUPPORT_IN_PROGRAM, s);
     return false;
+  });
+  // One figure, one reading: a figure given is support, not also a goal (GUIDE: Support).
+  const given = new Uint8Array(norm.text.length);
+  for (const s of support) for (const f of s.figures) given.fill(1, f.start, f.end);
+  const targets = findTargets(norm.text, refYear, trace, { report }).filter((t) => {
+    if (allTaken(taken, t)) {
+      trace?.add(TARGET_IN_PROGRAM, t);
+      return false;
+    }
+    if (anyTaken(given, t)) {
+      trace?.add(TARGET_CLAIMED_BY_SUPPORT, t);
+      return false;
+    }
+    return keep('target')(t);
   });
 
   const spans: Span[] = [
     ...programs.map((p) => toSpan<ProgramSpan>(norm, 'program', p, p.value)),
     ...deadlines.map((d) => toSpan<DeadlineSpan>(norm, 'deadline', d, d.value)),
     ...targets.map((t) => toSpan<TargetSpan>(norm, 'target', t, t.value)),
+    ...support.map((s) => toSpan<SupportSpan>(norm, 'support', s, s.value)),
   ];
   spans.sort((a, b) => a.start - b.start || a.end - b.end || a.type.localeCompare(b.type));
   return { reading: { verdict, meta, spans }, norm };

@@ -330,7 +330,7 @@ export default function App() {
                   <label>{t('dash.filter.type')}{' '}
                     <select data-testid="filter-type" value={filters.type} onChange={setFilter('type')}>
                       <option value="">{t('dash.filter.any')}</option>
-                      {(['target', 'deadline', 'program', 'highlight'] as const).map((ty) => <option key={ty} value={ty}>{t(`type.${ty}`)}</option>)}
+                      {(['target', 'deadline', 'program', 'support', 'highlight'] as const).map((ty) => <option key={ty} value={ty}>{t(`type.${ty}`)}</option>)}
                     </select>
                   </label>
                   <label>{t('dash.filter.year')}{' '}

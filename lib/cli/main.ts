@@ -9,14 +9,15 @@ import { pathToFileURL } from 'node:url';
 import Papa from 'papaparse';
 import { readText } from '../engine';
 import { locatePage, parsePage, readPage } from '../detect/index';
-import type { Span } from '../types';
+import type { DeadlineValue, Span, SupportValue } from '../types';
+import { formatValue } from '../format/value';
 import { explainMain, rulesMain } from './explain';
 
 const USAGE = `usage: policylens [--format jsonl|md|csv] [--date YYYY-MM-DD] [--force] [--explain] FILE…
        policylens explain [--gold GOLD.json] [--date YYYY-MM-DD] FILE…
        policylens rules [--check] [ID-PREFIX]
 
-Reads .txt and .html files and prints the targets, deadlines and programs of each policy text.
+Reads .txt and .html files and prints the targets, deadlines, programs and support of each policy text.
   --format jsonl   one JSON object per file (default; what score.mjs reads)
   --format md      a readable table per file
   --format csv     one row per annotation, UTF-8 with a header row
@@ -104,9 +105,15 @@ export function annotateFile(path: string, options: { date?: string; force?: boo
 
 const pick = (s: Span): FileResult['annotations'][number] => ({ type: s.type, start: s.start, end: s.end, text: s.text, value: s.value });
 
-const LABEL = { target: '目标', deadline: '期限', program: '项目' } as const;
+const LABEL = { target: '目标', deadline: '期限', program: '项目', support: '支持' } as const;
 
 function valueText(a: FileResult['annotations'][number]): string {
+  // Support and application windows read as the popup and the exports say them (lib/format/value.ts).
+  if (a.type === 'support') {
+    const who = (a.value as SupportValue).eligibility?.text;
+    return [formatValue('support', a.value), who && `适用：${who}`].filter(Boolean).join(' · ');
+  }
+  if (a.type === 'deadline' && (a.value as DeadlineValue).kind === 'window') return formatValue('deadline', a.value);
   const v = a.value as unknown as Record<string, unknown>;
   if (a.type === 'program') return v.aliasOf ? `${String(v.name)} → ${String(v.aliasOf)}` : String(v.name);
   if (a.type === 'deadline') return [v.kind, v.start ? `${String(v.start)}…` : '', v.end ?? (v.resolved ? '' : '未定')].filter(Boolean).join(' ');

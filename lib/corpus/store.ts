@@ -6,7 +6,7 @@ import type { ArticleSummary, DeadlineValue, ManualAnnotation, PageCapture, Prog
 import { canonicalizeUrl, contentHash, indicatorKey, programKey, regionKey } from './keys';
 import { toSimplified } from '../text/simplify';
 import { termFrequencies, type Tokenize } from './tokenize';
-import { asDeadline, asProgram, asTarget } from './values';
+import { asDeadline, asProgram, asSupport, asTarget } from './values';
 
 /** A reader's own highlight as a caller may pass it: tags may be omitted. */
 export type ManualAnnotationInput = Omit<ManualAnnotation, 'tags'> & { tags?: string[] };
@@ -53,7 +53,7 @@ export function newId(prefix: string, now: number): string {
 }
 
 function emptyCounts(): Record<AnnotationKind, number> {
-  return { target: 0, deadline: 0, program: 0, highlight: 0 };
+  return { target: 0, deadline: 0, program: 0, support: 0, highlight: 0 };
 }
 
 function countsOf(annotations: readonly AnnotationRecord[]): Record<AnnotationKind, number> {
@@ -63,7 +63,8 @@ function countsOf(annotations: readonly AnnotationRecord[]): Record<AnnotationKi
 }
 
 export function toSummary(a: ArticleRecord): ArticleSummary {
-  const s: ArticleSummary = { id: a.id, url: a.url, title: a.title, savedAt: a.savedAt, counts: a.counts ?? emptyCounts() };
+  // An article counted before a type existed (an old backup) reads 0 for it, never undefined.
+  const s: ArticleSummary = { id: a.id, url: a.url, title: a.title, savedAt: a.savedAt, counts: { ...emptyCounts(), ...a.counts } };
   if (a.site !== undefined) s.site = a.site;
   if (a.publishedAt !== undefined) s.publishedAt = a.publishedAt;
   if (a.region !== undefined) s.region = a.region;
@@ -84,6 +85,7 @@ function selectorsFor(text: string, start: number, end: number): AnnotationRecor
 function typedValue(type: SpanType, value: unknown): AnnotationRecord['value'] | undefined {
   if (type === 'program') return asProgram(value) ?? undefined;
   if (type === 'target') return asTarget(value) ?? undefined;
+  if (type === 'support') return asSupport(value) ?? undefined;
   return asDeadline(value) ?? undefined;
 }
 
@@ -109,7 +111,7 @@ export function factsOf(annotations: readonly Pick<AnnotationRecord, 'type' | 'v
     } else if (a.type === 'target') {
       const core = indicatorKey((a.value as TargetValue).indicator).core;
       if (core) indicators.add(core);
-    } else {
+    } else if (a.type === 'deadline') {
       const d = a.value as DeadlineValue;
       for (const date of [d.start, d.end]) if (date) years.add(Number(date.slice(0, 4)));
     }

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
-import type { AnchorSelectors, ArticleMeta, DeadlineValue, ProgramValue, SpanType, TargetValue, Verdict } from '../types';
+import type { AnchorSelectors, ArticleMeta, DeadlineValue, ProgramValue, SpanType, SupportValue, TargetValue, Verdict } from '../types';
 import { regionKey } from '../corpus/keys';
 import { toSimplified } from '../text/simplify';
 
@@ -42,7 +42,7 @@ export interface AnnotationRecord {
   /** auto: found by the engine; manual: selected by the reader. */
   origin: 'auto' | 'manual';
   text: string;
-  value?: TargetValue | DeadlineValue | ProgramValue;
+  value?: TargetValue | DeadlineValue | ProgramValue | SupportValue;
   note?: string;
   tags: string[];
   selectors: AnchorSelectors;
@@ -107,7 +107,10 @@ export const SCHEMA_V2 = Object.freeze({
   corpusStats: 'key',
 });
 
-function emptyCounts(): Record<AnnotationKind, number> {
+/** Counts as v2 stored them, before the engine read support (v3). */
+type CountsV2 = Record<Exclude<AnnotationKind, 'support'>, number>;
+
+function emptyCountsV2(): CountsV2 {
   return { target: 0, deadline: 0, program: 0, highlight: 0 };
 }
 
@@ -119,20 +122,39 @@ function emptyCounts(): Record<AnnotationKind, number> {
  * (indexPending in lib/corpus/store.ts runs before every comparison and search).
  */
 export async function upgradeToV2(tx: Transaction): Promise<void> {
-  const counts = new Map<string, Record<AnnotationKind, number>>();
-  await tx.table('annotations').each((a: AnnotationRecord) => {
-    const c = counts.get(a.articleId) ?? emptyCounts();
+  const counts = new Map<string, CountsV2>();
+  await tx.table('annotations').each((a: AnnotationRecord & { type: keyof CountsV2 }) => {
+    const c = counts.get(a.articleId) ?? emptyCountsV2();
     if (!(a.origin === 'auto' && a.dismissed)) c[a.type] = (c[a.type] ?? 0) + 1;
     counts.set(a.articleId, c);
   });
-  await tx.table('articles').toCollection().modify((a: ArticleRecord) => {
+  await tx.table('articles').toCollection().modify((a: Omit<ArticleRecord, 'counts'> & { counts?: CountsV2 }) => {
     a.region = regionKey(a.region);
     if (a.agencies) a.agencies = a.agencies.map((x) => toSimplified(x.trim())).filter(Boolean);
     a.urls = [a.canonicalUrl];
-    a.counts = counts.get(a.id) ?? emptyCounts();
+    a.counts = counts.get(a.id) ?? emptyCountsV2();
     a.needsIndex = 1;
   });
   await tx.table('corpusStats').put({ key: 'bm25', docs: 0, totalLength: 0 } satisfies CorpusStatRecord);
+}
+
+/** v3 (issue 17): the engine reads `support` spans; the stores and their indexes are those of v2. */
+export const SCHEMA_V3 = SCHEMA_V2;
+
+/**
+ * v2 → v3. Articles saved before the engine read support have no support count: give them one
+ * (counted from their annotations, so a backup restored into v2 with support rows counts right),
+ * so lists and filters never meet a missing key.
+ */
+export async function upgradeToV3(tx: Transaction): Promise<void> {
+  const support = new Map<string, number>();
+  await tx.table('annotations').where('type').equals('support').each((a: AnnotationRecord) => {
+    if (!(a.origin === 'auto' && a.dismissed)) support.set(a.articleId, (support.get(a.articleId) ?? 0) + 1);
+  });
+  await tx.table('articles').toCollection().modify((a: ArticleRecord) => {
+    if (!a.counts) return;
+    a.counts = { ...a.counts, support: support.get(a.id) ?? 0 };
+  });
 }
 
 export class PolicyDB extends Dexie {
@@ -147,8 +169,9 @@ export class PolicyDB extends Dexie {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade((tx) => upgradeToV2(tx));
+    this.version(3).stores(SCHEMA_V3).upgrade((tx) => upgradeToV3(tx));
   }
 }
 
 /** The newest schema version; tests assert that every version has a migration test. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;

@@ -177,14 +177,34 @@ export const targetValueSchema = z.object({
   unit: str(50),
   qualifier: str(50).nullable(),
 });
+const month = z.number().int().min(1).max(12);
 export const deadlineValueSchema = z.object({
-  kind: z.enum(['by', 'within', 'recurring', 'scope', 'span']),
+  kind: z.enum(['by', 'within', 'recurring', 'scope', 'span', 'window']),
   start: isoDate.nullable().optional(),
   end: isoDate.nullable(),
   resolved: z.boolean(),
   period: str(40).optional(),
+  month: month.optional(),
+  endMonth: month.optional(),
 });
 export const programValueSchema = z.object({ name: z.string().min(1, 'required').max(1000), aliasOf: str(1000).optional() });
+const bounds = { min: z.number().nullable(), max: z.number().nullable() };
+export const supportValueSchema = z.object({
+  kind: z.enum(['subsidy', 'reward', 'loan', 'guarantee', 'interest', 'tax', 'fee', 'service', 'other']),
+  amount: z.object({ ...bounds, unit: str(50) }).optional(),
+  per: str(50).optional(),
+  rate: z.object(bounds).optional(),
+  cap: z.object({ value: z.number().nullable(), unit: str(50) }).optional(),
+  basis: str(200).optional(),
+  eligibility: z
+    .object({
+      text: str(1000),
+      entity: str(50).optional(),
+      thresholds: z.array(z.object({ text: str(200), measure: str(200), ...bounds, unit: str(50) })).max(20).optional(),
+      region: str(50).optional(),
+    })
+    .optional(),
+});
 
 const offset = z.number().int().nonnegative().max(MAX_TEXT);
 export const selectorsRecordSchema = z
@@ -212,6 +232,7 @@ export const annotationRecordSchema = z.discriminatedUnion('type', [
   annotationBase.extend({ type: z.literal('target'), value: targetValueSchema.optional() }).loose(),
   annotationBase.extend({ type: z.literal('deadline'), value: deadlineValueSchema.optional() }).loose(),
   annotationBase.extend({ type: z.literal('program'), value: programValueSchema.optional() }).loose(),
+  annotationBase.extend({ type: z.literal('support'), value: supportValueSchema.optional() }).loose(),
   annotationBase.extend({ type: z.literal('highlight'), value: z.undefined({ error: 'a highlight has no value' }).optional() }).loose(),
 ]);
 

@@ -8,12 +8,13 @@ import { utcDay } from '../format/date';
  * lib/format/value.ts, the formatter the card and the popup use), document-safe text, order.
  */
 
-export const KIND_ORDER: readonly AnnotationKind[] = ['target', 'deadline', 'program', 'highlight'];
+export const KIND_ORDER: readonly AnnotationKind[] = ['target', 'deadline', 'program', 'support', 'highlight'];
 /** Section and column labels, in the order the reports list them (reports are in Chinese). */
 export const KIND_LABELS: Readonly<Record<AnnotationKind, string>> = {
   target: zhTranslate('type.target'),
   deadline: zhTranslate('type.deadline'),
   program: zhTranslate('type.program'),
+  support: zhTranslate('type.support'),
   highlight: zhTranslate('type.highlight'),
 };
 

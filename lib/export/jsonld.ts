@@ -148,14 +148,34 @@ const targetValueSchema = z.strictObject({
   unit: z.string(),
   qualifier: z.string().nullable(),
 });
+const month = z.number().int().min(1).max(12);
 const deadlineValueSchema = z.strictObject({
-  kind: z.enum(['by', 'within', 'recurring', 'scope', 'span']),
+  kind: z.enum(['by', 'within', 'recurring', 'scope', 'span', 'window']),
   start: z.string().nullable().optional(),
   end: z.string().nullable(),
   resolved: z.boolean(),
   period: z.string().optional(),
+  month: month.optional(),
+  endMonth: month.optional(),
 });
 const programValueSchema = z.strictObject({ name: z.string(), aliasOf: z.string().optional() });
+const bounds = { min: z.number().nullable(), max: z.number().nullable() };
+const supportValueSchema = z.strictObject({
+  kind: z.enum(['subsidy', 'reward', 'loan', 'guarantee', 'interest', 'tax', 'fee', 'service', 'other']),
+  amount: z.strictObject({ ...bounds, unit: z.string() }).optional(),
+  per: z.string().optional(),
+  rate: z.strictObject(bounds).optional(),
+  cap: z.strictObject({ value: z.number().nullable(), unit: z.string() }).optional(),
+  basis: z.string().optional(),
+  eligibility: z
+    .strictObject({
+      text: z.string(),
+      entity: z.string().optional(),
+      thresholds: z.array(z.strictObject({ text: z.string(), measure: z.string(), ...bounds, unit: z.string() })).optional(),
+      region: z.string().optional(),
+    })
+    .optional(),
+});
 
 export const webAnnotationSchema = z
   .strictObject({
@@ -169,10 +189,10 @@ export const webAnnotationSchema = z
       source: z.url(),
       selector: z.tuple([textQuoteSelectorSchema, textPositionSelectorSchema]),
     }),
-    'policylens:type': z.enum(['target', 'deadline', 'program', 'highlight']),
+    'policylens:type': z.enum(['target', 'deadline', 'program', 'support', 'highlight']),
     'policylens:origin': z.enum(['auto', 'manual']),
     'policylens:article': iri,
-    'policylens:value': z.union([targetValueSchema, deadlineValueSchema, programValueSchema]).optional(),
+    'policylens:value': z.union([targetValueSchema, deadlineValueSchema, programValueSchema, supportValueSchema]).optional(),
     'policylens:valueText': z.string().optional(),
   })
   .superRefine((a, ctx) => {

@@ -11,6 +11,7 @@ import units from './units.json';
 import verdict from './verdict.json';
 import place from './place.json';
 import resolve from './resolve.json';
+import support from './support.json';
 import './page-side';
 
 registerBook('deadline', deadline);
@@ -20,5 +21,6 @@ registerBook('units', units);
 registerBook('verdict', verdict);
 registerBook('place', place);
 registerBook('resolve', resolve);
+registerBook('support', support);
 
 export * from './registry';

@@ -22,6 +22,7 @@ import { count, isoDate, list, str, url } from './wire';
 
 export * from './wire';
 export * from './content';
+const month = z.number().check(z.int(), z.minimum(1), z.maximum(12));
 
 const OFFSET = count(MAX_TEXT);
 
@@ -44,10 +45,26 @@ export const targetValueSchema = z.object({
   indicator: str(1000), min: z.nullable(z.number()), max: z.nullable(z.number()), unit: str(50), qualifier: z.nullable(str(50)),
 });
 export const deadlineValueSchema = z.object({
-  kind: z.enum(['by', 'within', 'recurring', 'scope', 'span']),
+  kind: z.enum(['by', 'within', 'recurring', 'scope', 'span', 'window']),
   start: z.optional(z.nullable(str(40))), end: z.nullable(str(40)), resolved: z.boolean(), period: z.optional(str(40)),
+  month: z.optional(month), endMonth: z.optional(month),
 });
 export const programValueSchema = z.object({ name: str(1000), aliasOf: z.optional(str(1000)) });
+const bounds = { min: z.nullable(z.number()), max: z.nullable(z.number()) };
+export const supportValueSchema = z.object({
+  kind: z.enum(['subsidy', 'reward', 'loan', 'guarantee', 'interest', 'tax', 'fee', 'service', 'other']),
+  amount: z.optional(z.object({ ...bounds, unit: str(50) })),
+  per: z.optional(str(50)),
+  rate: z.optional(z.object(bounds)),
+  cap: z.optional(z.object({ value: z.nullable(z.number()), unit: str(50) })),
+  basis: z.optional(str(200)),
+  eligibility: z.optional(z.object({
+    text: str(1000),
+    entity: z.optional(str(50)),
+    thresholds: z.optional(list(z.object({ text: str(200), measure: str(200), ...bounds, unit: str(50) }), 20)),
+    region: z.optional(str(50)),
+  })),
+});
 
 const spanBase = { start: OFFSET, end: OFFSET, text: str(5000) };
 /** A span as the engine returns it; schemas strip fields they do not know, so a newer engine stays compatible. */
@@ -55,6 +72,7 @@ export const spanSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('target'), ...spanBase, value: targetValueSchema }),
   z.object({ type: z.literal('deadline'), ...spanBase, value: deadlineValueSchema }),
   z.object({ type: z.literal('program'), ...spanBase, value: programValueSchema }),
+  z.object({ type: z.literal('support'), ...spanBase, value: supportValueSchema }),
 ]);
 
 export const selectorsSchema = z.object({
@@ -111,7 +129,7 @@ export const searchQuerySchema = z.object({
   text: z.optional(str(500)),
   region: z.optional(str(50)),
   program: z.optional(str(500)),
-  type: z.optional(z.enum(['target', 'deadline', 'program'])),
+  type: z.optional(z.enum(['target', 'deadline', 'program', 'support'])),
   deadlineYear: z.optional(z.number().check(z.int(), z.minimum(1949), z.maximum(2200))),
   limit: z.optional(count(500)),
 });

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { DB_VERSION, PolicyDB, SCHEMA_V1, SCHEMA_V2 } from '../../../lib/db/schema';
+import { DB_VERSION, PolicyDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, upgradeToV2 } from '../../../lib/db/schema';
 import { indexPending } from '../../../lib/corpus/store';
 import { searchCorpus } from '../../../lib/corpus/search';
 import { summarizeAgainstCorpus } from '../../../lib/corpus/summary';
@@ -42,8 +42,9 @@ async function seedV1(name: string): Promise<void> {
 
 describe('migration v1 → v2', () => {
   it('has a test for every version up to the current one', () => {
-    expect(DB_VERSION).toBe(2);
+    expect(DB_VERSION).toBe(3);
     expect(Object.keys(SCHEMA_V2)).toEqual(expect.arrayContaining(Object.keys(SCHEMA_V1)));
+    expect(SCHEMA_V3).toEqual(SCHEMA_V2);
   });
 
   it('keeps every v1 row, folds region and agencies, counts annotations, and marks articles for indexing', async () => {
@@ -51,7 +52,7 @@ describe('migration v1 → v2', () => {
     await seedV1(name);
     const db = new PolicyDB(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(DB_VERSION);
     expect(await db.articles.count()).toBe(2);
     expect(await db.annotations.count()).toBe(4);
     expect(await db.settings.get('autoSave')).toEqual({ key: 'autoSave', value: false });
@@ -61,8 +62,9 @@ describe('migration v1 → v2', () => {
     expect(a?.urls).toEqual(['https://sd.gov.cn/a.html']);
     expect(a?.needsIndex).toBe(1);
     // The dismissed deadline is not counted; the manual note is.
-    expect(a?.counts).toEqual({ target: 1, deadline: 0, program: 1, highlight: 1 });
-    expect((await db.articles.get('old2'))?.counts).toEqual({ target: 0, deadline: 0, program: 0, highlight: 0 });
+    // v3 adds the support count (none in a v1 store).
+    expect(a?.counts).toEqual({ target: 1, deadline: 0, program: 1, highlight: 1, support: 0 });
+    expect((await db.articles.get('old2'))?.counts).toEqual({ target: 0, deadline: 0, program: 0, highlight: 0, support: 0 });
     // The new indexes answer at once.
     expect(await db.articles.where('region').equals('山东').primaryKeys()).toEqual(['old1']);
     expect(await db.articles.where('agencies').equals('山东省工业和信息化厅').primaryKeys()).toEqual(['old1']);
@@ -92,6 +94,38 @@ describe('migration v1 → v2', () => {
     const summary = await summarizeAgainstCorpus(db, page, { tokenize, today: '2024-01-01' });
     expect(summary.programs.map((p) => [p.key, p.count])).toEqual([['山东省专精特新中小企业梯度培育方案', 1]]);
     expect(summary.drift[0]?.there.map((t) => [t.articleId, t.min])).toEqual([['old1', 2000]]);
+    db.close();
+  });
+});
+
+/** Seed a database exactly as v2 code would have left it, with a support row a newer backup could carry. */
+async function seedV2(name: string): Promise<void> {
+  const v2 = new Dexie(name);
+  v2.version(1).stores(SCHEMA_V1);
+  v2.version(2).stores(SCHEMA_V2).upgrade((tx) => upgradeToV2(tx));
+  const base = { verdict: { isPolicy: true, score: 0.9, reasons: [] }, savedAt: 100, updatedAt: 100, contentHash: 'h', urls: [] as string[] };
+  await v2.table('articles').bulkAdd([
+    { ...base, id: 'a1', url: 'https://x.gov.cn/1.html', canonicalUrl: 'https://x.gov.cn/1.html', title: '措施', text: '对首次认定的企业给予一次性奖励50万元。', counts: { target: 0, deadline: 0, program: 0, highlight: 1 } },
+    { ...base, id: 'a2', url: 'https://x.gov.cn/2.html', canonicalUrl: 'https://x.gov.cn/2.html', title: '通知', text: '到2025年新增企业100家。', counts: { target: 1, deadline: 1, program: 0, highlight: 0 } },
+  ]);
+  await v2.table('annotations').bulkAdd([
+    { id: 's1', articleId: 'a1', type: 'support', origin: 'auto', text: '给予一次性奖励50万元', value: { kind: 'reward', amount: { min: 50, max: 50, unit: '万元' } }, tags: [], selectors: selectors('给予一次性奖励50万元', 8), createdAt: 1, updatedAt: 1 },
+    { id: 's2', articleId: 'a1', type: 'support', origin: 'auto', text: '奖励', tags: [], selectors: selectors('奖励', 12), createdAt: 1, updatedAt: 1, dismissed: true },
+  ]);
+  v2.close();
+}
+
+describe('migration v2 → v3', () => {
+  it('gives every article a support count, counted from its support rows (dismissed ones left out)', async () => {
+    const name = freshName();
+    await seedV2(name);
+    const db = new PolicyDB(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect((await db.articles.get('a1'))?.counts).toEqual({ target: 0, deadline: 0, program: 0, highlight: 1, support: 1 });
+    expect((await db.articles.get('a2'))?.counts).toEqual({ target: 1, deadline: 1, program: 0, highlight: 0, support: 0 });
+    expect(await db.annotations.where('type').equals('support').count()).toBe(2);
+    expect((await db.annotations.get('s1'))?.value).toEqual({ kind: 'reward', amount: { min: 50, max: 50, unit: '万元' } });
     db.close();
   });
 });
