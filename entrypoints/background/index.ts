@@ -1,6 +1,6 @@
 import { defineBackground } from '#imports';
 import { browser } from 'wxt/browser';
-import { backgroundRequestSchema, isOwnPage, senderPageUrl } from '../../lib/messages';
+import { backgroundRequestSchema, isOwnPage, parseRequest, senderPageUrl } from '../../lib/messages';
 import { serve } from '../../lib/ext/rpc';
 import { createBackgroundService } from '../../lib/background/service';
 import { PolicyDB } from '../../lib/db/schema';
@@ -41,7 +41,7 @@ export default defineBackground(() => {
   });
 
   const ownOrigin = browser.runtime.getURL('/');
-  serve(backgroundRequestSchema, (request, sender) =>
+  serve((raw) => parseRequest(backgroundRequestSchema, raw), (request, sender) =>
     service.handle(request, { fromContentScript: !isOwnPage(sender, ownOrigin), tabId: sender.tab?.id, pageUrl: senderPageUrl(sender) }),
   );
 });

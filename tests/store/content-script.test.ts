@@ -18,6 +18,7 @@ describe('the built content script', () => {
     ['the engine vocabulary (target.json)', 'goal-change-to'],
     ["OpenCC's dictionaries", '㐷 傌'],
     ['the background message schemas', 'summarizeAgainstCorpus'],
+    ['a schema library (zod)', 'ZodError'],
   ])('carries none of %s', (_what, marker) => {
     expect(built.includes(marker), marker).toBe(false);
   });
