@@ -7,7 +7,7 @@
  *
  * One classifier for texts and pages: page features are 0 for a bare text.
  */
-import { alt, rx } from '../lexicon';
+import { alt, rx, words } from '../lexicon';
 import { findAgencies, findDocNumbers } from '../detect/text-meta';
 import { articleBody } from '../extract/junk';
 
@@ -170,6 +170,9 @@ export function strongEvidence(x: Measured): number {
     if (titlePolicyDoc(x)) return 1;
     // The headline's subject is a government body and its act is a policy (证监会又出五大招).
     if (x.title && countMatches(AUTHORITY, x.title, 1).total > 0 && TITLE_POLICY.test(x.title)) return 1;
+    // A headline in another genre's words (A股午评：沪指…, 两会访谈｜…董事长) says what the page is:
+    // a policy in its opening lines is news the report mentions, not its subject.
+    if (titleInGenre(x)) return 0;
     const head = lede(x);
     if (countMatches(ISSUED, head, 1).total > 0) return 1;
     if (countMatches(EXPLAIN, head, 1).total > 0 && (namedCount(x) > 0 || countMatches(STRICT_KIND, x.text, 1).total > 0)) return 1;
@@ -180,6 +183,10 @@ export function strongEvidence(x: Measured): number {
 
 const policy = (f: Omit<Feature, 'kind'>): Feature => ({ ...f, kind: 'policy' });
 const pageFeature = (f: Omit<Feature, 'kind' | 'hits' | 'misses'>): Feature => ({ ...f, kind: 'page', hits: [], misses: [] });
+
+const GENRE_WORDS = rx()`${alt(...words('verdict.genres').map((g) => `verdict.genre-${g}`))}`;
+/** The headline carries a genre's vocabulary. */
+const titleInGenre = (x: Measured) => memo(x, 'titleGenre', () => Boolean(x.title) && GENRE_WORDS.test(x.title));
 
 /** How much of a genre's vocabulary a text uses: distinct words count more than repetitions. */
 function genreStrength(x: Measured, re: RegExp): number {
