@@ -103,16 +103,29 @@ interface TrieNode {
   word?: string;
   lists?: [number, string][];
 }
-let trie: { root: TrieNode; starts: Uint8Array } | null = null;
-function wordTrie(): { root: TrieNode; starts: Uint8Array } {
+/**
+ * The trie of every list's words, and which places can start one: a word of one character, or the
+ * first two characters of a longer word (hashed into a bit table). Most places start neither, and
+ * are passed over without a lookup.
+ */
+interface WordTrie {
+  root: TrieNode;
+  single: Uint8Array;
+  pairs: Uint8Array;
+}
+const pairHash = (a: number, b: number) => (a * 31 + b) & 0xffff;
+let trie: WordTrie | null = null;
+function wordTrie(): WordTrie {
   if (trie) return trie;
   const root: TrieNode = { next: new Map() };
-  const starts = new Uint8Array(0x10000);
+  const single = new Uint8Array(0x10000);
+  const pairs = new Uint8Array(0x10000);
   const ends: TrieNode[] = [];
   for (const list of WORD_LISTS) {
     for (const w of list.words) {
       if (!w) throw new Error('verdict: an empty word in a word list');
-      starts[w.charCodeAt(0)] = 1;
+      if (w.length === 1) single[w.charCodeAt(0)] = 1;
+      else pairs[pairHash(w.charCodeAt(0), w.charCodeAt(1))] = 1;
       let node = root;
       for (let i = 0; i < w.length; i++) {
         const c = w.charCodeAt(i);
@@ -135,7 +148,7 @@ function wordTrie(): { root: TrieNode; starts: Uint8Array } {
       if (len > 0) node.lists.push([list.index, w.slice(0, len)]);
     }
   }
-  trie = { root, starts };
+  trie = { root, single, pairs };
   return trie;
 }
 
@@ -148,11 +161,12 @@ const MAX_COUNT = 400;
  * of its last match.
  */
 function wordMatches(text: string): string[][] {
-  const { root, starts } = wordTrie();
+  const { root, single, pairs } = wordTrie();
   const matches: string[][] = WORD_LISTS.map(() => []);
   const from = new Int32Array(WORD_LISTS.length);
   for (let i = 0; i < text.length; i++) {
-    if (!starts[text.charCodeAt(i)]) continue;
+    const c = text.charCodeAt(i);
+    if (!single[c] && (i + 1 >= text.length || !pairs[pairHash(c, text.charCodeAt(i + 1))])) continue;
     let node: TrieNode | undefined = root;
     let found: TrieNode | undefined;
     for (let j = i; j < text.length; j++) {
