@@ -18,7 +18,19 @@ interface Range {
 }
 
 // 发文字号 such as 晋政发〔2018〕13号: the first one in a text is the document's own.
-const DOC_NUMBER = /[\u4e00-\u9fff]{1,10}[〔【\[(]\d{4}[〕】\])]\d{1,4}号/;
+// Found from its bracketed year: a pattern starting with [\u4e00-\u9fff]{1,10} would be tried
+// at every Chinese character of the text. The name is the run of up to ten Chinese characters
+// before the bracket, as /[\u4e00-\u9fff]{1,10}[〔【\[(]\d{4}[〕】\])]\d{1,4}号/ reads it.
+const DOC_NUMBER_TAIL = /[〔【\[(]\d{4}[〕】\])]\d{1,4}号/g;
+function docNumberOf(text: string): string | null {
+  DOC_NUMBER_TAIL.lastIndex = 0;
+  for (let m = DOC_NUMBER_TAIL.exec(text); m; m = DOC_NUMBER_TAIL.exec(text)) {
+    let s = m.index;
+    while (s > 0 && m.index - s < 10 && text.charCodeAt(s - 1) >= 0x4e00 && text.charCodeAt(s - 1) <= 0x9fff) s--;
+    if (s < m.index) return text.slice(s, m.index + m[0].length);
+  }
+  return null;
+}
 
 function anyTaken(taken: Uint8Array, r: Range): boolean {
   for (let i = r.start; i < r.end; i++) if (taken[i]) return true;
@@ -103,8 +115,8 @@ function read(text: string, options: ReadOptions, trace: Trace | null): { readin
   const norm = normalize(text);
   const verdict = options.verdict ?? judge({ text: norm.text });
   const meta: ArticleMeta = options.publishedAt ? { publishedAt: options.publishedAt } : {};
-  const docNumber = norm.text.match(DOC_NUMBER);
-  if (docNumber) meta.docNumber = docNumber[0];
+  const docNumber = docNumberOf(norm.text);
+  if (docNumber) meta.docNumber = docNumber;
   if (!verdict.isPolicy && !options.force) return { reading: { verdict, meta, spans: [] }, norm };
 
   const boilerplate = segmentTest(norm.text, (c) => c === '\n', isBoilerplateLine);
