@@ -7,7 +7,7 @@ import type { DeadlineValue } from '../types';
 import { alt, rx, wordSet } from '../lexicon';
 import { parseNumber } from '../text/numerals';
 import { check, leftmostLongest, sift, type Check, type RuleInfo, type Trace } from '../rules/rule';
-import { CHINESE, QUANTITY, RANGE_SEP, REPORT_HORIZON, YEAR } from './patterns';
+import { CHINESE, QUANTITY, RANGE_SEP, REPORT_HORIZON, YEAR, charTable } from './patterns';
 
 /** A Deadline found on normalised text (offsets into it). */
 export interface DeadlineHit {
@@ -333,12 +333,12 @@ function dateValue(yearText: string | undefined, rel: string | undefined, month:
 
 /** Where the sentence around an offset starts (bounded like sentenceEnd). */
 function sentenceStart(text: string, from: number): number {
-  const head = text.slice(Math.max(0, from - 200), from);
-  let i = head.length;
-  while (i > 0 && !SENTENCE_BREAKS.has(head[i - 1]!)) i--;
-  return from - head.length + i;
+  const floor = Math.max(0, from - 200);
+  let i = from;
+  while (i > floor && !SENTENCE_BREAKS[text.charCodeAt(i - 1)]) i--;
+  return i;
 }
-const SENTENCE_BREAKS = new Set([...'。！？!?;；\n']);
+const SENTENCE_BREAKS = charTable('。！？!?;；\n');
 /** Where the sentence around an offset ends (bounded: a page on one line costs no more). */
 function sentenceEnd(text: string, from: number): number {
   const m = /[。！？!?;；\n]/.exec(text.slice(from, from + 200));

@@ -38,6 +38,19 @@ export const CLAUSE_DELIM_RE = new RegExp(`[${CLAUSE_DELIMS}]`);
 /** Sentence ends: the scope in which a goal cue (今年, 力争 …) carries over to a number. */
 export const SENTENCE_DELIM_RE = /[。！!？?\n]/;
 
+/**
+ * A set of characters as a table indexed by UTF-16 code. Per-character scans test
+ * `table[text.charCodeAt(i)]`: `set.has(text[i])` makes a one-character string at every step.
+ */
+export function charTable(chars: Iterable<string>): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (const c of chars) {
+    if (c.length !== 1) throw new Error(`charTable: ${c} is not one UTF-16 unit`);
+    table[c.charCodeAt(0)] = 1;
+  }
+  return table;
+}
+
 /** A number with its unit, to tell a goal-bearing clause (全年新增100家) from a plain one. */
 export const QUANTITY = `(?:${NUMBER})(?:多|余)?${SCALE}?${UNIT}`;
 

@@ -16,7 +16,7 @@ import { parseNumber } from '../text/numerals';
 import { CITY_PROVINCE, PROVINCE_NAMES } from '../detect/lexicon';
 import { placeBefore } from '../detect/text-meta';
 import { check, leftmostLongest, sift, type Check, type RuleInfo, type Trace } from '../rules/rule';
-import { NUMBER, RANGE_SEP, SCALE } from './patterns';
+import { NUMBER, RANGE_SEP, SCALE, charTable } from './patterns';
 
 /** A Support item found on normalised text (offsets into it). */
 export interface SupportHit {
@@ -49,17 +49,17 @@ export interface SupportCandidate {
   figures?: { start: number; end: number }[];
 }
 
-const CLAUSE_BREAKS = new Set([...',;。:!?\n']);
-const SENTENCE_BREAKS = new Set([...'。;!?\n']);
+const CLAUSE_BREAKS = charTable(',;。:!?\n');
+const SENTENCE_BREAKS = charTable('。;!?\n');
 
-function scanBack(text: string, from: number, limit: number, stops: ReadonlySet<string>): number {
+function scanBack(text: string, from: number, limit: number, stops: Uint8Array): number {
   let s = from;
-  while (s > 0 && from - s < limit && !stops.has(text[s - 1]!)) s--;
+  while (s > 0 && from - s < limit && !stops[text.charCodeAt(s - 1)]) s--;
   return s;
 }
-function scanForward(text: string, from: number, limit: number, stops: ReadonlySet<string>): number {
+function scanForward(text: string, from: number, limit: number, stops: Uint8Array): number {
   let e = from;
-  while (e < text.length && e - from < limit && !stops.has(text[e]!)) e++;
+  while (e < text.length && e - from < limit && !stops[text.charCodeAt(e)]) e++;
   return e;
 }
 
