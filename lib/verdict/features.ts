@@ -229,21 +229,28 @@ const POLICY_COLUMN = rx()`${alt('verdict.policy-columns')}`;
 const POLICY_COLUMN_STRONG = rx()`${alt('verdict.policy-columns-strong')}`;
 const OTHER_COLUMN = rx()`${alt('verdict.other-columns')}`;
 
-function quantGoals(t: string): number {
+function quantGoals(t: string, cap: number): number {
   let n = 0;
   QUANT_GOAL.lastIndex = 0;
-  for (let m = QUANT_GOAL.exec(t); m && n < 100; m = QUANT_GOAL.exec(t)) {
+  for (let m = QUANT_GOAL.exec(t); m && n < cap; m = QUANT_GOAL.exec(t)) {
     if (ACHIEVED_BEFORE.test(t.slice(Math.max(0, m.index - 8), m.index))) continue;
     n++;
   }
   return n;
 }
 
-const issuedCount = (x: Measured) => memo(x, 'issued', () => countMatches(ISSUED, x.text).total + (titlePolicyDoc(x) ? 1 : 0));
-const namedCount = (x: Measured) => memo(x, 'named', () => countMatches(NAMED_DOC, x.text).total);
-const explains = (x: Measured) => memo(x, 'explains', () => countMatches(EXPLAIN, x.title).total > 0 || countMatches(EXPLAIN, x.text.slice(0, 400)).total > 0);
-const goals = (x: Measured) => memo(x, 'goals', () => countMatches(GOAL_MARKER, x.text).total);
-const quant = (x: Measured) => memo(x, 'quant', () => quantGoals(x.text));
+// Counts stop where the features stop looking: a feature saturating at n (sat(count, n)) reads
+// the same from a count capped at n, and a regex pass ends at the n-th match instead of the text's end.
+const ISSUED_ENOUGH = 1;
+const NAMED_ENOUGH = 2;
+const GOALS_ENOUGH = 3;
+const QUANT_ENOUGH = 3;
+const PLANS_ENOUGH = 2;
+const issuedCount = (x: Measured) => memo(x, 'issued', () => countMatches(ISSUED, x.text, ISSUED_ENOUGH).total + (titlePolicyDoc(x) ? 1 : 0));
+const namedCount = (x: Measured) => memo(x, 'named', () => countMatches(NAMED_DOC, x.text, NAMED_ENOUGH).total);
+const explains = (x: Measured) => memo(x, 'explains', () => countMatches(EXPLAIN, x.title, 1).total > 0 || countMatches(EXPLAIN, x.text.slice(0, 400), 1).total > 0);
+const goals = (x: Measured) => memo(x, 'goals', () => countMatches(GOAL_MARKER, x.text, GOALS_ENOUGH).total);
+const quant = (x: Measured) => memo(x, 'quant', () => quantGoals(x.text, QUANT_ENOUGH));
 const agencies = (x: Measured) => memo(x, 'agencies', () => findAgencies(x.text).length);
 
 /** The headline and the opening paragraphs: where a report says what it is about. */
@@ -361,14 +368,14 @@ export const FEATURES: readonly Feature[] = [
     about: 'A policy document issued, published or adopted (印发《…》, 出台…若干措施), in the text or the headline.',
     hits: ['省政府印发《关于加快数字经济发展的实施意见》'],
     misses: ['他在书中写道,这个故事发生在很久以前'],
-    value: (x) => sat(issuedCount(x), 1),
+    value: (x) => sat(issuedCount(x), ISSUED_ENOUGH),
   }),
   policy({
     id: 'policy.doc-named',
     about: 'Policy documents named in 《》 (《…行动计划》, 《…管理办法》).',
     hits: ['根据《山西省企业技术创新能力提升行动计划》'],
     misses: ['读了《红楼梦》'],
-    value: (x) => sat(namedCount(x), 2),
+    value: (x) => sat(namedCount(x), NAMED_ENOUGH),
   }),
   policy({
     id: 'policy.doc-kind',
@@ -438,14 +445,14 @@ export const FEATURES: readonly Feature[] = [
     about: 'Horizons and goal words (到2027年, 力争, 预期目标, 十四五).',
     hits: ['到2027年,力争培育企业100家'],
     misses: ['去年培育企业100家'],
-    value: (x) => sat(goals(x), 3),
+    value: (x) => sat(goals(x), GOALS_ENOUGH),
   }),
   policy({
     id: 'policy.quantified-goals',
     about: 'An action with a number still to be reached (培育…20户, 提高到80%), not a figure achieved (比上年增长).',
     hits: ['新培育专精特新企业200家'],
     misses: ['比上年增长5.2%'],
-    value: (x) => sat(quant(x), 3),
+    value: (x) => sat(quant(x), QUANT_ENOUGH),
   }),
   policy({
     id: 'policy.measures',
@@ -459,7 +466,7 @@ export const FEATURES: readonly Feature[] = [
     about: 'Statements of what will be done (今年将实施…, 下一步将推进…).',
     hits: ['今年我省将实施十大工程'],
     misses: ['去年我省实施了十大工程'],
-    value: (x) => sat(countMatches(PLAN_STATEMENT, x.text).total, 2),
+    value: (x) => sat(countMatches(PLAN_STATEMENT, x.text, PLANS_ENOUGH).total, PLANS_ENOUGH),
   }),
   policy({
     id: 'policy.explains',
