@@ -7,7 +7,7 @@ import type { DeadlineValue } from '../types';
 import { alt, rx, wordSet } from '../lexicon';
 import { parseNumber } from '../text/numerals';
 import { check, leftmostLongest, sift, type Check, type RuleInfo, type Trace } from '../rules/rule';
-import { CHINESE, QUANTITY, RANGE_SEP, REPORT_HORIZON, YEAR, charTable } from './patterns';
+import { CHINESE, QUANTITY, RANGE_SEP, REPORT_HORIZON, YEAR, charSet, inCharSet } from './patterns';
 
 /** A Deadline found on normalised text (offsets into it). */
 export interface DeadlineHit {
@@ -335,10 +335,10 @@ function dateValue(yearText: string | undefined, rel: string | undefined, month:
 function sentenceStart(text: string, from: number): number {
   const floor = Math.max(0, from - 200);
   let i = from;
-  while (i > floor && !SENTENCE_BREAKS[text.charCodeAt(i - 1)]) i--;
+  while (i > floor && !inCharSet(SENTENCE_BREAKS, text.charCodeAt(i - 1))) i--;
   return i;
 }
-const SENTENCE_BREAKS = charTable('。！？!?;；\n');
+const SENTENCE_BREAKS = charSet('。！？!?;；\n');
 /** Where the sentence around an offset ends (bounded: a page on one line costs no more). */
 function sentenceEnd(text: string, from: number): number {
   const m = /[。！？!?;；\n]/.exec(text.slice(from, from + 200));

@@ -39,17 +39,21 @@ export const CLAUSE_DELIM_RE = new RegExp(`[${CLAUSE_DELIMS}]`);
 export const SENTENCE_DELIM_RE = /[。！!？?\n]/;
 
 /**
- * A set of characters as a table indexed by UTF-16 code. Per-character scans test
- * `table[text.charCodeAt(i)]`: `set.has(text[i])` makes a one-character string at every step.
+ * A set of characters as a bit table over UTF-16 codes (8 kB). Per-character scans ask
+ * `inCharSet(set, text.charCodeAt(i))`: `set.has(text[i])` makes a one-character string at every step.
  */
-export function charTable(chars: Iterable<string>): Uint8Array {
-  const table = new Uint8Array(0x10000);
+export type CharSet = Uint32Array;
+export function charSet(chars: Iterable<string>): CharSet {
+  const set = new Uint32Array(0x800);
   for (const c of chars) {
-    if (c.length !== 1) throw new Error(`charTable: ${c} is not one UTF-16 unit`);
-    table[c.charCodeAt(0)] = 1;
+    if (c.length !== 1) throw new Error(`charSet: ${c} is not one UTF-16 unit`);
+    const code = c.charCodeAt(0);
+    set[code >>> 5]! |= 1 << (code & 31);
   }
-  return table;
+  return set;
 }
+/** Whether a UTF-16 code is in the set (false for NaN, charCodeAt past the end: no set holds U+0000). */
+export const inCharSet = (set: CharSet, code: number): boolean => ((set[code >>> 5]! >>> (code & 31)) & 1) === 1;
 
 /** A number with its unit, to tell a goal-bearing clause (全年新增100家) from a plain one. */
 export const QUANTITY = `(?:${NUMBER})(?:多|余)?${SCALE}?${UNIT}`;

@@ -16,7 +16,7 @@ import { parseNumber } from '../text/numerals';
 import { CITY_PROVINCE, PROVINCE_NAMES } from '../detect/lexicon';
 import { placeBefore } from '../detect/text-meta';
 import { check, leftmostLongest, sift, type Check, type RuleInfo, type Trace } from '../rules/rule';
-import { NUMBER, RANGE_SEP, SCALE, charTable } from './patterns';
+import { NUMBER, RANGE_SEP, SCALE, charSet, inCharSet, type CharSet } from './patterns';
 
 /** A Support item found on normalised text (offsets into it). */
 export interface SupportHit {
@@ -49,17 +49,17 @@ export interface SupportCandidate {
   figures?: { start: number; end: number }[];
 }
 
-const CLAUSE_BREAKS = charTable(',;。:!?\n');
-const SENTENCE_BREAKS = charTable('。;!?\n');
+const CLAUSE_BREAKS = charSet(',;。:!?\n');
+const SENTENCE_BREAKS = charSet('。;!?\n');
 
-function scanBack(text: string, from: number, limit: number, stops: Uint8Array): number {
+function scanBack(text: string, from: number, limit: number, stops: CharSet): number {
   let s = from;
-  while (s > 0 && from - s < limit && !stops[text.charCodeAt(s - 1)]) s--;
+  while (s > 0 && from - s < limit && !inCharSet(stops, text.charCodeAt(s - 1))) s--;
   return s;
 }
-function scanForward(text: string, from: number, limit: number, stops: Uint8Array): number {
+function scanForward(text: string, from: number, limit: number, stops: CharSet): number {
   let e = from;
-  while (e < text.length && e - from < limit && !stops[text.charCodeAt(e)]) e++;
+  while (e < text.length && e - from < limit && !inCharSet(stops, text.charCodeAt(e))) e++;
   return e;
 }
 
