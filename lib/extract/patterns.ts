@@ -16,6 +16,11 @@ export const ARABIC = '\\d{1,3}(?:,\\d{3}){1,4}(?!\\d)|\\d{1,12}(?:\\.\\d{1,6})?
 export const CHINESE = `[${CHINESE_NUMERAL_CHARS.replace('万亿', '')}]{1,8}`;
 /** Either kind of number, captured as written. */
 export const NUMBER = `(?:${ARABIC}|${CHINESE})`;
+/**
+ * The character a NUMBER starts with, as a lookahead: put first in a pattern whose NUMBER follows a
+ * lookbehind ((?<![\d.])), it passes over other characters before the lookbehind is tried.
+ */
+export const NUMBER_AHEAD = `(?=[\\d${CHINESE_NUMERAL_CHARS.replace('万亿', '')}])`;
 /** Range separators: 1—2, 3-5, 3～5, 3至5. */
 export const RANGE_SEP = '(?:—{1,2}|-|–|~|～|至|到)';
 /** Multipliers written between a number and its unit: 1200万人, 1.3万亿斤. */

@@ -9,7 +9,7 @@ import type { TargetValue } from '../types';
 import { alt, rx, wordSet } from '../lexicon';
 import { parseNumber } from '../text/numerals';
 import { Trace, check, leftmostLongest, sift, type Check, type RuleInfo, type TraceEvent } from '../rules/rule';
-import { CLAUSE_DELIMS, NUMBER, charSet, inCharSet, type CharSet, QUALIFIER_AFTER, QUALIFIER_BEFORE, RANGE_SEP, REPORT_HORIZON, SENTENCE_DELIM_RE, UNIT, YEAR } from './patterns';
+import { CLAUSE_DELIMS, NUMBER, NUMBER_AHEAD, charSet, inCharSet, type CharSet, QUALIFIER_AFTER, QUALIFIER_BEFORE, RANGE_SEP, REPORT_HORIZON, SENTENCE_DELIM_RE, UNIT, YEAR } from './patterns';
 
 /** Multipliers between a number and its unit, Taiwan's 兆 included (1.5兆元). */
 const SCALE = `(?:${alt('units.scale', 'units.scale-trillion')})`;
@@ -441,7 +441,7 @@ export const TARGET_SHAPES: readonly Shape[] = [
     hits: ['到2026年,⟦全市新增专精特新企业120家以上⟧。', '力争年内⟦建成示范工厂8—10个⟧。', '预计今年⟦本地生产总值增长2.5%至3.5%⟧。'],
     misses: ['全市共有企业120家。'],
     // A range may repeat the unit on its first end: 2.5%至3.5%, 1万至2万人.
-    re: rx('g')`(?<![\d.])(?<num>${NUMBER})(?:(?:${SCALE})?(?:${UNIT})?${RANGE_SEP}(?<num2>${NUMBER}))?(?<approx>多|余)?(?<scale>${SCALE})?(?<unit>${UNIT})(?<qual>${QUALIFIER_AFTER})?`,
+    re: rx('g')`${NUMBER_AHEAD}(?<![\d.])(?<num>${NUMBER})(?:(?:${SCALE})?(?:${UNIT})?${RANGE_SEP}(?<num2>${NUMBER}))?(?<approx>多|余)?(?<scale>${SCALE})?(?<unit>${UNIT})(?<qual>${QUALIFIER_AFTER})?`,
     figure: (g) => ({ num: g.num!, num2: g.num2, unit: g.unit!, scale: g.scale ?? '', qual: g.qual ?? null, approx: Boolean(g.approx) }),
   }),
   shape({
