@@ -65,7 +65,7 @@ function memo<T>(x: Measured, key: string, f: () => T): T {
   return v;
 }
 
-function countMatches(re: RegExp, t: string, cap = 200): { total: number; distinct: number } {
+export function countMatches(re: RegExp, t: string, cap = 200): { total: number; distinct: number } {
   const seen = new Set<string>();
   let total = 0;
   re.lastIndex = 0;
@@ -75,6 +75,121 @@ function countMatches(re: RegExp, t: string, cap = 200): { total: number; distin
     if (m[0].length === 0) re.lastIndex++;
   }
   return { total, distinct: seen.size };
+}
+
+/**
+ * A word list counted over the text the way a global regex of its alternation counts it (leftmost,
+ * longest word first, no overlaps). The verdict counts some twenty lists over the same text; one
+ * walk finds every place any of their words starts (`wordHits`), and each list's count is then
+ * read off those places instead of a pass of its own over the text.
+ */
+export interface WordList {
+  re: RegExp;
+  words: ReadonlySet<string>;
+  /** Its place in WORD_LISTS. */
+  index: number;
+}
+
+export const WORD_LISTS: WordList[] = [];
+function wordList(...keys: string[]): WordList {
+  const list = { re: rx('g')`${alt(...keys)}`, words: new Set(keys.flatMap((k) => words(k))), index: WORD_LISTS.length };
+  WORD_LISTS.push(list);
+  return list;
+}
+
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  /** The word ending here, and each list's longest word that is a prefix of it: [list index, word]. */
+  word?: string;
+  lists?: [number, string][];
+}
+/**
+ * The trie of every list's words, and which places can start one: a word of one character, or the
+ * first two characters of a longer word (hashed into a bit table). Most places start neither, and
+ * are passed over without a lookup.
+ */
+interface WordTrie {
+  root: TrieNode;
+  single: Uint8Array;
+  pairs: Uint8Array;
+}
+const pairHash = (a: number, b: number) => (a * 31 + b) & 0xffff;
+let trie: WordTrie | null = null;
+function wordTrie(): WordTrie {
+  if (trie) return trie;
+  const root: TrieNode = { next: new Map() };
+  const single = new Uint8Array(0x10000);
+  const pairs = new Uint8Array(0x10000);
+  const ends: TrieNode[] = [];
+  for (const list of WORD_LISTS) {
+    for (const w of list.words) {
+      if (!w) throw new Error('verdict: an empty word in a word list');
+      if (w.length === 1) single[w.charCodeAt(0)] = 1;
+      else pairs[pairHash(w.charCodeAt(0), w.charCodeAt(1))] = 1;
+      let node = root;
+      for (let i = 0; i < w.length; i++) {
+        const c = w.charCodeAt(i);
+        let n = node.next.get(c);
+        if (!n) node.next.set(c, (n = { next: new Map() }));
+        node = n;
+      }
+      if (!node.word) ends.push(node);
+      node.word = w;
+    }
+  }
+  // Every word matching at a place is a prefix of the longest one there: what each list reads
+  // at that place is its longest word among those prefixes.
+  for (const node of ends) {
+    const w = node.word!;
+    node.lists = [];
+    for (const list of WORD_LISTS) {
+      let len = w.length;
+      while (len > 0 && !list.words.has(w.slice(0, len))) len--;
+      if (len > 0) node.lists.push([list.index, w.slice(0, len)]);
+    }
+  }
+  trie = { root, single, pairs };
+  return trie;
+}
+
+/** The most matches any feature counts of one list. */
+const MAX_COUNT = 400;
+
+/**
+ * Each list's matches over the text, in order, as its global regex finds them (up to MAX_COUNT):
+ * one walk finds the longest word of any list at each place, and each list goes on from the end
+ * of its last match.
+ */
+function wordMatches(text: string): string[][] {
+  const { root, single, pairs } = wordTrie();
+  const matches: string[][] = WORD_LISTS.map(() => []);
+  const from = new Int32Array(WORD_LISTS.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!single[c] && (i + 1 >= text.length || !pairs[pairHash(c, text.charCodeAt(i + 1))])) continue;
+    let node: TrieNode | undefined = root;
+    let found: TrieNode | undefined;
+    for (let j = i; j < text.length; j++) {
+      node = node.next.get(text.charCodeAt(j));
+      if (!node) break;
+      if (node.word) found = node;
+    }
+    if (!found) continue;
+    for (const [l, w] of found.lists!) {
+      if (i < from[l]! || matches[l]!.length >= MAX_COUNT) continue;
+      matches[l]!.push(w);
+      from[l] = i + w.length;
+    }
+  }
+  return matches;
+}
+
+/** countMatches(list.re, x.text, cap), read off the text's one walk. */
+export function countWords(x: Measured, list: WordList, cap = 200): { total: number; distinct: number } {
+  if (cap > MAX_COUNT) return countMatches(list.re, x.text, cap);
+  const found = memo(x, 'wordMatches', () => wordMatches(x.text))[list.index]!;
+  const total = Math.min(cap, found.length);
+  return { total, distinct: new Set(found.slice(0, total)).size };
 }
 
 /** Evidence saturates: a few mentions say as much as many, so short news and long documents compare. */
@@ -90,7 +205,7 @@ const ISSUE_VERB = alt('verdict.issue-verbs');
 const NAMED_DOC = rx('g')`《[^《》\n]{1,80}?(?:${DOC_KIND})[^《》\n]{0,12}》`;
 // A policy document (named or by its kind) within a short reach of a verb that issues it.
 const ISSUED = rx('g')`(?:${ISSUE_VERB})[^。\n]{0,30}?(?:《[^《》\n]{1,80}》|${DOC_KIND_STRICT})|(?:《[^《》\n]{1,80}》|${DOC_KIND_STRICT})[^。\n]{0,8}?(?:${ISSUE_VERB})`;
-const STRICT_KIND = rx('g')`${DOC_KIND_STRICT}`;
+const STRICT_KIND = wordList('verdict.doc-kinds-strict');
 // A headline that is a document's title ends with its kind (…实施细则, 关于…的通知); one that
 // reports it names the act (印发…方案). A document cited in the headline (根据《…细则》) is neither.
 // 关于…的通知 is the form of any official document (a meeting notice, an appointment, a
@@ -100,35 +215,42 @@ const TITLE_DOC = rx()`关于[^《》]{2,80}的(?:${DOC_KIND})\s{0,2}(?:[(（][^
 const EXPLAIN = rx('g')`${alt('verdict.explain-words')}`;
 const TITLE_POLICY = rx()`${alt('verdict.title-policy-words')}`;
 const ADDRESSEES = rx()`(?:^|\n)\s{0,4}各[^。\n]{1,60}?(?:${alt('verdict.addressee-units')})[^。\n]{0,80}[:：]`;
-const ISSUE_FORMULA = rx('g')`${alt('verdict.issue-formula')}`;
-const STRUCTURE = rx('g')`${alt('verdict.doc-structure')}`;
-const AUTHORITY = rx('g')`${alt('verdict.authorities')}`;
+const ISSUE_FORMULA = wordList('verdict.issue-formula');
+const STRUCTURE = wordList('verdict.doc-structure');
+const AUTHORITY = wordList('verdict.authorities');
 const GOAL_MARKER = rx('g')`到\s?${YEAR}\s?年|${YEAR}\s?年[底末]?(?:前|以前)|${alt('verdict.goal-markers')}`;
 const QUANT_GOAL = rx('g')`(?:${alt('verdict.quant-goal-verbs')})[^，。；\n]{0,18}?\d+(?:\.\d+)?\s?(?:%|个百分点|[万亿]?[家个户项人所座辆台处条次名元吨亩套间])`;
 const ACHIEVED_BEFORE = rx()`(?:${alt('verdict.achieved-before')})\s{0,2}$`;
-const MEASURE = rx('g')`${alt('verdict.measure-verbs')}`;
+const MEASURE = wordList('verdict.measure-verbs');
 const PLAN_STATEMENT = rx('g')`(?:${alt('verdict.plan-leads')}|${YEAR}年)[^。\n]{0,12}?将(?:${alt('verdict.plan-adverbs')})?(?:${alt('verdict.plan-verbs')})`;
-const MEETING = rx('g')`${alt('verdict.meeting-deploys')}`;
-const SUPPORT = rx('g')`${alt('verdict.support-words')}`;
+const MEETING = wordList('verdict.meeting-deploys');
+const SUPPORT = wordList('verdict.support-words');
 const POLICY_COLUMN = rx()`${alt('verdict.policy-columns')}`;
 const POLICY_COLUMN_STRONG = rx()`${alt('verdict.policy-columns-strong')}`;
 const OTHER_COLUMN = rx()`${alt('verdict.other-columns')}`;
 
-function quantGoals(t: string): number {
+function quantGoals(t: string, cap: number): number {
   let n = 0;
   QUANT_GOAL.lastIndex = 0;
-  for (let m = QUANT_GOAL.exec(t); m && n < 100; m = QUANT_GOAL.exec(t)) {
+  for (let m = QUANT_GOAL.exec(t); m && n < cap; m = QUANT_GOAL.exec(t)) {
     if (ACHIEVED_BEFORE.test(t.slice(Math.max(0, m.index - 8), m.index))) continue;
     n++;
   }
   return n;
 }
 
-const issuedCount = (x: Measured) => memo(x, 'issued', () => countMatches(ISSUED, x.text).total + (titlePolicyDoc(x) ? 1 : 0));
-const namedCount = (x: Measured) => memo(x, 'named', () => countMatches(NAMED_DOC, x.text).total);
-const explains = (x: Measured) => memo(x, 'explains', () => countMatches(EXPLAIN, x.title).total > 0 || countMatches(EXPLAIN, x.text.slice(0, 400)).total > 0);
-const goals = (x: Measured) => memo(x, 'goals', () => countMatches(GOAL_MARKER, x.text).total);
-const quant = (x: Measured) => memo(x, 'quant', () => quantGoals(x.text));
+// Counts stop where the features stop looking: a feature saturating at n (sat(count, n)) reads
+// the same from a count capped at n, and a regex pass ends at the n-th match instead of the text's end.
+const ISSUED_ENOUGH = 1;
+const NAMED_ENOUGH = 2;
+const GOALS_ENOUGH = 3;
+const QUANT_ENOUGH = 3;
+const PLANS_ENOUGH = 2;
+const issuedCount = (x: Measured) => memo(x, 'issued', () => countMatches(ISSUED, x.text, ISSUED_ENOUGH).total + (titlePolicyDoc(x) ? 1 : 0));
+const namedCount = (x: Measured) => memo(x, 'named', () => countMatches(NAMED_DOC, x.text, NAMED_ENOUGH).total);
+const explains = (x: Measured) => memo(x, 'explains', () => countMatches(EXPLAIN, x.title, 1).total > 0 || countMatches(EXPLAIN, x.text.slice(0, 400), 1).total > 0);
+const goals = (x: Measured) => memo(x, 'goals', () => countMatches(GOAL_MARKER, x.text, GOALS_ENOUGH).total);
+const quant = (x: Measured) => memo(x, 'quant', () => quantGoals(x.text, QUANT_ENOUGH));
 const agencies = (x: Measured) => memo(x, 'agencies', () => findAgencies(x.text).length);
 
 /** The headline and the opening paragraphs: where a report says what it is about. */
@@ -153,7 +275,7 @@ function policyShare(x: Measured): number {
     const ps = paragraphs(x);
     if (!ps.length) return 0;
     let n = 0;
-    for (const p of ps) if (POLICY_MARK.test(p) || countMatches(MEASURE, p, 2).total >= 2) n++;
+    for (const p of ps) if (POLICY_MARK.test(p) || countMatches(MEASURE.re, p, 2).total >= 2) n++;
     return n / ps.length;
   });
 }
@@ -169,13 +291,13 @@ export function strongEvidence(x: Measured): number {
   return memo(x, 'strong', () => {
     if (titlePolicyDoc(x)) return 1;
     // The headline's subject is a government body and its act is a policy (证监会又出五大招).
-    if (x.title && countMatches(AUTHORITY, x.title, 1).total > 0 && TITLE_POLICY.test(x.title)) return 1;
+    if (x.title && countMatches(AUTHORITY.re, x.title, 1).total > 0 && TITLE_POLICY.test(x.title)) return 1;
     // A headline in another genre's words (A股午评：沪指…, 两会访谈｜…董事长) says what the page is:
     // a policy in its opening lines is news the report mentions, not its subject.
     if (titleInGenre(x)) return 0;
     const head = lede(x);
     if (countMatches(ISSUED, head, 1).total > 0) return 1;
-    if (countMatches(EXPLAIN, head, 1).total > 0 && (namedCount(x) > 0 || countMatches(STRICT_KIND, x.text, 1).total > 0)) return 1;
+    if (countMatches(EXPLAIN, head, 1).total > 0 && (namedCount(x) > 0 || countWords(x, STRICT_KIND, 1).total > 0)) return 1;
     if (issuedCount(x) > 0 && policyShare(x) >= 0.5) return 1;
     return 0;
   });
@@ -189,10 +311,10 @@ const GENRE_WORDS = rx()`${alt(...words('verdict.genres').map((g) => `verdict.ge
 const titleInGenre = (x: Measured) => memo(x, 'titleGenre', () => Boolean(x.title) && GENRE_WORDS.test(x.title));
 
 /** How much of a genre's vocabulary a text uses: distinct words count more than repetitions. */
-function genreStrength(x: Measured, re: RegExp): number {
-  const body = countMatches(re, x.text, 400);
+function genreStrength(x: Measured, list: WordList): number {
+  const body = countWords(x, list, 400);
   // A genre word in the headline says what the page is (经济日报评论员：…, 收评：沪指…).
-  const distinct = body.distinct + (x.title && countMatches(re, x.title, 1).total > 0 ? 1 : 0);
+  const distinct = body.distinct + (x.title && countMatches(list.re, x.title, 1).total > 0 ? 1 : 0);
   const total = body.total;
   // One word is not a genre: 采购 in a policy on procurement, 比赛 in a sports policy.
   if (distinct < 2) return 0;
@@ -201,7 +323,7 @@ function genreStrength(x: Measured, re: RegExp): number {
 }
 
 function genre(name: string, about: string, hits: string[], misses: string[], extra?: (x: Measured) => number): Feature {
-  const re = rx('g')`${alt(`verdict.genre-${name}`)}`;
+  const list = wordList(`verdict.genre-${name}`);
   return {
     id: `genre.${name}`,
     kind: 'genre',
@@ -209,16 +331,16 @@ function genre(name: string, about: string, hits: string[], misses: string[], ex
     hits,
     misses,
     // Strong evidence of a policy is not vetoed by genre words: they then count a quarter.
-    value: (x) => (genreStrength(x, re) + (extra?.(x) ?? 0)) * (1 - 0.75 * strongEvidence(x)),
+    value: (x) => (genreStrength(x, list) + (extra?.(x) ?? 0)) * (1 - 0.75 * strongEvidence(x)),
   };
 }
 
-const FICTION_WORDS = rx('g')`${alt('verdict.genre-fiction')}`;
+const FICTION_WORDS = wordList('verdict.genre-fiction');
 
 /** Fiction tells its story in dialogue: many paragraphs open with a quotation. */
 function dialogueShare(x: Measured): number {
   // Quoted officials open paragraphs of news too: dialogue counts only beside a story's words.
-  if (countMatches(FICTION_WORDS, x.text, 2).total === 0) return 0;
+  if (countWords(x, FICTION_WORDS, 2).total === 0) return 0;
   const lines = x.text.split('\n').filter((l) => l.trim().length > 0);
   const dialogue = lines.filter((l) => /^\s{0,4}[“"]/.test(l)).length;
   return dialogue >= 3 && dialogue / Math.max(1, lines.length) >= 0.15 ? Math.min(1.5, dialogue / 6) : 0;
@@ -246,21 +368,21 @@ export const FEATURES: readonly Feature[] = [
     about: 'A policy document issued, published or adopted (印发《…》, 出台…若干措施), in the text or the headline.',
     hits: ['省政府印发《关于加快数字经济发展的实施意见》'],
     misses: ['他在书中写道,这个故事发生在很久以前'],
-    value: (x) => sat(issuedCount(x), 1),
+    value: (x) => sat(issuedCount(x), ISSUED_ENOUGH),
   }),
   policy({
     id: 'policy.doc-named',
     about: 'Policy documents named in 《》 (《…行动计划》, 《…管理办法》).',
     hits: ['根据《山西省企业技术创新能力提升行动计划》'],
     misses: ['读了《红楼梦》'],
-    value: (x) => sat(namedCount(x), 2),
+    value: (x) => sat(namedCount(x), NAMED_ENOUGH),
   }),
   policy({
     id: 'policy.doc-kind',
     about: 'Kinds only policy documents have (实施方案, 指导意见, 若干措施), named without 《》.',
     hits: ['这份实施方案提出了五项任务'],
     misses: ['这份报纸提出了五个问题'],
-    value: (x) => sat(memo(x, 'strict', () => countMatches(STRICT_KIND, x.text).total), 2),
+    value: (x) => sat(memo(x, 'strict', () => countWords(x, STRICT_KIND).total), 2),
   }),
   policy({
     id: 'policy.title-names-doc',
@@ -274,7 +396,7 @@ export const FEATURES: readonly Feature[] = [
     about: 'The headline is about what a government body does (证监会又出五大招, 国务院部署…).',
     hits: ['# 证监会又出五大招\n正文'],
     misses: ['# 沪指暴跌5.77%\n正文'],
-    value: (x) => (x.title && countMatches(AUTHORITY, x.title, 2).total > 0 ? 1 : 0),
+    value: (x) => (x.title && countMatches(AUTHORITY.re, x.title, 2).total > 0 ? 1 : 0),
   }),
   policy({
     id: 'policy.title-policy',
@@ -295,7 +417,7 @@ export const FEATURES: readonly Feature[] = [
     about: 'The form of an official document issuing a policy: addressees (各市人民政府:) and issuing formulae (现将…印发给你们).',
     hits: ['各市、县人民政府,省政府各部门:\n现将《方案》印发给你们,请认真贯彻执行。'],
     misses: ['各位观众,晚上好'],
-    value: (x) => ((ADDRESSEES.test(x.text.slice(0, 3000)) ? 1 : 0) + Math.min(1, countMatches(ISSUE_FORMULA, x.text).total)) / 2,
+    value: (x) => ((ADDRESSEES.test(x.text.slice(0, 3000)) ? 1 : 0) + Math.min(1, countWords(x, ISSUE_FORMULA).total)) / 2,
   }),
   policy({
     id: 'policy.doc-number',
@@ -309,42 +431,42 @@ export const FEATURES: readonly Feature[] = [
     about: 'Section headings of a policy document (总体要求, 主要目标, 保障措施).',
     hits: ['一、总体要求\n二、主要目标\n三、保障措施'],
     misses: ['一、比赛回顾\n二、球员表现'],
-    value: (x) => sat(countMatches(STRUCTURE, x.text).distinct, 3),
+    value: (x) => sat(countWords(x, STRUCTURE).distinct, 3),
   }),
   policy({
     id: 'policy.authority',
     about: 'Government bodies that act in the text (省政府, 工业和信息化部, 行政院).',
     hits: ['工业和信息化部、财政部联合发布'],
     misses: ['球队主场迎战对手'],
-    value: (x) => sat(agencies(x) + countMatches(AUTHORITY, x.text, 20).distinct / 2, 1.5),
+    value: (x) => sat(agencies(x) + countWords(x, AUTHORITY, 20).distinct / 2, 1.5),
   }),
   policy({
     id: 'policy.goals',
     about: 'Horizons and goal words (到2027年, 力争, 预期目标, 十四五).',
     hits: ['到2027年,力争培育企业100家'],
     misses: ['去年培育企业100家'],
-    value: (x) => sat(goals(x), 3),
+    value: (x) => sat(goals(x), GOALS_ENOUGH),
   }),
   policy({
     id: 'policy.quantified-goals',
     about: 'An action with a number still to be reached (培育…20户, 提高到80%), not a figure achieved (比上年增长).',
     hits: ['新培育专精特新企业200家'],
     misses: ['比上年增长5.2%'],
-    value: (x) => sat(quant(x), 3),
+    value: (x) => sat(quant(x), QUANT_ENOUGH),
   }),
   policy({
     id: 'policy.measures',
     about: 'Verbs that deploy measures (推动, 支持, 完善), per thousand characters.',
     hits: ['推动产业升级,支持企业创新,完善服务体系,强化要素保障,优化营商环境'],
     misses: ['他走进房间,看见桌上的信'],
-    value: (x) => sat((countMatches(MEASURE, x.text, 400).total * 1000) / Math.max(x.len, 300), 20),
+    value: (x) => sat((countWords(x, MEASURE, 400).total * 1000) / Math.max(x.len, 300), 20),
   }),
   policy({
     id: 'policy.plan-statement',
     about: 'Statements of what will be done (今年将实施…, 下一步将推进…).',
     hits: ['今年我省将实施十大工程'],
     misses: ['去年我省实施了十大工程'],
-    value: (x) => sat(countMatches(PLAN_STATEMENT, x.text).total, 2),
+    value: (x) => sat(countMatches(PLAN_STATEMENT, x.text, PLANS_ENOUGH).total, PLANS_ENOUGH),
   }),
   policy({
     id: 'policy.explains',
@@ -358,14 +480,14 @@ export const FEATURES: readonly Feature[] = [
     about: "A government meeting's requirements (会议要求, 常务会议).",
     hits: ['国务院常务会议部署稳就业措施'],
     misses: ['公司召开年会'],
-    value: (x) => sat(countMatches(MEETING, x.text).total, 2),
+    value: (x) => sat(countWords(x, MEETING).total, 2),
   }),
   policy({
     id: 'policy.gives-support',
     about: 'What the policy gives (补贴, 奖励, 贷款贴息, 减免).',
     hits: ['对首次认定的企业给予一次性奖励'],
     misses: ['企业营收增长'],
-    value: (x) => sat(countMatches(SUPPORT, x.text).total, 3),
+    value: (x) => sat(countWords(x, SUPPORT).total, 3),
   }),
   pageFeature({
     id: 'page.gov-host',

@@ -1,5 +1,7 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FEATURES, featureVector, type VerdictInput } from '../../../lib/verdict/features';
+import { FEATURES, WORD_LISTS, countMatches, countWords, featureVector, measure, type VerdictInput } from '../../../lib/verdict/features';
 import { LOCALES, makeTranslate, reasonText } from '../../../lib/i18n';
 import { normalize } from '../../../lib/text/normalize';
 
@@ -45,5 +47,22 @@ describe('verdict features', () => {
         expect(reasonText(`+${f.id}`, false, t)).not.toBe(text);
       }
     }
+  });
+});
+
+describe('word lists counted from one walk', () => {
+  const CORPUS = 'tests/fixtures/corpus';
+  const texts = ['dev', 'holdout'].flatMap((dir) =>
+    readdirSync(`${CORPUS}/${dir}`).filter((f) => f.endsWith('.txt')).map((f) => normalize(readFileSync(`${CORPUS}/${dir}/${f}`, 'utf8')).text),
+  );
+  const agree = (text: string) => {
+    const x = measure({ text });
+    for (const list of WORD_LISTS) for (const cap of [1, 2, 20, 200, 400]) expect(countWords(x, list, cap), list.re.source.slice(0, 40)).toEqual(countMatches(list.re, x.text, cap));
+  };
+  it('count each list as its regex does on the corpus', () => texts.forEach(agree));
+  it('count overlapping and nested words as the regex does', () => {
+    // Words of all lists glued together, so a longer word of one list hides a shorter one of another.
+    const all = [...new Set(WORD_LISTS.flatMap((l) => [...l.words]))];
+    fc.assert(fc.property(fc.array(fc.oneof(fc.constantFrom(...all), fc.constantFrom('的', '。', '\n', '政', '会')), { maxLength: 40 }), (parts) => agree(parts.join(''))), { numRuns: 300 });
   });
 });
