@@ -79,7 +79,7 @@ function segmentTest(text: string, breaks: RegExp, judge: (segment: string) => b
 const LINE_BREAKS = /\n/g;
 
 /** Looks up per-line flags (starts sorted) for the line a range starts on. */
-function lineFlags({ starts, junk }: { starts: number[]; junk: boolean[] }): (r: Range) => boolean {
+function lineFlags({ starts, junk }: { starts: readonly number[]; junk: readonly boolean[] }): (r: Range) => boolean {
   return (r) => junk[segmentOf(starts, r.start)] ?? false;
 }
 
