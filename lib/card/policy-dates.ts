@@ -75,7 +75,7 @@ const PUBLISHED_LABELLED = LABELLED('card.published-labels');
 const EFFECTIVE_LABELLED = LABELLED('card.effective-labels');
 const EXPIRES_LABELLED = rx('g')`(?:${alt('card.expires-labels')})${SEP}${DATE}`;
 const EFFECTIVE_FROM = rx('g')`自?\s{0,2}${DATE}\s{0,2}起\s{0,2}(?:正式)?(?:${alt('card.take-effect')})`;
-const EFFECTIVE_ON_ISSUE = rx('g')`自\s{0,2}(发布|公布|印发|发文|签发)\s{0,2}之\s{0,2}日\s{0,2}起\s{0,2}(?:${alt('card.take-effect')})`;
+const EFFECTIVE_ON_ISSUE = rx('g')`自\s{0,2}(${alt('card.issue-acts')})\s{0,2}之\s{0,2}日\s{0,2}起\s{0,2}(?:${alt('card.take-effect')})`;
 const TERM = rx('g')`(?:${alt('card.validity')})${SEP}(?:暂定)?\s{0,2}(\d{1,2}|[一二两三四五六七八九十])\s{0,2}(?:个)?(年|月)`;
 const RANGE = rx('g')`(?:${alt('card.validity')})${SEP}(?:自|从)?\s{0,2}${DATE}\s{0,3}(?:起)?\s{0,2}(?:至|到|—|-|－|～|~)\s{0,3}${DATE}`;
 const AGENCY_LINE = rx()`(?:${alt('card.agency-endings')})\s{0,4}$`;
@@ -188,7 +188,8 @@ export function readPolicyDates(rawText: string, publishedAt?: string | null): P
   if (m) put('effective', iso(m[1]!, m[2]!, m[3]!), 'card.effective-from-date', m[0]);
   m = first(EFFECTIVE_ON_ISSUE);
   if (m) {
-    const from = m[1] === '印发' || m[1] === '签发' || m[1] === '发文' ? found.get('written') ?? found.get('published') : found.get('published') ?? found.get('written');
+    const byWriter = m[1] === '印发' || m[1] === '签发' || m[1] === '发文';
+    const from = byWriter ? found.get('written') ?? found.get('published') : found.get('published') ?? found.get('written');
     put('effective', from?.date ?? null, 'card.effective-on-issue', m[0]);
   }
 
