@@ -214,9 +214,9 @@ export default function App() {
   }
 
   const exportIds = useMemo(() => [...selected], [selected]);
-  async function exportAs(format: ExportFormat) {
+  async function exportAs(format: ExportFormat, ids: readonly string[] = exportIds) {
     const file = await run('export', () =>
-      askBackground(exportIds.length ? { type: 'exportArticles', ids: exportIds, format } : { type: 'exportArticles', format }),
+      askBackground(ids.length ? { type: 'exportArticles', ids: [...ids], format } : { type: 'exportArticles', format }),
     );
     if (file) downloadFile(file);
   }
@@ -300,7 +300,8 @@ export default function App() {
           </section>
         ) : detail && detail.article.id === openId ? (
           <ArticleDetail detail={detail} today={today} t={t} onClose={close} onSaveAnnotation={saveAnnotation}
-            onDeleteAnnotation={(id) => void deleteAnnotation(id)} onDeleteArticle={(id) => void remove(id)} />
+            onDeleteAnnotation={(id) => void deleteAnnotation(id)} onDeleteArticle={(id) => void remove(id)}
+            onCalendar={() => void exportAs('ics', [detail.article.id])} />
         ) : (
           <p class="muted">{t('dash.busy.load')}</p>
         )

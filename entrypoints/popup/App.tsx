@@ -10,6 +10,8 @@ import VerdictPanel from '../../components/VerdictPanel';
 import CorpusComparison from '../../components/CorpusComparison';
 import ExportMenu from '../../components/ExportMenu';
 import AnnotationList from '../../components/AnnotationList';
+import PolicyCard from '../../components/PolicyCard';
+import { policyCard } from '../../lib/card/policy-card';
 import { downloadFile } from '../../lib/ext/download';
 import { describeValue } from '../../lib/format/value';
 import { todayIso } from '../../lib/format/date';
@@ -129,6 +131,7 @@ export default function App() {
   const spans = capture?.spans ?? [];
   const byType = useMemo(() => Object.fromEntries(SPAN_TYPES.map((ty) => [ty, spans.filter((s) => s.type === ty)])), [spans]);
   const indexOf = (s: Span) => spans.indexOf(s);
+  const card = useMemo(() => (capture ? policyCard({ ...capture.meta, url: capture.url, text: capture.text }, spans) : null), [capture, spans]);
 
   async function save() {
     if (!capture) return;
@@ -180,6 +183,7 @@ export default function App() {
           <VerdictPanel verdict={capture.verdict} t={t} onAnnotateAnyway={annotateAnyway} forced={spans.length > 0} />
           {capture.verdict.isPolicy || spans.length > 0 ? (
             <>
+              {card ? <PolicyCard card={card} today={today} t={t} limit={3} onCalendar={() => exportAs('ics')} /> : null}
               <p class="counts" data-testid="counts">
                 {SPAN_TYPES.map((ty) => (
                   <span key={ty} class={`count count--${ty}`} data-type={ty}>
