@@ -44,6 +44,11 @@ export function targetIndicator(a: AnnotationRecord): string {
   return a.type === 'target' && a.value && 'indicator' in a.value ? clean(a.value.indicator) : '';
 }
 
+/** Who a support item is for, as the text states it ('' for other types or when not stated). */
+export function eligibilityOf(a: AnnotationRecord): string {
+  return a.type === 'support' && a.value && 'kind' in a.value && 'eligibility' in a.value ? clean(a.value.eligibility?.text) : '';
+}
+
 /**
  * What a report shows of an article's annotations: dismissed ones are left out (the reader said
  * they are not what the engine thought), the rest in reading order.
