@@ -30,6 +30,8 @@ export default defineConfig({
     default_locale: 'zh_CN',
     // Each one is justified in README.md (## Permissions) and checked by tests/security/manifest-permissions.test.ts.
     permissions: ['storage', 'contextMenus', 'unlimitedStorage'],
+    // Asked for only when the reader turns deadline reminders on (lib/ext/reminders.ts).
+    optional_permissions: ['alarms', 'notifications'],
     // The toolbar button uses the same icons (without default_icon Chrome draws a letter).
     action: { default_title: '__MSG_extName__', default_icon: icons },
     commands: {

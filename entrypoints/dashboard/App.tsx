@@ -15,6 +15,7 @@ import ExportMenu from '../../components/ExportMenu';
 import ArticleDetail from '../../components/ArticleDetail';
 import ProgramIndex from '../../components/ProgramIndex';
 import DeadlineCalendar from '../../components/DeadlineCalendar';
+import Reminders from './reminders';
 import StoragePanel from '../../components/StoragePanel';
 import ImportPanel from '../../components/ImportPanel';
 import UndoToast from '../../components/UndoToast';
@@ -372,6 +373,7 @@ export default function App() {
         {view === 'calendar' ? (
           <section>
             <h2>{t('calendar.title')}</h2>
+            <Reminders t={t} />
             {calendar ? <DeadlineCalendar calendar={calendar} t={t} onOpenArticle={open} /> : <p class="muted">{t('dash.busy.load')}</p>}
           </section>
         ) : null}
