@@ -4,7 +4,8 @@ import { safeHttpUrl } from '../url';
 
 /**
  * Reminders in the browser: the setting in storage.local, the permissions they need (`alarms` and
- * `notifications`, optional, asked for only when the reader turns reminders on), and the
+ * `notifications`, optional, asked for only when the reader turns reminders on; Firefox grants
+ * `alarms` with the add-on, as it cannot be optional there), and the
  * background's side: alarms from the pure schedule (lib/card/reminders.ts), a notification when
  * one fires, the article when it is clicked. The same code runs in Chrome and Firefox.
  */
@@ -14,7 +15,13 @@ export const REMINDER_SETTING = 'reminders';
 export const REMINDER_PENDING = 'reminders:pending';
 /** Reschedules twice a day, so articles saved since are reminded of too. */
 export const REMINDER_REFRESH = 'reminders:refresh';
-export const REMINDER_PERMISSIONS = { permissions: ['alarms', 'notifications'] } as const;
+export const REMINDER_PERMISSIONS: readonly string[] = ['alarms', 'notifications'];
+
+/** The reminder permissions this build declares optional (Firefox's manifest requires `alarms`). */
+function optionalReminderPermissions(): string[] {
+  const declared = (browser.runtime.getManifest() as { optional_permissions?: string[] }).optional_permissions ?? [];
+  return REMINDER_PERMISSIONS.filter((p) => declared.includes(p));
+}
 
 type Pending = Record<string, Pick<Reminder, 'title' | 'message' | 'url'>>;
 
@@ -29,7 +36,7 @@ export async function readReminderSettings(): Promise<ReminderSettings> {
  */
 export async function saveReminderSettings(next: ReminderSettings): Promise<boolean> {
   if (next.enabled) {
-    const granted = await browser.permissions.request({ permissions: [...REMINDER_PERMISSIONS.permissions] });
+    const granted = await browser.permissions.request({ permissions: optionalReminderPermissions() as never[] });
     if (!granted) return false;
   }
   await browser.storage.local.set({ [REMINDER_SETTING]: reminderSettings(next) });
