@@ -5,6 +5,7 @@ import { parseTags } from '../lib/page/selection';
 /**
  * The small toolbar over a text selection: one click highlights it; "加笔记…" opens a note and
  * tags first. Presentational: the content script turns onHighlight into a saved annotation.
+ * Escape closes it wherever the focus is (the content script listens on the page too).
  */
 export interface HighlightInput {
   /** Trimmed; '' when none. */
@@ -26,6 +27,12 @@ export default function SelectionToolbar({ onHighlight, onCancel, expanded = fal
   const [tags, setTags] = useState('');
   const noteRef = useRef<HTMLTextAreaElement>(null);
 
+  // Asked again for the note (the shortcut or the context menu after the toolbar opened on a mouse
+  // selection): open it, and take the focus there even if it was open already.
+  useEffect(() => {
+    if (expanded) setOpen(true);
+    if (expanded && open) noteRef.current?.focus();
+  }, [expanded]);
   useEffect(() => {
     if (open) noteRef.current?.focus();
   }, [open]);

@@ -28,6 +28,8 @@ export interface SpanCardProps {
   /** Delete a manual annotation. */
   onDelete?: () => void;
   onClose?: () => void;
+  /** Where this highlight is among the page's, when reached from the keyboard (next/previous). */
+  position?: { i: number; n: number };
   t?: Translate;
 }
 
@@ -60,6 +62,7 @@ export default function SpanCard(props: SpanCardProps) {
       class={`pl-card pl-card--${type}`}
       role="dialog"
       aria-label={t(`kind.${type}`)}
+      tabIndex={-1}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.stopPropagation();
@@ -73,6 +76,7 @@ export default function SpanCard(props: SpanCardProps) {
         <span class="pl-card__value" data-testid="value">
           {describeValue(type, value, { today, text, t })}
         </span>
+        {props.position ? <span class="pl-card__pos">{t('card.position', props.position)}</span> : null}
         {props.onClose ? (
           <button type="button" class="pl-icon" aria-label={t('card.close')} title={t('card.close')} onClick={props.onClose}>
             ×

@@ -263,6 +263,8 @@ export interface ExportedFile {
 export interface PageState {
   status: 'pending' | 'ready' | 'off' | 'unsupported';
   capture: PageCapture | null;
+  /** The page's address when PolicyLens is off there (no capture): the popup offers to turn it back on. */
+  url?: string;
   /** The reader's saved annotations on this page; `orphan` when they could not be found again. */
   annotations?: PageAnnotation[];
   /** Whether the page is saved in the corpus. */
