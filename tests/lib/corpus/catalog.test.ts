@@ -24,8 +24,10 @@ describe('programIndex', () => {
     expect(shanxi!.articles.map((x) => x.mentions)).toEqual([2, 1]);
     expect(shanxi!.firstSeen).toMatchObject({ id: a.id, seenOn: '2023-03-09' });
     expect(shanxi!.latestSeen).toMatchObject({ id: b.id, seenOn: '2023-03-12' });
-    expect(shanxi!.variants).toContain('行动计划');
-    expect(shanxi!.variants).toContain('山西省企業技術創新能力提升2023年行動計劃');
+    // Names as the texts write them: a document title keeps its 《》, so does its short form.
+    expect(shanxi!.label).toBe(`《${FULL_2023}》`);
+    expect(shanxi!.variants).toContain('《行动计划》');
+    expect(shanxi!.variants).toContain('《山西省企業技術創新能力提升2023年行動計劃》');
     // The program seen in two articles comes before the one seen in a single article.
     expect(index[0]!.key).toBe(shanxi!.key);
     const shandong = index.find((p) => p.articles.some((x) => x.id === c.id))!;
