@@ -218,6 +218,8 @@ export interface PageCapture {
   text: string;
   verdict: Verdict;
   spans: Span[];
+  /** Where `text` sits in the page's own text (lib/page/page-text.ts), for exports' W3C positions; absent when unknown. */
+  pageMap?: number[];
 }
 
 /** A reader's own highlight on a page, with an optional note and tags. */

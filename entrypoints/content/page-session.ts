@@ -9,6 +9,7 @@ import { buildTextMap, type TextMap } from '../../lib/page/text-map';
 import { Highlighter, yieldToPage, type DrawSpan } from '../../lib/page/highlighter';
 import type { ColourChoice } from '../../lib/palette';
 import { selectedSpan } from '../../lib/page/selection';
+import { pageTextMap } from '../../lib/page/page-text';
 import { describeSpan } from '../../lib/anchor';
 import { placeAnnotations, sameSpan, spansToDraw, type DrawItem } from '../../lib/anchor/place';
 import type { AnnotationRecord } from '../../lib/db/schema';
@@ -132,6 +133,25 @@ export class PageSession {
 
   savedAnnotation(id: string): AnnotationRecord | undefined {
     return this.saved.find((a) => a.id === id);
+  }
+
+  /** Captures with their page-text map, made once per capture (lib/page/page-text, for exports). */
+  private withMaps = new WeakMap<PageCapture, PageCapture>();
+
+  /**
+   * The capture as saved and exported: with where its text sits in the page's own text. Only for
+   * the capture of the page as it is now (an older one may describe a page that has moved on).
+   */
+  private withPageMap(capture: PageCapture | null): PageCapture | null {
+    const map = this.textMap;
+    if (!capture || capture !== this.state.capture || !map || !document.body || !map.text.startsWith(capture.text)) return capture;
+    let full = this.withMaps.get(capture);
+    if (!full) {
+      const pageMap = pageTextMap(map, document.body);
+      full = pageMap ? { ...capture, pageMap } : capture;
+      this.withMaps.set(capture, full);
+    }
+    return full;
   }
 
   // ——— for the in-page UI (page-ui.ts): keyboard travel, colours, the popup's lists ———
@@ -441,7 +461,7 @@ export class PageSession {
         if (!capture) throw new Error('nothing to save on this page');
         const manual = [...this.unsaved];
         const implicit = !this.articleSaved && !this.saveWanted;
-        await askBackground({ type: 'saveArticle', page: capture, manual });
+        await askBackground({ type: 'saveArticle', page: this.withPageMap(capture)!, manual });
         if (implicit) this.ui.showArticleSaved();
         this.unsaved = this.unsaved.slice(manual.length);
         if (capture === this.state.capture) this.saveWanted = false;
@@ -449,7 +469,7 @@ export class PageSession {
       }
       if (this.saveWanted) {
         const capture = this.state.capture;
-        if (capture) await askBackground({ type: 'saveArticle', page: capture, manual: [] });
+        if (capture) await askBackground({ type: 'saveArticle', page: this.withPageMap(capture)!, manual: [] });
         this.saveWanted = false;
         await this.run();
       }
@@ -478,7 +498,7 @@ export class PageSession {
         console.warn('PolicyLens: the page changed before an unsaved item could be saved');
         return;
       }
-      await askBackground({ type: 'saveArticle', page: capture, manual: [] });
+      await askBackground({ type: 'saveArticle', page: this.withPageMap(capture)!, manual: [] });
       this.ui.showArticleSaved();
       await this.run();
       // After saving, the engine span is a saved annotation at the same place.
@@ -503,18 +523,23 @@ export class PageSession {
     return { scrolled };
   }
 
+  /** The state as the popup gets it: the capture with its page-text map; the address when switched off (to switch back on). */
+  private stateForPopup(): PageState {
+    if (this.state.status === 'off') return { ...this.state, url: location.href };
+    return this.state.capture ? { ...this.state, capture: this.withPageMap(this.state.capture) } : this.state;
+  }
+
   async answer(request: ContentRequest): Promise<ContentReplies[ContentRequest['type']]> {
     switch (request.type) {
       case 'getPageState':
-        // The address too when switched off: the popup offers to switch this site back on.
-        return this.state.status === 'off' ? { ...this.state, url: location.href } : this.state;
+        return this.stateForPopup();
       case 'annotateAnyway':
         this.forced = true;
         await this.run();
-        return this.state;
+        return this.stateForPopup();
       case 'refresh':
         await this.run();
-        return this.state;
+        return this.stateForPopup();
       case 'scrollToSpan': {
         const span = this.state.capture?.spans[request.index];
         const item = span && this.items.find((i) => i.start === span.start && i.end === span.end && i.type === span.type);

@@ -72,6 +72,7 @@ export function itemFromCapture(page: PageCapture, now: number): ExportItem {
     ...(page.meta.publishedAt ? { publishedAt: page.meta.publishedAt } : {}),
     ...(page.meta.docNumber ? { docNumber: page.meta.docNumber } : {}),
     ...(page.meta.agencies ? { agencies: page.meta.agencies } : {}),
+    ...(page.pageMap ? { pageMap: page.pageMap } : {}),
     region: page.meta.region ?? null,
   };
   const annotations: AnnotationRecord[] = page.spans.map((s, i) => ({

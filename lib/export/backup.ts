@@ -194,6 +194,8 @@ export const articleRecordSchema = z
     region: str(50).nullable().optional(),
     // v2: every URL the text was saved from.
     urls: z.array(httpUrl).max(1000).optional(),
+    // Where the text sits in its page's text (lib/page/page-text.ts): runs of three offsets.
+    pageMap: z.array(z.number().int().nonnegative()).max(300_000).refine((m) => m.length % 3 === 0, 'runs of three offsets').optional(),
   })
   .loose();
 

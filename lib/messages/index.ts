@@ -88,6 +88,7 @@ export const pageCaptureSchema = z.object({
   text: str(MAX_TEXT),
   verdict: verdictSchema,
   spans: list(spanSchema, 20_000),
+  pageMap: z.optional(list(count(50_000_000), 300_000).check(z.refine((m) => m.length % 3 === 0, 'runs of three'))),
 });
 
 export const manualAnnotationSchema = z.object({
