@@ -132,7 +132,7 @@ export default function ArticleDetail({ detail, today, t, onSaveAnnotation, onDe
           <h3><span class={`swatch swatch--${g.type}`} /> {t(`type.${g.type}`)} <span class="muted">{g.list.length}</span></h3>
           <ol>
             {g.list.map((a) => {
-              const href = textFragmentUrl(article.url, article.text, a);
+              const href = textFragmentUrl(article.url, article.text, a, article.pageMap);
               return (
                 <li key={a.id} class={a.dismissed ? 'annotation dismissed' : 'annotation'} data-annotation={a.id}>
                   <blockquote>{a.text}</blockquote>
