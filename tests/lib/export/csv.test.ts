@@ -25,6 +25,17 @@ describe('CSV export', () => {
     expect(target[col('地区')]).toBe('山西');
     expect(target[col('类型')]).toBe('目标');
     expect(target[col('规范值')]).toBe('20 户以上');
+    // The same value as data: numbers and a unit a spreadsheet can sort and sum, open bounds empty.
+    expect([target[col('下限')], target[col('上限')], target[col('单位')]]).toEqual(['20', '', '户']);
+    const rate = rows.find((r) => r[col('原文')] === '研发投入强度达到1.5%左右')!;
+    expect([rate[col('下限')], rate[col('上限')], rate[col('单位')]]).toEqual(['1.5', '1.5', '%']);
+    const due = rows.find((r) => r[col('原文')] === '到2025年')!;
+    expect([due[col('开始日期')], due[col('截止日期')], due[col('下限')]]).toEqual(['', '2025-12-31', '']);
+    expect(rows.find((r) => r[col('原文')] === '每季度')![col('截止日期')]).toBe('');
+    for (const r of rows) {
+      for (const c of ['下限', '上限'] as const) expect(r[col(c)]).toMatch(/^(?:-?\d+(?:\.\d+)?)?$/);
+      for (const c of ['日期', '开始日期', '截止日期'] as const) expect(r[col(c)]).toMatch(/^(?:\d{4}-\d{2}-\d{2})?$/);
+    }
     expect(target[col('备注')]).toBe('比2022年多8户，需跟踪\n第二行：与工信部名单对照');
     expect(readDirective(target[col('链接')]!).start).toBe('培育省级技术创新示范企业20户以上');
     const miit = rows.filter((r) => r[col('发文机关')] === '工业和信息化部、财政部');
