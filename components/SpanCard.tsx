@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AnnotationKind } from '../lib/db/schema';
 import { describeValue, dismissLabel } from '../lib/format/value';
 import { zhTranslate, type Translate } from '../lib/i18n';
+import { pageShortcut } from '../lib/page/keys';
 
 /**
  * The card shown over a highlight: what the span commits to in plain words, and what the reader
@@ -30,6 +31,8 @@ export interface SpanCardProps {
   onClose?: () => void;
   /** Where this highlight is among the page's, when reached from the keyboard (next/previous). */
   position?: { i: number; n: number };
+  /** Next (1) or previous (-1) highlight: the page's shortcuts work with the focus in the card too. */
+  onStep?: (direction: 1 | -1) => void;
   t?: Translate;
 }
 
@@ -68,6 +71,12 @@ export default function SpanCard(props: SpanCardProps) {
           e.stopPropagation();
           if (editing) setEditing(false);
           else props.onClose?.();
+          return;
+        }
+        const step = pageShortcut(e);
+        if (props.onStep && (step === 'next' || step === 'previous') && (e.target as Element).localName !== 'textarea') {
+          e.preventDefault();
+          props.onStep(step === 'next' ? 1 : -1);
         }
       }}
     >

@@ -44,6 +44,8 @@ export class PageUi {
   private cursor: string | null = null;
   /** Each toolbar is a fresh one: a toolbar opened on a mouse selection must not keep its state. */
   private toolbarSerial = 0;
+  /** The toolbar showing was opened for a note (shortcut, context menu). */
+  private toolbarExpanded = false;
 
   constructor(private readonly session: PageSession) {}
 
@@ -66,8 +68,10 @@ export class PageUi {
     this.on('mouseup', (e) => {
       // A right click opens the context menu over the selection: the toolbar waits for its command.
       if (this.host?.contains(e) || (e as MouseEvent).button !== 0) return;
-      // After the browser has settled the selection.
-      setTimeout(() => this.openToolbarForSelection(false), 0);
+      // After the browser has settled the selection; a toolbar the reader already opened for a note stays.
+      setTimeout(() => {
+        if (!(this.host?.openKind() === 'toolbar' && this.toolbarExpanded)) this.openToolbarForSelection(false);
+      }, 0);
     });
     this.on('keydown', (e) => this.onKey(e as KeyboardEvent));
     void readPreferences().then((p) => this.usePreferences(p.language, p.colours));
@@ -162,6 +166,7 @@ export class PageUi {
         ...(saved?.origin === 'manual' ? { onDelete: act({ remove: true }) } : {}),
         onClose: () => this.hideFloating(),
         ...(opts.position ? { position: opts.position } : {}),
+        onStep: (direction) => this.step(direction),
         t: this.t,
       },
       at,
@@ -204,6 +209,7 @@ export class PageUi {
     const picked = selectedSpan(selection, map);
     const at = boxOf(selectionRect(selection));
     if (!picked || !at) return false;
+    this.toolbarExpanded = expanded;
     this.ensureHost().showToolbar(
       {
         expanded,

@@ -179,8 +179,8 @@ async function passesFilters(db: PolicyDB, ids: readonly string[], q: FindQuery)
 /**
  * The dashboard's search: the text index (lib/corpus/search.ts) for the article text, this
  * module for everything the reader wrote and for document numbers. Hits matched by document
- * number come first, then the text index's ranking, then articles found only by a note, tag or
- * highlight. A `tag` keeps articles with an annotation carrying it.
+ * number come first, then those matched in the reader's notes, tags or highlights, then the text
+ * index's ranking. A `tag` keeps articles with an annotation carrying it.
  */
 export async function findArticles(db: PolicyDB, query: FindQuery, tokenize: Tokenize): Promise<FoundResults> {
   const { tag: rawTag, ...rest } = query;
@@ -279,7 +279,8 @@ export async function findArticles(db: PolicyDB, query: FindQuery, tokenize: Tok
     const { snippet, highlights } = makeSnippet(source, needles);
     extras.push({ article: toSummary(a), score: 0, snippet, highlights, matchedTerms: [], via: ways });
   });
-  const first = (h: FoundHit) => (h.via?.includes('docNumber') ? 0 : 1);
+  // A document number the reader typed is the article they want; then what they wrote themselves.
+  const first = (h: FoundHit) => (h.via?.includes('docNumber') ? 0 : h.via?.some((v) => v !== 'title') ? 1 : 2);
   const hits = [...baseHits, ...extras].sort((x, y) => first(x) - first(y)).slice(0, limit);
   const total = baseTotal + extras.length;
   const mode: SearchResults['mode'] = !rest.text?.trim() ? 'filter' : baseHits.length === 0 && extras.length ? 'all' : base.mode;
