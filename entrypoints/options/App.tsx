@@ -18,6 +18,7 @@ const SAMPLE: Readonly<Record<HighlightType, string>> = {
   target: '培育示范企业20户',
   deadline: '到2027年',
   program: '《制造业数字化转型行动计划》',
+  support: '给予最高50万元奖励',
   highlight: '推动传统产业智能化升级',
 };
 const label = (type: HighlightType) => (type === 'highlight' ? 'type.highlight' : (`type.${type}` as const));

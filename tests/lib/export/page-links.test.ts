@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { detectPage, parsePage } from '../../../lib/detect';
-import { pageText } from '../../../lib/detect/page-reading';
 import { readText } from '../../../lib/engine';
 import { describeSpan } from '../../../lib/anchor';
 import { buildTextMap, type TextMap } from '../../../lib/page/text-map';
@@ -77,7 +76,7 @@ describe('exports on real pages', () => {
       const doc = parsePage(readFileSync(page.file, 'utf8'));
       const d = detectPage(doc, pathToFileURL(page.file).href, { force: true });
       if (!d.map) return;
-      const text = pageText(d);
+      const text = d.text;
       const reading = readText(text, { force: true });
       const pageMap = pageTextMap(d.map, doc.body);
       expect(pageMap).not.toBeNull();
