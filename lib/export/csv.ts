@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import type { AnnotationRecord } from '../db/schema';
-import type { DeadlineValue, TargetValue } from '../types';
+import type { DeadlineValue, SupportValue, TargetValue } from '../types';
 import { isIsoDate } from '../format/date';
 import { KIND_LABELS, articleDate, clean, formatValue, visibleAnnotations } from './format-value';
 import { textFragmentUrl } from './fragment';
@@ -26,6 +26,19 @@ function valueCells(a: AnnotationRecord): [string, string, string, string, strin
   if (!v) return ['', '', '', '', ''];
   if (a.type === 'target') return [numberCell(v.min), numberCell(v.max), clean(v.unit ?? ''), '', ''];
   if (a.type === 'deadline') return ['', '', '', isIsoDate(v.start) ? v.start : '', isIsoDate(v.end) ? v.end : ''];
+  if (a.type === 'support') return supportCells(a.value as Partial<SupportValue>);
+  return ['', '', '', '', ''];
+}
+
+/**
+ * What a support gives, as numbers: the amount when one is given (一次性奖励50万元), else the
+ * rate in % (按10%给予补助), else only its cap as the upper bound (最高不超过500万元).
+ */
+function supportCells(v: Partial<SupportValue>): [string, string, string, string, string] {
+  const unit = (u: unknown) => (typeof u === 'string' ? clean(u) : '');
+  if (v.amount) return [numberCell(v.amount.min), numberCell(v.amount.max), unit(v.amount.unit), '', ''];
+  if (v.rate) return [numberCell(v.rate.min), numberCell(v.rate.max), '%', '', ''];
+  if (v.cap) return ['', numberCell(v.cap.value), unit(v.cap.unit), '', ''];
   return ['', '', '', '', ''];
 }
 

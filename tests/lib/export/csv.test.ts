@@ -1,10 +1,30 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { CSV_HEADER, buildCsv, neutraliseCell } from '../../../lib/export/csv';
-import { hostileItem, miitItem, shanxiItem } from './fixtures';
+import { annotate, article, hostileItem, miitItem, shanxiItem } from './fixtures';
 import { readDirective } from './helpers';
 
 describe('CSV export', () => {
+  it('gives a support its amount, else its rate, else its cap as numbers', async () => {
+    const text = '对首次认定的企业给予一次性奖励50万元。按设备投资额的10%给予补助，单个企业最高不超过500万元。贷款贴息最高200万元。';
+    const a = article({ id: 'support-csv', text });
+    const annotations = [
+      annotate(a, 'support', '给予一次性奖励50万元', { kind: 'reward', amount: { min: 50, max: 50, unit: '万元' } }),
+      annotate(a, 'support', '按设备投资额的10%给予补助', { kind: 'subsidy', rate: { min: 10, max: 10 }, cap: { value: 500, unit: '万元' }, basis: '设备投资额' }),
+      annotate(a, 'support', '贷款贴息最高200万元', { kind: 'interest', cap: { value: 200, unit: '万元' } }),
+    ];
+    const csv = await buildCsv([{ article: a, annotations }]);
+    const [header, ...rows] = Papa.parse<string[]>(csv.slice(1), { newline: '\r\n' }).data.filter((r) => r.length > 1);
+    const col = (name: (typeof CSV_HEADER)[number]) => header!.indexOf(name);
+    const cells = (exact: string) => {
+      const r = rows.find((row) => row[col('原文')] === exact)!;
+      return [r[col('下限')], r[col('上限')], r[col('单位')]];
+    };
+    expect(cells('给予一次性奖励50万元')).toEqual(['50', '50', '万元']);
+    expect(cells('按设备投资额的10%给予补助')).toEqual(['10', '10', '%']);
+    expect(cells('贷款贴息最高200万元')).toEqual(['', '200', '万元']);
+  });
+
   it('is UTF-8 with BOM and CRLF, one row per annotation, Chinese intact', async () => {
     const items = [shanxiItem(), miitItem()];
     const csv = await buildCsv(items);
