@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { zhTranslate, type Translate } from '../lib/i18n';
+import { zhPageTranslate, type PageTranslate } from '../lib/i18n/page';
 import { HIGHLIGHT_TYPES, paletteOf, type HighlightType, type Palette } from '../lib/palette';
 
 /**
@@ -15,10 +15,10 @@ export interface HighlightLegendProps {
   onHiddenChange?: (hidden: boolean) => void;
   /** Types to list even at zero (default: those with a count above zero). */
   showEmpty?: boolean;
-  t?: Translate;
+  t?: PageTranslate;
 }
 
-export default function HighlightLegend({ counts, palette = paletteOf('light'), defaultHidden = false, onHiddenChange, showEmpty = false, t = zhTranslate }: HighlightLegendProps) {
+export default function HighlightLegend({ counts, palette = paletteOf('light'), defaultHidden = false, onHiddenChange, showEmpty = false, t = zhPageTranslate }: HighlightLegendProps) {
   const [hidden, setHidden] = useState(defaultHidden);
   const toggle = () => {
     setHidden(!hidden);

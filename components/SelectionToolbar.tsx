@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { zhTranslate, type Translate } from '../lib/i18n';
+import { zhPageTranslate, type PageTranslate } from '../lib/i18n/page';
 import { parseTags } from '../lib/page/selection';
 
 /**
@@ -18,10 +18,10 @@ export interface SelectionToolbarProps {
   onCancel?: () => void;
   /** Open with the note field showing (e.g. when called from the keyboard shortcut). */
   expanded?: boolean;
-  t?: Translate;
+  t?: PageTranslate;
 }
 
-export default function SelectionToolbar({ onHighlight, onCancel, expanded = false, t = zhTranslate }: SelectionToolbarProps) {
+export default function SelectionToolbar({ onHighlight, onCancel, expanded = false, t = zhPageTranslate }: SelectionToolbarProps) {
   const [open, setOpen] = useState(expanded);
   const [note, setNote] = useState('');
   const [tags, setTags] = useState('');

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AnnotationKind } from '../lib/db/schema';
 import { describeValue, dismissLabel } from '../lib/format/value';
-import { zhTranslate, type Translate } from '../lib/i18n';
+import { zhPageTranslate, type PageTranslate } from '../lib/i18n/page';
 import { pageShortcut } from '../lib/page/keys';
 
 /**
@@ -33,14 +33,14 @@ export interface SpanCardProps {
   position?: { i: number; n: number };
   /** Next (1) or previous (-1) highlight: the page's shortcuts work with the focus in the card too. */
   onStep?: (direction: 1 | -1) => void;
-  t?: Translate;
+  t?: PageTranslate;
 }
 
 /** Longest quote shown in full; longer ones are cut in the middle of nothing important: the end. */
 const QUOTE_MAX = 120;
 
 export default function SpanCard(props: SpanCardProps) {
-  const { type, text, value, today, note, tags, saved, t = zhTranslate } = props;
+  const { type, text, value, today, note, tags, saved, t = zhPageTranslate } = props;
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(note ?? '');
   const area = useRef<HTMLTextAreaElement>(null);

@@ -3,7 +3,7 @@ import { selectedSpan, selectionRect } from '../../lib/page/selection';
 import { todayIso } from '../../lib/format/date';
 import { watchPage, type PageWatch } from '../../lib/page/watch';
 import type { PageSession } from './page-session';
-import { makeTranslate, resolveLocale, type Translate } from '../../lib/i18n';
+import { makePageTranslate, resolveLocale, type PageTranslate } from '../../lib/i18n/page';
 import { paletteOf, type ColourChoice } from '../../lib/palette';
 import { readPreferences, watchPreferences } from '../../lib/ext/settings';
 import { pageShortcut, type PageShortcut } from '../../lib/page/keys';
@@ -37,7 +37,7 @@ export class PageUi {
   private hoverTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly listeners: [string, EventListener][] = [];
   private unwatchPrefs: (() => void) | null = null;
-  private t: Translate = makeTranslate(resolveLocale('auto', navigator.languages));
+  private t: PageTranslate = makePageTranslate(resolveLocale('auto', navigator.languages));
   private colours: ColourChoice = {};
   private legendCounts: Parameters<CardHost['showLegend']>[0]['counts'] | null = null;
   /** Where next/previous last went (an item id), so the next press continues from there. */
@@ -79,7 +79,7 @@ export class PageUi {
   }
 
   private usePreferences(language: unknown, colours: ColourChoice): void {
-    this.t = makeTranslate(resolveLocale(language, navigator.languages));
+    this.t = makePageTranslate(resolveLocale(language, navigator.languages));
     this.colours = colours;
     this.session.setColours(colours);
     this.host?.setColours(colours);

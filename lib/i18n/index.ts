@@ -6,8 +6,14 @@
  * in the options (or the browser's). The manifest's own strings (name, description, commands,
  * context menu) live in public/_locales, the one place the browser reads them from; a test
  * (tests/lib/i18n.test.ts) keeps their name and command words equal to this table's.
+ * The in-page UI's and values' strings come first, from ./page.ts: the content script loads only those.
  */
+import { PAGE_STRINGS, fill, type Locale } from './page';
+
+export { pickLocale, isLanguageChoice, resolveLocale, makePageTranslate, zhPageTranslate, type Locale, type LanguageChoice, type PageKey, type PageTranslate } from './page';
+
 const zhCN = {
+  ...PAGE_STRINGS.zhCN,
   appName: '政策透镜',
   'verdict.policy': '政策文章',
   'verdict.notPolicy': '不是政策文章',
@@ -124,76 +130,6 @@ const zhCN = {
   'import.warnings': '数据已导入，但有以下提示：',
   'import.tooLarge': '文件太大，无法导入：{message}',
   'import.readFailed': '无法读取文件：{message}',
-  // Values in words (lib/format/value.ts): the card, the popup, the dashboard and the exports.
-  'kind.target': '目标',
-  'kind.deadline': '期限',
-  'kind.program': '项目',
-  'kind.support': '支持',
-  'kind.highlight': '标注',
-  'dismiss.target': '不是目标',
-  'dismiss.deadline': '不是期限',
-  'dismiss.program': '不是项目',
-  'dismiss.support': '不是支持',
-  'support.kind.subsidy': '补贴',
-  'support.kind.reward': '奖励',
-  'support.kind.loan': '贷款',
-  'support.kind.guarantee': '担保',
-  'support.kind.interest': '贴息',
-  'support.kind.tax': '税收优惠',
-  'support.kind.fee': '费用减免',
-  'support.kind.service': '免费服务',
-  'support.kind.other': '支持',
-  'support.rateOf': '{basis}的 {rate}',
-  'support.cap': '最高 {cap}',
-  'support.for': '适用：{text}',
-  'deadline.window': '申报 {from} 至 {to}',
-  'deadline.windowUntil': '申报截止 {date}',
-  'deadline.windowFrom': '申报 {date} 起',
-  'deadline.windowYearly': '每年 {months} 月申报',
-  'window.label': '申报窗口',
-  'window.open': '申报中',
-  'window.upcoming': '未开始',
-  'window.closed': '已截止',
-  'deadline.by': '截止 {date}',
-  'deadline.within': '期限 {text}',
-  'deadline.period': '{from} 至 {to}',
-  'deadline.until': '至 {date}',
-  'deadline.daysLeft': '还有 {n} 天',
-  'deadline.dueToday': '今天到期',
-  'deadline.overdue': '已过期 {n} 天',
-  'deadline.startsIn': '{n} 天后开始',
-  'deadline.ended': '已结束',
-  'deadline.unresolved': '日期未定',
-  'recurring.day': '每天',
-  'recurring.week': '每周',
-  'recurring.month': '每月',
-  'recurring.quarter': '每季度',
-  'recurring.half-year': '每半年',
-  'recurring.year': '每年',
-  'recurring.label': '周期',
-  'program.alias': '{name}（全称：{full}）',
-  'highlight.label': '我的标注',
-  // In-page UI (card, selection toolbar, legend).
-  'card.save': '保存',
-  'card.saved': '已保存',
-  'card.addNote': '添加笔记',
-  'card.editNote': '编辑笔记',
-  'card.saveNote': '保存笔记',
-  'card.cancel': '取消',
-  'card.delete': '删除',
-  'card.close': '关闭',
-  'card.notePlaceholder': '写下你的笔记…',
-  'card.tags': '标签',
-  'save.failed': '有 {count} 项标注或笔记未能保存（{message}）。它们仍显示在本页，政策透镜会自动重试。',
-  'toolbar.highlight': '标注',
-  'toolbar.withNote': '加笔记…',
-  'toolbar.note': '笔记（可选）',
-  'toolbar.tags': '标签（用逗号分隔）',
-  'toolbar.label': '政策透镜：标注所选文字',
-  'legend.title': '政策透镜',
-  'legend.hide': '隐藏图例',
-  'legend.show': '显示图例',
-  'legend.label': '高亮颜色图例',
   // Popup: compared with the library (components/CorpusComparison.tsx).
   'corpus.title': '与资料库对比',
   'corpus.loading': '正在与已保存的文章对比…',
@@ -333,10 +269,6 @@ const zhCN = {
   'timeline.folded': '已结束、周期性或没有日期的 {n} 项',
   'timeline.alsoIn': '另见 {n} 篇',
   'program.mentions': '提及 {n} 次',
-  'notice.articleSaved': '本文已保存到资料库，你的标注随之保存。',
-  'notice.close': '知道了',
-  'nav.none': '本页没有高亮。',
-  'card.position': '第 {i} 处，共 {n} 处',
   'annotations.reattach': '附到所选文字',
   'annotations.reattachHint': '先在页面上选中这段文字的新位置，再点“附到所选文字”。',
   'annotations.noSelection': '页面上没有选中文章里的文字。',
@@ -433,6 +365,7 @@ const zhCN = {
 export type MessageKey = keyof typeof zhCN;
 
 const en: Record<MessageKey, string> = {
+  ...PAGE_STRINGS.en,
   appName: 'PolicyLens',
   'verdict.policy': 'Policy article',
   'verdict.notPolicy': 'Not a policy article',
@@ -548,74 +481,6 @@ const en: Record<MessageKey, string> = {
   'import.warnings': 'The data was imported, with these notes:',
   'import.tooLarge': 'The file is too large to import: {message}',
   'import.readFailed': 'Cannot read the file: {message}',
-  'kind.target': 'Target',
-  'kind.deadline': 'Deadline',
-  'kind.program': 'Program',
-  'kind.support': 'Support',
-  'kind.highlight': 'Highlight',
-  'dismiss.target': 'Not a target',
-  'dismiss.deadline': 'Not a deadline',
-  'dismiss.program': 'Not a program',
-  'dismiss.support': 'Not support',
-  'support.kind.subsidy': 'subsidy',
-  'support.kind.reward': 'reward',
-  'support.kind.loan': 'loan',
-  'support.kind.guarantee': 'guarantee',
-  'support.kind.interest': 'interest subsidy',
-  'support.kind.tax': 'tax relief',
-  'support.kind.fee': 'fee relief',
-  'support.kind.service': 'free service',
-  'support.kind.other': 'support',
-  'support.rateOf': '{rate} of {basis}',
-  'support.cap': 'up to {cap}',
-  'support.for': 'for: {text}',
-  'deadline.window': 'apply {from} to {to}',
-  'deadline.windowUntil': 'apply by {date}',
-  'deadline.windowFrom': 'apply from {date}',
-  'deadline.windowYearly': 'apply every year, month {months}',
-  'window.label': 'Application window',
-  'window.open': 'open',
-  'window.upcoming': 'not open yet',
-  'window.closed': 'closed',
-  'deadline.by': 'by {date}',
-  'deadline.within': 'within {text}',
-  'deadline.period': '{from} to {to}',
-  'deadline.until': 'until {date}',
-  'deadline.daysLeft': '{n} days left',
-  'deadline.dueToday': 'due today',
-  'deadline.overdue': '{n} days overdue',
-  'deadline.startsIn': 'starts in {n} days',
-  'deadline.ended': 'ended',
-  'deadline.unresolved': 'date unresolved',
-  'recurring.day': 'daily',
-  'recurring.week': 'weekly',
-  'recurring.month': 'monthly',
-  'recurring.quarter': 'quarterly',
-  'recurring.half-year': 'every half year',
-  'recurring.year': 'yearly',
-  'recurring.label': 'Recurring',
-  'program.alias': '{name} (full title: {full})',
-  'highlight.label': 'My highlight',
-  'card.save': 'Save',
-  'card.saved': 'Saved',
-  'card.addNote': 'Add note',
-  'card.editNote': 'Edit note',
-  'card.saveNote': 'Save note',
-  'card.cancel': 'Cancel',
-  'card.delete': 'Delete',
-  'card.close': 'Close',
-  'card.notePlaceholder': 'Write your note…',
-  'card.tags': 'Tags',
-  'save.failed': '{count} highlight(s) or note(s) could not be saved ({message}). They stay on this page and PolicyLens keeps trying.',
-  'toolbar.highlight': 'Highlight',
-  'toolbar.withNote': 'With a note…',
-  'toolbar.note': 'Note (optional)',
-  'toolbar.tags': 'Tags (comma-separated)',
-  'toolbar.label': 'PolicyLens: highlight the selection',
-  'legend.title': 'PolicyLens',
-  'legend.hide': 'Hide legend',
-  'legend.show': 'Show legend',
-  'legend.label': 'Highlight colours',
   'corpus.title': 'Compared with your library',
   'corpus.loading': 'Comparing with your saved articles…',
   'corpus.refreshing': 'Updating…',
@@ -751,10 +616,6 @@ const en: Record<MessageKey, string> = {
   'timeline.folded': '{n} ended, recurring or undated',
   'timeline.alsoIn': 'also in {n} more',
   'program.mentions': 'mentioned {n} times',
-  'notice.articleSaved': 'This article is now in your library, so your highlight is kept with it.',
-  'notice.close': 'OK',
-  'nav.none': 'Nothing is highlighted on this page.',
-  'card.position': '{i} of {n}',
   'annotations.reattach': 'Attach to the selection',
   'annotations.reattachHint': 'Select the passage on the page, then press "Attach to the selection".',
   'annotations.noSelection': 'Nothing in the article is selected on the page.',
@@ -854,6 +715,7 @@ const en: Record<MessageKey, string> = {
  * 計畫 for a program, 逾期 for overdue), not the simplified table run through a converter.
  */
 const zhTW: Record<MessageKey, string> = {
+  ...PAGE_STRINGS.zhTW,
   appName: '政策透鏡',
   'verdict.policy': '政策文章',
   'verdict.notPolicy': '不是政策文章',
@@ -969,74 +831,6 @@ const zhTW: Record<MessageKey, string> = {
   'import.warnings': '資料已匯入，但有以下提醒：',
   'import.tooLarge': '檔案太大，無法匯入：{message}',
   'import.readFailed': '無法讀取檔案：{message}',
-  'kind.target': '目標',
-  'kind.deadline': '期限',
-  'kind.program': '計畫',
-  'kind.support': '支持措施',
-  'kind.highlight': '標註',
-  'dismiss.target': '不是目標',
-  'dismiss.deadline': '不是期限',
-  'dismiss.program': '不是計畫',
-  'dismiss.support': '不是支持措施',
-  'support.kind.subsidy': '補助',
-  'support.kind.reward': '獎勵',
-  'support.kind.loan': '貸款',
-  'support.kind.guarantee': '信用保證',
-  'support.kind.interest': '利息補貼',
-  'support.kind.tax': '租稅優惠',
-  'support.kind.fee': '費用減免',
-  'support.kind.service': '免費服務',
-  'support.kind.other': '支持措施',
-  'support.rateOf': '{basis}的 {rate}',
-  'support.cap': '最高 {cap}',
-  'support.for': '適用：{text}',
-  'deadline.window': '申請期間 {from} 至 {to}',
-  'deadline.windowUntil': '申請截止 {date}',
-  'deadline.windowFrom': '{date} 起受理申請',
-  'deadline.windowYearly': '每年 {months} 月受理申請',
-  'window.label': '申請期間',
-  'window.open': '受理中',
-  'window.upcoming': '尚未開始',
-  'window.closed': '已截止',
-  'deadline.by': '截止 {date}',
-  'deadline.within': '期限 {text}',
-  'deadline.period': '{from} 至 {to}',
-  'deadline.until': '至 {date}',
-  'deadline.daysLeft': '還有 {n} 天',
-  'deadline.dueToday': '今天到期',
-  'deadline.overdue': '已逾期 {n} 天',
-  'deadline.startsIn': '{n} 天後開始',
-  'deadline.ended': '已結束',
-  'deadline.unresolved': '日期未定',
-  'recurring.day': '每天',
-  'recurring.week': '每週',
-  'recurring.month': '每月',
-  'recurring.quarter': '每季',
-  'recurring.half-year': '每半年',
-  'recurring.year': '每年',
-  'recurring.label': '週期',
-  'program.alias': '{name}（全稱：{full}）',
-  'highlight.label': '我的標註',
-  'card.save': '儲存',
-  'card.saved': '已儲存',
-  'card.addNote': '新增筆記',
-  'card.editNote': '編輯筆記',
-  'card.saveNote': '儲存筆記',
-  'card.cancel': '取消',
-  'card.delete': '刪除',
-  'card.close': '關閉',
-  'card.notePlaceholder': '寫下你的筆記…',
-  'card.tags': '標籤',
-  'save.failed': '有 {count} 筆標註或筆記無法儲存（{message}）。它們仍會顯示在這個網頁上，政策透鏡會自動重試。',
-  'toolbar.highlight': '標註',
-  'toolbar.withNote': '加上筆記…',
-  'toolbar.note': '筆記（選填）',
-  'toolbar.tags': '標籤（以逗號分隔）',
-  'toolbar.label': '政策透鏡：標註選取的文字',
-  'legend.title': '政策透鏡',
-  'legend.hide': '隱藏圖例',
-  'legend.show': '顯示圖例',
-  'legend.label': '標示顏色圖例',
   'corpus.title': '與資料庫比較',
   'corpus.loading': '正在與已儲存的文章比較…',
   'corpus.refreshing': '正在更新…',
@@ -1172,10 +966,6 @@ const zhTW: Record<MessageKey, string> = {
   'timeline.folded': '已結束、週期性或沒有日期的 {n} 項',
   'timeline.alsoIn': '另見於 {n} 篇',
   'program.mentions': '提及 {n} 次',
-  'notice.articleSaved': '本文已存入資料庫，你的標註也一併儲存。',
-  'notice.close': '知道了',
-  'nav.none': '這個網頁沒有標示。',
-  'card.position': '第 {i} 個，共 {n} 個',
   'annotations.reattach': '附加到選取的文字',
   'annotations.reattachHint': '先在網頁上選取這段文字的新位置，再按「附加到選取的文字」。',
   'annotations.noSelection': '網頁上沒有選取文章中的文字。',
@@ -1269,32 +1059,7 @@ const zhTW: Record<MessageKey, string> = {
   'import.detail.other': '{message}',
 };
 
-export type Locale = 'zh-CN' | 'zh-TW' | 'en';
 const tables: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };
-
-/**
- * The browser's language as one of ours: Traditional Chinese for zh-TW, zh-HK, zh-MO and any
- * zh-Hant; English for any English; Simplified Chinese otherwise (the readers of Chinese policy
- * news who run a browser in another language read Simplified best).
- */
-export function pickLocale(languages: readonly string[] = []): Locale {
-  const first = languages[0]?.toLowerCase() ?? '';
-  if (first.startsWith('en')) return 'en';
-  if (/^zh-(?:hant\b|tw\b|hk\b|mo\b)/.test(first)) return 'zh-TW';
-  return 'zh-CN';
-}
-
-/** The reader's choice in the options page: a locale, or 'auto' to follow the browser. */
-export type LanguageChoice = 'auto' | Locale;
-
-export function isLanguageChoice(v: unknown): v is LanguageChoice {
-  return v === 'auto' || v === 'zh-CN' || v === 'zh-TW' || v === 'en';
-}
-
-/** The locale to show: the reader's choice, else the browser's language. */
-export function resolveLocale(choice: unknown, languages: readonly string[] = []): Locale {
-  return isLanguageChoice(choice) && choice !== 'auto' ? choice : pickLocale(languages);
-}
 
 /** Each language named in itself, as language pickers do: a reader finds their own whatever is shown. */
 export const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = { 'zh-CN': '简体中文', 'zh-TW': '繁體中文（台灣）', en: 'English' };
@@ -1307,11 +1072,7 @@ export function htmlLang(locale: Locale): string {
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 function translateWith(table: Partial<Record<MessageKey, string>>): Translate {
-  return (key, params) => {
-    const s = table[key] ?? zhCN[key];
-    // A replacer function: parameters are often page text, and must never be read as patterns.
-    return params ? s.replace(/\{(\w{1,20})\}/g, (m, k: string) => (k in params ? String(params[k]) : m)) : s;
-  };
+  return (key, params) => fill(table[key] ?? zhCN[key], params);
 }
 
 export function makeTranslate(locale: Locale): Translate {
