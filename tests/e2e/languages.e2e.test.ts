@@ -46,12 +46,12 @@ interface Words {
 
 const LANGS: Words[] = [
   {
-    lang: 'en', htmlLang: 'en', legend: 'Target', dialogs: /^(Target|Deadline|Program|Highlight)$/, cardSave: 'Save',
+    lang: 'en', htmlLang: 'en', legend: 'Target', dialogs: /^(Target|Deadline|Program|Support|Highlight)$/, cardSave: 'Save',
     verdict: 'Policy article', reason: /government|policy|document|goals|measures/, dashboard: 'PolicyLens library', options: 'PolicyLens settings',
     importProblem: 'The file: the export time is missing.', foreign: /[\u4e00-\u9fff]/,
   },
   {
-    lang: 'zh-TW', htmlLang: 'zh-Hant-TW', legend: '目標', dialogs: /^(目標|期限|計畫|標註)$/, cardSave: '儲存',
+    lang: 'zh-TW', htmlLang: 'zh-Hant-TW', legend: '目標', dialogs: /^(目標|期限|計畫|支持措施|標註)$/, cardSave: '儲存',
     verdict: '政策文章', reason: /政府|政策|文件|目標|措施/, dashboard: '政策透鏡資料庫', options: '政策透鏡設定',
     importProblem: '檔案缺少匯出時間。', foreign: /资料库|设置|导出|保存|标注|搜索|项目/,
   },
