@@ -159,9 +159,8 @@ export default function App({ t }: { t: Translate }) {
     return byType;
   }, [spans]);
   const labels = useMemo(() => new Map(programLines(spans).map((l) => [l.key, l.label])), [spans]);
-  // The lines the folds list: a program counts once however often the article names it, so the
-  // first screen and the list below it give the same number.
-  const counts = useMemo(() => Object.fromEntries(SPAN_TYPES.map((ty) => [ty, entries.get(ty)?.length ?? 0])) as Record<SpanType, number>, [entries]);
+  // Highlights on the page, as the legend counts them; the program list below has one line per program.
+  const counts = useMemo(() => Object.fromEntries(SPAN_TYPES.map((ty) => [ty, spans.filter((s) => s.type === ty).length])) as Record<SpanType, number>, [spans]);
   const glance = useMemo(() => (summary ? glanceOf(summary, spans) : null), [summary, spans]);
   const annotations = state?.annotations ?? [];
 
