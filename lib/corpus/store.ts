@@ -295,6 +295,8 @@ async function writePrepared(db: PolicyDB, prep: Prepared, delta: IndexDelta): P
     record.region = region;
     if (agencies) record.agencies = agencies;
     else delete record.agencies;
+    // The page-text map belongs to this capture of the page (lib/page/page-text.ts).
+    if (page.pageMap) record.pageMap = page.pageMap;
   } else {
     for (const k of ['site', 'publishedAt', 'docNumber'] as const) if (record[k] === undefined && page.meta[k] !== undefined) record[k] = page.meta[k];
     record.region ??= region;

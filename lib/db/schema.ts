@@ -30,6 +30,12 @@ export interface ArticleRecord extends ArticleMeta {
   needsIndex?: 1;
   /** v2: annotation counts as lists show them (auto annotations not dismissed, plus highlights). */
   counts?: Record<AnnotationKind, number>;
+  /**
+   * Where `text` sits in the text of the page it was read from, as runs [articleStart, pageStart,
+   * length, …] (lib/page/page-text.ts): exports count W3C positions on the page, which they name
+   * as the source. Not indexed, so no schema version; absent on articles saved before.
+   */
+  pageMap?: number[];
 }
 
 /** What an annotation is: one of the engine's span types, or the reader's own highlight. */
