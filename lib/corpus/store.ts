@@ -1,7 +1,8 @@
 import { manualAnnotationSchema, pageCaptureSchema } from '../messages';
 import type {
-  AnnotationKind, AnnotationRecord, ArticleRecord, ArticleTermsRecord, CorpusStatRecord, PolicyDB,
+  AnnotationKind, AnnotationRecord, ArticleRecord, ArticleTermsRecord, CorpusStatRecord, PolicyDB, TermStatRecord,
 } from '../db/schema';
+import { BLOCK, blockOf, eachPair, packPairs, packTermCounts, unpackTermCounts, type DocBlock } from './postings';
 import type { ArticleSummary, DeadlineValue, ManualAnnotation, PageCapture, ProgramValue, SpanType, TargetValue } from '../types';
 import { canonicalizeUrl, contentHash, indicatorKey, programKey, regionKey } from './keys';
 import { toSimplified } from '../text/simplify';
@@ -117,54 +118,175 @@ export function factsOf(annotations: readonly Pick<AnnotationRecord, 'type' | 'v
   return { programs: [...programs], indicators: [...indicators], deadlineYears: [...years].sort(), types: [...types] };
 }
 
+/** What indexing an article produces before term ids are known. */
+interface IndexDraft {
+  row: Omit<ArticleTermsRecord, 'num' | 'termCounts'>;
+  terms: readonly string[];
+  counts: readonly number[];
+}
+
 /**
- * Keeps document frequencies and corpus totals exact. Changes of one or many articles are
- * accumulated in memory and written once per transaction: saving 100 articles in a batch reads
- * and writes each affected term's df once instead of once per article.
+ * Keeps postings, document frequencies and corpus totals exact. Changes of one or many articles
+ * are staged in memory and written once per transaction: saving 250 articles in a batch reads and
+ * writes each affected term's df and newest posting block once instead of once per article.
+ * Staging is by article id, so an article changed twice in one batch counts once, from what the
+ * database held to what it ends as.
  */
 class IndexDelta {
-  private terms = new Map<string, number>();
-  private docs = 0;
-  private length = 0;
+  /** Article id → the row the database held (null: none) and what it becomes (null: unindexed). */
+  private staged = new Map<string, { before: ArticleTermsRecord | null; after: IndexDraft | null }>();
 
-  change(before: ArticleTermsRecord | undefined, after: ArticleTermsRecord | undefined): void {
-    for (const t of before?.terms ?? []) this.terms.set(t, (this.terms.get(t) ?? 0) - 1);
-    for (const t of after?.terms ?? []) this.terms.set(t, (this.terms.get(t) ?? 0) + 1);
-    this.docs += (after ? 1 : 0) - (before ? 1 : 0);
-    this.length += (after?.length ?? 0) - (before?.length ?? 0);
+  async stage(db: PolicyDB, id: string, after: IndexDraft | null): Promise<void> {
+    const s = this.staged.get(id);
+    if (s) s.after = after;
+    else this.staged.set(id, { before: (await db.articleTerms.get(id)) ?? null, after });
   }
 
   /** Inside the writing transaction, after every change. */
   async flush(db: PolicyDB): Promise<void> {
-    const keys = [...this.terms.entries()].filter(([, d]) => d !== 0).map(([t]) => t);
-    if (keys.length > 0) {
-      const rows = await db.termStats.bulkGet(keys);
-      const puts: { term: string; df: number }[] = [];
-      const deletes: string[] = [];
-      keys.forEach((term, i) => {
-        const df = (rows[i]?.df ?? 0) + (this.terms.get(term) ?? 0);
-        if (df > 0) puts.push({ term, df });
-        else deletes.push(term);
+    if (this.staged.size === 0) return;
+    const stats: CorpusStatRecord = (await db.corpusStats.get(STATS_KEY)) ?? { key: STATS_KEY, docs: 0, totalLength: 0 };
+    let nextNum = stats.nextNum ?? 0;
+    let nextTermId = stats.nextTermId ?? 0;
+
+    // Term strings of the new rows → ids; unknown terms get fresh ids.
+    const wanted = [...new Set([...this.staged.values()].flatMap((s) => s.after?.terms ?? []))];
+    const known = await db.termStats.bulkGet(wanted);
+    const termRows = new Map<number, TermStatRecord>();
+    const idOf = new Map<string, number>();
+    wanted.forEach((term, i) => {
+      const row = known[i] ?? { term, df: 0, id: nextTermId++ };
+      idOf.set(term, row.id);
+      termRows.set(row.id, row);
+    });
+
+    const dfChange = new Map<number, number>();
+    /** [termId, block] → nums leaving and (num, count) arriving. */
+    const postingChange = new Map<string, { termId: number; block: number; drop: Set<number>; add: Map<number, number> }>();
+    const blockChange = new Map<number, Map<number, { id: string; length: number }>>();
+    const rows: ArticleTermsRecord[] = [];
+    const removed: string[] = [];
+    const posting = (termId: number, num: number) => {
+      const block = blockOf(num);
+      const key = `${termId}:${block}`;
+      let c = postingChange.get(key);
+      if (!c) postingChange.set(key, (c = { termId, block, drop: new Set(), add: new Map() }));
+      return c;
+    };
+    const docAt = (num: number, id: string, length: number) => {
+      const block = blockOf(num);
+      let b = blockChange.get(block);
+      if (!b) blockChange.set(block, (b = new Map()));
+      b.set(num, { id, length });
+    };
+    for (const [articleId, { before, after }] of this.staged) {
+      if (!before && !after) continue;
+      const num = before?.num ?? nextNum++;
+      if (before) {
+        for (const termId of unpackTermCounts(before.termCounts).keys()) {
+          dfChange.set(termId, (dfChange.get(termId) ?? 0) - 1);
+          posting(termId, num).drop.add(num);
+        }
+        stats.docs -= 1;
+        stats.totalLength -= before.length;
+      }
+      if (after) {
+        const counts = new Map<number, number>();
+        after.terms.forEach((t, i) => counts.set(idOf.get(t) as number, after.counts[i] ?? 1));
+        for (const [termId, count] of counts) {
+          dfChange.set(termId, (dfChange.get(termId) ?? 0) + 1);
+          posting(termId, num).add.set(num, count);
+        }
+        stats.docs += 1;
+        stats.totalLength += after.row.length;
+        rows.push({ ...after.row, num, termCounts: packTermCounts(counts) });
+        docAt(num, articleId, after.row.length);
+      } else {
+        removed.push(articleId);
+        docAt(num, '', 0);
+      }
+    }
+
+    // Document frequencies: terms only dropped are looked up by id.
+    const byIdOnly = [...dfChange.keys()].filter((id) => !termRows.has(id));
+    if (byIdOnly.length) for (const row of await db.termStats.where('id').anyOf(byIdOnly).toArray()) termRows.set(row.id, row);
+    const termPuts: TermStatRecord[] = [];
+    const termDeletes: string[] = [];
+    for (const [termId, d] of dfChange) {
+      const row = termRows.get(termId);
+      if (!row || d === 0) continue;
+      const df = row.df + d;
+      if (df > 0) termPuts.push({ term: row.term, df, id: row.id });
+      else termDeletes.push(row.term);
+    }
+    if (termPuts.length) await db.termStats.bulkPut(termPuts);
+    if (termDeletes.length) await db.termStats.bulkDelete(termDeletes);
+
+    // Postings: each changed [term, block] row read, merged and written once.
+    const changes = [...postingChange.values()];
+    const keys = changes.map((c) => [c.termId, c.block] as [number, number]);
+    const current = await db.postings.bulkGet(keys);
+    const putKeys: [number, number][] = [];
+    const putValues: Uint8Array[] = [];
+    const deleteKeys: [number, number][] = [];
+    changes.forEach((c, i) => {
+      const merged = new Map<number, number>();
+      const old = current[i];
+      if (old) eachPair(old, 0, (num, count) => {
+        if (!c.drop.has(num)) merged.set(num, count);
       });
-      if (puts.length) await db.termStats.bulkPut(puts);
-      if (deletes.length) await db.termStats.bulkDelete(deletes);
-    }
-    if (this.docs !== 0 || this.length !== 0) {
-      const stats: CorpusStatRecord = (await db.corpusStats.get(STATS_KEY)) ?? { key: STATS_KEY, docs: 0, totalLength: 0 };
-      stats.docs += this.docs;
-      stats.totalLength += this.length;
-      await db.corpusStats.put(stats);
-    }
-    this.terms.clear();
-    this.docs = 0;
-    this.length = 0;
+      for (const [num, count] of c.add) merged.set(num, count);
+      if (merged.size === 0) {
+        if (old) deleteKeys.push(keys[i] as [number, number]);
+        return;
+      }
+      const nums = [...merged.keys()].sort((a, b) => a - b);
+      putKeys.push(keys[i] as [number, number]);
+      putValues.push(packPairs(nums, nums.map((n) => merged.get(n) as number)));
+    });
+    if (putKeys.length) await db.postings.bulkPut(putValues, putKeys as never);
+    if (deleteKeys.length) await db.postings.bulkDelete(deleteKeys);
+
+    const blockKeys = [...blockChange.keys()];
+    const blocks = await db.docBlocks.bulkGet(blockKeys);
+    await db.docBlocks.bulkPut(blockKeys.map((block, i) => {
+      const b: DocBlock = blocks[i] ?? { ids: [], lengths: [] };
+      for (const [num, d] of blockChange.get(block) as Map<number, { id: string; length: number }>) {
+        const at = num - block * BLOCK;
+        for (let k = b.ids.length; k < at; k++) {
+          b.ids[k] = '';
+          b.lengths[k] = 0;
+        }
+        b.ids[at] = d.id;
+        b.lengths[at] = d.length;
+      }
+      return b;
+    }), blockKeys);
+
+    // One put per row: a failing row fails the transaction before the stats claim it.
+    for (const row of rows) await db.articleTerms.put(row);
+    if (removed.length) await db.articleTerms.bulkDelete(removed);
+    await db.corpusStats.put({ ...stats, nextNum, nextTermId, version: (stats.version ?? 0) + 1 });
+    this.staged.clear();
   }
 }
 
-const CORPUS_TABLES = (db: PolicyDB) => [db.articles, db.annotations, db.articleTerms, db.termStats, db.corpusStats];
+const CORPUS_TABLES = (db: PolicyDB) => [db.articles, db.annotations, db.articleTerms, db.termStats, db.corpusStats, db.postings, db.docBlocks];
 
-function indexRow(articleId: string, region: string | null, tf: { terms: string[]; counts: number[]; length: number }, annotations: readonly AnnotationRecord[]): ArticleTermsRecord {
-  return { articleId, terms: tf.terms, counts: tf.counts, length: tf.length, region, ...factsOf(annotations) };
+function indexDraft(articleId: string, region: string | null, tf: { terms: string[]; counts: number[]; length: number }, annotations: readonly AnnotationRecord[]): IndexDraft {
+  return { row: { articleId, length: tf.length, region, ...factsOf(annotations) }, terms: tf.terms, counts: tf.counts };
+}
+
+/**
+ * An indexed article's terms with their counts, as strings (for tests, and for tools that show
+ * what an article was indexed under). Null when the article has no index row.
+ */
+export async function indexedTerms(db: PolicyDB, articleId: string): Promise<Map<string, number> | null> {
+  const row = await db.articleTerms.get(articleId);
+  if (!row) return null;
+  const counts = unpackTermCounts(row.termCounts);
+  const terms = await db.termStats.where('id').anyOf([...counts.keys()]).toArray();
+  return new Map(terms.map((t) => [t.term, counts.get(t.id) as number]));
 }
 
 /** Pairs a fresh automatic annotation with the one it replaces, to keep the reader's note and dismissal. */
@@ -292,17 +414,11 @@ async function writePrepared(db: PolicyDB, prep: Prepared, delta: IndexDelta): P
   const fresh = [...addedManual, ...auto];
   if (fresh.length) await db.annotations.bulkAdd(fresh);
 
-  const before = existing ? await db.articleTerms.get(id) : undefined;
   if (tf) {
-    const row = indexRow(id, record.region ?? null, tf, all);
-    delta.change(before, row);
-    await db.articleTerms.put(row);
+    await delta.stage(db, id, indexDraft(id, record.region ?? null, tf, all));
     delete record.needsIndex;
   } else {
-    if (before) {
-      delta.change(before, undefined);
-      await db.articleTerms.delete(id);
-    }
+    if (existing) await delta.stage(db, id, null);
     record.needsIndex = 1;
   }
   await db.articles.put(record);
@@ -356,13 +472,9 @@ export async function deleteArticle(db: PolicyDB, id: string): Promise<{ deleted
     const article = await db.articles.get(id);
     if (!article) return { deleted: false };
     await db.annotations.where('articleId').equals(id).delete();
-    const row = await db.articleTerms.get(id);
-    if (row) {
-      const delta = new IndexDelta();
-      delta.change(row, undefined);
-      await delta.flush(db);
-      await db.articleTerms.delete(id);
-    }
+    const delta = new IndexDelta();
+    await delta.stage(db, id, null);
+    await delta.flush(db);
     await db.articles.delete(id);
     return { deleted: true };
   });
@@ -407,10 +519,7 @@ export async function indexPending(db: PolicyDB, tokenize: Tokenize, opts: { bat
         // Saved again (with its own index) or deleted while we tokenized: nothing to do.
         if (!current || current.needsIndex !== 1 || current.contentHash !== a.contentHash) continue;
         const annotations = await db.annotations.where('articleId').equals(a.id).toArray();
-        const before = await db.articleTerms.get(a.id);
-        const row = indexRow(a.id, current.region ?? null, tf, annotations);
-        delta.change(before, row);
-        await db.articleTerms.put(row);
+        await delta.stage(db, a.id, indexDraft(a.id, current.region ?? null, tf, annotations));
         delete current.needsIndex;
         await db.articles.put(current);
       }

@@ -1,7 +1,9 @@
 import type { AnnotationRecord, ArticleRecord, PolicyDB } from '../db/schema';
 import type { PageCapture } from '../types';
 import type { DeadlineValue } from '../types';
-import { candidates, corpusStats, documentFrequencies, idf, scoreRow } from './bm25';
+import { candidates, corpusStats, idf, scoreCounts, type WeightedTerm } from './bm25';
+import { unpackTermCounts } from './postings';
+import { docTable, termInfo } from './reader';
 import { canonicalizeUrl, contentHash, indicatorKey, programKey, regionKey, sameIndicator } from './keys';
 import { foldText } from '../text/fold';
 import { deadlineStatus, type DeadlineStatus } from '../deadline-status';
@@ -217,22 +219,33 @@ export async function summarizeAgainstCorpus(db: PolicyDB, page: PageCapture, op
   // --- related by BM25
   const stats = await corpusStats(db);
   const qtf = termFrequencies(opts.tokenize(page.text));
-  const dfs = await documentFrequencies(db, qtf.terms);
+  const known = await termInfo(db, qtf.terms);
   const weights = new Map<string, number>();
+  const weighted: WeightedTerm[] = [];
   qtf.terms.forEach((t, i) => {
-    const df = dfs.get(t) ?? 0;
+    const info = known.get(t);
+    const df = info?.df ?? 0;
     // Query weight: idf, boosted sublinearly by how often this page repeats the term.
-    weights.set(t, idf(df, Math.max(stats.docs, df)) * (1 + Math.log(qtf.counts[i] ?? 1)));
+    const weight = idf(df, Math.max(stats.docs, df)) * (1 + Math.log(qtf.counts[i] ?? 1));
+    weights.set(t, weight);
+    if (info) weighted.push({ term: t, id: info.id, df, weight });
   });
   const related: RelatedArticle[] = [];
   if (stats.docs > 0) {
-    const ids = await candidates(db, weights, dfs, stats, { exclude: selves, cap: Math.max(100, limit * 20) });
-    const rows = await db.articleTerms.bulkGet(ids);
-    const self = scoreRow(qtf, weights, stats).score || 1;
+    const docs = await docTable(db, stats);
+    const selfNums = new Set(selfRows.map((r) => r.num));
+    const nums = await candidates(db, stats, weighted, { exclude: selfNums, cap: Math.max(100, limit * 20) });
+    const rows = await db.articleTerms.bulkGet(nums.map((n) => docs.ids[n] ?? ''));
+    const byId = new Map(weighted.map((w) => [w.id, w.weight]));
+    const termOf = new Map(weighted.map((w) => [w.id, w.term]));
+    const self = scoreCounts(new Map(qtf.terms.map((t, i) => [t, qtf.counts[i] ?? 1])), qtf.length, weights, stats).score || 1;
     const scored = rows.flatMap((row) => {
-      if (!row) return [];
-      const { score, contributions } = scoreRow(row, weights, stats);
-      const sharedTerms = contributions.map(([t]) => t).filter((t) => !/^\d/.test(t)).slice(0, 8);
+      if (!row || selves.has(row.articleId)) return [];
+      const { score, contributions } = scoreCounts(unpackTermCounts(row.termCounts), row.length, byId, stats);
+      // Equal contributions in term order: the same article lists the same words in any database.
+      const sharedTerms = contributions.map(([id, c]) => [termOf.get(id) as string, c] as const)
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .map(([t]) => t).filter((t) => !/^\d/.test(t)).slice(0, 8);
       return [{ id: row.articleId, score, similarity: Math.min(1, score / self), sharedTerms }];
     });
     // Articles sharing only a few boilerplate words are not "related".

@@ -1,7 +1,8 @@
-import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { AnchorSelectors, ArticleMeta, DeadlineValue, ProgramValue, SpanType, TargetValue, Verdict } from '../types';
 import { regionKey } from '../corpus/keys';
 import { toSimplified } from '../text/simplify';
+import { BLOCK, blockOf, packPairs, packTermCounts, type DocBlock } from '../corpus/postings';
 
 /**
  * The one place the IndexedDB schema is declared. Each version is frozen once released: a change
@@ -66,15 +67,17 @@ export const SCHEMA_V1 = Object.freeze({
 });
 
 /**
- * The corpus index of one article: its distinct terms (multiEntry index: candidate retrieval for
- * comparison and search without reading article text) with parallel counts and the token count
- * for BM25, plus the keys the comparison looks up by (program and indicator keys, deadline years,
- * annotation types). The article text itself is never indexed.
+ * The corpus index of one article: its number in the postings, its distinct terms with their
+ * counts (packed term ids, lib/corpus/postings.ts) and the token count for BM25, plus the keys
+ * the comparison looks up by (program and indicator keys, deadline years, annotation types). The
+ * article text itself is never indexed.
  */
 export interface ArticleTermsRecord {
   articleId: string;
-  terms: string[];
-  counts: number[];
+  /** v3: the article's number in `postings` and `docBlocks`; kept when it is re-indexed. */
+  num: number;
+  /** v3: (term id delta, count)* varints, ids ascending (packTermCounts). */
+  termCounts: Uint8Array;
   length: number;
   programs: string[];
   /** Indicator cores (see indicatorKey in lib/corpus/keys.ts). */
@@ -84,17 +87,29 @@ export interface ArticleTermsRecord {
   region: string | null;
 }
 
-/** Document frequency of a term: read by key (one bulkGet per query), kept exact in the save transaction. */
+/**
+ * A term of the corpus: its document frequency (read by key, one bulkGet per query, kept exact in
+ * the save transaction) and, from v3, the small id its postings and article term lists use.
+ */
 export interface TermStatRecord {
   term: string;
   df: number;
+  /** v3: never reused, so a stale id can never name another term. */
+  id: number;
 }
 
-/** Corpus-wide BM25 figures under key 'bm25': indexed documents and their summed token length. */
+/**
+ * Corpus-wide figures under key 'bm25': indexed documents and their summed token length; from v3
+ * also the next article number and term id to hand out, and `version`, bumped by every write to
+ * the index, which is how an in-memory cache of postings knows it is still current.
+ */
 export interface CorpusStatRecord {
   key: string;
   docs: number;
   totalLength: number;
+  nextNum?: number;
+  nextTermId?: number;
+  version?: number;
 }
 
 /** v2 (2026-11-24): corpus index (articleTerms, termStats, corpusStats), agency/URL/pending indexes. */
@@ -105,6 +120,24 @@ export const SCHEMA_V2 = Object.freeze({
   articleTerms: 'articleId, *terms, *programs, *indicators, *deadlineYears, *types',
   termStats: 'term',
   corpusStats: 'key',
+});
+
+/**
+ * v3 (2026-11-26): the term index packed (lib/corpus/postings.ts). articleTerms loses its multiEntry
+ * `terms` index (one IndexedDB entry per term and article: ~13 KB an article in Chromium) for
+ * `postings`, one row per term and block of article numbers, key [termId, block], value the packed
+ * (num, count) run; `docBlocks`, key block, value the ids and token lengths of its articles;
+ * termStats gains the term id.
+ */
+export const SCHEMA_V3 = Object.freeze({
+  articles: 'id, &canonicalUrl, contentHash, savedAt, publishedAt, region, *agencies, *urls, needsIndex',
+  annotations: 'id, articleId, type, createdAt, [articleId+type]',
+  settings: 'key',
+  articleTerms: 'articleId, *programs, *indicators, *deadlineYears, *types',
+  termStats: 'term, &id',
+  corpusStats: 'key',
+  postings: '',
+  docBlocks: '',
 });
 
 function emptyCounts(): Record<AnnotationKind, number> {
@@ -135,6 +168,61 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
   await tx.table('corpusStats').put({ key: 'bm25', docs: 0, totalLength: 0 } satisfies CorpusStatRecord);
 }
 
+/** A v2 articleTerms row, as upgradeToV3 reads it. */
+interface ArticleTermsV2 extends Omit<ArticleTermsRecord, 'num' | 'termCounts'> {
+  terms: string[];
+  counts: number[];
+}
+
+/**
+ * v2 → v3. The v2 rows already hold every article's terms and counts, so the packed index is
+ * built from them here, without jieba: articles get numbers in id (= creation) order, terms get
+ * ids, and document frequencies are recounted from the rows. Articles still waiting for indexing
+ * stay marked and are indexed by indexPending as before.
+ */
+export async function upgradeToV3(tx: Transaction): Promise<void> {
+  const rows = (await tx.table('articleTerms').toArray()) as ArticleTermsV2[];
+  rows.sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0));
+  const df = new Map<string, number>();
+  for (const r of rows) for (const t of r.terms) df.set(t, (df.get(t) ?? 0) + 1);
+  const ids = new Map([...df.keys()].sort().map((t, i) => [t, i]));
+  const postings = new Map<string, { termId: number; block: number; nums: number[]; counts: number[] }>();
+  const blocks = new Map<number, DocBlock>();
+  let totalLength = 0;
+  const next: ArticleTermsRecord[] = rows.map((r, num) => {
+    const counts = new Map<number, number>();
+    r.terms.forEach((t, i) => counts.set(ids.get(t) as number, r.counts[i] ?? 1));
+    const block = blockOf(num);
+    for (const [termId, count] of counts) {
+      const key = `${termId}:${block}`;
+      let p = postings.get(key);
+      if (!p) postings.set(key, (p = { termId, block, nums: [], counts: [] }));
+      p.nums.push(num);
+      p.counts.push(count);
+    }
+    let b = blocks.get(block);
+    if (!b) blocks.set(block, (b = { ids: [], lengths: [] }));
+    b.ids[num - block * BLOCK] = r.articleId;
+    b.lengths[num - block * BLOCK] = r.length;
+    totalLength += r.length;
+    const { terms: _t, counts: _c, ...rest } = r;
+    return { ...rest, num, termCounts: packTermCounts(counts) };
+  });
+  await tx.table('articleTerms').bulkPut(next);
+  await tx.table('termStats').clear();
+  await tx.table('termStats').bulkPut([...df].map(([term, n]) => ({ term, df: n, id: ids.get(term) as number }) satisfies TermStatRecord));
+  const plist = [...postings.values()];
+  await tx.table('postings').bulkPut(plist.map((p) => packPairs(p.nums, p.counts)), plist.map((p) => [p.termId, p.block]) as never);
+  for (const b of blocks.values()) {
+    for (let i = 0; i < b.ids.length; i++) {
+      b.ids[i] ??= '';
+      b.lengths[i] ??= 0;
+    }
+  }
+  await tx.table('docBlocks').bulkPut([...blocks.values()], [...blocks.keys()]);
+  await tx.table('corpusStats').put({ key: 'bm25', docs: rows.length, totalLength, nextNum: rows.length, nextTermId: ids.size, version: 1 } satisfies CorpusStatRecord);
+}
+
 export class PolicyDB extends Dexie {
   articles!: EntityTable<ArticleRecord, 'id'>;
   annotations!: EntityTable<AnnotationRecord, 'id'>;
@@ -142,13 +230,18 @@ export class PolicyDB extends Dexie {
   articleTerms!: EntityTable<ArticleTermsRecord, 'articleId'>;
   termStats!: EntityTable<TermStatRecord, 'term'>;
   corpusStats!: EntityTable<CorpusStatRecord, 'key'>;
+  /** Outbound key [termId, block]; value: packed (num, count) run (lib/corpus/postings.ts). */
+  postings!: Table<Uint8Array, [number, number]>;
+  /** Outbound key block; value: ids and token lengths by num. */
+  docBlocks!: Table<DocBlock, number>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade((tx) => upgradeToV2(tx));
+    this.version(3).stores(SCHEMA_V3).upgrade((tx) => upgradeToV3(tx));
   }
 }
 
 /** The newest schema version; tests assert that every version has a migration test. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;

@@ -64,7 +64,8 @@ export async function benchCorpusNode(): Promise<Section> {
   const { PolicyDB } = await import('../../lib/db/schema');
   const { saveArticles } = await import('../../lib/corpus/store');
   const { summarizeAgainstCorpus } = await import('../../lib/corpus/summary');
-  const { searchCorpus, forgetSearchCache } = await import('../../lib/corpus/search');
+  const { searchCorpus } = await import('../../lib/corpus/search');
+  const { forgetIndexCache: forgetSearchCache } = await import('../../lib/corpus/reader');
   const { nodeTokenizer } = await import('../../lib/corpus/node');
   const out = emptySection();
   const AREA = 'corpus (Node, fake-indexeddb)';

@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { DB_VERSION, PolicyDB, SCHEMA_V1, SCHEMA_V2 } from '../../../lib/db/schema';
-import { indexPending } from '../../../lib/corpus/store';
+import { DB_VERSION, PolicyDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../../lib/db/schema';
+import { indexedTerms, indexPending, saveArticle } from '../../../lib/corpus/store';
 import { searchCorpus } from '../../../lib/corpus/search';
 import { summarizeAgainstCorpus } from '../../../lib/corpus/summary';
 import { nodeTokenizer } from '../../../lib/corpus/node';
-import { capture } from '../corpus/helpers';
+import { capture, SHANDONG, SHANXI_2023, SHANXI_2024, SHANXI_TRAD, SPORTS } from '../corpus/helpers';
 
 const names: string[] = [];
 function freshName(): string {
@@ -40,10 +40,11 @@ async function seedV1(name: string): Promise<void> {
   v1.close();
 }
 
-describe('migration v1 → v2', () => {
+describe('migration v1 → v2 (and on to the current version)', () => {
   it('has a test for every version up to the current one', () => {
-    expect(DB_VERSION).toBe(2);
+    expect(DB_VERSION).toBe(3);
     expect(Object.keys(SCHEMA_V2)).toEqual(expect.arrayContaining(Object.keys(SCHEMA_V1)));
+    expect(Object.keys(SCHEMA_V3)).toEqual(expect.arrayContaining(Object.keys(SCHEMA_V2)));
   });
 
   it('keeps every v1 row, folds region and agencies, counts annotations, and marks articles for indexing', async () => {
@@ -51,7 +52,7 @@ describe('migration v1 → v2', () => {
     await seedV1(name);
     const db = new PolicyDB(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(DB_VERSION);
     expect(await db.articles.count()).toBe(2);
     expect(await db.annotations.count()).toBe(4);
     expect(await db.settings.get('autoSave')).toEqual({ key: 'autoSave', value: false });
@@ -93,5 +94,84 @@ describe('migration v1 → v2', () => {
     expect(summary.programs.map((p) => [p.key, p.count])).toEqual([['山东省专精特新中小企业梯度培育方案', 1]]);
     expect(summary.drift[0]?.there.map((t) => [t.articleId, t.min])).toEqual([['old1', 2000]]);
     db.close();
+  });
+});
+
+/**
+ * A database exactly as v2 code left it: the articles and annotations v2 and v3 share (saved by
+ * the current code into a scratch database and copied verbatim), and the v2 index rows — each
+ * article's distinct terms with parallel counts under a multiEntry `terms` index, termStats
+ * without ids, corpusStats without counters. Returns the scratch database, which is what a
+ * corpus saved directly under v3 looks like.
+ */
+async function seedV2(name: string, tokenize: ReturnType<typeof nodeTokenizer>): Promise<PolicyDB> {
+  const direct = new PolicyDB(freshName());
+  let now = 1_700_000_000_000;
+  for (const page of [SHANXI_2023, SHANXI_TRAD, SHANDONG, SPORTS]) await saveArticle(direct, { page, tokenize, now: (now += 1000) });
+  // One article saved without the tokenizer: still waiting for indexing when the upgrade runs.
+  await saveArticle(direct, { page: capture('https://example.gov.cn/later.html', '培育专精特新中小企业，建设中试平台。', { title: '稍后索引' }), now: (now += 1000) });
+  const v2 = new Dexie(name);
+  v2.version(2).stores(SCHEMA_V2);
+  await v2.table('articles').bulkAdd(await direct.articles.toArray());
+  await v2.table('annotations').bulkAdd(await direct.annotations.toArray());
+  const df = new Map<string, number>();
+  let totalLength = 0;
+  for (const row of await direct.articleTerms.toArray()) {
+    const terms = (await indexedTerms(direct, row.articleId))!;
+    for (const t of terms.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+    totalLength += row.length;
+    const { num: _n, termCounts: _c, ...facts } = row;
+    await v2.table('articleTerms').add({ ...facts, terms: [...terms.keys()], counts: [...terms.values()] });
+  }
+  await v2.table('termStats').bulkAdd([...df].map(([term, n]) => ({ term, df: n })));
+  await v2.table('corpusStats').put({ key: 'bm25', docs: await direct.articleTerms.count(), totalLength });
+  v2.close();
+  return direct;
+}
+
+describe('migration v2 → v3', () => {
+  it('packs the v2 index rows into postings: the same terms, frequencies, search results and comparison', async () => {
+    const tokenize = nodeTokenizer();
+    const name = freshName();
+    const direct = await seedV2(name, tokenize);
+    const db = new PolicyDB(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(db.articleTerms.schema.indexes.map((i) => i.name)).not.toContain('terms');
+    // Every indexed article keeps its terms and counts, and gets a number of its own.
+    const rows = await db.articleTerms.toArray();
+    expect(rows).toHaveLength(4);
+    expect(new Set(rows.map((r) => r.num)).size).toBe(4);
+    for (const row of rows) {
+      expect(row).not.toHaveProperty('terms');
+      expect(await indexedTerms(db, row.articleId)).toEqual(await indexedTerms(direct, row.articleId));
+    }
+    const dfs = async (d: PolicyDB) => new Map((await d.termStats.toArray()).map((t) => [t.term, t.df]));
+    expect(await dfs(db)).toEqual(await dfs(direct));
+    const { version: _v, ...stats } = (await db.corpusStats.get('bm25'))!;
+    const { version: _w, ...directStats } = (await direct.corpusStats.get('bm25'))!;
+    expect(stats).toEqual(directStats);
+    // The article saved without a tokenizer is still pending and is indexed on the first search.
+    expect(await db.articles.where('needsIndex').equals(1).count()).toBe(1);
+
+    const shown = async (d: PolicyDB, text: string) => {
+      const r = await searchCorpus(d, { text }, tokenize);
+      return { total: r.total, mode: r.mode, hits: r.hits.map((h) => [h.article.id, h.score, h.matchedTerms]) };
+    };
+    for (const text of ['专精特新', '20户', '單項冠軍 篮球', '中试平台', '企业']) expect(await shown(db, text)).toEqual(await shown(direct, text));
+    expect(await db.articles.where('needsIndex').equals(1).count()).toBe(0);
+    const summary = async (d: PolicyDB) => {
+      const s = await summarizeAgainstCorpus(d, SHANXI_2024, { tokenize, today: '2024-06-01' });
+      return { related: s.related.map((r) => [r.article.id, r.score, r.sharedTerms]), programs: s.programs.map((p) => [p.key, p.count]) };
+    };
+    expect(await summary(db)).toEqual(await summary(direct));
+
+    // Saving after the upgrade continues the numbering and the term ids.
+    const added = await saveArticle(db, { page: capture('https://example.gov.cn/new.html', '单项冠军企业培育，专精特新。', { title: '新' }), tokenize });
+    expect((await db.articleTerms.get(added.id))!.num).toBe(Math.max(...rows.map((r) => r.num)) + 2);
+    expect((await searchCorpus(db, { text: '单项冠军' }, tokenize)).hits.map((h) => h.article.id)).toContain(added.id);
+    db.close();
+    direct.close();
+    await Dexie.delete(direct.name);
   });
 });

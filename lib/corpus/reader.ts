@@ -1,0 +1,157 @@
+import type { PolicyDB } from '../db/schema';
+import { BLOCK, eachPair } from './postings';
+
+/**
+ * Reading the packed index (schema v3), with what was read kept in memory between queries. A
+ * reader refining a search, or the popup compared again, asks for the same few postings; in
+ * Chromium an IndexedDB read and its deserialisation cost more than scoring, so decoded postings
+ * and the article table stay cached. The cache belongs to one database connection and is valid
+ * for one index `version` (corpusStats, bumped by every write to the index in the same
+ * transaction), so a cache can never answer for an index that has changed, whoever changed it.
+ * Callers read the version and the rows in one read transaction (see `readIndex`).
+ */
+
+export interface IndexStats {
+  docs: number;
+  avgLength: number;
+  /** corpusStats.version: which state of the index these figures (and any cache) belong to. */
+  version: number;
+}
+
+/** The articles of one term, nums ascending, with the term's count in each. */
+export interface Posting {
+  nums: Int32Array;
+  counts: Int32Array;
+}
+
+/** Every indexed article by num: its id ('' for a number no longer in use) and token length. */
+export interface DocTable {
+  ids: string[];
+  lengths: Int32Array;
+  /** id → num, built on first use (filters need it; ranking does not). */
+  numOf(id: string): number | undefined;
+}
+
+export interface TermInfo {
+  id: number;
+  df: number;
+}
+
+/** Decoded postings kept per connection: about 8 bytes an entry, so at most ~16 MB. */
+const MAX_CACHED_POSTINGS = 2_000_000;
+
+interface Cache {
+  version: number;
+  postings: Map<number, Posting>;
+  entries: number;
+  docs: DocTable | null;
+}
+
+const caches = new WeakMap<PolicyDB, Cache>();
+
+function cacheFor(db: PolicyDB, version: number): Cache {
+  const c = caches.get(db);
+  if (c && c.version === version) return c;
+  const fresh: Cache = { version, postings: new Map(), entries: 0, docs: null };
+  caches.set(db, fresh);
+  return fresh;
+}
+
+/** Forget what was read (the bench measures first queries with it). */
+export function forgetIndexCache(db: PolicyDB): void {
+  caches.delete(db);
+}
+
+export async function readStats(db: PolicyDB): Promise<IndexStats> {
+  const s = await db.corpusStats.get('bm25');
+  const docs = Math.max(0, s?.docs ?? 0);
+  return { docs, avgLength: docs > 0 ? (s?.totalLength ?? 0) / docs : 1, version: s?.version ?? 0 };
+}
+
+/** Id and document frequency of each term the index knows (one bulkGet). */
+export async function termInfo(db: PolicyDB, terms: readonly string[]): Promise<Map<string, TermInfo>> {
+  const rows = await db.termStats.bulkGet([...terms]);
+  const out = new Map<string, TermInfo>();
+  terms.forEach((t, i) => {
+    const r = rows[i];
+    if (r && r.df > 0) out.set(t, { id: r.id, df: r.df });
+  });
+  return out;
+}
+
+/** The postings of several terms, from the cache or one range read per term, issued together. */
+export async function postingsOf(db: PolicyDB, stats: IndexStats, termIds: readonly number[]): Promise<Map<number, Posting>> {
+  const cache = cacheFor(db, stats.version);
+  const out = new Map<number, Posting>();
+  const missing: number[] = [];
+  for (const id of new Set(termIds)) {
+    const p = cache.postings.get(id);
+    if (p) {
+      // Most recently used last: eviction takes the oldest first.
+      cache.postings.delete(id);
+      cache.postings.set(id, p);
+      out.set(id, p);
+    } else missing.push(id);
+  }
+  // Rows hold absolute nums (their first delta counts from 0), so values alone suffice: one
+  // range read per term, all issued at once.
+  const read = await Promise.all(missing.map(async (id) => ({ id, rows: await db.postings.where(':id').between([id, 0], [id, Infinity]).toArray() })));
+  for (const { id, rows } of read) {
+    // At least one byte per delta and per count: an upper bound for the arrays.
+    const n = rows.reduce((sum, bytes) => sum + (bytes.length >> 1), 0);
+    const nums = new Int32Array(n);
+    const counts = new Int32Array(n);
+    let k = 0;
+    for (const bytes of rows) {
+      eachPair(bytes, 0, (num, count) => {
+        nums[k] = num;
+        counts[k++] = count;
+      });
+    }
+    const p: Posting = { nums: nums.subarray(0, k), counts: counts.subarray(0, k) };
+    out.set(id, p);
+    cache.postings.set(id, p);
+    cache.entries += k;
+  }
+  while (cache.entries > MAX_CACHED_POSTINGS && cache.postings.size > 0) {
+    const [oldest, p] = cache.postings.entries().next().value as [number, Posting];
+    cache.postings.delete(oldest);
+    cache.entries -= p.nums.length;
+  }
+  return out;
+}
+
+/** Ids and lengths of every article number (all docBlocks, one read, then cached). */
+export async function docTable(db: PolicyDB, stats: IndexStats): Promise<DocTable> {
+  const cache = cacheFor(db, stats.version);
+  if (cache.docs) return cache.docs;
+  const [keys, blocks] = await Promise.all([db.docBlocks.toCollection().primaryKeys(), db.docBlocks.toArray()]);
+  const size = keys.length ? ((keys[keys.length - 1] as number) + 1) * BLOCK : 0;
+  const ids = new Array<string>(size).fill('');
+  const lengths = new Int32Array(size);
+  keys.forEach((block, i) => {
+    const b = blocks[i];
+    if (!b) return;
+    const base = (block as number) * BLOCK;
+    for (let k = 0; k < b.ids.length; k++) {
+      ids[base + k] = b.ids[k] ?? '';
+      lengths[base + k] = b.lengths[k] ?? 0;
+    }
+  });
+  let byId: Map<string, number> | null = null;
+  const table: DocTable = {
+    ids,
+    lengths,
+    numOf(id) {
+      if (!byId) {
+        byId = new Map();
+        ids.forEach((x, num) => {
+          if (x) byId?.set(x, num);
+        });
+      }
+      return byId.get(id);
+    },
+  };
+  cache.docs = table;
+  return table;
+}
