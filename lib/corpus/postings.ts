@@ -12,11 +12,53 @@
  * - term counts of an article (articleTerms.termCounts): (termId − previous termId, count)*;
  * - doc block, key block: the article id and token length of each num in the block.
  *
+ * What the comparison and the filters look articles up by (program keys, indicator cores, deadline
+ * years, annotation types) are terms of the same index under a prefix no token can have
+ * (factTerms): a program's article count is its document frequency, its newest articles the end
+ * of its postings.
+ *
  * Postings are cut into blocks of BLOCK article numbers so that saving an article rewrites only
  * the newest block of each of its terms, never a term's whole list.
  */
 
+import type { ArticleFacts } from '../db/schema';
+
 export const BLOCK = 4096;
+
+/** Starts every fact term; the tokenizer never emits a control character. */
+export const FACT = '\u0001';
+
+export const factTerm = {
+  program: (key: string) => `${FACT}p:${key}`,
+  indicator: (core: string) => `${FACT}i:${core}`,
+  year: (year: number) => `${FACT}y:${year}`,
+  type: (type: string) => `${FACT}t:${type}`,
+};
+
+/** The fact terms of an article. */
+export function factTerms(f: ArticleFacts): string[] {
+  return [...f.programs.map(factTerm.program), ...f.indicators.map(factTerm.indicator), ...f.deadlineYears.map(factTerm.year), ...f.types.map(factTerm.type)];
+}
+
+/** Facts back from fact terms (any other term is ignored), each list sorted. */
+export function factsFromTerms(terms: Iterable<string>): ArticleFacts {
+  const f: ArticleFacts = { programs: [], indicators: [], deadlineYears: [], types: [] };
+  for (const t of terms) {
+    if (!t.startsWith(FACT)) continue;
+    const kind = t.slice(1, 3);
+    const v = t.slice(3);
+    if (kind === 'p:') f.programs.push(v);
+    else if (kind === 'i:') f.indicators.push(v);
+    else if (kind === 'y:') f.deadlineYears.push(Number(v));
+    else if (kind === 't:') f.types.push(v as ArticleFacts['types'][number]);
+  }
+  // In a fixed order, whatever ids the terms have.
+  f.programs.sort();
+  f.indicators.sort();
+  f.types.sort();
+  f.deadlineYears.sort((a, b) => a - b);
+  return f;
+}
 
 export function blockOf(num: number): number {
   return Math.floor(num / BLOCK);

@@ -30,6 +30,11 @@ export interface DocTable {
   lengths: Int32Array;
   /** id → num, built on first use (filters need it; ranking does not). */
   numOf(id: string): number | undefined;
+  /**
+   * True when ids rise with numbers, as they do unless an article was numbered long after it was
+   * first saved (restored, imported, indexed late): then "newest by id" is "last by number".
+   */
+  idsRise: boolean;
 }
 
 export interface TermInfo {
@@ -70,8 +75,9 @@ export async function readStats(db: PolicyDB): Promise<IndexStats> {
 
 /** Id and document frequency of each term the index knows (one bulkGet). */
 export async function termInfo(db: PolicyDB, terms: readonly string[]): Promise<Map<string, TermInfo>> {
-  const rows = await db.termStats.bulkGet([...terms]);
   const out = new Map<string, TermInfo>();
+  if (terms.length === 0) return out;
+  const rows = await db.termStats.bulkGet([...terms]);
   terms.forEach((t, i) => {
     const r = rows[i];
     if (r && r.df > 0) out.set(t, { id: r.id, df: r.df });
@@ -95,6 +101,9 @@ export async function postingsOf(db: PolicyDB, stats: IndexStats, termIds: reado
   }
   // Rows hold absolute nums (their first delta counts from 0), so values alone suffice: one
   // range read per term, all issued at once.
+  // Nothing awaited when nothing is missing: inside a Dexie transaction, awaiting a value that is
+  // not one of its promises loses the transaction (Dexie then runs later reads in their own).
+  if (missing.length === 0) return out;
   const read = await Promise.all(missing.map(async (id) => ({ id, rows: await db.postings.where(':id').between([id, 0], [id, Infinity]).toArray() })));
   for (const { id, rows } of read) {
     // At least one byte per delta and per count: an upper bound for the arrays.
@@ -139,9 +148,20 @@ export async function docTable(db: PolicyDB, stats: IndexStats): Promise<DocTabl
     }
   });
   let byId: Map<string, number> | null = null;
+  let last = '';
+  let idsRise = true;
+  for (const id of ids) {
+    if (!id) continue;
+    if (id <= last) {
+      idsRise = false;
+      break;
+    }
+    last = id;
+  }
   const table: DocTable = {
     ids,
     lengths,
+    idsRise,
     numOf(id) {
       if (!byId) {
         byId = new Map();
@@ -154,4 +174,77 @@ export async function docTable(db: PolicyDB, stats: IndexStats): Promise<DocTabl
   };
   cache.docs = table;
   return table;
+}
+
+/** Postings of fact terms (factTerm.*), by term; a fact no article has is absent. */
+export async function factPostings(db: PolicyDB, stats: IndexStats, terms: readonly string[]): Promise<Map<string, Posting>> {
+  const info = await termInfo(db, terms);
+  const lists = await postingsOf(db, stats, [...info.values()].map((i) => i.id));
+  const out = new Map<string, Posting>();
+  for (const [t, i] of info) {
+    const p = lists.get(i.id);
+    if (p) out.set(t, p);
+  }
+  return out;
+}
+
+/**
+ * The articles of a posting in id order (ids begin with the time they were first saved): how many
+ * there are, the `newest` highest ids, newest first, and the lowest, leaving out `exclude`. One
+ * pass over the list, keeping only the few best.
+ */
+export function byIdOrder(p: Posting, docs: DocTable, exclude: ReadonlySet<number>, newest: number): { count: number; newest: string[]; oldest: string | null } {
+  if (docs.idsRise) {
+    // Numbers in id order: the newest are the last entries, the oldest the first.
+    const top: string[] = [];
+    let oldest: string | null = null;
+    for (let i = p.nums.length - 1; i >= 0 && top.length < newest; i--) {
+      const num = p.nums[i] as number;
+      const id = docs.ids[num];
+      if (!exclude.has(num) && id) top.push(id);
+    }
+    for (let i = 0; i < p.nums.length; i++) {
+      const num = p.nums[i] as number;
+      const id = docs.ids[num];
+      if (!exclude.has(num) && id) {
+        oldest = id;
+        break;
+      }
+    }
+    let excluded = 0;
+    for (const num of exclude) if (holds(p, num)) excluded++;
+    return { count: p.nums.length - excluded, newest: top, oldest };
+  }
+  let count = 0;
+  let oldest: string | null = null;
+  const top: string[] = [];
+  for (let i = 0; i < p.nums.length; i++) {
+    const num = p.nums[i] as number;
+    if (exclude.has(num)) continue;
+    const id = docs.ids[num];
+    if (!id) continue;
+    count++;
+    if (oldest === null || id < oldest) oldest = id;
+    if (top.length < newest || id > (top[top.length - 1] as string)) {
+      let at = top.length;
+      while (at > 0 && (top[at - 1] as string) < id) at--;
+      top.splice(at, 0, id);
+      if (top.length > newest) top.pop();
+    }
+  }
+  return { count, newest: top, oldest };
+}
+
+/** Whether a posting list holds `num` (binary search). */
+export function holds(p: Posting, num: number): boolean {
+  let lo = 0;
+  let hi = p.nums.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const n = p.nums[mid] as number;
+    if (n === num) return true;
+    if (n < num) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }

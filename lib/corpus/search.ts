@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 import type { ArticleRecord, PolicyDB } from '../db/schema';
 import type { ArticleSummary } from '../types';
 import { corpusStats, idf, termScore, type CorpusStats } from './bm25';
-import { docTable, postingsOf, termInfo, type DocTable, type Posting, type TermInfo } from './reader';
+import { docTable, factPostings, holds, postingsOf, termInfo, type DocTable, type Posting, type TermInfo } from './reader';
+import { FACT, factTerm } from './postings';
 import { foldText, foldWithMap } from '../text/fold';
 import { programKey, regionKey } from './keys';
 import { CorpusInputError, indexPending, toSummary } from './store';
@@ -42,24 +43,42 @@ export interface SearchResults {
 const SNIPPET_BEFORE = 30;
 const SNIPPET_AFTER = 80;
 
-async function filterIds(db: PolicyDB, q: SearchQuery): Promise<Set<string> | null> {
-  const sets: Set<string>[] = [];
+/**
+ * Article numbers allowed by the filters (null: no filter). Region is the articles' own index;
+ * program, type and deadline year are fact terms of the index, read as postings.
+ */
+async function filterNums(db: PolicyDB, q: SearchQuery, stats: CorpusStats, docs: DocTable): Promise<Set<number> | null> {
+  const sets: Set<number>[] = [];
+  const toNums = (ids: readonly string[]) => new Set(ids.flatMap((id) => {
+    const n = docs.numOf(id);
+    return n === undefined ? [] : [n];
+  }));
   if (q.region?.trim()) {
     const region = regionKey(q.region);
-    sets.push(new Set(region ? await db.articles.where('region').equals(region).primaryKeys() : []));
+    sets.push(toNums(region ? await db.articles.where('region').equals(region).primaryKeys() : []));
   }
+  const facts: string[][] = [];
   if (q.program?.trim()) {
     const key = programKey({ name: q.program, aliasOf: q.program });
     // A typed program name is rarely the full title: match every indexed program containing it.
-    const keys = key ? (await db.articleTerms.orderBy('programs').uniqueKeys()).map(String).filter((k) => k.includes(key)) : [];
-    sets.push(new Set(keys.length ? await db.articleTerms.where('programs').anyOf(keys).primaryKeys() : []));
+    const prefix = factTerm.program('');
+    const all = key ? await db.termStats.where('term').startsWith(prefix).primaryKeys() : [];
+    facts.push(all.filter((t) => t.slice(prefix.length).includes(key as string)));
   }
-  if (q.type) sets.push(new Set(await db.articleTerms.where('types').equals(q.type).primaryKeys()));
-  if (q.deadlineYear !== undefined) sets.push(new Set(await db.articleTerms.where('deadlineYears').equals(q.deadlineYear).primaryKeys()));
+  if (q.type) facts.push([factTerm.type(q.type)]);
+  if (q.deadlineYear !== undefined) facts.push([factTerm.year(q.deadlineYear)]);
+  if (facts.length) {
+    const lists = await factPostings(db, stats, facts.flat());
+    for (const terms of facts) {
+      const set = new Set<number>();
+      for (const t of terms) for (const n of lists.get(t)?.nums ?? []) set.add(n);
+      sets.push(set);
+    }
+  }
   if (sets.length === 0) return null;
   sets.sort((a, b) => a.size - b.size);
-  const [first, ...rest] = sets as [Set<string>, ...Set<string>[]];
-  return new Set([...first].filter((id) => rest.every((s) => s.has(id))));
+  const [first, ...rest] = sets as [Set<number>, ...Set<number>[]];
+  return new Set([...first].filter((n) => rest.every((s) => s.has(n))));
 }
 
 /** A plain-text window of the article around the first term found, with term ranges. */
@@ -120,27 +139,26 @@ export async function searchCorpus(db: PolicyDB, query: SearchQuery, tokenize: T
   const limit = q.limit ?? 20;
   await indexPending(db, tokenize);
 
-  const allowed = await filterIds(db, q);
-  const terms = q.text?.trim() ? [...new Set(tokenize(q.text))] : [];
+  const stats = await corpusStats(db);
+  const docs = await docTable(db, stats);
+  const allowed = await filterNums(db, q, stats, docs);
+  // Fact terms are the filters' business: a query cannot name one.
+  const terms = q.text?.trim() ? [...new Set(tokenize(q.text))].filter((t) => !t.startsWith(FACT)) : [];
 
   if (!q.text?.trim()) {
     if (!allowed) throw new CorpusInputError('empty search: give a text or at least one filter');
-    const ids = [...allowed].sort().reverse();
+    const ids = [...allowed].map((n) => docs.ids[n] as string).filter(Boolean).sort().reverse();
     const hits = await hitsFor(db, ids.slice(0, limit).map((id) => ({ id, score: 0, matched: [] })), []);
     return { hits, total: ids.length, terms, mode: 'filter' };
   }
   if (terms.length === 0) return { hits: [], total: 0, terms, mode: 'all' };
 
-  const stats = await corpusStats(db);
   const known = await termInfo(db, terms);
   const weights = new Map(terms.map((t) => [t, idf(known.get(t)?.df ?? 0, Math.max(stats.docs, known.get(t)?.df ?? 0))]));
   const present = terms.filter((t) => known.has(t));
   if (present.length === 0) return { hits: [], total: 0, terms, mode: 'all' };
-  const [lists, docs] = await Promise.all([postingsOf(db, stats, present.map((t) => (known.get(t) as TermInfo).id)), docTable(db, stats)]);
-  const allowedNums = allowed ? new Set([...allowed].flatMap((id) => {
-    const n = docs.numOf(id);
-    return n === undefined ? [] : [n];
-  })) : null;
+  const lists = await postingsOf(db, stats, present.map((t) => (known.get(t) as TermInfo).id));
+  const allowedNums = allowed;
   const postings = present.map((t) => lists.get((known.get(t) as TermInfo).id) as Posting);
 
   // Every term must match; only when no article has them all, the best partial matches.
@@ -231,20 +249,6 @@ function topN(r: Ranked, docs: DocTable, limit: number): number[] {
   return order.slice(0, limit);
 }
 
-/** Whether a posting list holds `num` (binary search). */
-function holds(p: Posting, num: number): boolean {
-  let lo = 0;
-  let hi = p.nums.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const n = p.nums[mid] as number;
-    if (n === num) return true;
-    if (n < num) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
-}
-
 async function hitsFor(db: PolicyDB, ranked: { id: string; score: number; matched: string[] }[], terms: readonly string[]): Promise<SearchHit[]> {
   const records = await db.articles.bulkGet(ranked.map((r) => r.id));
   const out: SearchHit[] = [];
@@ -265,12 +269,14 @@ async function hitsFor(db: PolicyDB, ranked: { id: string; score: number; matche
 export async function searchFacets(db: PolicyDB): Promise<{ regions: string[]; programs: string[]; years: number[] }> {
   const [regions, programs, years] = await Promise.all([
     db.articles.orderBy('region').uniqueKeys(),
-    db.articleTerms.orderBy('programs').uniqueKeys(),
-    db.articleTerms.orderBy('deadlineYears').uniqueKeys(),
+    db.termStats.where('term').startsWith(factTerm.program('')).primaryKeys(),
+    db.termStats.where('term').startsWith(factTerm.year(0).slice(0, -1)).primaryKeys(),
   ]);
+  const programPrefix = factTerm.program('').length;
+  const yearPrefix = factTerm.year(0).length - 1;
   return {
     regions: regions.filter((r): r is string => typeof r === 'string' && r.length > 0),
-    programs: programs.filter((p): p is string => typeof p === 'string'),
-    years: years.filter((y): y is number => typeof y === 'number').sort((a, b) => a - b),
+    programs: programs.map((p) => p.slice(programPrefix)),
+    years: years.map((y) => Number(y.slice(yearPrefix))).filter((y) => Number.isInteger(y)).sort((a, b) => a - b),
   };
 }

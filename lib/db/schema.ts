@@ -2,7 +2,7 @@ import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { AnchorSelectors, ArticleMeta, DeadlineValue, ProgramValue, SpanType, TargetValue, Verdict } from '../types';
 import { regionKey } from '../corpus/keys';
 import { toSimplified } from '../text/simplify';
-import { BLOCK, blockOf, packPairs, packTermCounts, type DocBlock } from '../corpus/postings';
+import { BLOCK, blockOf, factTerms, packPairs, packTermCounts, type DocBlock } from '../corpus/postings';
 
 /**
  * The one place the IndexedDB schema is declared. Each version is frozen once released: a change
@@ -67,24 +67,34 @@ export const SCHEMA_V1 = Object.freeze({
 });
 
 /**
- * The corpus index of one article: its number in the postings, its distinct terms with their
- * counts (packed term ids, lib/corpus/postings.ts) and the token count for BM25, plus the keys
- * the comparison looks up by (program and indicator keys, deadline years, annotation types). The
- * article text itself is never indexed.
+ * What the comparison and the filters look an article up by, from its automatic annotations that
+ * are not dismissed: program keys, indicator cores (indicatorKey in lib/corpus/keys.ts), deadline
+ * years and annotation types. Stored in the index as terms under a prefix (factTerms).
  */
-export interface ArticleTermsRecord {
-  articleId: string;
-  /** v3: the article's number in `postings` and `docBlocks`; kept when it is re-indexed. */
-  num: number;
-  /** v3: (term id delta, count)* varints, ids ascending (packTermCounts). */
-  termCounts: Uint8Array;
-  length: number;
+export interface ArticleFacts {
   programs: string[];
-  /** Indicator cores (see indicatorKey in lib/corpus/keys.ts). */
   indicators: string[];
   deadlineYears: number[];
   types: SpanType[];
-  region: string | null;
+}
+
+/**
+ * The corpus index of one article (v3): its number in the postings, its distinct text terms with
+ * their counts and its facts (packed term ids, lib/corpus/postings.ts), and the token count for
+ * BM25. What the article is found by lives in `postings`; this row is what saving needs to undo
+ * an article's postings and what "related articles" reads to score a candidate. The article text
+ * itself is never indexed.
+ */
+export interface ArticleTermsRecord {
+  articleId: string;
+  /** The article's number in `postings` and `docBlocks`; kept when it is re-indexed. */
+  num: number;
+  /** Text terms: (term id delta, count)* varints, ids ascending (packTermCounts). */
+  termCounts: Uint8Array;
+  /** Fact terms (factTerms), packed the same way with count 1. */
+  factCounts: Uint8Array;
+  /** Tokens of the text (BM25's document length). */
+  length: number;
 }
 
 /**
@@ -123,17 +133,22 @@ export const SCHEMA_V2 = Object.freeze({
 });
 
 /**
- * v3 (2026-11-26): the term index packed (lib/corpus/postings.ts). articleTerms loses its multiEntry
- * `terms` index (one IndexedDB entry per term and article: ~13 KB an article in Chromium) for
- * `postings`, one row per term and block of article numbers, key [termId, block], value the packed
- * (num, count) run; `docBlocks`, key block, value the ids and token lengths of its articles;
- * termStats gains the term id.
+ * v3 (2026-11-26): the index packed (lib/corpus/postings.ts). articleTerms loses its multiEntry
+ * indexes (one IndexedDB entry per term or fact and article, each repeating the 21-character id:
+ * ~13 KB an article in Chromium, and counting a common program meant walking all of its entries)
+ * for `postings`, one row per term and block of article numbers, key [termId, block], value the
+ * packed (num, count) run — facts are terms too, under a prefix; `docBlocks`, key block, value the
+ * ids and token lengths of its articles; termStats gains the term id. annotations keep only the
+ * indexes that are read.
  */
 export const SCHEMA_V3 = Object.freeze({
   articles: 'id, &canonicalUrl, contentHash, savedAt, publishedAt, region, *agencies, *urls, needsIndex',
-  annotations: 'id, articleId, type, createdAt, [articleId+type]',
+  // articleId is the first part of [articleId+type] (Dexie answers where('articleId') from it)
+  // and createdAt was never queried: each index entry repeats the 21-character annotation id,
+  // and an article has a dozen annotations.
+  annotations: 'id, type, [articleId+type]',
   settings: 'key',
-  articleTerms: 'articleId, *programs, *indicators, *deadlineYears, *types',
+  articleTerms: 'articleId',
   termStats: 'term, &id',
   corpusStats: 'key',
   postings: '',
@@ -169,31 +184,37 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
 }
 
 /** A v2 articleTerms row, as upgradeToV3 reads it. */
-interface ArticleTermsV2 extends Omit<ArticleTermsRecord, 'num' | 'termCounts'> {
+interface ArticleTermsV2 extends ArticleFacts {
+  articleId: string;
   terms: string[];
   counts: number[];
+  length: number;
 }
 
 /**
- * v2 → v3. The v2 rows already hold every article's terms and counts, so the packed index is
- * built from them here, without jieba: articles get numbers in id (= creation) order, terms get
+ * v2 → v3. The v2 rows already hold every article's terms, counts and facts, so the packed index
+ * is built from them here, without jieba: articles get numbers in id (= creation) order, terms
  * ids, and document frequencies are recounted from the rows. Articles still waiting for indexing
  * stay marked and are indexed by indexPending as before.
  */
 export async function upgradeToV3(tx: Transaction): Promise<void> {
   const rows = (await tx.table('articleTerms').toArray()) as ArticleTermsV2[];
   rows.sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0));
+  const facts = rows.map((r) => factTerms(r));
   const df = new Map<string, number>();
-  for (const r of rows) for (const t of r.terms) df.set(t, (df.get(t) ?? 0) + 1);
+  rows.forEach((r, i) => {
+    for (const t of [...r.terms, ...(facts[i] as string[])]) df.set(t, (df.get(t) ?? 0) + 1);
+  });
   const ids = new Map([...df.keys()].sort().map((t, i) => [t, i]));
   const postings = new Map<string, { termId: number; block: number; nums: number[]; counts: number[] }>();
   const blocks = new Map<number, DocBlock>();
   let totalLength = 0;
   const next: ArticleTermsRecord[] = rows.map((r, num) => {
-    const counts = new Map<number, number>();
-    r.terms.forEach((t, i) => counts.set(ids.get(t) as number, r.counts[i] ?? 1));
+    const text = new Map<number, number>();
+    r.terms.forEach((t, i) => text.set(ids.get(t) as number, r.counts[i] ?? 1));
+    const fact = new Map((facts[num] as string[]).map((t) => [ids.get(t) as number, 1]));
     const block = blockOf(num);
-    for (const [termId, count] of counts) {
+    for (const [termId, count] of [...text, ...fact]) {
       const key = `${termId}:${block}`;
       let p = postings.get(key);
       if (!p) postings.set(key, (p = { termId, block, nums: [], counts: [] }));
@@ -205,9 +226,9 @@ export async function upgradeToV3(tx: Transaction): Promise<void> {
     b.ids[num - block * BLOCK] = r.articleId;
     b.lengths[num - block * BLOCK] = r.length;
     totalLength += r.length;
-    const { terms: _t, counts: _c, ...rest } = r;
-    return { ...rest, num, termCounts: packTermCounts(counts) };
+    return { articleId: r.articleId, num, termCounts: packTermCounts(text), factCounts: packTermCounts(fact), length: r.length };
   });
+  await tx.table('articleTerms').clear();
   await tx.table('articleTerms').bulkPut(next);
   await tx.table('termStats').clear();
   await tx.table('termStats').bulkPut([...df].map(([term, n]) => ({ term, df: n, id: ids.get(term) as number }) satisfies TermStatRecord));

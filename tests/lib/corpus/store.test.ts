@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { deleteAnnotation, deleteArticle, getArticleByUrl, indexedTerms, indexPending, listArticles, markForIndexing, saveArticle, saveArticles, CorpusInputError } from '../../../lib/corpus/store';
+import { deleteAnnotation, deleteArticle, getArticleByUrl, indexedFacts, indexedTerms, indexPending, listArticles, markForIndexing, saveArticle, saveArticles, CorpusInputError } from '../../../lib/corpus/store';
 import { BLOCK, eachPair } from '../../../lib/corpus/postings';
 import { nodeTokenizer } from '../../../lib/corpus/node';
 import { toSimplified } from '../../../lib/text/simplify';
@@ -69,12 +69,12 @@ describe('saveArticle', () => {
       expect(a.selectors.quote.suffix).toBe(SHANXI_2023.text.slice(end, end + 32));
       expect(a.origin).toBe('auto');
     }
-    const row = await db.articleTerms.get(id);
     const terms = await indexedTerms(db, id);
     expect(terms?.get('20户')).toBe(1);
     expect(terms?.has('专精特新')).toBe(true);
-    expect(row?.programs).toEqual(['山西省企业技术创新能力提升2023年行动计划']);
-    expect(row?.deadlineYears).toEqual([2023]);
+    const facts = await indexedFacts(db, id);
+    expect(facts?.programs).toEqual(['山西省企业技术创新能力提升2023年行动计划']);
+    expect(facts?.deadlineYears).toEqual([2023]);
     expect((await db.corpusStats.get('bm25'))?.docs).toBe(1);
     expect(await storedDf(db)).toEqual(await recomputedDf(db));
   });
@@ -303,6 +303,29 @@ describe('saveArticle', () => {
     expect(batchStats).toEqual(oneStats);
   });
 
+  it('a batch that saves an article, its reprint and a new version of it ends as saving them one by one', async () => {
+    const one = freshDb();
+    const batch = freshDb();
+    const reprint = { ...SHANXI_2023, url: 'https://mirror.example.cn/a.html', canonicalUrl: 'https://mirror.example.cn/a.html' };
+    const revised = { ...SHANDONG, text: `${SHANDONG.text}补充说明。`, meta: { ...SHANDONG.meta, title: '修订版' } };
+    const inputs = [SHANXI_2023, SHANDONG, reprint, revised, SHANXI_2023].map((page, i) => ({ page, tokenize, now: 5000 + i }));
+    const sequential = [];
+    for (const input of inputs) sequential.push(await saveArticle(one, input));
+    const together = await saveArticles(batch, inputs);
+    expect(together.map((r) => r.created)).toEqual(sequential.map((r) => r.created));
+    const state = async (db: PolicyDB) => {
+      const articles = await db.articles.toArray();
+      const anns = await db.annotations.toArray();
+      return articles.map((a) => ({
+        url: a.url, urls: a.urls, title: a.title, text: a.text, counts: a.counts, needsIndex: a.needsIndex,
+        annotations: anns.filter((n) => n.articleId === a.id).map((n) => [n.type, n.text, n.selectors.position.start]).sort(),
+      })).sort((x, y) => x.url.localeCompare(y.url));
+    };
+    expect(await state(batch)).toEqual(await state(one));
+    expect(await storedDf(batch)).toEqual(await storedDf(one));
+    expect(await storedPostings(batch)).toEqual(await postingsFromRows(batch));
+  });
+
   it('a batch with one bad article writes nothing and names the bad one', async () => {
     const db = freshDb();
     const bad = { ...SHANDONG, spans: [{ ...SHANDONG.spans[0]!, start: 1 }] };
@@ -315,11 +338,11 @@ describe('saveArticle', () => {
     const db = freshDb();
     const { id } = await saveArticle(db, { page: SHANDONG, tokenize });
     const program = (await db.annotations.where({ articleId: id, type: 'program' }).toArray())[0]!;
-    expect((await db.articleTerms.get(id))?.programs).toEqual(['山东省专精特新中小企业梯度培育方案']);
+    expect((await indexedFacts(db, id))?.programs).toEqual(['山东省专精特新中小企业梯度培育方案']);
     expect(await deleteAnnotation(db, program.id)).toEqual({ deleted: true });
     expect(await deleteAnnotation(db, program.id)).toEqual({ deleted: false });
-    expect((await db.articleTerms.get(id))?.programs).toEqual([]);
-    expect((await db.articleTerms.get(id))?.types).not.toContain('program');
+    expect((await indexedFacts(db, id))?.programs).toEqual([]);
+    expect((await indexedFacts(db, id))?.types).not.toContain('program');
     expect((await db.articles.get(id))?.counts).toEqual({ target: 2, deadline: 1, program: 0, highlight: 0 });
     // Terms are about the text, not the annotations: df is untouched.
     expect(await storedDf(db)).toEqual(await recomputedDf(db));

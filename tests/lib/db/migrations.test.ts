@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { DB_VERSION, PolicyDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../../lib/db/schema';
-import { indexedTerms, indexPending, saveArticle } from '../../../lib/corpus/store';
+import { indexedFacts, indexedTerms, indexPending, saveArticle } from '../../../lib/corpus/store';
+import { FACT } from '../../../lib/corpus/postings';
 import { searchCorpus } from '../../../lib/corpus/search';
 import { summarizeAgainstCorpus } from '../../../lib/corpus/summary';
 import { nodeTokenizer } from '../../../lib/corpus/node';
@@ -81,9 +82,9 @@ describe('migration v1 → v2 (and on to the current version)', () => {
     const found = await searchCorpus(db, { text: '專精特新 2000家' }, tokenize);
     expect(found.hits.map((h) => h.article.id)).toEqual(['old1']);
     expect(await db.articles.where('needsIndex').equals(1).count()).toBe(0);
-    expect((await db.articleTerms.get('old1'))?.programs).toEqual(['山东省专精特新中小企业梯度培育方案']);
+    expect((await indexedFacts(db, 'old1'))?.programs).toEqual(['山东省专精特新中小企业梯度培育方案']);
     // The dismissed deadline does not count as a fact of the article.
-    expect((await db.articleTerms.get('old1'))?.deadlineYears).toEqual([]);
+    expect((await indexedFacts(db, 'old1'))?.deadlineYears).toEqual([]);
     expect(await indexPending(db, tokenize)).toBe(0);
 
     const page = capture('https://sx.gov.cn/new.html', '山西将新培育专精特新中小企业1000家以上，学习《山东省专精特新中小企业梯度培育方案》经验。', { region: '山西' }, [
@@ -117,11 +118,13 @@ async function seedV2(name: string, tokenize: ReturnType<typeof nodeTokenizer>):
   const df = new Map<string, number>();
   let totalLength = 0;
   for (const row of await direct.articleTerms.toArray()) {
-    const terms = (await indexedTerms(direct, row.articleId))!;
-    for (const t of terms.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+    // v2 kept facts as arrays on the row and never in termStats.
+    const terms = [...(await indexedTerms(direct, row.articleId))!].filter(([t]) => !t.startsWith(FACT));
+    for (const [t] of terms) df.set(t, (df.get(t) ?? 0) + 1);
     totalLength += row.length;
-    const { num: _n, termCounts: _c, ...facts } = row;
-    await v2.table('articleTerms').add({ ...facts, terms: [...terms.keys()], counts: [...terms.values()] });
+    const facts = (await indexedFacts(direct, row.articleId))!;
+    const region = (await direct.articles.get(row.articleId))!.region ?? null;
+    await v2.table('articleTerms').add({ articleId: row.articleId, terms: terms.map(([t]) => t), counts: terms.map(([, c]) => c), length: row.length, region, ...facts });
   }
   await v2.table('termStats').bulkAdd([...df].map(([term, n]) => ({ term, df: n })));
   await v2.table('corpusStats').put({ key: 'bm25', docs: await direct.articleTerms.count(), totalLength });
@@ -137,14 +140,16 @@ describe('migration v2 → v3', () => {
     const db = new PolicyDB(name);
     await db.open();
     expect(db.verno).toBe(3);
-    expect(db.articleTerms.schema.indexes.map((i) => i.name)).not.toContain('terms');
+    expect(db.articleTerms.schema.indexes.map((i) => i.name)).toEqual([]);
     // Every indexed article keeps its terms and counts, and gets a number of its own.
     const rows = await db.articleTerms.toArray();
     expect(rows).toHaveLength(4);
     expect(new Set(rows.map((r) => r.num)).size).toBe(4);
     for (const row of rows) {
       expect(row).not.toHaveProperty('terms');
+      expect(row).not.toHaveProperty('programs');
       expect(await indexedTerms(db, row.articleId)).toEqual(await indexedTerms(direct, row.articleId));
+      expect(await indexedFacts(db, row.articleId)).toEqual(await indexedFacts(direct, row.articleId));
     }
     const dfs = async (d: PolicyDB) => new Map((await d.termStats.toArray()).map((t) => [t.term, t.df]));
     expect(await dfs(db)).toEqual(await dfs(direct));
