@@ -45,11 +45,19 @@ export interface TermInfo {
 /** Decoded postings kept per connection: about 8 bytes an entry, so at most ~16 MB. */
 const MAX_CACHED_POSTINGS = 2_000_000;
 
+/** Past this many, the term and row caches start over (a few MB at most). */
+const MAX_CACHED_TERMS = 200_000;
+const MAX_CACHED_ROWS = 10_000;
+
 interface Cache {
   version: number;
   postings: Map<number, Posting>;
   entries: number;
   docs: DocTable | null;
+  /** term → its id and df (null: the index does not have it). */
+  terms: Map<string, TermInfo | null>;
+  /** Article id → its packed text term counts and length, as the comparison scores them. */
+  rows: Map<string, { termCounts: Uint8Array; length: number } | null>;
 }
 
 const caches = new WeakMap<PolicyDB, Cache>();
@@ -57,7 +65,7 @@ const caches = new WeakMap<PolicyDB, Cache>();
 function cacheFor(db: PolicyDB, version: number): Cache {
   const c = caches.get(db);
   if (c && c.version === version) return c;
-  const fresh: Cache = { version, postings: new Map(), entries: 0, docs: null };
+  const fresh: Cache = { version, postings: new Map(), entries: 0, docs: null, terms: new Map(), rows: new Map() };
   caches.set(db, fresh);
   return fresh;
 }
@@ -73,15 +81,43 @@ export async function readStats(db: PolicyDB): Promise<IndexStats> {
   return { docs, avgLength: docs > 0 ? (s?.totalLength ?? 0) / docs : 1, version: s?.version ?? 0 };
 }
 
-/** Id and document frequency of each term the index knows (one bulkGet). */
-export async function termInfo(db: PolicyDB, terms: readonly string[]): Promise<Map<string, TermInfo>> {
+/** Id and document frequency of each term the index knows (one bulkGet for those not cached). */
+export async function termInfo(db: PolicyDB, stats: IndexStats, terms: readonly string[]): Promise<Map<string, TermInfo>> {
+  const cache = cacheFor(db, stats.version);
   const out = new Map<string, TermInfo>();
-  if (terms.length === 0) return out;
-  const rows = await db.termStats.bulkGet([...terms]);
-  terms.forEach((t, i) => {
-    const r = rows[i];
-    if (r && r.df > 0) out.set(t, { id: r.id, df: r.df });
-  });
+  const missing = terms.filter((t) => !cache.terms.has(t));
+  if (missing.length) {
+    const rows = await db.termStats.bulkGet(missing);
+    if (cache.terms.size > MAX_CACHED_TERMS) cache.terms.clear();
+    missing.forEach((t, i) => {
+      const r = rows[i];
+      cache.terms.set(t, r && r.df > 0 ? { id: r.id, df: r.df } : null);
+    });
+  }
+  for (const t of terms) {
+    const info = cache.terms.get(t);
+    if (info) out.set(t, info);
+  }
+  return out;
+}
+
+/** Packed text term counts and length of articles (the comparison's candidates), cached. */
+export async function articleRows(db: PolicyDB, stats: IndexStats, ids: readonly string[]): Promise<Map<string, { termCounts: Uint8Array; length: number }>> {
+  const cache = cacheFor(db, stats.version);
+  const missing = ids.filter((id) => !cache.rows.has(id));
+  if (missing.length) {
+    const rows = await db.articleTerms.bulkGet(missing);
+    if (cache.rows.size > MAX_CACHED_ROWS) cache.rows.clear();
+    missing.forEach((id, i) => {
+      const r = rows[i];
+      cache.rows.set(id, r ? { termCounts: r.termCounts, length: r.length } : null);
+    });
+  }
+  const out = new Map<string, { termCounts: Uint8Array; length: number }>();
+  for (const id of ids) {
+    const r = cache.rows.get(id);
+    if (r) out.set(id, r);
+  }
   return out;
 }
 
@@ -178,7 +214,7 @@ export async function docTable(db: PolicyDB, stats: IndexStats): Promise<DocTabl
 
 /** Postings of fact terms (factTerm.*), by term; a fact no article has is absent. */
 export async function factPostings(db: PolicyDB, stats: IndexStats, terms: readonly string[]): Promise<Map<string, Posting>> {
-  const info = await termInfo(db, terms);
+  const info = await termInfo(db, stats, terms);
   const lists = await postingsOf(db, stats, [...info.values()].map((i) => i.id));
   const out = new Map<string, Posting>();
   for (const [t, i] of info) {

@@ -153,7 +153,7 @@ export async function searchCorpus(db: PolicyDB, query: SearchQuery, tokenize: T
   }
   if (terms.length === 0) return { hits: [], total: 0, terms, mode: 'all' };
 
-  const known = await termInfo(db, terms);
+  const known = await termInfo(db, stats, terms);
   const weights = new Map(terms.map((t) => [t, idf(known.get(t)?.df ?? 0, Math.max(stats.docs, known.get(t)?.df ?? 0))]));
   const present = terms.filter((t) => known.has(t));
   if (present.length === 0) return { hits: [], total: 0, terms, mode: 'all' };

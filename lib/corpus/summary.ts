@@ -3,7 +3,7 @@ import type { PageCapture } from '../types';
 import type { DeadlineValue } from '../types';
 import { candidates, corpusStats, idf, probeTerms, scoreCounts, type CorpusStats, type WeightedTerm } from './bm25';
 import { unpackTermCounts } from './postings';
-import { byIdOrder, docTable, factPostings, termInfo } from './reader';
+import { articleRows, byIdOrder, docTable, factPostings, termInfo } from './reader';
 import { factTerm } from './postings';
 import { canonicalizeUrl, contentHash, indicatorKey, programKey, regionKey, sameIndicator } from './keys';
 import { foldText } from '../text/fold';
@@ -160,7 +160,7 @@ function newestFirst(ids: readonly string[], exclude: ReadonlySet<string>): stri
 /** The page's terms as a weighted query: idf, boosted sublinearly by how often the page repeats the term. */
 async function weighPage(db: PolicyDB, text: string, tokenize: Tokenize, stats: CorpusStats) {
   const qtf = termFrequencies(tokenize(text));
-  const known = await termInfo(db, qtf.terms);
+  const known = await termInfo(db, stats, qtf.terms);
   const weights = new Map<string, number>();
   const weighted: WeightedTerm[] = [];
   qtf.terms.forEach((t, i) => {
@@ -193,18 +193,20 @@ async function relatedTo(db: PolicyDB, text: string, o: { tokenize: Tokenize; li
   const { qtf, weights, weighted } = await weighPage(db, text, o.tokenize, stats);
   const docs = await docTable(db, stats);
   const nums = await candidates(db, stats, weighted, { exclude: o.selfNums, cap: Math.max(100, o.limit * 20) });
-  const rows = await db.articleTerms.bulkGet(nums.map((n) => docs.ids[n] ?? ''));
+  const ids = nums.map((n) => docs.ids[n] ?? '').filter((id) => id && !o.selves.has(id));
+  const rows = await articleRows(db, stats, ids);
   const byId = new Map(weighted.map((w) => [w.id, w.weight]));
   const termOf = new Map(weighted.map((w) => [w.id, w.term]));
   const self = scoreCounts(new Map(qtf.terms.map((t, i) => [t, qtf.counts[i] ?? 1])), qtf.length, weights, stats).score || 1;
-  const scored = rows.flatMap((row) => {
-    if (!row || o.selves.has(row.articleId)) return [];
+  const scored = ids.flatMap((id) => {
+    const row = rows.get(id);
+    if (!row) return [];
     const { score, contributions } = scoreCounts(unpackTermCounts(row.termCounts), row.length, byId, stats);
     // Equal contributions in term order: the same article lists the same words in any database.
     const sharedTerms = contributions.map(([id, c]) => [termOf.get(id) as string, c] as const)
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .map(([t]) => t).filter((t) => !/^\d/.test(t)).slice(0, 8);
-    return [{ id: row.articleId, score, similarity: Math.min(1, score / self), sharedTerms }];
+    return [{ id, score, similarity: Math.min(1, score / self), sharedTerms }];
   });
   // Articles sharing only a few boilerplate words are not "related".
   const top = scored.filter((s) => s.similarity >= 0.05 && s.sharedTerms.length >= 2).sort((a, b) => b.score - a.score).slice(0, o.limit);
