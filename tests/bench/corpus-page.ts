@@ -8,7 +8,7 @@ import MiniSearch from 'minisearch';
 import { Index as FlexIndex, IndexedDB as FlexIndexedDB } from 'flexsearch';
 import initJieba, { add_word, cut } from 'jieba-wasm/web';
 import { PolicyDB } from '../../lib/db/schema';
-import { saveArticles } from '../../lib/corpus/store';
+import { saveArticle, saveArticles } from '../../lib/corpus/store';
 import { searchCorpus } from '../../lib/corpus/search';
 import { relatedProbeTerms, summarizeAgainstCorpus } from '../../lib/corpus/summary';
 import { forgetIndexCache } from '../../lib/corpus/reader';
@@ -309,6 +309,22 @@ export const corpusBench = {
     return out;
   },
 
+  /**
+   * Saving one new article at a time, as the popup's save button does: validation, jieba, the
+   * article, its annotations and its index, in one transaction.
+   */
+  async saveOneRounds([n, base]: [number, number]): Promise<number[]> {
+    const s = state();
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const page = generateArticle(base + i);
+      const t0 = performance.now();
+      await saveArticle(s.db, { page, tokenize: s.jieba });
+      out.push(performance.now() - t0);
+    }
+    return out;
+  },
+
   /** Filters only (no text): index lookups, newest first. */
   async filterRounds(rounds: number): Promise<number[]> {
     const s = state();
@@ -373,7 +389,8 @@ export const corpusBench = {
   async flexStorage(): Promise<number> {
     const s = state();
     const db = await new Promise<IDBDatabase>((ok, fail) => {
-      const req = indexedDB.open(s.flexDbName);
+      // FlexSearch names its database "flexsearch:" + the name, lower-cased, [a-z0-9_-] only.
+      const req = indexedDB.open(`flexsearch:${s.flexDbName.toLowerCase().replace(/[^a-z0-9_-]/g, '')}`);
       req.onsuccess = () => ok(req.result);
       req.onerror = () => fail(req.error);
     });
