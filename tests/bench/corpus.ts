@@ -188,7 +188,7 @@ export async function benchCorpus(extensionDir: string, tmp: string): Promise<Se
       out.figures.push(
         wf('search, worker stopped, asked at once (worker start + jieba + IndexedDB open + query)', w.coldSearch),
         wf('dashboard opened on a stopped worker → its article list shown', w.dashboardList.filter(Number.isFinite), w.dashboardList.some((x) => !Number.isFinite(x)) ? 'not shown within 180 s in some runs' : undefined),
-        wf('search, first query from that dashboard once its list is shown — goal ≤ 100 ms at 10k', w.dashboardFirst),
+        wf('search, first query from that dashboard once its list is shown (or after 180 s) — goal ≤ 100 ms at 10k', w.dashboardFirst),
         wf('search, repeated query', w.warmSearch),
         wf('popup comparison, worker stopped (worker start + jieba + open + comparison)', w.coldSummary),
         wf('popup comparison, worker warm', w.warmSummary, `p95 ${p95(w.warmSummary).toFixed(0)} ms`),
@@ -231,29 +231,28 @@ async function throughWorker(session: { context: import('playwright-core').Brows
     await page.waitForTimeout(300);
   };
   const out: WorkerTimes = { coldSearch: [], dashboardList: [], dashboardFirst: [], warmSearch: [], coldSummary: [], warmSummary: [] };
+  // Requests from an extension page first; the dashboard last, since a dashboard that lists a
+  // large library keeps the worker busy after its tab is closed (the worker is stopped after it).
   for (let r = 0; r < 3; r++) {
-    const q = QUERIES[r % QUERIES.length] as string;
     await stop();
-    out.coldSearch.push(await ask(page, { type: 'searchCorpus', query: { text: q } }));
+    out.coldSearch.push(await ask(page, { type: 'searchCorpus', query: { text: QUERIES[r % QUERIES.length] } }));
     for (const text of QUERIES) out.warmSearch.push(await ask(page, { type: 'searchCorpus', query: { text } }));
-
-    if (r < 2) {
-      await stop();
-      const dash = await session.context.newPage();
-      const t0 = Date.now();
-      await dash.goto(extUrl('dashboard.html'));
-      // A dashboard that cannot show a large library in time is a figure too, not a failed run.
-      const shown = await dash.waitForSelector('[data-testid="articles"] tbody tr, [data-testid="empty"]', { timeout: 180_000 }).then(() => true, () => false);
-      out.dashboardList.push(shown ? Date.now() - t0 : Number.NaN);
-      out.dashboardFirst.push(await ask(dash, { type: 'searchCorpus', query: { text: QUERIES[(r + 1) % QUERIES.length] } }));
-      await dash.close();
-    }
-
-    const capture = generateArticle(PROBE_BASE + 500 + r);
     await stop();
-    out.coldSummary.push(await ask(page, { type: 'summarizeAgainstCorpus', page: capture, today: TODAY }));
+    out.coldSummary.push(await ask(page, { type: 'summarizeAgainstCorpus', page: generateArticle(PROBE_BASE + 500 + r), today: TODAY }));
   }
   for (let i = 0; i < 12; i++) out.warmSummary.push(await ask(page, { type: 'summarizeAgainstCorpus', page: generateArticle(PROBE_BASE + 600 + i), today: TODAY }));
+  for (let r = 0; r < 2; r++) {
+    await stop();
+    const dash = await session.context.newPage();
+    const t0 = Date.now();
+    await dash.goto(extUrl('dashboard.html'));
+    // A dashboard that cannot show a large library in time is a figure too, not a failed run.
+    const shown = await dash.waitForSelector('[data-testid="articles"] tbody tr, [data-testid="empty"]', { timeout: 180_000 }).then(() => true, () => false);
+    out.dashboardList.push(shown ? Date.now() - t0 : Number.NaN);
+    out.dashboardFirst.push(await ask(dash, { type: 'searchCorpus', query: { text: QUERIES[(r + 1) % QUERIES.length] } }));
+    await dash.close();
+  }
+  await stop();
   void size;
   return out;
 }
