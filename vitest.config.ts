@@ -8,7 +8,7 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],
-    exclude: ['tests/e2e/**', 'node_modules/**'],
+    exclude: ['tests/e2e/**', 'tests/store/**', 'node_modules/**'],
     testTimeout: 60_000,
     reporters: ['default', new SummaryReporter('unit')],
   },

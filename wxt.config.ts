@@ -1,21 +1,37 @@
 import { defineConfig } from 'wxt';
 import { resolve } from 'node:path';
+import { GECKO_ID } from './lib/identity';
 
 // jieba-wasm's web build resolves its .wasm with `new URL(..., import.meta.url)`; in the
 // background's IIFE build Vite would inline that as 4 MB of base64 and cost every worker start
 // 250–400 ms, so the .wasm ships as a file and the background passes its URL to init().
 const JIEBA_WASM = 'node_modules/jieba-wasm/pkg/web/jieba_rs_wasm_bg.wasm';
 
+/**
+ * The oldest Firefox the add-on installs in: 140 (the ESR line before 153), the first with
+ * CSS.highlights and data_collection_permissions. .ci/setup fetches this ESR from Debian and the
+ * e2e project firefox-140 runs in it (vitest.e2e.config.ts).
+ */
+export const FIREFOX_MIN_VERSION = '140.0';
+
+/** Icon sizes drawn from assets/icon.svg at build time (@wxt-dev/auto-icons, sharp): none are committed. */
+const ICON_SIZES = [16, 32, 48, 128] as const;
+const icons = Object.fromEntries(ICON_SIZES.map((size) => [size, `icons/${size}.png`]));
+
 export default defineConfig({
   imports: false,
+  modules: ['@wxt-dev/auto-icons'],
+  autoIcons: { baseIconPath: 'assets/icon.svg', sizes: [...ICON_SIZES] },
   // Manifest V3 for Firefox too: one background model (event page / service worker) everywhere.
   manifestVersion: 3,
-  manifest: {
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage', 'activeTab', 'contextMenus', 'unlimitedStorage'],
-    action: { default_title: '__MSG_extName__' },
+    // Each one is justified in README.md (## Permissions) and checked by tests/security/manifest-permissions.test.ts.
+    permissions: ['storage', 'contextMenus', 'unlimitedStorage'],
+    // The toolbar button uses the same icons (without default_icon Chrome draws a letter).
+    action: { default_title: '__MSG_extName__', default_icon: icons },
     commands: {
       'highlight-selection': {
         suggested_key: { default: 'Alt+Shift+H' },
@@ -26,17 +42,33 @@ export default defineConfig({
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
     },
-    browser_specific_settings: {
-      // Nothing leaves the machine unless the reader exports it: declare no data collection.
-      gecko: { id: 'policylens@example.org', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
-    },
-  },
+    // Firefox's alone: Chrome warns of an unrecognised manifest key on its extensions page.
+    ...(browser === 'firefox' ? { browser_specific_settings: {
+      gecko: {
+        // The project owns no domain, so its add-on id is a GUID it minted (a form AMO accepts);
+        // an add-on's id can never change once published. README, "Identifiers".
+        id: GECKO_ID,
+        strict_min_version: FIREFOX_MIN_VERSION,
+        // Nothing leaves the machine unless the reader exports it: declare no data collection.
+        data_collection_permissions: { required: ['none'] },
+      },
+      // Firefox for Android learned data_collection_permissions in 142 (web-ext lint).
+      gecko_android: { strict_min_version: '142.0' },
+    } } : {}),
+  }),
   hooks: {
     'build:publicAssets': (_wxt, files) => {
       files.push({ absoluteSrc: resolve(JIEBA_WASM), relativeDest: 'jieba_rs_wasm_bg.wasm' });
     },
   },
   vite: () => ({
+    resolve: {
+      alias: [
+        // WXT's content-script context announces itself on the page, which the page can replay to
+        // switch the extension off (issue 14, item 4): ours never touches the page.
+        { find: /^wxt\/utils\/content-script-context$/, replacement: resolve('lib/ext/content-lifecycle.ts') },
+      ],
+    },
     plugins: [
       {
         name: 'policylens:jieba-wasm-as-file',
@@ -45,6 +77,22 @@ export default defineConfig({
           if (id.includes('jieba-wasm/pkg/web/jieba_rs_wasm.js'))
             return code.replace("new URL('jieba_rs_wasm_bg.wasm', import.meta.url)", 'undefined');
           return undefined;
+        },
+      },
+      {
+        // The lexicon's explanations (`about`) are for the people who edit the word lists and for
+        // `policylens rules`; the extension only matches the words. Left in, they would be a
+        // sixth of the content script every page loads.
+        name: 'policylens:lexicon-words-only',
+        enforce: 'pre' as const,
+        transform(code: string, id: string) {
+          if (!/[\\/]lib[\\/]lexicon[\\/][^\\/]+\.json$/.test(id)) return undefined;
+          const book = JSON.parse(code) as Record<string, unknown>;
+          const words: Record<string, unknown> = {};
+          for (const [key, entry] of Object.entries(book)) {
+            if (key !== '$about') words[key] = { about: '', words: (entry as { words: unknown }).words };
+          }
+          return { code: JSON.stringify(words), map: null };
         },
       },
     ],

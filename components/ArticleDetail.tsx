@@ -4,6 +4,7 @@ import type { ArticleDetail as Detail } from '../lib/types';
 import type { AnnotationKind, AnnotationRecord } from '../lib/db/schema';
 import { describeValue } from '../lib/format/value';
 import { textFragmentUrl } from '../lib/export/fragment';
+import { safeHttpUrl } from '../lib/url';
 
 /**
  * One saved article: its metadata, its annotations grouped by type with their values in words,
@@ -21,7 +22,7 @@ export interface ArticleDetailProps {
   onClose: () => void;
 }
 
-const ORDER: readonly AnnotationKind[] = ['target', 'deadline', 'program', 'highlight'];
+const ORDER: readonly AnnotationKind[] = ['target', 'deadline', 'program', 'support', 'highlight'];
 const MAX_TAGS = 50;
 const MAX_TAG = 100;
 const MAX_NOTE = 20_000;
@@ -118,7 +119,7 @@ export default function ArticleDetail({ detail, today, t, onSaveAnnotation, onDe
         ))}
       </dl>
       <p>
-        <a href={article.url} target="_blank" rel="noopener noreferrer">{t('detail.openSource')}</a>{' '}
+        {safeHttpUrl(article.url) ? <><a href={safeHttpUrl(article.url)!} target="_blank" rel="noopener noreferrer">{t('detail.openSource')}</a>{' '}</> : null}
         <button type="button" class="danger" data-testid="detail-delete" onClick={() => onDeleteArticle(article.id)}>{t('detail.deleteArticle')}</button>
       </p>
       {groups.length === 0 ? <p class="empty">{t('detail.none')}</p> : null}

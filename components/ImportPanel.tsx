@@ -13,11 +13,13 @@ export interface ImportPanelProps {
   /** While a backup or import runs, both buttons wait. */
   busy?: boolean;
   report?: ImportReport | null;
-  /** A problem before the background was asked (file too large, unreadable). */
+  /** A problem before the import started (file too large, unreadable). */
   error?: string | null;
+  /** Records done of total while a backup or import runs (total 0: not known yet). */
+  progress?: { done: number; total: number } | null;
 }
 
-export default function ImportPanel({ t, onBackup, onImport, busy = false, report = null, error = null }: ImportPanelProps) {
+export default function ImportPanel({ t, onBackup, onImport, busy = false, report = null, error = null, progress = null }: ImportPanelProps) {
   const choose = (e: Event) => {
     const input = e.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
@@ -39,6 +41,12 @@ export default function ImportPanel({ t, onBackup, onImport, busy = false, repor
         </label>{' '}
         <span class="muted">{t('import.hint')}</span>
       </p>
+      {progress ? (
+        <p data-testid="data-progress" data-done={progress.done} data-total={progress.total}>
+          {progress.total > 0 ? <progress value={progress.done} max={progress.total} /> : <progress />}{' '}
+          <span class="muted">{progress.total > 0 ? `${Math.floor((progress.done / progress.total) * 100)}%` : ''}</span>
+        </p>
+      ) : null}
       {error ? <p class="error" role="alert" data-testid="import-error">{error}</p> : null}
       {report && report.ok ? (
         <div class="import-report import-report--ok" role="status" data-testid="import-report" data-ok="true">

@@ -1,5 +1,6 @@
 import type { ArticleSummary } from '../lib/types';
 import type { Translate } from '../lib/i18n';
+import { safeHttpUrl } from '../lib/url';
 
 /**
  * The dashboard's table of saved articles: sortable columns, a checkbox per row for exports of a
@@ -83,10 +84,10 @@ export default function LibraryTable({ articles, t, sort, onSort, selected, onTo
             <td>{a.site ?? ''}</td>
             <td class="num">{a.publishedAt ?? ''}</td>
             <td>{a.region ?? ''}</td>
-            <td class="num">{a.counts.target}/{a.counts.deadline}/{a.counts.program}</td>
+            <td class="num">{a.counts.target}/{a.counts.deadline}/{a.counts.program}/{a.counts.support ?? 0}</td>
             <td class="num">{day(a.savedAt)}</td>
             <td class="row-actions">
-              <a href={a.url} target="_blank" rel="noopener noreferrer">{t('detail.openSource')}</a>
+              {safeHttpUrl(a.url) ? <a href={safeHttpUrl(a.url)!} target="_blank" rel="noopener noreferrer">{t('detail.openSource')}</a> : null}
               <button type="button" data-testid="delete" onClick={() => onDelete(a.id)}>{t('action.delete')}</button>
             </td>
           </tr>

@@ -55,7 +55,7 @@ export default function SearchPanel({ onSearch, onOpenArticle, regions, programs
   const [text, setText] = useState('');
   const [region, setRegion] = useState('');
   const [program, setProgram] = useState('');
-  const [type, setType] = useState<'' | 'target' | 'deadline' | 'program'>('');
+  const [type, setType] = useState<'' | 'target' | 'deadline' | 'program' | 'support'>('');
   const [year, setYear] = useState('');
   const [results, setResults] = useState<SearchResults | null>(null);
   const [status, setStatus] = useState<'idle' | 'searching' | 'error' | 'need-query'>('idle');
@@ -128,6 +128,7 @@ export default function SearchPanel({ onSearch, onOpenArticle, regions, programs
               <option value="target">{t('search.target')}</option>
               <option value="deadline">{t('search.deadline')}</option>
               <option value="program">{t('search.programType')}</option>
+              <option value="support">{t('type.support')}</option>
             </select>
           </label>
           <label>

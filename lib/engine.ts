@@ -1,15 +1,16 @@
-import type { ArticleMeta, DeadlineSpan, ProgramSpan, ReadOptions, Reading, Span, TargetSpan } from './types';
+import type { ArticleMeta, DeadlineSpan, ProgramSpan, ReadOptions, Reading, Span, SupportSpan, TargetSpan } from './types';
 import { normalize, toOriginal, type NormalizedText } from './text/normalize';
 import { findDeadlines } from './extract/deadlines';
-import { findPrograms, type ProgramHit } from './extract/programs';
+import { findPrograms, resolvePrograms } from './extract/programs';
 import { findTargets, referenceYear } from './extract/targets';
+import { findSupport } from './extract/support';
 import { judge } from './verdict';
-import { BOILERPLATE_LINE } from './extract/patterns';
 import { inSpamFragment, isSentenceBreak, isSpamSentence, junkLines } from './extract/junk';
 import {
-  BOILERPLATE_LINE_RULE, DEADLINE_IN_PROGRAM, FURNITURE_LINE_RULE, PROGRAM_OUTRANKED, SPAM_FRAGMENT_RULE, TARGET_IN_PROGRAM,
+  BOILERPLATE_LINE_RULE, DEADLINE_IN_PROGRAM, FURNITURE_LINE_RULE, SPAM_FRAGMENT_RULE, SUPPORT_IN_PROGRAM, TARGET_CLAIMED_BY_SUPPORT, TARGET_IN_PROGRAM,
 } from './extract/resolve';
 import { Trace, type RuleInfo } from './rules/rule';
+import { alt, rx } from './lexicon';
 
 interface Range {
   start: number;
@@ -18,26 +19,6 @@ interface Range {
 
 // 发文字号 such as 晋政发〔2018〕13号: the first one in a text is the document's own.
 const DOC_NUMBER = /[\u4e00-\u9fff]{1,10}[〔【\[(]\d{4}[〕】\])]\d{1,4}号/;
-
-const SOURCE_RANK: Record<ProgramHit['source'], number> = { title: 0, alias: 0, heading: 1, mention: 1, quoted: 2, named: 3 };
-
-/** One Program per stretch of text: titles beat headings beat quoted names beat bare names. */
-function resolvePrograms(hits: ProgramHit[], taken: Uint8Array, trace: Trace | null): ProgramHit[] {
-  const ranked = [...hits].sort(
-    (a, b) => SOURCE_RANK[a.source] - SOURCE_RANK[b.source] || b.end - b.start - (a.end - a.start) || a.start - b.start,
-  );
-  // Marking covered characters keeps this linear in the text, however many names a page repeats.
-  const kept: ProgramHit[] = [];
-  for (const h of ranked) {
-    if (anyTaken(taken, h)) {
-      trace?.add(PROGRAM_OUTRANKED, h, h.source);
-      continue;
-    }
-    taken.fill(1, h.start, h.end);
-    kept.push(h);
-  }
-  return kept.sort((a, b) => a.start - b.start);
-}
 
 function anyTaken(taken: Uint8Array, r: Range): boolean {
   for (let i = r.start; i < r.end; i++) if (taken[i]) return true;
@@ -87,6 +68,8 @@ function lineFlags({ starts, junk }: { starts: number[]; junk: boolean[] }): (r:
 }
 
 // Lines of copyright and disclaimer text (一周内与本网联系) carry none of the policy's spans.
+
+const BOILERPLATE_LINE = rx()`${alt('resolve.boilerplate')}`;
 const isBoilerplateLine = (line: string) => line.length <= 300 && BOILERPLATE_LINE.test(line);
 function toSpan<T extends Span>(norm: NormalizedText, type: T['type'], r: Range, value: T['value']): T {
   const { start, end } = toOriginal(norm, r.start, r.end);
@@ -118,7 +101,7 @@ export function explainText(text: string, options: ReadOptions = {}): Explained 
 
 function read(text: string, options: ReadOptions, trace: Trace | null): { reading: Reading; norm: NormalizedText } {
   const norm = normalize(text);
-  const verdict = judge({ text: norm.text });
+  const verdict = options.verdict ?? judge({ text: norm.text });
   const meta: ArticleMeta = options.publishedAt ? { publishedAt: options.publishedAt } : {};
   const docNumber = norm.text.match(DOC_NUMBER);
   if (docNumber) meta.docNumber = docNumber[0];
@@ -135,24 +118,42 @@ function read(text: string, options: ReadOptions, trace: Trace | null): { readin
     if (rule) trace?.add(rule, { ...r, type });
     return rule === null;
   };
+  // Annotating anyway a text the verdict recognised as another kind of page (a statistics
+  // bulletin, a market report): it reports facts, so goals need an explicit horizon.
+  const report = !verdict.isPolicy && (verdict.reasons[0]?.startsWith('-genre.') ?? false);
   const taken = new Uint8Array(norm.text.length);
-  const programs = resolvePrograms(findPrograms(norm.text), taken, trace).filter(keep('program'));
+  const programs = resolvePrograms(findPrograms(norm.text, trace), taken, trace).filter(keep('program'));
   const refYear = referenceYear(norm.text, options.publishedAt);
-  const deadlines = findDeadlines(norm.text, options.publishedAt, refYear, trace).filter((d) => {
+  const deadlines = findDeadlines(norm.text, options.publishedAt, refYear, trace, { report }).filter((d) => {
     if (!anyTaken(taken, d)) return keep('deadline')(d);
     trace?.add(DEADLINE_IN_PROGRAM, d);
     return false;
   });
-  const targets = findTargets(norm.text, refYear).filter((t) => {
-    if (!allTaken(taken, t)) return keep('target')(t);
-    trace?.add(TARGET_IN_PROGRAM, t);
+  const support = findSupport(norm.text, trace).filter((s) => {
+    if (!allTaken(taken, s)) return keep('support')(s);
+    trace?.add(SUPPORT_IN_PROGRAM, s);
     return false;
+  });
+  // One figure, one reading: a figure given is support, not also a goal (GUIDE: Support).
+  const given = new Uint8Array(norm.text.length);
+  for (const s of support) for (const f of s.figures) given.fill(1, f.start, f.end);
+  const targets = findTargets(norm.text, refYear, trace, { report }).filter((t) => {
+    if (allTaken(taken, t)) {
+      trace?.add(TARGET_IN_PROGRAM, t);
+      return false;
+    }
+    if (anyTaken(given, t)) {
+      trace?.add(TARGET_CLAIMED_BY_SUPPORT, t);
+      return false;
+    }
+    return keep('target')(t);
   });
 
   const spans: Span[] = [
     ...programs.map((p) => toSpan<ProgramSpan>(norm, 'program', p, p.value)),
     ...deadlines.map((d) => toSpan<DeadlineSpan>(norm, 'deadline', d, d.value)),
     ...targets.map((t) => toSpan<TargetSpan>(norm, 'target', t, t.value)),
+    ...support.map((s) => toSpan<SupportSpan>(norm, 'support', s, s.value)),
   ];
   spans.sort((a, b) => a.start - b.start || a.end - b.end || a.type.localeCompare(b.type));
   return { reading: { verdict, meta, spans }, norm };

@@ -13,3 +13,18 @@ export function withoutPlainHash(url: string): string {
   if (at < 0) return url;
   return isRouteHash(url.slice(at)) ? url : url.slice(0, at);
 }
+
+/**
+ * The URL when it is http(s), else null: the one check for every place a stored URL becomes a
+ * link (dashboard, exports) or is accepted into the library (imports, undo). A javascript: or
+ * data: URL must never become clickable, whatever wrote it into the database.
+ */
+export function safeHttpUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}

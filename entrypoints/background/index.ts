@@ -1,10 +1,11 @@
 import { defineBackground } from '#imports';
 import { browser } from 'wxt/browser';
-import { backgroundRequestSchema, isOwnPage } from '../../lib/messages';
+import { backgroundRequestSchema, isOwnPage, parseRequest, senderPageUrl } from '../../lib/messages';
 import { serve } from '../../lib/ext/rpc';
 import { createBackgroundService } from '../../lib/background/service';
 import { PolicyDB } from '../../lib/db/schema';
 import { loadTokenizer } from './segmenter';
+import { BADGE_COLORS } from '../../lib/ext/badge';
 
 const MENU_HIGHLIGHT = 'policylens-highlight';
 
@@ -19,7 +20,9 @@ export default defineBackground(() => {
       // Firefox's MV2 build has browserAction where MV3 has action.
       const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
       await action.setBadgeText({ tabId, text });
-      await action.setBadgeBackgroundColor({ tabId, color: '#b3261e' });
+      await action.setBadgeBackgroundColor({ tabId, color: BADGE_COLORS.background });
+      // Set, not left to the browser: Firefox draws white unless told.
+      await action.setBadgeTextColor?.({ tabId, color: BADGE_COLORS.text });
     },
   });
   // Highlight the selection from the context menu or the keyboard shortcut: the content script
@@ -38,7 +41,7 @@ export default defineBackground(() => {
   });
 
   const ownOrigin = browser.runtime.getURL('/');
-  serve(backgroundRequestSchema, (request, sender) =>
-    service.handle(request, { fromContentScript: !isOwnPage(sender, ownOrigin), tabId: sender.tab?.id }),
+  serve((raw) => parseRequest(backgroundRequestSchema, raw), (request, sender) =>
+    service.handle(request, { fromContentScript: !isOwnPage(sender, ownOrigin), tabId: sender.tab?.id, pageUrl: senderPageUrl(sender) }),
   );
 });

@@ -1,5 +1,5 @@
 import { defineContentScript } from '#imports';
-import { contentRequestSchema } from '../../lib/messages';
+import { parseContentRequest } from '../../lib/messages/content';
 import { serve } from '../../lib/ext/rpc';
 import { PageSession } from './page-session';
 
@@ -9,7 +9,7 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     const session = new PageSession();
-    const unserve = serve(contentRequestSchema, (request) => session.answer(request));
+    const unserve = serve(parseContentRequest, (request) => session.answer(request));
     session.ui.start();
     void session.run();
     ctx.onInvalidated(() => {

@@ -3,10 +3,10 @@ import { askBackground } from '../../lib/ext/rpc';
 import { isSiteEnabled } from '../../lib/ext/settings';
 import type { ContentReplies, ContentRequest } from '../../lib/messages';
 import { MAX_TEXT, type ManualAnnotation, type PageAnnotation, type PageCapture, type PageState } from '../../lib/types';
-import { detectPage, type Detection } from '../../lib/detect/detect';
-import { pageText, readRequest } from '../../lib/detect/page-reading';
+import { locatePage, type Located } from '../../lib/detect/locate';
+import { gateVerdict } from '../../lib/detect/gate-verdict';
 import { buildTextMap, type TextMap } from '../../lib/page/text-map';
-import { Highlighter, type DrawSpan } from '../../lib/page/highlighter';
+import { Highlighter, yieldToPage, type DrawSpan } from '../../lib/page/highlighter';
 import { describeSpan } from '../../lib/anchor';
 import { placeAnnotations, sameSpan, spansToDraw, type DrawItem } from '../../lib/anchor/place';
 import type { AnnotationRecord } from '../../lib/db/schema';
@@ -19,14 +19,40 @@ function mark(state: 'pending' | 'ready' | 'off' | 'error'): void {
   document.documentElement.dataset.policylensState = state;
 }
 
+/**
+ * `wxt build --mode fallback` draws by wrapping text in marks, as in a browser without
+ * CSS.highlights: how the wrapping highlighter is run in a real browser (tests/e2e/fallback-highlighter).
+ */
+const HIGHLIGHT_MODE = import.meta.env.MODE === 'fallback' ? 'wrap' : 'auto';
+
 /** How long a single-page navigation waits for the new article before reading what is there. */
 const NAV_WAIT_MS = 3000;
+
+/** A failed save is tried again after this, doubling up to the cap (the worker restarts, space frees up). */
+const RETRY_FIRST_MS = 2000;
+const RETRY_MAX_MS = 60_000;
+
+/** What the reader asked of a drawn item. */
+export type ItemChange = { note?: string; dismiss?: boolean; remove?: boolean };
+
+/** A change waiting to be sent, with the page it was made on and its annotation when already saved. */
+interface QueuedChange {
+  itemId: string;
+  annotationId: string | null;
+  capture: PageCapture | null;
+  change: ItemChange;
+}
 
 
 /** <link rel=canonical> when it is a real http(s) URL, without a plain #anchor; null when there is none. */
 function canonicalLink(): string | null {
   const link = document.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href;
   return link && /^https?:\/\//.test(link) ? withoutPlainHash(link) : null;
+}
+
+/** What the background needs to trust an address: the text only when the address is not the page's own. */
+function pageClaim(canonicalUrl: string, text: string, pageUrl = location.href): { url: string; canonicalUrl: string; text?: string } {
+  return canonicalUrl === withoutPlainHash(pageUrl) ? { url: pageUrl, canonicalUrl } : { url: pageUrl, canonicalUrl, text };
 }
 
 /**
@@ -39,7 +65,7 @@ export class PageSession {
   private forced = false;
   private generation = 0;
   private map: TextMap | null = null;
-  private detection: Detection | null = null;
+  private detection: Located | null = null;
   private highlighter: Highlighter | null = null;
   private items: DrawItem<Span>[] = [];
   private saved: AnnotationRecord[] = [];
@@ -54,6 +80,18 @@ export class PageSession {
   private linkSeen: { link: string; url: string; text: string } | null = null;
   /** After a single-page navigation, the timer that reads the page even if no new article arrived. */
   private navWait: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * What the reader made that the library has not taken yet (a save refused for quota, the worker
+   * gone): highlights stay drawn, changes stay queued, and both are sent again until they land.
+   */
+  private unsaved: ManualAnnotation[] = [];
+  /** The page the unsaved highlights were made on: a single-page site may move on before they land. */
+  private unsavedCapture: PageCapture | null = null;
+  private unsavedChanges: QueuedChange[] = [];
+  private saveWanted = false;
+  private flushing: Promise<void> | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private retryDelay = RETRY_FIRST_MS;
   readonly ui = new PageUi(this);
 
   /** Current state for the popup. */
@@ -108,43 +146,61 @@ export class PageSession {
         mark('off');
         return;
       }
-      const detection = detectPage(document, location.href, { force: this.forced });
-      this.detection = detection;
+      // Find the article on the page; the verdict, the metadata and the reading are worked out in
+      // the background (lib/detect/page-reading.ts), the same function the CLI runs.
+      const located = locatePage(document, location.href, { force: this.forced });
+      this.detection = located;
       this.readUrl = location.href;
-      // The detector already walked the article into a text map: reuse it, the page is not walked twice.
-      const map = detection.map;
-      const text = pageText(detection);
+      // The locator already walked the article into a text map: reuse it, the page is not walked twice.
+      const map = located.map;
+      const text = located.text;
       this.readText = text;
       this.bodyLength = document.body?.textContent?.length ?? 0;
-      const base = { url: location.href, canonicalUrl: this.canonicalUrl(text), meta: detection.meta, text, verdict: detection.verdict };
-      // The same rule as the CLI's (lib/detect/page-reading), so both read a page alike.
-      const request = readRequest(detection, this.forced);
-      if (!map || !request) {
+      const titleMeta = { ...(located.evidence.title ? { title: located.evidence.title } : {}), ...(located.evidence.site ? { site: located.evidence.site } : {}) };
+      const base = { url: location.href, canonicalUrl: this.canonicalUrl(text), meta: titleMeta, text, verdict: gateVerdict(located.gate.reason) };
+      const notPolicy = async (): Promise<void> => {
         // Not a policy article: nothing is drawn, but the popup can say why and offer "annotate anyway".
         this.clear();
         this.state = { status: 'ready', capture: { ...base, spans: [] }, annotations: [], savedId: null };
         mark('ready');
         await this.report(false, 0, 0);
+      };
+      if (!map) {
+        await notPolicy();
         return;
       }
-      const reading = await askBackground({ type: 'analyzeText', text: request.text, meta: detection.meta, force: request.options.force });
+      // Locating and sending the text each hold the main thread on a long page: give the page a
+      // turn between them, so they are two short tasks rather than one long one.
+      await yieldToPage();
       if (stale()) return;
-      const savedSet = await askBackground({ type: 'getSavedAnnotations', url: base.canonicalUrl }).catch(() => null);
+      const reading = await askBackground({ type: 'readPage', text, evidence: located.evidence, force: this.forced });
       if (stale()) return;
+      base.verdict = reading.verdict;
+      base.meta = reading.meta;
+      if (!reading.verdict.isPolicy && !this.forced) {
+        await notPolicy();
+        return;
+      }
+      // The background decides which address this page is filed under (its canonical link only
+      // when consistent with it) and sends only that article's annotations.
+      const found = await askBackground({ type: 'getSavedAnnotations', page: pageClaim(base.canonicalUrl, text) }).catch(() => null);
+      if (stale()) return;
+      if (found) base.canonicalUrl = found.address;
+      const savedSet = found?.saved ?? null;
       this.map = map;
       this.saved = savedSet?.annotations ?? [];
       this.savedId = savedSet?.articleId ?? null;
       const placement = placeAnnotations(text, this.saved);
       this.orphans = new Set(placement.orphans.map((a) => a.id));
-      this.items = spansToDraw(reading.spans, placement.placed);
-      this.highlighter ??= new Highlighter(map, { mutate: this.ui.ignoreMutations });
+      this.items = [...spansToDraw(reading.spans, placement.placed), ...this.unsavedItems(text)];
+      this.highlighter ??= new Highlighter(map, { mutate: this.ui.ignoreMutations, mode: HIGHLIGHT_MODE });
       this.highlighter.setMap(map);
       await this.highlighter.drawChunked(this.items.map((i): DrawSpan => ({ id: i.id, type: i.type, start: i.start, end: i.end })));
       if (stale()) return;
       // What the reader said is not a target (or deadline, program) stays out of lists and saves.
       const dismissed = placement.placed.filter((p) => p.annotation.dismissed).map((p) => ({ type: p.annotation.type, ...p.match }));
       const spans = reading.spans.filter((s) => !dismissed.some((d) => sameSpan(s, d)));
-      const capture: PageCapture = { ...base, meta: { ...reading.meta, ...detection.meta }, spans };
+      const capture: PageCapture = { ...base, meta: reading.meta, spans };
       this.state = { status: 'ready', capture, annotations: this.pageAnnotations(), savedId: this.savedId };
       mark('ready');
       this.ui.showLegend(this.counts());
@@ -177,6 +233,19 @@ export class PageSession {
     return isNavigation(seen.url, location.href) && seen.text !== text ? here : link;
   }
 
+  /** The reader's highlights not saved yet, placed on the text as saved ones are. */
+  private unsavedItems(text: string): DrawItem<Span>[] {
+    // Drawn only on the page they were made on.
+    if (!this.unsaved.length || (this.unsavedCapture && this.unsavedCapture.url !== location.href)) return [];
+    const drafts = this.unsaved.map((m, i) => ({ id: `unsaved:${i}`, type: 'highlight' as const, selectors: m.selectors }));
+    return placeAnnotations(text, drafts).placed.map((p) => ({ id: p.annotation.id, type: 'highlight', start: p.match.start, end: p.match.end }));
+  }
+
+  /** How many things the reader made are waiting to be saved. */
+  get unsavedCount(): number {
+    return this.unsaved.length + this.unsavedChanges.length;
+  }
+
   private counts(): Partial<Record<DrawItem<Span>['type'], number>> {
     const c: Partial<Record<DrawItem<Span>['type'], number>> = {};
     for (const i of this.items) c[i.type] = (c[i.type] ?? 0) + 1;
@@ -184,12 +253,19 @@ export class PageSession {
   }
 
   private pageAnnotations(): PageAnnotation[] {
-    return this.saved
+    const saved = this.saved
       .filter((a) => a.origin === 'manual' || a.note)
-      .map((a) => ({
+      .map((a): PageAnnotation => ({
         id: a.id, type: a.type, text: a.text, tags: a.tags, orphan: this.orphans.has(a.id),
         ...(a.note ? { note: a.note } : {}),
       }));
+    // What the reader made and the library has not taken yet is theirs all the same.
+    const drawn = new Set(this.items.map((i) => i.id));
+    const unsaved = this.unsaved.map((m, i): PageAnnotation => ({
+      id: `unsaved:${i}`, type: 'highlight', text: m.text, tags: m.tags, orphan: !drawn.has(`unsaved:${i}`),
+      ...(m.note ? { note: m.note } : {}),
+    }));
+    return [...saved, ...unsaved];
   }
 
   private async report(isPolicy: boolean, targets: number, deadlines: number): Promise<void> {
@@ -207,6 +283,7 @@ export class PageSession {
 
   stop(): void {
     this.generation++;
+    clearTimeout(this.retryTimer);
     clearTimeout(this.navWait);
     this.navWait = undefined;
     this.highlighter?.destroy();
@@ -252,40 +329,107 @@ export class PageSession {
     await this.run();
   }
 
-  private articleText(article: NonNullable<Detection['article']>): string {
+  private articleText(article: NonNullable<Located['article']>): string {
     return buildTextMap(article.container, { exclude: article.exclude }).text.slice(0, MAX_TEXT);
   }
 
-  /** Save the article (with any new manual annotations), then read the page again to show the saved state. */
-  async save(manual: ManualAnnotation[] = []): Promise<void> {
-    const capture = this.state.capture;
-    if (!capture) throw new Error('nothing to save on this page');
-    await askBackground({ type: 'saveArticle', page: capture, manual });
-    await this.run();
+  /** Save the article (the card's 保存), then read the page again to show the saved state. */
+  async save(): Promise<void> {
+    this.saveWanted = true;
+    await this.flush();
   }
 
-  /** The reader highlighted [start, end) of the article text. */
+  /**
+   * The reader highlighted [start, end) of the article text. Drawn at once; if the save fails it
+   * stays drawn as unsaved, the reader is told, and it is sent again until it lands.
+   */
   async addHighlight(start: number, end: number, note: string, tags: string[]): Promise<void> {
     const text = this.map?.text;
     if (!text) return;
     const selectors = describeSpan(text, start, end);
-    await this.save([{ text: text.slice(start, end), selectors, tags, ...(note ? { note } : {}) }]);
+    if (!this.unsaved.length) this.unsavedCapture = this.state.capture;
+    this.unsaved.push({ text: text.slice(start, end), selectors, tags, ...(note ? { note } : {}) });
+    this.items = [...this.items, ...this.unsavedItems(text).slice(-1)];
+    if (this.state.status === 'ready' && this.state.capture) this.state = { ...this.state, annotations: this.pageAnnotations() };
+    await this.highlighter?.drawChunked(this.items.map((i): DrawSpan => ({ id: i.id, type: i.type, start: i.start, end: i.end })));
+    await this.flush();
   }
 
-  /** Note, dismissal or deletion on a drawn item; an engine span not yet saved is saved first. */
-  async changeItem(id: string, change: { note?: string; dismiss?: boolean; remove?: boolean }): Promise<void> {
-    let annotationId = this.items.find((i) => i.id === id)?.annotation?.id ?? (this.savedAnnotation(id) ? id : null);
+  /** Note, dismissal or deletion on a drawn item: queued, then sent (an engine span not yet saved is saved first). */
+  async changeItem(id: string, change: ItemChange): Promise<void> {
+    const annotationId = this.items.find((i) => i.id === id)?.annotation?.id ?? (this.savedAnnotation(id) ? id : null);
+    this.unsavedChanges.push({ itemId: id, annotationId, capture: this.state.capture, change });
+    await this.flush();
+  }
+
+  /**
+   * Send what is waiting: the article with the reader's new highlights, then each change in
+   * order. Whatever fails stays queued and drawn; the page says so and tries again later.
+   */
+  flush(): Promise<void> {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    // One flush at a time; a request made meanwhile is picked up by a second pass.
+    this.flushing ??= this.flushOnce().finally(() => {
+      this.flushing = null;
+      if (this.unsavedCount && this.retryTimer === undefined) void this.flush();
+    });
+    return this.flushing;
+  }
+
+  private async flushOnce(): Promise<void> {
+    try {
+      if (this.unsaved.length) {
+        const capture = this.unsavedCapture ?? this.state.capture;
+        if (!capture) throw new Error('nothing to save on this page');
+        const manual = [...this.unsaved];
+        await askBackground({ type: 'saveArticle', page: capture, manual });
+        this.unsaved = this.unsaved.slice(manual.length);
+        if (capture === this.state.capture) this.saveWanted = false;
+        await this.run();
+      }
+      if (this.saveWanted) {
+        const capture = this.state.capture;
+        if (capture) await askBackground({ type: 'saveArticle', page: capture, manual: [] });
+        this.saveWanted = false;
+        await this.run();
+      }
+      while (this.unsavedChanges.length) {
+        await this.applyChange(this.unsavedChanges[0]!);
+        this.unsavedChanges.shift();
+      }
+      this.retryDelay = RETRY_FIRST_MS;
+      this.ui.showSaveProblem(null);
+    } catch (e) {
+      console.warn('PolicyLens:', e);
+      this.ui.showSaveProblem({ unsaved: Math.max(1, this.unsavedCount), message: e instanceof Error ? e.message : String(e) });
+      this.retryTimer = setTimeout(() => void this.flush(), this.retryDelay);
+      this.retryDelay = Math.min(RETRY_MAX_MS, this.retryDelay * 2);
+    }
+  }
+
+  private async applyChange(queued: QueuedChange): Promise<void> {
+    const { itemId: id, change } = queued;
+    let annotationId = queued.annotationId ?? this.items.find((i) => i.id === id)?.annotation?.id ?? (this.savedAnnotation(id) ? id : null);
     if (!annotationId) {
+      // An engine span not saved yet: saved with its page first, which must still be this one.
       const item = this.items.find((i) => i.id === id);
-      if (!item) return;
-      await this.save();
+      const capture = this.state.capture;
+      if (!item || !capture || capture.url !== queued.capture?.url) {
+        console.warn('PolicyLens: the page changed before an unsaved item could be saved');
+        return;
+      }
+      await askBackground({ type: 'saveArticle', page: capture, manual: [] });
+      await this.run();
       // After saving, the engine span is a saved annotation at the same place.
       annotationId = this.items.find((i) => i.type === item.type && i.start === item.start && i.end === item.end)?.annotation?.id ?? null;
       if (!annotationId) throw new Error('the saved annotation could not be found again');
     }
-    if (change.remove) await askBackground({ type: 'deleteAnnotation', id: annotationId });
+    const capture = queued.capture ?? this.state.capture;
+    const page = capture ? pageClaim(capture.canonicalUrl, capture.text, capture.url) : undefined;
+    if (change.remove) await askBackground({ type: 'deleteAnnotation', id: annotationId, ...(page ? { page } : {}) });
     else await askBackground({
-      type: 'updateAnnotation', id: annotationId,
+      type: 'updateAnnotation', id: annotationId, ...(page ? { page } : {}),
       ...(change.note !== undefined ? { note: change.note || null } : {}),
       ...(change.dismiss ? { dismissed: true } : {}),
     });

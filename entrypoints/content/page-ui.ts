@@ -3,6 +3,7 @@ import { selectedSpan, selectionRect } from '../../lib/page/selection';
 import { todayIso } from '../../lib/format/date';
 import { watchPage, type PageWatch } from '../../lib/page/watch';
 import type { PageSession } from './page-session';
+import { zhTranslate } from '../../lib/i18n';
 
 const HOVER_DWELL_MS = 450;
 
@@ -120,6 +121,20 @@ export class PageUi {
       at,
     );
     return true;
+  }
+
+  /** Tell the reader that what they made is not saved yet (null: all saved now). */
+  showSaveProblem(problem: { unsaved: number; message: string } | null): void {
+    if (!problem) {
+      this.host?.showNotice(null);
+      return;
+    }
+    this.ensureHost().showNotice(zhTranslate('save.failed', { count: problem.unsaved, message: problem.message.slice(0, 200) }));
+  }
+
+  /** The notice shown on the page now (for tests). */
+  noticeText(): string | null {
+    return this.host?.noticeText() ?? null;
   }
 
   showLegend(counts: Parameters<CardHost['showLegend']>[0]['counts']): void {

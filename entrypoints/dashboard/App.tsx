@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { askBackground } from '../../lib/ext/rpc';
 import { downloadFile } from '../../lib/ext/download';
+import { downloadBackup, importBackupFile } from '../../lib/ext/library-file';
 import { makeTranslate, pickLocale } from '../../lib/i18n';
 import type { ArticleDetail as Detail, ArticleSummary } from '../../lib/types';
 import type { DeadlineCalendar as Calendar, ProgramEntry } from '../../lib/corpus/catalog';
@@ -29,6 +30,8 @@ type View = 'articles' | 'programs' | 'calendar' | 'search' | 'data';
 const VIEWS: readonly View[] = ['articles', 'programs', 'calendar', 'search', 'data'];
 
 type Busy = { kind: 'export' | 'backup' | 'import' | 'load'; label: string };
+/** Records done out of total for a backup or import: the bar is determinate. */
+type Progress = { done: number; total: number };
 type Toast = { key: number; message: string; snapshot: Detail | null };
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -54,6 +57,7 @@ export default function App() {
   const [detail, setDetail] = useState<Detail | null | 'missing'>(null);
   const [busy, setBusy] = useState<Busy | null>(null);
   const [busyShown, setBusyShown] = useState(false);
+  const [progress, setProgress] = useState<Progress | null>(null);
   const [toast, setToast] = useState<Toast | null>(null);
   const [importReport, setImportReport] = useState<ImportReport | null>(null);
   const [importError, setImportError] = useState<string | null>(null);
@@ -217,9 +221,15 @@ export default function App() {
     if (file) downloadFile(file);
   }
 
+  // Where the database is: no runtime message carries the library (lib/ext/library-file.ts).
+  const onProgress = (done: number, total: number) => setProgress({ done, total });
   async function backup() {
-    const file = await run('backup', () => askBackground({ type: 'backup' }));
-    if (file) downloadFile(file);
+    setProgress({ done: 0, total: 0 });
+    try {
+      await run('backup', () => downloadBackup(onProgress));
+    } finally {
+      setProgress(null);
+    }
   }
 
   async function importFile(file: File) {
@@ -227,22 +237,20 @@ export default function App() {
     setImportError(null);
     const tooLarge = backupFileTooLarge(file.size);
     if (tooLarge) return setImportError(t('import.tooLarge', { message: tooLarge }));
-    let json: string;
+    setProgress({ done: 0, total: 0 });
     try {
-      json = await file.text();
-    } catch (e) {
-      return setImportError(t('import.readFailed', { message: message(e) }));
+      const report = await run('import', async (): Promise<ImportReport> => {
+        try {
+          return await importBackupFile(file, onProgress);
+        } catch (e) {
+          // The import is one transaction: a failure on the way has written nothing.
+          return { ok: false, errors: [message(e)] };
+        }
+      });
+      if (report) setImportReport(report);
+    } finally {
+      setProgress(null);
     }
-    const report = await run('import', async (): Promise<ImportReport> => {
-      try {
-        return await askBackground({ type: 'importBackup', json });
-      } catch (e) {
-        // The import is one transaction: a failure on the way (message too large, a write
-        // refused) has written nothing, so it reads like any other failed import.
-        return { ok: false, errors: [message(e)] };
-      }
-    });
-    if (report) setImportReport(report);
     await load();
   }
 
@@ -270,8 +278,8 @@ export default function App() {
         </nav>
       </header>
       {busy && busyShown ? (
-        <div class="busy-bar" role="progressbar" aria-label={busy.label} data-testid="busy">
-          <progress />
+        <div class="busy-bar" data-testid="busy">
+          {progress && progress.total > 0 ? <progress aria-label={busy.label} value={progress.done} max={progress.total} /> : <progress aria-label={busy.label} />}
           <span>{busy.label}</span>
         </div>
       ) : null}
@@ -322,7 +330,7 @@ export default function App() {
                   <label>{t('dash.filter.type')}{' '}
                     <select data-testid="filter-type" value={filters.type} onChange={setFilter('type')}>
                       <option value="">{t('dash.filter.any')}</option>
-                      {(['target', 'deadline', 'program', 'highlight'] as const).map((ty) => <option key={ty} value={ty}>{t(`type.${ty}`)}</option>)}
+                      {(['target', 'deadline', 'program', 'support', 'highlight'] as const).map((ty) => <option key={ty} value={ty}>{t(`type.${ty}`)}</option>)}
                     </select>
                   </label>
                   <label>{t('dash.filter.year')}{' '}
@@ -380,7 +388,7 @@ export default function App() {
           <section>
             <h2>{t('dash.nav.data')}</h2>
             <ImportPanel t={t} onBackup={() => void backup()} onImport={(f) => void importFile(f)}
-              busy={busy?.kind === 'import' || busy?.kind === 'backup'} report={importReport} error={importError} />
+              busy={busy?.kind === 'import' || busy?.kind === 'backup'} progress={progress} report={importReport} error={importError} />
             <StoragePanel t={t} persisted={persisted} estimate={estimate} />
           </section>
         ) : null}

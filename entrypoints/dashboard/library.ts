@@ -11,7 +11,7 @@ export interface Filters {
   region: string;
   /** A programKey from the program index. */
   program: string;
-  type: '' | 'target' | 'deadline' | 'program' | 'highlight';
+  type: '' | 'target' | 'deadline' | 'program' | 'support' | 'highlight';
   /** A deadline year as text ('' for any). */
   year: string;
 }

@@ -1,19 +1,19 @@
 import type { PolicyDB, AnnotationRecord, ArticleRecord } from '../db/schema';
 import type { BackgroundReplies, BackgroundRequest } from '../messages';
 import type { ExportedFile, PageCapture } from '../types';
-import { readText } from '../engine';
+import { readPage } from '../detect/page-reading';
 import {
   deleteArticle, findArticleByUrl, getArticleByUrl, listArticles, markForIndexing, saveArticle,
   searchCorpus, summarizeAgainstCorpus, updateAnnotation, deleteAnnotation, type Tokenize,
 } from '../corpus';
 import { buildExport, type ExportFile, type ExportFormat, type ExportItem } from '../export';
-import { buildBackup, importBackup } from '../export/backup';
 import { describeSpan } from '../anchor';
 import { canonicalizeUrl, contentHash } from '../corpus/keys';
 import { badgeText } from './badge';
 import { toBase64, utf8 } from './base64';
 import { deadlineCalendar, programIndex } from '../corpus/catalog';
 import { restoreArticle } from '../corpus/restore';
+import { pageAddress, sameOrigin } from './page-access';
 
 /**
  * What the background does for each request, with the browser left outside: the entry point
@@ -32,6 +32,11 @@ export interface RequestContext {
   fromContentScript: boolean;
   /** The tab the request came from, if any (the badge is per tab). */
   tabId?: number;
+  /**
+   * For a content script: the URL of its page as the browser reports it (sender.url, else
+   * sender.tab.url). Everything a content script reads or changes is checked against it.
+   */
+  pageUrl?: string;
 }
 
 /**
@@ -39,10 +44,15 @@ export interface RequestContext {
  * shares its page with untrusted code, so it only gets what concerns its own page.
  */
 export const PAGE_ONLY: ReadonlySet<BackgroundRequest['type']> = new Set([
-  'listArticles', 'getArticle', 'searchCorpus', 'exportArticles', 'deleteArticle', 'backup', 'importBackup',
+  'listArticles', 'getArticle', 'searchCorpus', 'exportArticles', 'deleteArticle',
   'summarizeAgainstCorpus', 'exportPage',
-  'listPrograms', 'deadlineCalendar', 'restoreArticle',
+  'listPrograms', 'deadlineCalendar', 'restoreArticle', 'getArticleByUrl',
 ]);
+
+/** Thrown when a content script asks about an article that is not its page's. */
+export class NotThisPage extends Error {
+  override name = 'NotThisPage';
+}
 
 /** An export file as a message can carry it. */
 export function packFile(file: ExportFile): ExportedFile {
@@ -92,26 +102,59 @@ export function createBackgroundService(deps: ServiceDeps) {
     return (await dispatch(r, context)) as BackgroundReplies[K];
   }
 
+  /**
+   * The page a content script is on. The browser's sender URL is the document's URL when the
+   * script started; a single-page site may since have moved on with history.pushState, which
+   * cannot leave the origin. So the URL the page reports is taken when it is on the sender's
+   * origin (where the page could have moved itself), else the sender's URL; a content script
+   * without a sender URL may touch no article.
+   */
+  function pageUrlOf(context: RequestContext, reported?: string): string {
+    if (!context.pageUrl) throw new NotThisPage('the sender has no page URL');
+    return reported !== undefined && sameOrigin(reported, context.pageUrl) ? reported : context.pageUrl;
+  }
+
+  /**
+   * A content script may change an annotation only of the article its own page resolves to; our
+   * own pages (dashboard) may change any.
+   */
+  async function checkAnnotationOfPage(db: PolicyDB, id: string, claim: { url?: string | undefined; canonicalUrl: string; text?: string | undefined } | undefined, context: RequestContext): Promise<void> {
+    if (!context.fromContentScript) return;
+    if (!claim) throw new NotThisPage('a web page must say which page it is on');
+    const { article } = await pageAddress(db, pageUrlOf(context, claim.url), claim.canonicalUrl, claim.text);
+    const annotation = await db.annotations.get(id);
+    if (!annotation) return;
+    if (!article || annotation.articleId !== article.id) throw new NotThisPage('that annotation is not on this page');
+  }
+
   async function dispatch(r: BackgroundRequest, context: RequestContext): Promise<BackgroundReplies[BackgroundRequest['type']]> {
     const db = deps.db();
     switch (r.type) {
-      case 'analyzeText':
-        return readText(r.text, { publishedAt: r.meta.publishedAt, force: r.force });
+      case 'readPage':
+        return readPage({ text: r.text, evidence: r.evidence, force: r.force ?? false });
       case 'reportPage': {
         const badge = badgeText(r);
         if (context.fromContentScript && context.tabId !== undefined) await deps.setBadge(context.tabId, badge);
         return { badge };
       }
-      case 'saveArticle':
-        return saveArticle(db, { page: r.page, manual: r.manual, tokenize: await deps.tokenizer(), now: now().getTime() });
+      case 'saveArticle': {
+        // The page's own URL is the browser's word for a content script; the popup passes on
+        // what the content script captured. Either way the canonical link must be consistent.
+        const pageUrl = context.fromContentScript ? pageUrlOf(context, r.page.url) : r.page.url;
+        if (pageUrl !== r.page.url) throw new NotThisPage('a web page can only save itself');
+        const { address } = await pageAddress(db, pageUrl, r.page.canonicalUrl, r.page.text);
+        const page = { ...r.page, url: pageUrl, canonicalUrl: address };
+        return saveArticle(db, { page, manual: r.manual, tokenize: await deps.tokenizer(), now: now().getTime() });
+      }
       case 'getArticleByUrl':
         return getArticleByUrl(db, r.url);
       case 'getSavedAnnotations': {
-        const article = await findArticleByUrl(db, r.url);
-        if (!article) return null;
-        return { articleId: article.id, annotations: await db.annotations.where('articleId').equals(article.id).toArray() };
+        const { address, article } = await pageAddress(db, pageUrlOf(context, r.page.url), r.page.canonicalUrl, r.page.text);
+        if (!article) return { address, saved: null };
+        return { address, saved: { articleId: article.id, annotations: await db.annotations.where('articleId').equals(article.id).toArray() } };
       }
       case 'updateAnnotation': {
+        await checkAnnotationOfPage(db, r.id, r.page, context);
         const patch: { note?: string | null; tags?: string[]; dismissed?: boolean } = {};
         if (r.note !== undefined) patch.note = r.note;
         if (r.tags !== undefined) patch.tags = r.tags;
@@ -119,6 +162,7 @@ export function createBackgroundService(deps: ServiceDeps) {
         return updateAnnotation(db, r.id, patch, now().getTime());
       }
       case 'deleteAnnotation':
+        await checkAnnotationOfPage(db, r.id, r.page, context);
         return deleteAnnotation(db, r.id);
       case 'summarizeAgainstCorpus': {
         // summarizeAgainstCorpus and searchCorpus index pending articles themselves.
@@ -149,13 +193,6 @@ export function createBackgroundService(deps: ServiceDeps) {
       }
       case 'deleteArticle':
         return deleteArticle(db, r.id);
-      case 'backup': {
-        const at = now();
-        const json = await buildBackup(db, at);
-        return { filename: `${at.toISOString().slice(0, 10)}-policylens-backup.json`, mime: 'application/json', base64: toBase64(utf8(json)) };
-      }
-      case 'importBackup':
-        return importBackup(db, r.json, { afterImport: async (ids) => void (await markForIndexing(db, ids)) });
       case 'listPrograms':
         return programIndex(db);
       case 'deadlineCalendar':

@@ -162,3 +162,26 @@ export function explainMain(argv: string[], out: (s: string) => void, err: (s: s
   }
   return failed ? 1 : 0;
 }
+
+/**
+ * `policylens rules [--check] [PREFIX]`: the catalogue of the engine's rules (id, stage, why,
+ * examples), and with --check whether each example still holds.
+ */
+export async function rulesMain(argv: string[], out: (s: string) => void): Promise<number> {
+  const { RULES, checkExample } = await import('../rules/catalog');
+  const check = argv.includes('--check');
+  const prefix = argv.find((a) => !a.startsWith('-')) ?? '';
+  let failed = 0;
+  for (const r of RULES.filter((x) => x.id.startsWith(prefix))) {
+    out(`${r.id}  [${r.stage}]\n  ${r.about}\n`);
+    for (const [kind, list] of [['hit', r.hits], ['miss', r.misses]] as const) {
+      for (const ex of list) {
+        const problem = check ? checkExample(r, ex, kind) : null;
+        if (problem) failed++;
+        out(`  ${kind === 'hit' ? '+' : '-'} ${oneLine(ex)}${problem ? `\n    FAILS: ${problem}` : ''}\n`);
+      }
+    }
+  }
+  if (check) out(`\n${failed ? `${failed} example(s) fail` : 'every example holds'}\n`);
+  return failed ? 1 : 0;
+}

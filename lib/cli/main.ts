@@ -8,14 +8,16 @@ import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Papa from 'papaparse';
 import { readText } from '../engine';
-import { detectHtml, readRequest } from '../detect/index';
-import type { Span } from '../types';
-import { explainMain } from './explain';
+import { locatePage, parsePage, readPage } from '../detect/index';
+import type { DeadlineValue, Span, SupportValue } from '../types';
+import { formatValue } from '../format/value';
+import { explainMain, rulesMain } from './explain';
 
 const USAGE = `usage: policylens [--format jsonl|md|csv] [--date YYYY-MM-DD] [--force] [--explain] FILE…
        policylens explain [--gold GOLD.json] [--date YYYY-MM-DD] FILE…
+       policylens rules [--check] [ID-PREFIX]
 
-Reads .txt and .html files and prints the targets, deadlines and programs of each policy text.
+Reads .txt and .html files and prints the targets, deadlines, programs and support of each policy text.
   --format jsonl   one JSON object per file (default; what score.mjs reads)
   --format md      a readable table per file
   --format csv     one row per annotation, UTF-8 with a header row
@@ -89,13 +91,13 @@ export function readTextFile(path: string): string {
 export function annotateFile(path: string, options: { date?: string; force?: boolean } = {}): FileResult {
   const raw = readTextFile(path);
   if (/\.x?html?$/i.test(extname(path))) {
-    // Exactly what the content script does with the page (detect, then read what readRequest
-    // says), so the CLI shows what the extension will draw; --date only fills a missing date.
+    // Exactly what the extension does with the page: the content script's locatePage, then the
+    // background's readPage on what it found, so the CLI shows what the extension will draw.
     const force = options.force ?? false;
-    const page = detectHtml(raw, pathToFileURL(resolve(path)).href, { force });
-    const request = readRequest(page, force);
-    const spans = request ? readText(request.text, { ...request.options, publishedAt: request.options.publishedAt ?? options.date }).spans : [];
-    return { file: path, isPolicy: page.verdict.isPolicy, annotations: spans.map(pick) };
+    const located = locatePage(parsePage(raw), pathToFileURL(resolve(path)).href, { force });
+    if (!located.map) return { file: path, isPolicy: false, annotations: [] };
+    const reading = readPage({ text: located.text, evidence: located.evidence, force }, { fallbackDate: options.date });
+    return { file: path, isPolicy: reading.verdict.isPolicy, annotations: reading.spans.map(pick) };
   }
   const reading = readText(raw, { publishedAt: options.date, force: options.force });
   return { file: path, isPolicy: reading.verdict.isPolicy, annotations: reading.spans.map(pick) };
@@ -103,9 +105,15 @@ export function annotateFile(path: string, options: { date?: string; force?: boo
 
 const pick = (s: Span): FileResult['annotations'][number] => ({ type: s.type, start: s.start, end: s.end, text: s.text, value: s.value });
 
-const LABEL = { target: '目标', deadline: '期限', program: '项目' } as const;
+const LABEL = { target: '目标', deadline: '期限', program: '项目', support: '支持' } as const;
 
 function valueText(a: FileResult['annotations'][number]): string {
+  // Support and application windows read as the popup and the exports say them (lib/format/value.ts).
+  if (a.type === 'support') {
+    const who = (a.value as SupportValue).eligibility?.text;
+    return [formatValue('support', a.value), who && `适用：${who}`].filter(Boolean).join(' · ');
+  }
+  if (a.type === 'deadline' && (a.value as DeadlineValue).kind === 'window') return formatValue('deadline', a.value);
   const v = a.value as unknown as Record<string, unknown>;
   if (a.type === 'program') return v.aliasOf ? `${String(v.name)} → ${String(v.aliasOf)}` : String(v.name);
   if (a.type === 'deadline') return [v.kind, v.start ? `${String(v.start)}…` : '', v.end ?? (v.resolved ? '' : '未定')].filter(Boolean).join(' ');
@@ -174,5 +182,7 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
 // Run when executed directly (tsx lib/cli/main.ts, or the bin wrapper), not when imported by tests.
 const entry = process.argv[1] ? resolve(process.argv[1]) : '';
 if (entry && import.meta.url === pathToFileURL(entry).href) {
-  process.exitCode = main(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  if (argv[0] === 'rules') void rulesMain(argv.slice(1), (s) => process.stdout.write(s)).then((code) => (process.exitCode = code));
+  else process.exitCode = main(argv);
 }

@@ -97,6 +97,6 @@ export async function candidates(db: PolicyDB, stats: CorpusStats, terms: readon
       partial.set(num, (partial.get(num) ?? 0) + t.weight);
     }
   }
-  // Ties go to the newer article (higher number), as they did to the higher id before v3.
+  // Ties go to the newer article (higher number), as they did to the higher id before v4.
   return [...partial.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, cap).map(([num]) => num);
 }

@@ -1,5 +1,5 @@
 /**
- * The packed form of the corpus index (schema v3). An inverted index stored as one IndexedDB
+ * The packed form of the corpus index (schema v4). An inverted index stored as one IndexedDB
  * entry per (term, article) — v2's multiEntry `terms` index — cost about 13 KB per article in
  * Chromium, several times the text it indexed, because every entry repeats the term and the
  * 21-character article id. Here every article gets a small number (`num`, assigned once, never

@@ -2,7 +2,7 @@ import type { PolicyDB } from '../db/schema';
 import { BLOCK, eachPair } from './postings';
 
 /**
- * Reading the packed index (schema v3), with what was read kept in memory between queries. A
+ * Reading the packed index (schema v4), with what was read kept in memory between queries. A
  * reader refining a search, or the popup compared again, asks for the same few postings; in
  * Chromium an IndexedDB read and its deserialisation cost more than scoring, so decoded postings
  * and the article table stay cached. The cache belongs to one database connection and is valid

@@ -14,7 +14,7 @@ export const searchQuerySchema = z.object({
   text: z.optional(z.string().check(z.maxLength(500))),
   region: z.optional(z.string().check(z.maxLength(50))),
   program: z.optional(z.string().check(z.maxLength(300))),
-  type: z.optional(z.enum(['target', 'deadline', 'program'])),
+  type: z.optional(z.enum(['target', 'deadline', 'program', 'support'])),
   deadlineYear: z.optional(z.number().check(z.int(), z.minimum(1949), z.maximum(2200))),
   limit: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(200))),
 });

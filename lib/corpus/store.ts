@@ -7,7 +7,7 @@ import type { ArticleSummary, DeadlineValue, ManualAnnotation, PageCapture, Prog
 import { canonicalizeUrl, contentHash, indicatorKey, programKey, regionKey } from './keys';
 import { toSimplified } from '../text/simplify';
 import { termFrequencies, type Tokenize } from './tokenize';
-import { asDeadline, asProgram, asTarget } from './values';
+import { asDeadline, asProgram, asSupport, asTarget } from './values';
 
 /** A reader's own highlight as a caller may pass it: tags may be omitted. */
 export type ManualAnnotationInput = Omit<ManualAnnotation, 'tags'> & { tags?: string[] };
@@ -54,7 +54,7 @@ export function newId(prefix: string, now: number): string {
 }
 
 function emptyCounts(): Record<AnnotationKind, number> {
-  return { target: 0, deadline: 0, program: 0, highlight: 0 };
+  return { target: 0, deadline: 0, program: 0, support: 0, highlight: 0 };
 }
 
 function countsOf(annotations: readonly AnnotationRecord[]): Record<AnnotationKind, number> {
@@ -64,7 +64,8 @@ function countsOf(annotations: readonly AnnotationRecord[]): Record<AnnotationKi
 }
 
 export function toSummary(a: ArticleRecord): ArticleSummary {
-  const s: ArticleSummary = { id: a.id, url: a.url, title: a.title, savedAt: a.savedAt, counts: a.counts ?? emptyCounts() };
+  // An article counted before a type existed (an old backup) reads 0 for it, never undefined.
+  const s: ArticleSummary = { id: a.id, url: a.url, title: a.title, savedAt: a.savedAt, counts: { ...emptyCounts(), ...a.counts } };
   if (a.site !== undefined) s.site = a.site;
   if (a.publishedAt !== undefined) s.publishedAt = a.publishedAt;
   if (a.region !== undefined) s.region = a.region;
@@ -85,6 +86,7 @@ function selectorsFor(text: string, start: number, end: number): AnnotationRecor
 function typedValue(type: SpanType, value: unknown): AnnotationRecord['value'] | undefined {
   if (type === 'program') return asProgram(value) ?? undefined;
   if (type === 'target') return asTarget(value) ?? undefined;
+  if (type === 'support') return asSupport(value) ?? undefined;
   return asDeadline(value) ?? undefined;
 }
 
@@ -110,7 +112,7 @@ export function factsOf(annotations: readonly Pick<AnnotationRecord, 'type' | 'v
     } else if (a.type === 'target') {
       const core = indicatorKey((a.value as TargetValue).indicator).core;
       if (core) indicators.add(core);
-    } else {
+    } else if (a.type === 'deadline') {
       const d = a.value as DeadlineValue;
       for (const date of [d.start, d.end]) if (date) years.add(Number(date.slice(0, 4)));
     }
@@ -390,6 +392,14 @@ function prepare(input: SaveInput) {
 }
 type Prepared = ReturnType<typeof prepare>;
 
+function ownAddress(url: string): string | null {
+  try {
+    return canonicalizeUrl(url);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The body of a save of one or many prepared articles, inside a transaction over CORPUS_TABLES;
  * index changes go to `delta`. Equivalent to saving them one after the other, but every lookup
@@ -475,6 +485,10 @@ async function writeBatch(db: PolicyDB, preps: readonly Prepared[], delta: Index
     const all = [...keptManual, ...addedManual, ...auto];
     const urls = new Set(existing?.urls ?? (existing ? [existing.canonicalUrl] : []));
     urls.add(canonicalUrl);
+    // The page's own address too: when its canonical link is not believed on a later visit (the
+    // text changed), the page is looked up by its own URL and still finds what the reader saved.
+    const own = ownAddress(page.url);
+    if (own) urls.add(own);
     // A reprint found by its text keeps the identity (URL, canonical URL) it was first saved under.
     const reprint = existing !== undefined && !foundByUrl;
     const record: ArticleRecord = {
@@ -693,15 +707,28 @@ export async function deleteAnnotation(db: PolicyDB, id: string): Promise<{ dele
  * next comparison or search (or an explicit indexPending) re-indexes them.
  */
 export async function markForIndexing(db: PolicyDB, ids: readonly string[]): Promise<number> {
+  // A batch of articles and all their annotations in one query each: an import of 50,000
+  // articles would otherwise ask IndexedDB 50,000 times for each article's annotations.
+  const BATCH = 500;
   return db.transaction('rw', [db.articles, db.annotations], async () => {
     let marked = 0;
-    for (const a of await db.articles.bulkGet([...ids])) {
-      if (!a) continue;
-      const annotations = await db.annotations.where('articleId').equals(a.id).toArray();
-      const next: ArticleRecord = { ...a, urls: [...new Set([...(a.urls ?? []), a.canonicalUrl])], region: regionKey(a.region), counts: countsOf(annotations), needsIndex: 1 };
-      if (a.agencies) next.agencies = a.agencies.map((x) => toSimplified(x.trim())).filter(Boolean);
-      await db.articles.put(next);
-      marked++;
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const batch = ids.slice(i, i + BATCH);
+      const articles = (await db.articles.bulkGet([...batch])).filter((a): a is ArticleRecord => !!a);
+      if (!articles.length) continue;
+      const byArticle = new Map<string, AnnotationRecord[]>();
+      for (const n of await db.annotations.where('articleId').anyOf(articles.map((a) => a.id)).toArray()) {
+        const list = byArticle.get(n.articleId);
+        if (list) list.push(n);
+        else byArticle.set(n.articleId, [n]);
+      }
+      const next = articles.map((a) => {
+        const rec: ArticleRecord = { ...a, urls: [...new Set([...(a.urls ?? []), a.canonicalUrl])], region: regionKey(a.region), counts: countsOf(byArticle.get(a.id) ?? []), needsIndex: 1 };
+        if (a.agencies) rec.agencies = a.agencies.map((x) => toSimplified(x.trim())).filter(Boolean);
+        return rec;
+      });
+      await db.articles.bulkPut(next);
+      marked += next.length;
     }
     return marked;
   });

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
-import type { AnchorSelectors, ArticleMeta, DeadlineValue, ProgramValue, SpanType, TargetValue, Verdict } from '../types';
+import type { AnchorSelectors, ArticleMeta, DeadlineValue, ProgramValue, SpanType, SupportValue, TargetValue, Verdict } from '../types';
 import { regionKey } from '../corpus/keys';
 import { toSimplified } from '../text/simplify';
 import { BLOCK, blockOf, factTerms, packPairs, packTermCounts, type DocBlock } from '../corpus/postings';
@@ -43,7 +43,7 @@ export interface AnnotationRecord {
   /** auto: found by the engine; manual: selected by the reader. */
   origin: 'auto' | 'manual';
   text: string;
-  value?: TargetValue | DeadlineValue | ProgramValue;
+  value?: TargetValue | DeadlineValue | ProgramValue | SupportValue;
   note?: string;
   tags: string[];
   selectors: AnchorSelectors;
@@ -79,7 +79,7 @@ export interface ArticleFacts {
 }
 
 /**
- * The corpus index of one article (v3): its number in the postings, its distinct text terms with
+ * The corpus index of one article (v4): its number in the postings, its distinct text terms with
  * their counts and its facts (packed term ids, lib/corpus/postings.ts), and the token count for
  * BM25. What the article is found by lives in `postings`; this row is what saving needs to undo
  * an article's postings and what "related articles" reads to score a candidate. The article text
@@ -99,17 +99,17 @@ export interface ArticleTermsRecord {
 
 /**
  * A term of the corpus: its document frequency (read by key, one bulkGet per query, kept exact in
- * the save transaction) and, from v3, the small id its postings and article term lists use.
+ * the save transaction) and, from v4, the small id its postings and article term lists use.
  */
 export interface TermStatRecord {
   term: string;
   df: number;
-  /** v3: never reused, so a stale id can never name another term. */
+  /** v4: never reused, so a stale id can never name another term. */
   id: number;
 }
 
 /**
- * Corpus-wide figures under key 'bm25': indexed documents and their summed token length; from v3
+ * Corpus-wide figures under key 'bm25': indexed documents and their summed token length; from v4
  * also the next article number and term id to hand out, and `version`, bumped by every write to
  * the index, which is how an in-memory cache of postings knows it is still current.
  */
@@ -132,16 +132,66 @@ export const SCHEMA_V2 = Object.freeze({
   corpusStats: 'key',
 });
 
+/** Counts as v2 stored them, before the engine read support (v3). */
+type CountsV2 = Record<Exclude<AnnotationKind, 'support'>, number>;
+
+function emptyCountsV2(): CountsV2 {
+  return { target: 0, deadline: 0, program: 0, highlight: 0 };
+}
+
 /**
- * v3 (2026-11-26): the index packed (lib/corpus/postings.ts). articleTerms loses its multiEntry
- * indexes (one IndexedDB entry per term or fact and article, each repeating the 21-character id:
+ * v1 → v2. Tokenizing needs jieba, which the browser only has after an async init that cannot
+ * run inside a versionchange transaction; so the upgrade does everything that is synchronous
+ * (fold region and agencies to simplified so the new indexes match, record the URL list, count
+ * annotations) and marks each article `needsIndex`. The corpus indexes marked articles lazily
+ * (indexPending in lib/corpus/store.ts runs before every comparison and search).
+ */
+export async function upgradeToV2(tx: Transaction): Promise<void> {
+  const counts = new Map<string, CountsV2>();
+  await tx.table('annotations').each((a: AnnotationRecord & { type: keyof CountsV2 }) => {
+    const c = counts.get(a.articleId) ?? emptyCountsV2();
+    if (!(a.origin === 'auto' && a.dismissed)) c[a.type] = (c[a.type] ?? 0) + 1;
+    counts.set(a.articleId, c);
+  });
+  await tx.table('articles').toCollection().modify((a: Omit<ArticleRecord, 'counts'> & { counts?: CountsV2 }) => {
+    a.region = regionKey(a.region);
+    if (a.agencies) a.agencies = a.agencies.map((x) => toSimplified(x.trim())).filter(Boolean);
+    a.urls = [a.canonicalUrl];
+    a.counts = counts.get(a.id) ?? emptyCountsV2();
+    a.needsIndex = 1;
+  });
+  await tx.table('corpusStats').put({ key: 'bm25', docs: 0, totalLength: 0 } satisfies CorpusStatRecord);
+}
+
+/** v3 (issue 17): the engine reads `support` spans; the stores and their indexes are those of v2. */
+export const SCHEMA_V3 = SCHEMA_V2;
+
+/**
+ * v2 → v3. Articles saved before the engine read support have no support count: give them one
+ * (counted from their annotations, so a backup restored into v2 with support rows counts right),
+ * so lists and filters never meet a missing key.
+ */
+export async function upgradeToV3(tx: Transaction): Promise<void> {
+  const support = new Map<string, number>();
+  await tx.table('annotations').where('type').equals('support').each((a: AnnotationRecord) => {
+    if (!(a.origin === 'auto' && a.dismissed)) support.set(a.articleId, (support.get(a.articleId) ?? 0) + 1);
+  });
+  await tx.table('articles').toCollection().modify((a: ArticleRecord) => {
+    if (!a.counts) return;
+    a.counts = { ...a.counts, support: support.get(a.id) ?? 0 };
+  });
+}
+
+/**
+ * v4 (2026-12-07, issue 13): the index packed (lib/corpus/postings.ts). articleTerms loses its
+ * multiEntry indexes (one IndexedDB entry per term or fact and article, each repeating the 21-character id:
  * ~13 KB an article in Chromium, and counting a common program meant walking all of its entries)
  * for `postings`, one row per term and block of article numbers, key [termId, block], value the
  * packed (num, count) run — facts are terms too, under a prefix; `docBlocks`, key block, value the
  * ids and token lengths of its articles; termStats gains the term id. annotations keep only the
  * indexes that are read.
  */
-export const SCHEMA_V3 = Object.freeze({
+export const SCHEMA_V4 = Object.freeze({
   articles: 'id, &canonicalUrl, contentHash, savedAt, publishedAt, region, *agencies, *urls, needsIndex',
   // articleId is the first part of [articleId+type] (Dexie answers where('articleId') from it)
   // and createdAt was never queried: each index entry repeats the 21-character annotation id,
@@ -155,35 +205,7 @@ export const SCHEMA_V3 = Object.freeze({
   docBlocks: '',
 });
 
-function emptyCounts(): Record<AnnotationKind, number> {
-  return { target: 0, deadline: 0, program: 0, highlight: 0 };
-}
-
-/**
- * v1 → v2. Tokenizing needs jieba, which the browser only has after an async init that cannot
- * run inside a versionchange transaction; so the upgrade does everything that is synchronous
- * (fold region and agencies to simplified so the new indexes match, record the URL list, count
- * annotations) and marks each article `needsIndex`. The corpus indexes marked articles lazily
- * (indexPending in lib/corpus/store.ts runs before every comparison and search).
- */
-export async function upgradeToV2(tx: Transaction): Promise<void> {
-  const counts = new Map<string, Record<AnnotationKind, number>>();
-  await tx.table('annotations').each((a: AnnotationRecord) => {
-    const c = counts.get(a.articleId) ?? emptyCounts();
-    if (!(a.origin === 'auto' && a.dismissed)) c[a.type] = (c[a.type] ?? 0) + 1;
-    counts.set(a.articleId, c);
-  });
-  await tx.table('articles').toCollection().modify((a: ArticleRecord) => {
-    a.region = regionKey(a.region);
-    if (a.agencies) a.agencies = a.agencies.map((x) => toSimplified(x.trim())).filter(Boolean);
-    a.urls = [a.canonicalUrl];
-    a.counts = counts.get(a.id) ?? emptyCounts();
-    a.needsIndex = 1;
-  });
-  await tx.table('corpusStats').put({ key: 'bm25', docs: 0, totalLength: 0 } satisfies CorpusStatRecord);
-}
-
-/** A v2 articleTerms row, as upgradeToV3 reads it. */
+/** An articleTerms row of v2 and v3, as upgradeToV4 reads it. */
 interface ArticleTermsV2 extends ArticleFacts {
   articleId: string;
   terms: string[];
@@ -192,12 +214,12 @@ interface ArticleTermsV2 extends ArticleFacts {
 }
 
 /**
- * v2 → v3. The v2 rows already hold every article's terms, counts and facts, so the packed index
- * is built from them here, without jieba: articles get numbers in id (= creation) order, terms
+ * v3 → v4. The v3 rows (v2's stores) already hold every article's terms, counts and facts, so the
+ * packed index is built from them here, without jieba: articles get numbers in id (= creation) order, terms
  * ids, and document frequencies are recounted from the rows. Articles still waiting for indexing
  * stay marked and are indexed by indexPending as before.
  */
-export async function upgradeToV3(tx: Transaction): Promise<void> {
+export async function upgradeToV4(tx: Transaction): Promise<void> {
   const rows = (await tx.table('articleTerms').toArray()) as ArticleTermsV2[];
   rows.sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0));
   const facts = rows.map((r) => factTerms(r));
@@ -261,8 +283,9 @@ export class PolicyDB extends Dexie {
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade((tx) => upgradeToV2(tx));
     this.version(3).stores(SCHEMA_V3).upgrade((tx) => upgradeToV3(tx));
+    this.version(4).stores(SCHEMA_V4).upgrade((tx) => upgradeToV4(tx));
   }
 }
 
 /** The newest schema version; tests assert that every version has a migration test. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;

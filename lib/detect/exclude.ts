@@ -1,5 +1,6 @@
 import { countHan } from './gate';
-import { simplifyName } from '../text/fold';
+import { pageFold } from './page-fold';
+import { alt, rx } from '../lexicon/page-side';
 
 /**
  * What inside an article container is not the article: navigation, breadcrumbs, share and print
@@ -17,11 +18,12 @@ const NOISE_WORDS = new Set([
   'advert', 'guanggao', 'social', 'qrcode', 'erweima', 'prevnext', 'login',
 ]);
 const NOISE_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'FORM', 'MENU']);
-// Text openings of furniture blocks (checked on short blocks only).
-const NOISE_OPENING = /^(当前位置|您现在的位置|你现在的位置|您的位置|你的位置|所在位置|位置[:：]|首页\s{0,3}[>›»＞]|相关(链接|阅读|新闻|文章|稿件|文件|政策|解读|推荐|报道)|延伸阅读|推荐阅读|热点推荐|热门推荐|更多阅读|更多新闻|猜你喜欢|热门文章|精彩推荐|上一篇|下一篇|【\s{0,2}打印|打印本页|关闭窗口|分享到|扫一扫|责任编辑|网站地图|版权所有|主办单位|主办[:：]|网友评论|发表评论|我要评论|评论\s{0,3}\(|用户评论|【?\s{0,2}版权(及免责)?声明|免责声明|转载请注明|微信公众号|扫码关注)/;
-const HEADING_OPENING = /^(相关|延伸阅读|推荐阅读|热点推荐|更多|猜你喜欢|热门|精彩推荐|网友评论|发表评论)/;
+// Text openings of furniture blocks (checked on short blocks only): a word, a label and its colon,
+// a breadcrumb's first arrow, a print box, a comment count, a copyright notice.
+const NOISE_OPENING = rx()`^(?:${alt('page.furniture-openings')}|(?:${alt('page.furniture-labels')})[:：]|【?\s{0,2}(?:${alt('page.copyright-notices')})|首页\s{0,3}[>›»＞]|【\s{0,2}打印|评论\s{0,3}\()`;
+const HEADING_OPENING = rx()`^(?:${alt('page.list-headings')})`;
 // Headings after which nothing at the same level is the article any more.
-const TAIL_OPENING = /^(延伸阅读|相关阅读|相关新闻|相关文章|推荐阅读|猜你喜欢|精彩推荐|热点推荐)/;
+const TAIL_OPENING = rx()`^(?:${alt('page.tail-headings')})`;
 
 function attrWords(el: Element): string[] {
   const cls = el.getAttribute('class');
@@ -126,7 +128,7 @@ export function buildExclude(container: Element): (el: Element) => boolean {
     const st = stats.get(el);
     if (!noise && st && !INLINE_TAGS.has(tag)) {
       // Furniture is labelled in the page's own script and sometimes glossed (版權(quán)所有).
-      const opening = st.han < 300 ? simplifyName(openingText(el)) : '';
+      const opening = st.han < 300 ? pageFold(openingText(el)) : '';
       if (opening && NOISE_OPENING.test(opening)) {
         noise = true;
         // A heading such as 相关阅读 marks the list that follows it.

@@ -5,7 +5,11 @@
 
 export interface GateResult {
   pass: boolean;
-  reason: string;
+  /**
+   * Why, as a reason code in the verdict's form (`-gate.login`, `+gate.prose`): lib/i18n words
+   * it (`reason.gate.login`), and a rejected page's verdict carries it as its reason.
+   */
+  reason: GateReason;
   /** Han characters in the sampled body text and in its links (0..1 share). */
   han: number;
   linkShare: number;
@@ -23,6 +27,17 @@ export function countHan(s: string, limit = s.length): number {
   // page, where such a loop is interpreted.
   return (limit < s.length ? s.slice(0, limit) : s).replace(NOT_HAN, '').length;
 }
+
+export type GateReason =
+  | '-gate.no-body'
+  | '-gate.no-chinese'
+  | '-gate.little-chinese'
+  | '-gate.login'
+  | '-gate.mostly-links'
+  | '-gate.search'
+  | '-gate.home'
+  | '-gate.list'
+  | '+gate.prose';
 
 export type UrlKind = 'home' | 'list' | 'search' | 'login' | 'article' | 'other';
 
@@ -78,7 +93,7 @@ function hasPasswordInput(body: Element): boolean {
  */
 export function gateWithText(doc: Document, url: URL | string): { gate: GateResult; bodyText: string } {
   const body = doc.body;
-  if (!body) return { gate: { pass: false, reason: '页面没有正文', han: 0, linkShare: 0 }, bodyText: '' };
+  if (!body) return { gate: { pass: false, reason: '-gate.no-body', han: 0, linkShare: 0 }, bodyText: '' };
   const text = body.textContent ?? '';
   return { gate: judge(body, text, url), bodyText: text };
 }
@@ -101,8 +116,8 @@ function insideUnseen(el: Element, body: Element): boolean {
 
 function judge(body: Element, text: string, url: URL | string): GateResult {
   const han = visibleHan(body, text);
-  if (han === 0) return { pass: false, reason: '页面没有中文', han, linkShare: 0 };
-  if (han < 80) return { pass: false, reason: `中文文字太少（${han}字）`, han, linkShare: 0 };
+  if (han === 0) return { pass: false, reason: '-gate.no-chinese', han, linkShare: 0 };
+  if (han < 80) return { pass: false, reason: '-gate.little-chinese', han, linkShare: 0 };
   let linkHan = 0;
   const links = body.getElementsByTagName('a');
   // Portals carry thousands of links: an even sample of 500 estimates their share well enough.
@@ -119,17 +134,17 @@ function judge(body: Element, text: string, url: URL | string): GateResult {
   // A password field makes a login page only when there is nothing else to read: news and
   // ministry sites put a login form in their header above every article.
   if (kind === 'login' || (ownHan < 600 && hasPasswordInput(body) && !hasProse(body))) {
-    return { pass: false, reason: '登录页', han, linkShare };
+    return { pass: false, reason: '-gate.login', han, linkShare };
   }
-  if (ownHan < 80) return { pass: false, reason: '页面以链接为主（首页或列表页）', han, linkShare };
-  if (kind === 'search' && linkShare > 0.35) return { pass: false, reason: '搜索结果页', han, linkShare };
+  if (ownHan < 80) return { pass: false, reason: '-gate.mostly-links', han, linkShare };
+  if (kind === 'search' && linkShare > 0.35) return { pass: false, reason: '-gate.search', han, linkShare };
   // A short article on a portal drowned in navigation still has one real paragraph; a home or
   // list page has none.
   if (!hasProse(body)) {
-    if (kind === 'home' && linkShare > 0.4) return { pass: false, reason: '网站首页', han, linkShare };
-    if (linkShare > 0.7 || (kind === 'list' && linkShare > 0.55)) return { pass: false, reason: '列表页（链接占大部分文字）', han, linkShare };
+    if (kind === 'home' && linkShare > 0.4) return { pass: false, reason: '-gate.home', han, linkShare };
+    if (linkShare > 0.7 || (kind === 'list' && linkShare > 0.55)) return { pass: false, reason: '-gate.list', han, linkShare };
   } else if (linkShare > 0.9) {
-    return { pass: false, reason: '页面以链接为主（首页或列表页）', han, linkShare };
+    return { pass: false, reason: '-gate.mostly-links', han, linkShare };
   }
-  return { pass: true, reason: '有足够的中文正文', han, linkShare };
+  return { pass: true, reason: '+gate.prose', han, linkShare };
 }

@@ -9,7 +9,8 @@ export { gatePage, urlKind, type GateResult } from './gate';
 export { findArticle, ADAPTERS, type ArticleLocation, type SiteAdapter } from './adapters';
 export { readTextMeta } from './text-meta';
 export { siteKey, isSiteEnabled, setSiteEnabled, type SiteSettings } from './site-switch';
-export { pageText, readRequest, type ReadRequest } from './page-reading';
+export { readPage, type PageReadRequest } from './page-reading';
+export { locatePage, type Located } from './locate';
 
 /** What the detector says about a whole HTML page. */
 export interface PageAnalysis {

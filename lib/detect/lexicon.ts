@@ -1,104 +1,52 @@
 /**
- * Place names and agency names the detector recognises. All simplified script: texts are
- * simplified (see normalize.ts) before they are matched against these lists.
+ * Place names and agency names the detector recognises, as the tables its code walks. The words
+ * are data (lib/lexicon/place.json); this file only gives them the shapes the lookups need. All
+ * simplified script: texts are simplified (see normalize.ts) before they are matched.
  */
+import { records, words } from '../lexicon';
+
+// Longest first: 广西壮族自治区 ends in 壮族自治区, not merely 自治区.
+const PROVINCE_ENDINGS = [...words('place.province-endings')].sort((a, b) => b.length - a.length);
+
+function shortName(full: string): readonly [string, string] {
+  const end = PROVINCE_ENDINGS.find((e) => full.length > e.length && full.endsWith(e));
+  if (!end) throw new Error(`lexicon: province ${full} has no ending in place.province-endings`);
+  return [full.slice(0, -end.length), end];
+}
 
 /** Province-level units, short form → the suffix that makes the full name. */
-export const PROVINCES: ReadonlyArray<readonly [string, string]> = [
-  ['北京', '市'], ['天津', '市'], ['河北', '省'], ['山西', '省'], ['内蒙古', '自治区'], ['辽宁', '省'],
-  ['吉林', '省'], ['黑龙江', '省'], ['上海', '市'], ['江苏', '省'], ['浙江', '省'], ['安徽', '省'],
-  ['福建', '省'], ['江西', '省'], ['山东', '省'], ['河南', '省'], ['湖北', '省'], ['湖南', '省'],
-  ['广东', '省'], ['广西', '壮族自治区'], ['海南', '省'], ['重庆', '市'], ['四川', '省'], ['贵州', '省'],
-  ['云南', '省'], ['西藏', '自治区'], ['陕西', '省'], ['甘肃', '省'], ['青海', '省'], ['宁夏', '回族自治区'],
-  ['新疆', '维吾尔自治区'], ['台湾', '省'], ['香港', '特别行政区'], ['澳门', '特别行政区'],
-];
+export const PROVINCES: ReadonlyArray<readonly [string, string]> = words('place.provinces').map(shortName);
 export const PROVINCE_NAMES: ReadonlySet<string> = new Set(PROVINCES.map(([n]) => n));
 /** Municipalities: a 市 after them is a province-level unit, not a city inside a province. */
-export const MUNICIPALITIES: ReadonlySet<string> = new Set(['北京', '天津', '上海', '重庆']);
+export const MUNICIPALITIES: ReadonlySet<string> = new Set(PROVINCES.filter(([, s]) => s === '市').map(([n]) => n));
+
+/** Field 0 of each record → each further field, or (`reverse`) each further field → field 0. */
+function table(key: string, reverse = false): Readonly<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const [head, ...rest] of records(key)) {
+    for (const r of rest) {
+      if (reverse) out[r] = head!;
+      else out[head!] = r;
+    }
+  }
+  return out;
+}
 
 /** One-character abbreviations that open document numbers (晋政发〔2018〕13号 → 山西). */
-export const PROVINCE_ABBR: Readonly<Record<string, string>> = {
-  京: '北京', 津: '天津', 冀: '河北', 晋: '山西', 蒙: '内蒙古', 辽: '辽宁', 吉: '吉林', 黑: '黑龙江',
-  沪: '上海', 苏: '江苏', 浙: '浙江', 皖: '安徽', 闽: '福建', 赣: '江西', 鲁: '山东', 豫: '河南',
-  鄂: '湖北', 湘: '湖南', 粤: '广东', 桂: '广西', 琼: '海南', 渝: '重庆', 川: '四川', 黔: '贵州',
-  滇: '云南', 云: '云南', 藏: '西藏', 陕: '陕西', 甘: '甘肃', 青: '青海', 宁: '宁夏', 新: '新疆',
-};
+export const PROVINCE_ABBR: Readonly<Record<string, string>> = table('place.province-abbreviations', true);
 
 /** Provincial capitals and a few large cities, for datelines such as 本报太原3月9日讯. */
-export const CITY_PROVINCE: Readonly<Record<string, string>> = {
-  石家庄: '河北', 太原: '山西', 呼和浩特: '内蒙古', 沈阳: '辽宁', 大连: '辽宁', 长春: '吉林', 哈尔滨: '黑龙江',
-  南京: '江苏', 苏州: '江苏', 杭州: '浙江', 宁波: '浙江', 合肥: '安徽', 福州: '福建', 厦门: '福建',
-  南昌: '江西', 济南: '山东', 青岛: '山东', 郑州: '河南', 武汉: '湖北', 长沙: '湖南', 广州: '广东',
-  深圳: '广东', 南宁: '广西', 海口: '海南', 成都: '四川', 贵阳: '贵州', 昆明: '云南', 拉萨: '西藏',
-  西安: '陕西', 兰州: '甘肃', 西宁: '青海', 银川: '宁夏', 乌鲁木齐: '新疆',
-};
+export const CITY_PROVINCE: Readonly<Record<string, string>> = table('place.city-provinces');
+
 
 /** City names of three or four characters (most are two; these disambiguate the name's start). */
-export const LONG_CITIES: readonly string[] = [
-  '石家庄', '张家口', '秦皇岛', '呼和浩特', '鄂尔多斯', '呼伦贝尔', '巴彦淖尔', '乌兰察布', '齐齐哈尔',
-  '牡丹江', '佳木斯', '双鸭山', '七台河', '葫芦岛', '连云港', '马鞍山', '景德镇', '平顶山', '驻马店',
-  '三门峡', '张家界', '防城港', '六盘水', '石嘴山', '嘉峪关', '克拉玛依', '吐鲁番', '乌鲁木齐', '攀枝花',
-  '哈尔滨', '白山黑水', '西双版纳', '神农架', '日喀则', '格尔木', '满洲里', '二连浩特', '井冈山', '都江堰',
-];
+export const LONG_CITIES: readonly string[] = words('place.long-cities');
 
 /** Characters that cannot start a place name (全市, 本市, 我市, 各市 …). */
-export const NOT_PLACE_START: ReadonlySet<string> = new Set([...'全本我该各在对和与及等省副超城州县区乡镇街市这那其每两一从向于将由经据按是为']);
+export const NOT_PLACE_START: ReadonlySet<string> = new Set(words('place.not-place-start'));
 /** Characters that cannot end a place name (全市 preceded by a verb: 推进全市 …). */
-export const NOT_PLACE_END: ReadonlySet<string> = new Set([...'全本我该各这那其每和与及等在对从向于将由经据按是为的了辖上级同区县']);
+export const NOT_PLACE_END: ReadonlySet<string> = new Set(words('place.not-place-end'));
 
 /** National bodies: canonical name and the forms it is written in (longest first when matching). */
-export const NATIONAL_AGENCIES: ReadonlyArray<readonly [string, readonly string[]]> = [
-  ['中共中央', ['中共中央', '党中央']],
-  ['国务院办公厅', ['国务院办公厅', '国办']],
-  ['国务院', ['国务院']],
-  ['全国人大常委会', ['全国人大常委会', '全国人民代表大会常务委员会']],
-  ['国家发展改革委', ['国家发展和改革委员会', '国家发展改革委', '国家发改委', '发展改革委']],
-  ['工业和信息化部', ['工业和信息化部', '工信部']],
-  ['财政部', ['财政部']],
-  ['科学技术部', ['科学技术部', '科技部']],
-  ['教育部', ['教育部']],
-  ['商务部', ['商务部']],
-  ['人力资源社会保障部', ['人力资源和社会保障部', '人力资源社会保障部', '人社部']],
-  ['自然资源部', ['自然资源部']],
-  ['生态环境部', ['生态环境部']],
-  ['住房城乡建设部', ['住房和城乡建设部', '住房城乡建设部', '住建部']],
-  ['交通运输部', ['交通运输部']],
-  ['水利部', ['水利部']],
-  ['农业农村部', ['农业农村部']],
-  ['文化和旅游部', ['文化和旅游部', '文旅部']],
-  ['国家卫生健康委', ['国家卫生健康委员会', '国家卫生健康委', '国家卫健委']],
-  ['应急管理部', ['应急管理部']],
-  ['民政部', ['民政部']],
-  ['公安部', ['公安部']],
-  ['司法部', ['司法部']],
-  ['中国人民银行', ['中国人民银行', '人民银行', '央行']],
-  ['国务院国资委', ['国务院国资委', '国有资产监督管理委员会']],
-  ['市场监管总局', ['国家市场监督管理总局', '市场监管总局']],
-  ['国家统计局', ['国家统计局']],
-  ['国家能源局', ['国家能源局']],
-  ['国家税务总局', ['国家税务总局']],
-  ['海关总署', ['海关总署']],
-  ['国家医保局', ['国家医疗保障局', '国家医保局']],
-  ['中国证监会', ['中国证券监督管理委员会', '中国证监会']],
-  ['金融监管总局', ['国家金融监督管理总局', '金融监管总局']],
-  ['国家数据局', ['国家数据局']],
-  ['国家知识产权局', ['国家知识产权局']],
-  ['国家网信办', ['国家互联网信息办公室', '国家网信办']],
-];
+export const NATIONAL_AGENCIES: ReadonlyArray<readonly [string, readonly string[]]> = records('place.national-agencies').map((r) => [r[0]!, r]);
 
-/**
- * Endings of local bodies' names (after 省/市/县/区 and the place name). Longest first, because
- * the matcher takes the first that fits.
- */
-export const LOCAL_AGENCY_SUFFIXES: readonly string[] = [
-  '人民政府办公厅', '人民政府办公室', '人民政府', '政府办公厅', '政府办公室', '委办公厅', '委',
-  '工业和信息化厅', '工业和信息化局', '发展和改革委员会', '发展改革委', '发改委', '科学技术厅', '科学技术局',
-  '科技厅', '科技局', '工信厅', '工信局', '经济和信息化厅', '经济和信息化局', '经信厅', '经信局', '财政厅', '财政局',
-  '商务厅', '商务局', '教育厅', '教育局', '人力资源和社会保障厅', '人力资源和社会保障局', '人社厅', '人社局',
-  '住房和城乡建设厅', '住房和城乡建设局', '住建厅', '住建局', '交通运输厅', '交通运输局', '农业农村厅', '农业农村局',
-  '文化和旅游厅', '文化和旅游局', '文化广电旅游局', '文旅厅', '文旅局', '卫生健康委员会', '卫生健康委', '卫健委',
-  '生态环境厅', '生态环境局', '自然资源厅', '自然资源局', '市场监督管理局', '市场监管局', '统计局', '应急管理厅',
-  '应急管理局', '民政厅', '民政局', '水利厅', '水利局', '国资委', '政务服务和大数据管理局', '大数据管理局', '数据管理局',
-  '数据局', '大数据局', '能源局', '气象局', '气象台', '审计局', '司法局', '司法厅', '公安局', '公安厅', '城市管理局', '医疗保障局',
-  '退役军人事务局', '林业局', '林业和草原局', '体育局', '税务局', '行政审批服务局', '粮食和物资储备局', '地方金融监督管理局', '政府',
-];

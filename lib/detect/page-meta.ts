@@ -2,6 +2,7 @@ import { buildTextMap } from '../page/text-map';
 import { isNoiseElement } from './exclude';
 import { GOV_META } from './adapters';
 import { domIndex } from './dom-index';
+import { alt, records, rx, words } from '../lexicon/page-side';
 
 /**
  * What the page's markup says about the article: CMS meta tags, Open Graph, the headline, the
@@ -141,19 +142,12 @@ function commonPrefix(a: string, b: string): number {
   return i;
 }
 
-// Government domains: the label before .gov.cn names the province or a national ministry.
-const HOST_PROVINCE: Record<string, string> = {
-  beijing: '北京', tj: '天津', tianjin: '天津', hebei: '河北', shanxi: '山西', nmg: '内蒙古', ln: '辽宁', jl: '吉林',
-  hlj: '黑龙江', shanghai: '上海', sh: '上海', jiangsu: '江苏', js: '江苏', zj: '浙江', zhejiang: '浙江', ah: '安徽',
-  fujian: '福建', fj: '福建', jiangxi: '江西', jx: '江西', shandong: '山东', sd: '山东', henan: '河南', hubei: '湖北',
-  hunan: '湖南', gd: '广东', gxzf: '广西', gx: '广西', hainan: '海南', cq: '重庆', sc: '四川', guizhou: '贵州',
-  yn: '云南', xizang: '西藏', shaanxi: '陕西', gansu: '甘肃', qinghai: '青海', nx: '宁夏', xinjiang: '新疆',
-};
-const NATIONAL_HOSTS = new Set([
-  'www', 'miit', 'ndrc', 'mof', 'most', 'moe', 'mofcom', 'mohrss', 'mnr', 'mee', 'mohurd', 'mot', 'mwr', 'moa', 'mct', 'nhc',
-  'mem', 'mca', 'mps', 'moj', 'sasac', 'samr', 'stats', 'nea', 'chinatax', 'customs', 'nhsa', 'csrc', 'nfra', 'cac', 'cnipa', 'nda',
-]);
+/** Labels before .gov.cn that name a province (www.sd.gov.cn → 山东): a Map, so no label is a prototype key. */
+const HOST_PROVINCE: ReadonlyMap<string, string> = new Map(records('hosts.gov').flatMap(([province, ...labels]) => labels.map((l) => [l, province!] as const)));
+/** Labels before .gov.cn of national bodies. */
+const NATIONAL_HOSTS: ReadonlySet<string> = new Set(words('hosts.national'));
 
+// Government domains: the label before .gov.cn names the province or a national ministry (hosts.json).
 export function hostRegion(hostname: string): { region: string | null; gov: boolean } {
   const h = hostname.toLowerCase();
   if (/(^|\.)gov\.hk$/.test(h)) return { region: '香港', gov: true };
@@ -162,13 +156,16 @@ export function hostRegion(hostname: string): { region: string | null; gov: bool
   const m = /(?:^|\.)([a-z0-9-]{1,30})\.gov\.cn$/.exec(h);
   if (!m) return { region: null, gov: false };
   const label = m[1]!;
-  if (HOST_PROVINCE[label]) return { region: HOST_PROVINCE[label], gov: true };
+  const province = HOST_PROVINCE.get(label);
+  if (province) return { region: province, gov: true };
   if (NATIONAL_HOSTS.has(label) && (h === `${label}.gov.cn` || h === `www.${label}.gov.cn`)) return { region: '全国', gov: true };
   return { region: null, gov: true };
 }
 
 // Label lines of government pages: a table cell or span with the label, the value in the next.
-const LABEL_JOIN = /(索引号|发文字号|文号|发文机关|发布机构|成文日期|发文日期|发布日期|发布时间|信息来源|来源|主题分类|公文种类|文件编号)\s{0,3}[:：]?\s{0,3}\n\s{0,8}/g;
+const LABEL_JOIN = rx('g')`(${alt('page.field-labels')})\s{0,3}[:：]?\s{0,3}\n\s{0,8}`;
+const ISSUER_LINE = rx()`(?:${alt('page.issuer-labels')})\s{0,3}[:：]\s{0,3}([\u4e00-\u9fff]{2,30})`;
+const BREADCRUMB_LINE = rx()`(?:${alt('page.breadcrumb-labels')})\s{0,3}[:：]?([^\n]{2,80})`;
 
 export function readPageFacts(doc: Document, url: URL | null): PageFacts {
   const metas = readMetas(doc);
@@ -196,7 +193,7 @@ export function readPageFacts(doc: Document, url: URL | null): PageFacts {
     if (m) markupDates.unshift(m[1]!);
   }
   const infoText = doc.body ? pageText(doc.body, 12_000).replace(LABEL_JOIN, '$1：') : '';
-  const issuerLine = /(?:发文机关|发布机构|信息来源|来源)\s{0,3}[:：]\s{0,3}([\u4e00-\u9fff]{2,30})/.exec(infoText);
+  const issuerLine = ISSUER_LINE.exec(infoText);
   const issuer = metas.get('contentsource') ?? metas.get('source') ?? metas.get('author') ?? issuerLine?.[1] ?? null;
   let column = metas.get('columnname') ?? null;
   if (!column) {
@@ -206,7 +203,7 @@ export function readPageFacts(doc: Document, url: URL | null): PageFacts {
     column = crumb ? (crumb.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 80) || null : null;
   }
   if (!column) {
-    const m = /(?:当前位置|您现在的位置|您的位置|所在位置)\s{0,3}[:：]?([^\n]{2,80})/.exec(infoText);
+    const m = BREADCRUMB_LINE.exec(infoText);
     column = m?.[1]?.trim() ?? null;
   }
   const hr = url ? hostRegion(url.hostname) : { region: null, gov: false };

@@ -1,30 +1,25 @@
-import { MAX_TEXT, type ReadOptions } from '../types';
-import type { Detection } from './detect';
+import type { PageEvidence, Reading } from '../types';
+import { readText } from '../engine';
+import { judgePage } from './judge-page';
 
 /**
- * What of a detected page the reading engine reads, and how: one rule for the content script
- * (which sends it to the background) and the CLI (which reads it in-process), so both give the
- * same spans for the same page.
+ * How a located page is read: one function for the background (which the content script asks
+ * with the article's text and its page's evidence) and the CLI (which reads in-process), so both
+ * give the same verdict and the same spans for the same page. A page judged otherwise gets no
+ * spans unless the reader forced it; then the engine reads it knowing what the page was judged
+ * (a statistics bulletin is read as a report).
  */
-
-export interface ReadRequest {
+export interface PageReadRequest {
   text: string;
-  options: ReadOptions;
+  evidence: PageEvidence;
+  force: boolean;
 }
 
-/** The article text as it is kept and read: the detector's text map, cut at MAX_TEXT. */
-export function pageText(detection: Detection): string {
-  return (detection.map?.text ?? '').slice(0, MAX_TEXT);
-}
-
-/**
- * The reading to ask for, or null when nothing is read: no article found, or a page judged not
- * to be policy that the reader did not force. The page's verdict already decided, so the engine
- * is told to read (force) rather than judge the text a second time on its own.
- */
-export function readRequest(detection: Detection, forced: boolean): ReadRequest | null {
-  if (!detection.map || (!detection.verdict.isPolicy && !forced)) return null;
-  const options: ReadOptions = { force: true };
-  if (detection.meta.publishedAt) options.publishedAt = detection.meta.publishedAt;
-  return { text: pageText(detection), options };
+export function readPage({ text, evidence, force }: PageReadRequest, options: { fallbackDate?: string } = {}): Reading {
+  const { verdict, meta } = judgePage(text, evidence);
+  if (!verdict.isPolicy && !force) return { verdict, meta, spans: [] };
+  // The page's own date decides 今年/年内; the CLI's --date only fills a missing one.
+  const publishedAt = meta.publishedAt ?? options.fallbackDate;
+  const reading = readText(text, { force: true, verdict, ...(publishedAt ? { publishedAt } : {}) });
+  return { verdict, meta: { ...reading.meta, ...meta }, spans: reading.spans };
 }

@@ -1,8 +1,9 @@
 import type { ArticleMeta } from '../types';
 import {
-  CITY_PROVINCE, LOCAL_AGENCY_SUFFIXES, LONG_CITIES, MUNICIPALITIES, NATIONAL_AGENCIES, NOT_PLACE_END, NOT_PLACE_START,
+  CITY_PROVINCE, LONG_CITIES, MUNICIPALITIES, NATIONAL_AGENCIES, NOT_PLACE_END, NOT_PLACE_START,
   PROVINCE_ABBR, PROVINCE_NAMES, PROVINCES,
 } from './lexicon';
+import { alt, rx, words } from '../lexicon';
 import { normalizePair } from '../text/fold';
 
 /**
@@ -51,6 +52,10 @@ export function readNormalizedMeta(t: string, hints: MetaHints = {}): ArticleMet
 // ---------------------------------------------------------------------------------------------
 // Title
 
+// Lines at the top that are labels, dates or navigation rather than the headline.
+const NOT_TITLE_OPENING = rx()`^(?:${alt('page.title-skip-openings')})|^\d{4}[-年/.]|[:：]$`;
+const NOT_TITLE_LABEL = rx()`(?:${alt('page.title-skip-labels')})\s{0,2}[:：]`;
+
 /** First line that reads like a headline (for plain texts whose first line is the title). */
 export function titleFromText(t: string, orig = t): string | null {
   const lines = t.split('\n', 12);
@@ -59,8 +64,7 @@ export function titleFromText(t: string, orig = t): string | null {
     const line = lines[k]!.trim();
     if (!line) continue;
     if (line.length < 6 || line.length > 80 || /[。；]$/.test(line)) return null;
-    if (/^(来源|发布|时间|日期|当前位置|您现在的位置|首页|索引号|发文机关|发布机构|名称|文号|主题分类|生效日期|时效性)|^\d{4}[-年/.]|[:：]$/.test(line)) continue;
-    if (/(日期|时间|来源|索引号|文号|浏览|点击|分类|机构|名称|关键词|有效性)\s{0,2}[:：]/.test(line)) continue;
+    if (NOT_TITLE_OPENING.test(line) || NOT_TITLE_LABEL.test(line)) continue;
     if (DOC_NUMBER_RE().test(line) && line.length < 25) continue;
     // Reported in the text's own script: the same line of the original.
     const out = (origLines[k] ?? lines[k]!).trim();
@@ -105,7 +109,7 @@ function* docNumberMatches(t: string): Generator<RegExpExecArray> {
     cur = m.index + m[0].length;
   }
 }
-const PREFIX_NOISE = /^(?:.*?(?:根据|依据|按照|印发|转发|关于|通过|文件|发文字号|文号|字号|以及|的|了|和|与|及|是|在|将|由|经|见))/;
+const PREFIX_NOISE = rx()`^(?:.*?(?:${alt('page.doc-number-preceders')}))`;
 
 /** How many leading characters of the prefix are words before the number, not the number. */
 function prefixNoise(prefix: string): number {
@@ -113,6 +117,9 @@ function prefixNoise(prefix: string): number {
   if (prefix.length - cut > 9) cut = prefix.length - 9;
   return cut;
 }
+
+// A line that cites other documents: a number on it is theirs, not the page's.
+const CITES = rx()`[《》]|${alt('page.citing-words')}`;
 
 export interface DocNumberHit {
   /** The number without spaces, in the script of the text searched. */
@@ -150,7 +157,7 @@ function scanDocNumbers(t: string): DocNumberHit[] {
     const before = t.slice(Math.max(lineStart, start - 10), start);
     const labelled = /(文号|字号|发文号)\s{0,3}[:：]?\s{0,3}$/.test(before);
     const alone = line.length <= number.length + 4;
-    const nearTop = lineStart < 200 && line.length < 40 && !/[《》]|根据|按照|依据|贯彻|落实|精神|转发/.test(line);
+    const nearTop = lineStart < 200 && line.length < 40 && !CITES.test(line);
     hits.push({ text: number, index: start, end, own: labelled || alone || nearTop });
   }
   return hits;
@@ -168,13 +175,14 @@ function iso(y: number, m: number, d: number): string | null {
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-const DATE_AFTER_LABEL =
-  /(?<![\u4e00-\u9fff])(发布时间|发布日期|发表时间|发布于|更新时间|日期|时间|发文日期|成文日期|印发日期)\s{0,3}[:：]?\s{0,3}((?:19|20)\d{2})\s{0,2}[-/.年]\s{0,2}(\d{1,2})\s{0,2}[-/.月]\s{0,2}(\d{1,2})/g;
-const LABEL_RANK: Record<string, number> = {
-  发布时间: 0, 发布日期: 0, 发表时间: 0, 发布于: 0, 日期: 1, 时间: 1, 更新时间: 2, 发文日期: 3, 成文日期: 3, 印发日期: 3,
-};
+// Date labels, best evidence of the publication date first: a document's own date (成文日期)
+// precedes its publication, so it is the last resort.
+const DATE_LABELS = ['page.date-labels-published', 'page.date-labels-plain', 'page.date-labels-updated', 'page.date-labels-written'];
+const LABEL_RANK: Record<string, number> = Object.fromEntries(DATE_LABELS.flatMap((key, rank) => words(key).map((w) => [w, rank])));
+const DATE_AFTER_LABEL = rx('g')`(?<![\u4e00-\u9fff])(${alt(...DATE_LABELS)})\s{0,3}[:：]?\s{0,3}((?:19|20)\d{2})\s{0,2}[-/.年]\s{0,2}(\d{1,2})\s{0,2}[-/.月]\s{0,2}(\d{1,2})`;
 const BARE_DATE = /((?:19|20)\d{2})\s{0,2}(?:[-/.]|年)\s{0,2}(\d{1,2})\s{0,2}(?:[-/.]|月)\s{0,2}(\d{1,2})/;
-const DATELINE = /(?:本报|新华社|中新社|新华网|人民网|央视网|央广网|中新网|记者)[\u4e00-\u9fff]{0,8}?(\d{1,2})月(\d{1,2})日(?:电|讯)/;
+const DATELINE = rx()`(?:${alt('page.dateline-leads')})[\u4e00-\u9fff]{0,8}?(\d{1,2})月(\d{1,2})日(?:电|讯)`;
+const BYLINE = rx()`${alt('page.byline-labels')}`;
 
 export function findPublishedAt(t: string, yearHint?: number): string | null {
   const head = t.length > 6000 ? t.slice(0, 6000) : t;
@@ -191,7 +199,7 @@ export function findPublishedAt(t: string, yearHint?: number): string | null {
   for (const raw of head.slice(0, 600).split('\n')) {
     const line = raw.trim();
     const m = line.length <= 60 ? BARE_DATE.exec(line) : null;
-    if (m && (line.length <= 30 || /来源|作者|浏览|点击|字号|字体|编辑/.test(line))) {
+    if (m && (line.length <= 30 || BYLINE.test(line))) {
       const date = iso(+m[1]!, +m[2]!, +m[3]!);
       if (date) return date;
     }
@@ -252,11 +260,10 @@ export function placeBefore(t: string, i: number): string | null {
 
 interface AgencyHit { name: string; index: number; place: string | null; national: boolean }
 
-const LOCAL_SUFFIX_RE = new RegExp(
-  `(省|市|县|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)(${LOCAL_AGENCY_SUFFIXES.join('|')})`,
-  'g',
-);
-const SHORT_LOCAL = /(省|市)(工信|经信|科技|财政|商务|教育|人社|发改|住建|交通运输|农业农村|文旅|卫健|生态环境|自然资源|市场监管|统计|应急管理|民政|水利|国资|大数据|数据|能源|气象)(厅|局|委)/g;
+const PROVINCE_ENDING = alt('place.province-endings');
+// Longest ending first: the matcher takes the first that fits (人民政府办公厅 before 人民政府).
+const LOCAL_SUFFIX_RE = rx('g')`(县|${PROVINCE_ENDING})(${alt('place.local-agency-endings')})`;
+const SHORT_LOCAL = rx('g')`(省|市)(${alt('place.local-agency-short')})(厅|局|委)`;
 
 // Built once: every page asks twice (agencies and region).
 const NATIONAL_FORMS = NATIONAL_AGENCIES.flatMap(([canon, fs]) => fs.map((f) => [canon, f] as const)).sort((a, b) => b[1].length - a[1].length);
@@ -273,7 +280,7 @@ function agencyHits(t: string): AgencyHit[] {
       if (i < 0) break;
       from = i + form.length;
       // 省发展改革委 or 市人民银行 are local branches, not the national body.
-      if (/[省市县区]$/.test(t.slice(Math.max(0, i - 1), i)) && !/^(国|中|党|全)/.test(form)) continue;
+      if (/[省市县区]$/.test(t.slice(Math.max(0, i - 1), i)) && !/^[国中党全]/.test(form)) continue;
       if (overlaps(i, i + form.length)) continue;
       taken.push([i, i + form.length]);
       hits.push({ name: canon, index: i, place: null, national: true });
@@ -314,16 +321,18 @@ export function findAgencies(t: string, limit = 12): string[] {
   return out;
 }
 
+const LEADING_ENDING = rx()`^(?:${PROVINCE_ENDING})`;
+
 /** Where a name (a title, an issuer) points: its leading place or a national body. */
 export function regionOfName(name: string): string | null {
   const s = name.replace(/^[^:：]{0,8}[:：]\s{0,2}/, '').replace(/^(中共|关于)/, '');
   for (const [canon, forms] of NATIONAL_AGENCIES) {
     if ([canon, ...forms].some((f) => s.startsWith(f))) return '全国';
   }
-  if (/^(国家|全国)[\u4e00-\u9fff]{0,8}(委|局|部|署|办)/.test(s)) return '全国';
+  if (/^(?:国家|全国)[\u4e00-\u9fff]{0,8}[委局部署办]/.test(s)) return '全国';
   for (const p of PROVINCE_NAMES) if (s.startsWith(p)) {
     // 浙江省东阳市… is the city.
-    const rest = s.slice(p.length).replace(/^(省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)/, '');
+    const rest = s.slice(p.length).replace(LEADING_ENDING, '');
     const city = leadingCity(rest);
     return city && !MUNICIPALITIES.has(p) ? city : p;
   }
@@ -344,7 +353,7 @@ function placeInTitle(title: string): string | null {
     const i = title.indexOf(p);
     if (i >= 0 && (!best || i < best.i)) best = { i, p };
   }
-  for (const m of title.matchAll(/(市|县)(?!场|民|区|级|委)/g)) {
+  for (const m of title.matchAll(/[市县](?![场民区级委])/g)) {
     const place = placeBefore(title, m.index);
     if (place && !PROVINCE_NAMES.has(place) && (!best || m.index - place.length < best.i)) best = { i: m.index - place.length, p: place };
   }
@@ -352,6 +361,14 @@ function placeInTitle(title: string): string | null {
 }
 
 export interface RegionHints extends MetaHints { docNumber?: string }
+
+// A national ministry's document number (工信部规〔2024〕3号, 财税〔2023〕12号) and a province's
+// own (晋政发, 鲁财…: its abbreviation, then the issuing office).
+const MINISTRY_NUMBER = rx()`^(?:${alt('place.ministry-number-openings')})[\u4e00-\u9fff]{0,3}部?`;
+const PROVINCIAL_NUMBER = rx()`^.(?:${alt('place.provincial-number-marks')})`;
+const NATIONAL_VOICE = rx()`${alt('place.national-voice')}`;
+const PROVINCE_SELF = rx('g')`${alt('place.province-self')}`;
+const CITY_SELF = rx('g')`${alt('place.city-self')}`;
 
 /**
  * Which province or city issued what the text reports: weighted votes from the title, the issuer,
@@ -370,8 +387,8 @@ export function inferRegion(t: string, hints: RegionHints = {}): string | null {
   if (hints.title) vote(regionOfName(hints.title) ?? placeInTitle(hints.title), 8);
   if (hints.docNumber) {
     const d = hints.docNumber;
-    if (/^国(发|办|函|令)/.test(d) || /^(工信|财|发改|人社|教|商|科|住建|交|农|自然资源|环|国资|银|证监|市场监管)[\u4e00-\u9fff]{0,3}部?/.test(d) && /部|委|总局|国/.test(d.slice(0, 4))) vote('全国', 6);
-    else if (PROVINCE_ABBR[d[0]!] && /^.(政|办|府|发|财|教|工信|经信|科|人社|发改|商|委)/.test(d)) vote(PROVINCE_ABBR[d[0]!], 6);
+    if (/^国[发办函令]/.test(d) || MINISTRY_NUMBER.test(d) && /[部委国]|总局/.test(d.slice(0, 4))) vote('全国', 6);
+    else if (PROVINCE_ABBR[d[0]!] && PROVINCIAL_NUMBER.test(d)) vote(PROVINCE_ABBR[d[0]!], 6);
   }
   const dl = /(?:本报|记者)([\u4e00-\u9fff]{2,4}?)(?:\d{1,2}月\d{1,2}日)(?:电|讯)/.exec(head.slice(0, 1500));
   if (dl) vote(CITY_PROVINCE[dl[1]!] ?? (PROVINCE_NAMES.has(dl[1]!) ? dl[1] : null), 4);
@@ -401,10 +418,10 @@ export function inferRegion(t: string, hints: RegionHints = {}): string | null {
   }
   vote('全国', Math.min(national, 3));
   // The national government speaking in its own voice.
-  if (/国务院总理|国务院常务会议|国务院新闻办|国新办|全国人大|全国政协|中央经济工作会议|国务院印发|国务院办公厅印发|党中央、国务院印发/.test(head.slice(0, 2000))) vote('全国', 3);
+  if (NATIONAL_VOICE.test(head.slice(0, 2000))) vote('全国', 3);
   // 我省/全省/省委 point at the leading province, 我市/全市 at the leading city.
-  const provinceScope = (head.match(/我省|全省|省委|省政府/g) ?? []).length;
-  const cityScope = (head.match(/我市|全市|市委|市政府/g) ?? []).length;
+  const provinceScope = (head.match(PROVINCE_SELF) ?? []).length;
+  const cityScope = (head.match(CITY_SELF) ?? []).length;
   const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1]);
   const topProvince = ranked.find(([p]) => PROVINCE_NAMES.has(p));
   const topCity = ranked.find(([p]) => p !== '全国' && !PROVINCE_NAMES.has(p));

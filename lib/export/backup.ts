@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { AnnotationRecord, ArticleRecord, PolicyDB, SettingRecord } from '../db/schema';
 import { MAX_TEXT } from '../types';
+import { isIsoDate } from '../format/date';
+import { safeHttpUrl } from '../url';
 import { CHUNK, yieldToEventLoop } from './progress';
 import type { ProgressFn } from './types';
 
@@ -38,9 +40,10 @@ export interface BackupLimits {
 }
 
 export const DEFAULT_LIMITS: Readonly<BackupLimits> = Object.freeze({
-  maxChars: 128 * 1024 * 1024,
-  maxArticles: 50_000,
-  maxAnnotations: 1_000_000,
+  // Just under the longest string V8 holds (2^29 − 24 code units): the file is read as one text.
+  maxChars: 512 * 1024 * 1024 - 1024,
+  maxArticles: 1_000_000,
+  maxAnnotations: 20_000_000,
   maxSettings: 1_000,
   maxDepth: 32,
 });
@@ -80,36 +83,48 @@ export interface ImportOptions {
 /* ------------------------------------------------------------------ building */
 
 /**
- * The whole of the reader's data as a JSON string. Read in one transaction (a consistent
- * snapshot), then serialised a chunk at a time so a large corpus does not freeze the page.
+ * The whole of the reader's data as the parts of one JSON text, a record per part: a page hands
+ * them to a Blob as they are, so a library of any size is written without one giant string or
+ * message. Read in one transaction (a consistent snapshot) with cursors, a record at a time;
+ * progress is counted against the record counts taken in the same transaction.
  */
+export async function backupParts(db: PolicyDB, now: Date, opts: { onProgress?: ProgressFn } = {}): Promise<string[]> {
+  return db.transaction('r', db.articles, db.annotations, db.settings, async () => {
+    const counts = { articles: await db.articles.count(), annotations: await db.annotations.count(), settings: await db.settings.count() };
+    const total = counts.articles + counts.annotations + counts.settings;
+    let done = 0;
+    opts.onProgress?.(0, total);
+    const parts: string[] = [
+      `{"format":${JSON.stringify(BACKUP_FORMAT)},"version":${BACKUP_VERSION},"exportedAt":${JSON.stringify(now.toISOString())}`,
+      `,"counts":${JSON.stringify(counts)}`,
+    ];
+    const section = async (name: keyof typeof counts, table: { each(cb: (r: unknown) => void): Promise<void> }) => {
+      parts.push(`,\n${JSON.stringify(name)}:[`);
+      let first = true;
+      await table.each((record) => {
+        parts.push((first ? '\n' : ',\n') + JSON.stringify(record));
+        first = false;
+        if (++done % CHUNK === 0) opts.onProgress?.(done, total);
+      });
+      parts.push(']');
+    };
+    await section('articles', db.articles);
+    await section('annotations', db.annotations);
+    await section('settings', db.settings);
+    parts.push('}\n');
+    opts.onProgress?.(total, total);
+    return parts;
+  });
+}
+
+/** The backup as one string (tests, the CLI); pages use backupParts and a Blob. */
 export async function buildBackup(db: PolicyDB, now: Date, opts: { onProgress?: ProgressFn } = {}): Promise<string> {
-  const [articles, annotations, settings] = await db.transaction('r', db.articles, db.annotations, db.settings, () =>
-    Promise.all([db.articles.toArray(), db.annotations.toArray(), db.settings.toArray()]),
-  );
-  const total = articles.length + annotations.length + settings.length;
-  let done = 0;
-  const parts: string[] = [
-    `{"format":${JSON.stringify(BACKUP_FORMAT)},"version":${BACKUP_VERSION},"exportedAt":${JSON.stringify(now.toISOString())}`,
-    `,"counts":${JSON.stringify({ articles: articles.length, annotations: annotations.length, settings: settings.length })}`,
-  ];
-  const section = async (name: string, records: readonly unknown[]) => {
-    parts.push(`,\n${JSON.stringify(name)}:[`);
-    for (let i = 0; i < records.length; i++) {
-      parts.push((i ? ',\n' : '\n') + JSON.stringify(records[i]));
-      if (++done % CHUNK === 0) {
-        opts.onProgress?.(done, total);
-        await yieldToEventLoop();
-      }
-    }
-    parts.push(']');
-  };
-  await section('articles', articles);
-  await section('annotations', annotations);
-  await section('settings', settings);
-  parts.push('}\n');
-  opts.onProgress?.(total, total);
-  return parts.join('');
+  return (await backupParts(db, now, opts)).join('');
+}
+
+/** The file name a backup made at `now` is offered under. */
+export function backupFilename(now: Date): string {
+  return `${now.toISOString().slice(0, 10)}-policylens-backup.json`;
 }
 
 /* ------------------------------------------------------------------ schemas */
@@ -122,7 +137,10 @@ const timestamp = z.number().nonnegative().max(8.64e15);
  * here: the protocol is on zod/mini for the content script's size, and a backup needs readable paths.
  */
 const str = (max: number) => z.string().max(max);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+// A real calendar day: 2024-13-45 has the shape but would sort, count and show as nonsense.
+const isoDate = z.string().refine(isIsoDate, 'expected a real date YYYY-MM-DD');
+// Stored URLs become links in the dashboard and the exports: only http(s) gets in.
+const httpUrl = z.string().min(1, 'required').max(4000).refine((u) => safeHttpUrl(u) !== null, 'must be an http(s) URL');
 
 export const verdictRecordSchema = z.object({
   isPolicy: z.boolean(),
@@ -134,8 +152,8 @@ export const verdictRecordSchema = z.object({
 export const articleRecordSchema = z
   .object({
     id,
-    url: z.string().min(1, 'required').max(4000),
-    canonicalUrl: z.string().min(1, 'required').max(4000),
+    url: httpUrl,
+    canonicalUrl: httpUrl,
     contentHash: str(200),
     title: str(2000),
     text: str(MAX_TEXT),
@@ -147,6 +165,8 @@ export const articleRecordSchema = z
     agencies: z.array(str(200)).max(50).optional(),
     docNumber: str(200).optional(),
     region: str(50).nullable().optional(),
+    // v2: every URL the text was saved from.
+    urls: z.array(httpUrl).max(1000).optional(),
   })
   .loose();
 
@@ -157,14 +177,34 @@ export const targetValueSchema = z.object({
   unit: str(50),
   qualifier: str(50).nullable(),
 });
+const month = z.number().int().min(1).max(12);
 export const deadlineValueSchema = z.object({
-  kind: z.enum(['by', 'within', 'recurring', 'scope', 'span']),
-  start: str(40).nullable().optional(),
-  end: str(40).nullable(),
+  kind: z.enum(['by', 'within', 'recurring', 'scope', 'span', 'window']),
+  start: isoDate.nullable().optional(),
+  end: isoDate.nullable(),
   resolved: z.boolean(),
   period: str(40).optional(),
+  month: month.optional(),
+  endMonth: month.optional(),
 });
 export const programValueSchema = z.object({ name: z.string().min(1, 'required').max(1000), aliasOf: str(1000).optional() });
+const bounds = { min: z.number().nullable(), max: z.number().nullable() };
+export const supportValueSchema = z.object({
+  kind: z.enum(['subsidy', 'reward', 'loan', 'guarantee', 'interest', 'tax', 'fee', 'service', 'other']),
+  amount: z.object({ ...bounds, unit: str(50) }).optional(),
+  per: str(50).optional(),
+  rate: z.object(bounds).optional(),
+  cap: z.object({ value: z.number().nullable(), unit: str(50) }).optional(),
+  basis: str(200).optional(),
+  eligibility: z
+    .object({
+      text: str(1000),
+      entity: str(50).optional(),
+      thresholds: z.array(z.object({ text: str(200), measure: str(200), ...bounds, unit: str(50) })).max(20).optional(),
+      region: str(50).optional(),
+    })
+    .optional(),
+});
 
 const offset = z.number().int().nonnegative().max(MAX_TEXT);
 export const selectorsRecordSchema = z
@@ -192,6 +232,7 @@ export const annotationRecordSchema = z.discriminatedUnion('type', [
   annotationBase.extend({ type: z.literal('target'), value: targetValueSchema.optional() }).loose(),
   annotationBase.extend({ type: z.literal('deadline'), value: deadlineValueSchema.optional() }).loose(),
   annotationBase.extend({ type: z.literal('program'), value: programValueSchema.optional() }).loose(),
+  annotationBase.extend({ type: z.literal('support'), value: supportValueSchema.optional() }).loose(),
   annotationBase.extend({ type: z.literal('highlight'), value: z.undefined({ error: 'a highlight has no value' }).optional() }).loose(),
 ]);
 
@@ -404,9 +445,13 @@ export async function importBackup(db: PolicyDB, json: string, opts: ImportOptio
   const fileByUrl = new Map<string, Indexed<ArticleRecord>>();
   // Newest first (later in the file first on a tie), so the first of each id or URL seen is the one kept.
   const newestFirst = [...(articles as Array<Indexed<ArticleRecord>>)].sort((x, y) => y.rec.updatedAt - x.rec.updatedAt || y.index - x.index);
+  // Nothing is dropped without a word: each record a duplicate replaced is named in the report.
+  const notes = new ErrorList();
   for (const item of newestFirst) {
     const kept = fileById.get(item.rec.id) ?? fileByUrl.get(item.rec.canonicalUrl);
     if (kept) {
+      const same = kept.rec.id === item.rec.id ? 'id' : 'canonicalUrl';
+      notes.add(`articles[${item.index}] (id=${shown(item.rec.id)}): same ${same} as articles[${kept.index}], which is newer and was imported in its place`);
       if (kept.rec.id !== item.rec.id) remap.set(item.rec.id, kept.rec.id);
       continue;
     }
@@ -422,10 +467,19 @@ export async function importBackup(db: PolicyDB, json: string, opts: ImportOptio
   for (const item of annotations as Array<Indexed<AnnotationRecord>>) {
     const prev = annById.get(item.rec.id);
     // Within one file the later copy wins a tie, as it does for articles.
-    if (!prev || item.rec.updatedAt >= prev.rec.updatedAt) annById.set(item.rec.id, item);
+    const wins = !prev || item.rec.updatedAt >= prev.rec.updatedAt;
+    if (prev) {
+      const [lost, won] = wins ? [prev, item] : [item, prev];
+      notes.add(`annotations[${lost.index}] (id=${shown(lost.rec.id)}): same id as annotations[${won.index}], which is newer and was imported in its place`);
+    }
+    if (wins) annById.set(item.rec.id, item);
   }
-  const settingByKey = new Map<string, SettingRecord>();
-  for (const { rec } of settings as Array<Indexed<SettingRecord>>) settingByKey.set(rec.key, rec);
+  const settingByKey = new Map<string, Indexed<SettingRecord>>();
+  for (const item of settings as Array<Indexed<SettingRecord>>) {
+    const prev = settingByKey.get(item.rec.key);
+    if (prev) notes.add(`settings[${prev.index}] (key=${shown(prev.rec.key)}): same key as settings[${item.index}], which comes later and was imported in its place`);
+    settingByKey.set(item.rec.key, item);
+  }
 
   const added: ImportCounts = { articles: 0, annotations: 0, settings: 0 };
   const merged: ImportCounts = { articles: 0, annotations: 0, settings: 0 };
@@ -502,10 +556,10 @@ export async function importBackup(db: PolicyDB, json: string, opts: ImportOptio
       keys.forEach((key, i) => {
         if (existingSettings[i]) {
           merged.settings++;
-          if (opts.settings !== 'keep') settingWrites.push(settingByKey.get(key)!);
+          if (opts.settings !== 'keep') settingWrites.push(settingByKey.get(key)!.rec);
         } else {
           added.settings++;
-          settingWrites.push(settingByKey.get(key)!);
+          settingWrites.push(settingByKey.get(key)!.rec);
         }
       });
 
@@ -542,7 +596,7 @@ export async function importBackup(db: PolicyDB, json: string, opts: ImportOptio
   opts.onProgress?.(total, total);
 
   const articleIds = [...touched];
-  const warnings: string[] = [];
+  const warnings: string[] = notes.list();
   if (opts.afterImport && articleIds.length) {
     try {
       await opts.afterImport(articleIds);

@@ -8,12 +8,13 @@ import { utcDay } from '../format/date';
  * lib/format/value.ts, the formatter the card and the popup use), document-safe text, order.
  */
 
-export const KIND_ORDER: readonly AnnotationKind[] = ['target', 'deadline', 'program', 'highlight'];
+export const KIND_ORDER: readonly AnnotationKind[] = ['target', 'deadline', 'program', 'support', 'highlight'];
 /** Section and column labels, in the order the reports list them (reports are in Chinese). */
 export const KIND_LABELS: Readonly<Record<AnnotationKind, string>> = {
   target: zhTranslate('type.target'),
   deadline: zhTranslate('type.deadline'),
   program: zhTranslate('type.program'),
+  support: zhTranslate('type.support'),
   highlight: zhTranslate('type.highlight'),
 };
 
@@ -55,16 +56,8 @@ export function byKind(list: readonly AnnotationRecord[]): Map<AnnotationKind, A
   return m;
 }
 
-/** Only http(s) links are ever written into a report: a stored javascript: or data: URL must not become clickable. */
-export function safeHttpUrl(url: string | undefined): string | null {
-  if (!url) return null;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
-}
+/** Only http(s) links are ever written into a report (the one check lives in lib/url.ts). */
+export { safeHttpUrl } from '../url';
 
 export function articleDate(a: ArticleRecord): string {
   return a.publishedAt ?? utcDay(a.savedAt);

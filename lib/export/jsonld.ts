@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { AnnotationRecord, ArticleRecord } from '../db/schema';
+import { PROJECT_UUID } from '../identity';
+import contextV1 from './policylens-context-v1.json';
 import { clean, formatValue, visibleAnnotations } from './format-value';
 import { Ticker, workOf } from './progress';
 import type { ExportItem, ProgressFn } from './types';
@@ -9,10 +11,22 @@ import type { ExportItem, ProgressFn } from './types';
  * AnnotationCollection whose one embedded AnnotationPage holds every Annotation. Our own data
  * (type, normalised value, origin, article metadata) rides along under the policylens: prefix,
  * which the standard allows and other tools ignore.
+ *
+ * The policylens: vocabulary is the project's own, versioned: version 1 is
+ * policylens-context-v1.json, embedded whole in every export (a reader of the file needs no
+ * network, and no URL the project does not own is named). Its namespace is the UUID version 5
+ * of "policylens/jsonld/v1" in the project's UUID (lib/identity.ts); a version 2 would take
+ * "policylens/jsonld/v2" and a new file, and v1 files keep their meaning. Terms are only added
+ * within a version, never changed. lib/export/README.md has the table.
  */
 
-export const POLICYLENS_NS = 'https://policylens.example/ns#';
-export const JSONLD_CONTEXT = ['http://www.w3.org/ns/anno.jsonld', { policylens: POLICYLENS_NS }] as const;
+export const JSONLD_CONTEXT_VERSION = 1;
+/** The name its namespace UUID is derived from (tests/lib/export/jsonld.test.ts derives it). */
+export const JSONLD_NAMESPACE_NAME = `policylens/jsonld/v${JSONLD_CONTEXT_VERSION}`;
+export const POLICYLENS_NS = contextV1.policylens;
+export const JSONLD_CONTEXT = ['http://www.w3.org/ns/anno.jsonld', contextV1] as const;
+/** Who wrote the file: the project, by its UUID. */
+export const GENERATOR_IRI = `urn:uuid:${PROJECT_UUID}`;
 
 /** An IRI for a record id: ids are opaque strings, so they are percent-encoded into a URN. */
 export function annotationIri(id: string): string {
@@ -88,18 +102,20 @@ export async function buildJsonLd(items: readonly ExportItem[], now: Date, onPro
     await ticker.tick();
   }
   const collection: WebAnnotationCollection = {
-    '@context': [JSONLD_CONTEXT[0], { ...JSONLD_CONTEXT[1] }],
+    '@context': [JSONLD_CONTEXT[0], structuredClone(JSONLD_CONTEXT[1])],
     id: `urn:policylens:export:${now.getTime()}`,
     type: 'AnnotationCollection',
     label: items.length === 1 && items[0] ? items[0].article.title : `PolicyLens 导出（${items.length} 篇）`,
     generated: now.toISOString(),
-    generator: { id: 'https://policylens.example/', type: 'Software', name: 'PolicyLens 政策透镜' },
+    generator: { id: GENERATOR_IRI, type: 'Software', name: 'PolicyLens 政策透镜' },
     total: annotations.length,
     first: { type: 'AnnotationPage', startIndex: 0, items: annotations },
     'policylens:articles': items.map((it) => toArticleMeta(it.article)),
   };
   ticker.finish();
-  return JSON.stringify(collection, null, 2);
+  // Pasted into an HTML <script type="application/ld+json">, a "</script>" or "<!--" in a title
+  // would end the element; as \u escapes the JSON means the same and no HTML parser sees markup.
+  return JSON.stringify(collection, null, 2).replace(/[<>&\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
 }
 
 /* ---- The subset of the model we emit, as a schema: tests validate output against it, and it documents the shape. ---- */
@@ -132,14 +148,34 @@ const targetValueSchema = z.strictObject({
   unit: z.string(),
   qualifier: z.string().nullable(),
 });
+const month = z.number().int().min(1).max(12);
 const deadlineValueSchema = z.strictObject({
-  kind: z.enum(['by', 'within', 'recurring', 'scope', 'span']),
+  kind: z.enum(['by', 'within', 'recurring', 'scope', 'span', 'window']),
   start: z.string().nullable().optional(),
   end: z.string().nullable(),
   resolved: z.boolean(),
   period: z.string().optional(),
+  month: month.optional(),
+  endMonth: month.optional(),
 });
 const programValueSchema = z.strictObject({ name: z.string(), aliasOf: z.string().optional() });
+const bounds = { min: z.number().nullable(), max: z.number().nullable() };
+const supportValueSchema = z.strictObject({
+  kind: z.enum(['subsidy', 'reward', 'loan', 'guarantee', 'interest', 'tax', 'fee', 'service', 'other']),
+  amount: z.strictObject({ ...bounds, unit: z.string() }).optional(),
+  per: z.string().optional(),
+  rate: z.strictObject(bounds).optional(),
+  cap: z.strictObject({ value: z.number().nullable(), unit: z.string() }).optional(),
+  basis: z.string().optional(),
+  eligibility: z
+    .strictObject({
+      text: z.string(),
+      entity: z.string().optional(),
+      thresholds: z.array(z.strictObject({ text: z.string(), measure: z.string(), ...bounds, unit: z.string() })).optional(),
+      region: z.string().optional(),
+    })
+    .optional(),
+});
 
 export const webAnnotationSchema = z
   .strictObject({
@@ -153,10 +189,10 @@ export const webAnnotationSchema = z
       source: z.url(),
       selector: z.tuple([textQuoteSelectorSchema, textPositionSelectorSchema]),
     }),
-    'policylens:type': z.enum(['target', 'deadline', 'program', 'highlight']),
+    'policylens:type': z.enum(['target', 'deadline', 'program', 'support', 'highlight']),
     'policylens:origin': z.enum(['auto', 'manual']),
     'policylens:article': iri,
-    'policylens:value': z.union([targetValueSchema, deadlineValueSchema, programValueSchema]).optional(),
+    'policylens:value': z.union([targetValueSchema, deadlineValueSchema, programValueSchema, supportValueSchema]).optional(),
     'policylens:valueText': z.string().optional(),
   })
   .superRefine((a, ctx) => {
@@ -181,12 +217,12 @@ const policyLensArticleSchema = z.strictObject({
 
 export const webAnnotationCollectionSchema = z
   .strictObject({
-    '@context': z.tuple([z.literal('http://www.w3.org/ns/anno.jsonld'), z.strictObject({ policylens: z.literal(POLICYLENS_NS) })]),
+    '@context': z.tuple([z.literal('http://www.w3.org/ns/anno.jsonld'), z.looseObject({ '@version': z.number(), policylens: z.literal(POLICYLENS_NS) }).refine((c) => JSON.stringify(c) === JSON.stringify(contextV1), 'not the policylens context v1')]),
     id: iri,
     type: z.literal('AnnotationCollection'),
     label: z.string(),
     generated: isoDateTime,
-    generator: z.strictObject({ id: z.url(), type: z.literal('Software'), name: z.string() }),
+    generator: z.strictObject({ id: iri, type: z.literal('Software'), name: z.string() }),
     total: z.number().int().nonnegative(),
     first: z.strictObject({ type: z.literal('AnnotationPage'), startIndex: z.literal(0), items: z.array(webAnnotationSchema) }),
     'policylens:articles': z.array(policyLensArticleSchema),

@@ -13,7 +13,12 @@ import type { ExportItem, ProgressFn } from './types';
  * A YAML double-quoted scalar. Every string is quoted so nothing a page says (a title of "yes",
  * "null", "- x", "#tag" or "key: value") changes type or structure; escapes cover backslash,
  * quote, line breaks, and every control or line-separator character YAML would otherwise fold.
+ * Front matter is also read by Markdown viewers that do not know it (its lines are then ordinary
+ * Markdown, raw HTML rendered) and shown in a fenced block: the characters that open HTML, links,
+ * images, entities or a fence are written as \u escapes, which YAML reads back as themselves.
  */
+const MARKUP = new Set(['<', '>', '&', '[', ']', '`', '!']);
+
 export function yamlString(s: string): string {
   let out = '"';
   for (const ch of s) {
@@ -23,6 +28,7 @@ export function yamlString(s: string): string {
     else if (ch === '\n') out += '\\n';
     else if (ch === '\r') out += '\\r';
     else if (ch === '\t') out += '\\t';
+    else if (MARKUP.has(ch)) out += '\\u' + c.toString(16).padStart(4, '0');
     else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029 || c === 0xfeff || (c >= 0xd800 && c <= 0xdfff))
       out += '\\u' + c.toString(16).padStart(4, '0');
     else out += ch;

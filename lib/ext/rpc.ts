@@ -1,9 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
-import type * as z from 'zod/mini';
-import {
-  isOwnSender, parseRequest,
-  type BackgroundReplies, type BackgroundRequest, type ContentReplies, type ContentRequest, type Reply,
-} from '../messages';
+import type { BackgroundReplies, BackgroundRequest } from '../messages';
+import type { ContentReplies, ContentRequest } from '../messages/content';
+import { isOwnSender, type Parsed, type Reply } from '../messages/trust';
 
 /**
  * The thin browser glue around lib/messages.ts: typed senders for each direction and one way to
@@ -40,14 +38,14 @@ type Sender = Browser.runtime.MessageSender;
  * Serve requests of one schema. Messages from anything but this extension are ignored (no reply
  * at all, so a probing sender learns nothing); malformed ones get a readable error.
  */
-export function serve<S extends z.ZodMiniType>(
-  schema: S,
-  handle: (request: z.infer<S>, sender: Sender) => Promise<unknown> | unknown,
+export function serve<T>(
+  parse: (raw: unknown) => Parsed<T>,
+  handle: (request: T, sender: Sender) => Promise<unknown> | unknown,
   allow: (sender: Sender) => boolean = () => true,
 ): () => void {
   const listener = (raw: unknown, sender: Sender, sendResponse: (r: Reply<unknown>) => void): true | undefined => {
     if (!isOwnSender(sender, browser.runtime.id) || !allow(sender)) return undefined;
-    const parsed = parseRequest(schema, raw);
+    const parsed = parse(raw);
     if (!parsed.ok) {
       sendResponse({ ok: false, error: parsed.error });
       return undefined;

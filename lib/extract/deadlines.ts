@@ -7,7 +7,7 @@ import type { DeadlineValue } from '../types';
 import { alt, rx, wordSet } from '../lexicon';
 import { parseNumber } from '../text/numerals';
 import { check, leftmostLongest, sift, type Check, type RuleInfo, type Trace } from '../rules/rule';
-import { CHINESE, QUANTITY, YEAR } from './patterns';
+import { CHINESE, QUANTITY, RANGE_SEP, REPORT_HORIZON, YEAR } from './patterns';
 
 /** A Deadline found on normalised text (offsets into it). */
 export interface DeadlineHit {
@@ -50,6 +50,10 @@ export interface DeadlineContext {
   refYear: number | null;
   /** Taiwan texts count years from 1912 (115年 is 2026). */
   roc: boolean;
+  /** The text was judged a report of facts and is read anyway: a year scopes a goal only beside an explicit horizon. */
+  report: boolean;
+  /** The publication date (YYYY-MM-DD) when known: 即日起 opens a window on it. */
+  publishedAt: string | null;
 }
 
 type Groups = Record<string, string | undefined>;
@@ -58,6 +62,8 @@ interface Shape extends RuleInfo {
   stage: 'propose';
   re: RegExp;
   value(g: Groups, ctx: DeadlineContext): DeadlineValue;
+  /** A shape that only counts in some surroundings (a window needs 申报/受理 near it) says so here. */
+  admit?(start: number, end: number, ctx: DeadlineContext): boolean;
 }
 
 export interface DeadlineCandidate {
@@ -93,6 +99,53 @@ function relativeValue(rel: string, pubYear: number | null): DeadlineValue {
 
 /** The shapes of a Deadline, in the order they win a tie (same start, same length). */
 export const DEADLINE_SHAPES: readonly Shape[] = [
+  shape({
+    id: 'deadline.window',
+    about: 'An application window: a range of dates after 申报/受理/申请 (申报时间为2024年5月1日至6月30日). Its value has a start and an end; a year left out of the end is the start\'s (the next one if the end would come first).',
+    hits: ['申报时间为⟦2024年5月1日至6月30日⟧,逾期不予受理', '受理时间:⟦2024年11月1日—2025年1月15日⟧'],
+    misses: ['活动时间为2024年5月1日至6月30日'],
+    re: rx('g')`(?:(?<wY1>${YEAR})年)?(?<wM1>${MONTH})月(?<wD1>${DAY})日(?:起)?(?:${RANGE_SEP})(?:(?:(?<wY2>${YEAR})年)?(?<wM2>${MONTH})月)?(?<wD2>${DAY})日(?:止)?`,
+    admit: (start, _end, ctx) => WINDOW_CUE.test(sentenceBefore(ctx.text, start, 24)),
+    value: (g, ctx) => windowValue(g.wY1, g.wM1!, g.wD1!, g.wY2, g.wM2 ?? g.wM1!, g.wD2!, ctx),
+  }),
+  shape({
+    id: 'deadline.window-from-now',
+    about: '即日起至9月30日: an application window open from publication until a day (its start is the publication date when known).',
+    hits: ['申报时间:⟦即日起至2024年9月30日⟧', '⟦自即日起至9月30日止⟧,采取线上申请'],
+    misses: ['自2024年1月1日起施行'],
+    re: rx('g')`(?:自)?即日起(?:${RANGE_SEP})(?:(?<nY>${YEAR})年)?(?<nM>${MONTH})月(?<nD>${DAY})日(?:止)?`,
+    value: (g, ctx) => {
+      const start = ctx.publishedAt;
+      const y = g.nY ? Number(g.nY) : start ? Number(start.slice(0, 4)) : ctx.refYear;
+      if (y === null) return { kind: 'window', start, end: null, resolved: false };
+      return { kind: 'window', start, end: iso(y, Number(g.nM), Math.min(Number(g.nD), lastDayOfMonth(y, Number(g.nM)))), resolved: true };
+    },
+  }),
+  shape({
+    id: 'deadline.window-yearly',
+    about: 'A yearly application window: 每年3月 or 每年1月至11月 beside 申报/受理 (每年3月集中受理). It recurs: no dates, its month(s).',
+    hits: ['申请时间为⟦每年1月至11月⟧', '⟦每年3月⟧集中受理上年度申请'],
+    misses: ['每年3月召开一次会议'],
+    re: rx('g')`每年(?<yM1>${MONTH})月(?:(?:${RANGE_SEP})(?<yM2>${MONTH})月)?`,
+    admit: (start, end, ctx) => WINDOW_CUE.test(sentenceBefore(ctx.text, start, 24)) || WINDOW_CUE.test(ctx.text.slice(end, end + 8)),
+    value: (g) => {
+      const month = Number(g.yM1);
+      const endMonth = g.yM2 ? Number(g.yM2) : undefined;
+      return { kind: 'window', start: null, end: null, resolved: true, period: 'year', month, ...(endMonth && endMonth !== month ? { endMonth } : {}) };
+    },
+  }),
+  shape({
+    id: 'deadline.window-close',
+    about: '截止时间为2024年6月30日: the close of an application window stated as a date, without 前 (its start is not stated).',
+    hits: ['申报截止时间为⟦2024年6月30日⟧'],
+    misses: ['2024年6月30日,省政府召开会议'],
+    re: rx('g')`(?<=(?:${alt('deadline.window-deadline-cues')})(?:为|是)?)(?:(?<cY>${YEAR})年)?(?<cM>${MONTH})月(?<cD>${DAY})日(?:24时|17时)?(?:止)?`,
+    value: (g, ctx) => {
+      const y = g.cY ? Number(g.cY) : ctx.pubYear ?? ctx.refYear;
+      if (y === null) return { kind: 'window', start: null, end: null, resolved: false };
+      return { kind: 'window', start: null, end: iso(y, Number(g.cM), Math.min(Number(g.cD), lastDayOfMonth(y, Number(g.cM)))), resolved: true };
+    },
+  }),
   shape({
     id: 'deadline.year-span',
     about: 'A span of years is the period of a plan.',
@@ -246,6 +299,27 @@ export const DEADLINE_SHAPES: readonly Shape[] = [
   }),
 ];
 
+const WINDOW_CUE = rx()`${alt('deadline.window-cues')}`;
+
+/** The stretch of a sentence before an offset, at most n characters. */
+function sentenceBefore(text: string, at: number, n: number): string {
+  const head = text.slice(Math.max(0, at - n), at);
+  const cut = Math.max(head.lastIndexOf('。'), head.lastIndexOf('\n'), head.lastIndexOf(';'));
+  return head.slice(cut + 1);
+}
+
+/** A dated window: the end takes the start's year when it has none, the next year when it would come first. */
+function windowValue(y1: string | undefined, m1: string, d1: string, y2: string | undefined, m2: string, d2: string, ctx: DeadlineContext): DeadlineValue {
+  const startYear = y1 ? Number(y1) : y2 ? Number(y2) : ctx.pubYear ?? ctx.refYear;
+  if (startYear === null) return { kind: 'window', start: null, end: null, resolved: false };
+  const [mo1, mo2] = [Number(m1), Number(m2)];
+  let endYear = y2 ? Number(y2) : startYear;
+  if (!y2 && (mo2 < mo1 || (mo2 === mo1 && Number(d2) < Number(d1)))) endYear++;
+  const start = iso(startYear, mo1, Math.min(Number(d1), lastDayOfMonth(startYear, mo1)));
+  const end = iso(endYear, mo2, Math.min(Number(d2), lastDayOfMonth(endYear, mo2)));
+  return { kind: 'window', start, end, resolved: true };
+}
+
 function dateValue(yearText: string | undefined, rel: string | undefined, month: string, dayText: string | undefined, part: string | undefined, pubYear: number | null): DeadlineValue {
   const y = yearText ? Number(yearText) : pubYear === null ? null : pubYear + (rel === '明年' ? 1 : 0);
   if (y === null) return { kind: 'by', end: null, resolved: false };
@@ -257,6 +331,19 @@ function dateValue(yearText: string | undefined, rel: string | undefined, month:
   return { kind: 'by', end: iso(y, mo, d), resolved: true };
 }
 
+/** Where the sentence around an offset starts (bounded like sentenceEnd). */
+function sentenceStart(text: string, from: number): number {
+  const head = text.slice(Math.max(0, from - 200), from);
+  let i = head.length;
+  while (i > 0 && !SENTENCE_BREAKS.has(head[i - 1]!)) i--;
+  return from - head.length + i;
+}
+const SENTENCE_BREAKS = new Set([...'。！？!?;；\n']);
+/** Where the sentence around an offset ends (bounded: a page on one line costs no more). */
+function sentenceEnd(text: string, from: number): number {
+  const m = /[。！？!?;；\n]/.exec(text.slice(from, from + 200));
+  return m ? from + m.index : Math.min(text.length, from + 200);
+}
 const before = (c: DeadlineCandidate, n: number) => c.ctx.text.slice(Math.max(0, c.start - n), c.start);
 const after = (c: DeadlineCandidate, n: number) => c.ctx.text.slice(c.end, c.end + n);
 const startsWithAny = (s: string, set: ReadonlySet<string>) => {
@@ -283,6 +370,13 @@ const AVERAGING = wordSet('deadline.averaging');
 
 /** Why a shape that matched is not a Deadline. Order does not matter (see lib/rules/rule.ts). */
 export const DEADLINE_REJECTS: readonly Check<DeadlineCandidate>[] = [
+  reject({
+    id: 'deadline.report-scope',
+    about: 'In a text judged a report of facts and annotated anyway (a statistics bulletin), 全年/今年/a bare year name the period reported on; they scope a goal only beside an explicit horizon or goal word.',
+    hits: ['某省统计局 2023年3月1日\n初步核算,全年地区生产总值比上年增长5.2%,规模以上工业增加值同比增长6%,年末常住人口4500万人。⟦全年⟧城镇新增就业45.2万人。'],
+    misses: ['某省统计局发布统计公报,初步核算数据按可比价格计算,规模以上工业和社会消费品零售总额平稳。全省力争明年城镇新增就业45万人。'],
+    test: (c) => c.ctx.report && (Boolean(c.g.rel) || Boolean(c.g.sY)) && !REPORT_HORIZON.test(c.ctx.text.slice(sentenceStart(c.ctx.text, c.start), sentenceEnd(c.ctx.text, c.end))),
+  }),
   reject({
     id: 'deadline.glued-number',
     about: 'A match glued to a longer number (120301年) or a dateline (2023-07-06) is not a Deadline.',
@@ -419,9 +513,18 @@ const ROC_MARKERS = rx()`${alt('deadline.roc-markers')}`;
 const ROC_SHAPE = DEADLINE_SHAPES.find((s) => s.id === 'deadline.roc-year');
 
 /** Finds Deadlines in normalised text; relative ones resolve against publishedAt when known. */
-export function findDeadlines(text: string, publishedAt?: string, referenceYear: number | null = null, trace: Trace | null = null): DeadlineHit[] {
+export function findDeadlines(
+  text: string,
+  publishedAt?: string,
+  referenceYear: number | null = null,
+  trace: Trace | null = null,
+  options: { report?: boolean } = {},
+): DeadlineHit[] {
   const pubYear = publishedYear(publishedAt);
-  const ctx: DeadlineContext = { text, pubYear, refYear: pubYear ?? referenceYear, roc: ROC_MARKERS.test(text.slice(0, 20_000)) };
+  const ctx: DeadlineContext = {
+    text, pubYear, refYear: pubYear ?? referenceYear, roc: ROC_MARKERS.test(text.slice(0, 20_000)), report: options.report ?? false,
+    publishedAt: publishedAt && /^\d{4}-\d{2}-\d{2}$/.test(publishedAt) ? publishedAt.slice(0, 10) : null,
+  };
   const proposals: DeadlineCandidate[] = [];
   DEADLINE_SHAPES.forEach((s, rank) => {
     if (s === ROC_SHAPE && !ctx.roc) return;
@@ -434,6 +537,7 @@ export function findDeadlines(text: string, publishedAt?: string, referenceYear:
       const start = m.index;
       const end = start + m[0].length;
       const g = m.groups ?? {};
+      if (s.admit && !s.admit(start, end, ctx)) continue;
       proposals.push({ start, end, g, by: s, rank, ctx, value: null });
     }
   });

@@ -3,18 +3,19 @@
  * app and QR-code prompts, and injected spam sentences. Their figures and dates belong to other
  * stories (下一篇:…产值今年有望突破2500亿元), so they carry no spans, and their vocabulary
  * (报名立减800元, 同比增长5.2%) must not outvote the article in the verdict.
- * Runs on normalised (simplified) text; every pattern is anchored or bounded.
+ * Runs on normalised (simplified) text; every pattern is anchored or bounded. The words are
+ * data (lib/lexicon/page.json).
  */
+import { alt, rx } from '../lexicon';
 
 // A header that opens a list of other stories; with nothing after it, the lines below are the list.
-const RELATED_HEADER =
-  /^\s*[【\[]?\s*(?:相关阅读|相关新闻|相关链接|相关文章|相关报道|相关推荐|延伸阅读|推荐阅读|扩展阅读|你可能还关注|你可能感兴趣|你可能还喜欢|猜你喜欢|热门推荐|热点推荐|热门阅读|热门文章|热门新闻|更多阅读|更多新闻|精彩推荐|今日推荐|往期回顾|往期推荐|编辑推荐)\s*[】\]]?\s*[:：]?/;
+const RELATED_HEADER = rx()`^\s*[【\[]?\s*(?:${alt('page.related-headers')})\s*[】\]]?\s*[:：]?`;
 // Navigation and page-chrome lines.
-const NAV_LINE = /^\s*(?:上一篇|下一篇|上一条|下一条|上一页|下一页|首页\s*[>›»]|当前位置|您当前的位置|您的位置|返回顶部|返回首页|分享到|责任编辑|编辑[:：]|【字体|打印本页|关闭窗口)/;
+const NAV_LINE = rx()`^\s*(?:${alt('page.nav-lines')}|首页\s*[>›»]|编辑[:：])`;
 // Advertisement lines announce themselves at their start.
-const AD_LINE = /^\s*(?:[【\[]\s*(?:广告|推广|赞助|点击领取|点击查看|限时|特惠|优惠(?!政策))|[▲△▼■●◆]?\s*广告(?:[:：\s]|$)|推广[:：])/;
+const AD_LINE = rx()`^\s*(?:[【\[]\s*(?:${alt('page.ad-tags')}|优惠(?!政策))|[▲△▼■●◆]?\s*广告(?:[:：\s]|$)|推广[:：])`;
 // Prompts to follow, scan or download, on a short line of their own.
-const PROMPT = /扫码|扫一扫|长按(?:识别|二维码)|下载[^。\n]{0,12}(?:APP|App|app|客户端)|关注[^。\n]{0,16}公众号|点击(?:下载|关注|阅读原文)/;
+const PROMPT = rx()`${alt('page.prompts')}|下载[^。\n]{0,12}(?:APP|App|app|客户端)|关注[^。\n]{0,16}公众号`;
 // A listed headline ends on its own date: …增长5.2%(2024-01-25), …开幕(09-02), …(2024年6月2日).
 const HEADLINE_DATE = /[(（](?:(?:19|20)\d{2}[-/.])?\d{1,2}[-/.]\d{1,2}[)）]\s*$|[(（](?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日[)）]\s*$/;
 const LIST_BULLET = /^\s*(?:[·‧•●▪◆◇○■□>\-*]|\d{1,2}[.、)）]\s*)/;
@@ -59,8 +60,8 @@ export function junkLines(text: string): { starts: number[]; junk: boolean[] } {
 
 // Injected spam (加微信领取100元以上红包) is recognised per sentence: one unmistakable mark of it
 // plus at least one more (扫码, 领取 alone also occur in real subsidy notices).
-const SPAM_STRONG = /微信|QQ|qq|加群|彩票|博彩|娱乐城|棋牌|代开|网贷|日赚|刷单|彩金|返利|兼职|https?:|www\.|\.com/g;
-const SPAM_WEAK = /点击|注册|领取|红包|优惠券|扫码|下载|客服|发票|贷款/g;
+const SPAM_STRONG = rx('g')`${alt('page.spam-strong')}`;
+const SPAM_WEAK = rx('g')`${alt('page.spam-weak')}`;
 function countUpTo(re: RegExp, s: string, cap: number): number {
   re.lastIndex = 0;
   let n = 0;
@@ -73,7 +74,7 @@ export function isSpamSentence(sentence: string): boolean {
   return strong > 0 && strong + countUpTo(SPAM_WEAK, sentence, 1) >= 2;
 }
 // Any mark of spam, strong or weak, in one fragment of a spam sentence.
-const SPAM_ANY = /微信|QQ|qq|加群|彩票|博彩|娱乐城|棋牌|代开|网贷|日赚|刷单|彩金|返利|兼职|https?:|www\.|\.com|点击|注册|领取|红包|优惠券|扫码|下载|客服|发票|贷款/;
+const SPAM_ANY = rx()`${alt('page.spam-strong', 'page.spam-weak')}`;
 const isFragmentBreak = (c: string) => /[,，()（）【】\[\]]/.test(c) || isSentenceBreak(c);
 
 /**

@@ -5,7 +5,7 @@
  * under a quantifier overlaps another, so no input can make them backtrack without end.
  */
 import { CHINESE_NUMERAL_CHARS } from '../text/numerals';
-import { alt, words } from '../lexicon';
+import { alt, rx, words } from '../lexicon';
 
 /** A four-digit year of the policy era. */
 export const YEAR = '(?:19|20)\\d{2}';
@@ -38,35 +38,11 @@ export const CLAUSE_DELIM_RE = new RegExp(`[${CLAUSE_DELIMS}]`);
 /** Sentence ends: the scope in which a goal cue (今年, 力争 …) carries over to a number. */
 export const SENTENCE_DELIM_RE = /[。！!？?\n]/;
 
-/** Boilerplate lines (copyright, disclaimers, contact footers) carry no policy content. */
-export const BOILERPLATE_LINE = /版权|转载|免责|本网|本站|联系我们|ICP备|公网安备|违者|侵权/;
-
-/** 今年 looking ahead: not 今年以来, 今年上半年, or a past month (今年3月,…已发布) unless a due date (今年6月底前). */
-const THIS_YEAR_AHEAD = '今年(?!以来|上半年|前|一季度|\\d{1,2}月(?!底前|末前|\\d{1,2}日前|前))';
-
-/** Goal cues: a sentence with one of these states what should be reached, not what was. */
-export const GOAL_CUE = new RegExp(
-  `到${YEAR}年|${YEAR}年(?:底|末)?前|${YEAR}年?(?:—{1,2}|-|–|~|～|至|到)${YEAR}年|年内|${THIS_YEAR_AHEAD}|明年|全年|每年|每季度|每月|目标|力争|争取|确保|将(?!近|其|来)|(?<![主重需必只首纪概摘提])要(?!素|点|闻|件)|预期目标|预期性|计划|提出|》(?:还|并|也|进一步)?(?:明确|要求|支持|规定|部署)|新增|新培育|新建|培育|创建|打造|提高到|提升到|降低到|提高至|提升至|降低至|降至|减少到|增加到|控制在|保持在`,
-);
-/** Past cues: a clause with one of these reports an achieved fact (已建成, 比上年增长). */
-export const PAST_CUE = /已经?|比上年|同比|上年|去年|日前|近日|正在|截至|共有|现有|目前|以来|历年|建成了|完成了|实现了|达到了|增长了|下降了|提高了|[0-9]{1,2}月份|[1-9][-—–~至][0-9]{1,2}月/;
-/** Weaker past cues (累计, 上半年): past unless the sentence looks ahead (到2025年累计培育…). */
-export const PAST_CUE_WEAK = /累计|先后|首批|第[一二三四五六七八九十\d]{1,3}批|(?<!到)(?:上半年|一季度|前三季度)|前[一二三四五六七八九十]{1,2}个月/;
-/** Words that make a sentence look ahead. */
-export const FUTURE_CUE = new RegExp(`将(?!近|其)|(?<![主重需必只首纪概摘提])要(?!素|点|闻|件)|力争|争取|确保|目标|计划|预计|预期目标|到${YEAR}|${YEAR}年(?:底|末)?前|年内|全年|提出|${THIS_YEAR_AHEAD}`);
-
-/** Document words that make a title in 《》 a policy instrument rather than a newspaper or show. */
-export const DOC_WORDS =
-  /方案|计划|规划|蓝图|路线图|意见|通知|办法|条例|规定|措施|纲要|决定|细则|指南|目录|清单|标准|法|报告|公告|通告|草案|征求意见稿|行动|工程|战略|政策|制度|指引|批复|要点|章程|规则|决议|公报|白皮书|导则|准则|举措|协定|协议|宪法|专项|倡议|名单|说明|纪要|解读|部署|任务|通报|函|令|(?:19|20)\d{2}/;
-/** Outlet and column names in 《》 that are not policy instruments. */
-export const MEDIA_TITLE = /(?:日报|晚报|早报|时报|周报|商报|晨报|周刊|杂志|新闻|频道|栏目|之声|在线|连线|访谈|论坛)$/;
-
-/** Suffixes of a named campaign or project: 千企技改专项行动, 产业基础再造工程. */
-export const PROGRAM_SUFFIX = '(?:专项行动|行动计划|行动方案|攻坚行动|提升行动|示范行动|专项工程|攻坚战|工程|行动)';
-/** Suffixes of a quoted campaign name: “双百行动”, “2023突破提升年”, “十四五”规划. */
-export const QUOTED_PROGRAM_SUFFIX = '(?:专项行动|行动计划|行动方案|实施方案|工作方案|专项规划|规划|行动|工程|计划|方案|专项|攻坚战|提升年|攻坚年|推进年|建设年|服务年|落实年|突破年|行动年|效能年)';
-/** Suffixes of a document title written without 《》, e.g. as a heading line. */
-export const DOC_TITLE_SUFFIX = '(?:实施意见|指导意见|若干意见|意见|实施方案|工作方案|行动方案|方案|行动计划|规划|管理办法|实施办法|办法|条例|实施细则|细则|纲要|决定|规定|若干措施|政策措施|措施|指南|工作要点)';
-
 /** A number with its unit, to tell a goal-bearing clause (全年新增100家) from a plain one. */
 export const QUANTITY = `(?:${NUMBER})(?:多|余)?${SCALE}?${UNIT}`;
+
+/**
+ * Reading a text judged to be a report (a statistics bulletin, a market report) because the reader
+ * asked to annotate it anyway: only an explicit horizon or goal word makes a figure or a year a goal.
+ */
+export const REPORT_HORIZON = rx()`到${YEAR}年|${YEAR}年(?:底|末)?前|${alt('resolve.report-horizon')}`;

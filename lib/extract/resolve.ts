@@ -30,12 +30,28 @@ export const TARGET_IN_PROGRAM = resolve({
   misses: ['培育专精特新企业100家以上'],
 });
 
+export const SUPPORT_IN_PROGRAM = resolve({
+  id: 'support.inside-program',
+  type: 'support',
+  about: 'A figure wholly inside a program name (《…给予50万元奖励的实施细则》) names the program, it gives nothing here.',
+  hits: ['印发《关于⟦给予50万元奖励⟧的实施细则》'],
+  misses: ['对首次认定的企业给予50万元奖励。'],
+});
+
+export const TARGET_CLAIMED_BY_SUPPORT = resolve({
+  id: 'target.claimed-by-support',
+  type: 'target',
+  about: 'A figure both read as a goal and as support is support: a subsidy standard is support, as a target only optional (GUIDE: Support, Money).',
+  hits: ['企业⟦夏季防暑降温费每人每月不低于150元⟧。'],
+  misses: ['到2025年培育专精特新企业100家。'],
+});
+
 export const BOILERPLATE_LINE_RULE = resolve({
   id: 'page.boilerplate-line',
   type: 'page',
   about: 'Lines of copyright and disclaimer text (一周内与本网联系) carry none of the policy\'s spans.',
   hits: ['全省新增企业100家以上。\n版权声明:转载请于⟦一周内⟧与本网联系'],
-  misses: ['全省新增企业100家以上。'],
+  misses: ['全省新增企业100家以上。', '建立尽职免责机制,到2025年新增贷款100亿元以上。'],
 });
 
 export const FURNITURE_LINE_RULE = resolve({
@@ -55,5 +71,5 @@ export const SPAM_FRAGMENT_RULE = resolve({
 });
 
 export const RESOLVE_RULES: readonly RuleInfo[] = [
-  PROGRAM_OUTRANKED, DEADLINE_IN_PROGRAM, TARGET_IN_PROGRAM, BOILERPLATE_LINE_RULE, FURNITURE_LINE_RULE, SPAM_FRAGMENT_RULE,
+  PROGRAM_OUTRANKED, DEADLINE_IN_PROGRAM, TARGET_IN_PROGRAM, SUPPORT_IN_PROGRAM, TARGET_CLAIMED_BY_SUPPORT, BOILERPLATE_LINE_RULE, FURNITURE_LINE_RULE, SPAM_FRAGMENT_RULE,
 ];

@@ -1,5 +1,5 @@
 import type { AnnotationKind } from '../db/schema';
-import type { DeadlineValue, ProgramValue, TargetValue } from '../types';
+import type { DeadlineValue, ProgramValue, SupportValue, TargetValue } from '../types';
 import { zhTranslate, type MessageKey, type Translate } from '../i18n';
 import { deadlineStatus, deadlineStatusText } from '../deadline-status';
 import { isIsoDate } from './date';
@@ -64,6 +64,7 @@ export function formatFigure(v: Pick<TargetValue, 'min' | 'max' | 'unit'> & { qu
  * `text`, the span as written, stands in where the value has no date ("截止 年内 · 日期未定").
  */
 export function formatDeadline(v: DeadlineValue, t: Translate = zhTranslate, text = ''): string {
+  if (v.kind === 'window') return formatWindow(v, t, text);
   if (v.kind === 'recurring') {
     const period = v.period && RECURRING.has(v.period) ? t(`recurring.${v.period}` as MessageKey) : text;
     return join([t('recurring.label'), period, isIsoDate(v.end) && t('deadline.until', { date: v.end })]);
@@ -78,6 +79,51 @@ export function formatDeadline(v: DeadlineValue, t: Translate = zhTranslate, tex
   return join([text ? t('deadline.by', { date: text }) : t('kind.deadline'), t('deadline.unresolved')]);
 }
 
+/** An application window: "申报 2024-05-01 至 2024-06-30", "申报截止 2024-09-30", "每年 3 月申报". */
+function formatWindow(v: DeadlineValue, t: Translate, text: string): string {
+  if (v.period === 'year' && v.month) {
+    const months = v.endMonth && v.endMonth !== v.month ? `${v.month}–${v.endMonth}` : String(v.month);
+    return t('deadline.windowYearly', { months });
+  }
+  const start = isIsoDate(v.start) ? v.start : null;
+  const end = isIsoDate(v.end) ? v.end : null;
+  if (start && end) return t('deadline.window', { from: start, to: end });
+  if (end) return t('deadline.windowUntil', { date: end });
+  const opened = start ? t('deadline.windowFrom', { date: start }) : text || t('window.label');
+  return join([opened, t('deadline.unresolved')]);
+}
+
+/** "2–3 万元", "最高 500 万元" (an amount with only a ceiling), "每人每月 3000 元". */
+function formatSupportAmount(a: NonNullable<SupportValue['amount']>, t: Translate, per?: string): string {
+  const figure = formatAmount(a);
+  if (!figure) return '';
+  const ceiling = a.min === null && a.max !== null ? t('support.cap', { cap: figure }) : figure;
+  return per ? `${per} ${ceiling}` : ceiling;
+}
+
+/**
+ * What a policy gives, in words: "奖励 50 万元", "补贴 设备投资额的 10% · 最高 500 万元",
+ * "贴息 50%", "税收优惠 100%" (免征). The eligibility is left to describeSupport.
+ */
+export function formatSupport(v: SupportValue, t: Translate = zhTranslate): string {
+  const kind = t(`support.kind.${v.kind}` as MessageKey);
+  const rate = v.rate ? formatAmount({ ...v.rate, unit: '%' }) : '';
+  const howMuch = v.amount
+    ? formatSupportAmount(v.amount, t, v.per)
+    : rate && v.basis
+      ? t('support.rateOf', { basis: v.basis, rate })
+      : rate;
+  const cap = v.cap && v.cap.value !== null ? t('support.cap', { cap: formatAmount({ min: v.cap.value, max: v.cap.value, unit: v.cap.unit }) }) : '';
+  // An amount and a rate both stated (每人1万元, 按30%): the rate follows the amount.
+  const alsoRate = v.amount && rate ? (v.basis ? t('support.rateOf', { basis: v.basis, rate }) : rate) : '';
+  return join([[kind, howMuch].filter(Boolean).join(' '), alsoRate, cap]);
+}
+
+/** "支持 · 奖励 50 万元 · 适用：对首次认定的国家级“小巨人”企业". */
+export function describeSupport(v: SupportValue, t: Translate = zhTranslate): string {
+  return join([t('kind.support'), formatSupport(v, t), v.eligibility?.text && t('support.for', { text: v.eligibility.text })]);
+}
+
 /** "山西省企业技术创新能力提升2023年行动计划"; a short alias names its full title. */
 export function formatProgram(v: ProgramValue, t: Translate = zhTranslate): string {
   return v.aliasOf && v.aliasOf !== v.name ? t('program.alias', { name: v.name, full: v.aliasOf }) : v.name;
@@ -89,6 +135,10 @@ function isTarget(v: unknown): v is TargetValue {
 function isDeadline(v: unknown): v is DeadlineValue {
   return !!v && typeof v === 'object' && typeof (v as { kind?: unknown }).kind === 'string';
 }
+const SUPPORT_KINDS: ReadonlySet<string> = new Set(['subsidy', 'reward', 'loan', 'guarantee', 'interest', 'tax', 'fee', 'service', 'other']);
+function isSupport(v: unknown): v is SupportValue {
+  return !!v && typeof v === 'object' && SUPPORT_KINDS.has(String((v as { kind?: unknown }).kind));
+}
 function isProgram(v: unknown): v is ProgramValue {
   return !!v && typeof v === 'object' && typeof (v as { name?: unknown }).name === 'string' && !!(v as { name: string }).name;
 }
@@ -98,12 +148,13 @@ export function formatValue(type: AnnotationKind, value: unknown, t: Translate =
   if (type === 'target' && isTarget(value)) return formatFigure(value);
   if (type === 'deadline' && isDeadline(value)) return formatDeadline(value, t);
   if (type === 'program' && isProgram(value)) return formatProgram(value, t);
+  if (type === 'support' && isSupport(value)) return formatSupport(value, t);
   return '';
 }
 
 /** "截止 2027-12-31 · 还有 N 天", "2023-01-01 至 2025-12-31 · 还有 N 天", "周期 · 每季度" … */
 export function describeDeadline(v: DeadlineValue, today: string, text = '', t: Translate = zhTranslate): string {
-  const dated = v.kind !== 'recurring' && isIsoDate(v.end);
+  const dated = v.kind !== 'recurring' && v.period !== 'year' && isIsoDate(v.end);
   return join([formatDeadline(v, t, text), dated && deadlineStatusText(deadlineStatus(v, today), t)]);
 }
 
@@ -131,6 +182,7 @@ export function describeValue(type: AnnotationKind, value: unknown, opts: Descri
   if (type === 'deadline' && isDeadline(value)) return describeDeadline(value, today, text, t);
   if (type === 'target' && isTarget(value)) return describeTarget(value, t);
   if (type === 'program' && isProgram(value)) return describeProgram(value, t);
+  if (type === 'support' && isSupport(value)) return describeSupport(value, t);
   if (type === 'highlight') return t('highlight.label');
   return join([t(`kind.${type}` as MessageKey), text]);
 }

@@ -1,83 +1,26 @@
 /**
- * The word lists the reading engine and the page detector match against, kept as data
- * (lib/lexicon/*.json) rather than as literals inside regular expressions: a reader of a rule sees
- * which list it uses, and a newcomer adds a word in one place without touching any pattern.
- *
- * Every list is simplified script: texts are normalised (lib/text/normalize) before they are
- * matched. Keys are `book.list`, e.g. `deadline.relative-years`.
+ * Every book of the lexicon, for the engine, the verdict and the tools (the background and Node).
+ * The page side imports lib/lexicon/page-side.ts instead, which loads only what the page needs.
+ * See lib/lexicon/registry.ts for what a book is and how patterns use it.
  */
+import { registerBook } from './registry';
 import deadline from './deadline.json';
 import target from './target.json';
 import program from './program.json';
 import units from './units.json';
 import verdict from './verdict.json';
-import page from './page.json';
+import place from './place.json';
+import resolve from './resolve.json';
+import support from './support.json';
+import './page-side';
 
-interface Entry {
-  about: string;
-  words: string[];
-}
-type Book = Record<string, Entry | string>;
+registerBook('deadline', deadline);
+registerBook('target', target);
+registerBook('program', program);
+registerBook('units', units);
+registerBook('verdict', verdict);
+registerBook('place', place);
+registerBook('resolve', resolve);
+registerBook('support', support);
 
-const BOOKS: Record<string, Book> = { deadline, target, program, units, verdict, page };
-
-function entry(key: string): Entry {
-  const dot = key.indexOf('.');
-  const book = BOOKS[key.slice(0, dot)];
-  const e = book?.[key.slice(dot + 1)];
-  if (!e || typeof e === 'string') throw new Error(`lexicon: no list ${key}`);
-  return e;
-}
-
-/** The words of a list, as written in its file. */
-export function words(key: string): readonly string[] {
-  return entry(key).words;
-}
-
-const sets = new Map<string, ReadonlySet<string>>();
-/** The words of a list as a set, for whole-token lookups. */
-export function wordSet(key: string): ReadonlySet<string> {
-  let s = sets.get(key);
-  if (!s) sets.set(key, (s = new Set(words(key))));
-  return s;
-}
-
-const REGEX_SPECIAL = /[.*+?^${}()|[\]\\/]/g;
-export const escapeRegex = (s: string): string => s.replace(REGEX_SPECIAL, '\\$&');
-
-const alts = new Map<string, string>();
-/**
- * A list as the body of a regex alternation: escaped, longest first (so 个百分点 wins over 个),
- * without the surrounding group, so patterns decide how it is grouped. Several keys are merged.
- */
-export function alt(...keys: string[]): string {
-  const id = keys.join('+');
-  let a = alts.get(id);
-  if (a === undefined) {
-    const all = [...new Set(keys.flatMap((k) => words(k)))];
-    a = all.sort((x, y) => y.length - x.length || (x < y ? -1 : 1)).map(escapeRegex).join('|');
-    alts.set(id, a);
-  }
-  return a;
-}
-
-/** Every list, for the lexicon's own tests and the rule catalogue. */
-export function allLists(): { key: string; about: string; words: readonly string[] }[] {
-  const out: { key: string; about: string; words: readonly string[] }[] = [];
-  for (const [book, lists] of Object.entries(BOOKS)) {
-    for (const [name, e] of Object.entries(lists)) if (typeof e !== 'string') out.push({ key: `${book}.${name}`, about: e.about, words: e.words });
-  }
-  return out;
-}
-
-/**
- * A tagged template for patterns: raw strings (no double escaping) with lexicon alternations or
- * shared fragments interpolated. `rx('g')\`(?:${alt('deadline.relative-years')})\``.
- */
-export function rx(flags = ''): (strings: TemplateStringsArray, ...parts: (string | number)[]) => RegExp {
-  return (strings, ...parts) => {
-    let src = strings.raw[0]!;
-    for (let i = 0; i < parts.length; i++) src += String(parts[i]) + strings.raw[i + 1]!;
-    return new RegExp(src, flags);
-  };
-}
+export * from './registry';

@@ -101,6 +101,7 @@ button:disabled { cursor: default; opacity: 0.7; }
 .pl-toolbar--open { width: 300px; max-width: 100%; }
 .pl-swatch { display: inline-block; width: 14px; height: 14px; border-radius: 3px; border-bottom: 3px solid; vertical-align: middle; }
 .pl-legend-slot { position: fixed; right: 12px; bottom: 12px; }
+.pl-notice { position: fixed; left: 12px; bottom: 12px; max-width: min(420px, calc(100vw - 24px)); padding: 8px 12px; border-radius: 6px; background: #fff4e5; border: 1px solid #b45309; color: #7c2d12; font-size: 13px; line-height: 1.5; box-shadow: 0 2px 8px rgba(0,0,0,.15); }
 .pl-legend { padding: 6px 10px; min-width: 140px; }
 .pl-legend--folded { min-width: 0; display: flex; gap: 3px; padding: 6px; }
 .pl-legend__head { display: flex; justify-content: space-between; align-items: center; font-weight: 600; }
@@ -146,6 +147,10 @@ export interface CardHost {
   isOpen(): boolean;
   showLegend(props: HighlightLegendProps): void;
   hideLegend(): void;
+  /** A line for the reader that stays until replaced (a save that failed); null takes it away. */
+  showNotice(text: string | null): void;
+  /** The notice shown now, if any. */
+  noticeText(): string | null;
   /** Did this event happen inside our UI? (Works across the shadow boundary.) */
   contains(event: Event): boolean;
   /** Remove the element and every listener. */
@@ -177,7 +182,11 @@ export function createCardHost(options: CardHostOptions = {}): CardHost {
   const legend = doc.createElement('div');
   legend.className = 'pl-legend-slot';
   legend.hidden = true;
-  layer.append(floating, legend);
+  const notice = doc.createElement('div');
+  notice.className = 'pl-notice';
+  notice.setAttribute('role', 'alert');
+  notice.hidden = true;
+  layer.append(floating, legend, notice);
   root.append(style, layer);
 
   const stop = (e: Event) => e.stopPropagation();
@@ -241,6 +250,13 @@ export function createCardHost(options: CardHostOptions = {}): CardHost {
       render(null, legend);
       legend.hidden = true;
     },
+    showNotice(text) {
+      if (text) attach();
+      // Text only: the message may quote an error, which is never markup.
+      notice.textContent = text ?? '';
+      notice.hidden = !text;
+    },
+    noticeText: () => (notice.hidden ? null : notice.textContent),
     contains: inside,
     destroy() {
       doc.removeEventListener('pointerdown', onPointer, true);

@@ -12,7 +12,7 @@ import { rangeAt, type TextMap, type TextSegment } from './text-map';
  */
 
 export type HighlightType = AnnotationKind;
-export const HIGHLIGHT_TYPES: readonly HighlightType[] = ['target', 'deadline', 'program', 'highlight'];
+export const HIGHLIGHT_TYPES: readonly HighlightType[] = ['target', 'deadline', 'program', 'support', 'highlight'];
 
 export interface DrawSpan {
   id: string;
@@ -58,7 +58,7 @@ export const FLASH_NAME = 'policylens-flash';
 export const MARK_TAG = 'policylens-mark';
 const STYLE_ID = 'policylens-highlight-style';
 /** Which colour wins where spans overlap (higher paints on top). */
-const PRIORITY: Record<HighlightType, number> = { program: 1, target: 2, deadline: 3, highlight: 4 };
+const PRIORITY: Record<HighlightType, number> = { program: 1, target: 2, support: 3, deadline: 4, highlight: 5 };
 
 interface Palette {
   bg: string;
@@ -68,6 +68,8 @@ const LIGHT: Record<HighlightType, Palette> = {
   target: { bg: 'rgba(16, 185, 129, 0.22)', line: '#059669' },
   deadline: { bg: 'rgba(249, 115, 22, 0.24)', line: '#ea580c' },
   program: { bg: 'rgba(99, 102, 241, 0.20)', line: '#4f46e5' },
+  // Magenta: far in hue from target green, deadline orange, program indigo and reader yellow.
+  support: { bg: 'rgba(219, 39, 119, 0.18)', line: '#be185d' },
   highlight: { bg: 'rgba(250, 204, 21, 0.45)', line: '#ca8a04' },
 };
 // On dark pages the text is light: brighter hues at similar alpha keep a dark-enough tint behind it.
@@ -75,6 +77,7 @@ const DARK: Record<HighlightType, Palette> = {
   target: { bg: 'rgba(52, 211, 153, 0.28)', line: '#34d399' },
   deadline: { bg: 'rgba(251, 146, 60, 0.30)', line: '#fb923c' },
   program: { bg: 'rgba(129, 140, 248, 0.32)', line: '#a5b4fc' },
+  support: { bg: 'rgba(244, 114, 182, 0.30)', line: '#f9a8d4' },
   highlight: { bg: 'rgba(250, 204, 21, 0.30)', line: '#facc15' },
 };
 /** Colours per type, for the legend and the card (same values as the page highlights). */

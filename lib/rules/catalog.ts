@@ -6,9 +6,12 @@ import { explainText } from '../engine';
 import { toOriginal } from '../text/normalize';
 import { DEADLINE_REJECTS, DEADLINE_SHAPES } from '../extract/deadlines';
 import { RESOLVE_RULES } from '../extract/resolve';
+import { PROGRAM_FULL_NAME, PROGRAM_NAME_BEFORE_QUOTE, PROGRAM_PROPOSERS, PROGRAM_REJECTS } from '../extract/programs';
+import { TARGET_RULES } from '../extract/targets';
+import { SUPPORT_RULES } from '../extract/support';
 import { unmark, type RuleInfo } from './rule';
 
-export const RULES: readonly RuleInfo[] = [...DEADLINE_SHAPES, ...DEADLINE_REJECTS, ...RESOLVE_RULES];
+export const RULES: readonly RuleInfo[] = [...DEADLINE_SHAPES, ...DEADLINE_REJECTS, ...TARGET_RULES, ...PROGRAM_PROPOSERS, ...PROGRAM_REJECTS, PROGRAM_FULL_NAME, PROGRAM_NAME_BEFORE_QUOTE, ...SUPPORT_RULES, ...RESOLVE_RULES];
 
 /** Does the rule act as its example says? Returns null when it does, else what went wrong. */
 export function checkExample(rule: RuleInfo, example: string, kind: 'hit' | 'miss'): string | null {

@@ -7,7 +7,7 @@
  *
  * One classifier for texts and pages: page features are 0 for a bare text.
  */
-import { alt, rx } from '../lexicon';
+import { alt, rx, words } from '../lexicon';
 import { findAgencies, findDocNumbers } from '../detect/text-meta';
 import { articleBody } from '../extract/junk';
 
@@ -82,6 +82,8 @@ const sat = (n: number, enough: number) => Math.min(1, n / enough);
 /** Characters considered for evidence: enough to judge any article, bounded for 200-page regulations. */
 export const EVIDENCE_CHARS = 20_000;
 
+/** A four-digit year of this or the last century. */
+const YEAR = String.raw`(?:19|20)\d{2}`;
 const DOC_KIND = alt('verdict.doc-kinds');
 const DOC_KIND_STRICT = alt('verdict.doc-kinds-strict');
 const ISSUE_VERB = alt('verdict.issue-verbs');
@@ -101,11 +103,11 @@ const ADDRESSEES = rx()`(?:^|\n)\s{0,4}各[^。\n]{1,60}?(?:${alt('verdict.addre
 const ISSUE_FORMULA = rx('g')`${alt('verdict.issue-formula')}`;
 const STRUCTURE = rx('g')`${alt('verdict.doc-structure')}`;
 const AUTHORITY = rx('g')`${alt('verdict.authorities')}`;
-const GOAL_MARKER = rx('g')`到\s?(?:19|20)\d{2}\s?年|(?:19|20)\d{2}\s?年(?:底|末)?(?:前|以前)|${alt('verdict.goal-markers')}`;
+const GOAL_MARKER = rx('g')`到\s?${YEAR}\s?年|${YEAR}\s?年[底末]?(?:前|以前)|${alt('verdict.goal-markers')}`;
 const QUANT_GOAL = rx('g')`(?:${alt('verdict.quant-goal-verbs')})[^，。；\n]{0,18}?\d+(?:\.\d+)?\s?(?:%|个百分点|[万亿]?[家个户项人所座辆台处条次名元吨亩套间])`;
 const ACHIEVED_BEFORE = rx()`(?:${alt('verdict.achieved-before')})\s{0,2}$`;
 const MEASURE = rx('g')`${alt('verdict.measure-verbs')}`;
-const PLAN_STATEMENT = rx('g')`(?:${alt('verdict.plan-leads')}|(?:19|20)\d{2}年)[^。\n]{0,12}?将(?:重点|进一步|全力|加快|继续)?(?:${alt('verdict.plan-verbs')})`;
+const PLAN_STATEMENT = rx('g')`(?:${alt('verdict.plan-leads')}|${YEAR}年)[^。\n]{0,12}?将(?:${alt('verdict.plan-adverbs')})?(?:${alt('verdict.plan-verbs')})`;
 const MEETING = rx('g')`${alt('verdict.meeting-deploys')}`;
 const SUPPORT = rx('g')`${alt('verdict.support-words')}`;
 const POLICY_COLUMN = rx()`${alt('verdict.policy-columns')}`;
@@ -168,6 +170,9 @@ export function strongEvidence(x: Measured): number {
     if (titlePolicyDoc(x)) return 1;
     // The headline's subject is a government body and its act is a policy (证监会又出五大招).
     if (x.title && countMatches(AUTHORITY, x.title, 1).total > 0 && TITLE_POLICY.test(x.title)) return 1;
+    // A headline in another genre's words (A股午评：沪指…, 两会访谈｜…董事长) says what the page is:
+    // a policy in its opening lines is news the report mentions, not its subject.
+    if (titleInGenre(x)) return 0;
     const head = lede(x);
     if (countMatches(ISSUED, head, 1).total > 0) return 1;
     if (countMatches(EXPLAIN, head, 1).total > 0 && (namedCount(x) > 0 || countMatches(STRICT_KIND, x.text, 1).total > 0)) return 1;
@@ -178,6 +183,10 @@ export function strongEvidence(x: Measured): number {
 
 const policy = (f: Omit<Feature, 'kind'>): Feature => ({ ...f, kind: 'policy' });
 const pageFeature = (f: Omit<Feature, 'kind' | 'hits' | 'misses'>): Feature => ({ ...f, kind: 'page', hits: [], misses: [] });
+
+const GENRE_WORDS = rx()`${alt(...words('verdict.genres').map((g) => `verdict.genre-${g}`))}`;
+/** The headline carries a genre's vocabulary. */
+const titleInGenre = (x: Measured) => memo(x, 'titleGenre', () => Boolean(x.title) && GENRE_WORDS.test(x.title));
 
 /** How much of a genre's vocabulary a text uses: distinct words count more than repetitions. */
 function genreStrength(x: Measured, re: RegExp): number {

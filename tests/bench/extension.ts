@@ -17,7 +17,7 @@
  * - Content-script heap: CDP Runtime.getHeapUsage (the renderer's V8 isolate: page world and the
  *   content script's isolated world) after HeapProfiler.collectGarbage, minus the same page from
  *   a file:// URL, which the content script does not match.
- * - Service worker: ServiceWorker.stopAllWorkers, then an analyzeText round trip from an extension
+ * - Service worker: ServiceWorker.stopAllWorkers, then a readPage round trip from an extension
  *   page (cold: worker start + engine), then again (warm). Same for a search, whose cold reply
  *   also loads jieba's 4 MB WASM and opens IndexedDB (the corpus area measures it on 10k and 50k
  *   articles).
@@ -280,7 +280,7 @@ export async function benchExtension(extensionDir: string): Promise<Section> {
       return performance.now() - t0;
     }, request);
     const requests = {
-      analyzeText: { type: 'analyzeText', text, meta: { publishedAt: '2024-04-12' }, force: true },
+      readPage: { type: 'readPage', text, evidence: { url: 'https://www.example.gov.cn/a.html', title: null, site: null, metaDates: ['2024-04-12'], markupDates: [], issuer: null, column: null, infoText: '', hostRegion: null, govHost: true, govTemplate: false, fictionNav: false }, force: true },
       searchCorpus: { type: 'searchCorpus', query: { text: '专精特新 中小企业' } },
     };
     for (const [name, request] of Object.entries(requests)) {
@@ -292,7 +292,7 @@ export async function benchExtension(extensionDir: string): Promise<Section> {
         cold.push(await ask(request));
         for (let k = 0; k < 5; k++) warm.push(await ask(request));
       }
-      const what = name === 'analyzeText' ? `analyzeText (${text.length} chars)` : 'searchCorpus (empty corpus; loads jieba WASM when cold)';
+      const what = name === 'readPage' ? `readPage (${text.length} chars)` : 'searchCorpus (empty corpus; loads jieba WASM when cold)';
       out.figures.push(figure(AREA, `service worker cold reply: ${what}`, 'ms', spread(cold)));
       out.figures.push(figure(AREA, `service worker warm reply: ${what}`, 'ms', spread(warm)));
     }

@@ -20,7 +20,7 @@ vi.mock('../../lib/ext/rpc', () => ({
     calls.push(r);
     switch (r.type) {
       case 'listArticles':
-        return present ? [summary({ id: 'a1', title: '银发经济行动方案', counts: { target: 0, deadline: 1, program: 0, highlight: 0 } })] : [];
+        return present ? [summary({ id: 'a1', title: '银发经济行动方案', counts: { target: 0, deadline: 1, program: 0, support: 0, highlight: 0 } })] : [];
       case 'listPrograms':
         return [];
       case 'deadlineCalendar':

@@ -7,8 +7,8 @@ import { HOSTILE, inert, mount, summary, t, unmountAll } from './dashboard-helpe
 
 afterEach(unmountAll);
 
-const A = summary({ id: 'a', title: '乙方案', publishedAt: '2024-03-01', savedAt: 3, region: '山西', counts: { target: 2, deadline: 1, program: 1, highlight: 0 } });
-const B = summary({ id: 'b', title: '甲通知', savedAt: 1, region: '山东', counts: { target: 0, deadline: 0, program: 1, highlight: 1 } });
+const A = summary({ id: 'a', title: '乙方案', publishedAt: '2024-03-01', savedAt: 3, region: '山西', counts: { target: 2, deadline: 1, program: 1, support: 0, highlight: 0 } });
+const B = summary({ id: 'b', title: '甲通知', savedAt: 1, region: '山东', counts: { target: 0, deadline: 0, program: 1, support: 0, highlight: 1 } });
 const C = summary({ id: 'c', title: HOSTILE, publishedAt: '2023-01-05', savedAt: 2 });
 
 function props(over: Partial<Parameters<typeof LibraryTable>[0]> = {}) {

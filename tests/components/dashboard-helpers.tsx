@@ -29,7 +29,7 @@ export function inert(el: HTMLElement): boolean {
 export const flush = () => new Promise((r) => setTimeout(r, 0));
 
 export function summary(over: Partial<ArticleSummary> & { id: string }): ArticleSummary {
-  return { url: `https://example.gov.cn/${over.id}.html`, title: over.id, savedAt: 0, counts: { target: 0, deadline: 0, program: 0, highlight: 0 }, ...over };
+  return { url: `https://example.gov.cn/${over.id}.html`, title: over.id, savedAt: 0, counts: { target: 0, deadline: 0, program: 0, support: 0, highlight: 0 }, ...over };
 }
 
 export function articleRecord(over: Partial<ArticleRecord> = {}): ArticleRecord {

@@ -2,16 +2,44 @@
  * `npm run demo`: the main job on the bundled default. Builds the extension, serves the sample
  * news site, opens every sample page in Chromium with the extension loaded (a visible window when
  * there is a display, headless otherwise) and leaves in demo-output/ a screenshot of a
- * highlighted page, a screenshot of the popup and the exported summary of that page.
+ * highlighted page, a screenshot of the popup and the exported summary of that page, and in
+ * demo-output/store/ the store screenshots (1280×800, the size both stores take).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startSiteServer } from '../fixtures/site-server';
 import { fixturePages } from './fixture-pages';
-import { launchWithExtension, openPopup, readHighlights, tabIdOf, waitForAnalysis } from './harness';
+import { launchWithExtension, openPopup, readHighlights, tabIdOf, waitForAnalysis, type ExtensionSession } from './harness';
 
 const OUT = resolve('demo-output');
+const STORE = join(OUT, 'store');
+/** Chrome Web Store screenshots are 1280×800 or 640×400; AMO takes any size. */
+const STORE_SIZE = { width: 1280, height: 800 };
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(file: string): { width: number; height: number } {
+  const b = readFileSync(file);
+  return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
+}
+
+/**
+ * A store screenshot of the popup as the reader sees it: dropped down from the toolbar over the
+ * page. The browser draws that frame, not a test page, so the two screenshots are laid out in a
+ * page of their own and Chromium renders it.
+ */
+async function composePopupShot(session: ExtensionSession, pageShot: string, popupShot: string, out: string): Promise<void> {
+  const data = (f: string) => `data:image/png;base64,${readFileSync(f).toString('base64')}`;
+  const canvas = await session.context.newPage();
+  await canvas.setViewportSize(STORE_SIZE);
+  await canvas.setContent(`<!doctype html><html><body style="margin:0;width:${STORE_SIZE.width}px;height:${STORE_SIZE.height}px;overflow:hidden;position:relative;background:#fff">
+    <img src="${data(pageShot)}" style="position:absolute;left:0;top:0;width:${STORE_SIZE.width}px;filter:brightness(0.92)">
+    <img src="${data(popupShot)}" style="position:absolute;right:24px;top:12px;width:420px;max-height:${STORE_SIZE.height - 24}px;object-fit:cover;object-position:top;border-radius:8px;box-shadow:0 8px 32px rgba(0,0,0,.35)">
+  </body></html>`);
+  await canvas.waitForFunction(() => [...document.images].every((i) => i.complete && i.naturalWidth > 0));
+  await canvas.screenshot({ path: out });
+  await canvas.close();
+}
 
 function build(): void {
   console.log('Building the extension (wxt build)…');
@@ -68,12 +96,35 @@ async function main(): Promise<void> {
     });
     const pageShot = join(OUT, 'page.png');
     await page.screenshot({ path: pageShot, fullPage: false });
+    mkdirSync(STORE, { recursive: true });
+    const storeShots: string[] = [];
+    await page.setViewportSize(STORE_SIZE);
+    await page.evaluate(() => {
+      const first = CSS.highlights.get('policylens-target')?.values().next().value as Range | undefined;
+      first?.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    });
+    storeShots.push(join(STORE, '1-highlights.png'));
+    await page.screenshot({ path: storeShots[0]! });
 
     const popup = await openPopup(session, await tabIdOf(session, page));
     await popup.getByTestId('verdict').waitFor();
     await popup.locator('[data-testid=corpus-comparison][aria-busy=false]').waitFor({ timeout: 30_000 });
     const popupShot = join(OUT, 'popup.png');
     await popup.screenshot({ path: popupShot, fullPage: true });
+    storeShots.push(join(STORE, '2-popup.png'));
+    await composePopupShot(session, storeShots[0]!, popupShot, storeShots[1]!);
+
+    const dashboard = await session.context.newPage();
+    await dashboard.setViewportSize(STORE_SIZE);
+    await dashboard.goto(`chrome-extension://${session.extensionId}/dashboard.html`);
+    await dashboard.getByTestId('articles').waitFor();
+    storeShots.push(join(STORE, '3-library.png'));
+    await dashboard.screenshot({ path: storeShots[2]! });
+    await dashboard.close();
+    for (const shot of storeShots) {
+      const size = pngSize(shot);
+      if (size.width !== STORE_SIZE.width || size.height !== STORE_SIZE.height) throw new Error(`${shot} is ${size.width}×${size.height}, not the store's ${STORE_SIZE.width}×${STORE_SIZE.height}`);
+    }
 
     const download = popup.waitForEvent('download');
     await popup.locator('[data-format=md]').click();
@@ -87,6 +138,7 @@ async function main(): Promise<void> {
     console.log(`  popup              ${popupShot}`);
     console.log(`  exported summary   ${summary}`);
     console.log(`  per-page counts    ${join(OUT, 'pages.txt')}`);
+    console.log(`  store screenshots  ${storeShots.join('\n                     ')}`);
   } finally {
     await session.close(true);
     await site.close();

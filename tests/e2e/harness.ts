@@ -2,6 +2,9 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { analysisDone, highlightsInPage, type FoundHighlight } from './in-page';
+
+export type { FoundHighlight } from './in-page';
 
 /**
  * Real Chromium with the built extension loaded, for the end-to-end tests and the demo. Debian's
@@ -11,15 +14,15 @@ import { join, resolve } from 'node:path';
 export const CHROME_PATH = process.env.CHROME_PATH || '/usr/bin/chromium';
 export const EXTENSION_DIR = resolve(process.env.POLICYLENS_EXTENSION_DIR || '.output/chrome-mv3');
 
-export function assertBrowserAvailable(): void {
+export function assertBrowserAvailable(extensionDir = EXTENSION_DIR): void {
   if (!existsSync(CHROME_PATH)) {
     throw new Error(
       `Chromium not found at ${CHROME_PATH}. Install it with \`apt-get update && apt-get install -y chromium fonts-noto-cjk\` ` +
         'or point CHROME_PATH at a Chromium binary. The end-to-end tests need a real browser and are never skipped.',
     );
   }
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
   }
 }
 
@@ -32,9 +35,13 @@ export interface ExtensionSession {
   close(removeProfile?: boolean): Promise<void>;
 }
 
-/** Start Chromium with the extension. Reusing `profileDir` is how a test checks persistence across restarts. */
-export async function launchWithExtension(options: { profileDir?: string; headless?: boolean } = {}): Promise<ExtensionSession> {
-  assertBrowserAvailable();
+/**
+ * Start Chromium with the extension (`extensionDir`: another build of it, e.g. the fallback
+ * highlighter's). Reusing `profileDir` is how a test checks persistence across restarts.
+ */
+export async function launchWithExtension(options: { profileDir?: string; headless?: boolean; extensionDir?: string } = {}): Promise<ExtensionSession> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  assertBrowserAvailable(extensionDir);
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'policylens-profile-'));
   const headless = options.headless ?? !process.env.DISPLAY;
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -43,8 +50,8 @@ export async function launchWithExtension(options: { profileDir?: string; headle
     viewport: { width: 1280, height: 900 },
     locale: 'zh-CN',
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
       '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=zh-CN',
     ],
@@ -69,21 +76,9 @@ export async function launchWithExtension(options: { profileDir?: string; headle
   };
 }
 
-export interface FoundHighlight {
-  name: string;
-  text: string;
-}
-
 /** What the page shows as highlighted: every range of every CSS highlight, plus fallback marks. */
 export async function readHighlights(page: Page): Promise<FoundHighlight[]> {
-  return page.evaluate(() => {
-    const found: { name: string; text: string }[] = [];
-    if (globalThis.CSS && 'highlights' in CSS) {
-      for (const [name, hl] of CSS.highlights) for (const r of hl) found.push({ name, text: r.toString() });
-    }
-    for (const el of document.querySelectorAll('policylens-mark')) found.push({ name: el.tagName.toLowerCase(), text: el.textContent ?? '' });
-    return found;
-  });
+  return page.evaluate(highlightsInPage);
 }
 
 /**
@@ -91,10 +86,7 @@ export async function readHighlights(page: Page): Promise<FoundHighlight[]> {
  * data-policylens-state (ready | off | error) when done — an attribute, not page text.
  */
 export async function waitForAnalysis(page: Page, timeout = 20_000): Promise<string> {
-  await page.waitForFunction(() => {
-    const s = document.documentElement.dataset.policylensState;
-    return s && s !== 'pending';
-  }, undefined, { timeout });
+  await page.waitForFunction(analysisDone, undefined, { timeout });
   return page.evaluate(() => document.documentElement.dataset.policylensState ?? '');
 }
 

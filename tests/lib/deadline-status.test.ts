@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineStatus, deadlineStatusText, type DeadlineState } from '../../lib/deadline-status';
+import { deadlineStatus, deadlineStatusText, windowStatus, type DeadlineState, type WindowStatus } from '../../lib/deadline-status';
 import { makeTranslate } from '../../lib/i18n';
 import type { DeadlineValue } from '../../lib/types';
 
@@ -29,5 +29,33 @@ describe('deadlineStatus', () => {
     const en = makeTranslate('en');
     expect(deadlineStatusText(deadlineStatus(dl({ end: '2026-11-20' }), TODAY), en)).toBe('4 days overdue');
     expect(deadlineStatusText(deadlineStatus(dl({ kind: 'span', start: '2026-12-04', end: '2027-12-31' }), TODAY), en)).toBe('starts in 10 days');
+  });
+});
+
+describe('windowStatus (application windows)', () => {
+  const win = (v: Partial<DeadlineValue>): DeadlineValue => ({ kind: 'window', start: null, end: null, resolved: true, ...v });
+  it.each<[string, DeadlineValue, string, WindowStatus]>([
+    ['before it opens', win({ start: '2024-05-01', end: '2024-06-30' }), '2024-04-12', { state: 'upcoming', date: '2024-05-01', days: 19 }],
+    ['on its first day', win({ start: '2024-05-01', end: '2024-06-30' }), '2024-05-01', { state: 'open', date: '2024-06-30', days: 60 }],
+    ['on its last day', win({ start: '2024-05-01', end: '2024-06-30' }), '2024-06-30', { state: 'open', date: '2024-06-30', days: 0 }],
+    ['the day after', win({ start: '2024-05-01', end: '2024-06-30' }), '2024-07-01', { state: 'closed', date: '2024-06-30', days: -1 }],
+    ['without a start (截止时间为…)', win({ end: '2024-09-30' }), '2024-01-01', { state: 'open', date: '2024-09-30', days: 273 }],
+    ['open from publication, no end known', win({ start: '2024-04-12', end: null, resolved: false }), '2024-05-01', { state: 'open', date: null, days: null }],
+    ['yearly, in its month (每年3月)', win({ period: 'year', month: 3 }), '2025-03-10', { state: 'open', date: '2025-03-31', days: 21 }],
+    ['yearly, before its month', win({ period: 'year', month: 3 }), '2025-01-31', { state: 'upcoming', date: '2025-03-01', days: 29 }],
+    ['yearly, after its month: next year', win({ period: 'year', month: 3 }), '2025-04-01', { state: 'upcoming', date: '2026-03-01', days: 334 }],
+    ['yearly over months (每年1月至11月)', win({ period: 'year', month: 1, endMonth: 11 }), '2025-11-30', { state: 'open', date: '2025-11-30', days: 0 }],
+    ['yearly over the new year (11月至次年2月), in January', win({ period: 'year', month: 11, endMonth: 2 }), '2025-01-15', { state: 'open', date: '2025-02-28', days: 44 }],
+    ['yearly over the new year, in December', win({ period: 'year', month: 11, endMonth: 2 }), '2024-12-15', { state: 'open', date: '2025-02-28', days: 75 }],
+    ['no date at all', win({ resolved: false }), '2025-01-01', { state: 'unknown', date: null, days: null }],
+    ['not a window', dl({ kind: 'by', end: '2025-12-31' }), '2025-01-01', { state: 'unknown', date: null, days: null }],
+  ])('%s', (_what, v, today, expected) => {
+    expect(windowStatus(v, today)).toEqual(expected);
+  });
+
+  it('agrees with deadlineStatus: a dated window is a period, a yearly one recurs', () => {
+    expect(deadlineStatus(win({ start: '2024-05-01', end: '2024-06-30' }), '2024-04-12')).toEqual({ state: 'not-started', days: 19 });
+    expect(deadlineStatus(win({ start: '2024-05-01', end: '2024-06-30' }), '2024-07-01')).toEqual({ state: 'ended', days: -1 });
+    expect(deadlineStatus(win({ period: 'year', month: 3 }), '2024-07-01')).toEqual({ state: 'recurring', days: null });
   });
 });

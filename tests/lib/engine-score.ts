@@ -8,13 +8,14 @@ import { loadCorpus, scoreCorpus } from '../fixtures/corpus/score.mjs';
  * and a manual scoring run can never disagree. The texts are read as the CLI reads them: no
  * publication date, not forced.
  */
-export function scoreEngine(dir: string): { result: ScoreResult; misses: string[] } {
+export function scoreEngine(dir: string): { result: ScoreResult; misses: string[]; types: string[] } {
   const docs = loadCorpus(dir);
   const preds = new Map<string, Prediction>();
   for (const [file, doc] of docs) {
     const reading = readText(doc.text);
     preds.set(file, { isPolicy: reading.verdict.isPolicy, annotations: reading.spans });
   }
-  const { result, misses } = scoreCorpus(docs, preds);
-  return { result, misses };
+  // The types the corpus labels (support only where it is labelled), as the scorer reports them.
+  const { result, misses, types } = scoreCorpus(docs, preds);
+  return { result, misses, types };
 }

@@ -47,3 +47,15 @@ describe('policylens explain', () => {
     expect(readTextFile(join(dir, 'a.txt'))).toBe(TEXT);
   });
 });
+
+describe('policylens rules', () => {
+  it('lists a rule with its stage, reason and examples, and checks them', async () => {
+    const { rulesMain } = await import('../../../lib/cli/explain');
+    let out = '';
+    const code = await rulesMain(['--check', 'deadline.as-of'], (s) => (out += s));
+    expect(code).toBe(0);
+    expect(out).toMatch(/^deadline\.as-of {2}\[reject\]\n {2}截至2023年底/);
+    expect(out).toContain('+ 截⟦至2023年底⟧');
+    expect(out).toContain('every example holds');
+  });
+});

@@ -146,7 +146,7 @@ describe('saveArticle', () => {
     expect(after.find((a) => a.text === '《行动计划》')?.dismissed).toBe(true);
     expect(after.some((a) => a.text === '研发经费投入增长15%')).toBe(false);
     const counts = (await db.articles.get(id))?.counts;
-    expect(counts).toEqual({ target: 2, deadline: 2, program: 1, highlight: 1 });
+    expect(counts).toEqual({ target: 2, deadline: 2, program: 1, support: 0, highlight: 1 });
   });
 
   it('saving the same manual highlight twice keeps one', async () => {
@@ -222,7 +222,7 @@ describe('saveArticle', () => {
     await saveArticle(db, { page: SHANDONG, tokenize, now: 20 });
     const list = await listArticles(db, { limit: 2 });
     expect(list.map((a) => a.title)).toEqual([SPORTS.meta.title, SHANDONG.meta.title]);
-    expect(list[1]?.counts).toEqual({ target: 2, deadline: 1, program: 1, highlight: 0 });
+    expect(list[1]?.counts).toEqual({ target: 2, deadline: 1, program: 1, support: 0, highlight: 0 });
     expect(list[1]?.region).toBe('山东');
     await expect(listArticles(db, { limit: 0 })).rejects.toThrow(/positive integer/);
   });
@@ -343,7 +343,7 @@ describe('saveArticle', () => {
     expect(await deleteAnnotation(db, program.id)).toEqual({ deleted: false });
     expect((await indexedFacts(db, id))?.programs).toEqual([]);
     expect((await indexedFacts(db, id))?.types).not.toContain('program');
-    expect((await db.articles.get(id))?.counts).toEqual({ target: 2, deadline: 1, program: 0, highlight: 0 });
+    expect((await db.articles.get(id))?.counts).toEqual({ target: 2, deadline: 1, program: 0, support: 0, highlight: 0 });
     // Terms are about the text, not the annotations: df is untouched.
     expect(await storedDf(db)).toEqual(await recomputedDf(db));
   });

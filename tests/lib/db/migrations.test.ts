@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { DB_VERSION, PolicyDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../../lib/db/schema';
+import { DB_VERSION, PolicyDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, upgradeToV2 } from '../../../lib/db/schema';
 import { indexedFacts, indexedTerms, indexPending, saveArticle } from '../../../lib/corpus/store';
 import { FACT } from '../../../lib/corpus/postings';
 import { searchCorpus } from '../../../lib/corpus/search';
@@ -43,9 +43,10 @@ async function seedV1(name: string): Promise<void> {
 
 describe('migration v1 → v2 (and on to the current version)', () => {
   it('has a test for every version up to the current one', () => {
-    expect(DB_VERSION).toBe(3);
+    expect(DB_VERSION).toBe(4);
     expect(Object.keys(SCHEMA_V2)).toEqual(expect.arrayContaining(Object.keys(SCHEMA_V1)));
-    expect(Object.keys(SCHEMA_V3)).toEqual(expect.arrayContaining(Object.keys(SCHEMA_V2)));
+    expect(SCHEMA_V3).toEqual(SCHEMA_V2);
+    expect(Object.keys(SCHEMA_V4)).toEqual(expect.arrayContaining(Object.keys(SCHEMA_V3)));
   });
 
   it('keeps every v1 row, folds region and agencies, counts annotations, and marks articles for indexing', async () => {
@@ -63,8 +64,9 @@ describe('migration v1 → v2 (and on to the current version)', () => {
     expect(a?.urls).toEqual(['https://sd.gov.cn/a.html']);
     expect(a?.needsIndex).toBe(1);
     // The dismissed deadline is not counted; the manual note is.
-    expect(a?.counts).toEqual({ target: 1, deadline: 0, program: 1, highlight: 1 });
-    expect((await db.articles.get('old2'))?.counts).toEqual({ target: 0, deadline: 0, program: 0, highlight: 0 });
+    // v3 adds the support count (none in a v1 store).
+    expect(a?.counts).toEqual({ target: 1, deadline: 0, program: 1, highlight: 1, support: 0 });
+    expect((await db.articles.get('old2'))?.counts).toEqual({ target: 0, deadline: 0, program: 0, highlight: 0, support: 0 });
     // The new indexes answer at once.
     expect(await db.articles.where('region').equals('山东').primaryKeys()).toEqual(['old1']);
     expect(await db.articles.where('agencies').equals('山东省工业和信息化厅').primaryKeys()).toEqual(['old1']);
@@ -98,48 +100,81 @@ describe('migration v1 → v2 (and on to the current version)', () => {
   });
 });
 
+/** Seed a database exactly as v2 code would have left it, with a support row a newer backup could carry. */
+async function seedV2(name: string): Promise<void> {
+  const v2 = new Dexie(name);
+  v2.version(1).stores(SCHEMA_V1);
+  v2.version(2).stores(SCHEMA_V2).upgrade((tx) => upgradeToV2(tx));
+  const base = { verdict: { isPolicy: true, score: 0.9, reasons: [] }, savedAt: 100, updatedAt: 100, contentHash: 'h', urls: [] as string[] };
+  await v2.table('articles').bulkAdd([
+    { ...base, id: 'a1', url: 'https://x.gov.cn/1.html', canonicalUrl: 'https://x.gov.cn/1.html', title: '措施', text: '对首次认定的企业给予一次性奖励50万元。', counts: { target: 0, deadline: 0, program: 0, highlight: 1 } },
+    { ...base, id: 'a2', url: 'https://x.gov.cn/2.html', canonicalUrl: 'https://x.gov.cn/2.html', title: '通知', text: '到2025年新增企业100家。', counts: { target: 1, deadline: 1, program: 0, highlight: 0 } },
+  ]);
+  await v2.table('annotations').bulkAdd([
+    { id: 's1', articleId: 'a1', type: 'support', origin: 'auto', text: '给予一次性奖励50万元', value: { kind: 'reward', amount: { min: 50, max: 50, unit: '万元' } }, tags: [], selectors: selectors('给予一次性奖励50万元', 8), createdAt: 1, updatedAt: 1 },
+    { id: 's2', articleId: 'a1', type: 'support', origin: 'auto', text: '奖励', tags: [], selectors: selectors('奖励', 12), createdAt: 1, updatedAt: 1, dismissed: true },
+  ]);
+  v2.close();
+}
+
+describe('migration v2 → v3', () => {
+  it('gives every article a support count, counted from its support rows (dismissed ones left out)', async () => {
+    const name = freshName();
+    await seedV2(name);
+    const db = new PolicyDB(name);
+    await db.open();
+    expect(db.verno).toBe(DB_VERSION);
+    expect((await db.articles.get('a1'))?.counts).toEqual({ target: 0, deadline: 0, program: 0, highlight: 1, support: 1 });
+    expect((await db.articles.get('a2'))?.counts).toEqual({ target: 1, deadline: 1, program: 0, highlight: 0, support: 0 });
+    expect(await db.annotations.where('type').equals('support').count()).toBe(2);
+    expect((await db.annotations.get('s1'))?.value).toEqual({ kind: 'reward', amount: { min: 50, max: 50, unit: '万元' } });
+    db.close();
+  });
+});
+
 /**
- * A database exactly as v2 code left it: the articles and annotations v2 and v3 share (saved by
- * the current code into a scratch database and copied verbatim), and the v2 index rows — each
- * article's distinct terms with parallel counts under a multiEntry `terms` index, termStats
- * without ids, corpusStats without counters. Returns the scratch database, which is what a
- * corpus saved directly under v3 looks like.
+ * A database exactly as v3 code (or v2 code: same stores) left it: the articles and annotations
+ * (saved by the current code into a scratch database and copied verbatim), and the unpacked index
+ * rows — each article's distinct terms with parallel counts under a multiEntry `terms` index,
+ * termStats without ids, corpusStats without counters. Returns the scratch database, which is
+ * what a corpus saved directly under v4 looks like.
  */
-async function seedV2(name: string, tokenize: ReturnType<typeof nodeTokenizer>): Promise<PolicyDB> {
+async function seedUnpackedIndex(name: string, version: 2 | 3, tokenize: ReturnType<typeof nodeTokenizer>): Promise<PolicyDB> {
   const direct = new PolicyDB(freshName());
   let now = 1_700_000_000_000;
   for (const page of [SHANXI_2023, SHANXI_TRAD, SHANDONG, SPORTS]) await saveArticle(direct, { page, tokenize, now: (now += 1000) });
   // One article saved without the tokenizer: still waiting for indexing when the upgrade runs.
   await saveArticle(direct, { page: capture('https://example.gov.cn/later.html', '培育专精特新中小企业，建设中试平台。', { title: '稍后索引' }), now: (now += 1000) });
-  const v2 = new Dexie(name);
-  v2.version(2).stores(SCHEMA_V2);
-  await v2.table('articles').bulkAdd(await direct.articles.toArray());
-  await v2.table('annotations').bulkAdd(await direct.annotations.toArray());
+  const old = new Dexie(name);
+  old.version(version).stores(version === 2 ? SCHEMA_V2 : SCHEMA_V3);
+  await old.table('articles').bulkAdd(await direct.articles.toArray());
+  await old.table('annotations').bulkAdd(await direct.annotations.toArray());
   const df = new Map<string, number>();
   let totalLength = 0;
   for (const row of await direct.articleTerms.toArray()) {
-    // v2 kept facts as arrays on the row and never in termStats.
+    // v2 and v3 kept facts as arrays on the row and never in termStats.
     const terms = [...(await indexedTerms(direct, row.articleId))!].filter(([t]) => !t.startsWith(FACT));
     for (const [t] of terms) df.set(t, (df.get(t) ?? 0) + 1);
     totalLength += row.length;
     const facts = (await indexedFacts(direct, row.articleId))!;
     const region = (await direct.articles.get(row.articleId))!.region ?? null;
-    await v2.table('articleTerms').add({ articleId: row.articleId, terms: terms.map(([t]) => t), counts: terms.map(([, c]) => c), length: row.length, region, ...facts });
+    await old.table('articleTerms').add({ articleId: row.articleId, terms: terms.map(([t]) => t), counts: terms.map(([, c]) => c), length: row.length, region, ...facts });
   }
-  await v2.table('termStats').bulkAdd([...df].map(([term, n]) => ({ term, df: n })));
-  await v2.table('corpusStats').put({ key: 'bm25', docs: await direct.articleTerms.count(), totalLength });
-  v2.close();
+  await old.table('termStats').bulkAdd([...df].map(([term, n]) => ({ term, df: n })));
+  await old.table('corpusStats').put({ key: 'bm25', docs: await direct.articleTerms.count(), totalLength });
+  old.close();
   return direct;
 }
 
-describe('migration v2 → v3', () => {
-  it('packs the v2 index rows into postings: the same terms, frequencies, search results and comparison', async () => {
+describe('migration v3 → v4', () => {
+  // From v2 too: one open runs upgradeToV3 and then upgradeToV4 in the same versionchange.
+  it.each([3, 2] as const)('packs the v%i index rows into postings: the same terms, frequencies, search results and comparison', async (version) => {
     const tokenize = nodeTokenizer();
     const name = freshName();
-    const direct = await seedV2(name, tokenize);
+    const direct = await seedUnpackedIndex(name, version, tokenize);
     const db = new PolicyDB(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(db.articleTerms.schema.indexes.map((i) => i.name)).toEqual([]);
     // Every indexed article keeps its terms and counts, and gets a number of its own.
     const rows = await db.articleTerms.toArray();

@@ -1,6 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { countHan, gatePage, urlKind } from '../../../lib/detect/gate';
+import { makeTranslate, reasonText } from '../../../lib/i18n';
 
 const doc = (body: string) => parseHTML(`<!doctype html><html><head><title>t</title></head><body>${body}</body></html>`).document as unknown as Document;
 const para = (n: number) => `<p>${'为推动制造业高质量发展，我省将实施技术创新能力提升行动。'.repeat(n)}</p>`;
@@ -8,20 +9,22 @@ const links = (n: number) => `<ul>${Array.from({ length: n }, (_, i) => `<li><a 
 
 describe('gatePage', () => {
   const cases: Array<[string, string, string, boolean, RegExp]> = [
-    ['English page', '<p>' + 'Quarterly results beat expectations. '.repeat(50) + '</p>', 'https://example.com/news/1.html', false, /没有中文/],
-    ['a few Chinese words', '<p>欢迎访问本站</p>', 'https://example.com/a.html', false, /太少/],
-    ['article with navigation', `<nav>${links(8)}</nav>${para(12)}`, 'https://www.example.gov.cn/art/2024/3/1/art_1_2.html', true, /正文/],
-    ['list page', `${links(60)}<p>共60条</p>`, 'https://www.example.gov.cn/zwgk/zcwj/index_2.html', false, /链接|列表/],
-    ['home page of links and blurbs', `${links(40)}${para(1)}`, 'https://www.example.gov.cn/', false, /首页|链接/],
-    ['search results', `${links(20)}${para(1)}`, 'https://www.example.gov.cn/search?q=%E6%96%B9%E6%A1%88', false, /搜索|链接/],
-    ['login form', `<form><p>请输入用户名和密码登录本系统，忘记密码请联系管理员。</p><input name="u"><input type="password" name="p"></form>${'<div>用户服务协议　隐私政策　帮助中心　联系我们　网站备案信息</div>'.repeat(4)}`, 'https://example.com/user.html', false, /登录/],
-    ['article under a header login form', `<div class="header"><form><input name="u"><input type="password" name="p"><a href="/reg">注册</a></form></div>${para(4)}`, 'https://www.example.gov.cn/art/2024/3/1/art_1_2.html', true, /正文/],
+    ['English page', '<p>' + 'Quarterly results beat expectations. '.repeat(50) + '</p>', 'https://example.com/news/1.html', false, /^-gate\.no-chinese$/],
+    ['a few Chinese words', '<p>欢迎访问本站</p>', 'https://example.com/a.html', false, /^-gate\.little-chinese$/],
+    ['article with navigation', `<nav>${links(8)}</nav>${para(12)}`, 'https://www.example.gov.cn/art/2024/3/1/art_1_2.html', true, /^\+gate\.prose$/],
+    ['list page', `${links(60)}<p>共60条</p>`, 'https://www.example.gov.cn/zwgk/zcwj/index_2.html', false, /^-gate\.(?:list|mostly-links)$/],
+    ['home page of links and blurbs', `${links(40)}${para(1)}`, 'https://www.example.gov.cn/', false, /^-gate\.(?:home|mostly-links)$/],
+    ['search results', `${links(20)}${para(1)}`, 'https://www.example.gov.cn/search?q=%E6%96%B9%E6%A1%88', false, /^-gate\.(?:search|mostly-links)$/],
+    ['login form', `<form><p>请输入用户名和密码登录本系统，忘记密码请联系管理员。</p><input name="u"><input type="password" name="p"></form>${'<div>用户服务协议　隐私政策　帮助中心　联系我们　网站备案信息</div>'.repeat(4)}`, 'https://example.com/user.html', false, /^-gate\.login$/],
+    ['article under a header login form', `<div class="header"><form><input name="u"><input type="password" name="p"><a href="/reg">注册</a></form></div>${para(4)}`, 'https://www.example.gov.cn/art/2024/3/1/art_1_2.html', true, /^\+gate\.prose$/],
   ];
   for (const [name, body, url, pass, reason] of cases) {
     it(`${name}: ${pass ? 'passes' : 'stops'}`, () => {
       const g = gatePage(doc(body), url);
       expect(g.pass).toBe(pass);
       expect(g.reason).toMatch(reason);
+      // The reader sees the reason in words, in either language.
+      for (const locale of ['zh-CN', 'en'] as const) expect(reasonText(g.reason, g.pass, makeTranslate(locale))).not.toBe(g.reason);
     });
   }
 
@@ -31,7 +34,7 @@ describe('gatePage', () => {
     expect(g.pass).toBe(true);
     expect(g.han).toBe(countHan(para(6)));
     // Han characters inside scripts do not count either.
-    expect(gatePage(doc(`<script>var s = "${'政策'.repeat(200)}";</script><p>欢迎访问本站</p>`), 'https://example.com/a.html').reason).toMatch(/太少/);
+    expect(gatePage(doc(`<script>var s = "${'政策'.repeat(200)}";</script><p>欢迎访问本站</p>`), 'https://example.com/a.html').reason).toBe('-gate.little-chinese');
   });
 
   it('short policy news (a few hundred characters) still passes', () => {

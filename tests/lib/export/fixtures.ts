@@ -1,5 +1,5 @@
 import type { AnnotationKind, AnnotationRecord, ArticleRecord } from '../../../lib/db/schema';
-import type { DeadlineValue, ProgramValue, TargetValue } from '../../../lib/types';
+import type { DeadlineValue, ProgramValue, SupportValue, TargetValue } from '../../../lib/types';
 import type { ExportItem } from '../../../lib/export/types';
 
 /** Records as the background stores them, written out by hand from real provincial and ministry notices. */
@@ -41,7 +41,7 @@ export function annotate(
   a: ArticleRecord,
   type: AnnotationKind,
   exact: string,
-  value?: TargetValue | DeadlineValue | ProgramValue,
+  value?: TargetValue | DeadlineValue | ProgramValue | SupportValue,
   over: Partial<AnnotationRecord> & { nth?: number } = {},
 ): AnnotationRecord {
   const { nth = 0, ...rest } = over;

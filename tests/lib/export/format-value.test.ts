@@ -26,7 +26,7 @@ describe('normalised values in reports', () => {
   });
 
   it('label sections with the UI table’s words', () => {
-    expect(KIND_LABELS).toEqual({ target: '目标', deadline: '期限', program: '项目', highlight: '我的标注' });
+    expect(KIND_LABELS).toEqual({ target: '目标', deadline: '期限', program: '项目', support: '支持', highlight: '我的标注' });
   });
 
   it('drops characters no document format can hold, keeping text and newlines', () => {

@@ -106,4 +106,40 @@ describe('programs', () => {
     const stem = programsIn('北湖推“数据赋能×”行动。所谓“数据赋能×”,是指数据协同。');
     expect(stem.map((p) => p.text)).toEqual(['“数据赋能×”行动', '“数据赋能×”']);
   });
+
+  // GUIDE "Edge cases, decided": how the rules read together on the kinds of text it names.
+  describe('edge cases the GUIDE decided', () => {
+    it('reads the named plans of a Taiwan budget list, not their amounts', () => {
+      const found = programsIn('經濟部辦理住宅節能升級計畫、產業節能輔導綱要計畫等12億元;交通部辦理鐵路立體化建設計畫第二期。');
+      expect(found.map((p) => p.name)).toEqual(['住宅节能升级计划', '产业节能辅导纲要计划', '铁路立体化建设计划第二期']);
+    });
+
+    it('names the summary of a quoted list, not its items', () => {
+      const found = programsIn('做好“数字经济”“海洋经济”“文旅经济”这“三篇文章”。做好“三篇文章”的部署已经完成。');
+      expect(found.map((p) => p.text)).toEqual(['“三篇文章”', '“三篇文章”']);
+    });
+
+    it('reads quoted strategies and campaigns, not principles or topics', () => {
+      const found = programsIn('深入践行“山海协作战略”,加大“两招两引”力度,坚持“两个毫不动摇”,做好“三农”工作。');
+      expect(found.map((p) => p.text)).toEqual(['“山海协作战略”', '“两招两引”']);
+    });
+
+    it('takes construction projects for projects, not programs', () => {
+      expect(programsIn('加快实施北江水资源配置一期工程,建成沿江高速二期。')).toEqual([]);
+    });
+
+    it('reads a title published in running text and its back-reference', () => {
+      const found = programsIn('近日,省政府办公厅印发河东省促进民营经济发展若干措施(以下简称《措施》)。《措施》明确,加大支持。');
+      expect(found.map((p) => [p.text, p.aliasOf])).toEqual([
+        ['河东省促进民营经济发展若干措施', undefined],
+        ['《措施》', '河东省促进民营经济发展若干措施'],
+        ['《措施》', '河东省促进民营经济发展若干措施'],
+      ]);
+    });
+
+    it('reads a count written either way as the same name', () => {
+      const found = programsIn('“河东九项减碳战略”明年预算80亿元,河东9项减碳战略中节能部分最多。');
+      expect(found.map((p) => p.name)).toEqual(['河东九项减碳战略', '河东九项减碳战略']);
+    });
+  });
 });

@@ -1,4 +1,7 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readText } from '../../../lib/engine';
 import { findTargets, referenceYear } from '../../../lib/extract/targets';
 import { normalize } from '../../../lib/text/normalize';
 
@@ -166,5 +169,71 @@ describe('targets', () => {
   it('lets a run-in heading on the current line end the goal section above', () => {
     const text = '一、发展目标。到2027年,建成充电桩5万个。\n二、壮大整车企业。支持整车企业扩能,首次突破10万辆。';
     expect(targetsIn(text).map((t) => t.text)).toEqual(['建成充电桩5万个']);
+  });
+
+  // Issue 12, values: the number as written, its scale word in the unit, rates in % (lib/types.ts).
+  it.each([
+    ['到2025年，全市争取中央资金不超过4亿元。', null, 4, '亿元', '不超过'],
+    ['到2027年，過渡性房屋落成量達3.2萬個。', 3.2, 3.2, '万个', '达'],
+    ['到2026年，省級科技型中小企業突破2.4萬家。', 2.4, null, '万家', '突破'],
+    ['到2025年,本地配套率达到五成以上。', 50, null, '%', '以上'],
+    ['到2026年,再生能源发电占比提高至两成。', 20, 20, '%', null],
+    ['到2030年，森林覆盖率达到百分之六十五。', 65, 65, '%', '达到'],
+    ['到2030年，森林覆盖率提高到百分之六十至百分之六十五。', 60, 65, '%', null],
+    ['行政院表示，到119年投入經費1.5兆元。', 1.5, 1.5, '兆元', null],
+  ])('reads the amount of %s', (sentence, min, max, unit, qualifier) => {
+    const found = targetsIn(sentence);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ min, max, unit, qualifier });
+  });
+
+  it('reads figures given 分别 as one target spanning them', () => {
+    const found = targetsIn('到2026年,全市养老、托育和医疗机构床位分别达到1.2万张、3000张和8万张。');
+    expect(found).toHaveLength(1);
+    // Scales differ, so the figures are compared in the plain unit (lib/types.ts).
+    expect(found[0]).toMatchObject({ text: '全市养老、托育和医疗机构床位分别达到1.2万张、3000张和8万张', min: 3000, max: 80000, unit: '张' });
+    expect(found[0]!.indicator).toBe('全市养老、托育和医疗机构床位');
+    expect(targetsIn('到2026年,全市工业、服务业投资分别增长12%和9%。')[0]).toMatchObject({ min: 9, max: 12, unit: '%' });
+  });
+
+  it('keeps a leading 力争 out of the span but in the qualifier (GUIDE: Qualifiers)', () => {
+    expect(targetsIn('力争新培育专精特新企业100家。')[0]).toMatchObject({ text: '新培育专精特新企业100家', qualifier: '力争' });
+    expect(targetsIn('全年固定资产投资力争增长10%以上。')[0]?.text).toBe('固定资产投资力争增长10%以上');
+  });
+
+  it.each([
+    ['money to be won', '争取中央预算内补助资金2亿元以上。', '中央预算内补助资金2亿元以上'],
+    ['a budget with a floor', '每年安排实验室运行经费不低于3000万元。', '每年安排实验室运行经费不低于3000万元'],
+    ['money to be raised', '各县筹集1.2亿元资金,用于农村道路养护。', '各县筹集1.2亿元资金'],
+  ])('reads %s as a target (GUIDE: Money)', (_what, sentence, text) => {
+    expect(targetsIn(sentence).map((t) => t.text)).toEqual([text]);
+  });
+
+  it.each([
+    ['a subsidy standard', '对举办展会的行业协会,给予2万元-8万元的补助。'],
+    ['a tariff rate', '自2025年1月1日起,对进口商品加征25%关税。'],
+    ['a count of goods a measure is aimed at', '针对进口关税已降为零的1800种原材料,引导企业扩大采购。'],
+    ['a Hong Kong market quote', '恒生指數收報19,234點，升1.8%。'],
+    ['a Taiwan export statistic', '外銷訂單金額500億美元，年增10.5%。'],
+    ['a number inside a quoted name', '「城鄉八項提升行動」備受關注。'],
+  ])('ignores %s', (_what, sentence) => {
+    expect(targetsIn(sentence)).toEqual([]);
+  });
+
+  it('reads the figure but not the change that restates it', () => {
+    expect(targetsIn('三年内全市充电桩将达到4.5万个,较规划出台时增加约60%。').map((t) => t.min)).toEqual([4.5]);
+  });
+
+  it('every target of the labelled texts keeps its number in its span and value', () => {
+    for (const dir of ['tests/fixtures/corpus/dev', 'tests/fixtures/corpus/holdout']) {
+      for (const name of readdirSync(dir).filter((n) => n.endsWith('.txt'))) {
+        const text = readFileSync(join(dir, name), 'utf8');
+        for (const s of readText(text, { force: true }).spans) {
+          if (s.type !== 'target') continue;
+          expect(s.value.min !== null || s.value.max !== null, `${name}: ${s.text}`).toBe(true);
+          expect(normalize(s.text).text, `${name}: ${s.text}`).toMatch(/[\d零〇一二两三四五六七八九十百千]|翻/);
+        }
+      }
+    }
   });
 });

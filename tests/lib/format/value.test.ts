@@ -9,9 +9,10 @@ import {
   formatDeadline,
   formatFigure,
   formatProgram,
+  formatSupport,
   formatValue,
 } from '../../../lib/format/value';
-import type { DeadlineValue, TargetValue } from '../../../lib/types';
+import type { DeadlineValue, SupportValue, TargetValue } from '../../../lib/types';
 import { makeTranslate } from '../../../lib/i18n';
 
 const TODAY = '2026-11-24';
@@ -128,5 +129,38 @@ describe('format* (the value alone, as reports print it)', () => {
     expect(formatValue('highlight', undefined)).toBe('');
     expect(formatValue('target', { name: 'x' })).toBe('');
     expect(formatValue('deadline', dl({ end: '2027-12-31' }), makeTranslate('en'))).toBe('by 2027-12-31');
+  });
+});
+
+describe('support and application windows in words', () => {
+  it.each<[string, SupportValue, string]>([
+    ['an amount', { kind: 'reward', amount: { min: 50, max: 50, unit: '万元' } }, '奖励 50 万元'],
+    ['an amount with only a ceiling', { kind: 'subsidy', amount: { min: null, max: 500, unit: '万元' } }, '补贴 最高 500 万元'],
+    ['an amount per head', { kind: 'subsidy', amount: { min: 3000, max: 3000, unit: '元' }, per: '每人每月' }, '补贴 每人每月 3000 元'],
+    ['a rate of a basis with a cap', { kind: 'subsidy', rate: { min: 10, max: 10 }, basis: '设备投资额', cap: { value: 500, unit: '万元' } }, '补贴 设备投资额的 10% · 最高 500 万元'],
+    ['a waiver', { kind: 'tax', rate: { min: 100, max: 100 } }, '税收优惠 100%'],
+  ])('%s', (_what, v, text) => {
+    expect(formatSupport(v)).toBe(text);
+    expect(formatValue('support', v)).toBe(text);
+  });
+
+  it('describes an item with who it is for, in either language', () => {
+    const v: SupportValue = { kind: 'reward', amount: { min: 50, max: 50, unit: '万元' }, eligibility: { text: '对首次认定的国家级“小巨人”企业' } };
+    expect(describeValue('support', v, { today: TODAY })).toBe('支持 · 奖励 50 万元 · 适用：对首次认定的国家级“小巨人”企业');
+    expect(describeValue('support', v, { today: TODAY, t: makeTranslate('en') })).toBe('Support · reward 50 万元 · for: 对首次认定的国家级“小巨人”企业');
+  });
+
+  it.each<[string, DeadlineValue, string]>([
+    ['dated', dl({ kind: 'window', start: '2024-05-01', end: '2024-06-30' }), '申报 2024-05-01 至 2024-06-30'],
+    ['closing only', dl({ kind: 'window', start: null, end: '2024-09-30' }), '申报截止 2024-09-30'],
+    ['yearly', dl({ kind: 'window', period: 'year', month: 3 }), '每年 3 月申报'],
+    ['yearly over months', dl({ kind: 'window', period: 'year', month: 1, endMonth: 11 }), '每年 1–11 月申报'],
+  ])('a window, %s', (_what, v, text) => {
+    expect(formatDeadline(v)).toBe(text);
+  });
+
+  it('counts down to a dated window like a period, and gives a yearly one no countdown', () => {
+    expect(describeDeadline(dl({ kind: 'window', start: '2026-12-04', end: '2026-12-31' }), TODAY)).toBe('申报 2026-12-04 至 2026-12-31 · 10 天后开始');
+    expect(describeDeadline(dl({ kind: 'window', period: 'year', month: 3 }), TODAY)).toBe('每年 3 月申报');
   });
 });

@@ -292,7 +292,7 @@ describe('Highlighter, CSS Custom Highlight API path (stubbed registry)', () => 
     ]);
     expect(res).toEqual({ drawn: 5, missing: [] });
     expect(root.innerHTML).toBe(HTML);
-    expect([...registry.keys()].sort()).toEqual(['policylens-deadline', 'policylens-highlight', 'policylens-program', 'policylens-target']);
+    expect([...registry.keys()].sort()).toEqual(['policylens-deadline', 'policylens-highlight', 'policylens-program', 'policylens-support', 'policylens-target']);
     const targets = [...registry.get('policylens-target')!].map((r) => r.toString());
     expect(targets.sort()).toEqual(['5家左右', '省级技术创新示范企业20户']);
     expect(registry.get('policylens-highlight')!.priority).toBeGreaterThan(registry.get('policylens-program')!.priority);

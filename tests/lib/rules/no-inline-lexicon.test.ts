@@ -4,15 +4,25 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 /**
- * Word lists live in lib/lexicon/*.json, not inside the patterns of lib/extract and lib/detect:
+ * Word lists live in lib/lexicon/*.json, not inside the patterns of the engine and the detector:
  * a literal (regex, string or template part) may join at most MAX_BRANCHES Chinese alternatives,
  * enough for a connective such as (?:到|至|于), not for a vocabulary.
  */
 const MAX_BRANCHES = 3;
 const CJK = /[\u3400-\u9fff]/;
 
-/** Files already written against the lexicon; the rest of lib/extract and lib/detect follow. */
-const GUARDED = ['lib/extract/deadlines.ts', 'lib/extract/resolve.ts', 'lib/rules/rule.ts', 'lib/rules/catalog.ts', 'lib/lexicon/index.ts'];
+/** Every file of the engine's reading and detection code, found on disk, so a new file is guarded too. */
+const GUARDED_DIRS = ['lib/extract', 'lib/detect', 'lib/verdict', 'lib/rules', 'lib/lexicon'];
+/**
+ * Files not yet written against the lexicon. This list only shrinks: delete an entry when its
+ * file is converted (the test below fails once an entry is no longer needed).
+ */
+const NOT_YET: string[] = [];
+const GUARDED = GUARDED_DIRS.flatMap((dir) =>
+  readdirSync(join(process.cwd(), dir))
+    .filter((n) => n.endsWith('.ts'))
+    .map((n) => `${dir}/${n}`),
+).filter((f) => !NOT_YET.includes(f));
 
 export function inlineLists(source: string, file = 'x.ts'): { line: number; branches: number; text: string }[] {
   const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true);
@@ -36,6 +46,13 @@ describe('no word lists inside patterns', () => {
   it('finds a list when there is one (the check itself works)', () => {
     expect(inlineLists('const R = /今年|明年|年内|全年/;')).toHaveLength(1);
     expect(inlineLists('const R = new RegExp(`^(?:${x}|到|至)`);')).toHaveLength(0);
+  });
+  it('guards the engine\'s files, and every exception is still needed', () => {
+    expect(GUARDED).toContain('lib/detect/text-meta.ts');
+    expect(GUARDED).toContain('lib/extract/junk.ts');
+    for (const file of NOT_YET) {
+      expect(inlineLists(readFileSync(join(process.cwd(), file), 'utf8'), file).length, `${file} holds no list any more: remove it from NOT_YET`).toBeGreaterThan(0);
+    }
   });
   for (const file of GUARDED) {
     it(file, () => {

@@ -1,14 +1,13 @@
 import * as z from 'zod/mini';
 import {
   MAX_TEXT,
-  type ArticleDetail, type ArticleMeta, type ArticleSummary, type ExportedFile, type ManualAnnotation, type PageCapture,
+  type ArticleDetail, type ArticleMeta, type ArticleSummary, type ExportedFile, type ManualAnnotation, type PageCapture, type PageEvidence,
   type PageState, type Reading, type SavedAnnotations, type Span, type Verdict,
-} from './types';
+} from '../types';
 // Reply payloads the corpus and export code define; types only, erased from every bundle.
-import type { CorpusSummary } from './corpus/summary';
-import type { SearchResults } from './corpus/search';
-import type { ImportReport } from './export/backup';
-import type { DeadlineCalendar, ProgramEntry } from './corpus/catalog';
+import type { CorpusSummary } from '../corpus/summary';
+import type { SearchResults } from '../corpus/search';
+import type { DeadlineCalendar, ProgramEntry } from '../corpus/catalog';
 
 /**
  * The one message protocol between the content script, the background, the popup and the
@@ -19,11 +18,11 @@ import type { DeadlineCalendar, ProgramEntry } from './corpus/catalog';
  */
 
 // zod/mini: the content script runs on every page, and full zod would add ~60 kB to it.
-const str = (max: number) => z.string().check(z.maxLength(max));
-const count = (max: number) => z.number().check(z.int(), z.minimum(0), z.maximum(max));
-const list = <T extends z.core.SomeType>(item: T, max: number) => z.array(item).check(z.maxLength(max));
-const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
-const url = str(4000).check(z.refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL'));
+import { count, isoDate, list, str, url } from './wire';
+
+export * from './wire';
+export * from './content';
+const month = z.number().check(z.int(), z.minimum(1), z.maximum(12));
 
 const OFFSET = count(MAX_TEXT);
 
@@ -46,10 +45,26 @@ export const targetValueSchema = z.object({
   indicator: str(1000), min: z.nullable(z.number()), max: z.nullable(z.number()), unit: str(50), qualifier: z.nullable(str(50)),
 });
 export const deadlineValueSchema = z.object({
-  kind: z.enum(['by', 'within', 'recurring', 'scope', 'span']),
+  kind: z.enum(['by', 'within', 'recurring', 'scope', 'span', 'window']),
   start: z.optional(z.nullable(str(40))), end: z.nullable(str(40)), resolved: z.boolean(), period: z.optional(str(40)),
+  month: z.optional(month), endMonth: z.optional(month),
 });
 export const programValueSchema = z.object({ name: str(1000), aliasOf: z.optional(str(1000)) });
+const bounds = { min: z.nullable(z.number()), max: z.nullable(z.number()) };
+export const supportValueSchema = z.object({
+  kind: z.enum(['subsidy', 'reward', 'loan', 'guarantee', 'interest', 'tax', 'fee', 'service', 'other']),
+  amount: z.optional(z.object({ ...bounds, unit: str(50) })),
+  per: z.optional(str(50)),
+  rate: z.optional(z.object(bounds)),
+  cap: z.optional(z.object({ value: z.nullable(z.number()), unit: str(50) })),
+  basis: z.optional(str(200)),
+  eligibility: z.optional(z.object({
+    text: str(1000),
+    entity: z.optional(str(50)),
+    thresholds: z.optional(list(z.object({ text: str(200), measure: str(200), ...bounds, unit: str(50) }), 20)),
+    region: z.optional(str(50)),
+  })),
+});
 
 const spanBase = { start: OFFSET, end: OFFSET, text: str(5000) };
 /** A span as the engine returns it; schemas strip fields they do not know, so a newer engine stays compatible. */
@@ -57,6 +72,7 @@ export const spanSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('target'), ...spanBase, value: targetValueSchema }),
   z.object({ type: z.literal('deadline'), ...spanBase, value: deadlineValueSchema }),
   z.object({ type: z.literal('program'), ...spanBase, value: programValueSchema }),
+  z.object({ type: z.literal('support'), ...spanBase, value: supportValueSchema }),
 ]);
 
 export const selectorsSchema = z.object({
@@ -81,6 +97,31 @@ export const manualAnnotationSchema = z.object({
   selectors: selectorsSchema,
 });
 
+/**
+ * What a content script says about its page: where it is now (a single-page site moves with
+ * history.pushState, which the sender URL does not follow), the canonical link it found and, when that link is
+ * not the page's own URL, the article text the link must agree with (lib/background/page-access).
+ * Without a text another address is never believed; a page on its own URL sends none, which
+ * spares a 2-million-character page a second copy of its text in a message.
+ */
+/** What a page's markup says about its article (lib/types.ts PageEvidence), as a page may send it. */
+export const pageEvidenceSchema = z.object({
+  url: str(4000),
+  title: z.nullable(str(1000)),
+  site: z.nullable(str(500)),
+  metaDates: list(str(100), 10),
+  markupDates: list(str(100), 10),
+  issuer: z.nullable(str(500)),
+  column: z.nullable(str(500)),
+  infoText: str(12_000),
+  hostRegion: z.nullable(str(50)),
+  govHost: z.boolean(),
+  govTemplate: z.boolean(),
+  fictionNav: z.boolean(),
+});
+
+export const pageClaimSchema = z.object({ url: z.optional(str(4000)), canonicalUrl: str(4000), text: z.optional(str(MAX_TEXT)) });
+
 const exportFormat = z.enum(['md', 'csv', 'jsonld', 'html', 'docx']);
 const id = str(100);
 
@@ -88,30 +129,38 @@ export const searchQuerySchema = z.object({
   text: z.optional(str(500)),
   region: z.optional(str(50)),
   program: z.optional(str(500)),
-  type: z.optional(z.enum(['target', 'deadline', 'program'])),
+  type: z.optional(z.enum(['target', 'deadline', 'program', 'support'])),
   deadlineYear: z.optional(z.number().check(z.int(), z.minimum(1949), z.maximum(2200))),
   limit: z.optional(count(500)),
 });
 
 /** Requests the background answers. */
 export const backgroundRequestSchema = z.discriminatedUnion('type', [
-  /** content → background: read a page's main text with the engine (segmenter and converter live here). */
-  z.object({ type: z.literal('analyzeText'), text: str(MAX_TEXT), meta: articleMetaSchema, force: z.optional(z.boolean()) }),
+  /**
+   * content → background: judge and read a page's article (the verdict, the metadata and the
+   * engine live here, not in the page): its text and what its markup says (lib/detect/locate.ts).
+   */
+  z.object({ type: z.literal('readPage'), text: str(MAX_TEXT), evidence: pageEvidenceSchema, force: z.optional(z.boolean()) }),
   /** content → background: what this tab shows, for the toolbar badge (targets + deadlines). */
   z.object({ type: z.literal('reportPage'), isPolicy: z.boolean(), targets: count(100_000), deadlines: count(100_000) }),
   /** popup/content → background: save (or update) an article, its automatic annotations and new manual ones. */
   z.object({ type: z.literal('saveArticle'), page: pageCaptureSchema, manual: z.optional(list(manualAnnotationSchema, 5000)) }),
   /** popup → background: the saved article for a URL, if any. */
   z.object({ type: z.literal('getArticleByUrl'), url: str(4000) }),
-  /** content → background: the saved annotations of this page, to re-anchor them on a revisit. */
-  z.object({ type: z.literal('getSavedAnnotations'), url: str(4000) }),
-  /** content/dashboard → background: edit a note or tags, or dismiss an automatic annotation. */
+  /**
+   * content → background: this page's address and saved annotations, to re-anchor them on a
+   * revisit. `page` is what the page claims (its canonical link, its text); the background checks
+   * it against the sender's URL (lib/background/page-access.ts) and answers the address it trusts.
+   */
+  z.object({ type: z.literal('getSavedAnnotations'), page: pageClaimSchema }),
+  /** content/dashboard → background: edit a note or tags, or dismiss an automatic annotation. From a content script `page` says which page it is on. */
   z.object({
     type: z.literal('updateAnnotation'), id,
     note: z.optional(z.nullable(str(20_000))), tags: z.optional(list(str(100), 50)), dismissed: z.optional(z.boolean()),
+    page: z.optional(pageClaimSchema),
   }),
-  /** content/dashboard → background: delete one annotation. */
-  z.object({ type: z.literal('deleteAnnotation'), id }),
+  /** content/dashboard → background: delete one annotation (from a content script, with `page` as above). */
+  z.object({ type: z.literal('deleteAnnotation'), id, page: z.optional(pageClaimSchema) }),
   /** popup → background: how this page relates to the saved corpus. */
   z.object({ type: z.literal('summarizeAgainstCorpus'), page: pageCaptureSchema, today: isoDate }),
   /** popup → background: export the current page (saved or not) in one format. */
@@ -126,10 +175,8 @@ export const backgroundRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('exportArticles'), ids: z.optional(list(id, 100_000)), format: exportFormat }),
   /** dashboard → background: delete an article and its annotations in one transaction. */
   z.object({ type: z.literal('deleteArticle'), id }),
-  /** dashboard → background: a full JSON backup. */
-  z.object({ type: z.literal('backup') }),
-  /** dashboard → background: import a backup, all or nothing. */
-  z.object({ type: z.literal('importBackup'), json: str(200_000_000) }),
+  // Backup and import run in the dashboard, where the database is (lib/ext/library-file.ts):
+  // a library is larger than any one message may be.
   /** dashboard → background: every program with the articles that mention it (lib/corpus/catalog.ts). */
   z.object({ type: z.literal('listPrograms') }),
   /** dashboard → background: every deadline of the corpus relative to the reader's today. */
@@ -144,11 +191,11 @@ export const backgroundRequestSchema = z.discriminatedUnion('type', [
 export type BackgroundRequest = z.infer<typeof backgroundRequestSchema>;
 
 export interface BackgroundReplies {
-  analyzeText: Reading;
+  readPage: Reading;
   reportPage: { badge: string };
   saveArticle: { id: string; created: boolean };
   getArticleByUrl: ArticleSummary | null;
-  getSavedAnnotations: SavedAnnotations | null;
+  getSavedAnnotations: { address: string; saved: SavedAnnotations | null };
   updateAnnotation: { updated: boolean };
   deleteAnnotation: { deleted: boolean };
   summarizeAgainstCorpus: CorpusSummary;
@@ -158,84 +205,22 @@ export interface BackgroundReplies {
   searchCorpus: SearchResults;
   exportArticles: ExportedFile;
   deleteArticle: { deleted: boolean };
-  backup: ExportedFile;
-  importBackup: ImportReport;
   listPrograms: ProgramEntry[];
   deadlineCalendar: DeadlineCalendar;
   restoreArticle: { restored: boolean; id: string };
 }
 
 /** Requests the content script answers (popup → content via tabs.sendMessage). */
-export const contentRequestSchema = z.discriminatedUnion('type', [
-  /** The page's current state: verdict, meta, spans and the capture to save. */
-  z.object({ type: z.literal('getPageState') }),
-  /** Annotate this page even though the verdict is negative. */
-  z.object({ type: z.literal('annotateAnyway') }),
-  /** Scroll to the n-th span and flash it. */
-  z.object({ type: z.literal('scrollToSpan'), index: count(100_000) }),
-  /** Scroll to a saved annotation and flash it. */
-  z.object({ type: z.literal('scrollToAnnotation'), id: str(100) }),
-  /** Highlight the current selection (context menu, keyboard shortcut). */
-  z.object({ type: z.literal('highlightSelection') }),
-  /** Read the page again (after a save, a deletion elsewhere or a settings change). */
-  z.object({ type: z.literal('refresh') }),
-]);
-export type ContentRequest = z.infer<typeof contentRequestSchema>;
-
-export interface ContentReplies {
-  getPageState: PageState;
-  annotateAnyway: PageState;
-  scrollToSpan: { scrolled: boolean };
-  scrollToAnnotation: { scrolled: boolean };
-  highlightSelection: { opened: boolean };
-  refresh: PageState;
-}
-
 /** True when A and B are mutually assignable. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Holds<T extends true> = T;
 // A field added to a domain type or to its schema alone fails to compile here.
 export type SchemasMatchDomain = Holds<
   Same<z.infer<typeof pageCaptureSchema>, PageCapture> &
+  Same<z.infer<typeof pageEvidenceSchema>, PageEvidence> &
   Same<z.infer<typeof manualAnnotationSchema>, ManualAnnotation> &
   Same<z.infer<typeof articleMetaSchema>, ArticleMeta> &
   Same<z.infer<typeof verdictSchema>, Verdict> &
   Same<z.infer<typeof spanSchema>, Span>
 >;
 
-/** Every reply travels wrapped, so an error reaches the sender as data with a readable message. */
-export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
-
-/** The parts of runtime.MessageSender that decide trust. */
-export interface SenderLike {
-  id?: string;
-  url?: string;
-  origin?: string;
-  tab?: { id?: number };
-}
-
-/**
- * True only for messages from this extension: its own pages (popup, dashboard) or its own content
- * scripts. Web pages cannot reach runtime.onMessage without externally_connectable, which we do
- * not declare; the check keeps that true if another extension or a future manifest change tries.
- */
-export function isOwnSender(sender: SenderLike, ownId: string): boolean {
-  return sender.id === ownId;
-}
-
-/**
- * True when the sender is one of our extension pages (popup, dashboard), even opened in a tab;
- * false for a content script, whose sender URL is the web page's.
- */
-export function isOwnPage(sender: SenderLike, ownOrigin: string): boolean {
-  const origin = ownOrigin.replace(/\/$/, '');
-  return (sender.url ?? '').startsWith(`${origin}/`) || sender.origin === origin;
-}
-
-/** Parse a request, turning a schema failure into a short readable error. */
-export function parseRequest<S extends z.ZodMiniType>(schema: S, raw: unknown): { ok: true; data: z.infer<S> } | { ok: false; error: string } {
-  const r = schema.safeParse(raw);
-  if (r.success) return { ok: true, data: r.data };
-  const first = r.error.issues[0];
-  return { ok: false, error: `invalid message: ${first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'unknown'}` };
-}

@@ -1,0 +1,78 @@
+/**
+ * The page side of detection: everything that needs the DOM, and nothing else. The content
+ * script runs this on the page's main thread; what it finds (the article's text and what the
+ * page's markup says about it) crosses to the background, where the verdict, the metadata and
+ * the reading are worked out (lib/detect/judge-page.ts, lib/detect/page-reading.ts). So the
+ * content script carries no verdict, no script converter and no word lists of the engine.
+ */
+import type { PageEvidence } from '../types';
+import { MAX_TEXT } from '../types';
+import { buildTextMap, type TextMap } from '../page/text-map';
+import { findArticleIndexed, type ArticleLocation } from './adapters';
+import { domIndex } from './dom-index';
+import { buildExclude } from './exclude';
+import { gateWithText, type GateReason } from './gate';
+import { cleanTitle, readPageFacts, splitDocTitle } from './page-meta';
+import { alt, rx } from '../lexicon/page-side';
+
+export interface Located {
+  gate: { pass: boolean; reason: GateReason };
+  article: ArticleLocation | null;
+  /** The article's text (lib/page/text-map from the container with `exclude`), cut at MAX_TEXT. */
+  text: string;
+  /**
+   * The text map `text` was read from (null when no article was read). The content script maps
+   * highlights through it; valid until the page changes.
+   */
+  map: TextMap | null;
+  /** What the page's markup says about the article; only the title and site when the gate rejected it. */
+  evidence: PageEvidence;
+}
+
+export interface LocateOptions {
+  /** Find the article even when the gate rejects the page ("annotate anyway"). */
+  force?: boolean;
+}
+
+const FICTION_PAGE = rx()`${alt('page.fiction-nav')}`;
+/** How much of the page's labelled text (发文字号, 发布日期 …) travels with the article. */
+const INFO_CHARS = 12_000;
+
+export function locatePage(doc: Document, url: string, options: LocateOptions = {}): Located {
+  let u: URL | null = null;
+  try {
+    u = new URL(url);
+  } catch {
+    u = null;
+  }
+  const { gate, bodyText } = gateWithText(doc, u ?? url);
+  if (!gate.pass && !options.force) {
+    // Rejected pages cost only the gate: no index, no text walk.
+    const { head, site } = splitDocTitle(cleanTitle(doc.title ?? ''));
+    const evidence: PageEvidence = {
+      url, title: head || null, site: site ?? u?.hostname ?? null, metaDates: [], markupDates: [], issuer: null,
+      column: null, infoText: '', hostRegion: null, govHost: false, govTemplate: false, fictionNav: false,
+    };
+    return { gate: { pass: false, reason: gate.reason }, article: null, text: '', map: null, evidence };
+  }
+  domIndex(doc, true);
+  const facts = readPageFacts(doc, u);
+  let article = findArticleIndexed(doc, u ?? url);
+  if (!article && doc.body) article = { container: doc.body, exclude: buildExclude(doc.body), via: 'body' };
+  const map = article ? buildTextMap(article.container, { exclude: article.exclude }) : null;
+  const evidence: PageEvidence = {
+    url,
+    title: facts.title,
+    site: facts.site,
+    metaDates: facts.metaDates.slice(0, 10),
+    markupDates: facts.markupDates.slice(0, 10),
+    issuer: facts.issuer,
+    column: facts.column,
+    infoText: facts.infoText.slice(0, INFO_CHARS),
+    hostRegion: facts.hostRegion,
+    govHost: facts.govHost,
+    govTemplate: facts.govTemplate,
+    fictionNav: FICTION_PAGE.test(bodyText.slice(0, 30_000)),
+  };
+  return { gate: { pass: gate.pass, reason: gate.reason }, article, text: (map?.text ?? '').slice(0, MAX_TEXT), map, evidence };
+}

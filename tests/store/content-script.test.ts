@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * What every page pays for: the built content script finds, highlights and anchors; the verdict,
+ * the metadata, the script converter and the engine's vocabulary run in the background
+ * (lib/detect/locate.ts vs lib/detect/page-reading.ts). Markers of each would show here.
+ */
+const built = readFileSync(join(process.cwd(), '.output/chrome-mv3/content-scripts/content.js'), 'utf8');
+
+describe('the built content script', () => {
+  it.each([
+    ['the verdict (lib/verdict)', 'A policy document issued, published or adopted'],
+    ['the engine (lib/engine, lib/extract)', 'target.no-goal-evidence'],
+    ['the verdict vocabulary (verdict.json)', 'genre-market'],
+    ['the engine vocabulary (target.json)', 'goal-change-to'],
+    ["OpenCC's dictionaries", '㐷 傌'],
+    ['the background message schemas', 'summarizeAgainstCorpus'],
+    ['a schema library (zod)', 'ZodError'],
+  ])('carries none of %s', (_what, marker) => {
+    expect(built.includes(marker), marker).toBe(false);
+  });
+  it('reports its gzipped size', () => {
+    const size = gzipSync(built, { level: 9 }).length;
+    console.log(`content script: ${built.length} bytes, ${size} gzipped`);
+    expect(size).toBeGreaterThan(0);
+  });
+});
