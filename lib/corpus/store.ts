@@ -306,7 +306,9 @@ class IndexDelta {
     // All issued at once; any failing put fails the transaction, stats included.
     await Promise.all(rows.map((row) => db.articleTerms.put(row)));
     if (removed.length) await db.articleTerms.bulkDelete(removed);
-    await db.corpusStats.put({ ...stats, nextNum, nextTermId, version: (stats.version ?? 0) + 1 });
+    // A library whose stats are gone (every table cleared while a worker holds a cache) starts
+    // its versions at a random point, so they never come back round to the cached one.
+    await db.corpusStats.put({ ...stats, nextNum, nextTermId, version: (stats.version ?? Math.floor(Math.random() * 2 ** 48)) + 1 });
   }
 }
 
