@@ -185,6 +185,9 @@ export function createBackgroundService(deps: ServiceDeps) {
         return packFile(await buildExport(r.format as ExportFormat, [item], { now: now() }));
       }
       case 'listArticles':
+        // The dashboard opens with this request and its search needs jieba, whose WASM takes a few
+        // hundred ms to compile and load: start that now, while the library is listed.
+        void deps.tokenizer().catch(() => undefined);
         return listArticles(db, { limit: r.limit });
       case 'getArticle': {
         const article = await db.articles.get(r.id);

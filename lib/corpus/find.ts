@@ -2,7 +2,7 @@ import type { AnnotationKind, AnnotationRecord, ArticleRecord, PolicyDB } from '
 import { foldText } from '../text/fold';
 import { programKey, regionKey } from './keys';
 import { makeSnippet, searchCorpus, type SearchHit, type SearchQuery, type SearchResults } from './search';
-import { toSummary } from './store';
+import { indexedFacts, toSummary } from './store';
 import type { Tokenize } from './tokenize';
 
 /**
@@ -160,7 +160,8 @@ export type FindQuery = SearchQuery & { tag?: string };
 /** The filters of a query other than its text, checked on index rows (region, program, type, year). */
 async function passesFilters(db: PolicyDB, ids: readonly string[], q: FindQuery): Promise<Set<string>> {
   if (!q.region?.trim() && !q.program?.trim() && !q.type && q.deadlineYear === undefined) return new Set(ids);
-  const rows = await db.articleTerms.bulkGet([...ids]);
+  // Few ids (matches in what the reader wrote): their facts are read one article at a time.
+  const rows = await Promise.all(ids.map((id) => indexedFacts(db, id)));
   const articles = q.region?.trim() ? await db.articles.bulkGet([...ids]) : [];
   const region = regionKey(q.region);
   const program = q.program?.trim() ? programKey({ name: q.program, aliasOf: q.program }) : null;
