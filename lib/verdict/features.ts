@@ -256,7 +256,11 @@ const agencies = (x: Measured) => memo(x, 'agencies', () => findAgencies(x.text)
 /** The headline and the opening paragraphs: where a report says what it is about. */
 const LEDE_CHARS = 400;
 const lede = (x: Measured) =>
-  memo(x, 'lede', () => `${x.title}\n${x.text.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 3).join('\n').slice(0, LEDE_CHARS)}`);
+  memo(x, 'lede', () => `${x.title}\n${trimmedLines(x).filter(Boolean).slice(0, 3).join('\n').slice(0, LEDE_CHARS)}`);
+
+/** The text's lines, split once for every feature that reads lines. */
+const lines = (x: Measured) => memo(x, 'lines', () => x.text.split('\n'));
+const trimmedLines = (x: Measured) => memo(x, 'trimmedLines', () => lines(x).map((l) => l.trim()));
 
 /** A headline's parts: 政府工作报告——2024年1月20日在…上, 标题｜网站名. */
 const titleParts = (title: string) => title.split(/\s{0,2}(?:——|—|:|：|\||｜|_|\s-\s)\s{0,2}/).filter(Boolean);
@@ -265,7 +269,7 @@ const titleNamesDoc = (x: Measured) => memo(x, 'titleDoc', () => titlePolicyDoc(
 
 /** Paragraphs long enough to say something (a headline list or a byline is not one). */
 function paragraphs(x: Measured): string[] {
-  return memo(x, 'paragraphs', () => x.text.split('\n').map((l) => l.trim()).filter((l) => l.length >= 30));
+  return memo(x, 'paragraphs', () => trimmedLines(x).filter((l) => l.length >= 30));
 }
 
 const POLICY_MARK = rx()`${DOC_KIND_STRICT}|(?:${ISSUE_VERB})|${alt('verdict.goal-markers')}|到(?:19|20)\d{2}年`;
@@ -341,17 +345,18 @@ const FICTION_WORDS = wordList('verdict.genre-fiction');
 function dialogueShare(x: Measured): number {
   // Quoted officials open paragraphs of news too: dialogue counts only beside a story's words.
   if (countWords(x, FICTION_WORDS, 2).total === 0) return 0;
-  const lines = x.text.split('\n').filter((l) => l.trim().length > 0);
-  const dialogue = lines.filter((l) => /^\s{0,4}[“"]/.test(l)).length;
-  return dialogue >= 3 && dialogue / Math.max(1, lines.length) >= 0.15 ? Math.min(1.5, dialogue / 6) : 0;
+  const trimmed = trimmedLines(x);
+  const said = lines(x).filter((l, i) => trimmed[i]!.length > 0);
+  const dialogue = said.filter((l) => /^\s{0,4}[“"]/.test(l)).length;
+  return dialogue >= 3 && dialogue / Math.max(1, said.length) >= 0.15 ? Math.min(1.5, dialogue / 6) : 0;
 }
 
 /** A list page read as text: most lines are short headlines with their dates. */
 function headlineShare(x: Measured): number {
-  const lines = x.text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
-  if (lines.length < 8) return 0;
-  const dated = lines.filter((l) => l.length <= 60 && !l.includes('。') && /(?:19|20)\d{2}[-/.年]\d{1,2}(?:[-/.月]\d{1,2})?|\d{1,2}[-/]\d{1,2}\s*$/.test(l)).length;
-  const share = dated / lines.length;
+  const said = trimmedLines(x).filter((l) => l.length > 0);
+  if (said.length < 8) return 0;
+  const dated = said.filter((l) => l.length <= 60 && !l.includes('。') && /(?:19|20)\d{2}[-/.年]\d{1,2}(?:[-/.月]\d{1,2})?|\d{1,2}[-/]\d{1,2}\s*$/.test(l)).length;
+  const share = dated / said.length;
   return share >= 0.3 ? share * 2 : 0;
 }
 
@@ -438,7 +443,11 @@ export const FEATURES: readonly Feature[] = [
     about: 'Government bodies that act in the text (省政府, 工业和信息化部, 行政院).',
     hits: ['工业和信息化部、财政部联合发布'],
     misses: ['球队主场迎战对手'],
-    value: (x) => sat(agencies(x) + countWords(x, AUTHORITY, 20).distinct / 2, 1.5),
+    // Three distinct authority words saturate it alone: the agencies, the dearer count, are not needed.
+    value: (x) => {
+      const named = countWords(x, AUTHORITY, 20).distinct / 2;
+      return named >= 1.5 ? 1 : sat(agencies(x) + named, 1.5);
+    },
   }),
   policy({
     id: 'policy.goals',
@@ -603,6 +612,35 @@ const MEMBER_INDEX = GROUPS.map((g) => g.members.map((m) => {
   if (i === undefined) throw new Error(`verdict group ${g.id}: no feature ${m}`);
   return i;
 }));
+
+/**
+ * A feature's largest value: policy and page features are shares, saturated counts or yes/no (at
+ * most 1); a genre's strength can exceed 1.
+ */
+export const CEILING = (f: Feature) => (f.kind === 'genre' ? Infinity : 1);
+const CEILING_AFTER = MEMBER_INDEX.map((members) => members.map((_, j) => Math.max(0, ...members.slice(j).map((i) => CEILING(FEATURES[i]!)))));
+
+/**
+ * groupVector(featureVector(input)) of a measured input, computing only the members that can
+ * change it: a group's value is its first strongest member, so once a member reaches what the
+ * remaining members can at most reach, they are not measured (a document issued makes the
+ * others of its group moot). The verdict needs no more; the fit wants every feature.
+ */
+export function measuredGroups(x: Measured): { value: number; member: string }[] {
+  return GROUPS.map((g, k) => {
+    let best = 0;
+    let member = g.members[0]!;
+    const members = MEMBER_INDEX[k]!;
+    for (let j = 0; j < members.length && best < CEILING_AFTER[k]![j]!; j++) {
+      const v = FEATURES[members[j]!]!.value(x);
+      if (v > best) {
+        best = v;
+        member = FEATURES[members[j]!]!.id;
+      }
+    }
+    return { value: best, member };
+  });
+}
 
 /** Each group's value (its strongest member) and which member it was. */
 export function groupVector(values: readonly number[]): { value: number; member: string }[] {
