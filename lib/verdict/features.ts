@@ -104,12 +104,18 @@ interface TrieNode {
   lists?: [number, string][];
 }
 /**
- * The trie of every list's words, and which places can start one: a word of one character, or the
- * first two characters of a longer word (hashed into a bit table). Most places start neither, and
- * are passed over without a lookup.
+ * The trie of every list's words, flattened for the walk: node n's child by character c sits in one
+ * open-addressed table under the key n·65536 + c (a Map per node costs a hash lookup of its own
+ * per character). Which places can start a word: a word of one character, or the first two
+ * characters of a longer word (hashed into a bit table). Most places start neither, and are
+ * passed over without a lookup.
  */
 interface WordTrie {
-  root: TrieNode;
+  /** Per node, what each list reads when the longest word at a place ends there; null: no word ends there. */
+  lists: ([number, string][] | null)[];
+  keys: Int32Array;
+  children: Int32Array;
+  bits: number;
   single: Uint8Array;
   pairs: Uint8Array;
 }
@@ -148,7 +154,27 @@ function wordTrie(): WordTrie {
       if (len > 0) node.lists.push([list.index, w.slice(0, len)]);
     }
   }
-  trie = { root, single, pairs };
+  const nodes: TrieNode[] = [root];
+  const edges: [number, number, number][] = [];
+  for (let n = 0; n < nodes.length; n++) {
+    for (const [c, child] of nodes[n]!.next) {
+      edges.push([n, c, nodes.length]);
+      nodes.push(child);
+    }
+  }
+  if (nodes.length >= 0x8000) throw new Error('verdict: the word lists outgrew the trie table keys');
+  let bits = 4;
+  while (1 << bits < edges.length * 2) bits++;
+  const keys = new Int32Array(1 << bits).fill(-1);
+  const children = new Int32Array(1 << bits);
+  for (const [n, c, child] of edges) {
+    const key = n * 0x10000 + c;
+    let h = Math.imul(key, 0x9e3779b1) >>> (32 - bits);
+    while (keys[h] !== -1) h = (h + 1) & ((1 << bits) - 1);
+    keys[h] = key;
+    children[h] = child;
+  }
+  trie = { lists: nodes.map((n) => n.lists ?? null), keys, children, bits, single, pairs };
   return trie;
 }
 
@@ -161,21 +187,27 @@ const MAX_COUNT = 400;
  * of its last match.
  */
 function wordMatches(text: string): string[][] {
-  const { root, single, pairs } = wordTrie();
+  const { lists, keys, children, bits, single, pairs } = wordTrie();
+  const mask = (1 << bits) - 1;
+  const shift = 32 - bits;
   const matches: string[][] = WORD_LISTS.map(() => []);
   const from = new Int32Array(WORD_LISTS.length);
-  for (let i = 0; i < text.length; i++) {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (!single[c] && (i + 1 >= text.length || !pairs[pairHash(c, text.charCodeAt(i + 1))])) continue;
-    let node: TrieNode | undefined = root;
-    let found: TrieNode | undefined;
-    for (let j = i; j < text.length; j++) {
-      node = node.next.get(text.charCodeAt(j));
-      if (!node) break;
-      if (node.word) found = node;
+    if (!single[c] && (i + 1 >= n || !pairs[pairHash(c, text.charCodeAt(i + 1))])) continue;
+    let node = 0;
+    let found = -1;
+    for (let j = i; j < n; j++) {
+      const key = node * 0x10000 + text.charCodeAt(j);
+      let h = Math.imul(key, 0x9e3779b1) >>> shift;
+      while (keys[h] !== key && keys[h] !== -1) h = (h + 1) & mask;
+      if (keys[h] === -1) break;
+      node = children[h]!;
+      if (lists[node]) found = node;
     }
-    if (!found) continue;
-    for (const [l, w] of found.lists!) {
+    if (found < 0) continue;
+    for (const [l, w] of lists[found]!) {
       if (i < from[l]! || matches[l]!.length >= MAX_COUNT) continue;
       matches[l]!.push(w);
       from[l] = i + w.length;
