@@ -295,17 +295,20 @@ function nationalFormTrie(): { root: FormNode; first: Uint8Array } {
   return formTrie;
 }
 
-/** For each form of NATIONAL_FORMS, every place it occurs in the text, in order (overlaps included). */
-function nationalFormPlaces(t: string): number[][] {
+/**
+ * For each form of NATIONAL_FORMS, every place it occurs in the text, in order (overlaps included);
+ * undefined for a form that does not occur (most do not: an array for each would be garbage).
+ */
+function nationalFormPlaces(t: string): (number[] | undefined)[] {
   const { root, first } = nationalFormTrie();
-  const places: number[][] = NATIONAL_FORMS.map(() => []);
+  const places: (number[] | undefined)[] = new Array(NATIONAL_FORMS.length);
   for (let i = 0; i < t.length; i++) {
     if (!first[t.charCodeAt(i)]) continue;
     let node: FormNode | undefined = root;
     for (let j = i; j < t.length; j++) {
       node = node.next.get(t.charCodeAt(j));
       if (!node) break;
-      if (node.forms) for (const k of node.forms) places[k]!.push(i);
+      if (node.forms) for (const k of node.forms) (places[k] ??= []).push(i);
     }
   }
   return places;
@@ -317,10 +320,13 @@ function agencyHits(t: string): AgencyHit[] {
   const overlaps = (a: number, b: number) => taken.some(([x, y]) => a < y && b > x);
   const places = nationalFormPlaces(t);
   // National bodies, longest written form first so 国务院办公厅 is not also counted as 国务院.
-  for (const [k, [canon, form]] of NATIONAL_FORMS.entries()) {
+  for (let k = 0; k < NATIONAL_FORMS.length; k++) {
+    const at = places[k];
+    if (!at) continue;
+    const [canon, form] = NATIONAL_FORMS[k]!;
     // Each form's places as a search from the end of its last one would find them.
     let from = 0;
-    for (const i of places[k]!) {
+    for (const i of at) {
       if (i < from) continue;
       from = i + form.length;
       // 省发展改革委 or 市人民银行 are local branches, not the national body.

@@ -66,15 +66,18 @@ function memo<T>(x: Measured, key: string, f: () => T): T {
 }
 
 export function countMatches(re: RegExp, t: string, cap = 200): { total: number; distinct: number } {
-  const seen = new Set<string>();
+  // Most counts are 0 or 1: the set of distinct matches is made only from a second one on.
+  let first: string | null = null;
+  let seen: Set<string> | null = null;
   let total = 0;
   re.lastIndex = 0;
   for (let m = re.exec(t); m && total < cap; m = re.exec(t)) {
     total++;
-    seen.add(m[0]);
+    if (first === null) first = m[0];
+    else (seen ??= new Set([first])).add(m[0]);
     if (m[0].length === 0) re.lastIndex++;
   }
-  return { total, distinct: seen.size };
+  return { total, distinct: seen ? seen.size : total };
 }
 
 /**
@@ -186,11 +189,12 @@ const MAX_COUNT = 400;
  * one walk finds the longest word of any list at each place, and each list goes on from the end
  * of its last match.
  */
-function wordMatches(text: string): string[][] {
+function wordMatches(text: string): (string[] | undefined)[] {
   const { lists, keys, children, bits, single, pairs } = wordTrie();
   const mask = (1 << bits) - 1;
   const shift = 32 - bits;
-  const matches: string[][] = WORD_LISTS.map(() => []);
+  // A list with no match keeps no array: most lists do not occur in a short text.
+  const matches: (string[] | undefined)[] = new Array(WORD_LISTS.length);
   const from = new Int32Array(WORD_LISTS.length);
   const n = text.length;
   for (let i = 0; i < n; i++) {
@@ -208,8 +212,10 @@ function wordMatches(text: string): string[][] {
     }
     if (found < 0) continue;
     for (const [l, w] of lists[found]!) {
-      if (i < from[l]! || matches[l]!.length >= MAX_COUNT) continue;
-      matches[l]!.push(w);
+      if (i < from[l]!) continue;
+      const m = (matches[l] ??= []);
+      if (m.length >= MAX_COUNT) continue;
+      m.push(w);
       from[l] = i + w.length;
     }
   }
@@ -219,9 +225,13 @@ function wordMatches(text: string): string[][] {
 /** countMatches(list.re, x.text, cap), read off the text's one walk. */
 export function countWords(x: Measured, list: WordList, cap = 200): { total: number; distinct: number } {
   if (cap > MAX_COUNT) return countMatches(list.re, x.text, cap);
-  const found = memo(x, 'wordMatches', () => wordMatches(x.text))[list.index]!;
+  const found = memo(x, 'wordMatches', () => wordMatches(x.text))[list.index];
+  if (!found) return { total: 0, distinct: 0 };
   const total = Math.min(cap, found.length);
-  return { total, distinct: new Set(found.slice(0, total)).size };
+  if (total <= 1) return { total, distinct: total };
+  const seen = new Set<string>();
+  for (let k = 0; k < total; k++) seen.add(found[k]!);
+  return { total, distinct: seen.size };
 }
 
 /** Evidence saturates: a few mentions say as much as many, so short news and long documents compare. */
