@@ -59,7 +59,8 @@ export interface Measured {
 }
 
 function memo<T>(x: Measured, key: string, f: () => T): T {
-  if (x.cache.has(key)) return x.cache.get(key) as T;
+  const known = x.cache.get(key);
+  if (known !== undefined || x.cache.has(key)) return known as T;
   const v = f();
   x.cache.set(key, v);
   return v;
@@ -359,6 +360,9 @@ const titleInGenre = (x: Measured) => memo(x, 'titleGenre', () => Boolean(x.titl
 /** How much of a genre's vocabulary a text uses: distinct words count more than repetitions. */
 function genreStrength(x: Measured, list: WordList): number {
   const body = countWords(x, list, 400);
+  // One word is not a genre, and the headline adds at most one: a body without the genre's words
+  // is not one whatever the headline says.
+  if (body.distinct === 0) return 0;
   // A genre word in the headline says what the page is (经济日报评论员：…, 收评：沪指…).
   const distinct = body.distinct + (x.title && countMatches(list.re, x.title, 1).total > 0 ? 1 : 0);
   const total = body.total;
