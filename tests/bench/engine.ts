@@ -10,11 +10,17 @@
  * (cold code, cold DOM) is reported apart from repeated runs.
  */
 import { Readability } from '@mozilla/readability';
+import { build } from 'esbuild';
 import { parseHTML } from 'linkedom';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { detectPage } from '../../lib/detect/detect';
 import { gatePage } from '../../lib/detect/gate';
 import { readText } from '../../lib/engine';
-import { devTexts, fixturePages, longArticleHtml, policyParagraphs, policyText, realPages, stripScripts, type FixturePage } from './pages';
+import { ROOT, devTexts, fixturePages, longArticleHtml, policyParagraphs, policyText, realPages, stripScripts, type FixturePage } from './pages';
 import { emptySection, figure, interleave, median, perItemRatios, ratio, repeat, spread, throughput, type Section } from './stats';
 
 const AREA = 'engine (Node, linkedom)';
@@ -59,6 +65,106 @@ async function pagesNode(pages: readonly FixturePage[], runs: number, budgetMs: 
   const detect = pages.map((p) => perPage.get(p.slug)!.detect.slice(1));
   const detectSums = detect[0]!.map((_, i) => detect.reduce((s, d) => s + (d[i] ?? 0), 0));
   return { ...r, items, detect: spread(detectSums) };
+}
+
+/**
+ * The engine a round of work started from: issue 12 asks that throughput be "no worse than
+ * today", and today is this commit. Move it forward when a new round starts.
+ */
+export const START_OF_ROUND = '6074292';
+
+type ReadText = (text: string, options?: { force?: boolean }) => unknown;
+
+/**
+ * readText of the engine at `commit`, built from git history: its `lib/` is archived into a temp
+ * dir and bundled by esbuild against today's node_modules (same library versions, so only our
+ * code differs). Returns why not when the history or the build is unavailable (a shallow clone,
+ * an export without .git): the bench then says the peer is missing instead of failing.
+ */
+async function engineAt(commit: string, tmp: string): Promise<ReadText | string> {
+  try {
+    execFileSync('git', ['cat-file', '-e', `${commit}^{commit}`], { cwd: ROOT, stdio: 'ignore' });
+  } catch {
+    return `commit ${commit} is not in this checkout's git history`;
+  }
+  try {
+    const tar = execFileSync('git', ['archive', '--format=tar', commit, 'lib'], { cwd: ROOT, maxBuffer: 256 * 1024 * 1024 });
+    execFileSync('tar', ['-x', '-C', tmp], { input: tar });
+    const outfile = join(tmp, 'engine-peer.mjs');
+    await build({
+      entryPoints: [join(tmp, 'lib/engine.ts')], bundle: true, format: 'esm', platform: 'node', outfile, logLevel: 'error',
+      nodePaths: [join(ROOT, 'node_modules')],
+    });
+    const mod = (await import(pathToFileURL(outfile).href)) as { readText?: ReadText };
+    return typeof mod.readText === 'function' ? mod.readText : `lib/engine.ts at ${commit} exports no readText`;
+  } catch (e) {
+    return `building the engine at ${commit} failed: ${(e as Error).message.split('\n')[0]}`;
+  }
+}
+
+/**
+ * Ours against the round's starting engine on the same texts, interleaved (ours, peer, peer,
+ * ours, …) so that a change in the machine's load falls on both sides alike.
+ */
+async function againstStartOfRound(out: Section): Promise<void> {
+  const tmp = mkdtempSync(join(tmpdir(), 'policylens-engine-peer-'));
+  try {
+    const label = `readText vs the engine at ${START_OF_ROUND} (start of round)`;
+    const peer = await engineAt(START_OF_ROUND, tmp);
+    if (typeof peer === 'string') {
+      out.notes.push(`${label}: peer missing, ${peer}.`);
+      console.error(`bench: ${label}: peer missing, ${peer}`);
+      return;
+    }
+    const AREA_PEER = 'engine readText vs start of round';
+    const load = loadavg()[0]!.toFixed(2);
+    const dev = devTexts();
+    const devChars = dev.reduce((s, d) => s + d.text.length, 0);
+    const big = policyText(100_000);
+    // Both read every text in full (force): the two verdicts differ (the old one takes the 100k
+    // text and 3 dev texts for non-policy and stops there), and a text one side skips is not
+    // throughput. Each sample reads its texts several times: one pass over the dev corpus is
+    // ~20 ms, the length of a scheduler slice on a loaded machine.
+    const all = { force: true };
+    const cases = [
+      { name: `dev corpus, ${dev.length} texts, ${devChars} chars`, chars: 3 * devChars, run: (f: ReadText) => { for (let k = 0; k < 3; k++) for (const d of dev) f(d.text, all); }, runs: 21 },
+      { name: '100k chars of policy text', chars: 2 * big.length, run: (f: ReadText) => { f(big, all); f(big, all); }, runs: 11 },
+    ];
+    for (const c of cases) {
+      // CPU time of this process, not wall time: with the load above the core count, a wall
+      // clock also times the other processes that preempt us, on one side of a pair and not the other.
+      const time = (f: ReadText) => {
+        const t0 = process.cpuUsage();
+        c.run(f);
+        const d = process.cpuUsage(t0);
+        return (d.user + d.system) / 1000;
+      };
+      for (let i = 0; i < 3; i++) {
+        time(readText);
+        time(peer);
+      }
+      const ours: number[] = [];
+      const theirs: number[] = [];
+      for (let i = 0; i < c.runs; i++) {
+        // Alternate which side goes first: the second of a pair runs on a warmer cache.
+        if (i % 2 === 0) {
+          ours.push(time(readText));
+          theirs.push(time(peer));
+        } else {
+          theirs.push(time(peer));
+          ours.push(time(readText));
+        }
+      }
+      const note = `read in full, CPU time, interleaved, load ${load}`;
+      const a = throughput(AREA_PEER, `ours, ${c.name}`, c.chars, spread(ours), 'Mchar/s', note);
+      const b = throughput(AREA_PEER, `engine at ${START_OF_ROUND}, ${c.name}`, c.chars, spread(theirs), 'Mchar/s', note);
+      out.figures.push(a, b);
+      // ours ÷ peer of the median times, like every other peer row: below 1× we are faster.
+      out.ratios.push({ name: `${label}, ${c.name}`, ours: `${a.area}: ${a.name}`, peer: `${b.area}: ${b.name}`, ratio: median(ours) / median(theirs) });
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
 }
 
 export async function benchEngineNode(): Promise<Section> {
@@ -162,6 +268,7 @@ export async function benchEngineNode(): Promise<Section> {
     points.push({ label: `${size / 1000}k chars`, size, median: s.median });
   }
   out.growth.push({ name: 'engine readText', unit: 'ms', points });
+  await againstStartOfRound(out);
   return out;
 }
 
