@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { PolicyCard as Card } from '../lib/card/policy-card';
 import { cardIsEmpty } from '../lib/card/policy-card';
 import { deadlineStatus, deadlineStatusText, windowStatus } from '../lib/deadline-status';
@@ -19,6 +20,11 @@ export interface PolicyCardProps {
   limit?: number;
   /** Download the card's windows and deadlines as an .ics; the button shows only when given. */
   onCalendar?: () => void;
+  /**
+   * The popup's compact form: the facts on a few lines and each list folded under its heading and
+   * count, so the first screen still reaches the glance below (the dashboard shows lists open).
+   */
+  folded?: boolean;
 }
 
 function deadlineState(v: DeadlineValue, today: string, t: Translate): { cls: string; text: string } {
@@ -34,16 +40,43 @@ function Rest({ n, t }: { n: number; t: Translate }) {
   return n > 0 ? <li class="muted">{t('policyCard.more', { n })}</li> : null;
 }
 
-export default function PolicyCard({ card, today, t, limit = Infinity, onCalendar }: PolicyCardProps) {
+/** One of the card's lists: open under a heading, or folded (details) with its count beside it. */
+function Section({ id, heading, swatch, count, folded, children }: {
+  id: string; heading: string; swatch?: string; count: number; folded: boolean; children: ComponentChildren;
+}) {
+  const mark = swatch ? <span class={`swatch swatch--${swatch}`} aria-hidden="true" /> : null;
+  if (folded) {
+    return (
+      <details class="fold policy-card__list" data-section={id} data-testid={`card-fold-${id}`}>
+        <summary>{mark}{heading} <span class="count">{count}</span></summary>
+        {children}
+      </details>
+    );
+  }
+  return (
+    <div class="policy-card__list" data-section={id}>
+      <h4>{mark} {heading}</h4>
+      {children}
+    </div>
+  );
+}
+
+export default function PolicyCard({ card, today, t, limit = Infinity, onCalendar, folded = false }: PolicyCardProps) {
   const facts: [string, string, string][] = [];
   if (card.issuers.length) facts.push(['issuers', t('policyCard.issuers'), card.issuers.join('、')]);
   if (card.docNumber) facts.push(['docNumber', t('policyCard.docNumber'), card.docNumber]);
   for (const d of card.dates) facts.push([`date-${d.kind}`, t(`policyCard.date.${d.kind}` as MessageKey), d.date]);
   if (card.region) facts.push(['region', t('policyCard.region'), card.region]);
   const cut = <T,>(list: readonly T[]) => list.slice(0, limit);
+  const calendar = onCalendar && card.deadlines.length ? (
+    <button type="button" class="linklike" data-testid="card-ics" onClick={onCalendar}>{t('ics.article')}</button>
+  ) : null;
   return (
-    <section class="policy-card" data-testid="policy-card" aria-label={t('policyCard.title')}>
-      <h3 class="policy-card__title">{t('policyCard.title')}</h3>
+    <section class={`policy-card${folded ? ' policy-card--folded' : ''}`} data-testid="policy-card" aria-label={t('policyCard.title')}>
+      <div class="policy-card__head">
+        <h3 class="policy-card__title">{t('policyCard.title')}</h3>
+        {folded ? calendar : null}
+      </div>
       {cardIsEmpty(card) ? <p class="muted">{t('policyCard.empty')}</p> : null}
       {facts.length ? (
         <dl class="policy-card__facts">
@@ -55,62 +88,58 @@ export default function PolicyCard({ card, today, t, limit = Infinity, onCalenda
           ))}
         </dl>
       ) : null}
-      {card.programs.length ? (
-        <div class="policy-card__list" data-section="programs">
-          <h4>{t('policyCard.programs')}</h4>
-          <ul>
-            {cut(card.programs).map((p) => <li key={p}>{p}</li>)}
-            <Rest n={card.programs.length - cut(card.programs).length} t={t} />
-          </ul>
-        </div>
-      ) : null}
-      {card.support.length ? (
-        <div class="policy-card__list" data-section="support">
-          <h4><span class="swatch swatch--support" /> {t('policyCard.gives')}</h4>
-          <ul>
-            {cut(card.support).map((s, i) => (
-              <li key={i} data-kind={s.value.kind}>
-                <span class="policy-card__value">{formatSupport(s.value, t)}</span>
-                {s.value.eligibility?.text ? <span class="policy-card__who"> {t('policyCard.eligibility', { text: s.value.eligibility.text })}</span> : null}
-              </li>
-            ))}
-            <Rest n={card.support.length - cut(card.support).length} t={t} />
-          </ul>
-        </div>
-      ) : null}
-      {card.targets.length ? (
-        <div class="policy-card__list" data-section="targets">
-          <h4><span class="swatch swatch--target" /> {t('policyCard.wants')}</h4>
-          <ul>
-            {cut(card.targets).map((x, i) => (
-              <li key={i}>
-                <span class="policy-card__value">{formatFigure(x.value)}</span> <span class="muted">{x.value.indicator}</span>
-              </li>
-            ))}
-            <Rest n={card.targets.length - cut(card.targets).length} t={t} />
-          </ul>
-        </div>
-      ) : null}
-      {card.deadlines.length ? (
-        <div class="policy-card__list" data-section="deadlines">
-          <h4><span class="swatch swatch--deadline" /> {t('policyCard.byWhen')}</h4>
-          <ul>
-            {cut(card.deadlines).map((d, i) => {
-              const st = deadlineState(d.value, today, t);
-              return (
-                <li key={i} data-kind={d.value.kind} class={`policy-card__deadline policy-card__deadline--${st.cls}`}>
-                  <span class="policy-card__value">{formatDeadline(d.value, t, d.text)}</span>
-                  {st.text ? <span class="status"> · {st.text}</span> : null}
+      <div class="policy-card__lists">
+        {card.programs.length ? (
+          <Section id="programs" heading={t('policyCard.programs')} count={card.programs.length} folded={folded}>
+            <ul>
+              {cut(card.programs).map((p) => <li key={p}>{p}</li>)}
+              <Rest n={card.programs.length - cut(card.programs).length} t={t} />
+            </ul>
+          </Section>
+        ) : null}
+        {card.support.length ? (
+          <Section id="support" heading={t('policyCard.gives')} swatch="support" count={card.support.length} folded={folded}>
+            <ul>
+              {cut(card.support).map((s, i) => (
+                <li key={i} data-kind={s.value.kind}>
+                  <span class="policy-card__value">{formatSupport(s.value, t)}</span>
+                  {s.value.eligibility?.text ? <span class="policy-card__who"> {t('policyCard.eligibility', { text: s.value.eligibility.text })}</span> : null}
                 </li>
-              );
-            })}
-            <Rest n={card.deadlines.length - cut(card.deadlines).length} t={t} />
-          </ul>
-          {onCalendar ? (
-            <button type="button" class="linklike" data-testid="card-ics" onClick={onCalendar}>{t('ics.article')}</button>
-          ) : null}
-        </div>
-      ) : null}
+              ))}
+              <Rest n={card.support.length - cut(card.support).length} t={t} />
+            </ul>
+          </Section>
+        ) : null}
+        {card.targets.length ? (
+          <Section id="targets" heading={t('policyCard.wants')} swatch="target" count={card.targets.length} folded={folded}>
+            <ul>
+              {cut(card.targets).map((x, i) => (
+                <li key={i}>
+                  <span class="policy-card__value">{formatFigure(x.value)}</span> <span class="muted">{x.value.indicator}</span>
+                </li>
+              ))}
+              <Rest n={card.targets.length - cut(card.targets).length} t={t} />
+            </ul>
+          </Section>
+        ) : null}
+        {card.deadlines.length ? (
+          <Section id="deadlines" heading={t('policyCard.byWhen')} swatch="deadline" count={card.deadlines.length} folded={folded}>
+            <ul>
+              {cut(card.deadlines).map((d, i) => {
+                const st = deadlineState(d.value, today, t);
+                return (
+                  <li key={i} data-kind={d.value.kind} class={`policy-card__deadline policy-card__deadline--${st.cls}`}>
+                    <span class="policy-card__value">{formatDeadline(d.value, t, d.text)}</span>
+                    {st.text ? <span class="status"> · {st.text}</span> : null}
+                  </li>
+                );
+              })}
+              <Rest n={card.deadlines.length - cut(card.deadlines).length} t={t} />
+            </ul>
+            {folded ? null : calendar}
+          </Section>
+        ) : null}
+      </div>
     </section>
   );
 }
