@@ -258,7 +258,13 @@ describe('one colour scheme, the reader\'s colours (items 1 and 7)', () => {
     // And back to the one default everywhere.
     await options.getByTestId('colours-reset').click();
     await page.waitForFunction(() => !document.getElementById('policylens-highlight-style')?.textContent?.includes('#c026d3'), undefined, { timeout: 10_000 });
-    await Promise.all([popup.close(), dashboard.close(), options.close()]);
+    // Extension pages reload themselves on a change of colours: the popup comes back in the default.
+    await popup.waitForFunction(() => {
+      const el = document.querySelector('.swatch--target');
+      return !!el && getComputedStyle(el).backgroundColor !== 'rgb(192, 38, 211)';
+    }, undefined, { timeout: 20_000 });
+    // One at a time: closing a page that is reloading at the same moment as others stalled Playwright.
+    for (const p of [popup, dashboard, options]) await p.close();
   });
 });
 
