@@ -165,6 +165,9 @@ class IndexDelta {
 
 const CORPUS_TABLES = (db: PolicyDB) => [db.articles, db.annotations, db.articleTerms, db.termStats, db.corpusStats];
 
+/** The tables a write to the library may touch, for a caller that wraps store calls in its own transaction (lib/sync/apply.ts). */
+export const corpusTables = CORPUS_TABLES;
+
 function indexRow(articleId: string, region: string | null, tf: { terms: string[]; counts: number[]; length: number }, annotations: readonly AnnotationRecord[]): ArticleTermsRecord {
   return { articleId, terms: tf.terms, counts: tf.counts, length: tf.length, region, ...factsOf(annotations) };
 }

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { DB_VERSION, PolicyDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, upgradeToV2 } from '../../../lib/db/schema';
+import { DB_VERSION, PolicyDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, upgradeToV2, upgradeToV3 } from '../../../lib/db/schema';
+import { stampPending } from '../../../lib/sync/ledger';
 import { indexPending } from '../../../lib/corpus/store';
 import { searchCorpus } from '../../../lib/corpus/search';
 import { summarizeAgainstCorpus } from '../../../lib/corpus/summary';
@@ -42,9 +43,10 @@ async function seedV1(name: string): Promise<void> {
 
 describe('migration v1 → v2', () => {
   it('has a test for every version up to the current one', () => {
-    expect(DB_VERSION).toBe(3);
+    expect(DB_VERSION).toBe(4);
     expect(Object.keys(SCHEMA_V2)).toEqual(expect.arrayContaining(Object.keys(SCHEMA_V1)));
     expect(SCHEMA_V3).toEqual(SCHEMA_V2);
+    expect(Object.keys(SCHEMA_V4)).toEqual(expect.arrayContaining(Object.keys(SCHEMA_V3)));
   });
 
   it('keeps every v1 row, folds region and agencies, counts annotations, and marks articles for indexing', async () => {
@@ -121,11 +123,46 @@ describe('migration v2 → v3', () => {
     await seedV2(name);
     const db = new PolicyDB(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(DB_VERSION);
     expect((await db.articles.get('a1'))?.counts).toEqual({ target: 0, deadline: 0, program: 0, highlight: 1, support: 1 });
     expect((await db.articles.get('a2'))?.counts).toEqual({ target: 1, deadline: 1, program: 0, highlight: 0, support: 0 });
     expect(await db.annotations.where('type').equals('support').count()).toBe(2);
     expect((await db.annotations.get('s1'))?.value).toEqual({ kind: 'reward', amount: { min: 50, max: 50, unit: '万元' } });
+    db.close();
+  });
+});
+
+/** Seed a database exactly as v3 code would have left it. */
+async function seedV3(name: string): Promise<void> {
+  const v3 = new Dexie(name);
+  v3.version(1).stores(SCHEMA_V1);
+  v3.version(2).stores(SCHEMA_V2).upgrade((tx) => upgradeToV2(tx));
+  v3.version(3).stores(SCHEMA_V3).upgrade((tx) => upgradeToV3(tx));
+  const counts = { target: 0, deadline: 0, program: 0, support: 0, highlight: 1 };
+  await v3.table('articles').add({
+    id: 'a1', url: 'https://x.gov.cn/1.html', canonicalUrl: 'https://x.gov.cn/1.html', urls: ['https://x.gov.cn/1.html'], contentHash: 'h',
+    title: '措施', text: '对首次认定的企业给予一次性奖励50万元。', verdict: { isPolicy: true, score: 0.9, reasons: [] }, savedAt: 100, updatedAt: 100, counts,
+  });
+  await v3.table('annotations').add({ id: 'h1', articleId: 'a1', type: 'highlight', origin: 'manual', text: '一次性奖励', note: '看', tags: [], selectors: selectors('一次性奖励', 9), createdAt: 1, updatedAt: 1 });
+  v3.close();
+}
+
+describe('migration v3 → v4', () => {
+  it('keeps every row, adds the team tables empty, and records changes from then on', async () => {
+    const name = freshName();
+    await seedV3(name);
+    const db = new PolicyDB(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.articles.count()).toBe(1);
+    expect((await db.annotations.get('h1'))?.note).toBe('看');
+    for (const table of ['members', 'syncDocs', 'syncDirty', 'syncParked', 'syncLocal'] as const) expect(await db[table].count()).toBe(0);
+    // Rows from before v4 were never recorded as changed; a write from now on is, in its own transaction.
+    await db.annotations.update('h1', { note: '再看' });
+    expect((await db.syncDirty.toArray()).map((d) => d.key)).toEqual(['annotations\u0000h1']);
+    // The first sync reads every row, recorded or not: the article and its highlight both become documents.
+    expect(await stampPending(db, { me: 'm1' })).toBe(2);
+    expect((await db.syncDocs.toArray()).map((d) => d.id.split(':')[0]).sort()).toEqual(['article', 'note']);
     db.close();
   });
 });
