@@ -228,6 +228,8 @@ export interface SyncLocalRecord {
  */
 export const SCHEMA_V4 = Object.freeze({
   ...SCHEMA_V3,
+  // savedBy: the comparison counts the articles team members saved without reading them all.
+  articles: `${SCHEMA_V3.articles}, savedBy`,
   members: 'id',
   syncDocs: 'id, seq, local, pending',
   syncDirty: 'key',
@@ -253,7 +255,7 @@ export class PolicyDB extends Dexie {
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade((tx) => upgradeToV2(tx));
     this.version(3).stores(SCHEMA_V3).upgrade((tx) => upgradeToV3(tx));
-    // v4 adds tables only: rows written before it are read whole by the first sync (lib/sync/stamp.ts).
+    // v4 adds tables only: rows written before it are read whole by the first sync (lib/sync/ledger.ts, stampPending).
     this.version(4).stores(SCHEMA_V4);
     this.use(changeCapture);
   }

@@ -3,7 +3,7 @@ import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middl
 /**
  * Change capture for team sync: every write to a synced table also records, in the same
  * IndexedDB transaction, which row changed (table syncDirty, one row per changed record). The
- * replication then turns those rows into document revisions (lib/sync/stamp.ts).
+ * replication then turns those rows into document revisions (lib/sync/ledger.ts, stampPending).
  *
  * A middleware rather than calls in each write function: the library is written from the
  * background (saves, notes, deletions), the dashboard (backup import, lib/ext/library-file.ts)
@@ -33,7 +33,7 @@ export function parseDirtyKey(key: string): { table: SyncedTable; id: string } |
 
 const synced = new Set<string>(SYNCED_TABLES);
 
-/** Upgrades run before syncDirty exists; the first sync reads every row anyway (stamp.ts, full pass). */
+/** Upgrades run before syncDirty exists; the first sync reads every row anyway (ledger.ts, stampPending, full pass). */
 function isUpgrade(trans: DBCoreTransaction): boolean {
   return (trans as unknown as { mode?: string }).mode === 'versionchange';
 }

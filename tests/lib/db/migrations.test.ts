@@ -157,6 +157,8 @@ describe('migration v3 → v4', () => {
     expect(await db.articles.count()).toBe(1);
     expect((await db.annotations.get('h1'))?.note).toBe('看');
     for (const table of ['members', 'syncDocs', 'syncDirty', 'syncParked', 'syncLocal'] as const) expect(await db[table].count()).toBe(0);
+    // The new savedBy index answers at once: no article was saved by a team member yet.
+    expect(await db.articles.orderBy('savedBy').count()).toBe(0);
     // Rows from before v4 were never recorded as changed; a write from now on is, in its own transaction.
     await db.annotations.update('h1', { note: '再看' });
     expect((await db.syncDirty.toArray()).map((d) => d.key)).toEqual(['annotations\u0000h1']);

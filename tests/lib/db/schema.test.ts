@@ -20,7 +20,7 @@ describe('schema (current version)', () => {
     expect(db.verno).toBe(DB_VERSION);
     expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(SCHEMA_V4).sort());
     const articleIndexes = db.articles.schema.indexes.map((i) => i.name).sort();
-    expect(articleIndexes).toEqual(['agencies', 'canonicalUrl', 'contentHash', 'needsIndex', 'publishedAt', 'region', 'savedAt', 'urls']);
+    expect(articleIndexes).toEqual(['agencies', 'canonicalUrl', 'contentHash', 'needsIndex', 'publishedAt', 'region', 'savedAt', 'savedBy', 'urls']);
     db.close();
   });
 
