@@ -29,7 +29,10 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     // Each one is justified in README.md (## Permissions) and checked by tests/security/manifest-permissions.test.ts.
-    permissions: ['storage', 'contextMenus', 'unlimitedStorage'],
+    permissions: ['storage', 'contextMenus', 'unlimitedStorage', 'alarms'],
+    // The team's CouchDB server (issue 19): one origin, asked for at runtime when the reader turns
+    // sync on (lib/ext/sync.ts). Nothing is granted at install.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     // The toolbar button uses the same icons (without default_icon Chrome draws a letter).
     action: { default_title: '__MSG_extName__', default_icon: icons },
     commands: {
