@@ -9,11 +9,8 @@ import { BADGE_COLORS } from '../../../lib/ext/badge';
 import { startSiteServer } from '../../fixtures/site-server';
 import { exampleShown, fixturePages } from '../fixture-pages';
 import { dragPointsFor, toolbarButtonPoint } from '../in-page';
-import {
 import { HIGHLIGHT_TYPES } from '../../../lib/page/highlighter';
-
-// Every highlight is named after a type the highlighter knows, so each type keeps its own colour.
-const HIGHLIGHT_NAMES = HIGHLIGHT_TYPES.map((t) => `policylens-${t}`);
+import {
   FIREFOX_EXTENSION_DIR,
   download,
   inExtension,
@@ -29,6 +26,9 @@ const HIGHLIGHT_NAMES = HIGHLIGHT_TYPES.map((t) => `policylens-${t}`);
   waitUntil,
   type FirefoxSession,
 } from './harness';
+
+// Every highlight is named after a type the highlighter knows, so each type keeps its own colour.
+const HIGHLIGHT_NAMES = HIGHLIGHT_TYPES.map((t) => `policylens-${t}`);
 
 /**
  * The extension in real Firefox ESR, one browser for the whole file (Firefox takes 5–9 s to
