@@ -31,7 +31,7 @@ export interface ArticleRecord extends ArticleMeta {
   needsIndex?: 1;
   /** v2: annotation counts as lists show them (auto annotations not dismissed, plus highlights). */
   counts?: Record<AnnotationKind, number>;
-  /** v4: the team member who saved it (a MemberRecord id); absent when saved in this profile. */
+  /** v5: the team member who saved it (a MemberRecord id); absent when saved in this profile. */
   savedBy?: string;
 }
 
@@ -53,12 +53,12 @@ export interface AnnotationRecord {
   dismissed?: boolean;
   createdAt: number;
   updatedAt: number;
-  /** v4: the team member who made this highlight (a MemberRecord id); absent when made in this profile. */
+  /** v5: the team member who made this highlight (a MemberRecord id); absent when made in this profile. */
   author?: string;
-  /** v4: the member who last wrote the note; absent when written in this profile. */
+  /** v5: the member who last wrote the note; absent when written in this profile. */
   noteBy?: string;
   /**
-   * v4: other versions of the note, written concurrently by team members (lib/sync/merge.ts):
+   * v5: other versions of the note, written concurrently by team members (lib/sync/merge.ts):
    * kept beside the note until a reader chooses, so no one's text is lost.
    */
   noteVersions?: NoteVersion[];
@@ -71,7 +71,7 @@ export interface NoteVersion {
   by: string;
 }
 
-/** v4: a member of the team library, as the other members see them. */
+/** v5: a member of the team library, as the other members see them. */
 export interface MemberRecord {
   id: string;
   name: string;
@@ -219,14 +219,17 @@ export interface SyncLocalRecord {
 }
 
 /**
- * v4 (issue 19): team sync beside the library (lib/sync). `members` are the team's display names;
+ * v5 (issue 19): team sync beside the library (lib/sync). `members` are the team's display names;
  * the sync* tables hold what replication needs and the library does not: each document's revision
  * tree and where its data lives (syncDocs), rows changed since they were last turned into
  * revisions (syncDirty, written by lib/sync/capture.ts), annotations that arrived before their
  * article (syncParked) and replication checkpoints (syncLocal). The documents' data stays in the
  * library's own tables: there is no second copy to drift.
+ *
+ * Version 4 is the packed corpus index, which comes from its own branch; v5 builds on the newest
+ * schema before it, and Dexie upgrades a v3 library straight to v5 meanwhile.
  */
-export const SCHEMA_V4 = Object.freeze({
+export const SCHEMA_V5 = Object.freeze({
   ...SCHEMA_V3,
   // savedBy: the comparison counts the articles team members saved without reading them all.
   articles: `${SCHEMA_V3.articles}, savedBy`,
@@ -255,11 +258,11 @@ export class PolicyDB extends Dexie {
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade((tx) => upgradeToV2(tx));
     this.version(3).stores(SCHEMA_V3).upgrade((tx) => upgradeToV3(tx));
-    // v4 adds tables only: rows written before it are read whole by the first sync (lib/sync/ledger.ts, stampPending).
-    this.version(4).stores(SCHEMA_V4);
+    // v5 adds tables and an index only: rows written before it are read whole by the first sync (lib/sync/ledger.ts, stampPending).
+    this.version(5).stores(SCHEMA_V5);
     this.use(changeCapture);
   }
 }
 
 /** The newest schema version; tests assert that every version has a migration test. */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;

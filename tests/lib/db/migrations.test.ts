@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { DB_VERSION, PolicyDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, upgradeToV2, upgradeToV3 } from '../../../lib/db/schema';
+import { DB_VERSION, PolicyDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V5, upgradeToV2, upgradeToV3 } from '../../../lib/db/schema';
 import { stampPending } from '../../../lib/sync/ledger';
 import { indexPending } from '../../../lib/corpus/store';
 import { searchCorpus } from '../../../lib/corpus/search';
@@ -43,10 +43,10 @@ async function seedV1(name: string): Promise<void> {
 
 describe('migration v1 → v2', () => {
   it('has a test for every version up to the current one', () => {
-    expect(DB_VERSION).toBe(4);
+    expect(DB_VERSION).toBe(5);
     expect(Object.keys(SCHEMA_V2)).toEqual(expect.arrayContaining(Object.keys(SCHEMA_V1)));
     expect(SCHEMA_V3).toEqual(SCHEMA_V2);
-    expect(Object.keys(SCHEMA_V4)).toEqual(expect.arrayContaining(Object.keys(SCHEMA_V3)));
+    expect(Object.keys(SCHEMA_V5)).toEqual(expect.arrayContaining(Object.keys(SCHEMA_V3)));
   });
 
   it('keeps every v1 row, folds region and agencies, counts annotations, and marks articles for indexing', async () => {
@@ -147,19 +147,19 @@ async function seedV3(name: string): Promise<void> {
   v3.close();
 }
 
-describe('migration v3 → v4', () => {
+describe('migration v3 → v5 (v4, the packed corpus index, comes from its own branch)', () => {
   it('keeps every row, adds the team tables empty, and records changes from then on', async () => {
     const name = freshName();
     await seedV3(name);
     const db = new PolicyDB(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.articles.count()).toBe(1);
     expect((await db.annotations.get('h1'))?.note).toBe('看');
     for (const table of ['members', 'syncDocs', 'syncDirty', 'syncParked', 'syncLocal'] as const) expect(await db[table].count()).toBe(0);
     // The new savedBy index answers at once: no article was saved by a team member yet.
     expect(await db.articles.orderBy('savedBy').count()).toBe(0);
-    // Rows from before v4 were never recorded as changed; a write from now on is, in its own transaction.
+    // Rows from before v5 were never recorded as changed; a write from now on is, in its own transaction.
     await db.annotations.update('h1', { note: '再看' });
     expect((await db.syncDirty.toArray()).map((d) => d.key)).toEqual(['annotations\u0000h1']);
     // The first sync reads every row, recorded or not: the article and its highlight both become documents.
