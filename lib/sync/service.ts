@@ -26,6 +26,8 @@ export interface SyncStatus {
   lastAttemptAt: number | null;
   /** Changes here not yet on the server. */
   pending: number;
+  /** Notes holding versions team members wrote at the same time, waiting for a reader to choose (lib/sync/merge.ts). */
+  conflicts: number;
   error: (SyncError & { at: number }) | null;
   last: RoundResult | null;
 }
@@ -95,6 +97,7 @@ export function createSyncService(deps: SyncServiceDeps) {
       lastSyncedAt: state.lastSyncedAt,
       lastAttemptAt: state.lastAttemptAt,
       pending: config?.enabled ? await pendingCount(deps.db()) : 0,
+      conflicts: await deps.db().annotations.filter((a) => !!a.noteVersions?.length).count(),
       error: config?.enabled ? state.error : null,
       last: state.last,
     };
