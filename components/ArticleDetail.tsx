@@ -16,7 +16,10 @@ export interface ArticleDetailProps {
   /** YYYY-MM-DD, for deadline countdowns. */
   today: string;
   t: Translate;
-  onSaveAnnotation: (id: string, patch: { note: string | null; tags: string[] }) => Promise<void>;
+  /** `noteVersions: null`: the reader chose among versions team members wrote at the same time. */
+  onSaveAnnotation: (id: string, patch: { note: string | null; tags: string[]; noteVersions?: null }) => Promise<void>;
+  /** Team members' display names by member id (team sync, issue 19): whose highlight is whose. */
+  members?: Readonly<Record<string, string>>;
   onDeleteAnnotation: (id: string) => void;
   onDeleteArticle: (id: string) => void;
   onClose: () => void;
@@ -37,8 +40,31 @@ export function parseTags(input: string): { tags: string[] } | { error: string }
   return { tags };
 }
 
-function AnnotationEditor({ a, t, onSave, onDelete }: {
-  a: AnnotationRecord; t: Translate;
+/**
+ * Versions of a note that team members wrote at the same time (lib/sync/merge.ts): each shown with
+ * its writer until the reader keeps one; nobody's text is dropped before that.
+ */
+function NoteVersions({ a, t, members, onChoose }: {
+  a: AnnotationRecord; t: Translate; members: Readonly<Record<string, string>>;
+  onChoose: (note: string | null) => void;
+}) {
+  if (!a.noteVersions?.length) return null;
+  return (
+    <div class="note-versions warning" data-testid="note-versions">
+      {a.noteVersions.map((v, i) => (
+        <div key={i} data-testid="note-version">
+          <p>{t('team.otherVersion', { name: members[v.by] ?? t('team.unknown') })}</p>
+          <blockquote>{v.note}</blockquote>
+          <button type="button" data-testid="keep-version" onClick={() => onChoose(v.note)}>{t('team.keepVersion')}</button>
+        </div>
+      ))}
+      <button type="button" data-testid="keep-mine" onClick={() => onChoose(a.note ?? null)}>{t('team.keepMine')}</button>
+    </div>
+  );
+}
+
+function AnnotationEditor({ a, t, members, onSave, onDelete }: {
+  a: AnnotationRecord; t: Translate; members: Readonly<Record<string, string>>;
   onSave: ArticleDetailProps['onSaveAnnotation']; onDelete: (id: string) => void;
 }) {
   const [note, setNote] = useState(a.note ?? '');
@@ -46,7 +72,7 @@ function AnnotationEditor({ a, t, onSave, onDelete }: {
   const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle');
   const [error, setError] = useState<string | null>(null);
   // Most automatic annotations never get a note: a small button instead of an empty form each.
-  const [editing, setEditing] = useState(!!a.note || a.tags.length > 0);
+  const [editing, setEditing] = useState(!!a.note || a.tags.length > 0 || !!a.noteVersions?.length);
   const [opened, setOpened] = useState(false);
   const dirty = note !== (a.note ?? '') || tags !== a.tags.join('，');
 
@@ -65,6 +91,19 @@ function AnnotationEditor({ a, t, onSave, onDelete }: {
     }
   };
 
+  const choose = async (chosen: string | null) => {
+    setError(null);
+    setState('saving');
+    try {
+      await onSave(a.id, { note: chosen, tags: a.tags, noteVersions: null });
+      setNote(chosen ?? '');
+      setState('saved');
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+      setState('idle');
+    }
+  };
+
   if (!editing) {
     return (
       <p class="annotation-actions">
@@ -75,6 +114,7 @@ function AnnotationEditor({ a, t, onSave, onDelete }: {
   }
   return (
     <form class="annotation-edit" onSubmit={save}>
+      <NoteVersions a={a} t={t} members={members} onChoose={(n) => void choose(n)} />
       <label>
         {t('detail.note')}
         <textarea data-testid="note" rows={2} autoFocus={opened} maxLength={MAX_NOTE} value={note}
@@ -92,7 +132,9 @@ function AnnotationEditor({ a, t, onSave, onDelete }: {
   );
 }
 
-export default function ArticleDetail({ detail, today, t, onSaveAnnotation, onDeleteAnnotation, onDeleteArticle, onClose }: ArticleDetailProps) {
+const NO_MEMBERS: Readonly<Record<string, string>> = {};
+
+export default function ArticleDetail({ detail, today, t, onSaveAnnotation, onDeleteAnnotation, onDeleteArticle, onClose, members = NO_MEMBERS }: ArticleDetailProps) {
   const { article, annotations } = detail;
   const groups = ORDER.map((type) => ({
     type,
@@ -136,8 +178,9 @@ export default function ArticleDetail({ detail, today, t, onSaveAnnotation, onDe
                     {describeValue(a.type, a.value, { today, text: a.text, t })}
                     {a.dismissed ? <span class="badge"> {t('detail.dismissed')}</span> : null}
                     {href ? <> · <a href={href} target="_blank" rel="noopener noreferrer">{t('detail.inSource')}</a></> : null}
+                    {a.author ? <> · <span class="author" data-testid="author">{members[a.author] ?? t('team.unknown')}</span></> : null}
                   </p>
-                  <AnnotationEditor a={a} t={t} onSave={onSaveAnnotation} onDelete={onDeleteAnnotation} />
+                  <AnnotationEditor a={a} t={t} members={members} onSave={onSaveAnnotation} onDelete={onDeleteAnnotation} />
                 </li>
               );
             })}

@@ -298,7 +298,66 @@ const zhCN = {
   'reason.genre.headline-list': '像新闻列表页',
 } as const;
 
-export type MessageKey = keyof typeof zhCN;
+/**
+ * Team sync's words (issue 19). Only the extension's own pages show them: kept out of zhCN, which
+ * zhTranslate hands the content script, so every page does not carry the settings form.
+ */
+const zhCNTeam = {
+  'dash.nav.team': '团队同步',
+  'sync.title': '团队资料库（CouchDB）',
+  'sync.intro': '与团队共用一个 CouchDB 数据库：已保存的文章、标注和笔记双向同步；未保存的页面不会上传。',
+  'sync.enabled': '启用同步',
+  'sync.server': '服务器地址',
+  'sync.database': '数据库',
+  'sync.username': '用户名',
+  'sync.password': '密码',
+  'sync.passwordKept': '（已保存，留空则不变）',
+  'sync.passwordLocal': '密码只保存在本浏览器中，不进入备份文件。',
+  'sync.displayName': '在团队中显示的名字',
+  'sync.save': '保存设置',
+  'sync.saved': '设置已保存',
+  'sync.now': '立即同步',
+  'sync.running': '正在同步…',
+  'sync.insecure': '此服务器使用 http：密码会以明文经过网络。团队服务器请使用 https。',
+  'sync.permissionAsk': '保存时浏览器会请求访问 {origin} 的权限，只针对这一台服务器。',
+  'sync.off': '团队同步未启用。',
+  'sync.never': '尚未同步',
+  'sync.last': '上次同步：{time}',
+  'sync.pending': '待上传的更改：{n}',
+  'sync.result': '上次下载 {pulled} 项，上传 {pushed} 项',
+  'sync.refused': '，{n} 项来自服务器的数据不合格被拒收',
+  'sync.conflicts': '有 {n} 条笔记存在同时编辑的其他版本，请在文章详情中选择。',
+  'sync.members': '团队成员',
+  'sync.me': '（我）',
+  'sync.memberHighlights': '{n} 篇文章有标注',
+  'sync.keepsWorking': '本地资料库照常可用，所有更改都会保留，下次同步成功时上传。',
+  'sync.problem.server': '服务器地址须是 http(s) 地址，且不含用户名、密码或查询参数。',
+  'sync.problem.database': '数据库名须以小写字母开头，只含小写字母、数字和 _$()+/-。',
+  'sync.problem.username': '请填写用户名。',
+  'sync.problem.displayName': '请填写显示名字（最多 100 字）。',
+  'sync.problem.password': '启用同步需要密码。',
+  'sync.error.auth': '用户名或密码错误，服务器拒绝登录。',
+  'sync.error.forbidden': '此账号无权读写这个数据库，请联系团队管理员。',
+  'sync.error.noDatabase': '服务器上没有这个数据库，请检查数据库名或请管理员创建。',
+  'sync.error.unreachable': '无法连接服务器：可能已离线、地址有误或服务器已停止。',
+  'sync.error.permission': '浏览器尚未允许访问此服务器。请在这里重新保存设置并允许访问。',
+  'sync.error.diskFull': '本机存储空间已满，这一批数据没有写入。请清理空间后再同步。',
+  'sync.error.server': '服务器出错，稍后会自动重试。',
+  'sync.error.unknown': '同步出错。',
+  'sync.errorAt': '（{time}）',
+  'team.unknown': '团队成员',
+  'team.otherVersion': '{name} 同时写的另一版本：',
+  'team.keepVersion': '采用此版本',
+  'team.keepMine': '保留当前笔记',
+  'popup.sync': '团队同步',
+  'team.corpus': '对比范围 {n} 篇，其中 {team} 篇由团队成员保存。',
+} as const;
+
+// A call marked pure: the bundler drops it, and zhCNTeam with it, from a bundle that never reads it.
+const joinTables = <A extends object, B extends object>(a: A, b: B): A & B => ({ ...a, ...b });
+const zhAll = /* @__PURE__ */ joinTables(zhCN, zhCNTeam);
+
+export type MessageKey = keyof typeof zhAll;
 
 const en: Record<MessageKey, string> = {
   appName: 'PolicyLens',
@@ -586,10 +645,58 @@ const en: Record<MessageKey, string> = {
   'reason.genre.promotion': 'looks like a sales promotion',
   'reason.genre.opinion': 'looks like an opinion piece',
   'reason.genre.headline-list': 'looks like a list of headlines',
+  'dash.nav.team': 'Team sync',
+  'sync.title': 'Team library (CouchDB)',
+  'sync.intro': 'Share one CouchDB database with your team: saved articles, highlights and notes sync both ways; pages you have not saved are never sent.',
+  'sync.enabled': 'Sync turned on',
+  'sync.server': 'Server URL',
+  'sync.database': 'Database',
+  'sync.username': 'User name',
+  'sync.password': 'Password',
+  'sync.passwordKept': '(saved; leave empty to keep it)',
+  'sync.passwordLocal': 'The password stays in this browser only and is never part of a backup file.',
+  'sync.displayName': 'Name the team sees',
+  'sync.save': 'Save settings',
+  'sync.saved': 'Settings saved',
+  'sync.now': 'Sync now',
+  'sync.running': 'Syncing…',
+  'sync.insecure': 'This server uses http: the password crosses the network in the clear. Use https for a team server.',
+  'sync.permissionAsk': 'On saving, the browser asks to let PolicyLens reach {origin}, this one server only.',
+  'sync.off': 'Team sync is off.',
+  'sync.never': 'Not synced yet',
+  'sync.last': 'Last synced: {time}',
+  'sync.pending': 'Changes waiting to be sent: {n}',
+  'sync.result': 'Last round received {pulled}, sent {pushed}',
+  'sync.refused': '; {n} from the server were refused as malformed',
+  'sync.conflicts': '{n} notes have another version written at the same time; choose one in the article.',
+  'sync.members': 'Team members',
+  'sync.me': ' (me)',
+  'sync.memberHighlights': 'highlights in {n} articles',
+  'sync.keepsWorking': 'The library keeps working here; every change is kept and sent by the next round that succeeds.',
+  'sync.problem.server': 'The server must be an http(s) URL without a user name, password or query.',
+  'sync.problem.database': 'A database name starts with a lowercase letter and has only lowercase letters, digits and _$()+/-.',
+  'sync.problem.username': 'Enter a user name.',
+  'sync.problem.displayName': 'Enter a display name (at most 100 characters).',
+  'sync.problem.password': 'Sync needs a password.',
+  'sync.error.auth': 'Wrong user name or password: the server refused to log in.',
+  'sync.error.forbidden': 'This account may not read or write this database; ask the team administrator.',
+  'sync.error.noDatabase': 'The server has no such database; check the name or ask the administrator to create it.',
+  'sync.error.unreachable': 'Cannot reach the server: offline, a wrong address, or the server is down.',
+  'sync.error.permission': 'The browser has not allowed access to this server. Save the settings here again and allow it.',
+  'sync.error.diskFull': 'This computer\'s storage is full; the batch was not written. Free some space and sync again.',
+  'sync.error.server': 'The server had an error; the next round tries again.',
+  'sync.error.unknown': 'Sync failed.',
+  'sync.errorAt': ' ({time})',
+  'team.unknown': 'team member',
+  'team.otherVersion': 'Another version, by {name}, written at the same time:',
+  'team.keepVersion': 'Use this version',
+  'team.keepMine': 'Keep the current note',
+  'popup.sync': 'Team sync',
+  'team.corpus': 'Compared with {n} articles, {team} of them saved by team members.',
 };
 
 export type Locale = 'zh-CN' | 'en';
-const tables: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+const tables: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhAll, en };
 
 /** zh-CN unless the browser clearly prefers English. */
 export function pickLocale(languages: readonly string[] = []): Locale {
@@ -601,7 +708,8 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 
 function translateWith(table: Partial<Record<MessageKey, string>>): Translate {
   return (key, params) => {
-    const s = table[key] ?? zhCN[key];
+    // The in-page table (zhCN alone) has no team words: the key itself rather than a crash.
+    const s = table[key] ?? (zhCN as Partial<Record<MessageKey, string>>)[key] ?? key;
     // A replacer function: parameters are often page text, and must never be read as patterns.
     return params ? s.replace(/\{(\w{1,20})\}/g, (m, k: string) => (k in params ? String(params[k]) : m)) : s;
   };

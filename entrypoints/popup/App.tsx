@@ -10,6 +10,8 @@ import VerdictPanel from '../../components/VerdictPanel';
 import CorpusComparison from '../../components/CorpusComparison';
 import ExportMenu from '../../components/ExportMenu';
 import AnnotationList from '../../components/AnnotationList';
+import { SyncLine } from '../../components/SyncPanel';
+import type { SyncStatus } from '../../lib/sync/service';
 import { downloadFile } from '../../lib/ext/download';
 import { describeValue } from '../../lib/format/value';
 import { todayIso } from '../../lib/format/date';
@@ -60,6 +62,7 @@ export default function App() {
   const [summary, setSummary] = useState<CorpusSummary | null>(null);
   const [refreshing, setRefreshing] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const [sync, setSync] = useState<SyncStatus | null>(null);
 
   const fail = (e: unknown) => setError(t('error.generic', { message: e instanceof Error ? e.message : String(e) }));
 
@@ -114,6 +117,11 @@ export default function App() {
       setExporting(false);
     }
   }
+
+  useEffect(() => {
+    // The team library's state, beside the page's: a failed sync must not go unnoticed.
+    askBackground({ type: 'getSyncStatus' }).then(setSync).catch(() => undefined);
+  }, []);
 
   useEffect(() => {
     resolveTabId()
@@ -205,6 +213,7 @@ export default function App() {
           ) : null}
         </>
       ) : null}
+      <SyncLine t={t} status={sync} />
       {capture ? (
         <footer>
           <button type="button" class="linklike" onClick={toggleSite} data-testid="site-toggle">

@@ -68,7 +68,7 @@ export function isInsecure(server: string): boolean {
   return u.protocol === 'http:' && !['localhost', '127.0.0.1', '[::1]'].includes(u.hostname);
 }
 
-export function checkSettings(input: SyncSettingsInput, saved: SyncConfig | null): ConfigProblem[] {
+export function checkSettings(input: SyncSettingsInput, saved: Pick<SyncConfig, 'password'> | null): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   if (!normalizeServer(input.server)) problems.push('server');
   if (!DB_NAME.test(input.database.trim())) problems.push('database');

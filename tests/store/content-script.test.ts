@@ -19,6 +19,8 @@ describe('the built content script', () => {
     ["OpenCC's dictionaries", '㐷 傌'],
     ['the background message schemas', 'summarizeAgainstCorpus'],
     ['a schema library (zod)', 'ZodError'],
+    ["team sync's words (lib/i18n.ts, zhCNTeam)", '团队资料库'],
+    ['the replication client (PouchDB)', '_bulk_docs'],
   ])('carries none of %s', (_what, marker) => {
     expect(built.includes(marker), marker).toBe(false);
   });
