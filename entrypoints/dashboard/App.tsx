@@ -403,7 +403,7 @@ export default function App() {
         {view === 'team' ? (
           <section>
             <h2>{t('dash.nav.team')}</h2>
-            <TeamSync t={t} onError={fail} onTeam={onTeam} />
+            <TeamSync t={t} onError={fail} onTeam={onTeam} onSynced={() => void load()} />
           </section>
         ) : null}
       </div>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { askBackground } from '../../lib/ext/rpc';
 import { requestServerAccess } from '../../lib/ext/sync';
 import type { Translate } from '../../lib/i18n';
@@ -13,15 +13,22 @@ const POLL_MS = 1000;
  * Wiring for the team view: the background holds the settings and runs the rounds; this page asks
  * the browser for the server's origin, because only a page can, and only on the reader's click.
  */
-export default function TeamSync({ t, onError, onTeam }: { t: Translate; onError: (e: unknown) => void; onTeam: (team: TeamView) => void }) {
+export default function TeamSync({ t, onError, onTeam, onSynced }: {
+  t: Translate; onError: (e: unknown) => void; onTeam: (team: TeamView) => void;
+  /** A round has finished since the last look: the lists on the other views may have changed. */
+  onSynced: () => void;
+}) {
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [team, setTeam] = useState<TeamView | null>(null);
+  const lastSeen = useRef<number | null | undefined>(undefined);
 
   async function refresh() {
     const [s, tv] = await Promise.all([askBackground({ type: 'getSyncStatus' }), askBackground({ type: 'getTeam' })]);
     setStatus(s);
     setTeam(tv);
     onTeam(tv);
+    if (lastSeen.current !== undefined && s.lastSyncedAt !== lastSeen.current) onSynced();
+    lastSeen.current = s.lastSyncedAt;
     return s;
   }
 
