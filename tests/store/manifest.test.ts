@@ -29,6 +29,8 @@ const USED_BY: Record<string, RegExp> = {
   contextMenus: /browser\.contextMenus\.(create|onClicked)/,
   // The library lives in IndexedDB (Dexie); without it the browser may evict it under pressure.
   unlimitedStorage: /extends Dexie|new Dexie|from 'dexie'/,
+  // Team sync's rounds while the browser runs (lib/ext/sync.ts).
+  alarms: /browser\.alarms\.(create|onAlarm)/,
 };
 
 const storeSection = (): string => {
