@@ -708,8 +708,8 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 
 function translateWith(table: Partial<Record<MessageKey, string>>): Translate {
   return (key, params) => {
-    // The in-page table (zhCN alone) has no team words: the key itself rather than a crash.
-    const s = table[key] ?? (zhCN as Partial<Record<MessageKey, string>>)[key] ?? key;
+    // Team words (zhCNTeam) are asked for only through makeTranslate, whose tables all hold them.
+    const s = table[key] ?? (zhCN as Record<MessageKey, string>)[key];
     // A replacer function: parameters are often page text, and must never be read as patterns.
     return params ? s.replace(/\{(\w{1,20})\}/g, (m, k: string) => (k in params ? String(params[k]) : m)) : s;
   };
