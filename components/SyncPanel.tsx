@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { MessageKey, Translate } from '../lib/i18n';
 import { checkSettings, isInsecure, originPattern, type ConfigProblem, type SyncSettingsInput } from '../lib/sync/config';
 import type { SyncStatus, TeamView } from '../lib/sync/service';
@@ -44,7 +44,9 @@ export function problemsOf(input: SyncSettingsInput, status: SyncStatus | null):
 }
 
 export default function SyncPanel({ t, status, team, onSave, onSyncNow, formatTime = localTime }: SyncPanelProps) {
-  // A reader who opens the form has come to turn sync on; a saved choice wins.
+  // The form starts from the saved settings (the caller renders it once the status is known, so
+  // nothing the reader has typed is overwritten by a late answer). A reader who opens the form
+  // has come to turn sync on; a saved choice wins.
   const [enabled, setEnabled] = useState(status?.configured ? status.enabled : true);
   const [server, setServer] = useState(status?.server ?? '');
   const [database, setDatabase] = useState(status?.database ?? '');
@@ -53,17 +55,6 @@ export default function SyncPanel({ t, status, team, onSave, onSyncNow, formatTi
   const [displayName, setDisplayName] = useState(status?.displayName ?? '');
   const [problems, setProblems] = useState<ConfigProblem[]>([]);
   const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle');
-
-  // The status arrives after the first render: the form takes the saved settings once.
-  const loaded = status !== null;
-  useEffect(() => {
-    if (!status) return;
-    setEnabled(status.configured ? status.enabled : true);
-    setServer(status.server ?? '');
-    setDatabase(status.database ?? '');
-    setUsername(status.username ?? '');
-    setDisplayName(status.displayName ?? '');
-  }, [loaded]);
 
   const input: SyncSettingsInput = { enabled, server, database, username, displayName, ...(password ? { password } : {}) };
   const origin = originPattern(server);

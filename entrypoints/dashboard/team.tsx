@@ -66,5 +66,7 @@ export default function TeamSync({ t, onError, onTeam, onSynced }: {
     }
   }
 
+  // The form appears with the saved settings in it, never before (see SyncPanel).
+  if (!status) return <p class="muted" data-testid="sync-loading">{t('dash.busy.load')}</p>;
   return <SyncPanel t={t} status={status} team={team} onSave={save} onSyncNow={syncNow} />;
 }
