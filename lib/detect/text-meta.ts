@@ -268,16 +268,70 @@ const SHORT_LOCAL = rx('g')`(省|市)(${alt('place.local-agency-short')})(厅|�
 // Built once: every page asks twice (agencies and region).
 const NATIONAL_FORMS = NATIONAL_AGENCIES.flatMap(([canon, fs]) => fs.map((f) => [canon, f] as const)).sort((a, b) => b[1].length - a[1].length);
 
+// The written forms in one trie (built on first use): one walk over a text finds where each form
+// occurs, where a search per form would scan the text sixty times.
+interface FormNode {
+  next: Map<number, FormNode>;
+  /** Indices into NATIONAL_FORMS of the forms ending here. */
+  forms?: number[];
+}
+// Most places start no form: a table of the forms' first two characters (hashed) passes them over
+// without a lookup, where 国 and 中 alone would start a search at every other sentence.
+let formTrie: { root: FormNode; pairs: Uint8Array } | null = null;
+const formPair = (a: number, b: number) => (a * 31 + b) & 0xffff;
+function nationalFormTrie(): { root: FormNode; pairs: Uint8Array } {
+  if (formTrie) return formTrie;
+  const root: FormNode = { next: new Map() };
+  const pairs = new Uint8Array(0x10000);
+  NATIONAL_FORMS.forEach(([, form], k) => {
+    if (form.length < 2) throw new Error(`agencies: the written form ${form} is shorter than two characters`);
+    pairs[formPair(form.charCodeAt(0), form.charCodeAt(1))] = 1;
+    let node = root;
+    for (let i = 0; i < form.length; i++) {
+      const c = form.charCodeAt(i);
+      let n = node.next.get(c);
+      if (!n) node.next.set(c, (n = { next: new Map() }));
+      node = n;
+    }
+    (node.forms ??= []).push(k);
+  });
+  formTrie = { root, pairs };
+  return formTrie;
+}
+
+/**
+ * For each form of NATIONAL_FORMS, every place it occurs in the text, in order (overlaps included);
+ * undefined for a form that does not occur (most do not: an array for each would be garbage).
+ */
+function nationalFormPlaces(t: string): (number[] | undefined)[] {
+  const { root, pairs } = nationalFormTrie();
+  const places: (number[] | undefined)[] = new Array(NATIONAL_FORMS.length);
+  for (let i = 0; i + 1 < t.length; i++) {
+    if (!pairs[formPair(t.charCodeAt(i), t.charCodeAt(i + 1))]) continue;
+    let node: FormNode | undefined = root;
+    for (let j = i; j < t.length; j++) {
+      node = node.next.get(t.charCodeAt(j));
+      if (!node) break;
+      if (node.forms) for (const k of node.forms) (places[k] ??= []).push(i);
+    }
+  }
+  return places;
+}
+
 function agencyHits(t: string): AgencyHit[] {
   const hits: AgencyHit[] = [];
   const taken: Array<[number, number]> = [];
   const overlaps = (a: number, b: number) => taken.some(([x, y]) => a < y && b > x);
+  const places = nationalFormPlaces(t);
   // National bodies, longest written form first so 国务院办公厅 is not also counted as 国务院.
-  for (const [canon, form] of NATIONAL_FORMS) {
+  for (let k = 0; k < NATIONAL_FORMS.length; k++) {
+    const at = places[k];
+    if (!at) continue;
+    const [canon, form] = NATIONAL_FORMS[k]!;
+    // Each form's places as a search from the end of its last one would find them.
     let from = 0;
-    for (;;) {
-      const i = t.indexOf(form, from);
-      if (i < 0) break;
+    for (const i of at) {
+      if (i < from) continue;
       from = i + form.length;
       // 省发展改革委 or 市人民银行 are local branches, not the national body.
       if (/[省市县区]$/.test(t.slice(Math.max(0, i - 1), i)) && !/^[国中党全]/.test(form)) continue;

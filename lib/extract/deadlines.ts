@@ -7,7 +7,7 @@ import type { DeadlineValue } from '../types';
 import { alt, rx, wordSet } from '../lexicon';
 import { parseNumber } from '../text/numerals';
 import { check, leftmostLongest, sift, type Check, type RuleInfo, type Trace } from '../rules/rule';
-import { CHINESE, QUANTITY, RANGE_SEP, REPORT_HORIZON, YEAR } from './patterns';
+import { CHINESE, QUANTITY, RANGE_SEP, REPORT_HORIZON, YEAR, charSet, inCharSet } from './patterns';
 
 /** A Deadline found on normalised text (offsets into it). */
 export interface DeadlineHit {
@@ -139,7 +139,9 @@ export const DEADLINE_SHAPES: readonly Shape[] = [
     about: '截止时间为2024年6月30日: the close of an application window stated as a date, without 前 (its start is not stated).',
     hits: ['申报截止时间为⟦2024年6月30日⟧'],
     misses: ['2024年6月30日,省政府召开会议'],
-    re: rx('g')`(?<=(?:${alt('deadline.window-deadline-cues')})(?:为|是)?)(?:(?<cY>${YEAR})年)?(?<cM>${MONTH})月(?<cD>${DAY})日(?:24时|17时)?(?:止)?`,
+    // The date starts with a digit: a lookahead for one keeps the cue's lookbehind from being tried
+    // at every character of the text.
+    re: rx('g')`(?=\d)(?<=(?:${alt('deadline.window-deadline-cues')})(?:为|是)?)(?:(?<cY>${YEAR})年)?(?<cM>${MONTH})月(?<cD>${DAY})日(?:24时|17时)?(?:止)?`,
     value: (g, ctx) => {
       const y = g.cY ? Number(g.cY) : ctx.pubYear ?? ctx.refYear;
       if (y === null) return { kind: 'window', start: null, end: null, resolved: false };
@@ -247,7 +249,8 @@ export const DEADLINE_SHAPES: readonly Shape[] = [
     about: 'A time limit counted from an event, a service rule like 10个工作日内: 纳入名单⟨后的1-2个工作日⟩, 兑付日⟨前十个工作日⟩. The span starts at 后/前: the event before it has no edge one can find, and taking it in would swallow a deadline such as 每季度 before it.',
     hits: ['力争纳入名单⟦后的1-2个工作日⟧放款', '可在兑付日⟦前十个工作日⟧先与业务经理联系'],
     misses: ['两个月前,他来到这里', '收到申请后7日内办结'],
-    re: rx('g')`(?<=[\u4e00-\u9fff])(?<side>后|前)的?(?<eN>\d{1,3}(?:[-—–~～至到]\d{1,3})?|${CHINESE})(?:个)?(?<eU>${alt('deadline.event-limit-units')})(?!${WITHIN}|[\u4e00-\u9fff]{0,2}${BEFORE})`,
+    // 后/前 first, then the character before it (a lookbehind first is tried at every character).
+    re: rx('g')`(?<side>后|前)(?<=[\u4e00-\u9fff][后前])的?(?<eN>\d{1,3}(?:[-—–~～至到]\d{1,3})?|${CHINESE})(?:个)?(?<eU>${alt('deadline.event-limit-units')})(?!${WITHIN}|[\u4e00-\u9fff]{0,2}${BEFORE})`,
     value: () => ({ kind: 'within', end: null, resolved: false }),
   }),
   shape({
@@ -333,12 +336,12 @@ function dateValue(yearText: string | undefined, rel: string | undefined, month:
 
 /** Where the sentence around an offset starts (bounded like sentenceEnd). */
 function sentenceStart(text: string, from: number): number {
-  const head = text.slice(Math.max(0, from - 200), from);
-  let i = head.length;
-  while (i > 0 && !SENTENCE_BREAKS.has(head[i - 1]!)) i--;
-  return from - head.length + i;
+  const floor = Math.max(0, from - 200);
+  let i = from;
+  while (i > floor && !inCharSet(SENTENCE_BREAKS, text.charCodeAt(i - 1))) i--;
+  return i;
 }
-const SENTENCE_BREAKS = new Set([...'。！？!?;；\n']);
+const SENTENCE_BREAKS = charSet('。！？!?;；\n');
 /** Where the sentence around an offset ends (bounded: a page on one line costs no more). */
 function sentenceEnd(text: string, from: number): number {
   const m = /[。！？!?;；\n]/.exec(text.slice(from, from + 200));

@@ -31,7 +31,16 @@ function isJunkLine(line: string): boolean {
  * For each line of `text` (split on \n), whether it is page furniture. A related-reading header
  * with nothing after it marks the short, sentence-less lines under it as headlines too.
  */
-export function junkLines(text: string): { starts: number[]; junk: boolean[] } {
+export function junkLines(text: string): { readonly starts: readonly number[]; readonly junk: readonly boolean[] } {
+  // The verdict and the engine ask about the same text one after the other.
+  if (lastJunk?.text === text) return lastJunk.lines;
+  const lines = findJunkLines(text);
+  lastJunk = { text, lines };
+  return lines;
+}
+let lastJunk: { text: string; lines: { starts: number[]; junk: boolean[] } } | null = null;
+
+function findJunkLines(text: string): { starts: number[]; junk: boolean[] } {
   const starts: number[] = [];
   const junk: boolean[] = [];
   let inList = 0;
@@ -91,6 +100,8 @@ export function inSpamFragment(text: string, start: number, end: number): boolea
 }
 
 export const isSentenceBreak = (c: string) => c === '\n' || c === '。' || c === '!' || c === '?' || c === '！' || c === '？';
+/** The same characters, for a native scan over a whole text (global: reset lastIndex first). */
+export const SENTENCE_BREAKS = /[\n。!?！？]/g;
 
 /**
  * The text without furniture lines and spam sentences (line breaks kept): what the verdict
@@ -98,12 +109,20 @@ export const isSentenceBreak = (c: string) => c === '\n' || c === '。' || c ===
  */
 export function articleBody(text: string): string {
   const { starts, junk } = junkLines(text);
+  // A spam sentence needs a strong mark of spam: a text without one keeps every sentence.
+  SPAM_STRONG.lastIndex = 0;
+  const spamFree = !SPAM_STRONG.test(text);
+  SPAM_STRONG.lastIndex = 0;
   let out = '';
   for (let k = 0; k < starts.length; k++) {
     const end = k + 1 < starts.length ? starts[k + 1]! : text.length;
     const line = text.slice(starts[k], end);
     if (junk[k]) {
       out += line.endsWith('\n') ? '\n' : '';
+      continue;
+    }
+    if (spamFree) {
+      out += line;
       continue;
     }
     let s = 0;

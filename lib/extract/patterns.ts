@@ -16,6 +16,11 @@ export const ARABIC = '\\d{1,3}(?:,\\d{3}){1,4}(?!\\d)|\\d{1,12}(?:\\.\\d{1,6})?
 export const CHINESE = `[${CHINESE_NUMERAL_CHARS.replace('万亿', '')}]{1,8}`;
 /** Either kind of number, captured as written. */
 export const NUMBER = `(?:${ARABIC}|${CHINESE})`;
+/**
+ * The character a NUMBER starts with, as a lookahead: put first in a pattern whose NUMBER follows a
+ * lookbehind ((?<![\d.])), it passes over other characters before the lookbehind is tried.
+ */
+export const NUMBER_AHEAD = `(?=[\\d${CHINESE_NUMERAL_CHARS.replace('万亿', '')}])`;
 /** Range separators: 1—2, 3-5, 3～5, 3至5. */
 export const RANGE_SEP = '(?:—{1,2}|-|–|~|～|至|到)';
 /** Multipliers written between a number and its unit: 1200万人, 1.3万亿斤. */
@@ -37,6 +42,23 @@ export const CLAUSE_DELIMS = '，,；;。：:！!？?\\n';
 export const CLAUSE_DELIM_RE = new RegExp(`[${CLAUSE_DELIMS}]`);
 /** Sentence ends: the scope in which a goal cue (今年, 力争 …) carries over to a number. */
 export const SENTENCE_DELIM_RE = /[。！!？?\n]/;
+
+/**
+ * A set of characters as a bit table over UTF-16 codes (8 kB). Per-character scans ask
+ * `inCharSet(set, text.charCodeAt(i))`: `set.has(text[i])` makes a one-character string at every step.
+ */
+export type CharSet = Uint32Array;
+export function charSet(chars: Iterable<string>): CharSet {
+  const set = new Uint32Array(0x800);
+  for (const c of chars) {
+    if (c.length !== 1) throw new Error(`charSet: ${c} is not one UTF-16 unit`);
+    const code = c.charCodeAt(0);
+    set[code >>> 5]! |= 1 << (code & 31);
+  }
+  return set;
+}
+/** Whether a UTF-16 code is in the set (false for NaN, charCodeAt past the end: no set holds U+0000). */
+export const inCharSet = (set: CharSet, code: number): boolean => ((set[code >>> 5]! >>> (code & 31)) & 1) === 1;
 
 /** A number with its unit, to tell a goal-bearing clause (全年新增100家) from a plain one. */
 export const QUANTITY = `(?:${NUMBER})(?:多|余)?${SCALE}?${UNIT}`;

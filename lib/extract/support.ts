@@ -16,7 +16,7 @@ import { parseNumber } from '../text/numerals';
 import { CITY_PROVINCE, PROVINCE_NAMES } from '../detect/lexicon';
 import { placeBefore } from '../detect/text-meta';
 import { check, leftmostLongest, sift, type Check, type RuleInfo, type Trace } from '../rules/rule';
-import { NUMBER, RANGE_SEP, SCALE } from './patterns';
+import { NUMBER, NUMBER_AHEAD, RANGE_SEP, SCALE, charSet, inCharSet, type CharSet } from './patterns';
 
 /** A Support item found on normalised text (offsets into it). */
 export interface SupportHit {
@@ -49,17 +49,17 @@ export interface SupportCandidate {
   figures?: { start: number; end: number }[];
 }
 
-const CLAUSE_BREAKS = new Set([...',;。:!?\n']);
-const SENTENCE_BREAKS = new Set([...'。;!?\n']);
+const CLAUSE_BREAKS = charSet(',;。:!?\n');
+const SENTENCE_BREAKS = charSet('。;!?\n');
 
-function scanBack(text: string, from: number, limit: number, stops: ReadonlySet<string>): number {
+function scanBack(text: string, from: number, limit: number, stops: CharSet): number {
   let s = from;
-  while (s > 0 && from - s < limit && !stops.has(text[s - 1]!)) s--;
+  while (s > 0 && from - s < limit && !inCharSet(stops, text.charCodeAt(s - 1))) s--;
   return s;
 }
-function scanForward(text: string, from: number, limit: number, stops: ReadonlySet<string>): number {
+function scanForward(text: string, from: number, limit: number, stops: CharSet): number {
   let e = from;
-  while (e < text.length && e - from < limit && !stops.has(text[e]!)) e++;
+  while (e < text.length && e - from < limit && !inCharSet(stops, text.charCodeAt(e))) e++;
   return e;
 }
 
@@ -75,14 +75,14 @@ export const SUPPORT_PROPOSERS: readonly Proposer[] = [
     about: 'An amount of money (50万元, 3万元-5万元) is a candidate: the reject rules keep it only where something is given.',
     hits: ['对首次认定的国家级“小巨人”企业,省级财政⟦给予一次性奖励50万元⟧。', '对承办单位⟦给予3万元-5万元的资金支持⟧。', '第二类医疗器械首次⟦注册费由7.81万元下降至5.467万元⟧。', '个人创业⟦贷款最高额度提高至50万元⟧。'],
     misses: ['到2025年,全市新增专精特新企业50家。'],
-    re: rx('g')`(?<![\d.])${MONEY}`,
+    re: rx('g')`${NUMBER_AHEAD}(?<![\d.])${MONEY}`,
   }),
   proposer({
     id: 'support.rate',
     about: 'A rate (30%, 2个百分点, 九成) is a candidate: of a subsidy, an interest discount, a tax or a fee.',
     hits: ['改造费用由市财政⟦按不超过30%的比例给予补助⟧。', '对符合条件的创业者⟦贷款贴息50%⟧。', '政府性融资担保机构⟦担保费率不超过1.5%⟧。'],
     misses: ['全市规上工业增加值增长8%。'],
-    re: rx('g')`(?<![\d.])(?:${RATE})`,
+    re: rx('g')`${NUMBER_AHEAD}(?<![\d.])(?:${RATE})`,
   }),
   proposer({
     id: 'support.waiver',
@@ -331,7 +331,7 @@ function kindOf(span: string): SupportKind {
 }
 
 const CAP_WORDS = alt('support.cap-words');
-const FIGURE_G = rx('g')`(?<![\d.])(?:${MONEY}|${RATE})`;
+const FIGURE_G = rx('g')`${NUMBER_AHEAD}(?<![\d.])(?:${MONEY}|${RATE})`;
 // A cap word shortly before a figure makes it the most given (最高500万元, 最高补助新台币50万元).
 const CAP_BEFORE = rx()`(?:${CAP_WORDS})[^\d,;。]{0,6}$`;
 const PER = rx()`(?:每[\u4e00-\u9fff]{1,3}?){1,2}$`;

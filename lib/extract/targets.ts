@@ -9,7 +9,7 @@ import type { TargetValue } from '../types';
 import { alt, rx, wordSet } from '../lexicon';
 import { parseNumber } from '../text/numerals';
 import { Trace, check, leftmostLongest, sift, type Check, type RuleInfo, type TraceEvent } from '../rules/rule';
-import { CLAUSE_DELIMS, NUMBER, QUALIFIER_AFTER, QUALIFIER_BEFORE, RANGE_SEP, REPORT_HORIZON, SENTENCE_DELIM_RE, UNIT, YEAR } from './patterns';
+import { CLAUSE_DELIMS, NUMBER, NUMBER_AHEAD, charSet, inCharSet, type CharSet, QUALIFIER_AFTER, QUALIFIER_BEFORE, RANGE_SEP, REPORT_HORIZON, SENTENCE_DELIM_RE, UNIT, YEAR } from './patterns';
 
 /** Multipliers between a number and its unit, Taiwan's 兆 included (1.5兆元). */
 const SCALE = `(?:${alt('units.scale', 'units.scale-trillion')})`;
@@ -117,10 +117,10 @@ const LEAD_HEADING = rx()`^${CN_ORDINAL}、[^。]{1,12}。`;
 const INLINE_HEADING = rx()`${CN_ORDINAL}、([^。、]{1,12})。[^。]*$`;
 
 const QUANTITY_IN_OBJECT = rx()`(?:${NUMBER})(?:多|余)?(?:${SCALE})?${UNIT}`;
-// Character sets for the per-character scans (a set lookup costs less than a regex test).
-const CLAUSE_CHARS: ReadonlySet<string> = new Set(CLAUSE_DELIMS.replace('\\n', '\n'));
-const SENTENCE_CHARS: ReadonlySet<string> = new Set(SENTENCE_DELIM_RE.source.slice(1, -1).replace('\\n', '\n'));
-const CLAUSE_OR_LIST_CHARS: ReadonlySet<string> = new Set([...CLAUSE_CHARS, '、']);
+// Character sets for the per-character scans (a lookup costs less than a regex test).
+const CLAUSE_CHARS = charSet(CLAUSE_DELIMS.replace('\\n', '\n'));
+const SENTENCE_CHARS = charSet(SENTENCE_DELIM_RE.source.slice(1, -1).replace('\\n', '\n'));
+const CLAUSE_OR_LIST_CHARS = charSet([...CLAUSE_DELIMS.replace('\\n', '\n'), '、']);
 const OBJECT_STOP = new RegExp(`[${CLAUSE_DELIMS}、()（）“”《》\\s]`);
 
 // ---------------------------------------------------------------------------------------------
@@ -135,15 +135,15 @@ function headerEnd(text: string): number {
 }
 
 /** Does text[from, to) hold a character of the set? */
-function anyOf(text: string, from: number, to: number, chars: ReadonlySet<string>): boolean {
-  for (let i = from; i < to; i++) if (chars.has(text[i]!)) return true;
+function anyOf(text: string, from: number, to: number, chars: CharSet): boolean {
+  for (let i = from; i < to; i++) if (inCharSet(chars, text.charCodeAt(i))) return true;
   return false;
 }
 
 /** Back from `from` to just after a stop character, at most `limit` characters. */
-function scanBack(text: string, from: number, limit: number, stops: ReadonlySet<string>): number {
+function scanBack(text: string, from: number, limit: number, stops: CharSet): number {
   let s = from;
-  while (s > 0 && from - s < limit && !stops.has(text[s - 1]!)) s--;
+  while (s > 0 && from - s < limit && !inCharSet(stops, text.charCodeAt(s - 1))) s--;
   return s;
 }
 
@@ -154,7 +154,7 @@ function paragraphBefore(text: string, sentenceStart: number): string {
 
 function sentenceEndOf(text: string, from: number): number {
   let e = from;
-  while (e < text.length && e - from < 200 && !SENTENCE_CHARS.has(text[e]!)) e++;
+  while (e < text.length && e - from < 200 && !inCharSet(SENTENCE_CHARS, text.charCodeAt(e))) e++;
   return e;
 }
 
@@ -167,7 +167,7 @@ function lineLength(text: string, newline: number): number {
 function sentenceStartOf(text: string, from: number): number {
   let s = from;
   for (;;) {
-    while (s > 0 && from - s < 200 && !SENTENCE_CHARS.has(text[s - 1]!)) s--;
+    while (s > 0 && from - s < 200 && !inCharSet(SENTENCE_CHARS, text.charCodeAt(s - 1))) s--;
     // A line break right after a plain character, ending a long line, is a soft break of
     // extracted text (研发\n投入强度达到2.5%): the sentence goes on above it.
     if (s > 1 && text[s - 1] === '\n' && from - s < 200 && /[\u4e00-\u9fff\d,，、]/.test(text[s - 2]!) && lineLength(text, s - 1) >= 15) {
@@ -396,7 +396,7 @@ export class TargetCandidate {
     if (this.dStart < 0) {
       // The clause scan stopped at a clause break, or at 、 or its limit: go on from there.
       const raw = this.rawClauseStart;
-      this.dStart = raw > 0 && CLAUSE_CHARS.has(this.text[raw - 1]!) ? raw : scanBack(this.text, raw, 60 - (this.numStart - raw), CLAUSE_CHARS);
+      this.dStart = raw > 0 && inCharSet(CLAUSE_CHARS, this.text.charCodeAt(raw - 1)) ? raw : scanBack(this.text, raw, 60 - (this.numStart - raw), CLAUSE_CHARS);
     }
     return this.dStart;
   }
@@ -441,7 +441,7 @@ export const TARGET_SHAPES: readonly Shape[] = [
     hits: ['到2026年,⟦全市新增专精特新企业120家以上⟧。', '力争年内⟦建成示范工厂8—10个⟧。', '预计今年⟦本地生产总值增长2.5%至3.5%⟧。'],
     misses: ['全市共有企业120家。'],
     // A range may repeat the unit on its first end: 2.5%至3.5%, 1万至2万人.
-    re: rx('g')`(?<![\d.])(?<num>${NUMBER})(?:(?:${SCALE})?(?:${UNIT})?${RANGE_SEP}(?<num2>${NUMBER}))?(?<approx>多|余)?(?<scale>${SCALE})?(?<unit>${UNIT})(?<qual>${QUALIFIER_AFTER})?`,
+    re: rx('g')`${NUMBER_AHEAD}(?<![\d.])(?<num>${NUMBER})(?:(?:${SCALE})?(?:${UNIT})?${RANGE_SEP}(?<num2>${NUMBER}))?(?<approx>多|余)?(?<scale>${SCALE})?(?<unit>${UNIT})(?<qual>${QUALIFIER_AFTER})?`,
     figure: (g) => ({ num: g.num!, num2: g.num2, unit: g.unit!, scale: g.scale ?? '', qual: g.qual ?? null, approx: Boolean(g.approx) }),
   }),
   shape({
@@ -535,11 +535,11 @@ function insideQuotedName(c: TargetCandidate): boolean {
     }
   }
   if (open < 0) return false;
-  for (let i = open + 1; i < c.numStart; i++) if (t[i] === '”' || CLAUSE_CHARS.has(t[i]!)) return false;
+  for (let i = open + 1; i < c.numStart; i++) if (t[i] === '”' || inCharSet(CLAUSE_CHARS, t.charCodeAt(i))) return false;
   for (let j = c.numEnd; j < t.length && j - c.numEnd <= 20; j++) {
     const ch = t[j]!;
     if (ch === '”') return true;
-    if (ch === '“' || CLAUSE_CHARS.has(ch)) return false;
+    if (ch === '“' || inCharSet(CLAUSE_CHARS, ch.charCodeAt(0))) return false;
   }
   return false;
 }
@@ -746,7 +746,7 @@ export const TARGET_REJECTS: readonly Check<TargetCandidate>[] = [
     test: (c) => {
       const text = c.text;
       let he = c.numEnd;
-      while (he < text.length && he - c.numEnd < 40 && !CLAUSE_CHARS.has(text[he]!)) he++;
+      while (he < text.length && he - c.numEnd < 40 && !inCharSet(CLAUSE_CHARS, text.charCodeAt(he))) he++;
       return /^(?:对于?|凡)/.test(text.slice(c.delimStart, c.numStart)) && text.slice(c.numEnd, he).includes('的');
     },
   }),
@@ -762,7 +762,7 @@ export const TARGET_REJECTS: readonly Check<TargetCandidate>[] = [
     about: 'A figure closed by 的 at the end of its clause (单户担保金额500万元以上的,…) names who qualifies, not a goal (GUIDE: eligibility).',
     hits: ['年用电量⟦100万千瓦时以上⟧的,执行阶梯电价。'],
     misses: ['到2026年,年用电量100万千瓦时以上的企业达到80家。'],
-    test: (c) => c.text[c.numEnd] === '的' && CLAUSE_CHARS.has(c.text[c.numEnd + 1] ?? ''),
+    test: (c) => c.text[c.numEnd] === '的' && c.numEnd + 1 < c.text.length && inCharSet(CLAUSE_CHARS, c.text.charCodeAt(c.numEnd + 1)),
   }),
   reject({
     id: 'target.permission-cap',

@@ -1,6 +1,6 @@
 import type { RevTree } from 'pouchdb-merge';
 import type { PolicyDB, SyncDocRecord } from '../db/schema';
-import { corpusTables, deleteAnnotation, deleteArticle, markForIndexing, newId } from '../corpus/store';
+import { CORPUS_TABLES, deleteAnnotation, deleteArticle, markForIndexing, newId } from '../corpus/store';
 import { dirtyKey, parseDirtyKey } from './capture';
 import { annotationFromDoc, articleFromDoc, bodyHash, checkDoc, docKind, type AnnotationDoc, type ArticleDoc, type SyncDoc, type Who } from './docs';
 import { currentBody, docOfRow, nextSeq, rowBody, stampKeys } from './ledger';
@@ -44,7 +44,7 @@ export async function applyRevisions(db: PolicyDB, revisions: readonly IncomingR
     if (list) list.push(r);
     else byId.set(r._id, [r]);
   }
-  const tables = [...corpusTables(db), db.members, db.syncDocs, db.syncDirty, db.syncParked];
+  const tables = [...CORPUS_TABLES(db), db.members, db.syncDocs, db.syncDirty, db.syncParked];
   return db.transaction('rw', tables, async () => {
     // Local changes not yet made revisions go first: an arriving revision must meet them as a
     // conflict (and be merged with them), never overwrite them.

@@ -1,5 +1,5 @@
-import * as OpenCC from 'opencc-js/t2cn';
-import { ConverterFactory } from 'opencc-js/core';
+import { ConverterBuilder, ConverterFactory, type DictLike } from 'opencc-js/core';
+import * as T2CN from 'opencc-js/preset/t2cn';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
 
@@ -17,11 +17,78 @@ type Convert = (s: string) => string;
 let converter: Convert | null = null;
 const charCache = new Map<string, string>();
 
+// The character-level `tw` dictionary (not `twp`) keeps the wording as written: a reader's
+// highlight must cover the terms the article used, not their mainland equivalents.
+const FROM = 'tw';
+const TO = 'cn';
+
 function getConverter(): Convert {
-  // The character-level `tw` dictionary (not `twp`) keeps the wording as written: a reader's
-  // highlight must cover the terms the article used, not their mainland equivalents.
-  converter ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
+  converter ??= ConverterBuilder(T2CN)({ from: FROM, to: TO });
   return converter;
+}
+
+/**
+ * Which code units can take part in a conversion, from the dictionaries the converter uses:
+ * `changes` marks every character a dictionary entry rewrites (or all of an entry whose length
+ * changes), `inEntry` every character of any entry, segmentation included. A character outside
+ * every entry is a wall no match crosses, so the text between two walls converts on its own, and
+ * a stretch without a `changes` character comes out as it went in. Surrogates are marked in
+ * both: astral characters are never walls.
+ */
+let tables: { changes: Uint8Array; inEntry: Uint8Array } | null = null;
+
+function dictEntries(d: DictLike): [string, string][] {
+  if (typeof d !== 'string') return d.map(([k, v]) => [k, v]);
+  return d ? d.split('|').map((e) => e.split(' ', 2) as [string, string]) : [];
+}
+
+function getTables(): { changes: Uint8Array; inEntry: Uint8Array } {
+  if (tables) return tables;
+  const config = (T2CN.configs as Record<string, { normalizationChain?: readonly (readonly DictLike[])[]; segmentation: DictLike | readonly DictLike[]; conversionChain: readonly (readonly DictLike[])[] }>)[`${FROM}2s`];
+  if (!config) throw new Error(`opencc: no ${FROM}2s configuration`);
+  const seg = config.segmentation;
+  const dicts: DictLike[] = [...(config.normalizationChain ?? []).flat(), ...config.conversionChain.flat(), ...(typeof seg === 'string' || !seg.every((d) => typeof d === 'string') ? [seg as DictLike] : (seg as DictLike[]))];
+  const changes = new Uint8Array(0x10000);
+  const inEntry = new Uint8Array(0x10000);
+  changes.fill(1, 0xd800, 0xe000);
+  inEntry.fill(1, 0xd800, 0xe000);
+  for (const d of dicts) {
+    for (const [k, v] of dictEntries(d)) {
+      for (let i = 0; i < k.length; i++) inEntry[k.charCodeAt(i)] = 1;
+      if (k === v) continue;
+      for (let i = 0; i < k.length; i++) if (k.length !== v.length || k.charCodeAt(i) !== v.charCodeAt(i)) changes[k.charCodeAt(i)] = 1;
+    }
+  }
+  tables = { changes, inEntry };
+  return tables;
+}
+
+// Ideographic description characters make OpenCC step over the characters they describe, walls
+// included: a text with one is converted whole.
+const IDS = /[\u2ff0-\u2fff]/;
+
+/**
+ * OpenCC's conversion of the whole text, converting only the stretches between walls that hold a
+ * character a dictionary rewrites: most of a simplified text is returned without a trie walk.
+ */
+function convertWhole(text: string): string {
+  const convert = getConverter();
+  if (IDS.test(text)) return convert(text);
+  const { changes, inEntry } = getTables();
+  let out = '';
+  let done = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    if (!changes[text.charCodeAt(i)]) continue;
+    let start = i;
+    while (start > done && inEntry[text.charCodeAt(start - 1)]) start--;
+    let end = i + 1;
+    while (end < n && inEntry[text.charCodeAt(end)]) end++;
+    out += text.slice(done, start) + convert(text.slice(start, end));
+    done = end;
+    i = end - 1;
+  }
+  return done === 0 ? text : out + text.slice(done);
 }
 
 /** Converts one code point (memoised: an article repeats a few thousand distinct characters). */
@@ -41,7 +108,7 @@ export function simplifyChar(ch: string): string {
  */
 export function toSimplified(text: string): string {
   if (!/[^\u0000-\u2fff]/.test(text)) return text;
-  const whole = getConverter()(text);
+  const whole = convertWhole(text);
   if (whole.length === text.length) return whole;
   let out = '';
   for (const ch of text) {

@@ -59,21 +59,179 @@ export interface Measured {
 }
 
 function memo<T>(x: Measured, key: string, f: () => T): T {
-  if (x.cache.has(key)) return x.cache.get(key) as T;
+  const known = x.cache.get(key);
+  if (known !== undefined || x.cache.has(key)) return known as T;
   const v = f();
   x.cache.set(key, v);
   return v;
 }
 
-function countMatches(re: RegExp, t: string, cap = 200): { total: number; distinct: number } {
-  const seen = new Set<string>();
+export function countMatches(re: RegExp, t: string, cap = 200): { total: number; distinct: number } {
+  // Most counts are 0 or 1: the set of distinct matches is made only from a second one on.
+  let first: string | null = null;
+  let seen: Set<string> | null = null;
   let total = 0;
   re.lastIndex = 0;
   for (let m = re.exec(t); m && total < cap; m = re.exec(t)) {
     total++;
-    seen.add(m[0]);
+    if (first === null) first = m[0];
+    else (seen ??= new Set([first])).add(m[0]);
     if (m[0].length === 0) re.lastIndex++;
   }
+  return { total, distinct: seen ? seen.size : total };
+}
+
+/**
+ * A word list counted over the text the way a global regex of its alternation counts it (leftmost,
+ * longest word first, no overlaps). The verdict counts some twenty lists over the same text; one
+ * walk finds every place any of their words starts (`wordHits`), and each list's count is then
+ * read off those places instead of a pass of its own over the text.
+ */
+export interface WordList {
+  re: RegExp;
+  words: ReadonlySet<string>;
+  /** Its place in WORD_LISTS. */
+  index: number;
+}
+
+export const WORD_LISTS: WordList[] = [];
+function wordList(...keys: string[]): WordList {
+  const list = { re: rx('g')`${alt(...keys)}`, words: new Set(keys.flatMap((k) => words(k))), index: WORD_LISTS.length };
+  WORD_LISTS.push(list);
+  return list;
+}
+
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  /** The word ending here, and each list's longest word that is a prefix of it: [list index, word]. */
+  word?: string;
+  lists?: [number, string][];
+}
+/**
+ * The trie of every list's words, flattened for the walk: node n's child by character c sits in one
+ * open-addressed table under the key n·65536 + c (a Map per node costs a hash lookup of its own
+ * per character). Which places can start a word: a word of one character, or the first two
+ * characters of a longer word (hashed into a bit table). Most places start neither, and are
+ * passed over without a lookup.
+ */
+interface WordTrie {
+  /** Per node, what each list reads when the longest word at a place ends there; null: no word ends there. */
+  lists: ([number, string][] | null)[];
+  keys: Int32Array;
+  children: Int32Array;
+  bits: number;
+  single: Uint8Array;
+  pairs: Uint8Array;
+}
+const pairHash = (a: number, b: number) => (a * 31 + b) & 0xffff;
+let trie: WordTrie | null = null;
+function wordTrie(): WordTrie {
+  if (trie) return trie;
+  const root: TrieNode = { next: new Map() };
+  const single = new Uint8Array(0x10000);
+  const pairs = new Uint8Array(0x10000);
+  const ends: TrieNode[] = [];
+  for (const list of WORD_LISTS) {
+    for (const w of list.words) {
+      if (!w) throw new Error('verdict: an empty word in a word list');
+      if (w.length === 1) single[w.charCodeAt(0)] = 1;
+      else pairs[pairHash(w.charCodeAt(0), w.charCodeAt(1))] = 1;
+      let node = root;
+      for (let i = 0; i < w.length; i++) {
+        const c = w.charCodeAt(i);
+        let n = node.next.get(c);
+        if (!n) node.next.set(c, (n = { next: new Map() }));
+        node = n;
+      }
+      if (!node.word) ends.push(node);
+      node.word = w;
+    }
+  }
+  // Every word matching at a place is a prefix of the longest one there: what each list reads
+  // at that place is its longest word among those prefixes.
+  for (const node of ends) {
+    const w = node.word!;
+    node.lists = [];
+    for (const list of WORD_LISTS) {
+      let len = w.length;
+      while (len > 0 && !list.words.has(w.slice(0, len))) len--;
+      if (len > 0) node.lists.push([list.index, w.slice(0, len)]);
+    }
+  }
+  const nodes: TrieNode[] = [root];
+  const edges: [number, number, number][] = [];
+  for (let n = 0; n < nodes.length; n++) {
+    for (const [c, child] of nodes[n]!.next) {
+      edges.push([n, c, nodes.length]);
+      nodes.push(child);
+    }
+  }
+  if (nodes.length >= 0x8000) throw new Error('verdict: the word lists outgrew the trie table keys');
+  let bits = 4;
+  while (1 << bits < edges.length * 2) bits++;
+  const keys = new Int32Array(1 << bits).fill(-1);
+  const children = new Int32Array(1 << bits);
+  for (const [n, c, child] of edges) {
+    const key = n * 0x10000 + c;
+    let h = Math.imul(key, 0x9e3779b1) >>> (32 - bits);
+    while (keys[h] !== -1) h = (h + 1) & ((1 << bits) - 1);
+    keys[h] = key;
+    children[h] = child;
+  }
+  trie = { lists: nodes.map((n) => n.lists ?? null), keys, children, bits, single, pairs };
+  return trie;
+}
+
+/** The most matches any feature counts of one list. */
+const MAX_COUNT = 400;
+
+/**
+ * Each list's matches over the text, in order, as its global regex finds them (up to MAX_COUNT):
+ * one walk finds the longest word of any list at each place, and each list goes on from the end
+ * of its last match.
+ */
+function wordMatches(text: string): (string[] | undefined)[] {
+  const { lists, keys, children, bits, single, pairs } = wordTrie();
+  const mask = (1 << bits) - 1;
+  const shift = 32 - bits;
+  // A list with no match keeps no array: most lists do not occur in a short text.
+  const matches: (string[] | undefined)[] = new Array(WORD_LISTS.length);
+  const from = new Int32Array(WORD_LISTS.length);
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (!single[c] && (i + 1 >= n || !pairs[pairHash(c, text.charCodeAt(i + 1))])) continue;
+    let node = 0;
+    let found = -1;
+    for (let j = i; j < n; j++) {
+      const key = node * 0x10000 + text.charCodeAt(j);
+      let h = Math.imul(key, 0x9e3779b1) >>> shift;
+      while (keys[h] !== key && keys[h] !== -1) h = (h + 1) & mask;
+      if (keys[h] === -1) break;
+      node = children[h]!;
+      if (lists[node]) found = node;
+    }
+    if (found < 0) continue;
+    for (const [l, w] of lists[found]!) {
+      if (i < from[l]!) continue;
+      const m = (matches[l] ??= []);
+      if (m.length >= MAX_COUNT) continue;
+      m.push(w);
+      from[l] = i + w.length;
+    }
+  }
+  return matches;
+}
+
+/** countMatches(list.re, x.text, cap), read off the text's one walk. */
+export function countWords(x: Measured, list: WordList, cap = 200): { total: number; distinct: number } {
+  if (cap > MAX_COUNT) return countMatches(list.re, x.text, cap);
+  const found = memo(x, 'wordMatches', () => wordMatches(x.text))[list.index];
+  if (!found) return { total: 0, distinct: 0 };
+  const total = Math.min(cap, found.length);
+  if (total <= 1) return { total, distinct: total };
+  const seen = new Set<string>();
+  for (let k = 0; k < total; k++) seen.add(found[k]!);
   return { total, distinct: seen.size };
 }
 
@@ -90,7 +248,7 @@ const ISSUE_VERB = alt('verdict.issue-verbs');
 const NAMED_DOC = rx('g')`《[^《》\n]{1,80}?(?:${DOC_KIND})[^《》\n]{0,12}》`;
 // A policy document (named or by its kind) within a short reach of a verb that issues it.
 const ISSUED = rx('g')`(?:${ISSUE_VERB})[^。\n]{0,30}?(?:《[^《》\n]{1,80}》|${DOC_KIND_STRICT})|(?:《[^《》\n]{1,80}》|${DOC_KIND_STRICT})[^。\n]{0,8}?(?:${ISSUE_VERB})`;
-const STRICT_KIND = rx('g')`${DOC_KIND_STRICT}`;
+const STRICT_KIND = wordList('verdict.doc-kinds-strict');
 // A headline that is a document's title ends with its kind (…实施细则, 关于…的通知); one that
 // reports it names the act (印发…方案). A document cited in the headline (根据《…细则》) is neither.
 // 关于…的通知 is the form of any official document (a meeting notice, an appointment, a
@@ -100,41 +258,52 @@ const TITLE_DOC = rx()`关于[^《》]{2,80}的(?:${DOC_KIND})\s{0,2}(?:[(（][^
 const EXPLAIN = rx('g')`${alt('verdict.explain-words')}`;
 const TITLE_POLICY = rx()`${alt('verdict.title-policy-words')}`;
 const ADDRESSEES = rx()`(?:^|\n)\s{0,4}各[^。\n]{1,60}?(?:${alt('verdict.addressee-units')})[^。\n]{0,80}[:：]`;
-const ISSUE_FORMULA = rx('g')`${alt('verdict.issue-formula')}`;
-const STRUCTURE = rx('g')`${alt('verdict.doc-structure')}`;
-const AUTHORITY = rx('g')`${alt('verdict.authorities')}`;
+const ISSUE_FORMULA = wordList('verdict.issue-formula');
+const STRUCTURE = wordList('verdict.doc-structure');
+const AUTHORITY = wordList('verdict.authorities');
 const GOAL_MARKER = rx('g')`到\s?${YEAR}\s?年|${YEAR}\s?年[底末]?(?:前|以前)|${alt('verdict.goal-markers')}`;
 const QUANT_GOAL = rx('g')`(?:${alt('verdict.quant-goal-verbs')})[^，。；\n]{0,18}?\d+(?:\.\d+)?\s?(?:%|个百分点|[万亿]?[家个户项人所座辆台处条次名元吨亩套间])`;
 const ACHIEVED_BEFORE = rx()`(?:${alt('verdict.achieved-before')})\s{0,2}$`;
-const MEASURE = rx('g')`${alt('verdict.measure-verbs')}`;
+const MEASURE = wordList('verdict.measure-verbs');
 const PLAN_STATEMENT = rx('g')`(?:${alt('verdict.plan-leads')}|${YEAR}年)[^。\n]{0,12}?将(?:${alt('verdict.plan-adverbs')})?(?:${alt('verdict.plan-verbs')})`;
-const MEETING = rx('g')`${alt('verdict.meeting-deploys')}`;
-const SUPPORT = rx('g')`${alt('verdict.support-words')}`;
+const MEETING = wordList('verdict.meeting-deploys');
+const SUPPORT = wordList('verdict.support-words');
 const POLICY_COLUMN = rx()`${alt('verdict.policy-columns')}`;
 const POLICY_COLUMN_STRONG = rx()`${alt('verdict.policy-columns-strong')}`;
 const OTHER_COLUMN = rx()`${alt('verdict.other-columns')}`;
 
-function quantGoals(t: string): number {
+function quantGoals(t: string, cap: number): number {
   let n = 0;
   QUANT_GOAL.lastIndex = 0;
-  for (let m = QUANT_GOAL.exec(t); m && n < 100; m = QUANT_GOAL.exec(t)) {
+  for (let m = QUANT_GOAL.exec(t); m && n < cap; m = QUANT_GOAL.exec(t)) {
     if (ACHIEVED_BEFORE.test(t.slice(Math.max(0, m.index - 8), m.index))) continue;
     n++;
   }
   return n;
 }
 
-const issuedCount = (x: Measured) => memo(x, 'issued', () => countMatches(ISSUED, x.text).total + (titlePolicyDoc(x) ? 1 : 0));
-const namedCount = (x: Measured) => memo(x, 'named', () => countMatches(NAMED_DOC, x.text).total);
-const explains = (x: Measured) => memo(x, 'explains', () => countMatches(EXPLAIN, x.title).total > 0 || countMatches(EXPLAIN, x.text.slice(0, 400)).total > 0);
-const goals = (x: Measured) => memo(x, 'goals', () => countMatches(GOAL_MARKER, x.text).total);
-const quant = (x: Measured) => memo(x, 'quant', () => quantGoals(x.text));
+// Counts stop where the features stop looking: a feature saturating at n (sat(count, n)) reads
+// the same from a count capped at n, and a regex pass ends at the n-th match instead of the text's end.
+const ISSUED_ENOUGH = 1;
+const NAMED_ENOUGH = 2;
+const GOALS_ENOUGH = 3;
+const QUANT_ENOUGH = 3;
+const PLANS_ENOUGH = 2;
+const issuedCount = (x: Measured) => memo(x, 'issued', () => countMatches(ISSUED, x.text, ISSUED_ENOUGH).total + (titlePolicyDoc(x) ? 1 : 0));
+const namedCount = (x: Measured) => memo(x, 'named', () => countMatches(NAMED_DOC, x.text, NAMED_ENOUGH).total);
+const explains = (x: Measured) => memo(x, 'explains', () => countMatches(EXPLAIN, x.title, 1).total > 0 || countMatches(EXPLAIN, x.text.slice(0, 400), 1).total > 0);
+const goals = (x: Measured) => memo(x, 'goals', () => countMatches(GOAL_MARKER, x.text, GOALS_ENOUGH).total);
+const quant = (x: Measured) => memo(x, 'quant', () => quantGoals(x.text, QUANT_ENOUGH));
 const agencies = (x: Measured) => memo(x, 'agencies', () => findAgencies(x.text).length);
 
 /** The headline and the opening paragraphs: where a report says what it is about. */
 const LEDE_CHARS = 400;
 const lede = (x: Measured) =>
-  memo(x, 'lede', () => `${x.title}\n${x.text.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 3).join('\n').slice(0, LEDE_CHARS)}`);
+  memo(x, 'lede', () => `${x.title}\n${trimmedLines(x).filter(Boolean).slice(0, 3).join('\n').slice(0, LEDE_CHARS)}`);
+
+/** The text's lines, split once for every feature that reads lines. */
+const lines = (x: Measured) => memo(x, 'lines', () => x.text.split('\n'));
+const trimmedLines = (x: Measured) => memo(x, 'trimmedLines', () => lines(x).map((l) => l.trim()));
 
 /** A headline's parts: 政府工作报告——2024年1月20日在…上, 标题｜网站名. */
 const titleParts = (title: string) => title.split(/\s{0,2}(?:——|—|:|：|\||｜|_|\s-\s)\s{0,2}/).filter(Boolean);
@@ -143,7 +312,7 @@ const titleNamesDoc = (x: Measured) => memo(x, 'titleDoc', () => titlePolicyDoc(
 
 /** Paragraphs long enough to say something (a headline list or a byline is not one). */
 function paragraphs(x: Measured): string[] {
-  return memo(x, 'paragraphs', () => x.text.split('\n').map((l) => l.trim()).filter((l) => l.length >= 30));
+  return memo(x, 'paragraphs', () => trimmedLines(x).filter((l) => l.length >= 30));
 }
 
 const POLICY_MARK = rx()`${DOC_KIND_STRICT}|(?:${ISSUE_VERB})|${alt('verdict.goal-markers')}|到(?:19|20)\d{2}年`;
@@ -153,7 +322,7 @@ function policyShare(x: Measured): number {
     const ps = paragraphs(x);
     if (!ps.length) return 0;
     let n = 0;
-    for (const p of ps) if (POLICY_MARK.test(p) || countMatches(MEASURE, p, 2).total >= 2) n++;
+    for (const p of ps) if (POLICY_MARK.test(p) || countMatches(MEASURE.re, p, 2).total >= 2) n++;
     return n / ps.length;
   });
 }
@@ -169,13 +338,13 @@ export function strongEvidence(x: Measured): number {
   return memo(x, 'strong', () => {
     if (titlePolicyDoc(x)) return 1;
     // The headline's subject is a government body and its act is a policy (证监会又出五大招).
-    if (x.title && countMatches(AUTHORITY, x.title, 1).total > 0 && TITLE_POLICY.test(x.title)) return 1;
+    if (x.title && countMatches(AUTHORITY.re, x.title, 1).total > 0 && TITLE_POLICY.test(x.title)) return 1;
     // A headline in another genre's words (A股午评：沪指…, 两会访谈｜…董事长) says what the page is:
     // a policy in its opening lines is news the report mentions, not its subject.
     if (titleInGenre(x)) return 0;
     const head = lede(x);
     if (countMatches(ISSUED, head, 1).total > 0) return 1;
-    if (countMatches(EXPLAIN, head, 1).total > 0 && (namedCount(x) > 0 || countMatches(STRICT_KIND, x.text, 1).total > 0)) return 1;
+    if (countMatches(EXPLAIN, head, 1).total > 0 && (namedCount(x) > 0 || countWords(x, STRICT_KIND, 1).total > 0)) return 1;
     if (issuedCount(x) > 0 && policyShare(x) >= 0.5) return 1;
     return 0;
   });
@@ -189,10 +358,13 @@ const GENRE_WORDS = rx()`${alt(...words('verdict.genres').map((g) => `verdict.ge
 const titleInGenre = (x: Measured) => memo(x, 'titleGenre', () => Boolean(x.title) && GENRE_WORDS.test(x.title));
 
 /** How much of a genre's vocabulary a text uses: distinct words count more than repetitions. */
-function genreStrength(x: Measured, re: RegExp): number {
-  const body = countMatches(re, x.text, 400);
+function genreStrength(x: Measured, list: WordList): number {
+  const body = countWords(x, list, 400);
+  // One word is not a genre, and the headline adds at most one: a body without the genre's words
+  // is not one whatever the headline says.
+  if (body.distinct === 0) return 0;
   // A genre word in the headline says what the page is (经济日报评论员：…, 收评：沪指…).
-  const distinct = body.distinct + (x.title && countMatches(re, x.title, 1).total > 0 ? 1 : 0);
+  const distinct = body.distinct + (x.title && countMatches(list.re, x.title, 1).total > 0 ? 1 : 0);
   const total = body.total;
   // One word is not a genre: 采购 in a policy on procurement, 比赛 in a sports policy.
   if (distinct < 2) return 0;
@@ -201,7 +373,7 @@ function genreStrength(x: Measured, re: RegExp): number {
 }
 
 function genre(name: string, about: string, hits: string[], misses: string[], extra?: (x: Measured) => number): Feature {
-  const re = rx('g')`${alt(`verdict.genre-${name}`)}`;
+  const list = wordList(`verdict.genre-${name}`);
   return {
     id: `genre.${name}`,
     kind: 'genre',
@@ -209,27 +381,28 @@ function genre(name: string, about: string, hits: string[], misses: string[], ex
     hits,
     misses,
     // Strong evidence of a policy is not vetoed by genre words: they then count a quarter.
-    value: (x) => (genreStrength(x, re) + (extra?.(x) ?? 0)) * (1 - 0.75 * strongEvidence(x)),
+    value: (x) => (genreStrength(x, list) + (extra?.(x) ?? 0)) * (1 - 0.75 * strongEvidence(x)),
   };
 }
 
-const FICTION_WORDS = rx('g')`${alt('verdict.genre-fiction')}`;
+const FICTION_WORDS = wordList('verdict.genre-fiction');
 
 /** Fiction tells its story in dialogue: many paragraphs open with a quotation. */
 function dialogueShare(x: Measured): number {
   // Quoted officials open paragraphs of news too: dialogue counts only beside a story's words.
-  if (countMatches(FICTION_WORDS, x.text, 2).total === 0) return 0;
-  const lines = x.text.split('\n').filter((l) => l.trim().length > 0);
-  const dialogue = lines.filter((l) => /^\s{0,4}[“"]/.test(l)).length;
-  return dialogue >= 3 && dialogue / Math.max(1, lines.length) >= 0.15 ? Math.min(1.5, dialogue / 6) : 0;
+  if (countWords(x, FICTION_WORDS, 2).total === 0) return 0;
+  const trimmed = trimmedLines(x);
+  const said = lines(x).filter((l, i) => trimmed[i]!.length > 0);
+  const dialogue = said.filter((l) => /^\s{0,4}[“"]/.test(l)).length;
+  return dialogue >= 3 && dialogue / Math.max(1, said.length) >= 0.15 ? Math.min(1.5, dialogue / 6) : 0;
 }
 
 /** A list page read as text: most lines are short headlines with their dates. */
 function headlineShare(x: Measured): number {
-  const lines = x.text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
-  if (lines.length < 8) return 0;
-  const dated = lines.filter((l) => l.length <= 60 && !l.includes('。') && /(?:19|20)\d{2}[-/.年]\d{1,2}(?:[-/.月]\d{1,2})?|\d{1,2}[-/]\d{1,2}\s*$/.test(l)).length;
-  const share = dated / lines.length;
+  const said = trimmedLines(x).filter((l) => l.length > 0);
+  if (said.length < 8) return 0;
+  const dated = said.filter((l) => l.length <= 60 && !l.includes('。') && /(?:19|20)\d{2}[-/.年]\d{1,2}(?:[-/.月]\d{1,2})?|\d{1,2}[-/]\d{1,2}\s*$/.test(l)).length;
+  const share = dated / said.length;
   return share >= 0.3 ? share * 2 : 0;
 }
 
@@ -246,21 +419,21 @@ export const FEATURES: readonly Feature[] = [
     about: 'A policy document issued, published or adopted (印发《…》, 出台…若干措施), in the text or the headline.',
     hits: ['省政府印发《关于加快数字经济发展的实施意见》'],
     misses: ['他在书中写道,这个故事发生在很久以前'],
-    value: (x) => sat(issuedCount(x), 1),
+    value: (x) => sat(issuedCount(x), ISSUED_ENOUGH),
   }),
   policy({
     id: 'policy.doc-named',
     about: 'Policy documents named in 《》 (《…行动计划》, 《…管理办法》).',
     hits: ['根据《山西省企业技术创新能力提升行动计划》'],
     misses: ['读了《红楼梦》'],
-    value: (x) => sat(namedCount(x), 2),
+    value: (x) => sat(namedCount(x), NAMED_ENOUGH),
   }),
   policy({
     id: 'policy.doc-kind',
     about: 'Kinds only policy documents have (实施方案, 指导意见, 若干措施), named without 《》.',
     hits: ['这份实施方案提出了五项任务'],
     misses: ['这份报纸提出了五个问题'],
-    value: (x) => sat(memo(x, 'strict', () => countMatches(STRICT_KIND, x.text).total), 2),
+    value: (x) => sat(memo(x, 'strict', () => countWords(x, STRICT_KIND).total), 2),
   }),
   policy({
     id: 'policy.title-names-doc',
@@ -274,7 +447,7 @@ export const FEATURES: readonly Feature[] = [
     about: 'The headline is about what a government body does (证监会又出五大招, 国务院部署…).',
     hits: ['# 证监会又出五大招\n正文'],
     misses: ['# 沪指暴跌5.77%\n正文'],
-    value: (x) => (x.title && countMatches(AUTHORITY, x.title, 2).total > 0 ? 1 : 0),
+    value: (x) => (x.title && countMatches(AUTHORITY.re, x.title, 2).total > 0 ? 1 : 0),
   }),
   policy({
     id: 'policy.title-policy',
@@ -295,7 +468,7 @@ export const FEATURES: readonly Feature[] = [
     about: 'The form of an official document issuing a policy: addressees (各市人民政府:) and issuing formulae (现将…印发给你们).',
     hits: ['各市、县人民政府,省政府各部门:\n现将《方案》印发给你们,请认真贯彻执行。'],
     misses: ['各位观众,晚上好'],
-    value: (x) => ((ADDRESSEES.test(x.text.slice(0, 3000)) ? 1 : 0) + Math.min(1, countMatches(ISSUE_FORMULA, x.text).total)) / 2,
+    value: (x) => ((ADDRESSEES.test(x.text.slice(0, 3000)) ? 1 : 0) + Math.min(1, countWords(x, ISSUE_FORMULA).total)) / 2,
   }),
   policy({
     id: 'policy.doc-number',
@@ -309,42 +482,46 @@ export const FEATURES: readonly Feature[] = [
     about: 'Section headings of a policy document (总体要求, 主要目标, 保障措施).',
     hits: ['一、总体要求\n二、主要目标\n三、保障措施'],
     misses: ['一、比赛回顾\n二、球员表现'],
-    value: (x) => sat(countMatches(STRUCTURE, x.text).distinct, 3),
+    value: (x) => sat(countWords(x, STRUCTURE).distinct, 3),
   }),
   policy({
     id: 'policy.authority',
     about: 'Government bodies that act in the text (省政府, 工业和信息化部, 行政院).',
     hits: ['工业和信息化部、财政部联合发布'],
     misses: ['球队主场迎战对手'],
-    value: (x) => sat(agencies(x) + countMatches(AUTHORITY, x.text, 20).distinct / 2, 1.5),
+    // Three distinct authority words saturate it alone: the agencies, the dearer count, are not needed.
+    value: (x) => {
+      const named = countWords(x, AUTHORITY, 20).distinct / 2;
+      return named >= 1.5 ? 1 : sat(agencies(x) + named, 1.5);
+    },
   }),
   policy({
     id: 'policy.goals',
     about: 'Horizons and goal words (到2027年, 力争, 预期目标, 十四五).',
     hits: ['到2027年,力争培育企业100家'],
     misses: ['去年培育企业100家'],
-    value: (x) => sat(goals(x), 3),
+    value: (x) => sat(goals(x), GOALS_ENOUGH),
   }),
   policy({
     id: 'policy.quantified-goals',
     about: 'An action with a number still to be reached (培育…20户, 提高到80%), not a figure achieved (比上年增长).',
     hits: ['新培育专精特新企业200家'],
     misses: ['比上年增长5.2%'],
-    value: (x) => sat(quant(x), 3),
+    value: (x) => sat(quant(x), QUANT_ENOUGH),
   }),
   policy({
     id: 'policy.measures',
     about: 'Verbs that deploy measures (推动, 支持, 完善), per thousand characters.',
     hits: ['推动产业升级,支持企业创新,完善服务体系,强化要素保障,优化营商环境'],
     misses: ['他走进房间,看见桌上的信'],
-    value: (x) => sat((countMatches(MEASURE, x.text, 400).total * 1000) / Math.max(x.len, 300), 20),
+    value: (x) => sat((countWords(x, MEASURE, 400).total * 1000) / Math.max(x.len, 300), 20),
   }),
   policy({
     id: 'policy.plan-statement',
     about: 'Statements of what will be done (今年将实施…, 下一步将推进…).',
     hits: ['今年我省将实施十大工程'],
     misses: ['去年我省实施了十大工程'],
-    value: (x) => sat(countMatches(PLAN_STATEMENT, x.text).total, 2),
+    value: (x) => sat(countMatches(PLAN_STATEMENT, x.text, PLANS_ENOUGH).total, PLANS_ENOUGH),
   }),
   policy({
     id: 'policy.explains',
@@ -358,14 +535,14 @@ export const FEATURES: readonly Feature[] = [
     about: "A government meeting's requirements (会议要求, 常务会议).",
     hits: ['国务院常务会议部署稳就业措施'],
     misses: ['公司召开年会'],
-    value: (x) => sat(countMatches(MEETING, x.text).total, 2),
+    value: (x) => sat(countWords(x, MEETING).total, 2),
   }),
   policy({
     id: 'policy.gives-support',
     about: 'What the policy gives (补贴, 奖励, 贷款贴息, 减免).',
     hits: ['对首次认定的企业给予一次性奖励'],
     misses: ['企业营收增长'],
-    value: (x) => sat(countMatches(SUPPORT, x.text).total, 3),
+    value: (x) => sat(countWords(x, SUPPORT).total, 3),
   }),
   pageFeature({
     id: 'page.gov-host',
@@ -481,6 +658,35 @@ const MEMBER_INDEX = GROUPS.map((g) => g.members.map((m) => {
   if (i === undefined) throw new Error(`verdict group ${g.id}: no feature ${m}`);
   return i;
 }));
+
+/**
+ * A feature's largest value: policy and page features are shares, saturated counts or yes/no (at
+ * most 1); a genre's strength can exceed 1.
+ */
+export const CEILING = (f: Feature) => (f.kind === 'genre' ? Infinity : 1);
+const CEILING_AFTER = MEMBER_INDEX.map((members) => members.map((_, j) => Math.max(0, ...members.slice(j).map((i) => CEILING(FEATURES[i]!)))));
+
+/**
+ * groupVector(featureVector(input)) of a measured input, computing only the members that can
+ * change it: a group's value is its first strongest member, so once a member reaches what the
+ * remaining members can at most reach, they are not measured (a document issued makes the
+ * others of its group moot). The verdict needs no more; the fit wants every feature.
+ */
+export function measuredGroups(x: Measured): { value: number; member: string }[] {
+  return GROUPS.map((g, k) => {
+    let best = 0;
+    let member = g.members[0]!;
+    const members = MEMBER_INDEX[k]!;
+    for (let j = 0; j < members.length && best < CEILING_AFTER[k]![j]!; j++) {
+      const v = FEATURES[members[j]!]!.value(x);
+      if (v > best) {
+        best = v;
+        member = FEATURES[members[j]!]!.id;
+      }
+    }
+    return { value: best, member };
+  });
+}
 
 /** Each group's value (its strongest member) and which member it was. */
 export function groupVector(values: readonly number[]): { value: number; member: string }[] {

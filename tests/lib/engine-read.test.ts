@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { readText } from '../../lib/engine';
+import { normalize } from '../../lib/text/normalize';
 
 const NOTICE =
   '西江市人民政府辦公室關于印發西江市推動(dòng)數字經濟發展(fā zhǎn)行動方案的通知\n西政辦發〔2024〕7號\n' +
@@ -44,5 +46,20 @@ describe('readText', () => {
       '各区要加快推进、强化政策支持、落实保障措施,推动消费提质扩容,申请人可扫码领取补贴。';
     const targets = readText(text).spans.filter((s) => s.type === 'target').map((s) => s.text);
     expect(targets).toEqual(['新增限上商贸企业200家以上']);
+  });
+
+  it("takes the first document number as the pattern of one reads it (up to ten Chinese characters before its bracketed year)", () => {
+    const DOC_NUMBER = /[\u4e00-\u9fff]{1,10}[〔【\[(]\d{4}[〕】\])]\d{1,4}号/;
+    const noise = fc.array(fc.constantFrom('政', '发', '〔', '(', '〕', ')', '2024', '7', '号', ' ', '\n', 'a'), { maxLength: 8 }).map((p) => p.join(''));
+    const name = fc.array(fc.constantFrom('晋', '政', '发', '办', '西', '江'), { maxLength: 14 }).map((p) => p.join(''));
+    const year = fc.constantFrom('2024', '202', '20245');
+    const number = fc.tuple(name, fc.constantFrom('〔', '【', '[', '(', '（'), year, fc.constantFrom('〕', '】', ']', ')'), fc.constantFrom('7', '12', '12345', ''), fc.constantFrom('号', '')).map((p) => p.join(''));
+    fc.assert(
+      fc.property(fc.array(fc.oneof(noise, number), { maxLength: 4 }), (parts) => {
+        const text = parts.join('');
+        expect(readText(text, { force: true }).meta.docNumber).toBe(normalize(text).text.match(DOC_NUMBER)?.[0]);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleBody, junkLines } from '../../../lib/extract/junk';
+import { SENTENCE_BREAKS, articleBody, isSentenceBreak, junkLines } from '../../../lib/extract/junk';
 import { judgeText } from '../../../lib/verdict';
 import { readText } from '../../../lib/engine';
 
@@ -64,5 +64,13 @@ describe('junk in a page', () => {
     expect(texts).toContain('全市新增高新技术企业500家');
     expect(texts).toContain('到2025年');
     expect(texts.some((t) => t.includes('100元'))).toBe(false);
+  });
+});
+
+describe('SENTENCE_BREAKS', () => {
+  it('finds exactly the characters isSentenceBreak accepts', () => {
+    const sample = '。！？!?\n，,；;：:、…—.()（）“”\r\t 政2a';
+    const found = new Set([...sample.matchAll(SENTENCE_BREAKS)].map((m) => m[0]));
+    for (const c of sample) expect(found.has(c), JSON.stringify(c)).toBe(isSentenceBreak(c));
   });
 });
