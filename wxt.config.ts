@@ -30,7 +30,11 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     // Each one is justified in README.md (## Permissions) and checked by tests/security/manifest-permissions.test.ts.
+    // `alarms`: team sync's rounds and deadline reminders; required in both browsers (sync needs it
+    // whenever it is on, Firefox cannot make it optional, and neither browser warns about it).
     permissions: ['storage', 'contextMenus', 'unlimitedStorage', 'alarms'],
+    // Asked for only when the reader turns deadline reminders on (lib/ext/reminders.ts).
+    optional_permissions: ['notifications'],
     // The team's CouchDB server (issue 19): one origin, asked for at runtime when the reader turns
     // sync on (lib/ext/sync.ts). Nothing is granted at install.
     optional_host_permissions: ['https://*/*', 'http://*/*'],

@@ -17,8 +17,9 @@ const NEEDS: Record<string, RegExp> = {
   activeTab: /browser\.(scripting|tabs\.(executeScript|captureVisibleTab|insertCSS))\b/,
   scripting: /browser\.scripting\./,
   downloads: /browser\.downloads\./,
-  // Team sync rounds while the browser runs (lib/ext/sync.ts); the worker is not kept alive.
-  alarms: /browser\.alarms\./,
+  // Team sync's rounds (lib/ext/sync.ts) and deadline reminders (lib/ext/reminders.ts).
+  alarms: /\.alarms\.(create|onAlarm)\b/,
+  notifications: /\.notifications\.create\(/,
 };
 
 function sources(dir: string): string[] {
@@ -30,12 +31,12 @@ function sources(dir: string): string[] {
 }
 
 const shipped = ['entrypoints', 'lib', 'components'].flatMap(sources).join('\n');
-// The manifest is a function of the browser being built for; Chrome's is checked here.
 type Manifest = { permissions?: string[]; host_permissions?: string[]; optional_permissions?: string[]; optional_host_permissions?: string[] };
-const manifest: Manifest = typeof config.manifest === 'function'
-  ? ((config.manifest as unknown as (env: { browser: string }) => Manifest)({ browser: 'chrome' }))
-  : (config.manifest as Manifest);
-const permissions: string[] = manifest.permissions ?? [];
+// The manifest is a function of the target browser; Chrome's is checked (Firefox's adds only gecko settings).
+const manifestOf = (browser: string): Manifest =>
+  typeof config.manifest === 'function' ? (config.manifest as unknown as (env: { browser: string }) => Manifest)({ browser }) : (config.manifest as Manifest);
+const permissions: string[] = manifestOf('chrome').permissions ?? [];
+const optional: string[] = manifestOf('chrome').optional_permissions ?? [];
 const readme = readFileSync('README.md', 'utf8');
 const section = /^## Permissions\n([\s\S]*?)(?=^## )/m.exec(readme)?.[1] ?? '';
 
@@ -51,13 +52,23 @@ describe('manifest permissions', () => {
     expect(section).toMatch(new RegExp(`^- \`${permission}\`: \\S`, 'm'));
   });
 
-  it('asks for no host permissions beyond the content script it injects', () => {
-    expect(permissions.length).toBeGreaterThan(0);
-    expect(manifest.host_permissions ?? []).toEqual([]);
-    expect(manifest.optional_permissions ?? []).toEqual([]);
+  it.each(optional)('optional %s is used by the shipped code and justified in README.md', (permission) => {
+    expect(NEEDS[permission]?.test(shipped), `${permission} is optional but nothing calls an API that needs it`).toBe(true);
+    expect(section).toMatch(new RegExp(`^- \`${permission}\` \\(optional\\): \\S`, 'm'));
   });
 
-  it('asks for a team server only at runtime, one origin at a time, and never for every URL', () => {
+  it('asks for no host permissions beyond the content script it injects, and only reminders\' notifications as optional', () => {
+    for (const browser of ['chrome', 'firefox']) {
+      const manifest = manifestOf(browser);
+      expect(manifest.host_permissions ?? []).toEqual([]);
+      // alarms is required in both: team sync's rounds need it whenever sync is on, and Firefox cannot make it optional.
+      expect(manifest.optional_permissions ?? []).toEqual(['notifications']);
+      expect(manifest.permissions).toEqual(['storage', 'contextMenus', 'unlimitedStorage', 'alarms']);
+    }
+  });
+
+  it.each(['chrome', 'firefox'])('asks for a team server only at runtime, one origin at a time, and never for every URL (%s)', (browser) => {
+    const manifest = manifestOf(browser);
     // Optional: granted only when the reader turns sync on, for the origin they named (lib/ext/sync.ts).
     expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
     expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
