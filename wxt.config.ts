@@ -30,11 +30,14 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     // Each one is justified in README.md (## Permissions) and checked by tests/security/manifest-permissions.test.ts.
-    // Firefox cannot make `alarms` optional (web-ext lint: invalid optional permission); it grants
-    // it without a prompt or warning, so it is required there, and only `notifications` waits.
-    permissions: ['storage', 'contextMenus', 'unlimitedStorage', ...(browser === 'firefox' ? ['alarms'] : [])],
+    // `alarms`: team sync's rounds and deadline reminders; required in both browsers (sync needs it
+    // whenever it is on, Firefox cannot make it optional, and neither browser warns about it).
+    permissions: ['storage', 'contextMenus', 'unlimitedStorage', 'alarms'],
     // Asked for only when the reader turns deadline reminders on (lib/ext/reminders.ts).
-    optional_permissions: browser === 'firefox' ? ['notifications'] : ['alarms', 'notifications'],
+    optional_permissions: ['notifications'],
+    // The team's CouchDB server (issue 19): one origin, asked for at runtime when the reader turns
+    // sync on (lib/ext/sync.ts). Nothing is granted at install.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     // The toolbar button uses the same icons (without default_icon Chrome draws a letter).
     action: { default_title: '__MSG_extName__', default_icon: icons },
     // The same keys the content script listens for (lib/page/keys.ts).

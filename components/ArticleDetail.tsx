@@ -20,7 +20,10 @@ export interface ArticleDetailProps {
   /** YYYY-MM-DD, for deadline countdowns. */
   today: string;
   t: Translate;
-  onSaveAnnotation: (id: string, patch: { note: string | null; tags: string[] }) => Promise<void>;
+  /** `noteVersions: null`: the reader chose among versions team members wrote at the same time. */
+  onSaveAnnotation: (id: string, patch: { note: string | null; tags: string[]; noteVersions?: null }) => Promise<void>;
+  /** Team members' display names by member id (team sync, issue 19): whose highlight is whose. */
+  members?: Readonly<Record<string, string>>;
   onDeleteAnnotation: (id: string) => void;
   /** "Not a target / deadline / program" for an automatic annotation, as the card and the popup offer it. */
   onDismissAnnotation?: (id: string) => void;
@@ -45,8 +48,31 @@ export function parseTags(input: string, t: Translate = zhTranslate): { tags: st
   return { tags };
 }
 
-function AnnotationEditor({ a, t, onSave, onDelete }: {
-  a: AnnotationRecord; t: Translate;
+/**
+ * Versions of a note that team members wrote at the same time (lib/sync/merge.ts): each shown with
+ * its writer until the reader keeps one; nobody's text is dropped before that.
+ */
+function NoteVersions({ a, t, members, onChoose }: {
+  a: AnnotationRecord; t: Translate; members: Readonly<Record<string, string>>;
+  onChoose: (note: string | null) => void;
+}) {
+  if (!a.noteVersions?.length) return null;
+  return (
+    <div class="note-versions warning" data-testid="note-versions">
+      {a.noteVersions.map((v, i) => (
+        <div key={i} data-testid="note-version">
+          <p>{t('team.otherVersion', { name: members[v.by] ?? t('team.unknown') })}</p>
+          <blockquote>{v.note}</blockquote>
+          <button type="button" data-testid="keep-version" onClick={() => onChoose(v.note)}>{t('team.keepVersion')}</button>
+        </div>
+      ))}
+      <button type="button" data-testid="keep-mine" onClick={() => onChoose(a.note ?? null)}>{t('team.keepMine')}</button>
+    </div>
+  );
+}
+
+function AnnotationEditor({ a, t, members, onSave, onDelete }: {
+  a: AnnotationRecord; t: Translate; members: Readonly<Record<string, string>>;
   onSave: ArticleDetailProps['onSaveAnnotation']; onDelete: (id: string) => void;
 }) {
   const [note, setNote] = useState(a.note ?? '');
@@ -54,7 +80,7 @@ function AnnotationEditor({ a, t, onSave, onDelete }: {
   const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle');
   const [error, setError] = useState<string | null>(null);
   // Most automatic annotations never get a note: a small button instead of an empty form each.
-  const [editing, setEditing] = useState(!!a.note || a.tags.length > 0);
+  const [editing, setEditing] = useState(!!a.note || a.tags.length > 0 || !!a.noteVersions?.length);
   const [opened, setOpened] = useState(false);
   const dirty = note !== (a.note ?? '') || tags !== a.tags.join('，');
 
@@ -73,6 +99,19 @@ function AnnotationEditor({ a, t, onSave, onDelete }: {
     }
   };
 
+  const choose = async (chosen: string | null) => {
+    setError(null);
+    setState('saving');
+    try {
+      await onSave(a.id, { note: chosen, tags: a.tags, noteVersions: null });
+      setNote(chosen ?? '');
+      setState('saved');
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+      setState('idle');
+    }
+  };
+
   if (!editing) {
     return (
       <p class="annotation-actions">
@@ -83,6 +122,7 @@ function AnnotationEditor({ a, t, onSave, onDelete }: {
   }
   return (
     <form class="annotation-edit" onSubmit={save}>
+      <NoteVersions a={a} t={t} members={members} onChoose={(n) => void choose(n)} />
       <label>
         {t('detail.note')}
         <textarea data-testid="note" rows={2} autoFocus={opened} maxLength={MAX_NOTE} value={note}
@@ -100,7 +140,9 @@ function AnnotationEditor({ a, t, onSave, onDelete }: {
   );
 }
 
-export default function ArticleDetail({ detail, today, t, onSaveAnnotation, onDeleteAnnotation, onDismissAnnotation, onDeleteArticle, onClose, onCalendar }: ArticleDetailProps) {
+const NO_MEMBERS: Readonly<Record<string, string>> = {};
+
+export default function ArticleDetail({ detail, today, t, onSaveAnnotation, onDeleteAnnotation, onDismissAnnotation, onDeleteArticle, onClose, onCalendar, members = NO_MEMBERS }: ArticleDetailProps) {
   const { article, annotations } = detail;
   const card = policyCard(article, [...annotations].sort((x, y) => x.selectors.position.start - y.selectors.position.start));
   const groups = ORDER.map((type) => ({
@@ -146,11 +188,12 @@ export default function ArticleDetail({ detail, today, t, onSaveAnnotation, onDe
                     {describeValue(a.type, a.value, { today, text: a.text, t })}
                     {a.dismissed ? <span class="badge"> {t('detail.dismissed')}</span> : null}
                     {href ? <> · <a href={href} target="_blank" rel="noopener noreferrer">{t('detail.inSource')}</a></> : null}
+                    {a.author ? <> · <span class="author" data-testid="author">{members[a.author] ?? t('team.unknown')}</span></> : null}
                     {onDismissAnnotation && a.origin === 'auto' && !a.dismissed && dismissLabel(a.type, t) ? (
                       <> · <button type="button" class="linklike" data-testid="dismiss-annotation" onClick={() => onDismissAnnotation(a.id)}>{dismissLabel(a.type, t)}</button></>
                     ) : null}
                   </p>
-                  <AnnotationEditor a={a} t={t} onSave={onSaveAnnotation} onDelete={onDeleteAnnotation} />
+                  <AnnotationEditor a={a} t={t} members={members} onSave={onSaveAnnotation} onDelete={onDeleteAnnotation} />
                 </li>
               );
             })}

@@ -88,6 +88,7 @@ export default function CorpusComparison({ summary, refreshing, onOpenArticle, l
         {t('corpus.title')}
         {refreshing ? <span class="muted refreshing"> {t('corpus.refreshing')}</span> : null}
       </h2>
+      {s.teamSize > 0 ? <p class="muted" data-testid="corpus-team">{t('team.corpus', { n: s.corpusSize, team: s.teamSize })}</p> : null}
       {s.corpusSize === 0 ? (
         <p class="empty" data-testid="corpus-empty">{t('corpus.empty')}</p>
       ) : nothing && !otherDeadlines ? (

@@ -6,6 +6,8 @@ import { createBackgroundService } from '../../lib/background/service';
 import { PolicyDB } from '../../lib/db/schema';
 import { loadTokenizer } from './segmenter';
 import { BADGE_COLORS } from '../../lib/ext/badge';
+import { createSyncService } from '../../lib/sync/service';
+import { keepWorkerAlive, scheduleSync, serverPermitted, storageConfig, SYNC_ALARM } from '../../lib/ext/sync';
 import { wireReminders } from '../../lib/ext/reminders';
 import { reminderSources } from '../../lib/background/reminder-sources';
 import { readPreferences, watchPreferences } from '../../lib/ext/settings';
@@ -17,9 +19,40 @@ const MENU_HIGHLIGHT = 'policylens-highlight';
 // Wiring only: every decision lives in lib/background/service.ts.
 export default defineBackground(() => {
   let db: PolicyDB | null = null;
+  // Opened lazily: the worker is stopped and restarted often, and Dexie opens on first query.
+  const library = () => (db ??= new PolicyDB());
+  const sync = createSyncService({ db: library, store: storageConfig, permitted: serverPermitted, keepAlive: keepWorkerAlive });
+  // A round shortly after the reader changes the library, a few changes together.
+  let soon: ReturnType<typeof setTimeout> | null = null;
+  const syncSoon = () => {
+    if (soon) clearTimeout(soon);
+    soon = setTimeout(() => {
+      soon = null;
+      void sync.syncNow();
+    }, 2000);
+  };
+  // On every worker start (browser start, alarm, message): the alarm matches the settings, and a
+  // round that a stopped worker cut off resumes from its last checkpoint.
+  void storageConfig.load().then(async (config) => {
+    await scheduleSync(!!config?.enabled);
+    if (config?.enabled) syncSoon();
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void sync.syncNow();
+  });
   const service = createBackgroundService({
-    // Opened lazily: the worker is stopped and restarted often, and Dexie opens on first query.
-    db: () => (db ??= new PolicyDB()),
+    db: library,
+    sync: {
+      ...sync,
+      // New settings: the alarm follows them, and a first round starts at once.
+      configure: async (input) => {
+        const status = await sync.configure(input);
+        await scheduleSync(status.enabled);
+        if (status.enabled) void sync.syncNow();
+        return status;
+      },
+    },
+    onLibraryChanged: syncSoon,
     tokenizer: loadTokenizer,
     setBadge: async (tabId, text) => {
       // Firefox's MV2 build has browserAction where MV3 has action.

@@ -22,6 +22,8 @@ import Reminders from './reminders';
 import StoragePanel from '../../components/StoragePanel';
 import ImportPanel from '../../components/ImportPanel';
 import UndoToast from '../../components/UndoToast';
+import TeamSync from './team';
+import type { TeamView } from '../../lib/sync/service';
 import HighlightsView from '../../components/HighlightsView';
 import { articleIdFromHash, emptyFilters, filterArticles, filterChoices, type Filters } from './library';
 
@@ -29,8 +31,8 @@ const today = todayIso();
 /** A wait shorter than this shows no bar: a flash of progress for a quick export is only noise. */
 const BUSY_DELAY_MS = 1000;
 
-type View = 'articles' | 'highlights' | 'programs' | 'calendar' | 'search' | 'data';
-const VIEWS: readonly View[] = ['articles', 'highlights', 'programs', 'calendar', 'search', 'data'];
+type View = 'articles' | 'highlights' | 'programs' | 'calendar' | 'search' | 'data' | 'team';
+const VIEWS: readonly View[] = ['articles', 'highlights', 'programs', 'calendar', 'search', 'data', 'team'];
 /** #highlights, #calendar …: a view can be linked to (the options page, the tests, a bookmark). */
 const viewFromHash = (hash: string): View | null => (VIEWS as readonly string[]).includes(hash.slice(1)) ? (hash.slice(1) as View) : null;
 
@@ -69,7 +71,9 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
   const [importError, setImportError] = useState<string | null>(null);
   const [persisted, setPersisted] = useState<boolean | null>(null);
   const [estimate, setEstimate] = useState<StorageEstimateLike | null>(null);
+  const [members, setMembers] = useState<Record<string, string>>({});
   const toastKey = useRef(0);
+  const onTeam = (team: TeamView) => setMembers(Object.fromEntries(team.members.map((m) => [m.id, m.name])));
 
   const fail = (e: unknown) => setError(t('error.generic', { message: message(e) }));
 
@@ -92,6 +96,8 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
       if (seq !== loadSeq.current) return;
       setArticles(list);
       setPrograms(progs);
+      // Whose highlight is whose in an article: the team's display names (none without sync).
+      void askBackground({ type: 'getTeam' }).then(onTeam).catch(() => undefined);
       setCalendar(cal);
       // Rows deleted elsewhere (another tab, an import) leave the selection.
       const ids = new Set(list.map((a) => a.id));
@@ -193,8 +199,8 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
     await load();
   }
 
-  async function saveAnnotation(id: string, patch: { note: string | null; tags: string[] }) {
-    const { updated } = await askBackground({ type: 'updateAnnotation', id, note: patch.note, tags: patch.tags });
+  async function saveAnnotation(id: string, patch: { note: string | null; tags: string[]; noteVersions?: null }) {
+    const { updated } = await askBackground({ type: 'updateAnnotation', id, note: patch.note, tags: patch.tags, ...(patch.noteVersions === null ? { noteVersions: null } : {}) });
     if (!updated) throw new Error(t('dash.notFound'));
     setDetail((d) => {
       if (!d || d === 'missing') return d;
@@ -205,6 +211,7 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
           const next = { ...a, tags: patch.tags };
           if (patch.note === null) delete next.note;
           else next.note = patch.note;
+          if (patch.noteVersions === null) delete next.noteVersions;
           return next;
         }),
       };
@@ -325,7 +332,7 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
             <button type="button" class="linklike" onClick={close}>← {t('detail.back')}</button>
           </section>
         ) : detail && detail.article.id === openId ? (
-          <ArticleDetail detail={detail} today={today} t={t} onClose={close} onSaveAnnotation={saveAnnotation}
+          <ArticleDetail detail={detail} today={today} t={t} members={members} onClose={close} onSaveAnnotation={saveAnnotation}
             onDeleteAnnotation={(id) => void deleteAnnotation(id)} onDeleteArticle={(id) => void remove(id)}
             onDismissAnnotation={(id) => void dismissAnnotation(id)}
             onCalendar={() => void exportAs('ics', [detail.article.id])} />
@@ -428,6 +435,13 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
             <ImportPanel t={t} onBackup={() => void backup()} onImport={(f) => void importFile(f)}
               busy={busy?.kind === 'import' || busy?.kind === 'backup'} progress={progress} report={importReport} error={importError} />
             <StoragePanel t={t} persisted={persisted} estimate={estimate} />
+          </section>
+        ) : null}
+
+        {view === 'team' ? (
+          <section>
+            <h2>{t('dash.nav.team')}</h2>
+            <TeamSync t={t} onError={fail} onTeam={onTeam} onSynced={() => void load()} />
           </section>
         ) : null}
       </div>

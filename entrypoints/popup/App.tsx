@@ -11,6 +11,8 @@ import CorpusComparison from '../../components/CorpusComparison';
 import PopupGlance from '../../components/PopupGlance';
 import ExportMenu from '../../components/ExportMenu';
 import AnnotationList from '../../components/AnnotationList';
+import { SyncLine } from '../../components/SyncPanel';
+import type { SyncStatus } from '../../lib/sync/service';
 import PolicyCard from '../../components/PolicyCard';
 import { policyCard } from '../../lib/card/policy-card';
 import { downloadFile } from '../../lib/ext/download';
@@ -82,6 +84,7 @@ export default function App({ t }: { t: Translate }) {
   const [summary, setSummary] = useState<CorpusSummary | null>(null);
   const [refreshing, setRefreshing] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const [sync, setSync] = useState<SyncStatus | null>(null);
   const [annotationStatus, setAnnotationStatus] = useState<string | null>(null);
 
   const fail = (e: unknown) => setError(t('error.generic', { message: e instanceof Error ? e.message : String(e) }));
@@ -138,6 +141,11 @@ export default function App({ t }: { t: Translate }) {
       setExporting(false);
     }
   }
+
+  useEffect(() => {
+    // The team library's state, beside the page's: a failed sync must not go unnoticed.
+    askBackground({ type: 'getSyncStatus' }).then(setSync).catch(() => undefined);
+  }, []);
 
   useEffect(() => {
     resolveTabId()
@@ -295,6 +303,7 @@ export default function App({ t }: { t: Translate }) {
           ) : null}
         </>
       ) : null}
+      <SyncLine t={t} status={sync} />
       {pageUrl && (capture || state?.status === 'off') ? (
         <footer>
           <button type="button" class="linklike" onClick={toggleSite} data-testid="site-toggle">

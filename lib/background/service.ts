@@ -14,6 +14,7 @@ import { toBase64, utf8 } from './base64';
 import { deadlineCalendar, programIndex } from '../corpus/catalog';
 import { restoreArticle } from '../corpus/restore';
 import { pageAddress, sameOrigin } from './page-access';
+import type { SyncService } from '../sync/service';
 import { findArticles, listHighlights } from '../corpus/find';
 
 /**
@@ -26,6 +27,10 @@ export interface ServiceDeps {
   tokenizer: () => Promise<Tokenize>;
   setBadge(tabId: number, text: string): Promise<void> | void;
   now?: () => Date;
+  /** Team sync (lib/sync/service.ts); absent where there is none (the CLI, most tests). */
+  sync?: SyncService;
+  /** Told after every change to the library, so the team gets it soon (the background schedules a round). */
+  onLibraryChanged?: () => void;
 }
 
 export interface RequestContext {
@@ -49,7 +54,12 @@ export const PAGE_ONLY: ReadonlySet<BackgroundRequest['type']> = new Set([
   'summarizeAgainstCorpus', 'exportPage',
   'listPrograms', 'deadlineCalendar', 'restoreArticle', 'getArticleByUrl',
   'listHighlights', 'exportHighlights',
+  // The team's settings (a password among them), state and members are the extension's own pages' business.
+  'getSyncStatus', 'configureSync', 'syncNow', 'getTeam',
 ]);
+
+/** Requests that change the library: the team hears of them at the next sync round. */
+const WRITES: ReadonlySet<BackgroundRequest['type']> = new Set(['saveArticle', 'updateAnnotation', 'deleteAnnotation', 'deleteArticle', 'restoreArticle']);
 
 /** Thrown when a content script asks about an article that is not its page's. */
 export class NotThisPage extends Error {
@@ -103,6 +113,10 @@ export async function itemsOfAnnotations(db: PolicyDB, ids: readonly string[]): 
 
 export function createBackgroundService(deps: ServiceDeps) {
   const now = deps.now ?? (() => new Date());
+  const syncService = () => {
+    if (!deps.sync) throw new Error('team sync is not available here');
+    return deps.sync;
+  };
 
   async function handle<K extends BackgroundRequest['type']>(
     request: Extract<BackgroundRequest, { type: K }>,
@@ -110,7 +124,9 @@ export function createBackgroundService(deps: ServiceDeps) {
   ): Promise<BackgroundReplies[K]> {
     const r = request as BackgroundRequest;
     if (context.fromContentScript && PAGE_ONLY.has(r.type)) throw new Error(`${r.type} is not allowed from a web page`);
-    return (await dispatch(r, context)) as BackgroundReplies[K];
+    const reply = (await dispatch(r, context)) as BackgroundReplies[K];
+    if (WRITES.has(r.type)) deps.onLibraryChanged?.();
+    return reply;
   }
 
   /**
@@ -166,10 +182,11 @@ export function createBackgroundService(deps: ServiceDeps) {
       }
       case 'updateAnnotation': {
         await checkAnnotationOfPage(db, r.id, r.page, context);
-        const patch: { note?: string | null; tags?: string[]; dismissed?: boolean } = {};
+        const patch: { note?: string | null; tags?: string[]; dismissed?: boolean; noteVersions?: null } = {};
         if (r.note !== undefined) patch.note = r.note;
         if (r.tags !== undefined) patch.tags = r.tags;
         if (r.dismissed !== undefined) patch.dismissed = r.dismissed;
+        if (r.noteVersions === null) patch.noteVersions = null;
         return updateAnnotation(db, r.id, patch, now().getTime());
       }
       case 'deleteAnnotation':
@@ -218,6 +235,16 @@ export function createBackgroundService(deps: ServiceDeps) {
         return deadlineCalendar(db, r.today);
       case 'restoreArticle':
         return restoreArticle(db, { article: r.article, annotations: r.annotations });
+      case 'getSyncStatus':
+        return syncService().status();
+      case 'configureSync': {
+        const { type: _t, ...settings } = r;
+        return syncService().configure(settings);
+      }
+      case 'syncNow':
+        return syncService().syncNow();
+      case 'getTeam':
+        return syncService().team();
     }
   }
 

@@ -662,7 +662,7 @@ export async function indexPending(db: PolicyDB, tokenize: Tokenize, opts: { bat
  * article counts as saying, so its counts and the index keys (programs, indicators, deadline
  * years) are recomputed in the same transaction: a dismissed program no longer links articles.
  */
-export async function updateAnnotation(db: PolicyDB, id: string, patch: { note?: string | null; tags?: string[]; dismissed?: boolean }, now: number = Date.now()): Promise<{ updated: boolean }> {
+export async function updateAnnotation(db: PolicyDB, id: string, patch: { note?: string | null; tags?: string[]; dismissed?: boolean; noteVersions?: null }, now: number = Date.now()): Promise<{ updated: boolean }> {
   if (patch.tags && (!Array.isArray(patch.tags) || patch.tags.some((t) => typeof t !== 'string' || t.length > 100) || patch.tags.length > 50)) {
     throw new CorpusInputError('tags must be at most 50 strings of at most 100 characters');
   }
@@ -672,6 +672,10 @@ export async function updateAnnotation(db: PolicyDB, id: string, patch: { note?:
     if (!a) return { updated: false };
     if (patch.note === null) delete a.note;
     else if (patch.note !== undefined) a.note = patch.note;
+    // A note written here is this reader's, whoever wrote the one it replaces (lib/sync/docs.ts).
+    if (patch.note !== undefined) delete a.noteBy;
+    // The reader has chosen among the versions team members wrote at the same time.
+    if (patch.noteVersions === null) delete a.noteVersions;
     if (patch.tags) a.tags = patch.tags;
     if (patch.dismissed === true) a.dismissed = true;
     else if (patch.dismissed === false) delete a.dismissed;

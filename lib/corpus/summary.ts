@@ -87,6 +87,8 @@ export interface DriftItem {
 export interface CorpusSummary {
   /** Saved articles other than this one. */
   corpusSize: number;
+  /** Of those, how many team members saved (issue 19): the comparison covers the team's library. */
+  teamSize: number;
   /** The saved copy of this article, excluded from its own comparison. */
   selfId: string | null;
   programs: ProgramSeen[];
@@ -240,6 +242,7 @@ export async function summarizeAgainstCorpus(db: PolicyDB, page: PageCapture, op
   // Every article is indexed now (indexPending above): the index's count is the library's, and
   // reading it is one row where counting the articles store walks all of it.
   const corpusSize = Math.max(0, (await corpusStats(db)).docs - selves.size);
+  const teamSize = (await db.articles.orderBy('savedBy').primaryKeys()).filter((id) => !selves.has(id as string)).length;
   const articles = new Articles(db);
   /** Saved articles shown anywhere in the summary: their deadlines join the timeline. */
   const linkedIds = new Set<string>();
@@ -386,6 +389,6 @@ export async function summarizeAgainstCorpus(db: PolicyDB, page: PageCapture, op
     for (let i = timeline.length - 1; i >= 0; i--) if (!keep.has(timeline[i] as TimelineItem)) timeline.splice(i, 1);
   }
 
-  return { corpusSize, selfId, programs, related, timeline, sameRegion, sameAgency, drift };
+  return { corpusSize, teamSize, selfId, programs, related, timeline, sameRegion, sameAgency, drift };
 }
 

@@ -2,6 +2,7 @@ import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { AnchorSelectors, ArticleMeta, DeadlineValue, ProgramValue, SpanType, SupportValue, TargetValue, Verdict } from '../types';
 import { regionKey } from '../corpus/keys';
 import { toSimplified } from '../text/simplify';
+import { changeCapture } from '../sync/capture';
 import { BLOCK, blockOf, factTerms, packPairs, packTermCounts, type DocBlock } from '../corpus/postings';
 
 /**
@@ -37,6 +38,8 @@ export interface ArticleRecord extends ArticleMeta {
    * as the source. Not indexed, so no schema version; absent on articles saved before.
    */
   pageMap?: number[];
+  /** v5: the team member who saved it (a MemberRecord id); absent when saved in this profile. */
+  savedBy?: string;
 }
 
 /** What an annotation is: one of the engine's span types, or the reader's own highlight. */
@@ -57,6 +60,28 @@ export interface AnnotationRecord {
   dismissed?: boolean;
   createdAt: number;
   updatedAt: number;
+  /** v5: the team member who made this highlight (a MemberRecord id); absent when made in this profile. */
+  author?: string;
+  /** v5: the member who last wrote the note; absent when written in this profile. */
+  noteBy?: string;
+  /**
+   * v5: other versions of the note, written concurrently by team members (lib/sync/merge.ts):
+   * kept beside the note until a reader chooses, so no one's text is lost.
+   */
+  noteVersions?: NoteVersion[];
+}
+
+/** A version of a note that lost a concurrent edit, and who wrote it. */
+export interface NoteVersion {
+  note: string;
+  /** A MemberRecord id. */
+  by: string;
+}
+
+/** v5: a member of the team library, as the other members see them. */
+export interface MemberRecord {
+  id: string;
+  name: string;
 }
 
 /** Small preferences (per-site switches, auto-save); values are JSON. */
@@ -272,6 +297,64 @@ export async function upgradeToV4(tx: Transaction): Promise<void> {
   await tx.table('corpusStats').put({ key: 'bm25', docs: rows.length, totalLength, nextNum: rows.length, nextTermId: ids.size, version: 1 } satisfies CorpusStatRecord);
 }
 
+/**
+ * A document of the team library (lib/sync/docs.ts) as replication knows it: its revision tree
+ * (PouchDB's rev_tree), the winning revision, and the library row holding its data.
+ */
+export interface SyncDocRecord {
+  /** The document id on the server: article:…, note:…, auto:…, member:…. */
+  id: string;
+  /** `<table>\u0000<row id>` of the row holding the winning revision's data; absent for a deletion or a parked annotation. */
+  local?: string;
+  /** Another document already holds this row (two ids for one article): kept linked, never written back. */
+  alias?: 1;
+  tree: unknown[];
+  rev: string;
+  deleted: 0 | 1;
+  /** Local update sequence: the changes feed the replication reads. */
+  seq: number;
+  /** Hash of the winning revision's data as the library holds it: a row that hashes the same has not changed. */
+  hash: string;
+  /** 1 while a revision made here has not reached the server. */
+  pending?: 1;
+}
+
+/** An annotation whose article is not (or no longer) in the library: kept whole until it is. */
+export interface SyncParkedRecord {
+  id: string;
+  /** The article document it belongs to. */
+  article: string;
+  body: Record<string, unknown>;
+}
+
+/** PouchDB's _local documents (replication checkpoints) and this library's replication id. */
+export interface SyncLocalRecord {
+  id: string;
+  doc: Record<string, unknown>;
+}
+
+/**
+ * v5 (issue 19): team sync beside the library (lib/sync). `members` are the team's display names;
+ * the sync* tables hold what replication needs and the library does not: each document's revision
+ * tree and where its data lives (syncDocs), rows changed since they were last turned into
+ * revisions (syncDirty, written by lib/sync/capture.ts), annotations that arrived before their
+ * article (syncParked) and replication checkpoints (syncLocal). The documents' data stays in the
+ * library's own tables: there is no second copy to drift.
+ *
+ * Adds tables and an index only: rows written before it are read whole by the first sync
+ * (lib/sync/ledger.ts, stampPending), so there is no upgrade function.
+ */
+export const SCHEMA_V5 = Object.freeze({
+  ...SCHEMA_V4,
+  // savedBy: the comparison counts the articles team members saved without reading them all.
+  articles: `${SCHEMA_V4.articles}, savedBy`,
+  members: 'id',
+  syncDocs: 'id, seq, local, pending',
+  syncDirty: 'key',
+  syncParked: 'id, article',
+  syncLocal: 'id',
+});
+
 export class PolicyDB extends Dexie {
   articles!: EntityTable<ArticleRecord, 'id'>;
   annotations!: EntityTable<AnnotationRecord, 'id'>;
@@ -279,6 +362,11 @@ export class PolicyDB extends Dexie {
   articleTerms!: EntityTable<ArticleTermsRecord, 'articleId'>;
   termStats!: EntityTable<TermStatRecord, 'term'>;
   corpusStats!: EntityTable<CorpusStatRecord, 'key'>;
+  members!: EntityTable<MemberRecord, 'id'>;
+  syncDocs!: EntityTable<SyncDocRecord, 'id'>;
+  syncDirty!: EntityTable<{ key: string }, 'key'>;
+  syncParked!: EntityTable<SyncParkedRecord, 'id'>;
+  syncLocal!: EntityTable<SyncLocalRecord, 'id'>;
   /** Outbound key [termId, block]; value: packed (num, count) run (lib/corpus/postings.ts). */
   postings!: Table<Uint8Array, [number, number]>;
   /** Outbound key block; value: ids and token lengths by num. */
@@ -290,8 +378,11 @@ export class PolicyDB extends Dexie {
     this.version(2).stores(SCHEMA_V2).upgrade((tx) => upgradeToV2(tx));
     this.version(3).stores(SCHEMA_V3).upgrade((tx) => upgradeToV3(tx));
     this.version(4).stores(SCHEMA_V4).upgrade((tx) => upgradeToV4(tx));
+    // v5 adds tables and an index only: rows written before it are read whole by the first sync (lib/sync/ledger.ts, stampPending).
+    this.version(5).stores(SCHEMA_V5);
+    this.use(changeCapture);
   }
 }
 
 /** The newest schema version; tests assert that every version has a migration test. */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;

@@ -3,9 +3,9 @@ import { ALARM_PREFIX, reminderSchedule, reminderSettings, type Reminder, type R
 import { safeHttpUrl } from '../url';
 
 /**
- * Reminders in the browser: the setting in storage.local, the permissions they need (`alarms` and
- * `notifications`, optional, asked for only when the reader turns reminders on; Firefox grants
- * `alarms` with the add-on, as it cannot be optional there), and the
+ * Reminders in the browser: the setting in storage.local, the permissions they need (`alarms`,
+ * granted with the add-on, since team sync's rounds need it too and Firefox cannot make it optional;
+ * `notifications`, optional, asked for only when the reader turns reminders on), and the
  * background's side: alarms from the pure schedule (lib/card/reminders.ts), a notification when
  * one fires, the article when it is clicked. The same code runs in Chrome and Firefox.
  */
@@ -17,7 +17,7 @@ export const REMINDER_PENDING = 'reminders:pending';
 export const REMINDER_REFRESH = 'reminders:refresh';
 export const REMINDER_PERMISSIONS: readonly string[] = ['alarms', 'notifications'];
 
-/** The reminder permissions this build declares optional (Firefox's manifest requires `alarms`). */
+/** The reminder permissions this build declares optional (`alarms` is required: team sync uses it too). */
 function optionalReminderPermissions(): string[] {
   const declared = (browser.runtime.getManifest() as { optional_permissions?: string[] }).optional_permissions ?? [];
   return REMINDER_PERMISSIONS.filter((p) => declared.includes(p));

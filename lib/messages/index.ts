@@ -8,6 +8,7 @@ import {
 import type { CorpusSummary } from '../corpus/summary';
 import type { FoundResults, HighlightList } from '../corpus/find';
 import type { DeadlineCalendar, ProgramEntry } from '../corpus/catalog';
+import type { SyncStatus, TeamView } from '../sync/service';
 
 /**
  * The one message protocol between the content script, the background, the popup and the
@@ -166,10 +167,15 @@ export const backgroundRequestSchema = z.discriminatedUnion('type', [
    * it against the sender's URL (lib/background/page-access.ts) and answers the address it trusts.
    */
   z.object({ type: z.literal('getSavedAnnotations'), page: pageClaimSchema }),
-  /** content/dashboard → background: edit a note or tags, or dismiss an automatic annotation. From a content script `page` says which page it is on. */
+  /**
+   * content/dashboard → background: edit a note or tags, or dismiss an automatic annotation. From a
+   * content script `page` says which page it is on. `noteVersions: null`: the reader has chosen
+   * among the versions of a note team members wrote at the same time (lib/sync/merge.ts).
+   */
   z.object({
     type: z.literal('updateAnnotation'), id,
     note: z.optional(z.nullable(str(20_000))), tags: z.optional(list(str(100), 50)), dismissed: z.optional(z.boolean()),
+    noteVersions: z.optional(z.null()),
     page: z.optional(pageClaimSchema),
   }),
   /** content/dashboard → background: delete one annotation (from a content script, with `page` as above). */
@@ -204,6 +210,21 @@ export const backgroundRequestSchema = z.discriminatedUnion('type', [
    * content script that shares this file must not carry); here only its outline and size.
    */
   z.object({ type: z.literal('restoreArticle'), article: z.record(z.string(), z.unknown()), annotations: list(z.unknown(), 30_000) }),
+  /** popup/dashboard → background: the team sync's state (lib/sync/service.ts). */
+  z.object({ type: z.literal('getSyncStatus') }),
+  /**
+   * dashboard/options → background: sync settings. The page has asked the browser for the server's
+   * origin first (a permission request needs the reader's click); the password may be left out to
+   * keep the one saved.
+   */
+  z.object({
+    type: z.literal('configureSync'), enabled: z.boolean(), server: str(2000), database: str(240), username: str(200),
+    password: z.optional(str(1000)), displayName: str(100),
+  }),
+  /** popup/dashboard → background: sync now rather than at the next alarm. */
+  z.object({ type: z.literal('syncNow') }),
+  /** popup/dashboard → background: the team's members and whose highlights are in which article. */
+  z.object({ type: z.literal('getTeam') }),
 ]);
 export type BackgroundRequest = z.infer<typeof backgroundRequestSchema>;
 
@@ -227,6 +248,10 @@ export interface BackgroundReplies {
   listPrograms: ProgramEntry[];
   deadlineCalendar: DeadlineCalendar;
   restoreArticle: { restored: boolean; id: string };
+  getSyncStatus: SyncStatus;
+  configureSync: SyncStatus;
+  syncNow: SyncStatus;
+  getTeam: TeamView;
 }
 
 /** Requests the content script answers (popup → content via tabs.sendMessage). */

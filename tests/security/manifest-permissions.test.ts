@@ -17,6 +17,7 @@ const NEEDS: Record<string, RegExp> = {
   activeTab: /browser\.(scripting|tabs\.(executeScript|captureVisibleTab|insertCSS))\b/,
   scripting: /browser\.scripting\./,
   downloads: /browser\.downloads\./,
+  // Team sync's rounds (lib/ext/sync.ts) and deadline reminders (lib/ext/reminders.ts).
   alarms: /\.alarms\.(create|onAlarm)\b/,
   notifications: /\.notifications\.create\(/,
 };
@@ -30,10 +31,10 @@ function sources(dir: string): string[] {
 }
 
 const shipped = ['entrypoints', 'lib', 'components'].flatMap(sources).join('\n');
-type Manifest = { permissions?: string[]; host_permissions?: string[]; optional_permissions?: string[] };
+type Manifest = { permissions?: string[]; host_permissions?: string[]; optional_permissions?: string[]; optional_host_permissions?: string[] };
 // The manifest is a function of the target browser; Chrome's is checked (Firefox's adds only gecko settings).
 const manifestOf = (browser: string): Manifest =>
-  typeof config.manifest === 'function' ? (config.manifest as (env: { browser: string }) => Manifest)({ browser }) : (config.manifest as Manifest);
+  typeof config.manifest === 'function' ? (config.manifest as unknown as (env: { browser: string }) => Manifest)({ browser }) : (config.manifest as Manifest);
 const permissions: string[] = manifestOf('chrome').permissions ?? [];
 const optional: string[] = manifestOf('chrome').optional_permissions ?? [];
 const readme = readFileSync('README.md', 'utf8');
@@ -56,13 +57,22 @@ describe('manifest permissions', () => {
     expect(section).toMatch(new RegExp(`^- \`${permission}\` \\(optional\\): \\S`, 'm'));
   });
 
-  it('asks for no host permissions beyond the content script it injects, and only reminders\' optional ones', () => {
+  it('asks for no host permissions beyond the content script it injects, and only reminders\' notifications as optional', () => {
     for (const browser of ['chrome', 'firefox']) {
       const manifest = manifestOf(browser);
       expect(manifest.host_permissions ?? []).toEqual([]);
-      // Firefox cannot make alarms optional; it asks nothing of the reader for it.
-      expect(manifest.optional_permissions ?? []).toEqual(browser === 'firefox' ? ['notifications'] : ['alarms', 'notifications']);
-      expect(manifest.permissions).toEqual(['storage', 'contextMenus', 'unlimitedStorage', ...(browser === 'firefox' ? ['alarms'] : [])]);
+      // alarms is required in both: team sync's rounds need it whenever sync is on, and Firefox cannot make it optional.
+      expect(manifest.optional_permissions ?? []).toEqual(['notifications']);
+      expect(manifest.permissions).toEqual(['storage', 'contextMenus', 'unlimitedStorage', 'alarms']);
     }
+  });
+
+  it.each(['chrome', 'firefox'])('asks for a team server only at runtime, one origin at a time, and never for every URL (%s)', (browser) => {
+    const manifest = manifestOf(browser);
+    // Optional: granted only when the reader turns sync on, for the origin they named (lib/ext/sync.ts).
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
+    expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
+    expect(shipped).toMatch(/browser\.permissions\.request\(\{ origins: \[pattern\] \}\)/);
+    expect(section).toMatch(/^- `optional_host_permissions`: \S/m);
   });
 });

@@ -22,6 +22,8 @@ describe('the built content script', () => {
     ['a schema library (zod)', 'ZodError'],
     ["the extension pages' strings (lib/i18n/index.ts)", 'dash.nav.articles'],
     ['the import problems in words', 'import.problem.'],
+    ["team sync's words (lib/i18n/index.ts)", '团队资料库'],
+    ['the replication client (PouchDB)', '_bulk_docs'],
   ])('carries none of %s', (_what, marker) => {
     expect(built.includes(marker), marker).toBe(false);
   });

@@ -29,7 +29,7 @@ const USED_BY: Record<string, RegExp> = {
   contextMenus: /browser\.contextMenus\.(create|onClicked)/,
   // The library lives in IndexedDB (Dexie); without it the browser may evict it under pressure.
   unlimitedStorage: /extends Dexie|new Dexie|from 'dexie'/,
-  // Reminders (Firefox only as a required permission: it cannot be optional there, and has no prompt).
+  // Team sync's rounds and deadline reminders (lib/ext/sync.ts, lib/ext/reminders.ts).
   alarms: /\.alarms\.(create|onAlarm)/,
 };
 
@@ -51,8 +51,8 @@ describe.each(Object.entries(BUILDS))('%s manifest', (browser, dir) => {
       expect(code, `${browser}: nothing in the code uses ${p}`).toMatch(USED_BY[p]!);
       expect(section, `${browser}: README.md "Store packages" does not justify ${p}`).toContain(`\`${p}\``);
     }
-    // Only reminders' permissions, asked for when the reader turns reminders on.
-    expect(manifest.optional_permissions ?? [], `${browser}: optional permissions`).toEqual(browser === 'firefox' ? ['notifications'] : ['alarms', 'notifications']);
+    // Only reminders' notifications, asked for when the reader turns reminders on (alarms is required: team sync's rounds).
+    expect(manifest.optional_permissions ?? [], `${browser}: optional permissions`).toEqual(['notifications']);
     for (const p of manifest.optional_permissions ?? []) expect(section, `${browser}: README.md "Store packages" does not justify optional ${p}`).toContain(`\`${p}\``);
     expect(manifest.host_permissions ?? [], `${browser}: host permissions beyond the content script's`).toEqual([]);
     expect(section, `${browser}: README.md does not justify the content script's sites`).toContain('`http://*/*`');

@@ -30,6 +30,12 @@ const EXPLAINED: { code: string; where: RegExp; source: RegExp; why: string }[] 
     why: "zod 4 probes whether eval is allowed (try { Function('') }) to pick its fast path; the extension's CSP forbids it, so the probe throws and zod validates without eval",
   },
   {
+    code: 'DANGEROUS_EVAL',
+    where: /^background\.js$/,
+    source: /Function\.apply\(null,\w+\)\.apply\(null,\w+\)/,
+    why: "PouchDB's scopeEval (pouchdb-utils, for pouchdb-changes-filter), which compiles a design document's filter or view function when a replication names one; team sync names none, and the extension's CSP forbids it anyway",
+  },
+  {
     code: 'UNSAFE_VAR_ASSIGNMENT',
     where: /^(content-scripts\/content\.js|chunks\/[\w-]+\.js)$/,
     source: /dangerouslySetInnerHTML|__html/,

@@ -1,9 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { DB_VERSION, PolicyDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, upgradeToV2 } from '../../../lib/db/schema';
+import { DB_VERSION, PolicyDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, upgradeToV2, upgradeToV3 } from '../../../lib/db/schema';
 import { indexedFacts, indexedTerms, indexPending, saveArticle } from '../../../lib/corpus/store';
 import { FACT } from '../../../lib/corpus/postings';
+import { stampPending } from '../../../lib/sync/ledger';
 import { searchCorpus } from '../../../lib/corpus/search';
 import { summarizeAgainstCorpus } from '../../../lib/corpus/summary';
 import { nodeTokenizer } from '../../../lib/corpus/node';
@@ -43,10 +44,11 @@ async function seedV1(name: string): Promise<void> {
 
 describe('migration v1 → v2 (and on to the current version)', () => {
   it('has a test for every version up to the current one', () => {
-    expect(DB_VERSION).toBe(4);
+    expect(DB_VERSION).toBe(5);
     expect(Object.keys(SCHEMA_V2)).toEqual(expect.arrayContaining(Object.keys(SCHEMA_V1)));
     expect(SCHEMA_V3).toEqual(SCHEMA_V2);
     expect(Object.keys(SCHEMA_V4)).toEqual(expect.arrayContaining(Object.keys(SCHEMA_V3)));
+    expect(Object.keys(SCHEMA_V5)).toEqual(expect.arrayContaining(Object.keys(SCHEMA_V4)));
   });
 
   it('keeps every v1 row, folds region and agencies, counts annotations, and marks articles for indexing', async () => {
@@ -174,7 +176,8 @@ describe('migration v3 → v4', () => {
     const direct = await seedUnpackedIndex(name, version, tokenize);
     const db = new PolicyDB(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    // One open runs on to the current version; v5 only adds the team tables beside the index.
+    expect(db.verno).toBe(DB_VERSION);
     expect(db.articleTerms.schema.indexes.map((i) => i.name)).toEqual([]);
     // Every indexed article keeps its terms and counts, and gets a number of its own.
     const rows = await db.articleTerms.toArray();
@@ -213,5 +216,98 @@ describe('migration v3 → v4', () => {
     db.close();
     direct.close();
     await Dexie.delete(direct.name);
+  });
+});
+
+/**
+ * A database exactly as v4 code left it: the v4 stores only, their rows (outbound keys of
+ * postings and docBlocks included) copied verbatim from a library saved by the current code, which
+ * writes those stores as v4 did. Returns that library, to compare against.
+ */
+async function seedV4(name: string, tokenize: ReturnType<typeof nodeTokenizer>): Promise<PolicyDB> {
+  const direct = new PolicyDB(freshName());
+  let now = 1_700_000_000_000;
+  for (const page of [SHANXI_2023, SHANDONG, SPORTS]) await saveArticle(direct, { page, tokenize, now: (now += 1000) });
+  const old = new Dexie(name);
+  old.version(4).stores(SCHEMA_V4);
+  await old.open();
+  for (const table of Object.keys(SCHEMA_V4)) {
+    const source = direct.table(table);
+    const values = await source.toArray();
+    // postings and docBlocks keep their keys outside the value.
+    if (!source.schema.primKey.keyPath) await old.table(table).bulkAdd(values, (await source.toCollection().primaryKeys()) as never);
+    else await old.table(table).bulkAdd(values);
+  }
+  old.close();
+  return direct;
+}
+
+describe('migration v4 → v5', () => {
+  it('keeps the library and its packed index row for row, adds the team tables empty, and records changes from then on', async () => {
+    const tokenize = nodeTokenizer();
+    const name = freshName();
+    const direct = await seedV4(name, tokenize);
+    const db = new PolicyDB(name);
+    await db.open();
+    expect(db.verno).toBe(5);
+    for (const table of Object.keys(SCHEMA_V4)) {
+      expect(await db.table(table).toCollection().primaryKeys(), table).toEqual(await direct.table(table).toCollection().primaryKeys());
+      expect(await db.table(table).toArray(), table).toEqual(await direct.table(table).toArray());
+    }
+    for (const table of ['members', 'syncDocs', 'syncDirty', 'syncParked', 'syncLocal'] as const) expect(await db[table].count()).toBe(0);
+    // The new savedBy index answers at once: no article was saved by a team member yet.
+    expect(await db.articles.orderBy('savedBy').count()).toBe(0);
+    const shown = async (d: PolicyDB, text: string) => (await searchCorpus(d, { text }, tokenize)).hits.map((h) => [h.article.id, h.score]);
+    for (const text of ['专精特新', '篮球']) expect(await shown(db, text)).toEqual(await shown(direct, text));
+
+    // Rows from before v5 were never recorded as changed; a write from now on is, in its own transaction.
+    const annotation = (await db.annotations.toCollection().first())!;
+    await db.annotations.update(annotation.id, { note: '再看' });
+    expect((await db.syncDirty.toArray()).map((d) => d.key)).toEqual([`annotations\u0000${annotation.id}`]);
+    // The first sync reads every row, recorded or not: each article and annotation becomes a document.
+    const rows = (await db.articles.count()) + (await db.annotations.count());
+    expect(rows).toBeGreaterThan(3);
+    expect(await stampPending(db, { me: 'm1' })).toBe(rows);
+    expect(await db.syncDocs.count()).toBe(rows);
+    db.close();
+    direct.close();
+    await Dexie.delete(direct.name);
+  });
+});
+
+/** Seed a database exactly as v3 code would have left it. */
+async function seedV3(name: string): Promise<void> {
+  const v3 = new Dexie(name);
+  v3.version(1).stores(SCHEMA_V1);
+  v3.version(2).stores(SCHEMA_V2).upgrade((tx) => upgradeToV2(tx));
+  v3.version(3).stores(SCHEMA_V3).upgrade((tx) => upgradeToV3(tx));
+  const counts = { target: 0, deadline: 0, program: 0, support: 0, highlight: 1 };
+  await v3.table('articles').add({
+    id: 'a1', url: 'https://x.gov.cn/1.html', canonicalUrl: 'https://x.gov.cn/1.html', urls: ['https://x.gov.cn/1.html'], contentHash: 'h',
+    title: '措施', text: '对首次认定的企业给予一次性奖励50万元。', verdict: { isPolicy: true, score: 0.9, reasons: [] }, savedAt: 100, updatedAt: 100, counts,
+  });
+  await v3.table('annotations').add({ id: 'h1', articleId: 'a1', type: 'highlight', origin: 'manual', text: '一次性奖励', note: '看', tags: [], selectors: selectors('一次性奖励', 9), createdAt: 1, updatedAt: 1 });
+  v3.close();
+}
+
+describe('migration v3 → v5 (through v4 in one open)', () => {
+  it('keeps every row, adds the team tables empty, and records changes from then on', async () => {
+    const name = freshName();
+    await seedV3(name);
+    const db = new PolicyDB(name);
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect(await db.articles.count()).toBe(1);
+    expect((await db.annotations.get('h1'))?.note).toBe('看');
+    for (const table of ['members', 'syncDocs', 'syncDirty', 'syncParked', 'syncLocal'] as const) expect(await db[table].count()).toBe(0);
+    // The new savedBy index answers at once: no article was saved by a team member yet.
+    expect(await db.articles.orderBy('savedBy').count()).toBe(0);
+    // Rows from before v5 were never recorded as changed; a write from now on is, in its own transaction.
+    await db.annotations.update('h1', { note: '再看' });
+    expect((await db.syncDirty.toArray()).map((d) => d.key)).toEqual(['annotations\u0000h1']);
+    // The first sync reads every row, recorded or not: the article and its highlight both become documents.
+    expect(await stampPending(db, { me: 'm1' })).toBe(2);
+    expect((await db.syncDocs.toArray()).map((d) => d.id.split(':')[0]).sort()).toEqual(['article', 'note']);
+    db.close();
   });
 });

@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { startSiteServer } from '../fixtures/site-server';
+import { startTeamServer, type TeamServer } from '../fixtures/couch-server';
+import { EXTENSION_DIR, launchWithExtension, openPopup, tabIdOf, waitForAnalysis, type ExtensionSession } from './harness';
+import { fixturePages } from './fixture-pages';
+
+/**
+ * Team sync (issue 19) in Chromium: two browser profiles with the built extension, one
+ * CouchDB-compatible server (express-pouchdb, in this process, on 127.0.0.1) that asks for a
+ * password. Profile A saves a page from the popup and turns sync on in the dashboard; profile B
+ * turns it on and sees the article; a deletion in B reaches A; with the server stopped A keeps
+ * saving and the dashboard says the server cannot be reached, and once it is back nothing is lost.
+ *
+ * The one change to the build: its manifest also grants http://127.0.0.1/* up front. The
+ * browser's permission prompt (what the settings page asks for on the reader's click) is a
+ * browser dialog no test driver can answer; with the origin already granted the request returns
+ * at once, and everything else is the production code.
+ */
+
+// Titles without pinyin glosses, so the list's text can be compared with the label as it is.
+const policyPages = fixturePages().filter((p) => p.expected.isPolicy && p.expected.title && !/[(（]/.test(p.expected.title));
+const [first, second] = [policyPages[0]!, policyPages[1]!];
+
+let site: Awaited<ReturnType<typeof startSiteServer>>;
+let server: TeamServer;
+let extensionDir = '';
+const sessions: ExtensionSession[] = [];
+
+beforeAll(async () => {
+  site = await startSiteServer();
+  server = await startTeamServer({ users: { alice: 'alice-pw', bob: 'bob-pw' } });
+  await server.db('policy-desk').info();
+  extensionDir = mkdtempSync(join(tmpdir(), 'policylens-sync-ext-'));
+  cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
+  const manifestPath = join(extensionDir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions?: string[] };
+  manifest.host_permissions = ['http://127.0.0.1/*'];
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+}, 120_000);
+afterAll(async () => {
+  for (const s of sessions) await s.close(true).catch(() => {});
+  await server?.close();
+  await site?.close();
+  if (extensionDir) rmSync(extensionDir, { recursive: true, force: true });
+});
+
+async function savePage(s: ExtensionSession, slug: string): Promise<void> {
+  const page = await s.context.newPage();
+  await page.goto(`${site.url}/pages/${slug}/`, { waitUntil: 'domcontentloaded' });
+  await waitForAnalysis(page);
+  const popup = await openPopup(s, await tabIdOf(s, page));
+  await popup.getByTestId('save').click();
+  await popup.getByTestId('saved').waitFor();
+  await popup.close();
+  await page.close();
+}
+
+async function dashboard(s: ExtensionSession): Promise<Page> {
+  const dash = await s.context.newPage();
+  await dash.goto(`chrome-extension://${s.extensionId}/dashboard.html`);
+  return dash;
+}
+
+/** Fill in the team settings as a reader types them, and save. */
+async function turnOnSync(dash: Page, who: { user: string; password: string; name: string }): Promise<void> {
+  await dash.getByTestId('nav-team').click();
+  await dash.getByTestId('sync-form').waitFor();
+  await dash.getByTestId('sync-server').fill(server.url);
+  await dash.getByTestId('sync-database').fill('policy-desk');
+  await dash.getByTestId('sync-username').fill(who.user);
+  await dash.getByTestId('sync-password').fill(who.password);
+  await dash.getByTestId('sync-display-name').fill(who.name);
+  await dash.getByTestId('sync-save').click();
+  await dash.waitForSelector('[data-testid=sync-saved], [data-testid=sync-problems], [data-testid=error]', { timeout: 60_000 });
+  const refused = dash.locator('[data-testid=sync-problems], [data-testid=error]');
+  expect(await refused.count(), (await refused.allTextContents()).join(' ')).toBe(0);
+}
+
+/** Press "sync now" in the team view and wait for the round to end; the status it leaves. */
+async function syncNow(dash: Page): Promise<{ last: string; pending: string; error: string | null }> {
+  await dash.getByTestId('nav-team').click();
+  const button = dash.getByTestId('sync-now');
+  await button.waitFor();
+  await dash.waitForSelector('[data-testid=sync-status][data-running=false]');
+  await button.click();
+  await dash.waitForSelector('[data-testid=sync-status][data-running=false]', { timeout: 60_000 });
+  const error = dash.getByTestId('sync-error');
+  return {
+    last: (await dash.getByTestId('sync-last').textContent()) ?? '',
+    pending: (await dash.getByTestId('sync-pending').textContent()) ?? '',
+    error: (await error.count()) ? await error.getAttribute('data-code') : null,
+  };
+}
+
+async function articleTitles(dash: Page): Promise<string[]> {
+  await dash.getByTestId('nav-articles').click();
+  await dash.waitForSelector('[data-testid=articles], [data-testid=empty]');
+  return dash.locator('[data-testid=articles] tbody tr').allTextContents();
+}
+
+describe('a team library in two Chromium profiles', () => {
+  let dashA: Page;
+  let dashB: Page;
+
+  it('A saves a page and turns sync on; B turns it on and has the article', async () => {
+    const a = await launchWithExtension({ extensionDir });
+    sessions.push(a);
+    await savePage(a, first.slug);
+    dashA = await dashboard(a);
+    await turnOnSync(dashA, { user: 'alice', password: 'alice-pw', name: '爱丽丝' });
+    const sa = await syncNow(dashA);
+    expect(sa.error, sa.last).toBeNull();
+    expect(sa.last).toContain('上次同步：');
+    expect(sa.pending).toBe('待上传的更改：0');
+    // The server holds the article (and its annotations and Alice's name), nothing else.
+    const onServer = await server.db('policy-desk').allDocs();
+    expect(onServer.rows.filter((r: { id: string }) => r.id.startsWith('article:'))).toHaveLength(1);
+    expect(onServer.rows.some((r: { id: string }) => r.id.startsWith('member:'))).toBe(true);
+
+    const b = await launchWithExtension({ extensionDir });
+    sessions.push(b);
+    dashB = await dashboard(b);
+    await turnOnSync(dashB, { user: 'bob', password: 'bob-pw', name: '鲍勃' });
+    const sb = await syncNow(dashB);
+    expect(sb.error).toBeNull();
+    const titles = await articleTitles(dashB);
+    expect(titles).toHaveLength(1);
+    expect(titles[0]).toContain(first.expected.title!.slice(0, 8));
+    // Bob's team view names Alice.
+    await dashB.getByTestId('nav-team').click();
+    await dashB.getByTestId('sync-members').waitFor();
+    expect(await dashB.getByTestId('sync-members').textContent()).toContain('爱丽丝');
+  }, 240_000);
+
+  it('a deletion in B reaches A', async () => {
+    await dashB.getByTestId('nav-articles').click();
+    await dashB.locator('[data-testid=articles] [data-testid=delete]').first().click();
+    await dashB.getByTestId('empty').waitFor();
+    expect((await syncNow(dashB)).error).toBeNull();
+    expect((await syncNow(dashA)).error).toBeNull();
+    await dashA.reload();
+    expect(await articleTitles(dashA)).toEqual([]);
+  }, 120_000);
+
+  it('with the server gone A keeps saving, is told why, and nothing is lost once it is back', async () => {
+    await server.stop();
+    try {
+      await savePage(sessions[0]!, second.slug);
+      const gone = await syncNow(dashA);
+      expect(gone.error).toBe('unreachable');
+      expect(await dashA.getByTestId('sync-error').textContent()).toContain('无法连接服务器');
+      expect(gone.pending).not.toBe('待上传的更改：0');
+      // Saved in another tab: the dashboard reads its list again when it comes back into view.
+      await dashA.reload();
+      expect(await articleTitles(dashA)).toHaveLength(1);
+    } finally {
+      await server.start();
+    }
+    const back = await syncNow(dashA);
+    expect([back.error, back.pending]).toEqual([null, '待上传的更改：0']);
+    expect((await syncNow(dashB)).error).toBeNull();
+    await dashB.reload();
+    const titles = await articleTitles(dashB);
+    expect(titles).toHaveLength(1);
+    expect(titles[0]).toContain(second.expected.title!.slice(0, 8));
+  }, 180_000);
+});
