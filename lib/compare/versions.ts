@@ -4,6 +4,7 @@ import type { DeadlineValue, ProgramValue, SupportValue, TargetValue } from '../
 import { indicatorKey, programKey, regionKey, sameIndicator } from '../corpus/keys';
 import { foldText } from '../text/fold';
 import { toSimplified } from '../text/simplify';
+import { boundDeadline } from './bind';
 
 /**
  * Two versions of a policy side by side (issue 18): a draft and its final text, or this year's
@@ -65,17 +66,6 @@ const MAX_EDIT = 2_000;
 const live = (list: readonly AnnotationRecord[]) =>
   [...list].filter((a) => !a.dismissed && a.origin === 'auto').sort((x, y) => x.selectors.position.start - y.selectors.position.start);
 
-/** The text of sentence around an offset ends at these (a deadline belongs to a target in its sentence). */
-const SENTENCE_END = /[。；;！？!?\n]/;
-
-function sentenceBounds(text: string, at: number): [number, number] {
-  let s = at;
-  while (s > 0 && !SENTENCE_END.test(text[s - 1]!)) s--;
-  let e = at;
-  while (e < text.length && !SENTENCE_END.test(text[e]!)) e++;
-  return [s, e];
-}
-
 interface TargetAt {
   text: string;
   value: TargetValue;
@@ -83,10 +73,7 @@ interface TargetAt {
   deadline: DeadlineValue | null;
 }
 
-/**
- * The targets of one version with the deadline each is bound to: the nearest deadline in its
- * sentence, before it if there is one (到2025年，培育…20户), else after (…20户，2025年底前完成).
- */
+/** The targets of one version with the deadline each is bound to (./bind). */
 function targetsOf(side: VersionSide): TargetAt[] {
   const list = live(side.annotations);
   const deadlines = list.filter((a) => a.type === 'deadline' && a.value);
@@ -95,13 +82,7 @@ function targetsOf(side: VersionSide): TargetAt[] {
     .filter((a) => a.type === 'target' && a.value && 'indicator' in a.value)
     .map((a) => {
       const value = a.value as TargetValue;
-      const at = a.selectors.position.start;
-      const [s, e] = sentenceBounds(text, Math.min(at, Math.max(0, text.length - 1)));
-      const inSentence = deadlines.filter((d) => d.selectors.position.start >= s && d.selectors.position.start < e);
-      const before = inSentence.filter((d) => d.selectors.position.start < at).pop();
-      const after = inSentence.find((d) => d.selectors.position.start >= at);
-      const d = before ?? after;
-      return { text: toSimplified(a.text), value: { ...value, indicator: foldText(value.indicator) }, key: indicatorKey(value.indicator), deadline: d ? (d.value as DeadlineValue) : null };
+      return { text: toSimplified(a.text), value: { ...value, indicator: foldText(value.indicator) }, key: indicatorKey(value.indicator), deadline: boundDeadline(text, a, deadlines) };
     });
 }
 
