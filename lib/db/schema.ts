@@ -157,6 +157,25 @@ export async function upgradeToV3(tx: Transaction): Promise<void> {
   });
 }
 
+/** A watch of the watchlist (lib/watch.ts): a program, issuer, indicator or search query the reader follows. */
+export interface WatchRecord {
+  id: string;
+  kind: 'program' | 'issuer' | 'indicator' | 'query';
+  /** As the reader typed it. */
+  value: string;
+  /** The normalised key it matches on (lib/watch.ts watchKey); one watch per kind and key. */
+  key: string;
+  createdAt: number;
+  /** Articles saved after this are "new for my watchlist". */
+  seenAt: number;
+}
+
+/**
+ * v4 (issue 18): the watchlist. Other branches take the next numbers too (corpus index, sync);
+ * the version is renumbered at merge, the stores and the test stay.
+ */
+export const SCHEMA_V4 = Object.freeze({ ...SCHEMA_V3, watches: 'id, &[kind+key], createdAt' });
+
 export class PolicyDB extends Dexie {
   articles!: EntityTable<ArticleRecord, 'id'>;
   annotations!: EntityTable<AnnotationRecord, 'id'>;
@@ -164,14 +183,17 @@ export class PolicyDB extends Dexie {
   articleTerms!: EntityTable<ArticleTermsRecord, 'articleId'>;
   termStats!: EntityTable<TermStatRecord, 'term'>;
   corpusStats!: EntityTable<CorpusStatRecord, 'key'>;
+  watches!: EntityTable<WatchRecord, 'id'>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade((tx) => upgradeToV2(tx));
     this.version(3).stores(SCHEMA_V3).upgrade((tx) => upgradeToV3(tx));
+    // A new table only: nothing to carry over.
+    this.version(4).stores(SCHEMA_V4);
   }
 }
 
 /** The newest schema version; tests assert that every version has a migration test. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;

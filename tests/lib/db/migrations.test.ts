@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { DB_VERSION, PolicyDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, upgradeToV2 } from '../../../lib/db/schema';
+import { DB_VERSION, PolicyDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, upgradeToV2, upgradeToV3 } from '../../../lib/db/schema';
 import { indexPending } from '../../../lib/corpus/store';
 import { searchCorpus } from '../../../lib/corpus/search';
 import { summarizeAgainstCorpus } from '../../../lib/corpus/summary';
@@ -42,9 +42,10 @@ async function seedV1(name: string): Promise<void> {
 
 describe('migration v1 → v2', () => {
   it('has a test for every version up to the current one', () => {
-    expect(DB_VERSION).toBe(3);
+    expect(DB_VERSION).toBe(4);
     expect(Object.keys(SCHEMA_V2)).toEqual(expect.arrayContaining(Object.keys(SCHEMA_V1)));
     expect(SCHEMA_V3).toEqual(SCHEMA_V2);
+    expect(SCHEMA_V4).toEqual({ ...SCHEMA_V3, watches: SCHEMA_V4.watches });
   });
 
   it('keeps every v1 row, folds region and agencies, counts annotations, and marks articles for indexing', async () => {
@@ -121,11 +122,35 @@ describe('migration v2 → v3', () => {
     await seedV2(name);
     const db = new PolicyDB(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(DB_VERSION);
     expect((await db.articles.get('a1'))?.counts).toEqual({ target: 0, deadline: 0, program: 0, highlight: 1, support: 1 });
     expect((await db.articles.get('a2'))?.counts).toEqual({ target: 1, deadline: 1, program: 0, highlight: 0, support: 0 });
     expect(await db.annotations.where('type').equals('support').count()).toBe(2);
     expect((await db.annotations.get('s1'))?.value).toEqual({ kind: 'reward', amount: { min: 50, max: 50, unit: '万元' } });
+    db.close();
+  });
+});
+
+describe('migration v3 → v4', () => {
+  it('adds an empty watchlist and keeps every v3 row; one watch per kind and key', async () => {
+    const name = freshName();
+    await seedV2(name);
+    const v3 = new Dexie(name);
+    v3.version(2).stores(SCHEMA_V2);
+    v3.version(3).stores(SCHEMA_V3).upgrade((tx) => upgradeToV3(tx));
+    await v3.open();
+    const before = { articles: await v3.table('articles').toArray(), annotations: await v3.table('annotations').toArray() };
+    v3.close();
+    const db = new PolicyDB(name);
+    await db.open();
+    expect(db.verno).toBe(DB_VERSION);
+    expect(await db.articles.toArray()).toEqual(before.articles);
+    expect(await db.annotations.toArray()).toEqual(before.annotations);
+    expect(await db.watches.count()).toBe(0);
+    const w = { kind: 'program' as const, value: '营商环境', key: '营商环境', createdAt: 1, seenAt: 1 };
+    await db.watches.add({ ...w, id: 'w1' });
+    await expect(db.watches.add({ ...w, id: 'w2' })).rejects.toThrow(/ConstraintError|unique/i);
+    expect(await db.watches.where('[kind+key]').equals(['program', '营商环境']).primaryKeys()).toEqual(['w1']);
     db.close();
   });
 });
