@@ -14,12 +14,22 @@ export interface PopupHintsProps {
   savedId: string | null;
   t: Translate;
   onCompare: (olderId: string, newerId: string) => void;
+  /** The page's main program, offered to watch when no watch matched it yet. */
+  program?: string | null;
+  onWatchProgram?: (name: string) => void;
 }
 
-export default function PopupHints({ matches, earlier, savedId, t, onCompare }: PopupHintsProps) {
-  if (!matches.length && !earlier.length) return null;
+export default function PopupHints({ matches, earlier, savedId, t, onCompare, program, onWatchProgram }: PopupHintsProps) {
+  const offerWatch = program && onWatchProgram && !matches.some((m) => m.kind === 'program');
+  if (!matches.length && !earlier.length && !offerWatch) return null;
   return (
     <section class="popup-hints" data-testid="popup-hints">
+      {offerWatch ? (
+        <p>
+          <button type="button" class="linklike" data-testid="watch-program" onClick={() => onWatchProgram(program)}>{t('watch.watchProgram')}</button>
+          <span class="muted"> 《{program}》</span>
+        </p>
+      ) : null}
       {matches.length ? (
         <div class="watch-matches" data-testid="watch-matches">
           <strong>{t('watch.matched')}</strong>

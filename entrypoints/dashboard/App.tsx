@@ -19,6 +19,8 @@ import StoragePanel from '../../components/StoragePanel';
 import ImportPanel from '../../components/ImportPanel';
 import UndoToast from '../../components/UndoToast';
 import { articleIdFromHash, emptyFilters, filterArticles, filterChoices, type Filters } from './library';
+import { CompareView, IndicatorsView, WatchView } from './compare-views';
+import { comparePairFromHash } from '../../components/VersionCompare';
 
 const locale = pickLocale(navigator.languages);
 const t = makeTranslate(locale);
@@ -26,8 +28,10 @@ const today = todayIso();
 /** A wait shorter than this shows no bar: a flash of progress for a quick export is only noise. */
 const BUSY_DELAY_MS = 1000;
 
-type View = 'articles' | 'programs' | 'calendar' | 'search' | 'data';
-const VIEWS: readonly View[] = ['articles', 'programs', 'calendar', 'search', 'data'];
+type View = 'articles' | 'programs' | 'calendar' | 'search' | 'compare' | 'indicator' | 'watch' | 'data';
+const VIEWS: readonly View[] = ['articles', 'programs', 'calendar', 'search', 'compare', 'indicator', 'watch', 'data'];
+/** The popup's "compare versions" opens the dashboard at #compare=<older>,<newer>. */
+const comparePair = comparePairFromHash(location.hash);
 
 type Busy = { kind: 'export' | 'backup' | 'import' | 'load'; label: string };
 /** Records done out of total for a backup or import: the bar is determinate. */
@@ -49,7 +53,7 @@ export default function App() {
   const [programs, setPrograms] = useState<ProgramEntry[]>([]);
   const [calendar, setCalendar] = useState<Calendar | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [view, setView] = useState<View>('articles');
+  const [view, setView] = useState<View>(comparePair ? 'compare' : 'articles');
   const [filters, setFilters] = useState<Filters>(emptyFilters);
   const [sort, setSort] = useState<SortOrder>({ key: 'saved', dir: 'desc' });
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -381,6 +385,27 @@ export default function App() {
             <SearchPanel onSearch={(query) => askBackground({ type: 'searchCorpus', query })} onOpenArticle={open}
               regions={choices.regions} programs={choices.programs.map((p) => p.name)} years={choices.years}
               t={t} />
+          </section>
+        ) : null}
+
+        {view === 'compare' ? (
+          <section>
+            <h2>{t('compare.title')}</h2>
+            <CompareView t={t} articles={articles ?? []} initial={comparePair} onOpenArticle={open} onError={fail} />
+          </section>
+        ) : null}
+
+        {view === 'indicator' ? (
+          <section>
+            <h2>{t('indicator.title')}</h2>
+            <IndicatorsView t={t} onOpenArticle={open} onError={fail} />
+          </section>
+        ) : null}
+
+        {view === 'watch' ? (
+          <section>
+            <h2>{t('watch.title')}</h2>
+            <WatchView t={t} onOpenArticle={open} onError={fail} />
           </section>
         ) : null}
 

@@ -10,6 +10,7 @@ import VerdictPanel from '../../components/VerdictPanel';
 import CorpusComparison from '../../components/CorpusComparison';
 import ExportMenu from '../../components/ExportMenu';
 import AnnotationList from '../../components/AnnotationList';
+import Hints from './Hints';
 import { downloadFile } from '../../lib/ext/download';
 import { describeValue } from '../../lib/format/value';
 import { todayIso } from '../../lib/format/date';
@@ -199,6 +200,8 @@ export default function App() {
               ))}
               <AnnotationList annotations={state.annotations ?? []} t={t}
                 onPick={(id) => tabId !== null && askTab(tabId, { type: 'scrollToAnnotation', id }).catch(fail)} />
+              <Hints capture={capture} savedId={saved?.id ?? null} t={t}
+                onCompare={(a, b) => openDashboard(`#compare=${encodeURIComponent(a)},${encodeURIComponent(b)}`)} />
               <CorpusComparison summary={summary} refreshing={refreshing} onOpenArticle={(id) => openDashboard(`#article=${encodeURIComponent(id)}`)} t={t} />
               <ExportMenu onExport={exportAs} disabled={exporting} t={t} />
             </>
