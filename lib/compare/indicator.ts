@@ -17,7 +17,7 @@ import { boundDeadline } from './bind';
  * are one group. Pure: the background reads the rows, this shapes them.
  */
 
-const REWRITES: readonly [string, string][] = lexicon.rewrites.pairs.map(([a, b]) => [a!, b!] as [string, string]);
+const REWRITES: readonly [string, string][] = lexicon.rewrites.words.map(([a, b]) => [a!, b!] as [string, string]);
 
 /** The key an indicator is grouped by: its core, in the group's wording. */
 export function indicatorGroup(indicator: string): string {
