@@ -117,7 +117,8 @@ export default function VersionCompare({ articles, t, onCompare, onExport, initi
           </p>
           <p>
             <button type="button" onClick={() => onExport(result.older.id, result.newer.id, 'md')}>{t('action.export')} Markdown</button>{' '}
-            <button type="button" onClick={() => onExport(result.older.id, result.newer.id, 'html')}>{t('action.export')} HTML</button>
+            <button type="button" onClick={() => onExport(result.older.id, result.newer.id, 'html')}>{t('action.export')} HTML</button>{' '}
+            <button type="button" onClick={() => onExport(result.older.id, result.newer.id, 'docx')}>{t('action.export')} Word</button>
           </p>
           <h3>{t('type.target')}</h3>
           <table class="compare-targets" data-testid="compare-targets">

@@ -222,7 +222,7 @@ export function createBackgroundService(deps: ServiceDeps) {
       case 'compareArticles':
         return compareSaved(db, r.a, r.b);
       case 'exportComparison':
-        return packFile(exportComparison(await compareSaved(db, r.a, r.b), r.format));
+        return packFile(await exportComparison(await compareSaved(db, r.a, r.b), r.format));
       case 'earlierVersions':
         return earlierVersionsOf(db, r.page);
       case 'indicatorGroups':

@@ -1,3 +1,4 @@
+import { BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { REPORT_CSP, esc } from '../export/html';
 import { mdEscape } from '../export/markdown';
 import { clean } from '../export/format-value';
@@ -13,8 +14,8 @@ import type { TargetChange, VersionComparison } from './versions';
  * (mdEscape, esc), so a page's words never become markup.
  */
 
-export type ComparisonFormat = 'md' | 'html';
-export const COMPARISON_FORMATS: readonly ComparisonFormat[] = ['md', 'html'];
+export type ComparisonFormat = 'md' | 'html' | 'docx';
+export const COMPARISON_FORMATS: readonly ComparisonFormat[] = ['md', 'html', 'docx'];
 
 const t = zhTranslate;
 
@@ -99,7 +100,52 @@ ${paras}
 `;
 }
 
-export function exportComparison(cmp: VersionComparison, format: ComparisonFormat): ExportFile {
-  const data = format === 'md' ? comparisonMarkdown(cmp) : comparisonHtml(cmp);
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: 'BFBFBF' };
+const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER };
+const FONT = { ascii: 'Calibri', hAnsi: 'Calibri', eastAsia: 'Microsoft YaHei', cs: 'Calibri' };
+/** Added text underlined on green, cut text struck through on red: Word's own way of showing a revision. */
+const run = (text: string, op: 'same' | 'added' | 'removed') =>
+  new TextRun(op === 'same' ? clean(text) : op === 'added' ? { text: clean(text), underline: {}, shading: { fill: 'DAFBE1', type: 'clear', color: 'auto' } } : { text: clean(text), strike: true, shading: { fill: 'FFEBE9', type: 'clear', color: 'auto' } });
+
+/** A Word report of a comparison through the docx package (it escapes XML; clean() drops what XML cannot hold). */
+export async function comparisonDocx(cmp: VersionComparison): Promise<Uint8Array> {
+  const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: clean(text), bold })] })] });
+  const head = [t('compare.col.indicator'), t('compare.older'), t('compare.newer'), t('compare.col.change')];
+  const children: Array<Paragraph | Table> = [
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(t('compare.title'))] }),
+    new Paragraph({ children: [new TextRun({ text: `${t('compare.older')}：`, bold: true }), new TextRun(clean(heading(cmp.older)))] }),
+    new Paragraph({ children: [new TextRun({ text: `${t('compare.newer')}：`, bold: true }), new TextRun(clean(heading(cmp.newer)))] }),
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(t('type.target'))] }),
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      borders: BORDERS,
+      rows: [
+        new TableRow({ tableHeader: true, children: head.map((h) => cell(h, true)) }),
+        ...cmp.targets.map((c) => new TableRow({ children: [cell(c.indicator), cell(figure(c.before)), cell(figure(c.after)), cell(c.status === 'changed' ? fieldWords(c) : statusWord(c))] })),
+      ],
+    }),
+  ];
+  const list = (label: string, added: string[], removed: string[]) => {
+    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(label)] }));
+    for (const x of added) children.push(new Paragraph({ children: [run(x, 'added')] }));
+    for (const x of removed) children.push(new Paragraph({ children: [run(x, 'removed')] }));
+    if (!added.length && !removed.length) children.push(new Paragraph(t('compare.noChange')));
+  };
+  list(t('type.program'), cmp.programs.added, cmp.programs.removed);
+  list(t('type.support'), cmp.support.added.map((s) => `${formatSupport(s.value)}：${s.text}`), cmp.support.removed.map((s) => `${formatSupport(s.value)}：${s.text}`));
+  children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(t('compare.text'))] }));
+  for (const p of cmp.paragraphs) {
+    if (p.op === 'same') continue;
+    if (p.op === 'added') children.push(new Paragraph({ children: [run(p.after ?? '', 'added')] }));
+    else if (p.op === 'removed') children.push(new Paragraph({ children: [run(p.before ?? '', 'removed')] }));
+    else if (p.parts) children.push(new Paragraph({ children: p.parts.map((x) => run(x.text, x.op)) }));
+    else children.push(new Paragraph({ children: [run(p.before ?? '', 'removed')] }), new Paragraph({ children: [run(p.after ?? '', 'added')] }));
+  }
+  const doc = new Document({ creator: 'PolicyLens 政策透镜', title: t('compare.title'), styles: { default: { document: { run: { font: FONT, size: 21 } } } }, sections: [{ children }] });
+  return Packer.pack(doc, 'uint8array');
+}
+
+export async function exportComparison(cmp: VersionComparison, format: ComparisonFormat): Promise<ExportFile> {
+  const data = format === 'md' ? comparisonMarkdown(cmp) : format === 'html' ? comparisonHtml(cmp) : await comparisonDocx(cmp);
   return { filename: suggestedFilename({ title: `${t('compare.title')} ${cmp.newer.title}`, date: cmp.newer.publishedAt ?? null, ext: format }), mime: MIME[format], data };
 }

@@ -195,7 +195,7 @@ export const backgroundRequestSchema = z.discriminatedUnion('type', [
   /** dashboard → background: compare two saved articles (the earlier is found by draft/year/date markers). */
   z.object({ type: z.literal('compareArticles'), a: id, b: id }),
   /** dashboard → background: a comparison as a report. */
-  z.object({ type: z.literal('exportComparison'), a: id, b: id, format: z.enum(['md', 'html']) }),
+  z.object({ type: z.literal('exportComparison'), a: id, b: id, format: z.enum(['md', 'html', 'docx']) }),
   /** popup → background: saved articles that are likely earlier versions of this page. */
   z.object({ type: z.literal('earlierVersions'), page: pageCaptureSchema }),
   /** dashboard → background: indicators with figures in the library, grouped across wording and script. */

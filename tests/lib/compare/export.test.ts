@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { compareVersions } from '../../../lib/compare/versions';
 import { comparisonHtml, comparisonMarkdown, exportComparison } from '../../../lib/compare/export';
@@ -23,8 +24,19 @@ describe('comparison reports', () => {
     expect(html).toContain('Content-Security-Policy');
   });
 
-  it('names the file after the newer version', () => {
-    const f = exportComparison(cmp, 'html');
+  it('Word: the changed figures in the table and the text marked struck or underlined, readable by a zip reader', async () => {
+    const f = await exportComparison(cmp, 'docx');
+    const zip = await JSZip.loadAsync(f.data as Uint8Array);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    expect(xml).toContain('600 人以上（截止 2024-12-31）');
+    expect(xml).toContain('800 人以上（截止 2025-12-31）');
+    expect(xml).toMatch(/<w:strike\/>/);
+    expect(xml).toMatch(/<w:u w:val="single"\/>/);
+    expect(f.filename.endsWith('.docx')).toBe(true);
+  });
+
+  it('names the file after the newer version', async () => {
+    const f = await exportComparison(cmp, 'html');
     expect(f.filename).toMatch(/^2023-03-21-版本对比 东阳市.*\.html$/);
     expect(f.mime).toContain('text/html');
   });
