@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import { resolve } from 'node:path';
 import { GECKO_ID } from './lib/identity';
+import { SHORTCUTS } from './lib/page/keys';
 
 // jieba-wasm's web build resolves its .wasm with `new URL(..., import.meta.url)`; in the
 // background's IIFE build Vite would inline that as 4 MB of base64 and cost every worker start
@@ -32,11 +33,11 @@ export default defineConfig({
     permissions: ['storage', 'contextMenus', 'unlimitedStorage'],
     // The toolbar button uses the same icons (without default_icon Chrome draws a letter).
     action: { default_title: '__MSG_extName__', default_icon: icons },
+    // The same keys the content script listens for (lib/page/keys.ts).
     commands: {
-      'highlight-selection': {
-        suggested_key: { default: 'Alt+Shift+H' },
-        description: '__MSG_cmdHighlight__',
-      },
+      [SHORTCUTS.highlight.command]: { suggested_key: { default: SHORTCUTS.highlight.keys }, description: '__MSG_cmdHighlight__' },
+      [SHORTCUTS.next.command]: { suggested_key: { default: SHORTCUTS.next.keys }, description: '__MSG_cmdNext__' },
+      [SHORTCUTS.previous.command]: { suggested_key: { default: SHORTCUTS.previous.keys }, description: '__MSG_cmdPrevious__' },
     },
     // WXT emits no CSP in production builds and the browser default forbids compiling WASM.
     content_security_policy: {

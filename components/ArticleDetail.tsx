@@ -1,10 +1,12 @@
 import { useState } from 'preact/hooks';
-import type { Translate } from '../lib/i18n';
+import { zhTranslate, type Translate } from '../lib/i18n';
 import type { ArticleDetail as Detail } from '../lib/types';
 import type { AnnotationKind, AnnotationRecord } from '../lib/db/schema';
-import { describeValue } from '../lib/format/value';
+import { describeValue, dismissLabel } from '../lib/format/value';
+import { localDateTime } from '../lib/format/date';
 import { textFragmentUrl } from '../lib/export/fragment';
 import { safeHttpUrl } from '../lib/url';
+import { HIGHLIGHT_TYPES } from '../lib/palette';
 
 /**
  * One saved article: its metadata, its annotations grouped by type with their values in words,
@@ -18,22 +20,24 @@ export interface ArticleDetailProps {
   t: Translate;
   onSaveAnnotation: (id: string, patch: { note: string | null; tags: string[] }) => Promise<void>;
   onDeleteAnnotation: (id: string) => void;
+  /** "Not a target / deadline / program" for an automatic annotation, as the card and the popup offer it. */
+  onDismissAnnotation?: (id: string) => void;
   onDeleteArticle: (id: string) => void;
   onClose: () => void;
 }
 
-const ORDER: readonly AnnotationKind[] = ['target', 'deadline', 'program', 'support', 'highlight'];
+const ORDER: readonly AnnotationKind[] = HIGHLIGHT_TYPES;
 const MAX_TAGS = 50;
 const MAX_TAG = 100;
 const MAX_NOTE = 20_000;
-const stamp = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+const stamp = (ms: number) => localDateTime(ms);
 
 /** "a, b，c、d" → ['a','b','c','d'] (Chinese and Latin separators), or the reason it cannot be saved. */
-export function parseTags(input: string): { tags: string[] } | { error: string } {
+export function parseTags(input: string, t: Translate = zhTranslate): { tags: string[] } | { error: string } {
   const tags = [...new Set(input.split(/[,，、;；\n]/).map((s) => s.trim()).filter(Boolean))];
-  if (tags.length > MAX_TAGS) return { error: `最多 ${MAX_TAGS} 个标签（现在 ${tags.length} 个）` };
+  if (tags.length > MAX_TAGS) return { error: t('detail.tags.tooMany', { max: MAX_TAGS, n: tags.length }) };
   const long = tags.find((s) => s.length > MAX_TAG);
-  if (long) return { error: `标签不能超过 ${MAX_TAG} 个字符：“${long.slice(0, 20)}…”` };
+  if (long) return { error: t('detail.tags.tooLong', { max: MAX_TAG, tag: long.slice(0, 20) }) };
   return { tags };
 }
 
@@ -52,7 +56,7 @@ function AnnotationEditor({ a, t, onSave, onDelete }: {
 
   const save = async (e: Event) => {
     e.preventDefault();
-    const parsed = parseTags(tags);
+    const parsed = parseTags(tags, t);
     if ('error' in parsed) return setError(parsed.error);
     setError(null);
     setState('saving');
@@ -92,7 +96,7 @@ function AnnotationEditor({ a, t, onSave, onDelete }: {
   );
 }
 
-export default function ArticleDetail({ detail, today, t, onSaveAnnotation, onDeleteAnnotation, onDeleteArticle, onClose }: ArticleDetailProps) {
+export default function ArticleDetail({ detail, today, t, onSaveAnnotation, onDeleteAnnotation, onDismissAnnotation, onDeleteArticle, onClose }: ArticleDetailProps) {
   const { article, annotations } = detail;
   const groups = ORDER.map((type) => ({
     type,
@@ -128,7 +132,7 @@ export default function ArticleDetail({ detail, today, t, onSaveAnnotation, onDe
           <h3><span class={`swatch swatch--${g.type}`} /> {t(`type.${g.type}`)} <span class="muted">{g.list.length}</span></h3>
           <ol>
             {g.list.map((a) => {
-              const href = textFragmentUrl(article.url, article.text, a);
+              const href = textFragmentUrl(article.url, article.text, a, article.pageMap);
               return (
                 <li key={a.id} class={a.dismissed ? 'annotation dismissed' : 'annotation'} data-annotation={a.id}>
                   <blockquote>{a.text}</blockquote>
@@ -136,6 +140,9 @@ export default function ArticleDetail({ detail, today, t, onSaveAnnotation, onDe
                     {describeValue(a.type, a.value, { today, text: a.text, t })}
                     {a.dismissed ? <span class="badge"> {t('detail.dismissed')}</span> : null}
                     {href ? <> · <a href={href} target="_blank" rel="noopener noreferrer">{t('detail.inSource')}</a></> : null}
+                    {onDismissAnnotation && a.origin === 'auto' && !a.dismissed && dismissLabel(a.type, t) ? (
+                      <> · <button type="button" class="linklike" data-testid="dismiss-annotation" onClick={() => onDismissAnnotation(a.id)}>{dismissLabel(a.type, t)}</button></>
+                    ) : null}
                   </p>
                   <AnnotationEditor a={a} t={t} onSave={onSaveAnnotation} onDelete={onDeleteAnnotation} />
                 </li>

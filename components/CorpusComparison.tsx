@@ -1,4 +1,5 @@
-import type { ArticleRef, CorpusSummary, DriftOther, TargetFigure, TimelineItem } from '../lib/corpus/summary';
+import type { ArticleRef, CorpusSummary, DriftOther, TargetFigure } from '../lib/corpus/summary';
+import { timelineEntries, type TimelineEntry } from '../lib/view/glance';
 import { zhTranslate, type Translate } from '../lib/i18n';
 import { deadlineStatusText } from '../lib/deadline-status';
 import { formatFigure } from '../lib/format/value';
@@ -18,6 +19,8 @@ export interface CorpusComparisonProps {
   /** A newer summary is being computed while this one (cached) is shown. */
   refreshing?: boolean;
   onOpenArticle: (id: string) => void;
+  /** Program names as this page writes them, by program key (lib/view/glance programLines). */
+  labels?: ReadonlyMap<string, string>;
   t?: Translate;
 }
 
@@ -46,7 +49,27 @@ function driftWhere(o: DriftOther): string {
   return [o.region, o.publishedAt].filter(Boolean).join(' · ');
 }
 
-export default function CorpusComparison({ summary, refreshing, onOpenArticle, t = zhTranslate }: CorpusComparisonProps) {
+function TimelineList({ entries, t, onOpen }: { entries: readonly TimelineEntry[]; t: Translate; onOpen: (id: string) => void }) {
+  return (
+    <ol class="timeline">
+      {entries.map((e) => {
+        const [first, ...more] = e.articles;
+        return (
+          <li key={e.key} class={`timeline-item timeline-item--${e.status.state}${e.current ? ' timeline-item--current' : ''}`} data-status={e.status.state}>
+            <span class="date">{e.date ?? '—'}</span>
+            <span class="status">{deadlineStatusText(e.status, t)}</span>
+            <span class="text">{e.text}</span>
+            {e.current ? <span class="source current">{t('corpus.thisArticle')}</span> : null}
+            {first ? <ArticleLink a={first} onOpen={onOpen} /> : null}
+            {more.length ? <span class="muted">{t('timeline.alsoIn', { n: more.length })}</span> : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+export default function CorpusComparison({ summary, refreshing, onOpenArticle, labels, t = zhTranslate }: CorpusComparisonProps) {
   if (!summary) {
     return (
       <section class="corpus-comparison" data-testid="corpus-comparison" aria-busy="true">
@@ -58,6 +81,7 @@ export default function CorpusComparison({ summary, refreshing, onOpenArticle, t
   const s = summary;
   const nothing = s.programs.length + s.related.length + s.drift.length + s.sameAgency.length + (s.sameRegion ? 1 : 0) === 0;
   const otherDeadlines = s.timeline.some((t) => !t.current);
+  const timeline = timelineEntries(s.timeline);
   return (
     <section class="corpus-comparison" data-testid="corpus-comparison" aria-busy={refreshing ? 'true' : 'false'}>
       <h2>
@@ -76,7 +100,7 @@ export default function CorpusComparison({ summary, refreshing, onOpenArticle, t
           <ul>
             {s.programs.map((p) => (
               <li key={p.key}>
-                <strong>《{p.name}》</strong>
+                <strong>{labels?.get(p.key) ?? p.name}</strong>
                 <div class="muted">{t('corpus.programSeen', { n: p.count, first: p.firstSeen, latest: p.latestSeen })}</div>
                 <ArticleList articles={p.articles} onOpen={onOpenArticle} />
               </li>
@@ -107,20 +131,13 @@ export default function CorpusComparison({ summary, refreshing, onOpenArticle, t
       {s.timeline.length > 0 && (otherDeadlines || s.corpusSize > 0) ? (
         <section data-testid="corpus-timeline">
           <h3>{t('corpus.timeline')}</h3>
-          <ol class="timeline">
-            {s.timeline.map((item, i) => (
-              <li key={`${item.articleId ?? 'here'}-${item.date ?? 'none'}-${i}`} class={`timeline-item timeline-item--${item.status.state}${item.current ? ' timeline-item--current' : ''}`} data-status={item.status.state}>
-                <span class="date">{item.date ?? '—'}</span>
-                <span class="status">{deadlineStatusText(item.status, t)}</span>
-                <span class="text">{item.text}</span>
-                {item.current || item.articleId === null ? (
-                  <span class="source current">{t('corpus.thisArticle')}</span>
-                ) : (
-                  <ArticleLink a={{ id: item.articleId, title: item.title }} onOpen={onOpenArticle} />
-                )}
-              </li>
-            ))}
-          </ol>
+          <TimelineList entries={timeline.open} t={t} onOpen={onOpenArticle} />
+          {timeline.folded.length ? (
+            <details class="timeline-folded" data-testid="timeline-folded">
+              <summary>{t('timeline.folded', { n: timeline.folded.length })}</summary>
+              <TimelineList entries={timeline.folded} t={t} onOpen={onOpenArticle} />
+            </details>
+          ) : null}
         </section>
       ) : null}
 

@@ -14,12 +14,14 @@ export interface ExportMenuProps {
   disabled?: boolean;
   /** Articles the export will cover, shown in the heading when given. */
   count?: number;
+  /** The heading, when it is not about articles (the all-highlights view counts highlights). */
+  heading?: string;
   t?: Translate;
 }
 
-export default function ExportMenu({ onExport, formats = EXPORT_FORMATS, progress = null, disabled = false, count, t = zhTranslate }: ExportMenuProps) {
+export default function ExportMenu({ onExport, formats = EXPORT_FORMATS, progress = null, disabled = false, count, heading: given, t = zhTranslate }: ExportMenuProps) {
   const busy = progress !== null;
-  const heading = count === undefined ? t('export.heading') : t('export.headingCount', { n: count });
+  const heading = given ?? (count === undefined ? t('export.heading') : t('export.headingCount', { n: count }));
   const pct = progress && progress.total > 0 ? Math.min(100, Math.floor((progress.done / progress.total) * 100)) : null;
   return (
     <div class="pl-export" role="group" aria-label={heading} aria-busy={busy ? 'true' : 'false'}>

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { zhTranslate, type Translate } from '../lib/i18n';
-import { HIGHLIGHT_TYPES, paletteOf, type HighlightType } from '../lib/page/highlighter';
+import { zhPageTranslate, type PageTranslate } from '../lib/i18n/page';
+import { HIGHLIGHT_TYPES, paletteOf, type HighlightType, type Palette } from '../lib/palette';
 
 /**
  * A small key to the highlight colours with the count of each type on the page. Folds down to a
@@ -8,23 +8,22 @@ import { HIGHLIGHT_TYPES, paletteOf, type HighlightType } from '../lib/page/high
  */
 export interface HighlightLegendProps {
   counts: Partial<Record<HighlightType, number>>;
-  /** Colours as drawn on this page. Default light. */
-  scheme?: 'light' | 'dark';
+  /** Colours as drawn on this page (lib/palette.ts, in the page's scheme and the reader's colours). Default light. */
+  palette?: Palette;
   /** Start folded. */
   defaultHidden?: boolean;
   onHiddenChange?: (hidden: boolean) => void;
   /** Types to list even at zero (default: those with a count above zero). */
   showEmpty?: boolean;
-  t?: Translate;
+  t?: PageTranslate;
 }
 
-export default function HighlightLegend({ counts, scheme = 'light', defaultHidden = false, onHiddenChange, showEmpty = false, t = zhTranslate }: HighlightLegendProps) {
+export default function HighlightLegend({ counts, palette = paletteOf('light'), defaultHidden = false, onHiddenChange, showEmpty = false, t = zhPageTranslate }: HighlightLegendProps) {
   const [hidden, setHidden] = useState(defaultHidden);
   const toggle = () => {
     setHidden(!hidden);
     onHiddenChange?.(!hidden);
   };
-  const palette = paletteOf(scheme);
   const types = HIGHLIGHT_TYPES.filter((type) => showEmpty || (counts[type] ?? 0) > 0);
 
   if (hidden) {

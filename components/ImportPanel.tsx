@@ -1,5 +1,6 @@
 import type { Translate } from '../lib/i18n';
 import type { ImportReport } from '../lib/export/backup';
+import { problemText } from '../lib/export/import-problems';
 
 /**
  * Backup and import. Presentational: the page reads the chosen file, checks its size, asks the
@@ -56,10 +57,10 @@ export default function ImportPanel({ t, onBackup, onImport, busy = false, repor
               mArticles: report.merged.articles, mAnnotations: report.merged.annotations, mSettings: report.merged.settings,
             })}
           </p>
-          {report.warnings.length ? (
+          {report.warningProblems.length ? (
             <>
               <p>{t('import.warnings')}</p>
-              <ul>{report.warnings.map((w, i) => <li key={i}>{w}</li>)}</ul>
+              <ul>{report.warningProblems.map((w, i) => <li key={i}>{problemText(w, t)}</li>)}</ul>
             </>
           ) : null}
         </div>
@@ -67,7 +68,7 @@ export default function ImportPanel({ t, onBackup, onImport, busy = false, repor
       {report && !report.ok ? (
         <div class="import-report import-report--failed" role="alert" data-testid="import-report" data-ok="false">
           <p>{t('import.failed')}</p>
-          <ul data-testid="import-errors">{report.errors.map((e, i) => <li key={i}>{e}</li>)}</ul>
+          <ul data-testid="import-errors">{report.problems.map((e, i) => <li key={i}>{problemText(e, t)}</li>)}</ul>
         </div>
       ) : null}
     </section>

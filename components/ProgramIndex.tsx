@@ -2,8 +2,9 @@ import type { Translate } from '../lib/i18n';
 import type { CatalogArticle, ProgramEntry } from '../lib/corpus/catalog';
 
 /**
- * Each program of the corpus with every article that mentions it, first and latest seen.
- * Program names and titles are page text, rendered as text.
+ * Each program of the corpus with every article that mentions it, first and latest seen. Names
+ * are shown as the texts write them (a document title in 《》, a campaign in its own quotes), and
+ * short forms sit under their full title. Program names and titles are page text, rendered as text.
  */
 export interface ProgramIndexProps {
   programs: readonly ProgramEntry[];
@@ -27,7 +28,7 @@ export default function ProgramIndex({ programs, t, onOpenArticle }: ProgramInde
         <li key={p.key} class="program" data-key={p.key}>
           <details>
             <summary>
-              <span class="program-name">《{p.name}》</span>{' '}
+              <span class="program-name">{p.label}</span>{' '}
               <span class="muted">{t('programs.count', { articles: p.articles.length, mentions: p.mentions })}</span>
             </summary>
             <dl class="seen">
@@ -38,7 +39,7 @@ export default function ProgramIndex({ programs, t, onOpenArticle }: ProgramInde
               {p.variants.length ? (
                 <>
                   <dt>{t('programs.variants')}</dt>
-                  <dd>{p.variants.map((v) => `《${v}》`).join('、')}</dd>
+                  <dd>{p.variants.join('、')}</dd>
                 </>
               ) : null}
             </dl>

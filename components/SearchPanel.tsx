@@ -1,22 +1,25 @@
 import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
-import type { SearchHit, SearchQuery, SearchResults } from '../lib/corpus/search';
+import type { FindQuery, FoundHit, FoundResults, FoundVia } from '../lib/corpus/find';
 import { zhTranslate, type Translate } from '../lib/i18n';
 
 /**
- * The dashboard's corpus search: a query box, filters (region, program, type, deadline year) and
- * ranked results with snippets. Presentational: searching is the onSearch prop (the dashboard
+ * The dashboard's corpus search: a query box (article text, notes, tags, document numbers), filters
+ * (region, program, type, deadline year, tag) and ranked results with snippets, each saying where
+ * besides the text it matched. Presentational: searching is the onSearch prop (the dashboard
  * sends it to the background). Snippets are page text and are rendered as text nodes, with
  * matches wrapped in <mark> elements built from offsets, never from HTML.
  */
 
 export interface SearchPanelProps {
-  onSearch: (query: SearchQuery) => Promise<SearchResults>;
+  onSearch: (query: FindQuery) => Promise<FoundResults>;
   onOpenArticle: (id: string) => void;
   /** Choices for the filters (e.g. regions and programs present in the corpus); free text when absent. */
   regions?: readonly string[];
   programs?: readonly string[];
   years?: readonly number[];
+  /** The reader's tags, for the tag filter. */
+  tags?: readonly string[];
   limit?: number;
   t?: Translate;
 }
@@ -37,27 +40,34 @@ export function Snippet({ text, highlights }: { text: string; highlights: readon
   return <p class="snippet">{parts}</p>;
 }
 
-function Hit({ hit, onOpen }: { hit: SearchHit; onOpen: (id: string) => void }) {
+const VIA_KEYS: Readonly<Record<FoundVia, 'search.in.note' | 'search.in.tag' | 'search.in.docNumber' | 'search.in.title' | 'search.in.highlight'>> = {
+  note: 'search.in.note', tag: 'search.in.tag', docNumber: 'search.in.docNumber', title: 'search.in.title', highlight: 'search.in.highlight',
+};
+
+function Hit({ hit, onOpen, t }: { hit: FoundHit; onOpen: (id: string) => void; t: Translate }) {
   const a = hit.article;
   const meta = [a.site, a.publishedAt, a.region].filter(Boolean).join(' · ');
+  const via = (hit.via ?? []).filter((v) => v !== 'title');
   return (
     <li class="search-hit" data-article={a.id}>
       <button type="button" class="linklike" onClick={() => onOpen(a.id)}>
         {a.title || a.url}
       </button>
       {meta ? <span class="muted"> {meta}</span> : null}
+      {via.length ? <span class="via" data-via={via.join(' ')}> {t('search.foundIn', { where: via.map((v) => t(VIA_KEYS[v])).join('、') })}</span> : null}
       <Snippet text={hit.snippet} highlights={hit.highlights} />
     </li>
   );
 }
 
-export default function SearchPanel({ onSearch, onOpenArticle, regions, programs, years, limit, t = zhTranslate }: SearchPanelProps) {
+export default function SearchPanel({ onSearch, onOpenArticle, regions, programs, years, tags, limit, t = zhTranslate }: SearchPanelProps) {
   const [text, setText] = useState('');
   const [region, setRegion] = useState('');
   const [program, setProgram] = useState('');
   const [type, setType] = useState<'' | 'target' | 'deadline' | 'program' | 'support'>('');
   const [year, setYear] = useState('');
-  const [results, setResults] = useState<SearchResults | null>(null);
+  const [tag, setTag] = useState('');
+  const [results, setResults] = useState<FoundResults | null>(null);
   const [status, setStatus] = useState<'idle' | 'searching' | 'error' | 'need-query'>('idle');
   const [error, setError] = useState('');
   // Only the latest request may update the list: answers can arrive out of order.
@@ -65,13 +75,14 @@ export default function SearchPanel({ onSearch, onOpenArticle, regions, programs
 
   const submit = async (e?: Event) => {
     e?.preventDefault();
-    const q: SearchQuery = {};
+    const q: FindQuery = {};
     if (text.trim()) q.text = text.trim();
     if (region.trim()) q.region = region.trim();
     if (program.trim()) q.program = program.trim();
     if (type) q.type = type;
     const y = Number(year);
     if (year && Number.isInteger(y)) q.deadlineYear = y;
+    if (tag) q.tag = tag;
     if (limit) q.limit = limit;
     if (Object.keys(q).filter((k) => k !== 'limit').length === 0) {
       setStatus('need-query');
@@ -142,6 +153,15 @@ export default function SearchPanel({ onSearch, onOpenArticle, regions, programs
               <input name="year" type="number" min={1949} max={2200} value={year} onInput={input(setYear)} />
             )}
           </label>
+          {tags?.length ? (
+            <label>
+              {t('search.tag')}{' '}
+              <select name="tag" value={tag} onChange={input(setTag)} data-testid="search-tag">
+                <option value="">{t('search.any')}</option>
+                {tags.map((x) => <option key={x} value={x}>{x}</option>)}
+              </select>
+            </label>
+          ) : null}
         </div>
       </form>
 
@@ -159,7 +179,7 @@ export default function SearchPanel({ onSearch, onOpenArticle, regions, programs
             <p class="empty">{t('search.none')}</p>
           ) : (
             <ol>
-              {results.hits.map((h) => <Hit key={h.article.id} hit={h} onOpen={onOpenArticle} />)}
+              {results.hits.map((h) => <Hit key={h.article.id} hit={h} onOpen={onOpenArticle} t={t} />)}
             </ol>
           )}
         </div>

@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { zhTranslate, type Translate } from '../lib/i18n';
+import { zhPageTranslate, type PageTranslate } from '../lib/i18n/page';
 import { parseTags } from '../lib/page/selection';
 
 /**
  * The small toolbar over a text selection: one click highlights it; "加笔记…" opens a note and
  * tags first. Presentational: the content script turns onHighlight into a saved annotation.
+ * Escape closes it wherever the focus is (the content script listens on the page too).
  */
 export interface HighlightInput {
   /** Trimmed; '' when none. */
@@ -17,15 +18,21 @@ export interface SelectionToolbarProps {
   onCancel?: () => void;
   /** Open with the note field showing (e.g. when called from the keyboard shortcut). */
   expanded?: boolean;
-  t?: Translate;
+  t?: PageTranslate;
 }
 
-export default function SelectionToolbar({ onHighlight, onCancel, expanded = false, t = zhTranslate }: SelectionToolbarProps) {
+export default function SelectionToolbar({ onHighlight, onCancel, expanded = false, t = zhPageTranslate }: SelectionToolbarProps) {
   const [open, setOpen] = useState(expanded);
   const [note, setNote] = useState('');
   const [tags, setTags] = useState('');
   const noteRef = useRef<HTMLTextAreaElement>(null);
 
+  // Asked again for the note (the shortcut or the context menu after the toolbar opened on a mouse
+  // selection): open it, and take the focus there even if it was open already.
+  useEffect(() => {
+    if (expanded) setOpen(true);
+    if (expanded && open) noteRef.current?.focus();
+  }, [expanded]);
   useEffect(() => {
     if (open) noteRef.current?.focus();
   }, [open]);

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AnnotationKind } from '../lib/db/schema';
 import { describeValue, dismissLabel } from '../lib/format/value';
-import { zhTranslate, type Translate } from '../lib/i18n';
+import { zhPageTranslate, type PageTranslate } from '../lib/i18n/page';
+import { pageShortcut } from '../lib/page/keys';
 
 /**
  * The card shown over a highlight: what the span commits to in plain words, and what the reader
@@ -28,14 +29,18 @@ export interface SpanCardProps {
   /** Delete a manual annotation. */
   onDelete?: () => void;
   onClose?: () => void;
-  t?: Translate;
+  /** Where this highlight is among the page's, when reached from the keyboard (next/previous). */
+  position?: { i: number; n: number };
+  /** Next (1) or previous (-1) highlight: the page's shortcuts work with the focus in the card too. */
+  onStep?: (direction: 1 | -1) => void;
+  t?: PageTranslate;
 }
 
 /** Longest quote shown in full; longer ones are cut in the middle of nothing important: the end. */
 const QUOTE_MAX = 120;
 
 export default function SpanCard(props: SpanCardProps) {
-  const { type, text, value, today, note, tags, saved, t = zhTranslate } = props;
+  const { type, text, value, today, note, tags, saved, t = zhPageTranslate } = props;
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(note ?? '');
   const area = useRef<HTMLTextAreaElement>(null);
@@ -60,11 +65,18 @@ export default function SpanCard(props: SpanCardProps) {
       class={`pl-card pl-card--${type}`}
       role="dialog"
       aria-label={t(`kind.${type}`)}
+      tabIndex={-1}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.stopPropagation();
           if (editing) setEditing(false);
           else props.onClose?.();
+          return;
+        }
+        const step = pageShortcut(e);
+        if (props.onStep && (step === 'next' || step === 'previous') && (e.target as Element).localName !== 'textarea') {
+          e.preventDefault();
+          props.onStep(step === 'next' ? 1 : -1);
         }
       }}
     >
@@ -73,6 +85,7 @@ export default function SpanCard(props: SpanCardProps) {
         <span class="pl-card__value" data-testid="value">
           {describeValue(type, value, { today, text, t })}
         </span>
+        {props.position ? <span class="pl-card__pos">{t('card.position', props.position)}</span> : null}
         {props.onClose ? (
           <button type="button" class="pl-icon" aria-label={t('card.close')} title={t('card.close')} onClick={props.onClose}>
             ×

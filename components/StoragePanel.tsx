@@ -11,8 +11,8 @@ export interface StoragePanelProps {
 }
 
 export default function StoragePanel({ t, persisted, estimate }: StoragePanelProps) {
-  const summary = estimate ? describeStorage(estimate) : null;
-  const warning = estimate ? quotaWarning(estimate) : null;
+  const summary = estimate ? describeStorage(estimate, t) : null;
+  const warning = estimate ? quotaWarning(estimate, t) : null;
   return (
     <section class="storage" data-testid="storage">
       <h3>{t('storage.title')}</h3>
@@ -21,7 +21,7 @@ export default function StoragePanel({ t, persisted, estimate }: StoragePanelPro
       </p>
       {summary ? (
         <p data-testid="usage">
-          {t('storage.usage')}：{summary.text}
+          {t('storage.usage', { text: summary.text })}
           {summary.ratio !== null ? <meter min={0} max={1} low={0.8} high={0.95} optimum={0} value={summary.ratio} /> : null}
         </p>
       ) : null}

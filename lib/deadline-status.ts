@@ -1,5 +1,5 @@
 import { daysBetween, isIsoDate } from './format/date';
-import { zhTranslate, type Translate } from './i18n';
+import { zhPageTranslate, type PageTranslate } from './i18n/page';
 import type { DeadlineValue } from './types';
 
 /**
@@ -34,7 +34,7 @@ export function deadlineStatus(v: Pick<DeadlineValue, 'kind' | 'start' | 'end' |
 }
 
 /** The status in words: "还有 12 天", "今天到期", "已过期 3 天", "5 天后开始", "已结束", "周期", "日期未定". */
-export function deadlineStatusText(s: DeadlineStatus, t: Translate = zhTranslate): string {
+export function deadlineStatusText(s: DeadlineStatus, t: PageTranslate = zhPageTranslate): string {
   switch (s.state) {
     case 'upcoming':
     case 'running':

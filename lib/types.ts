@@ -218,6 +218,8 @@ export interface PageCapture {
   text: string;
   verdict: Verdict;
   spans: Span[];
+  /** Where `text` sits in the page's own text (lib/page/page-text.ts), for exports' W3C positions; absent when unknown. */
+  pageMap?: number[];
 }
 
 /** A reader's own highlight on a page, with an optional note and tags. */
@@ -263,6 +265,8 @@ export interface ExportedFile {
 export interface PageState {
   status: 'pending' | 'ready' | 'off' | 'unsupported';
   capture: PageCapture | null;
+  /** The page's address when PolicyLens is off there (no capture): the popup offers to turn it back on. */
+  url?: string;
   /** The reader's saved annotations on this page; `orphan` when they could not be found again. */
   annotations?: PageAnnotation[];
   /** Whether the page is saved in the corpus. */

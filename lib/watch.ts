@@ -4,6 +4,7 @@ import { programKey } from './corpus/keys';
 import { foldText } from './text/fold';
 import { indicatorGroup } from './compare/indicator';
 import { searchCorpus } from './corpus/search';
+import { articlesByFact } from './corpus/reader';
 import { toSummary } from './corpus/store';
 import type { Tokenize } from './corpus/tokenize';
 
@@ -145,20 +146,13 @@ export interface WatchNews {
   articles: ArticleSummary[];
 }
 
-/** Article ids whose indexed keys (a multiEntry index of articleTerms) satisfy a test, read through the index's distinct keys. */
-async function idsByKey(db: PolicyDB, index: 'programs' | 'indicators', test: (key: string) => boolean): Promise<string[]> {
-  const keys = (await db.articleTerms.orderBy(index).uniqueKeys()).filter((k): k is string => typeof k === 'string' && test(k));
-  if (!keys.length) return [];
-  return (await db.articleTerms.where(index).anyOf(keys).primaryKeys()) as string[];
-}
-
 /** Saved articles matching one watch, through the library's indexes (never the article text). */
 export async function articlesForWatch(db: PolicyDB, watch: WatchRecord, tokenize: Tokenize, limit = 50): Promise<string[]> {
   switch (watch.kind) {
     case 'program':
-      return idsByKey(db, 'programs', (k) => k.includes(watch.key));
+      return articlesByFact(db, 'program', (k) => k.includes(watch.key));
     case 'indicator':
-      return idsByKey(db, 'indicators', (k) => indicatorGroup(k) === watch.key);
+      return articlesByFact(db, 'indicator', (k) => indicatorGroup(k) === watch.key);
     case 'issuer': {
       const keys = (await db.articles.orderBy('agencies').uniqueKeys()).filter((k): k is string => typeof k === 'string' && k.replace(/\s+/g, '').includes(watch.key));
       return keys.length ? ((await db.articles.where('agencies').anyOf(keys).primaryKeys()) as string[]) : [];

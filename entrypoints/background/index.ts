@@ -6,6 +6,9 @@ import { createBackgroundService } from '../../lib/background/service';
 import { PolicyDB } from '../../lib/db/schema';
 import { loadTokenizer } from './segmenter';
 import { BADGE_COLORS } from '../../lib/ext/badge';
+import { readPreferences, watchPreferences } from '../../lib/ext/settings';
+import { makeTranslate, resolveLocale } from '../../lib/i18n';
+import { shortcutOfCommand } from '../../lib/page/keys';
 
 const MENU_HIGHLIGHT = 'policylens-highlight';
 
@@ -26,18 +29,25 @@ export default defineBackground(() => {
     },
   });
   // Highlight the selection from the context menu or the keyboard shortcut: the content script
-  // of that tab opens its toolbar with the note field ready.
-  const highlightIn = (tabId: number | undefined) => {
-    if (tabId !== undefined) void browser.tabs.sendMessage(tabId, { type: 'highlightSelection' }).catch(() => undefined);
+  // of that tab opens its toolbar with the note field ready. Next/previous highlight likewise.
+  const askTab = (tabId: number | undefined, message: object) => {
+    if (tabId !== undefined) void browser.tabs.sendMessage(tabId, message).catch(() => undefined);
   };
+  // The menu speaks the reader's language (options page), not only the browser's.
+  const menuTitle = async () => makeTranslate(resolveLocale((await readPreferences()).language, navigator.languages))('shortcut.highlight');
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: MENU_HIGHLIGHT, title: (browser.i18n.getMessage as (key: string) => string)('menuHighlight'), contexts: ['selection'] });
+    void menuTitle().then((title) => browser.contextMenus.create({ id: MENU_HIGHLIGHT, title, contexts: ['selection'] }));
+  });
+  watchPreferences(() => {
+    void menuTitle().then((title) => browser.contextMenus.update(MENU_HIGHLIGHT, { title })).catch(() => undefined);
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === MENU_HIGHLIGHT) highlightIn(tab?.id);
+    if (info.menuItemId === MENU_HIGHLIGHT) askTab(tab?.id, { type: 'highlightSelection' });
   });
   browser.commands.onCommand.addListener((command, tab) => {
-    if (command === 'highlight-selection') highlightIn(tab?.id);
+    const shortcut = shortcutOfCommand(command);
+    if (shortcut === 'highlight') askTab(tab?.id, { type: 'highlightSelection' });
+    else if (shortcut) askTab(tab?.id, { type: 'stepHighlight', direction: shortcut === 'next' ? 1 : -1 });
   });
 
   const ownOrigin = browser.runtime.getURL('/');

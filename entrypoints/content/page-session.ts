@@ -7,6 +7,9 @@ import { locatePage, type Located } from '../../lib/detect/locate';
 import { gateVerdict } from '../../lib/detect/gate-verdict';
 import { buildTextMap, type TextMap } from '../../lib/page/text-map';
 import { Highlighter, yieldToPage, type DrawSpan } from '../../lib/page/highlighter';
+import type { ColourChoice } from '../../lib/palette';
+import { selectedSpan } from '../../lib/page/selection';
+import { pageTextMap } from '../../lib/page/page-text';
 import { describeSpan } from '../../lib/anchor';
 import { placeAnnotations, sameSpan, spansToDraw, type DrawItem } from '../../lib/anchor/place';
 import type { AnnotationRecord } from '../../lib/db/schema';
@@ -132,6 +135,80 @@ export class PageSession {
     return this.saved.find((a) => a.id === id);
   }
 
+  /** Captures with their page-text map, made once per capture (lib/page/page-text, for exports). */
+  private withMaps = new WeakMap<PageCapture, PageCapture>();
+
+  /**
+   * The capture as saved and exported: with where its text sits in the page's own text. Only for
+   * the capture of the page as it is now (an older one may describe a page that has moved on).
+   */
+  private withPageMap(capture: PageCapture | null): PageCapture | null {
+    const map = this.textMap;
+    if (!capture || capture !== this.state.capture || !map || !document.body || !map.text.startsWith(capture.text)) return capture;
+    let full = this.withMaps.get(capture);
+    if (!full) {
+      const pageMap = pageTextMap(map, document.body);
+      full = pageMap ? { ...capture, pageMap } : capture;
+      this.withMaps.set(capture, full);
+    }
+    return full;
+  }
+
+  // ——— for the in-page UI (page-ui.ts): keyboard travel, colours, the popup's lists ———
+
+  /** Drawn items in reading order, for next/previous highlight. */
+  itemsInOrder(): DrawItem<Span>[] {
+    const drawn = this.highlighter;
+    return this.items.filter((i) => drawn?.get(i.id)).sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+
+  rangeOf(id: string): Range | null {
+    return this.highlighter?.rangeOf(id) ?? null;
+  }
+
+  /** Scroll a highlight into view and flash it. */
+  reveal(id: string): boolean {
+    return this.scrollTo(id).scrolled;
+  }
+
+  /** The scheme the highlights are drawn in (the legend matches it). */
+  scheme(): 'light' | 'dark' | 'auto' {
+    return this.highlighter?.scheme() ?? 'auto';
+  }
+
+  setColours(colours: ColourChoice): void {
+    this.highlighter?.setColours(colours);
+  }
+
+  /** Was this page's article saved before the reader's last action? (Saving it for them is said aloud.) */
+  private get articleSaved(): boolean {
+    return !!this.savedId;
+  }
+
+  /** The popup's "not a target": the n-th span of the capture, dismissed as from its card. */
+  async dismissSpan(index: number): Promise<{ dismissed: boolean }> {
+    const span = this.state.capture?.spans[index];
+    const item = span && this.items.find((i) => i.start === span.start && i.end === span.end && i.type === span.type);
+    if (!item) return { dismissed: false };
+    await this.changeItem(item.id, { dismiss: true });
+    return { dismissed: true };
+  }
+
+  /**
+   * An orphan (its text not found on the page again) attached to what the reader selected: a new
+   * highlight there with the orphan's note and tags, then the orphan removed.
+   */
+  async reattach(id: string): Promise<{ reattached: boolean }> {
+    const orphan = this.savedAnnotation(id);
+    const map = this.textMap;
+    const picked = map ? selectedSpan(document.getSelection(), map) : null;
+    if (!orphan || !picked) return { reattached: false };
+    document.getSelection()?.removeAllRanges();
+    await this.addHighlight(picked.start, picked.end, orphan.note ?? '', orphan.tags);
+    await this.changeItem(id, { remove: true });
+    return { reattached: true };
+  }
+
   async run(): Promise<void> {
     const gen = ++this.generation;
     const stale = () => gen !== this.generation;
@@ -193,7 +270,7 @@ export class PageSession {
       const placement = placeAnnotations(text, this.saved);
       this.orphans = new Set(placement.orphans.map((a) => a.id));
       this.items = [...spansToDraw(reading.spans, placement.placed), ...this.unsavedItems(text)];
-      this.highlighter ??= new Highlighter(map, { mutate: this.ui.ignoreMutations, mode: HIGHLIGHT_MODE });
+      this.highlighter ??= new Highlighter(map, { mutate: this.ui.ignoreMutations, mode: HIGHLIGHT_MODE, colours: this.ui.colourChoice });
       this.highlighter.setMap(map);
       await this.highlighter.drawChunked(this.items.map((i): DrawSpan => ({ id: i.id, type: i.type, start: i.start, end: i.end })));
       if (stale()) return;
@@ -383,14 +460,16 @@ export class PageSession {
         const capture = this.unsavedCapture ?? this.state.capture;
         if (!capture) throw new Error('nothing to save on this page');
         const manual = [...this.unsaved];
-        await askBackground({ type: 'saveArticle', page: capture, manual });
+        const implicit = !this.articleSaved && !this.saveWanted;
+        await askBackground({ type: 'saveArticle', page: this.withPageMap(capture)!, manual });
+        if (implicit) this.ui.showArticleSaved();
         this.unsaved = this.unsaved.slice(manual.length);
         if (capture === this.state.capture) this.saveWanted = false;
         await this.run();
       }
       if (this.saveWanted) {
         const capture = this.state.capture;
-        if (capture) await askBackground({ type: 'saveArticle', page: capture, manual: [] });
+        if (capture) await askBackground({ type: 'saveArticle', page: this.withPageMap(capture)!, manual: [] });
         this.saveWanted = false;
         await this.run();
       }
@@ -419,7 +498,8 @@ export class PageSession {
         console.warn('PolicyLens: the page changed before an unsaved item could be saved');
         return;
       }
-      await askBackground({ type: 'saveArticle', page: capture, manual: [] });
+      await askBackground({ type: 'saveArticle', page: this.withPageMap(capture)!, manual: [] });
+      this.ui.showArticleSaved();
       await this.run();
       // After saving, the engine span is a saved annotation at the same place.
       annotationId = this.items.find((i) => i.type === item.type && i.start === item.start && i.end === item.end)?.annotation?.id ?? null;
@@ -443,17 +523,23 @@ export class PageSession {
     return { scrolled };
   }
 
+  /** The state as the popup gets it: the capture with its page-text map; the address when switched off (to switch back on). */
+  private stateForPopup(): PageState {
+    if (this.state.status === 'off') return { ...this.state, url: location.href };
+    return this.state.capture ? { ...this.state, capture: this.withPageMap(this.state.capture) } : this.state;
+  }
+
   async answer(request: ContentRequest): Promise<ContentReplies[ContentRequest['type']]> {
     switch (request.type) {
       case 'getPageState':
-        return this.state;
+        return this.stateForPopup();
       case 'annotateAnyway':
         this.forced = true;
         await this.run();
-        return this.state;
+        return this.stateForPopup();
       case 'refresh':
         await this.run();
-        return this.state;
+        return this.stateForPopup();
       case 'scrollToSpan': {
         const span = this.state.capture?.spans[request.index];
         const item = span && this.items.find((i) => i.start === span.start && i.end === span.end && i.type === span.type);
@@ -463,6 +549,15 @@ export class PageSession {
         return this.scrollTo(this.items.find((i) => i.annotation?.id === request.id)?.id);
       case 'highlightSelection':
         return { opened: this.ui.openToolbarForSelection(true) };
+      case 'stepHighlight':
+        return { opened: this.ui.step(request.direction) };
+      case 'dismissSpan':
+        return this.dismissSpan(request.index);
+      case 'reattachAnnotation':
+        return this.reattach(request.id);
+      case 'removeAnnotation':
+        await this.changeItem(request.id, { remove: true });
+        return { removed: this.unsavedChanges.length === 0 };
     }
   }
 }

@@ -1,12 +1,15 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { askBackground } from '../../lib/ext/rpc';
 import { downloadFile } from '../../lib/ext/download';
 import { downloadBackup, importBackupFile } from '../../lib/ext/library-file';
-import { makeTranslate, pickLocale } from '../../lib/i18n';
+import type { Locale, Translate } from '../../lib/i18n';
+import { HIGHLIGHT_TYPES } from '../../lib/palette';
 import type { ArticleDetail as Detail, ArticleSummary } from '../../lib/types';
 import type { DeadlineCalendar as Calendar, ProgramEntry } from '../../lib/corpus/catalog';
 import type { ExportFormat } from '../../lib/export/types';
-import { backupFileTooLarge, type ImportReport } from '../../lib/export/backup';
+import { backupFileTooLargeProblem, type ImportReport } from '../../lib/export/backup';
+import { problemText } from '../../lib/export/import-problems';
 import { quotaWarning, type StorageEstimateLike } from '../../lib/export/storage';
 import { todayIso } from '../../lib/format/date';
 import LibraryTable, { sortArticles, type SortKey, type SortOrder } from '../../components/LibraryTable';
@@ -18,18 +21,19 @@ import DeadlineCalendar from '../../components/DeadlineCalendar';
 import StoragePanel from '../../components/StoragePanel';
 import ImportPanel from '../../components/ImportPanel';
 import UndoToast from '../../components/UndoToast';
+import HighlightsView from '../../components/HighlightsView';
 import { articleIdFromHash, emptyFilters, filterArticles, filterChoices, type Filters } from './library';
 import { CompareView, IndicatorsView, WatchView } from './compare-views';
 import { comparePairFromHash } from '../../components/VersionCompare';
 
-const locale = pickLocale(navigator.languages);
-const t = makeTranslate(locale);
 const today = todayIso();
 /** A wait shorter than this shows no bar: a flash of progress for a quick export is only noise. */
 const BUSY_DELAY_MS = 1000;
 
-type View = 'articles' | 'programs' | 'calendar' | 'search' | 'compare' | 'indicator' | 'watch' | 'data';
-const VIEWS: readonly View[] = ['articles', 'programs', 'calendar', 'search', 'compare', 'indicator', 'watch', 'data'];
+type View = 'articles' | 'highlights' | 'programs' | 'calendar' | 'search' | 'compare' | 'indicator' | 'watch' | 'data';
+const VIEWS: readonly View[] = ['articles', 'highlights', 'programs', 'calendar', 'search', 'compare', 'indicator', 'watch', 'data'];
+/** #highlights, #calendar …: a view can be linked to (the options page, the tests, a bookmark). */
+const viewFromHash = (hash: string): View | null => (VIEWS as readonly string[]).includes(hash.slice(1)) ? (hash.slice(1) as View) : null;
 /** The popup's "compare versions" opens the dashboard at #compare=<older>,<newer>. */
 const comparePair = comparePairFromHash(location.hash);
 
@@ -48,12 +52,13 @@ function askPersist(): Promise<boolean | null> {
   return persistAsked;
 }
 
-export default function App() {
+export default function App({ t, locale }: { t: Translate; locale: Locale }) {
   const [articles, setArticles] = useState<ArticleSummary[] | null>(null);
   const [programs, setPrograms] = useState<ProgramEntry[]>([]);
   const [calendar, setCalendar] = useState<Calendar | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [view, setView] = useState<View>(comparePair ? 'compare' : 'articles');
+  const [view, setView] = useState<View>(() => (comparePair ? 'compare' : viewFromHash(location.hash) ?? 'articles'));
+  const [tags, setTags] = useState<string[]>([]);
   const [filters, setFilters] = useState<Filters>(emptyFilters);
   const [sort, setSort] = useState<SortOrder>({ key: 'saved', dir: 'desc' });
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -99,6 +104,7 @@ export default function App() {
       fail(e);
     }
     void refreshStorage();
+    void askBackground({ type: 'listHighlights', query: { limit: 1 } }).then((l) => setTags(l.tags.map((x) => x.tag))).catch(() => undefined);
   }
 
   /** Run a background job; the busy bar appears only if it takes longer than a second. */
@@ -119,11 +125,14 @@ export default function App() {
   }
 
   useEffect(() => {
-    document.title = t('dashboard.title');
     void load();
     void askPersist().then(setPersisted);
     // popstate too: going back from a closed detail (pushState) to #article=… is a history step.
-    const onHash = () => setOpenId(articleIdFromHash(location.hash));
+    const onHash = () => {
+      setOpenId(articleIdFromHash(location.hash));
+      const v = viewFromHash(location.hash);
+      if (v) setView(v);
+    };
     // Articles saved from the popup while this tab was in the background show up on return.
     const onVisible = () => {
       if (document.visibilityState === 'visible') void load();
@@ -207,6 +216,16 @@ export default function App() {
     void askBackground({ type: 'deadlineCalendar', today }).then(setCalendar).catch(() => undefined);
   }
 
+  async function dismissAnnotation(id: string) {
+    try {
+      await askBackground({ type: 'updateAnnotation', id, dismissed: true });
+      if (openId) setDetail((await askBackground({ type: 'getArticle', id: openId })) ?? 'missing');
+    } catch (e) {
+      fail(e);
+    }
+    await load();
+  }
+
   async function deleteAnnotation(id: string) {
     try {
       await askBackground({ type: 'deleteAnnotation', id });
@@ -215,6 +234,11 @@ export default function App() {
       fail(e);
     }
     await load();
+  }
+
+  async function exportHighlights(ids: string[], format: ExportFormat) {
+    const file = await run('export', () => askBackground({ type: 'exportHighlights', ids, format }));
+    if (file) downloadFile(file);
   }
 
   const exportIds = useMemo(() => [...selected], [selected]);
@@ -239,8 +263,8 @@ export default function App() {
   async function importFile(file: File) {
     setImportReport(null);
     setImportError(null);
-    const tooLarge = backupFileTooLarge(file.size);
-    if (tooLarge) return setImportError(t('import.tooLarge', { message: tooLarge }));
+    const tooLarge = backupFileTooLargeProblem(file.size);
+    if (tooLarge) return setImportError(problemText(tooLarge, t));
     setProgress({ done: 0, total: 0 });
     try {
       const report = await run('import', async (): Promise<ImportReport> => {
@@ -248,7 +272,7 @@ export default function App() {
           return await importBackupFile(file, onProgress);
         } catch (e) {
           // The import is one transaction: a failure on the way has written nothing.
-          return { ok: false, errors: [message(e)] };
+          return { ok: false, errors: [message(e)], problems: [{ code: 'database', params: { detail: message(e) } }] };
         }
       });
       if (report) setImportReport(report);
@@ -272,6 +296,7 @@ export default function App() {
     <main class="dashboard">
       <header class="dash-header">
         <h1>{t('dashboard.title')}</h1>
+        <button type="button" class="linklike" data-testid="open-options" onClick={() => void browser.runtime.openOptionsPage()}>{t('action.options')}</button>
         <nav class="dash-nav">
           {VIEWS.map((v) => (
             <button key={v} type="button" data-testid={`nav-${v}`} aria-current={view === v && !openId ? 'page' : undefined}
@@ -289,9 +314,9 @@ export default function App() {
       ) : null}
       {error ? <p class="error" role="alert" data-testid="error">{error}</p> : null}
       {/* Quota trouble is shown on every view, not only under storage: the next save may fail. */}
-      {estimate && quotaWarning(estimate) && view !== 'data' ? (
-        <p class={`warning warning--${quotaWarning(estimate)!.level}`} role="alert" data-testid="quota-banner">
-          {quotaWarning(estimate)!.message}{' '}
+      {estimate && quotaWarning(estimate, t) && view !== 'data' ? (
+        <p class={`warning warning--${quotaWarning(estimate, t)!.level}`} role="alert" data-testid="quota-banner">
+          {quotaWarning(estimate, t)!.message}{' '}
           <button type="button" class="linklike" onClick={() => { if (openId) close(); setView('data'); }}>{t('dash.nav.data')}</button>
         </p>
       ) : null}
@@ -304,7 +329,8 @@ export default function App() {
           </section>
         ) : detail && detail.article.id === openId ? (
           <ArticleDetail detail={detail} today={today} t={t} onClose={close} onSaveAnnotation={saveAnnotation}
-            onDeleteAnnotation={(id) => void deleteAnnotation(id)} onDeleteArticle={(id) => void remove(id)} />
+            onDeleteAnnotation={(id) => void deleteAnnotation(id)} onDeleteArticle={(id) => void remove(id)}
+            onDismissAnnotation={(id) => void dismissAnnotation(id)} />
         ) : (
           <p class="muted">{t('dash.busy.load')}</p>
         )
@@ -334,7 +360,7 @@ export default function App() {
                   <label>{t('dash.filter.type')}{' '}
                     <select data-testid="filter-type" value={filters.type} onChange={setFilter('type')}>
                       <option value="">{t('dash.filter.any')}</option>
-                      {(['target', 'deadline', 'program', 'support', 'highlight'] as const).map((ty) => <option key={ty} value={ty}>{t(`type.${ty}`)}</option>)}
+                      {HIGHLIGHT_TYPES.map((ty) => <option key={ty} value={ty}>{t(`type.${ty}`)}</option>)}
                     </select>
                   </label>
                   <label>{t('dash.filter.year')}{' '}
@@ -365,6 +391,15 @@ export default function App() {
           </section>
         ) : null}
 
+        {view === 'highlights' ? (
+          <section aria-labelledby="highlights-h">
+            <h2 id="highlights-h">{t('dash.nav.highlights')}</h2>
+            <HighlightsView t={t} onOpenArticle={open} exporting={busy?.kind === 'export'}
+              onQuery={(query) => askBackground({ type: 'listHighlights', query })}
+              onExport={(ids, f) => void exportHighlights(ids, f)} />
+          </section>
+        ) : null}
+
         {view === 'programs' ? (
           <section>
             <h2>{t('programs.title')}</h2>
@@ -375,7 +410,7 @@ export default function App() {
         {view === 'calendar' ? (
           <section>
             <h2>{t('calendar.title')}</h2>
-            {calendar ? <DeadlineCalendar calendar={calendar} t={t} onOpenArticle={open} /> : <p class="muted">{t('dash.busy.load')}</p>}
+            {calendar ? <DeadlineCalendar calendar={calendar} t={t} locale={locale} onOpenArticle={open} /> : <p class="muted">{t('dash.busy.load')}</p>}
           </section>
         ) : null}
 
@@ -383,7 +418,7 @@ export default function App() {
           <section>
             <h2>{t('dash.nav.search')}</h2>
             <SearchPanel onSearch={(query) => askBackground({ type: 'searchCorpus', query })} onOpenArticle={open}
-              regions={choices.regions} programs={choices.programs.map((p) => p.name)} years={choices.years}
+              regions={choices.regions} programs={choices.programs.map((p) => p.name)} years={choices.years} tags={tags}
               t={t} />
           </section>
         ) : null}

@@ -1,23 +1,23 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { askBackground, askTab } from '../../lib/ext/rpc';
-import { isSiteEnabled, setSiteEnabled } from '../../lib/ext/settings';
-import { makeTranslate, pickLocale } from '../../lib/i18n';
+import { isSiteEnabled, setSiteEnabled, siteOf } from '../../lib/ext/settings';
+import type { Translate } from '../../lib/i18n';
 import type { ArticleSummary, PageState } from '../../lib/types';
-import { SPAN_TYPES, type Span } from '../../lib/types';
-import SpanList from '../../components/SpanList';
+import { SPAN_TYPES, type Span, type SpanType } from '../../lib/types';
+import SpanList, { type SpanEntry } from '../../components/SpanList';
 import VerdictPanel from '../../components/VerdictPanel';
 import CorpusComparison from '../../components/CorpusComparison';
+import PopupGlance from '../../components/PopupGlance';
 import ExportMenu from '../../components/ExportMenu';
 import AnnotationList from '../../components/AnnotationList';
 import Hints from './Hints';
 import { downloadFile } from '../../lib/ext/download';
 import { describeValue } from '../../lib/format/value';
 import { todayIso } from '../../lib/format/date';
+import { glanceOf, programLines } from '../../lib/view/glance';
 import type { CorpusSummary } from '../../lib/corpus/summary';
 import type { ExportFormat } from '../../lib/export/types';
-
-const t = makeTranslate(pickLocale(navigator.languages));
 
 /** The tab this popup speaks for: ?tab=N when opened as a page (tests, keyboard users), else the active tab. */
 async function resolveTabId(): Promise<number | null> {
@@ -29,7 +29,6 @@ async function resolveTabId(): Promise<number | null> {
 
 const POLL_MS = 250;
 const today = todayIso();
-const describe = (s: Span) => describeValue(s.type, s.value, { today, text: s.text, t });
 
 /**
  * The last summary of a page, kept for this browser session so the popup can show it at once and
@@ -49,9 +48,30 @@ async function cacheSummary(url: string, summary: CorpusSummary): Promise<void> 
 function openDashboard(hash = ''): void {
   void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') + hash });
 }
+function openOptions(): void {
+  void browser.runtime.openOptionsPage();
+}
 const POLL_LIMIT_MS = 20_000;
 
-export default function App() {
+/** A folded list under the glance: its heading says what and how many, so closed it still informs. */
+function Fold({ id, title, count, swatch, children }: { id: string; title: string; count?: number; swatch?: string; children: preact.ComponentChildren }) {
+  return (
+    <details class="fold" data-testid={`fold-${id}`}>
+      <summary>
+        {swatch ? <span class={`swatch swatch--${swatch}`} aria-hidden="true" /> : null}
+        {title}
+        {count !== undefined ? <span class="count"> {count}</span> : null}
+      </summary>
+      {children}
+    </details>
+  );
+}
+
+/**
+ * The popup answers first, on one screen, what this article commits to and what is new against
+ * the library (PopupGlance); every list follows folded, each under a heading with its count.
+ */
+export default function App({ t }: { t: Translate }) {
   const [tabId, setTabId] = useState<number | null>(null);
   const [state, setState] = useState<PageState | null>(null);
   const [saved, setSaved] = useState<ArticleSummary | null>(null);
@@ -61,8 +81,10 @@ export default function App() {
   const [summary, setSummary] = useState<CorpusSummary | null>(null);
   const [refreshing, setRefreshing] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const [annotationStatus, setAnnotationStatus] = useState<string | null>(null);
 
   const fail = (e: unknown) => setError(t('error.generic', { message: e instanceof Error ? e.message : String(e) }));
+  const describe = (s: Span) => describeValue(s.type, s.value, { today, text: s.text, t });
 
   // Ask the page until its reading is done; the content script answers at once with what it has.
   const refresh = useCallback(async (id: number) => {
@@ -81,7 +103,7 @@ export default function App() {
           setSiteOn(await isSiteEnabled(s.capture.url));
           setSaved(await askBackground({ type: 'getArticleByUrl', url: s.capture.canonicalUrl }).catch(() => null));
           if (s.capture.verdict.isPolicy || s.capture.spans.length) void compare(s.capture);
-        }
+        } else if (s.status === 'off') setSiteOn(false);
         return;
       }
       await new Promise((r) => setTimeout(r, POLL_MS));
@@ -128,8 +150,20 @@ export default function App() {
 
   const capture = state?.capture ?? null;
   const spans = capture?.spans ?? [];
-  const byType = useMemo(() => Object.fromEntries(SPAN_TYPES.map((ty) => [ty, spans.filter((s) => s.type === ty)])), [spans]);
-  const indexOf = (s: Span) => spans.indexOf(s);
+  const entries = useMemo(() => {
+    const byType = new Map<SpanType, SpanEntry[]>(SPAN_TYPES.map((ty) => [ty, []]));
+    spans.forEach((s, index) => {
+      if (s.type !== 'program') byType.get(s.type)?.push({ key: `${s.start}-${s.end}`, span: s, index });
+    });
+    // One line per program, however often the article names it.
+    byType.set('program', programLines(spans).map((l) => ({ key: l.key, span: l.span, index: spans.indexOf(l.span), label: l.label, mentions: l.mentions })));
+    return byType;
+  }, [spans]);
+  const labels = useMemo(() => new Map(programLines(spans).map((l) => [l.key, l.label])), [spans]);
+  // Highlights on the page, as the legend counts them; the program list below has one line per program.
+  const counts = useMemo(() => Object.fromEntries(SPAN_TYPES.map((ty) => [ty, spans.filter((s) => s.type === ty).length])) as Record<SpanType, number>, [spans]);
+  const glance = useMemo(() => (summary ? glanceOf(summary, spans) : null), [summary, spans]);
+  const annotations = state?.annotations ?? [];
 
   async function save() {
     if (!capture) return;
@@ -155,60 +189,112 @@ export default function App() {
     }
   }
 
+  /** After a change made through the page (dismiss, re-attach, delete): show the page's new state. */
+  async function pageChanged() {
+    if (tabId === null) return;
+    setState(await askTab(tabId, { type: 'getPageState' }));
+    if (capture) setSaved(await askBackground({ type: 'getArticleByUrl', url: capture.canonicalUrl }).catch(() => null));
+  }
+
+  async function dismiss(index: number) {
+    if (tabId === null) return;
+    try {
+      await askTab(tabId, { type: 'dismissSpan', index });
+      await pageChanged();
+    } catch (e) {
+      fail(e);
+    }
+  }
+
+  async function reattach(id: string) {
+    if (tabId === null) return;
+    try {
+      const { reattached } = await askTab(tabId, { type: 'reattachAnnotation', id });
+      setAnnotationStatus(reattached ? null : t('annotations.noSelection'));
+      await pageChanged();
+    } catch (e) {
+      fail(e);
+    }
+  }
+
+  async function removeAnnotation(id: string) {
+    if (tabId === null) return;
+    try {
+      await askTab(tabId, { type: 'removeAnnotation', id });
+      await pageChanged();
+    } catch (e) {
+      fail(e);
+    }
+  }
+
   async function toggleSite() {
-    if (!capture || tabId === null) return;
-    await setSiteEnabled(capture.url, !siteOn);
+    const url = capture?.url ?? state?.url;
+    if (!url || tabId === null) return;
+    await setSiteEnabled(url, !siteOn);
     setSiteOn(!siteOn);
     await browser.tabs.reload(tabId);
     window.close();
   }
 
+  const pageUrl = capture?.url ?? state?.url ?? null;
+  const shown = capture && state?.status === 'ready' && (capture.verdict.isPolicy || spans.length > 0);
+
   return (
     <main class="popup">
       <header>
         <h1>{t('appName')}</h1>
-        <button type="button" class="linklike" onClick={() => openDashboard()}>
-          {t('action.dashboard')}
-        </button>
+        <nav class="header-links">
+          <button type="button" class="linklike" onClick={() => openDashboard()}>{t('action.dashboard')}</button>
+          <button type="button" class="linklike" data-testid="open-options" onClick={openOptions}>{t('action.options')}</button>
+        </nav>
       </header>
       {error ? <p class="error" role="alert">{error}</p> : null}
       {!state || state.status === 'pending' ? <p class="muted">{t('verdict.pending')}</p> : null}
       {state?.status === 'unsupported' ? <p class="muted">{t('verdict.unsupported')}</p> : null}
-      {state?.status === 'off' ? <p class="muted">{t('verdict.off')}</p> : null}
+      {state?.status === 'off' ? <p class="muted" data-testid="site-off">{pageUrl ? t('verdict.offSite', { site: siteOf(pageUrl) }) : t('verdict.off')}</p> : null}
       {capture && state?.status === 'ready' ? (
         <>
           {capture.meta.title ? <h2 class="title">{capture.meta.title}</h2> : null}
           <VerdictPanel verdict={capture.verdict} t={t} onAnnotateAnyway={annotateAnyway} forced={spans.length > 0} />
-          {capture.verdict.isPolicy || spans.length > 0 ? (
+          {shown ? (
             <>
-              <p class="counts" data-testid="counts">
-                {SPAN_TYPES.map((ty) => (
-                  <span key={ty} class={`count count--${ty}`} data-type={ty}>
-                    {t(`type.${ty}`)} {byType[ty]?.length ?? 0}
-                  </span>
-                ))}
-              </p>
-              <div class="actions">
-                <button type="button" class="primary" disabled={busy} onClick={save} data-testid="save">
-                  {saved ? t('action.update') : t('action.save')}
-                </button>
-                {saved ? <span class="saved" data-testid="saved">{t('action.saved')}</span> : null}
-              </div>
-              {SPAN_TYPES.map((ty) => (
-                <SpanList key={ty} type={ty} spans={byType[ty] ?? []} indexOf={indexOf} t={t} describe={describe}
-                  onPick={(index) => tabId !== null && askTab(tabId, { type: 'scrollToSpan', index }).catch(fail)} />
-              ))}
-              <AnnotationList annotations={state.annotations ?? []} t={t}
-                onPick={(id) => tabId !== null && askTab(tabId, { type: 'scrollToAnnotation', id }).catch(fail)} />
+              <PopupGlance counts={counts} highlights={annotations.filter((a) => a.type === 'highlight').length} glance={glance}
+                corpusSize={summary?.corpusSize ?? null} t={t} onOpenArticle={(id) => openDashboard(`#article=${encodeURIComponent(id)}`)}>
+                <div class="actions">
+                  <button type="button" class="primary" disabled={busy} onClick={save} data-testid="save">
+                    {saved ? t('action.update') : t('action.save')}
+                  </button>
+                  {saved ? <span class="saved" data-testid="saved">{t('action.saved')}</span> : null}
+                </div>
+              </PopupGlance>
               <Hints capture={capture} savedId={saved?.id ?? null} t={t}
                 onCompare={(a, b) => openDashboard(`#compare=${encodeURIComponent(a)},${encodeURIComponent(b)}`)} />
-              <CorpusComparison summary={summary} refreshing={refreshing} onOpenArticle={(id) => openDashboard(`#article=${encodeURIComponent(id)}`)} t={t} />
-              <ExportMenu onExport={exportAs} disabled={exporting} t={t} />
+              <div class="folds" aria-label={t('glance.details')} role="group">
+                {SPAN_TYPES.map((ty) => (
+                  <Fold key={ty} id={ty} title={t(`type.${ty}`)} count={entries.get(ty)?.length ?? 0} swatch={ty}>
+                    <SpanList type={ty} entries={entries.get(ty) ?? []} t={t} describe={describe}
+                      onPick={(index) => tabId !== null && askTab(tabId, { type: 'scrollToSpan', index }).catch(fail)}
+                      onDismiss={(index) => void dismiss(index)} />
+                  </Fold>
+                ))}
+                <Fold id="annotations" title={t('annotations.title')} count={annotations.length} swatch="highlight">
+                  <AnnotationList annotations={annotations} t={t} status={annotationStatus}
+                    onPick={(id) => tabId !== null && askTab(tabId, { type: 'scrollToAnnotation', id }).catch(fail)}
+                    onReattach={(id) => void reattach(id)} onRemove={(id) => void removeAnnotation(id)} />
+                </Fold>
+                <Fold id="comparison" title={t('corpus.title')}>
+                  <CorpusComparison summary={summary} refreshing={refreshing} labels={labels} t={t}
+                    onOpenArticle={(id) => openDashboard(`#article=${encodeURIComponent(id)}`)} />
+                </Fold>
+                <Fold id="export" title={t('export.heading')}>
+                  <ExportMenu onExport={exportAs} disabled={exporting} t={t} />
+                </Fold>
+              </div>
             </>
           ) : null}
         </>
       ) : null}
-      {capture ? (
+      {pageUrl && (capture || state?.status === 'off') ? (
         <footer>
           <button type="button" class="linklike" onClick={toggleSite} data-testid="site-toggle">
             {siteOn ? t('action.disableSite') : t('action.enableSite')}

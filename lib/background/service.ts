@@ -4,7 +4,7 @@ import type { ExportedFile, PageCapture } from '../types';
 import { readPage } from '../detect/page-reading';
 import {
   deleteArticle, findArticleByUrl, getArticleByUrl, listArticles, markForIndexing, saveArticle,
-  searchCorpus, summarizeAgainstCorpus, updateAnnotation, deleteAnnotation, type Tokenize,
+  summarizeAgainstCorpus, updateAnnotation, deleteAnnotation, type Tokenize,
 } from '../corpus';
 import { buildExport, type ExportFile, type ExportFormat, type ExportItem } from '../export';
 import { describeSpan } from '../anchor';
@@ -18,6 +18,7 @@ import { compareSaved, earlierVersionsOf, indicatorGroupsOf, indicatorRowsOf } f
 import { exportComparison } from '../compare/export';
 import { addWatch, listWatches, markWatchesSeen, matchWatches, removeWatch, watchBadge, watchNews, watchSubject, type WatchMatch } from '../watch';
 import type { WatchRecord } from '../db/schema';
+import { findArticles, listHighlights } from '../corpus/find';
 
 /**
  * What the background does for each request, with the browser left outside: the entry point
@@ -53,6 +54,7 @@ export const PAGE_ONLY: ReadonlySet<BackgroundRequest['type']> = new Set([
   'listPrograms', 'deadlineCalendar', 'restoreArticle', 'getArticleByUrl',
   'compareArticles', 'exportComparison', 'earlierVersions', 'indicatorGroups', 'indicatorRows',
   'listWatches', 'addWatch', 'removeWatch', 'watchNews', 'markWatchesSeen', 'pageWatchMatches',
+  'listHighlights', 'exportHighlights',
 ]);
 
 /** Thrown when a content script asks about an article that is not its page's. */
@@ -76,6 +78,7 @@ export function itemFromCapture(page: PageCapture, now: number): ExportItem {
     ...(page.meta.publishedAt ? { publishedAt: page.meta.publishedAt } : {}),
     ...(page.meta.docNumber ? { docNumber: page.meta.docNumber } : {}),
     ...(page.meta.agencies ? { agencies: page.meta.agencies } : {}),
+    ...(page.pageMap ? { pageMap: page.pageMap } : {}),
     region: page.meta.region ?? null,
   };
   const annotations: AnnotationRecord[] = page.spans.map((s, i) => ({
@@ -94,6 +97,14 @@ async function itemsFor(db: PolicyDB, ids: readonly string[] | undefined): Promi
     items.push({ article, annotations: annotations.filter((a) => !a.dismissed) });
   }
   return items;
+}
+
+/** Chosen annotations as export items, grouped by article in the order of first appearance. */
+export async function itemsOfAnnotations(db: PolicyDB, ids: readonly string[]): Promise<ExportItem[]> {
+  const annotations = (await db.annotations.bulkGet([...ids])).filter((a): a is AnnotationRecord => !!a && !a.dismissed);
+  const order = [...new Set(annotations.map((a) => a.articleId))];
+  const articles = await db.articles.bulkGet(order);
+  return articles.flatMap((article) => (article ? [{ article, annotations: annotations.filter((a) => a.articleId === article.id) }] : []));
 }
 
 export function createBackgroundService(deps: ServiceDeps) {
@@ -197,6 +208,9 @@ export function createBackgroundService(deps: ServiceDeps) {
         return packFile(await buildExport(r.format as ExportFormat, [item], { now: now() }));
       }
       case 'listArticles':
+        // The dashboard opens with this request and its search needs jieba, whose WASM takes a few
+        // hundred ms to compile and load: start that now, while the library is listed.
+        void deps.tokenizer().catch(() => undefined);
         return listArticles(db, { limit: r.limit });
       case 'getArticle': {
         const article = await db.articles.get(r.id);
@@ -204,7 +218,15 @@ export function createBackgroundService(deps: ServiceDeps) {
         return { article, annotations: await db.annotations.where('articleId').equals(r.id).toArray() };
       }
       case 'searchCorpus': {
-        return searchCorpus(db, r.query, await deps.tokenizer());
+        // The text index with notes, tags and document numbers beside it (lib/corpus/find.ts).
+        return findArticles(db, r.query, await deps.tokenizer());
+      }
+      case 'listHighlights':
+        return listHighlights(db, r.query);
+      case 'exportHighlights': {
+        const items = await itemsOfAnnotations(db, r.ids);
+        if (!items.length) throw new Error('nothing to export: none of these highlights exist any more');
+        return packFile(await buildExport(r.format as ExportFormat, items, { now: now() }));
       }
       case 'exportArticles': {
         const items = await itemsFor(db, r.ids);

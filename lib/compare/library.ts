@@ -1,7 +1,8 @@
 import type { AnnotationRecord, ArticleRecord, PolicyDB } from '../db/schema';
 import type { PageCapture } from '../types';
 import { canonicalizeUrl, programKey, regionKey } from '../corpus/keys';
-import { findArticleByUrl } from '../corpus/store';
+import { findArticleByUrl, indexedFactsOf } from '../corpus/store';
+import { articlesByFact } from '../corpus/reader';
 import { foldText } from '../text/fold';
 import { compareVersions, findEarlierVersions, orderVersions, titleStem, type EarlierVersion, type VersionComparison, type VersionSide } from './versions';
 import { indicatorGroup, indicatorRows, listIndicatorGroups, type IndicatorGroup, type IndicatorRow } from './indicator';
@@ -39,17 +40,16 @@ export async function earlierVersionsOf(db: PolicyDB, page: PageCapture): Promis
   const agencies = (page.meta.agencies ?? []).map((a) => foldText(a.trim())).filter(Boolean);
   if (agencies.length) for (const id of await db.articles.where('agencies').anyOf(agencies).reverse().limit(CANDIDATES).primaryKeys()) ids.add(id);
   if (stems.size) {
-    const keys = (await db.articleTerms.orderBy('programs').uniqueKeys()).filter((k): k is string => typeof k === 'string' && stems.has(titleStem(k)));
-    if (keys.length) for (const id of await db.articleTerms.where('programs').anyOf(keys).primaryKeys()) ids.add(id as string);
+    for (const id of await articlesByFact(db, 'program', (k) => stems.has(titleStem(k)))) ids.add(id);
   }
   const region = regionKey(page.meta.region);
   if (region) for (const id of await db.articles.where('region').equals(region).reverse().limit(CANDIDATES).primaryKeys()) ids.add(id);
   if (self) ids.delete(self.id);
   if (!ids.size) return [];
   const list = [...ids];
-  const [articles, terms] = await Promise.all([db.articles.bulkGet(list), db.articleTerms.bulkGet(list)]);
-  const candidates = articles.flatMap((a, i) =>
-    a ? [{ id: a.id, title: a.title, ...(a.publishedAt ? { publishedAt: a.publishedAt } : {}), savedAt: a.savedAt, agencies: a.agencies ?? [], region: a.region ?? null, programs: terms[i]?.programs ?? [] }] : [],
+  const [articles, facts] = await Promise.all([db.articles.bulkGet(list), indexedFactsOf(db, list)]);
+  const candidates = articles.flatMap((a) =>
+    a ? [{ id: a.id, title: a.title, ...(a.publishedAt ? { publishedAt: a.publishedAt } : {}), savedAt: a.savedAt, agencies: a.agencies ?? [], region: a.region ?? null, programs: facts.get(a.id)?.programs ?? [] }] : [],
   );
   return findEarlierVersions(
     { title: page.meta.title ?? '', ...(page.meta.publishedAt ? { publishedAt: page.meta.publishedAt } : {}), agencies: page.meta.agencies ?? [], region: page.meta.region ?? null, programs },

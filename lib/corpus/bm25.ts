@@ -1,18 +1,14 @@
-import type { ArticleTermsRecord, PolicyDB } from '../db/schema';
+import type { PolicyDB } from '../db/schema';
+import { postingsOf, readStats, type IndexStats } from './reader';
 
 /** Okapi BM25 with the usual constants; articles are long, so length normalisation matters. */
 export const K1 = 1.2;
 export const B = 0.75;
 
-export interface CorpusStats {
-  docs: number;
-  avgLength: number;
-}
+export type CorpusStats = IndexStats;
 
-export async function corpusStats(db: PolicyDB): Promise<CorpusStats> {
-  const s = await db.corpusStats.get('bm25');
-  const docs = Math.max(0, s?.docs ?? 0);
-  return { docs, avgLength: docs > 0 ? (s?.totalLength ?? 0) / docs : 1 };
+export function corpusStats(db: PolicyDB): Promise<CorpusStats> {
+  return readStats(db);
 }
 
 /** Robertson–Spärck Jones idf, floored at zero by the +1 (a term in every article weighs ~0, never negative). */
@@ -20,31 +16,24 @@ export function idf(df: number, docs: number): number {
   return Math.log(1 + (docs - df + 0.5) / (df + 0.5));
 }
 
-/** df for each term, from termStats by key: one bulkGet, however large the corpus. */
-export async function documentFrequencies(db: PolicyDB, terms: readonly string[]): Promise<Map<string, number>> {
-  const rows = await db.termStats.bulkGet([...terms]);
-  const out = new Map<string, number>();
-  terms.forEach((t, i) => out.set(t, rows[i]?.df ?? 0));
-  return out;
-}
-
 /** One term's BM25 contribution for a document of `length` tokens where the term occurs `tf` times. */
-export function termScore(w: number, tf: number, length: number, stats: CorpusStats): number {
+export function termScore(w: number, tf: number, length: number, stats: Pick<CorpusStats, 'avgLength'>): number {
   if (tf <= 0 || w <= 0) return 0;
   const norm = K1 * (1 - B + (B * length) / (stats.avgLength || 1));
   return (w * (tf * (K1 + 1))) / (tf + norm);
 }
 
-/** Per-term BM25 contributions of a document for a set of weighted query terms. */
-export function scoreRow(row: Pick<ArticleTermsRecord, 'terms' | 'counts' | 'length'>, weights: ReadonlyMap<string, number>, stats: CorpusStats): { score: number; contributions: [string, number][] } {
-  const norm = K1 * (1 - B + (B * row.length) / (stats.avgLength || 1));
+/**
+ * Per-term BM25 contributions of a document (its term counts, keyed by term or term id) for a
+ * set of weighted query terms, best first.
+ */
+export function scoreCounts<K>(counts: ReadonlyMap<K, number>, length: number, weights: ReadonlyMap<K, number>, stats: Pick<CorpusStats, 'avgLength'>): { score: number; contributions: [K, number][] } {
+  const norm = K1 * (1 - B + (B * length) / (stats.avgLength || 1));
   let score = 0;
-  const contributions: [string, number][] = [];
-  for (let i = 0; i < row.terms.length; i++) {
-    const term = row.terms[i] as string;
+  const contributions: [K, number][] = [];
+  for (const [term, tf] of counts) {
     const w = weights.get(term);
-    if (w === undefined || w <= 0) continue;
-    const tf = row.counts[i] ?? 1;
+    if (w === undefined || w <= 0 || tf <= 0) continue;
     const c = (w * (tf * (K1 + 1))) / (tf + norm);
     score += c;
     contributions.push([term, c]);
@@ -53,40 +42,61 @@ export function scoreRow(row: Pick<ArticleTermsRecord, 'terms' | 'counts' | 'len
   return { score, contributions };
 }
 
+/** A query term the index knows: its id, document frequency and query weight. */
+export interface WeightedTerm {
+  term: string;
+  id: number;
+  df: number;
+  weight: number;
+}
+
+export interface ProbeOptions {
+  /** At most this many terms are probed (default 32). */
+  probes?: number;
+  /** Postings read in all (default 4000): once the rarest terms have filled it, commoner ones add little but cost. */
+  budget?: number;
+}
+
 /**
- * Candidate ids for a weighted query through the multiEntry `terms` index: the most informative
- * terms are probed (rare ones first; a term in most articles retrieves everything and says
- * nothing), candidates are ranked by the idf they matched and the best `cap` kept. Only these are
- * then read and scored in full, so the work depends on posting sizes, not on the corpus size.
+ * The terms a "more like this" lookup probes: the most informative first (a term in most
+ * articles retrieves everything and says nothing), within the posting budget. Exported so that
+ * the benchmark can give a peer exactly the same query.
  */
-export async function candidates(db: PolicyDB, weights: ReadonlyMap<string, number>, dfs: ReadonlyMap<string, number>, stats: CorpusStats, opts: { probes?: number; cap?: number; exclude?: ReadonlySet<string>; budget?: number } = {}): Promise<string[]> {
+export function probeTerms(terms: readonly WeightedTerm[], stats: Pick<CorpusStats, 'docs'>, opts: ProbeOptions = {}): WeightedTerm[] {
   const probes = opts.probes ?? 32;
-  const cap = opts.cap ?? 200;
-  // Postings read in all: once the rarest terms have filled it, commoner ones add little but cost.
   const budget = opts.budget ?? 4000;
   const maxDf = Math.max(20, Math.floor(stats.docs * 0.3));
-  const ranked = [...weights.entries()]
-    .filter(([t]) => {
-      const df = dfs.get(t) ?? 0;
-      return df > 0 && df <= maxDf;
-    })
-    .sort((a, b) => b[1] - a[1]);
-  const probeTerms: [string, number][] = [];
+  const ranked = terms.filter((t) => t.df > 0 && t.df <= maxDf).sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1));
+  const out: WeightedTerm[] = [];
   let volume = 0;
-  for (const entry of ranked) {
-    if (probeTerms.length >= probes) break;
-    const df = dfs.get(entry[0]) ?? 0;
-    if (probeTerms.length >= 4 && volume + df > budget) continue;
-    probeTerms.push(entry);
-    volume += df;
+  for (const t of ranked) {
+    if (out.length >= probes) break;
+    if (out.length >= 4 && volume + t.df > budget) continue;
+    out.push(t);
+    volume += t.df;
   }
-  const partial = new Map<string, number>();
-  for (const [term, w] of probeTerms) {
-    const ids = await db.articleTerms.where('terms').equals(term).primaryKeys();
-    for (const id of ids) {
-      if (opts.exclude?.has(id)) continue;
-      partial.set(id, (partial.get(id) ?? 0) + w);
+  return out;
+}
+
+/**
+ * Candidate article numbers for a weighted query: the probe terms' postings are read, articles
+ * ranked by the weight they matched, the best `cap` kept. Only these are then read and scored in
+ * full, so the work depends on posting sizes, not on the corpus size.
+ */
+export async function candidates(db: PolicyDB, stats: CorpusStats, terms: readonly WeightedTerm[], opts: ProbeOptions & { cap?: number; exclude?: ReadonlySet<number> } = {}): Promise<number[]> {
+  const cap = opts.cap ?? 200;
+  const probe = probeTerms(terms, stats, opts);
+  const lists = await postingsOf(db, stats, probe.map((t) => t.id));
+  const partial = new Map<number, number>();
+  for (const t of probe) {
+    const p = lists.get(t.id);
+    if (!p) continue;
+    for (let i = 0; i < p.nums.length; i++) {
+      const num = p.nums[i] as number;
+      if (opts.exclude?.has(num)) continue;
+      partial.set(num, (partial.get(num) ?? 0) + t.weight);
     }
   }
-  return [...partial.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? 1 : -1)).slice(0, cap).map(([id]) => id);
+  // Ties go to the newer article (higher number), as they did to the higher id before v4.
+  return [...partial.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, cap).map(([num]) => num);
 }

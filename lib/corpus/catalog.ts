@@ -3,6 +3,7 @@ import type { DeadlineValue, ProgramValue } from '../types';
 import { deadlineStatus, type DeadlineStatus } from '../deadline-status';
 import { addDays, daysBetween, isIsoDate } from '../format/date';
 import { programKey } from './keys';
+import { programLabel } from '../format/program';
 import { asDeadline, asProgram } from './values';
 
 /**
@@ -27,7 +28,9 @@ export interface ProgramEntry {
   key: string;
   /** The name to show: the most frequent full title (never a short alias when a full one is known). */
   name: string;
-  /** Every other spelling met (traditional script, aliases), for the reader to recognise them. */
+  /** The name as the texts write it: 《…》 for a document title, “…”行动 for a campaign (lib/format/program). */
+  label: string;
+  /** Every other spelling met (traditional script, aliases, short forms), as written, for the reader to recognise them. */
   variants: string[];
   /** Mentions (annotations) in all. */
   mentions: number;
@@ -68,24 +71,32 @@ const bySeen = (x: CatalogArticle, y: CatalogArticle) => x.seenOn.localeCompare(
 export async function programIndex(db: PolicyDB): Promise<ProgramEntry[]> {
   const annotations = (await db.annotations.where('type').equals('program').toArray()).filter(counts);
   const articles = await articlesById(db, annotations.map((a) => a.articleId));
-  const groups = new Map<string, { names: Map<string, number>; aliases: Set<string>; perArticle: Map<string, number>; mentions: number }>();
+  type Group = { names: Map<string, number>; labels: Map<string, Map<string, number>>; aliases: Set<string>; perArticle: Map<string, number>; mentions: number };
+  const groups = new Map<string, Group>();
   for (const a of annotations) {
     const v = asProgram(a.value) as ProgramValue | null;
     if (!v || !articles.has(a.articleId)) continue;
     const key = programKey(v);
     if (!key) continue;
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { names: new Map(), aliases: new Set(), perArticle: new Map(), mentions: 0 }));
+    if (!g) groups.set(key, (g = { names: new Map(), labels: new Map(), aliases: new Set(), perArticle: new Map(), mentions: 0 }));
     const full = (v.aliasOf?.trim() || v.name).trim();
     g.names.set(full, (g.names.get(full) ?? 0) + 1);
-    if (v.aliasOf && v.name !== v.aliasOf) g.aliases.add(v.name);
+    const label = programLabel(a.text, v);
+    const byLabel = g.labels.get(full) ?? new Map<string, number>();
+    byLabel.set(label, (byLabel.get(label) ?? 0) + (v.aliasOf ? 0.5 : 1));
+    g.labels.set(full, byLabel);
+    if (v.aliasOf && v.name !== v.aliasOf) g.aliases.add(a.text.trim() || v.name);
     g.perArticle.set(a.articleId, (g.perArticle.get(a.articleId) ?? 0) + 1);
     g.mentions++;
   }
+  mergeShortForms(groups);
   const entries: ProgramEntry[] = [];
   for (const [key, g] of groups) {
     const ranked = [...g.names.entries()].sort((x, y) => y[1] - x[1] || y[0].length - x[0].length || x[0].localeCompare(y[0]));
     const name = ranked[0]![0];
+    const labelOf = (n: string) => [...(g.labels.get(n) ?? new Map<string, number>()).entries()].sort((x, y) => y[1] - x[1] || y[0].length - x[0].length)[0]?.[0] ?? n;
+    const label = labelOf(name);
     const list = [...g.perArticle.entries()]
       .map(([id, mentions]) => ({ ...catalogArticle(articles.get(id)!), mentions }))
       .sort(bySeen);
@@ -94,7 +105,8 @@ export async function programIndex(db: PolicyDB): Promise<ProgramEntry[]> {
     entries.push({
       key,
       name,
-      variants: [...new Set([...ranked.slice(1).map(([n]) => n), ...g.aliases])].filter((n) => n !== name),
+      label,
+      variants: [...new Set([...ranked.slice(1).map(([n]) => labelOf(n)), ...g.aliases])].filter((n) => n !== label),
       mentions: g.mentions,
       articles: list,
       firstSeen: stripMentions(first),
@@ -102,6 +114,45 @@ export async function programIndex(db: PolicyDB): Promise<ProgramEntry[]> {
     });
   }
   return entries.sort((x, y) => y.articles.length - x.articles.length || y.latestSeen.seenOn.localeCompare(x.latestSeen.seenOn) || x.key.localeCompare(y.key));
+}
+
+/**
+ * A short form the engine could not tie to its title (“千企升级”行动 beside “千企升级”专项行动, 人才
+ * 新政 beside 人才新政十条) is listed under the full title rather than apart from it: its key is a
+ * part of a longer key, starting it or ending it, and every article naming it names that longer
+ * program too. With several such titles the one in most articles wins; a short form named in an
+ * article without its title stays on its own (it may be another program).
+ */
+function mergeShortForms<G extends { names: Map<string, number>; labels: Map<string, Map<string, number>>; aliases: Set<string>; perArticle: Map<string, number>; mentions: number }>(groups: Map<string, G>): void {
+  const keys = [...groups.keys()].sort((a, b) => a.length - b.length);
+  for (const short of keys) {
+    const g = groups.get(short);
+    if (!g || short.length < 2) continue;
+    let best: string | null = null;
+    for (const long of keys) {
+      if (long.length <= short.length || long === short || !groups.has(long)) continue;
+      if (!(long.startsWith(short) || long.endsWith(short) || shortFormOf(short, long))) continue;
+      const l = groups.get(long)!;
+      if (![...g.perArticle.keys()].every((id) => l.perArticle.has(id))) continue;
+      if (!best || l.perArticle.size > groups.get(best)!.perArticle.size) best = long;
+    }
+    if (!best) continue;
+    const target = groups.get(best)!;
+    for (const [label, byLabel] of g.labels) for (const [written] of byLabel) target.aliases.add(written || label);
+    for (const [id, n] of g.perArticle) target.perArticle.set(id, (target.perArticle.get(id) ?? 0) + n);
+    target.mentions += g.mentions;
+    groups.delete(short);
+  }
+}
+
+/** 千企升级行动 in 千企升级专项行动: the short form's characters in order, its first and last kept, most of it there. */
+function shortFormOf(short: string, long: string): boolean {
+  // Most of the long name kept: a few characters dropped, not a different program of the same shape.
+  if (short.length < long.length * 0.6) return false;
+  if (short[0] !== long[0] || short[short.length - 1] !== long[long.length - 1]) return false;
+  let i = 0;
+  for (const ch of long) if (ch === short[i]) i++;
+  return i === short.length;
 }
 
 function stripMentions({ mentions: _m, ...a }: CatalogArticle & { mentions: number }): CatalogArticle {

@@ -1,8 +1,9 @@
-import type Dexie from 'dexie';
 import * as z from 'zod/mini';
 import type { ArticleRecord, PolicyDB } from '../db/schema';
 import type { ArticleSummary } from '../types';
-import { candidates, corpusStats, documentFrequencies, idf, termScore, type CorpusStats } from './bm25';
+import { corpusStats, idf, termScore, type CorpusStats } from './bm25';
+import { docTable, factPostings, holds, postingsOf, termInfo, type DocTable, type Posting, type TermInfo } from './reader';
+import { FACT, factTerm } from './postings';
 import { foldText, foldWithMap } from '../text/fold';
 import { programKey, regionKey } from './keys';
 import { CorpusInputError, indexPending, toSummary } from './store';
@@ -39,33 +40,45 @@ export interface SearchResults {
   mode: 'all' | 'any' | 'filter';
 }
 
-/** Beyond this many candidates a text query scores only the rarest-term matches (stated in the docs). */
-const MAX_SCORED = 5000;
 const SNIPPET_BEFORE = 30;
 const SNIPPET_AFTER = 80;
 
-function intersect(a: readonly string[], b: ReadonlySet<string>): string[] {
-  return a.filter((x) => b.has(x));
-}
-
-async function filterIds(db: PolicyDB, q: SearchQuery): Promise<Set<string> | null> {
-  const sets: Set<string>[] = [];
+/**
+ * Article numbers allowed by the filters (null: no filter). Region is the articles' own index;
+ * program, type and deadline year are fact terms of the index, read as postings.
+ */
+async function filterNums(db: PolicyDB, q: SearchQuery, stats: CorpusStats, docs: DocTable): Promise<Set<number> | null> {
+  const sets: Set<number>[] = [];
+  const toNums = (ids: readonly string[]) => new Set(ids.flatMap((id) => {
+    const n = docs.numOf(id);
+    return n === undefined ? [] : [n];
+  }));
   if (q.region?.trim()) {
     const region = regionKey(q.region);
-    sets.push(new Set(region ? await db.articles.where('region').equals(region).primaryKeys() : []));
+    sets.push(toNums(region ? await db.articles.where('region').equals(region).primaryKeys() : []));
   }
+  const facts: string[][] = [];
   if (q.program?.trim()) {
     const key = programKey({ name: q.program, aliasOf: q.program });
     // A typed program name is rarely the full title: match every indexed program containing it.
-    const keys = key ? (await db.articleTerms.orderBy('programs').uniqueKeys()).map(String).filter((k) => k.includes(key)) : [];
-    sets.push(new Set(keys.length ? await db.articleTerms.where('programs').anyOf(keys).primaryKeys() : []));
+    const prefix = factTerm.program('');
+    const all = key ? await db.termStats.where('term').startsWith(prefix).primaryKeys() : [];
+    facts.push(all.filter((t) => t.slice(prefix.length).includes(key as string)));
   }
-  if (q.type) sets.push(new Set(await db.articleTerms.where('types').equals(q.type).primaryKeys()));
-  if (q.deadlineYear !== undefined) sets.push(new Set(await db.articleTerms.where('deadlineYears').equals(q.deadlineYear).primaryKeys()));
+  if (q.type) facts.push([factTerm.type(q.type)]);
+  if (q.deadlineYear !== undefined) facts.push([factTerm.year(q.deadlineYear)]);
+  if (facts.length) {
+    const lists = await factPostings(db, stats, facts.flat());
+    for (const terms of facts) {
+      const set = new Set<number>();
+      for (const t of terms) for (const n of lists.get(t)?.nums ?? []) set.add(n);
+      sets.push(set);
+    }
+  }
   if (sets.length === 0) return null;
   sets.sort((a, b) => a.size - b.size);
-  const [first, ...rest] = sets as [Set<string>, ...Set<string>[]];
-  return new Set([...first].filter((id) => rest.every((s) => s.has(id))));
+  const [first, ...rest] = sets as [Set<number>, ...Set<number>[]];
+  return new Set([...first].filter((n) => rest.every((s) => s.has(n))));
 }
 
 /** A plain-text window of the article around the first term found, with term ranges. */
@@ -126,161 +139,114 @@ export async function searchCorpus(db: PolicyDB, query: SearchQuery, tokenize: T
   const limit = q.limit ?? 20;
   await indexPending(db, tokenize);
 
-  const allowed = await filterIds(db, q);
-  const terms = q.text?.trim() ? [...new Set(tokenize(q.text))] : [];
+  const stats = await corpusStats(db);
+  const docs = await docTable(db, stats);
+  const allowed = await filterNums(db, q, stats, docs);
+  // Fact terms are the filters' business: a query cannot name one.
+  const terms = q.text?.trim() ? [...new Set(tokenize(q.text))].filter((t) => !t.startsWith(FACT)) : [];
 
   if (!q.text?.trim()) {
     if (!allowed) throw new CorpusInputError('empty search: give a text or at least one filter');
-    const ids = [...allowed].sort().reverse();
+    const ids = [...allowed].map((n) => docs.ids[n] as string).filter(Boolean).sort().reverse();
     const hits = await hitsFor(db, ids.slice(0, limit).map((id) => ({ id, score: 0, matched: [] })), []);
     return { hits, total: ids.length, terms, mode: 'filter' };
   }
   if (terms.length === 0) return { hits: [], total: 0, terms, mode: 'all' };
 
-  const stats = await corpusStats(db);
-  const dfs = await documentFrequencies(db, terms);
-  const weights = new Map(terms.map((t) => [t, idf(dfs.get(t) ?? 0, Math.max(stats.docs, dfs.get(t) ?? 0))]));
+  const known = await termInfo(db, stats, terms);
+  const weights = new Map(terms.map((t) => [t, idf(known.get(t)?.df ?? 0, Math.max(stats.docs, known.get(t)?.df ?? 0))]));
+  const present = terms.filter((t) => known.has(t));
+  if (present.length === 0) return { hits: [], total: 0, terms, mode: 'all' };
+  const lists = await postingsOf(db, stats, present.map((t) => (known.get(t) as TermInfo).id));
+  const allowedNums = allowed;
+  const postings = present.map((t) => lists.get((known.get(t) as TermInfo).id) as Posting);
 
+  // Every term must match; only when no article has them all, the best partial matches.
   let mode: SearchResults['mode'] = 'all';
-  let ids: string[] = [];
-  if (terms.every((t) => (dfs.get(t) ?? 0) > 0)) {
-    // Intersect posting lists rarest first; stop once the set is small, rows are checked anyway.
-    const byRarity = [...terms].sort((a, b) => (dfs.get(a) ?? 0) - (dfs.get(b) ?? 0));
-    for (const [i, t] of byRarity.entries()) {
-      const posting = await db.articleTerms.where('terms').equals(t).primaryKeys();
-      ids = i === 0 ? posting : intersect(ids, new Set(posting));
-      if (ids.length === 0 || (i >= 2 && ids.length <= 200)) break;
-    }
-    if (allowed) ids = intersect(ids, allowed);
-  }
-  if (ids.length === 0) {
+  let ranked = present.length === terms.length ? rank(postings, present, weights, docs, stats, allowedNums, true) : null;
+  if (!ranked || ranked.total === 0) {
     mode = 'any';
-    ids = await candidates(db, weights, dfs, stats, { cap: MAX_SCORED, probes: terms.length });
-    if (allowed) ids = intersect(ids, allowed);
+    ranked = rank(postings, present, weights, docs, stats, allowedNums, false);
   }
-  const docs = await termFrequencies(db, ids.slice(0, MAX_SCORED), terms, stats);
-  const scored = docs.flatMap(({ id, length, tf }) => {
-    const matched = terms.filter((t) => (tf.get(t) ?? 0) > 0);
-    if (matched.length === 0 || (mode === 'all' && matched.length < terms.length)) return [];
-    // Summed in query order whether read or cached, so equal documents score exactly equal.
-    let score = 0;
-    for (const t of matched) score += termScore(weights.get(t) ?? 0, tf.get(t) ?? 0, length, stats);
-    return [{ id, score, matched }];
+  const top = topN(ranked, docs, limit).map((i) => {
+    const num = ranked.nums[i] as number;
+    return { id: docs.ids[num] as string, score: ranked.scores[i] as number, matched: present.filter((_, j) => holds(postings[j] as Posting, num)) };
   });
-  scored.sort((a, b) => b.score - a.score || (a.id < b.id ? 1 : -1));
-  const hits = await hitsFor(db, scored.slice(0, limit), terms);
-  return { hits, total: scored.length, terms, mode };
+  const hits = await hitsFor(db, top, terms);
+  return { hits, total: ranked.total, terms, mode };
+}
+
+/** Matching articles (nums) with their scores, `total` of them. */
+interface Ranked {
+  total: number;
+  nums: Int32Array;
+  scores: Float64Array;
 }
 
 /**
- * What scoring needs of an indexed article: its token length and the counts of the terms asked
- * for so far (0 recorded for absent ones). An articleTerms row carries every distinct term of the
- * article, and deserialising it is most of a search's cost; a reader refining a query asks the
- * same articles for the same terms, so the few numbers are kept instead of reading rows again.
+ * BM25 over the postings of the query terms, for every matching article (every term with
+ * `all`, any term without), restricted to `allowed` when a filter is set. The postings are sorted
+ * by number, so one merge over all lists does it; nothing is cut off however many articles match.
  */
-interface DocTerms {
-  length: number;
-  tf: Map<string, number>;
-}
-
-interface TermCache {
-  generation: number;
-  docs: number;
-  avgLength: number;
-  byId: Map<string, DocTerms>;
-}
-
-/** Past this many articles the cache is dropped and rebuilt: it stays a few MB at most. */
-const MAX_CACHED_DOCS = 50_000;
-/** A long session asks many words; an article then starts over with the words of the current query. */
-const MAX_TERMS_PER_DOC = 64;
-const termCaches = new WeakMap<PolicyDB, TermCache>();
-
-/** Drop the term counts kept between queries: the bench measures a first query with it. */
-export function forgetSearchCache(db: PolicyDB): void {
-  termCaches.delete(db);
-}
-/** Writes to each database's articleTerms seen so far, by database name. */
-const generations = new Map<string, number>();
-/** Bumped by an event that names no table: every cache is then stale. */
-let everything = 0;
-
-let listening = false;
-
-/**
- * Dexie announces every committed write, from this context and (through BroadcastChannel) from the
- * extension's other pages, so a cache never outlives the rows it was read from. Subscribed through
- * the database's class on first use: importing Dexie here would load it before a test's
- * fake-indexeddb.
- */
-function listen(db: PolicyDB): void {
-  if (listening) return;
-  listening = true;
-  (db.constructor as typeof Dexie).on('storagemutated', (parts) => {
-    for (const part of Object.keys(parts)) {
-      const m = /^idb:\/\/(.*)\/articleTerms\//.exec(part);
-      if (m?.[1] !== undefined) generations.set(m[1], (generations.get(m[1]) ?? 0) + 1);
-      else if (!part.startsWith('idb://')) everything++;
+function rank(postings: readonly Posting[], terms: readonly string[], weights: ReadonlyMap<string, number>, docs: DocTable, stats: CorpusStats, allowed: ReadonlySet<number> | null, all: boolean): Ranked {
+  const k = postings.length;
+  const at = new Int32Array(k);
+  const hit = new Uint8Array(k);
+  const bound = all ? Math.min(...postings.map((p) => p.nums.length)) : postings.reduce((n, p) => n + p.nums.length, 0);
+  const nums = new Int32Array(bound);
+  const scores = new Float64Array(bound);
+  const w = terms.map((t) => weights.get(t) ?? 0);
+  let total = 0;
+  for (;;) {
+    // With `all` the largest head (every list must reach it), else the smallest.
+    let num = all ? -1 : 0x7fffffff;
+    for (let j = 0; j < k; j++) {
+      const p = postings[j] as Posting;
+      if ((at[j] as number) >= p.nums.length) {
+        if (all) return { total, nums, scores };
+        continue;
+      }
+      const n = p.nums[at[j] as number] as number;
+      if (all ? n > num : n < num) num = n;
     }
-  });
-}
-
-function generationOf(db: PolicyDB): number {
-  return (generations.get(db.name) ?? 0) + everything * 1e9;
-}
-
-function cacheFor(db: PolicyDB, stats: CorpusStats): TermCache {
-  listen(db);
-  const generation = generationOf(db);
-  const current = termCaches.get(db);
-  // The corpus statistics are compared too: a writer whose event did not reach this context
-  // (a raw IndexedDB write) still changes them on nearly every write.
-  if (current && current.generation === generation && current.docs === stats.docs && current.avgLength === stats.avgLength && current.byId.size < MAX_CACHED_DOCS) return current;
-  const fresh: TermCache = { generation, docs: stats.docs, avgLength: stats.avgLength, byId: new Map() };
-  termCaches.set(db, fresh);
-  return fresh;
-}
-
-/**
- * Length and counts of `terms` for each id, in the order given; ids without an index row are left
- * out. Rows are read only for articles not yet asked about all of these terms.
- */
-async function termFrequencies(db: PolicyDB, ids: readonly string[], terms: readonly string[], stats: CorpusStats): Promise<{ id: string; length: number; tf: Map<string, number> }[]> {
-  const cache = cacheFor(db, stats);
-  const missing = ids.filter((id) => {
-    const d = cache.byId.get(id);
-    return !d || !terms.every((t) => d.tf.has(t));
-  });
-  const read = new Map<string, DocTerms | null>();
-  if (missing.length > 0) {
-    const rows = await db.articleTerms.bulkGet(missing);
-    // A write committed while the rows were read may have changed them: use them, do not keep them.
-    const keep = generationOf(db) === cache.generation && termCaches.get(db) === cache;
-    const wanted = new Set(terms);
-    rows.forEach((row, i) => {
-      const id = missing[i] as string;
-      if (!row) {
-        read.set(id, null);
-        if (keep) cache.byId.delete(id);
-        return;
+    if (num === 0x7fffffff) return { total, nums, scores };
+    let matched = 0;
+    for (let j = 0; j < k; j++) {
+      const p = postings[j] as Posting;
+      let i = at[j] as number;
+      while (i < p.nums.length && (p.nums[i] as number) < num) i++;
+      at[j] = i;
+      hit[j] = i < p.nums.length && p.nums[i] === num ? 1 : 0;
+      matched += hit[j] as number;
+    }
+    if (all && matched < k) continue;
+    if (!allowed || allowed.has(num)) {
+      // Summed in query order, so equal documents score exactly equal whatever was read before.
+      let score = 0;
+      const length = docs.lengths[num] as number;
+      for (let j = 0; j < k; j++) {
+        if (hit[j]) score += termScore(w[j] as number, (postings[j] as Posting).counts[at[j] as number] as number, length, stats);
       }
-      const prior = keep ? cache.byId.get(id) : undefined;
-      const d: DocTerms = prior && prior.length === row.length && prior.tf.size < MAX_TERMS_PER_DOC ? prior : { length: row.length, tf: new Map() };
-      for (const t of terms) d.tf.set(t, 0);
-      for (let k = 0; k < row.terms.length; k++) {
-        const t = row.terms[k] as string;
-        if (wanted.has(t)) d.tf.set(t, row.counts[k] ?? 1);
-      }
-      read.set(id, d);
-      if (keep) cache.byId.set(id, d);
-    });
+      nums[total] = num;
+      scores[total] = score;
+      total++;
+    }
+    for (let j = 0; j < k; j++) if (hit[j]) at[j] = (at[j] as number) + 1;
   }
-  const out: { id: string; length: number; tf: Map<string, number> }[] = [];
-  for (const id of ids) {
-    const d = read.has(id) ? read.get(id) : cache.byId.get(id);
-    if (d) out.push({ id, length: d.length, tf: d.tf });
-  }
-  return out;
+}
+
+/** Positions in `r` of the best `limit`, best first; ties go to the higher article id. */
+function topN(r: Ranked, docs: DocTable, limit: number): number[] {
+  let order: number[];
+  if (r.total > limit * 4) {
+    // The limit-th best score as a threshold, then only what reaches it is sorted.
+    const sorted = r.scores.slice(0, r.total).sort();
+    const threshold = sorted[r.total - limit] as number;
+    order = [];
+    for (let i = 0; i < r.total; i++) if ((r.scores[i] as number) >= threshold) order.push(i);
+  } else order = Array.from({ length: r.total }, (_, i) => i);
+  order.sort((a, b) => (r.scores[b] as number) - (r.scores[a] as number) || ((docs.ids[r.nums[a] as number] as string) < (docs.ids[r.nums[b] as number] as string) ? 1 : -1));
+  return order.slice(0, limit);
 }
 
 async function hitsFor(db: PolicyDB, ranked: { id: string; score: number; matched: string[] }[], terms: readonly string[]): Promise<SearchHit[]> {
@@ -303,12 +269,14 @@ async function hitsFor(db: PolicyDB, ranked: { id: string; score: number; matche
 export async function searchFacets(db: PolicyDB): Promise<{ regions: string[]; programs: string[]; years: number[] }> {
   const [regions, programs, years] = await Promise.all([
     db.articles.orderBy('region').uniqueKeys(),
-    db.articleTerms.orderBy('programs').uniqueKeys(),
-    db.articleTerms.orderBy('deadlineYears').uniqueKeys(),
+    db.termStats.where('term').startsWith(factTerm.program('')).primaryKeys(),
+    db.termStats.where('term').startsWith(factTerm.year(0).slice(0, -1)).primaryKeys(),
   ]);
+  const programPrefix = factTerm.program('').length;
+  const yearPrefix = factTerm.year(0).length - 1;
   return {
     regions: regions.filter((r): r is string => typeof r === 'string' && r.length > 0),
-    programs: programs.filter((p): p is string => typeof p === 'string'),
-    years: years.filter((y): y is number => typeof y === 'number').sort((a, b) => a - b),
+    programs: programs.map((p) => p.slice(programPrefix)),
+    years: years.map((y) => Number(y.slice(yearPrefix))).filter((y) => Number.isInteger(y)).sort((a, b) => a - b),
   };
 }

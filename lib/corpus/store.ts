@@ -1,7 +1,8 @@
 import { manualAnnotationSchema, pageCaptureSchema } from '../messages';
 import type {
-  AnnotationKind, AnnotationRecord, ArticleRecord, ArticleTermsRecord, CorpusStatRecord, PolicyDB,
+  AnnotationKind, AnnotationRecord, ArticleFacts, ArticleRecord, ArticleTermsRecord, CorpusStatRecord, PolicyDB, TermStatRecord,
 } from '../db/schema';
+import { BLOCK, blockOf, eachPair, factsFromTerms, factTerms, packPairs, packTermCounts, unpackTermCounts, type DocBlock } from './postings';
 import type { ArticleSummary, DeadlineValue, ManualAnnotation, PageCapture, ProgramValue, SpanType, TargetValue } from '../types';
 import { canonicalizeUrl, contentHash, indicatorKey, programKey, regionKey } from './keys';
 import { toSimplified } from '../text/simplify';
@@ -97,7 +98,7 @@ function titleOf(page: PageCapture): string {
 }
 
 /** The keys the comparison looks articles up by, from the annotations that are not dismissed. */
-export function factsOf(annotations: readonly Pick<AnnotationRecord, 'type' | 'value' | 'dismissed' | 'origin'>[]): Pick<ArticleTermsRecord, 'programs' | 'indicators' | 'deadlineYears' | 'types'> {
+export function factsOf(annotations: readonly Pick<AnnotationRecord, 'type' | 'value' | 'dismissed' | 'origin'>[]): ArticleFacts {
   const programs = new Set<string>();
   const indicators = new Set<string>();
   const years = new Set<number>();
@@ -119,54 +120,246 @@ export function factsOf(annotations: readonly Pick<AnnotationRecord, 'type' | 'v
   return { programs: [...programs], indicators: [...indicators], deadlineYears: [...years].sort(), types: [...types] };
 }
 
+/** A primed article that no save of this transaction has changed (yet). */
+const UNCHANGED = Symbol('unchanged');
+
 /**
- * Keeps document frequencies and corpus totals exact. Changes of one or many articles are
- * accumulated in memory and written once per transaction: saving 100 articles in a batch reads
- * and writes each affected term's df once instead of once per article.
+ * What indexing an article produces before term ids are known: its text terms with counts (or
+ * `keep`: the text is unchanged, only its facts are new) and its fact terms.
+ */
+interface IndexDraft {
+  length: number;
+  text: { terms: readonly string[]; counts: readonly number[] } | 'keep';
+  facts: readonly string[];
+}
+
+type Staged = { before: ArticleTermsRecord | null; after: IndexDraft | null | typeof UNCHANGED };
+
+/**
+ * Keeps postings, document frequencies and corpus totals exact. Changes of one or many articles
+ * are staged in memory and written once per transaction: saving 250 articles in a batch reads and
+ * writes each affected term's df and newest posting block once instead of once per article.
+ * Staging is by article id, so an article changed twice in one batch counts once, from what the
+ * database held to what it ends as; and only what differs is written (saving an article again
+ * unchanged, or dismissing an annotation, touches a few postings, not all of them).
  */
 class IndexDelta {
-  private terms = new Map<string, number>();
-  private docs = 0;
-  private length = 0;
+  private staged = new Map<string, Staged>();
 
-  change(before: ArticleTermsRecord | undefined, after: ArticleTermsRecord | undefined): void {
-    for (const t of before?.terms ?? []) this.terms.set(t, (this.terms.get(t) ?? 0) - 1);
-    for (const t of after?.terms ?? []) this.terms.set(t, (this.terms.get(t) ?? 0) + 1);
-    this.docs += (after ? 1 : 0) - (before ? 1 : 0);
-    this.length += (after?.length ?? 0) - (before?.length ?? 0);
+  /** What the database holds for an article, read by the caller together with other reads. */
+  prime(id: string, row: ArticleTermsRecord | null): void {
+    if (!this.staged.has(id)) this.staged.set(id, { before: row, after: row === null ? null : UNCHANGED });
+  }
+
+  /** A change of an article primed before, or one the database has no row for. */
+  stageDraft(id: string, after: IndexDraft | null): void {
+    const s = this.staged.get(id);
+    if (s) s.after = after;
+    else this.staged.set(id, { before: null, after });
+  }
+
+  async stage(db: PolicyDB, id: string, after: IndexDraft | null): Promise<void> {
+    if (!this.staged.has(id)) this.prime(id, (await db.articleTerms.get(id)) ?? null);
+    this.stageDraft(id, after);
   }
 
   /** Inside the writing transaction, after every change. */
   async flush(db: PolicyDB): Promise<void> {
-    const keys = [...this.terms.entries()].filter(([, d]) => d !== 0).map(([t]) => t);
-    if (keys.length > 0) {
-      const rows = await db.termStats.bulkGet(keys);
-      const puts: { term: string; df: number }[] = [];
-      const deletes: string[] = [];
-      keys.forEach((term, i) => {
-        const df = (rows[i]?.df ?? 0) + (this.terms.get(term) ?? 0);
-        if (df > 0) puts.push({ term, df });
-        else deletes.push(term);
+    const changes = [...this.staged].filter(([, s]) => s.after !== UNCHANGED && (s.before || s.after)) as [string, { before: ArticleTermsRecord | null; after: IndexDraft | null }][];
+    this.staged.clear();
+    if (changes.length === 0) return;
+    const stats: CorpusStatRecord = (await db.corpusStats.get(STATS_KEY)) ?? { key: STATS_KEY, docs: 0, totalLength: 0 };
+    let nextNum = stats.nextNum ?? 0;
+    let nextTermId = stats.nextTermId ?? 0;
+
+    // Term strings of the new rows → ids; unknown terms get fresh ids.
+    const wanted = [...new Set(changes.flatMap(([, s]) => (s.after ? [...(s.after.text === 'keep' ? [] : s.after.text.terms), ...s.after.facts] : [])))];
+    const known = await db.termStats.bulkGet(wanted);
+    const termRows = new Map<number, TermStatRecord>();
+    const idOf = new Map<string, number>();
+    wanted.forEach((term, i) => {
+      const row = known[i] ?? { term, df: 0, id: nextTermId++ };
+      idOf.set(term, row.id);
+      termRows.set(row.id, row);
+    });
+
+    const dfChange = new Map<number, number>();
+    /** [termId, block] → nums leaving and (num, count) arriving. */
+    const postingChange = new Map<string, { termId: number; block: number; drop: Set<number>; add: Map<number, number> }>();
+    const blockChange = new Map<number, Map<number, { id: string; length: number }>>();
+    const rows: ArticleTermsRecord[] = [];
+    const removed: string[] = [];
+    const posting = (termId: number, num: number) => {
+      const block = blockOf(num);
+      const key = `${termId}:${block}`;
+      let c = postingChange.get(key);
+      if (!c) postingChange.set(key, (c = { termId, block, drop: new Set(), add: new Map() }));
+      return c;
+    };
+    const docAt = (num: number, id: string, length: number) => {
+      const block = blockOf(num);
+      let b = blockChange.get(block);
+      if (!b) blockChange.set(block, (b = new Map()));
+      b.set(num, { id, length });
+    };
+    for (const [articleId, { before, after }] of changes) {
+      const num = before?.num ?? nextNum++;
+      const beforeText = before ? unpackTermCounts(before.termCounts) : new Map<number, number>();
+      const beforeAll = before ? new Map([...beforeText, ...unpackTermCounts(before.factCounts)]) : new Map<number, number>();
+      let afterText = new Map<number, number>();
+      const afterFacts = new Map<number, number>();
+      if (after) {
+        if (after.text === 'keep') afterText = beforeText;
+        else {
+          const { terms, counts } = after.text;
+          terms.forEach((t, i) => afterText.set(idOf.get(t) as number, counts[i] ?? 1));
+        }
+        for (const t of after.facts) afterFacts.set(idOf.get(t) as number, 1);
+      }
+      const afterAll = new Map([...afterText, ...afterFacts]);
+      for (const [termId, count] of beforeAll) {
+        if (afterAll.get(termId) === count) continue;
+        if (!afterAll.has(termId)) {
+          dfChange.set(termId, (dfChange.get(termId) ?? 0) - 1);
+          posting(termId, num).drop.add(num);
+        }
+      }
+      for (const [termId, count] of afterAll) {
+        const was = beforeAll.get(termId);
+        if (was === count) continue;
+        if (was === undefined) dfChange.set(termId, (dfChange.get(termId) ?? 0) + 1);
+        posting(termId, num).add.set(num, count);
+      }
+      if (before) {
+        stats.docs -= 1;
+        stats.totalLength -= before.length;
+      }
+      if (after) {
+        stats.docs += 1;
+        stats.totalLength += after.length;
+        rows.push({ articleId, num, termCounts: packTermCounts(afterText), factCounts: packTermCounts(afterFacts), length: after.length });
+        if (!before || before.length !== after.length) docAt(num, articleId, after.length);
+      } else {
+        removed.push(articleId);
+        docAt(num, '', 0);
+      }
+    }
+
+    // Document frequencies: terms only dropped are looked up by id.
+    const byIdOnly = [...dfChange.keys()].filter((id) => !termRows.has(id));
+    if (byIdOnly.length) for (const row of await db.termStats.where('id').anyOf(byIdOnly).toArray()) termRows.set(row.id, row);
+    const termPuts: TermStatRecord[] = [];
+    const termDeletes: string[] = [];
+    for (const [termId, d] of dfChange) {
+      const row = termRows.get(termId);
+      if (!row || d === 0) continue;
+      const df = row.df + d;
+      if (df > 0) termPuts.push({ term: row.term, df, id: row.id });
+      else termDeletes.push(row.term);
+    }
+    if (termPuts.length) await db.termStats.bulkPut(termPuts);
+    if (termDeletes.length) await db.termStats.bulkDelete(termDeletes);
+
+    // Postings: each changed [term, block] row read, merged and written once.
+    const pchanges = [...postingChange.values()];
+    const keys = pchanges.map((c) => [c.termId, c.block] as [number, number]);
+    const current = keys.length ? await db.postings.bulkGet(keys) : [];
+    const putKeys: [number, number][] = [];
+    const putValues: Uint8Array[] = [];
+    const deleteKeys: [number, number][] = [];
+    pchanges.forEach((c, i) => {
+      const merged = new Map<number, number>();
+      const old = current[i];
+      if (old) eachPair(old, 0, (num, count) => {
+        if (!c.drop.has(num)) merged.set(num, count);
       });
-      if (puts.length) await db.termStats.bulkPut(puts);
-      if (deletes.length) await db.termStats.bulkDelete(deletes);
+      for (const [num, count] of c.add) merged.set(num, count);
+      if (merged.size === 0) {
+        if (old) deleteKeys.push(keys[i] as [number, number]);
+        return;
+      }
+      const nums = [...merged.keys()].sort((x, y) => x - y);
+      putKeys.push(keys[i] as [number, number]);
+      putValues.push(packPairs(nums, nums.map((n) => merged.get(n) as number)));
+    });
+    if (putKeys.length) await db.postings.bulkPut(putValues, putKeys as never);
+    if (deleteKeys.length) await db.postings.bulkDelete(deleteKeys);
+
+    const blockKeys = [...blockChange.keys()];
+    if (blockKeys.length) {
+      const blocks = await db.docBlocks.bulkGet(blockKeys);
+      await db.docBlocks.bulkPut(blockKeys.map((block, i) => {
+        const b: DocBlock = blocks[i] ?? { ids: [], lengths: [] };
+        for (const [num, d] of blockChange.get(block) as Map<number, { id: string; length: number }>) {
+          const at = num - block * BLOCK;
+          for (let k = b.ids.length; k < at; k++) {
+            b.ids[k] = '';
+            b.lengths[k] = 0;
+          }
+          b.ids[at] = d.id;
+          b.lengths[at] = d.length;
+        }
+        return b;
+      }), blockKeys);
     }
-    if (this.docs !== 0 || this.length !== 0) {
-      const stats: CorpusStatRecord = (await db.corpusStats.get(STATS_KEY)) ?? { key: STATS_KEY, docs: 0, totalLength: 0 };
-      stats.docs += this.docs;
-      stats.totalLength += this.length;
-      await db.corpusStats.put(stats);
-    }
-    this.terms.clear();
-    this.docs = 0;
-    this.length = 0;
+
+    // All issued at once; any failing put fails the transaction, stats included.
+    await Promise.all(rows.map((row) => db.articleTerms.put(row)));
+    if (removed.length) await db.articleTerms.bulkDelete(removed);
+    // A library whose stats are gone (every table cleared while a worker holds a cache) starts
+    // its versions at a random point, so they never come back round to the cached one.
+    await db.corpusStats.put({ ...stats, nextNum, nextTermId, version: (stats.version ?? Math.floor(Math.random() * 2 ** 48)) + 1 });
   }
 }
 
-const CORPUS_TABLES = (db: PolicyDB) => [db.articles, db.annotations, db.articleTerms, db.termStats, db.corpusStats];
+/** Every table a save, a comparison or a search touches: one transaction covers them all. */
+export const CORPUS_TABLES = (db: PolicyDB) => [db.articles, db.annotations, db.articleTerms, db.termStats, db.corpusStats, db.postings, db.docBlocks];
 
-function indexRow(articleId: string, region: string | null, tf: { terms: string[]; counts: number[]; length: number }, annotations: readonly AnnotationRecord[]): ArticleTermsRecord {
-  return { articleId, terms: tf.terms, counts: tf.counts, length: tf.length, region, ...factsOf(annotations) };
+function indexDraft(tf: { terms: string[]; counts: number[]; length: number }, annotations: readonly AnnotationRecord[]): IndexDraft {
+  return { length: tf.length, text: { terms: tf.terms, counts: tf.counts }, facts: factTerms(factsOf(annotations)) };
+}
+
+/**
+ * An indexed article's terms with their counts, as strings (fact terms included, under their
+ * prefix): for tests, and for tools that show what an article was indexed under. Null when the
+ * article has no index row.
+ */
+export async function indexedTerms(db: PolicyDB, articleId: string): Promise<Map<string, number> | null> {
+  const row = await db.articleTerms.get(articleId);
+  if (!row) return null;
+  const counts = new Map([...unpackTermCounts(row.termCounts), ...unpackTermCounts(row.factCounts)]);
+  const terms = await db.termStats.where('id').anyOf([...counts.keys()]).toArray();
+  return new Map(terms.map((t) => [t.term, counts.get(t.id) as number]));
+}
+
+/** The facts an indexed article is found by (programs, indicators, deadline years, types). */
+export async function indexedFacts(db: PolicyDB, articleId: string): Promise<ArticleFacts | null> {
+  const terms = await indexedTerms(db, articleId);
+  return terms && factsFromTerms(terms.keys());
+}
+
+/** indexedFacts of many articles at once (one read of their rows, one of the term table); articles without an index row are absent. */
+export async function indexedFactsOf(db: PolicyDB, articleIds: readonly string[]): Promise<Map<string, ArticleFacts>> {
+  const rows = await db.articleTerms.bulkGet([...articleIds]);
+  const termIds = rows.map((r) => (r ? [...unpackTermCounts(r.factCounts).keys()] : null));
+  const all = [...new Set(termIds.flatMap((t) => t ?? []))];
+  const names = new Map((all.length ? await db.termStats.where('id').anyOf(all).toArray() : []).map((t) => [t.id, t.term]));
+  const out = new Map<string, ArticleFacts>();
+  articleIds.forEach((id, i) => {
+    const ids = termIds[i];
+    if (ids) out.set(id, factsFromTerms(ids.flatMap((t) => names.get(t) ?? [])));
+  });
+  return out;
+}
+
+/** Re-index an article's facts after its annotations changed (its text terms stay). */
+async function refreshFacts(db: PolicyDB, articleId: string, annotations: readonly AnnotationRecord[]): Promise<void> {
+  const row = await db.articleTerms.get(articleId);
+  if (!row) return;
+  const delta = new IndexDelta();
+  delta.prime(articleId, row);
+  delta.stageDraft(articleId, { length: row.length, text: 'keep', facts: factTerms(factsOf(annotations)) });
+  await delta.flush(db);
 }
 
 /** Pairs a fresh automatic annotation with the one it replaces, to keep the reader's note and dismissal. */
@@ -223,104 +416,155 @@ function ownAddress(url: string): string | null {
   }
 }
 
-/** The body of a save, inside a transaction over CORPUS_TABLES; index changes go to `delta`. */
-async function writePrepared(db: PolicyDB, prep: Prepared, delta: IndexDelta): Promise<{ id: string; created: boolean }> {
-  const { page, manual, now, canonicalUrl, hash, text, autoDrafts, tf, region, agencies } = prep;
-  let existing = await db.articles.where('urls').equals(canonicalUrl).first();
-  existing ??= await db.articles.where('canonicalUrl').equals(canonicalUrl).first();
-  const byUrl = existing !== undefined;
-  if (!existing && !hash.startsWith('url:')) existing = await db.articles.where('contentHash').equals(hash).first();
+/**
+ * The body of a save of one or many prepared articles, inside a transaction over CORPUS_TABLES;
+ * index changes go to `delta`. Equivalent to saving them one after the other, but every lookup
+ * for all of them is issued at once and every write is one bulk request: in Chromium each
+ * IndexedDB round trip costs about a millisecond, and waiting for six of them per article was
+ * most of the time a bulk save took.
+ */
+async function writeBatch(db: PolicyDB, preps: readonly Prepared[], delta: IndexDelta): Promise<{ id: string; created: boolean }[]> {
+  // What the database holds before the batch, for every article of it at once.
+  const found = await Promise.all(preps.map(async (p) => {
+    const [byUrls, byCanonical, byHash] = await Promise.all([
+      db.articles.where('urls').equals(p.canonicalUrl).first(),
+      db.articles.where('canonicalUrl').equals(p.canonicalUrl).first(),
+      p.hash.startsWith('url:') ? undefined : db.articles.where('contentHash').equals(p.hash).first(),
+    ]);
+    return { byUrls, byCanonical, byHash };
+  }));
+  const stored = [...new Set(found.flatMap((f) => [f.byUrls, f.byCanonical, f.byHash]).filter((a): a is ArticleRecord => !!a).map((a) => a.id))];
+  const [storedAnnotations, storedRows] = await Promise.all([
+    Promise.all(stored.map((id) => db.annotations.where('articleId').equals(id).toArray())),
+    db.articleTerms.bulkGet(stored),
+  ]);
+  const annotationsInDb = new Map(stored.map((id, i) => [id, storedAnnotations[i] as AnnotationRecord[]]));
+  const inDb = new Set(storedAnnotations.flat().map((a) => a.id));
+  stored.forEach((id, i) => delta.prime(id, storedRows[i] ?? null));
 
-  const id = existing?.id ?? newId('a', now);
-  const previous = existing ? await db.annotations.where('articleId').equals(id).toArray() : [];
-  const keptManual = previous.filter((a) => a.origin === 'manual');
-  const oldAuto = previous.filter((a) => a.origin === 'auto');
-  const carried = new Map<string, AnnotationRecord>();
-  for (const a of oldAuto) if (!carried.has(carryKey(a))) carried.set(carryKey(a), a);
-
-  const auto: AnnotationRecord[] = autoDrafts.map((d) => {
-    const old = carried.get(carryKey(d));
-    if (old) carried.delete(carryKey(d));
-    const rec: AnnotationRecord = {
-      id: old?.id ?? newId('n', now), articleId: id, type: d.type, origin: 'auto', text: d.text,
-      tags: old?.tags ?? [], selectors: d.selectors, createdAt: old?.createdAt ?? now, updatedAt: now,
-    };
-    if (d.value) rec.value = d.value;
-    if (old?.note !== undefined) rec.note = old.note;
-    if (old?.dismissed) rec.dismissed = true;
-    return rec;
-  });
-  const seenManual = new Set(keptManual.map((a) => `${a.selectors.quote.exact}\u0000${a.selectors.position.start}`));
-  const addedManual: AnnotationRecord[] = [];
-  for (const m of manual) {
-    const key = `${m.selectors.quote.exact}\u0000${m.selectors.position.start}`;
-    if (seenManual.has(key)) continue;
-    seenManual.add(key);
-    const rec: AnnotationRecord = {
-      id: newId('n', now), articleId: id, type: 'highlight', origin: 'manual', text: m.text, tags: m.tags,
-      selectors: m.selectors, createdAt: now, updatedAt: now,
-    };
-    if (m.note !== undefined) rec.note = m.note;
-    addedManual.push(rec);
-  }
-
-  const all = [...keptManual, ...addedManual, ...auto];
-  const urls = new Set(existing?.urls ?? (existing ? [existing.canonicalUrl] : []));
-  urls.add(canonicalUrl);
-  // The page's own address too: when its canonical link is not believed on a later visit (the
-  // text changed), the page is looked up by its own URL and still finds what the reader saved.
-  const own = ownAddress(page.url);
-  if (own) urls.add(own);
-  // A reprint found by its text keeps the identity (URL, canonical URL) it was first saved under.
-  const record: ArticleRecord = {
-    ...(existing && !byUrl ? existing : {}),
-    id,
-    url: existing && !byUrl ? existing.url : page.url,
-    canonicalUrl: existing && !byUrl ? existing.canonicalUrl : canonicalUrl,
-    contentHash: hash,
-    title: titleOf(page),
-    text,
-    verdict: page.verdict,
-    savedAt: existing?.savedAt ?? now,
-    updatedAt: now,
-    urls: [...urls],
-    counts: countsOf(all),
+  // The batch so far: an article saved twice in one batch is found the second time as it is now.
+  const records = new Map<string, ArticleRecord>();
+  const annotationsNow = new Map<string, AnnotationRecord[]>();
+  const byUrl = new Map<string, string>();
+  const byCanonical = new Map<string, string>();
+  const byHash = new Map<string, string>();
+  const fresh = new Map<string, AnnotationRecord>();
+  const remove = new Set<string>();
+  const pick = (batchId: string | undefined, dbRecord: ArticleRecord | undefined, still: (a: ArticleRecord) => boolean): ArticleRecord | undefined => {
+    if (batchId) return records.get(batchId);
+    const current = dbRecord && (records.get(dbRecord.id) ?? dbRecord);
+    return current && still(current) ? current : undefined;
   };
-  if (!(existing && !byUrl)) {
-    // A fresh capture of the same URL replaces the metadata wholesale (fields may have been fixed).
-    for (const k of ['site', 'publishedAt', 'docNumber'] as const) {
-      if (page.meta[k] !== undefined) record[k] = page.meta[k];
-      else delete record[k];
-    }
-    record.region = region;
-    if (agencies) record.agencies = agencies;
-    else delete record.agencies;
-  } else {
-    for (const k of ['site', 'publishedAt', 'docNumber'] as const) if (record[k] === undefined && page.meta[k] !== undefined) record[k] = page.meta[k];
-    record.region ??= region;
-    if (!record.agencies && agencies) record.agencies = agencies;
-    if (existing?.title) record.title = existing.title;
-  }
 
-  if (oldAuto.length) await db.annotations.bulkDelete(oldAuto.map((a) => a.id));
-  const fresh = [...addedManual, ...auto];
-  if (fresh.length) await db.annotations.bulkAdd(fresh);
+  const results: { id: string; created: boolean }[] = [];
+  preps.forEach((prep, i) => {
+    const { page, manual, now, canonicalUrl, hash, text, autoDrafts, tf, region, agencies } = prep;
+    const f = found[i] as (typeof found)[number];
+    let existing = pick(byUrl.get(canonicalUrl), f.byUrls, (a) => a.urls?.includes(canonicalUrl) ?? false)
+      ?? pick(byCanonical.get(canonicalUrl), f.byCanonical, (a) => a.canonicalUrl === canonicalUrl);
+    const foundByUrl = existing !== undefined;
+    if (!existing && !hash.startsWith('url:')) existing = pick(byHash.get(hash), f.byHash, (a) => a.contentHash === hash);
 
-  const before = existing ? await db.articleTerms.get(id) : undefined;
-  if (tf) {
-    const row = indexRow(id, record.region ?? null, tf, all);
-    delta.change(before, row);
-    await db.articleTerms.put(row);
-    delete record.needsIndex;
-  } else {
-    if (before) {
-      delta.change(before, undefined);
-      await db.articleTerms.delete(id);
+    const id = existing?.id ?? newId('a', now);
+    const previous = annotationsNow.get(id) ?? annotationsInDb.get(id) ?? [];
+    const keptManual = previous.filter((a) => a.origin === 'manual');
+    const oldAuto = previous.filter((a) => a.origin === 'auto');
+    const carried = new Map<string, AnnotationRecord>();
+    for (const a of oldAuto) if (!carried.has(carryKey(a))) carried.set(carryKey(a), a);
+
+    const auto: AnnotationRecord[] = autoDrafts.map((d) => {
+      const old = carried.get(carryKey(d));
+      if (old) carried.delete(carryKey(d));
+      const rec: AnnotationRecord = {
+        id: old?.id ?? newId('n', now), articleId: id, type: d.type, origin: 'auto', text: d.text,
+        tags: old?.tags ?? [], selectors: d.selectors, createdAt: old?.createdAt ?? now, updatedAt: now,
+      };
+      if (d.value) rec.value = d.value;
+      if (old?.note !== undefined) rec.note = old.note;
+      if (old?.dismissed) rec.dismissed = true;
+      return rec;
+    });
+    const seenManual = new Set(keptManual.map((a) => `${a.selectors.quote.exact}\u0000${a.selectors.position.start}`));
+    const addedManual: AnnotationRecord[] = [];
+    for (const m of manual) {
+      const key = `${m.selectors.quote.exact}\u0000${m.selectors.position.start}`;
+      if (seenManual.has(key)) continue;
+      seenManual.add(key);
+      const rec: AnnotationRecord = {
+        id: newId('n', now), articleId: id, type: 'highlight', origin: 'manual', text: m.text, tags: m.tags,
+        selectors: m.selectors, createdAt: now, updatedAt: now,
+      };
+      if (m.note !== undefined) rec.note = m.note;
+      addedManual.push(rec);
     }
-    record.needsIndex = 1;
-  }
-  await db.articles.put(record);
-  return { id, created: !existing };
+
+    const all = [...keptManual, ...addedManual, ...auto];
+    const urls = new Set(existing?.urls ?? (existing ? [existing.canonicalUrl] : []));
+    urls.add(canonicalUrl);
+    // The page's own address too: when its canonical link is not believed on a later visit (the
+    // text changed), the page is looked up by its own URL and still finds what the reader saved.
+    const own = ownAddress(page.url);
+    if (own) urls.add(own);
+    // A reprint found by its text keeps the identity (URL, canonical URL) it was first saved under.
+    const reprint = existing !== undefined && !foundByUrl;
+    const record: ArticleRecord = {
+      ...(reprint ? existing : {}),
+      id,
+      url: reprint ? (existing as ArticleRecord).url : page.url,
+      canonicalUrl: reprint ? (existing as ArticleRecord).canonicalUrl : canonicalUrl,
+      contentHash: hash,
+      title: titleOf(page),
+      text,
+      verdict: page.verdict,
+      savedAt: existing?.savedAt ?? now,
+      updatedAt: now,
+      urls: [...urls],
+      counts: countsOf(all),
+    };
+    if (!reprint) {
+      // A fresh capture of the same URL replaces the metadata wholesale (fields may have been fixed).
+      for (const k of ['site', 'publishedAt', 'docNumber'] as const) {
+        if (page.meta[k] !== undefined) record[k] = page.meta[k];
+        else delete record[k];
+      }
+      record.region = region;
+      if (agencies) record.agencies = agencies;
+      else delete record.agencies;
+      // The page-text map belongs to this capture of the page (lib/page/page-text.ts).
+      if (page.pageMap) record.pageMap = page.pageMap;
+    } else {
+      for (const k of ['site', 'publishedAt', 'docNumber'] as const) if (record[k] === undefined && page.meta[k] !== undefined) record[k] = page.meta[k];
+      record.region ??= region;
+      if (!record.agencies && agencies) record.agencies = agencies;
+      if (existing?.title) record.title = existing.title;
+    }
+
+    // Automatic annotations are replaced (carried ones keep their ids: deleted, then added again).
+    for (const a of oldAuto) {
+      if (inDb.has(a.id)) remove.add(a.id);
+      fresh.delete(a.id);
+    }
+    for (const a of [...addedManual, ...auto]) fresh.set(a.id, a);
+    annotationsNow.set(id, all);
+
+    if (tf) {
+      delta.stageDraft(id, indexDraft(tf, all));
+      delete record.needsIndex;
+    } else {
+      if (existing) delta.stageDraft(id, null);
+      record.needsIndex = 1;
+    }
+    records.set(id, record);
+    for (const u of record.urls ?? []) byUrl.set(u, id);
+    byCanonical.set(record.canonicalUrl, id);
+    byHash.set(record.contentHash, id);
+    results.push({ id, created: !existing });
+  });
+
+  if (remove.size) await db.annotations.bulkDelete([...remove]);
+  if (fresh.size) await db.annotations.bulkAdd([...fresh.values()]);
+  await db.articles.bulkPut([...records.values()]);
+  return results;
 }
 
 /**
@@ -336,9 +580,9 @@ export async function saveArticle(db: PolicyDB, input: SaveInput): Promise<{ id:
   const prep = prepare(input);
   return db.transaction('rw', CORPUS_TABLES(db), async () => {
     const delta = new IndexDelta();
-    const result = await writePrepared(db, prep, delta);
+    const [result] = await writeBatch(db, [prep], delta);
     await delta.flush(db);
-    return result;
+    return result as { id: string; created: boolean };
   });
 }
 
@@ -357,8 +601,7 @@ export async function saveArticles(db: PolicyDB, inputs: readonly SaveInput[]): 
   });
   return db.transaction('rw', CORPUS_TABLES(db), async () => {
     const delta = new IndexDelta();
-    const results: { id: string; created: boolean }[] = [];
-    for (const prep of prepared) results.push(await writePrepared(db, prep, delta));
+    const results = await writeBatch(db, prepared, delta);
     await delta.flush(db);
     return results;
   });
@@ -370,13 +613,9 @@ export async function deleteArticle(db: PolicyDB, id: string): Promise<{ deleted
     const article = await db.articles.get(id);
     if (!article) return { deleted: false };
     await db.annotations.where('articleId').equals(id).delete();
-    const row = await db.articleTerms.get(id);
-    if (row) {
-      const delta = new IndexDelta();
-      delta.change(row, undefined);
-      await delta.flush(db);
-      await db.articleTerms.delete(id);
-    }
+    const delta = new IndexDelta();
+    await delta.stage(db, id, null);
+    await delta.flush(db);
     await db.articles.delete(id);
     return { deleted: true };
   });
@@ -421,10 +660,7 @@ export async function indexPending(db: PolicyDB, tokenize: Tokenize, opts: { bat
         // Saved again (with its own index) or deleted while we tokenized: nothing to do.
         if (!current || current.needsIndex !== 1 || current.contentHash !== a.contentHash) continue;
         const annotations = await db.annotations.where('articleId').equals(a.id).toArray();
-        const before = await db.articleTerms.get(a.id);
-        const row = indexRow(a.id, current.region ?? null, tf, annotations);
-        delta.change(before, row);
-        await db.articleTerms.put(row);
+        await delta.stage(db, a.id, indexDraft(tf, annotations));
         delete current.needsIndex;
         await db.articles.put(current);
       }
@@ -445,7 +681,7 @@ export async function updateAnnotation(db: PolicyDB, id: string, patch: { note?:
     throw new CorpusInputError('tags must be at most 50 strings of at most 100 characters');
   }
   if (typeof patch.note === 'string' && patch.note.length > 20_000) throw new CorpusInputError('note is longer than 20000 characters');
-  return db.transaction('rw', [db.articles, db.annotations, db.articleTerms], async () => {
+  return db.transaction('rw', CORPUS_TABLES(db), async () => {
     const a = await db.annotations.get(id);
     if (!a) return { updated: false };
     if (patch.note === null) delete a.note;
@@ -459,8 +695,7 @@ export async function updateAnnotation(db: PolicyDB, id: string, patch: { note?:
       const all = await db.annotations.where('articleId').equals(a.articleId).toArray();
       const article = await db.articles.get(a.articleId);
       if (article) await db.articles.put({ ...article, counts: countsOf(all) });
-      const row = await db.articleTerms.get(a.articleId);
-      if (row) await db.articleTerms.put({ ...row, ...factsOf(all) });
+      await refreshFacts(db, a.articleId, all);
     }
     return { updated: true };
   });
@@ -471,15 +706,14 @@ export async function updateAnnotation(db: PolicyDB, id: string, patch: { note?:
  * article are recomputed in the same transaction, as for a dismissal.
  */
 export async function deleteAnnotation(db: PolicyDB, id: string): Promise<{ deleted: boolean }> {
-  return db.transaction('rw', [db.articles, db.annotations, db.articleTerms], async () => {
+  return db.transaction('rw', CORPUS_TABLES(db), async () => {
     const a = await db.annotations.get(id);
     if (!a) return { deleted: false };
     await db.annotations.delete(id);
     const all = await db.annotations.where('articleId').equals(a.articleId).toArray();
     const article = await db.articles.get(a.articleId);
     if (article) await db.articles.put({ ...article, counts: countsOf(all) });
-    const row = await db.articleTerms.get(a.articleId);
-    if (row) await db.articleTerms.put({ ...row, ...factsOf(all) });
+    await refreshFacts(db, a.articleId, all);
     return { deleted: true };
   });
 }

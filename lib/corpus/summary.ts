@@ -1,7 +1,10 @@
 import type { AnnotationRecord, ArticleRecord, PolicyDB } from '../db/schema';
 import type { PageCapture } from '../types';
 import type { DeadlineValue } from '../types';
-import { candidates, corpusStats, documentFrequencies, idf, scoreRow } from './bm25';
+import { candidates, corpusStats, idf, probeTerms, scoreCounts, type CorpusStats, type WeightedTerm } from './bm25';
+import { unpackTermCounts } from './postings';
+import { articleRows, byIdOrder, docTable, factPostings, termInfo } from './reader';
+import { factTerm } from './postings';
 import { canonicalizeUrl, contentHash, indicatorKey, programKey, regionKey, sameIndicator } from './keys';
 import { foldText } from '../text/fold';
 import { deadlineStatus, type DeadlineStatus } from '../deadline-status';
@@ -154,6 +157,67 @@ function newestFirst(ids: readonly string[], exclude: ReadonlySet<string>): stri
   return [...new Set(ids)].filter((id) => !exclude.has(id)).sort().reverse();
 }
 
+/** The page's terms as a weighted query: idf, boosted sublinearly by how often the page repeats the term. */
+async function weighPage(db: PolicyDB, text: string, tokenize: Tokenize, stats: CorpusStats) {
+  const qtf = termFrequencies(tokenize(text));
+  const known = await termInfo(db, stats, qtf.terms);
+  const weights = new Map<string, number>();
+  const weighted: WeightedTerm[] = [];
+  qtf.terms.forEach((t, i) => {
+    const info = known.get(t);
+    const df = info?.df ?? 0;
+    const weight = idf(df, Math.max(stats.docs, df)) * (1 + Math.log(qtf.counts[i] ?? 1));
+    weights.set(t, weight);
+    if (info) weighted.push({ term: t, id: info.id, df, weight });
+  });
+  return { qtf, weights, weighted };
+}
+
+/**
+ * The terms the related-articles lookup probes for this text, rarest first: what a "more like
+ * this" query of another library is given in the benchmark, so both look for the same words.
+ */
+export async function relatedProbeTerms(db: PolicyDB, text: string, tokenize: Tokenize): Promise<string[]> {
+  const stats = await corpusStats(db);
+  return probeTerms((await weighPage(db, text, tokenize, stats)).weighted, stats).map((t) => t.term);
+}
+
+/**
+ * Saved articles most like `text` by BM25: the page's rarest terms are probed in the postings,
+ * the best candidates' term counts read and scored against all of the page's terms.
+ */
+async function relatedTo(db: PolicyDB, text: string, o: { tokenize: Tokenize; limit: number; selves: ReadonlySet<string>; selfNums: ReadonlySet<number>; articles: Articles }): Promise<RelatedArticle[]> {
+  const stats = await corpusStats(db);
+  const related: RelatedArticle[] = [];
+  if (stats.docs === 0) return related;
+  const { qtf, weights, weighted } = await weighPage(db, text, o.tokenize, stats);
+  const docs = await docTable(db, stats);
+  const nums = await candidates(db, stats, weighted, { exclude: o.selfNums, cap: Math.max(100, o.limit * 20) });
+  const ids = nums.map((n) => docs.ids[n] ?? '').filter((id) => id && !o.selves.has(id));
+  const rows = await articleRows(db, stats, ids);
+  const byId = new Map(weighted.map((w) => [w.id, w.weight]));
+  const termOf = new Map(weighted.map((w) => [w.id, w.term]));
+  const self = scoreCounts(new Map(qtf.terms.map((t, i) => [t, qtf.counts[i] ?? 1])), qtf.length, weights, stats).score || 1;
+  const scored = ids.flatMap((id) => {
+    const row = rows.get(id);
+    if (!row) return [];
+    const { score, contributions } = scoreCounts(unpackTermCounts(row.termCounts), row.length, byId, stats);
+    // Equal contributions in term order: the same article lists the same words in any database.
+    const sharedTerms = contributions.map(([id, c]) => [termOf.get(id) as string, c] as const)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .map(([t]) => t).filter((t) => !/^\d/.test(t)).slice(0, 8);
+    return [{ id, score, similarity: Math.min(1, score / self), sharedTerms }];
+  });
+  // Articles sharing only a few boilerplate words are not "related".
+  const top = scored.filter((s) => s.similarity >= 0.05 && s.sharedTerms.length >= 2).sort((a, b) => b.score - a.score).slice(0, o.limit);
+  const recs = new Map((await o.articles.get(top.map((t) => t.id))).map((a) => [a.id, a]));
+  for (const t of top) {
+    const a = recs.get(t.id);
+    if (a) related.push({ article: refOf(a), score: Math.round(t.score * 1000) / 1000, similarity: Math.round(t.similarity * 1000) / 1000, sharedTerms: t.sharedTerms });
+  }
+  return related;
+}
+
 /**
  * How this page relates to the saved corpus: programs seen before, related articles, one deadline
  * timeline, same region and agency, and targets on the same indicator with other numbers. Reads go
@@ -173,7 +237,9 @@ export async function summarizeAgainstCorpus(db: PolicyDB, page: PageCapture, op
   for (const a of await db.articles.where('canonicalUrl').equals(canonical).primaryKeys()) selves.add(a);
   for (const a of await db.articles.where('contentHash').equals(hash).primaryKeys()) selves.add(a);
   const selfId = [...selves][0] ?? null;
-  const corpusSize = Math.max(0, (await db.articles.count()) - selves.size);
+  // Every article is indexed now (indexPending above): the index's count is the library's, and
+  // reading it is one row where counting the articles store walks all of it.
+  const corpusSize = Math.max(0, (await corpusStats(db)).docs - selves.size);
   const articles = new Articles(db);
   /** Saved articles shown anywhere in the summary: their deadlines join the timeline. */
   const linkedIds = new Set<string>();
@@ -189,20 +255,21 @@ export async function summarizeAgainstCorpus(db: PolicyDB, page: PageCapture, op
     if (!programNames.has(key) || v.aliasOf) programNames.set(key, shown);
   }
   const programs: ProgramSeen[] = [];
-  const selfRows = selves.size ? (await db.articleTerms.bulkGet([...selves])).filter((r) => r !== undefined) : [];
+  const stats = await corpusStats(db);
+  const docs = await docTable(db, stats);
+  const selfNums = new Set([...selves].flatMap((id) => {
+    const n = docs.numOf(id);
+    return n === undefined ? [] : [n];
+  }));
+  const programKeys = [...programNames.keys()];
+  const programPostings = await factPostings(db, stats, programKeys.map(factTerm.program));
   for (const [key, name] of programNames) {
-    // Within one index key, entries run in primary-key (= creation) order: the newest come from
-    // the end and the oldest from the start, without reading every id of a common program.
-    const where = () => db.articleTerms.where('programs').equals(key);
-    const [newest, oldestIds, total] = await Promise.all([
-      where().reverse().limit(limit + selves.size).primaryKeys(),
-      where().limit(1 + selves.size).primaryKeys(),
-      where().count(),
-    ]);
-    const count = total - selfRows.filter((r) => r.programs.includes(key)).length;
+    // A program's postings are every article mentioning it: the count, the newest and the oldest
+    // (by id, i.e. by when they were saved) come from one list read, however common it is.
+    const p = programPostings.get(factTerm.program(key));
+    if (!p) continue;
+    const { count, newest: shownIds, oldest } = byIdOrder(p, docs, selfNums, limit);
     if (count <= 0) continue;
-    const shownIds = newestFirst(newest, selves).slice(0, limit);
-    const oldest = oldestIds.find((id) => !selves.has(id));
     const loaded = await articles.get(oldest ? [...shownIds, oldest] : shownIds);
     const dates = loaded.map(seenDate).sort();
     programs.push({
@@ -215,35 +282,8 @@ export async function summarizeAgainstCorpus(db: PolicyDB, page: PageCapture, op
   programs.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 
   // --- related by BM25
-  const stats = await corpusStats(db);
-  const qtf = termFrequencies(opts.tokenize(page.text));
-  const dfs = await documentFrequencies(db, qtf.terms);
-  const weights = new Map<string, number>();
-  qtf.terms.forEach((t, i) => {
-    const df = dfs.get(t) ?? 0;
-    // Query weight: idf, boosted sublinearly by how often this page repeats the term.
-    weights.set(t, idf(df, Math.max(stats.docs, df)) * (1 + Math.log(qtf.counts[i] ?? 1)));
-  });
-  const related: RelatedArticle[] = [];
-  if (stats.docs > 0) {
-    const ids = await candidates(db, weights, dfs, stats, { exclude: selves, cap: Math.max(100, limit * 20) });
-    const rows = await db.articleTerms.bulkGet(ids);
-    const self = scoreRow(qtf, weights, stats).score || 1;
-    const scored = rows.flatMap((row) => {
-      if (!row) return [];
-      const { score, contributions } = scoreRow(row, weights, stats);
-      const sharedTerms = contributions.map(([t]) => t).filter((t) => !/^\d/.test(t)).slice(0, 8);
-      return [{ id: row.articleId, score, similarity: Math.min(1, score / self), sharedTerms }];
-    });
-    // Articles sharing only a few boilerplate words are not "related".
-    const top = scored.filter((s) => s.similarity >= 0.05 && s.sharedTerms.length >= 2).sort((a, b) => b.score - a.score).slice(0, limit);
-    const recs = new Map((await articles.get(top.map((t) => t.id))).map((a) => [a.id, a]));
-    for (const t of top) {
-      const a = recs.get(t.id);
-      if (a) linkedIds.add(a.id);
-      if (a) related.push({ article: refOf(a), score: Math.round(t.score * 1000) / 1000, similarity: Math.round(t.similarity * 1000) / 1000, sharedTerms: t.sharedTerms });
-    }
-  }
+  const related = await relatedTo(db, page.text, { tokenize: opts.tokenize, limit, selves, selfNums, articles });
+  for (const r of related) linkedIds.add(r.article.id);
 
   // --- same region, same agency (newest first through the region / agencies indexes)
   let sameRegion: CorpusSummary['sameRegion'] = null;
@@ -268,9 +308,11 @@ export async function summarizeAgainstCorpus(db: PolicyDB, page: PageCapture, op
     return v ? [{ v, key: indicatorKey(v.indicator) }] : [];
   }).filter((t) => t.key.core.length > 0);
   const byCore = new Map<string, string[]>();
-  for (const t of hereTargets) {
-    if (byCore.has(t.key.core)) continue;
-    byCore.set(t.key.core, newestFirst(await db.articleTerms.where('indicators').equals(t.key.core).reverse().limit(30 + selves.size).primaryKeys(), selves).slice(0, 30));
+  const cores = [...new Set(hereTargets.map((t) => t.key.core))];
+  const corePostings = await factPostings(db, stats, cores.map(factTerm.indicator));
+  for (const core of cores) {
+    const p = corePostings.get(factTerm.indicator(core));
+    byCore.set(core, p ? byIdOrder(p, docs, selfNums, 30).newest : []);
   }
   const targetIds = [...new Set([...byCore.values()].flat())];
   const otherTargets = (await annotationsOf(db, targetIds, 'target')).filter((a) => a.origin === 'auto' && !a.dismissed);

@@ -1,7 +1,8 @@
-import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { AnchorSelectors, ArticleMeta, DeadlineValue, ProgramValue, SpanType, SupportValue, TargetValue, Verdict } from '../types';
 import { regionKey } from '../corpus/keys';
 import { toSimplified } from '../text/simplify';
+import { BLOCK, blockOf, factTerms, packPairs, packTermCounts, type DocBlock } from '../corpus/postings';
 
 /**
  * The one place the IndexedDB schema is declared. Each version is frozen once released: a change
@@ -30,6 +31,12 @@ export interface ArticleRecord extends ArticleMeta {
   needsIndex?: 1;
   /** v2: annotation counts as lists show them (auto annotations not dismissed, plus highlights). */
   counts?: Record<AnnotationKind, number>;
+  /**
+   * Where `text` sits in the text of the page it was read from, as runs [articleStart, pageStart,
+   * length, …] (lib/page/page-text.ts): exports count W3C positions on the page, which they name
+   * as the source. Not indexed, so no schema version; absent on articles saved before.
+   */
+  pageMap?: number[];
 }
 
 /** What an annotation is: one of the engine's span types, or the reader's own highlight. */
@@ -66,35 +73,59 @@ export const SCHEMA_V1 = Object.freeze({
 });
 
 /**
- * The corpus index of one article: its distinct terms (multiEntry index: candidate retrieval for
- * comparison and search without reading article text) with parallel counts and the token count
- * for BM25, plus the keys the comparison looks up by (program and indicator keys, deadline years,
- * annotation types). The article text itself is never indexed.
+ * What the comparison and the filters look an article up by, from its automatic annotations that
+ * are not dismissed: program keys, indicator cores (indicatorKey in lib/corpus/keys.ts), deadline
+ * years and annotation types. Stored in the index as terms under a prefix (factTerms).
  */
-export interface ArticleTermsRecord {
-  articleId: string;
-  terms: string[];
-  counts: number[];
-  length: number;
+export interface ArticleFacts {
   programs: string[];
-  /** Indicator cores (see indicatorKey in lib/corpus/keys.ts). */
   indicators: string[];
   deadlineYears: number[];
   types: SpanType[];
-  region: string | null;
 }
 
-/** Document frequency of a term: read by key (one bulkGet per query), kept exact in the save transaction. */
+/**
+ * The corpus index of one article (v4): its number in the postings, its distinct text terms with
+ * their counts and its facts (packed term ids, lib/corpus/postings.ts), and the token count for
+ * BM25. What the article is found by lives in `postings`; this row is what saving needs to undo
+ * an article's postings and what "related articles" reads to score a candidate. The article text
+ * itself is never indexed.
+ */
+export interface ArticleTermsRecord {
+  articleId: string;
+  /** The article's number in `postings` and `docBlocks`; kept when it is re-indexed. */
+  num: number;
+  /** Text terms: (term id delta, count)* varints, ids ascending (packTermCounts). */
+  termCounts: Uint8Array;
+  /** Fact terms (factTerms), packed the same way with count 1. */
+  factCounts: Uint8Array;
+  /** Tokens of the text (BM25's document length). */
+  length: number;
+}
+
+/**
+ * A term of the corpus: its document frequency (read by key, one bulkGet per query, kept exact in
+ * the save transaction) and, from v4, the small id its postings and article term lists use.
+ */
 export interface TermStatRecord {
   term: string;
   df: number;
+  /** v4: never reused, so a stale id can never name another term. */
+  id: number;
 }
 
-/** Corpus-wide BM25 figures under key 'bm25': indexed documents and their summed token length. */
+/**
+ * Corpus-wide figures under key 'bm25': indexed documents and their summed token length; from v4
+ * also the next article number and term id to hand out, and `version`, bumped by every write to
+ * the index, which is how an in-memory cache of postings knows it is still current.
+ */
 export interface CorpusStatRecord {
   key: string;
   docs: number;
   totalLength: number;
+  nextNum?: number;
+  nextTermId?: number;
+  version?: number;
 }
 
 /** v2 (2026-11-24): corpus index (articleTerms, termStats, corpusStats), agency/URL/pending indexes. */
@@ -157,6 +188,90 @@ export async function upgradeToV3(tx: Transaction): Promise<void> {
   });
 }
 
+/**
+ * v4 (2026-12-07, issue 13): the index packed (lib/corpus/postings.ts). articleTerms loses its
+ * multiEntry indexes (one IndexedDB entry per term or fact and article, each repeating the 21-character id:
+ * ~13 KB an article in Chromium, and counting a common program meant walking all of its entries)
+ * for `postings`, one row per term and block of article numbers, key [termId, block], value the
+ * packed (num, count) run — facts are terms too, under a prefix; `docBlocks`, key block, value the
+ * ids and token lengths of its articles; termStats gains the term id. annotations keep only the
+ * indexes that are read.
+ */
+export const SCHEMA_V4 = Object.freeze({
+  articles: 'id, &canonicalUrl, contentHash, savedAt, publishedAt, region, *agencies, *urls, needsIndex',
+  // articleId is the first part of [articleId+type] (Dexie answers where('articleId') from it)
+  // and createdAt was never queried: each index entry repeats the 21-character annotation id,
+  // and an article has a dozen annotations.
+  annotations: 'id, type, [articleId+type]',
+  settings: 'key',
+  articleTerms: 'articleId',
+  termStats: 'term, &id',
+  corpusStats: 'key',
+  postings: '',
+  docBlocks: '',
+});
+
+/** An articleTerms row of v2 and v3, as upgradeToV4 reads it. */
+interface ArticleTermsV2 extends ArticleFacts {
+  articleId: string;
+  terms: string[];
+  counts: number[];
+  length: number;
+}
+
+/**
+ * v3 → v4. The v3 rows (v2's stores) already hold every article's terms, counts and facts, so the
+ * packed index is built from them here, without jieba: articles get numbers in id (= creation) order, terms
+ * ids, and document frequencies are recounted from the rows. Articles still waiting for indexing
+ * stay marked and are indexed by indexPending as before.
+ */
+export async function upgradeToV4(tx: Transaction): Promise<void> {
+  const rows = (await tx.table('articleTerms').toArray()) as ArticleTermsV2[];
+  rows.sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0));
+  const facts = rows.map((r) => factTerms(r));
+  const df = new Map<string, number>();
+  rows.forEach((r, i) => {
+    for (const t of [...r.terms, ...(facts[i] as string[])]) df.set(t, (df.get(t) ?? 0) + 1);
+  });
+  const ids = new Map([...df.keys()].sort().map((t, i) => [t, i]));
+  const postings = new Map<string, { termId: number; block: number; nums: number[]; counts: number[] }>();
+  const blocks = new Map<number, DocBlock>();
+  let totalLength = 0;
+  const next: ArticleTermsRecord[] = rows.map((r, num) => {
+    const text = new Map<number, number>();
+    r.terms.forEach((t, i) => text.set(ids.get(t) as number, r.counts[i] ?? 1));
+    const fact = new Map((facts[num] as string[]).map((t) => [ids.get(t) as number, 1]));
+    const block = blockOf(num);
+    for (const [termId, count] of [...text, ...fact]) {
+      const key = `${termId}:${block}`;
+      let p = postings.get(key);
+      if (!p) postings.set(key, (p = { termId, block, nums: [], counts: [] }));
+      p.nums.push(num);
+      p.counts.push(count);
+    }
+    let b = blocks.get(block);
+    if (!b) blocks.set(block, (b = { ids: [], lengths: [] }));
+    b.ids[num - block * BLOCK] = r.articleId;
+    b.lengths[num - block * BLOCK] = r.length;
+    totalLength += r.length;
+    return { articleId: r.articleId, num, termCounts: packTermCounts(text), factCounts: packTermCounts(fact), length: r.length };
+  });
+  await tx.table('articleTerms').clear();
+  await tx.table('articleTerms').bulkPut(next);
+  await tx.table('termStats').clear();
+  await tx.table('termStats').bulkPut([...df].map(([term, n]) => ({ term, df: n, id: ids.get(term) as number }) satisfies TermStatRecord));
+  const plist = [...postings.values()];
+  await tx.table('postings').bulkPut(plist.map((p) => packPairs(p.nums, p.counts)), plist.map((p) => [p.termId, p.block]) as never);
+  for (const b of blocks.values()) {
+    for (let i = 0; i < b.ids.length; i++) {
+      b.ids[i] ??= '';
+      b.lengths[i] ??= 0;
+    }
+  }
+  await tx.table('docBlocks').bulkPut([...blocks.values()], [...blocks.keys()]);
+  await tx.table('corpusStats').put({ key: 'bm25', docs: rows.length, totalLength, nextNum: rows.length, nextTermId: ids.size, version: 1 } satisfies CorpusStatRecord);
+}
+
 /** A watch of the watchlist (lib/watch.ts): a program, issuer, indicator or search query the reader follows. */
 export interface WatchRecord {
   id: string;
@@ -170,11 +285,8 @@ export interface WatchRecord {
   seenAt: number;
 }
 
-/**
- * v4 (issue 18): the watchlist. Other branches take the next numbers too (corpus index, sync);
- * the version is renumbered at merge, the stores and the test stay.
- */
-export const SCHEMA_V4 = Object.freeze({ ...SCHEMA_V3, watches: 'id, &[kind+key], createdAt' });
+/** v5 (issue 18): the watchlist, a new table beside v4's packed index. */
+export const SCHEMA_V5 = Object.freeze({ ...SCHEMA_V4, watches: 'id, &[kind+key], createdAt' });
 
 export class PolicyDB extends Dexie {
   articles!: EntityTable<ArticleRecord, 'id'>;
@@ -183,6 +295,10 @@ export class PolicyDB extends Dexie {
   articleTerms!: EntityTable<ArticleTermsRecord, 'articleId'>;
   termStats!: EntityTable<TermStatRecord, 'term'>;
   corpusStats!: EntityTable<CorpusStatRecord, 'key'>;
+  /** Outbound key [termId, block]; value: packed (num, count) run (lib/corpus/postings.ts). */
+  postings!: Table<Uint8Array, [number, number]>;
+  /** Outbound key block; value: ids and token lengths by num. */
+  docBlocks!: Table<DocBlock, number>;
   watches!: EntityTable<WatchRecord, 'id'>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
@@ -190,10 +306,11 @@ export class PolicyDB extends Dexie {
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade((tx) => upgradeToV2(tx));
     this.version(3).stores(SCHEMA_V3).upgrade((tx) => upgradeToV3(tx));
+    this.version(4).stores(SCHEMA_V4).upgrade((tx) => upgradeToV4(tx));
     // A new table only: nothing to carry over.
-    this.version(4).stores(SCHEMA_V4);
+    this.version(5).stores(SCHEMA_V5);
   }
 }
 
 /** The newest schema version; tests assert that every version has a migration test. */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;

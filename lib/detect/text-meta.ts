@@ -275,13 +275,17 @@ interface FormNode {
   /** Indices into NATIONAL_FORMS of the forms ending here. */
   forms?: number[];
 }
-let formTrie: { root: FormNode; first: Uint8Array } | null = null;
-function nationalFormTrie(): { root: FormNode; first: Uint8Array } {
+// Most places start no form: a table of the forms' first two characters (hashed) passes them over
+// without a lookup, where 国 and 中 alone would start a search at every other sentence.
+let formTrie: { root: FormNode; pairs: Uint8Array } | null = null;
+const formPair = (a: number, b: number) => (a * 31 + b) & 0xffff;
+function nationalFormTrie(): { root: FormNode; pairs: Uint8Array } {
   if (formTrie) return formTrie;
   const root: FormNode = { next: new Map() };
-  const first = new Uint8Array(0x10000);
+  const pairs = new Uint8Array(0x10000);
   NATIONAL_FORMS.forEach(([, form], k) => {
-    first[form.charCodeAt(0)] = 1;
+    if (form.length < 2) throw new Error(`agencies: the written form ${form} is shorter than two characters`);
+    pairs[formPair(form.charCodeAt(0), form.charCodeAt(1))] = 1;
     let node = root;
     for (let i = 0; i < form.length; i++) {
       const c = form.charCodeAt(i);
@@ -291,21 +295,24 @@ function nationalFormTrie(): { root: FormNode; first: Uint8Array } {
     }
     (node.forms ??= []).push(k);
   });
-  formTrie = { root, first };
+  formTrie = { root, pairs };
   return formTrie;
 }
 
-/** For each form of NATIONAL_FORMS, every place it occurs in the text, in order (overlaps included). */
-function nationalFormPlaces(t: string): number[][] {
-  const { root, first } = nationalFormTrie();
-  const places: number[][] = NATIONAL_FORMS.map(() => []);
-  for (let i = 0; i < t.length; i++) {
-    if (!first[t.charCodeAt(i)]) continue;
+/**
+ * For each form of NATIONAL_FORMS, every place it occurs in the text, in order (overlaps included);
+ * undefined for a form that does not occur (most do not: an array for each would be garbage).
+ */
+function nationalFormPlaces(t: string): (number[] | undefined)[] {
+  const { root, pairs } = nationalFormTrie();
+  const places: (number[] | undefined)[] = new Array(NATIONAL_FORMS.length);
+  for (let i = 0; i + 1 < t.length; i++) {
+    if (!pairs[formPair(t.charCodeAt(i), t.charCodeAt(i + 1))]) continue;
     let node: FormNode | undefined = root;
     for (let j = i; j < t.length; j++) {
       node = node.next.get(t.charCodeAt(j));
       if (!node) break;
-      if (node.forms) for (const k of node.forms) places[k]!.push(i);
+      if (node.forms) for (const k of node.forms) (places[k] ??= []).push(i);
     }
   }
   return places;
@@ -317,10 +324,13 @@ function agencyHits(t: string): AgencyHit[] {
   const overlaps = (a: number, b: number) => taken.some(([x, y]) => a < y && b > x);
   const places = nationalFormPlaces(t);
   // National bodies, longest written form first so 国务院办公厅 is not also counted as 国务院.
-  for (const [k, [canon, form]] of NATIONAL_FORMS.entries()) {
+  for (let k = 0; k < NATIONAL_FORMS.length; k++) {
+    const at = places[k];
+    if (!at) continue;
+    const [canon, form] = NATIONAL_FORMS[k]!;
     // Each form's places as a search from the end of its last one would find them.
     let from = 0;
-    for (const i of places[k]!) {
+    for (const i of at) {
       if (i < from) continue;
       from = i + form.length;
       // 省发展改革委 or 市人民银行 are local branches, not the national body.

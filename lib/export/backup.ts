@@ -57,6 +57,29 @@ export interface ImportCounts {
   settings: number;
 }
 
+/** A record a problem is about: its collection, its place in the file and its id (or key). */
+export interface ProblemWhere {
+  collection: 'articles' | 'annotations' | 'settings';
+  index: number;
+  id?: string;
+}
+
+/**
+ * A problem with a backup as data, for the dashboard to say in the reader's language
+ * (lib/export/import-problems.ts); the English `errors` and `warnings` say the same for logs, the
+ * CLI and tests. `field` is the path inside the record (or the file); `detail` what is wrong with it.
+ */
+export interface ImportProblem {
+  code:
+    | 'notText' | 'tooLarge' | 'json' | 'tooDeep' | 'forbiddenKey' | 'notBackup' | 'newer' | 'version' | 'tooMany' | 'counts'
+    | 'missing' | 'invalid' | 'conflict' | 'orphan' | 'database' | 'derived' | 'duplicate' | 'unreadable' | 'more';
+  where?: ProblemWhere;
+  other?: ProblemWhere;
+  field?: string;
+  detail?: 'type' | 'tooBig' | 'tooSmall' | 'url' | 'date' | 'choice' | 'other';
+  params?: Record<string, string | number>;
+}
+
 export type ImportReport =
   | {
       ok: true;
@@ -68,8 +91,10 @@ export type ImportReport =
       articleIds: string[];
       /** Problems after the data was safely written (e.g. re-indexing failed). */
       warnings: string[];
+      /** The same as data. */
+      warningProblems: ImportProblem[];
     }
-  | { ok: false; errors: string[] };
+  | { ok: false; errors: string[]; problems: ImportProblem[] };
 
 export interface ImportOptions {
   onProgress?: ProgressFn;
@@ -138,9 +163,11 @@ const timestamp = z.number().nonnegative().max(8.64e15);
  */
 const str = (max: number) => z.string().max(max);
 // A real calendar day: 2024-13-45 has the shape but would sort, count and show as nonsense.
-const isoDate = z.string().refine(isIsoDate, 'expected a real date YYYY-MM-DD');
+const DATE_MESSAGE = 'expected a real date YYYY-MM-DD';
+const URL_MESSAGE = 'must be an http(s) URL';
+const isoDate = z.string().refine(isIsoDate, DATE_MESSAGE);
 // Stored URLs become links in the dashboard and the exports: only http(s) gets in.
-const httpUrl = z.string().min(1, 'required').max(4000).refine((u) => safeHttpUrl(u) !== null, 'must be an http(s) URL');
+const httpUrl = z.string().min(1, 'required').max(4000).refine((u) => safeHttpUrl(u) !== null, URL_MESSAGE);
 
 export const verdictRecordSchema = z.object({
   isPolicy: z.boolean(),
@@ -167,6 +194,8 @@ export const articleRecordSchema = z
     region: str(50).nullable().optional(),
     // v2: every URL the text was saved from.
     urls: z.array(httpUrl).max(1000).optional(),
+    // Where the text sits in its page's text (lib/page/page-text.ts): runs of three offsets.
+    pageMap: z.array(z.number().int().nonnegative()).max(300_000).refine((m) => m.length % 3 === 0, 'runs of three offsets').optional(),
   })
   .loose();
 
@@ -254,18 +283,21 @@ const envelopeSchema = z.object({
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 class Rejected extends Error {
-  constructor(readonly errors: string[]) {
-    super(errors[0] ?? 'import rejected');
+  constructor(readonly errors: ErrorList) {
+    super(errors.list()[0] ?? 'import rejected');
   }
 }
 
-/** Error lists stay readable: capped, with the rest counted. */
+/** Error lists stay readable: capped, with the rest counted; each in English and as data. */
 class ErrorList {
   readonly items: string[] = [];
+  readonly problems: ImportProblem[] = [];
   private more = 0;
-  add(msg: string): void {
-    if (this.items.length < MAX_REPORTED_ERRORS) this.items.push(msg);
-    else this.more++;
+  add(msg: string, problem: ImportProblem): void {
+    if (this.items.length < MAX_REPORTED_ERRORS) {
+      this.items.push(msg);
+      this.problems.push(problem);
+    } else this.more++;
   }
   get size(): number {
     return this.items.length + this.more;
@@ -273,6 +305,33 @@ class ErrorList {
   list(): string[] {
     return this.more ? [...this.items, `… and ${this.more} more`] : [...this.items];
   }
+  problemList(): ImportProblem[] {
+    return this.more ? [...this.problems, { code: 'more', params: { n: this.more } }] : [...this.problems];
+  }
+}
+
+function whereOf(collection: ProblemWhere['collection'], index: number, raw: unknown): ProblemWhere {
+  const rid = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>)[collection === 'settings' ? 'key' : 'id'] : undefined;
+  return typeof rid === 'string' ? { collection, index, id: rid.slice(0, 60) } : { collection, index };
+}
+
+/** What is wrong, as a code the dashboard words (the custom messages are this module's own refinements). */
+function detailOf(issue: z.core.$ZodIssue): NonNullable<ImportProblem['detail']> {
+  if (issue.code === 'invalid_type') return 'type';
+  if (issue.code === 'too_big') return 'tooBig';
+  if (issue.code === 'too_small') return 'tooSmall';
+  if (issue.code === 'invalid_value' || issue.code === 'invalid_union') return 'choice';
+  if (issue.message === URL_MESSAGE) return 'url';
+  if (issue.message === DATE_MESSAGE) return 'date';
+  return 'other';
+}
+
+function issueProblem(issue: z.core.$ZodIssue, raw: unknown, where?: ProblemWhere): ImportProblem {
+  const field = issue.path.map(String).join('.');
+  const missing = issue.code === 'invalid_type' && at(raw, issue.path) === undefined;
+  const p: ImportProblem = missing ? { code: 'missing', field } : { code: 'invalid', field, detail: detailOf(issue), params: { message: shown(issue.message) } };
+  if (where) p.where = where;
+  return p;
 }
 
 /** A value quoted in an error message: short, one line, no control characters. */
@@ -331,7 +390,7 @@ async function checkTree(root: unknown, maxDepth: number, errors: ErrorList): Pr
     const { v, depth } = node;
     if (v === null || typeof v !== 'object') continue;
     if (depth > maxDepth) {
-      errors.add(`${shown(pathOf(node)) || '(top)'}: nested deeper than ${maxDepth} levels`);
+      errors.add(`${shown(pathOf(node)) || '(top)'}: nested deeper than ${maxDepth} levels`, { code: 'tooDeep', field: shown(pathOf(node)), params: { max: maxDepth } });
       continue;
     }
     if (Array.isArray(v)) {
@@ -339,7 +398,7 @@ async function checkTree(root: unknown, maxDepth: number, errors: ErrorList): Pr
     } else {
       for (const k of Object.keys(v)) {
         const child: Node = { v: (v as Record<string, unknown>)[k], parent: node, key: k, depth: depth + 1 };
-        if (FORBIDDEN_KEYS.has(k)) errors.add(`${shown(pathOf(child))}: forbidden key "${k}"`);
+        if (FORBIDDEN_KEYS.has(k)) errors.add(`${shown(pathOf(child))}: forbidden key "${k}"`, { code: 'forbiddenKey', field: shown(pathOf(node)), params: { key: k } });
         else stack.push(child);
       }
     }
@@ -364,7 +423,7 @@ async function validateAll<S extends z.ZodType>(
     const raw = raws[i];
     const r = schema.safeParse(raw);
     if (r.success) out.push({ rec: r.data, index: i });
-    else for (const issue of r.error.issues) errors.add(`${label(collection, i, raw)}: ${issueText(issue, raw)}`);
+    else for (const issue of r.error.issues) errors.add(`${label(collection, i, raw)}: ${issueText(issue, raw)}`, issueProblem(issue, raw, whereOf(collection, i, raw)));
     await progress();
   }
   return out;
@@ -384,6 +443,11 @@ function newer<T extends { updatedAt: number }>(incoming: T, existing: T): boole
  * For the page that reads the file: refuse before reading it into memory. UTF-8 takes at most 3
  * bytes per UTF-16 code unit, so a file over 3 × maxChars bytes cannot pass importBackup's limit.
  */
+export function backupFileTooLargeProblem(sizeBytes: number, limits: Partial<BackupLimits> = {}): ImportProblem | null {
+  const maxBytes = (limits.maxChars ?? DEFAULT_LIMITS.maxChars) * 3;
+  return sizeBytes > maxBytes ? { code: 'tooLarge', params: { size: `${(sizeBytes / 1048576).toFixed(0)} MB`, limit: `${(maxBytes / 1048576).toFixed(0)} MB` } } : null;
+}
+
 export function backupFileTooLarge(sizeBytes: number, limits: Partial<BackupLimits> = {}): string | null {
   const maxChars = limits.maxChars ?? DEFAULT_LIMITS.maxChars;
   return sizeBytes > maxChars * 3 ? `the file is too large (${(sizeBytes / 1048576).toFixed(0)} MB; the limit is ${((maxChars * 3) / 1048576).toFixed(0)} MB)` : null;
@@ -392,34 +456,42 @@ export function backupFileTooLarge(sizeBytes: number, limits: Partial<BackupLimi
 
 export async function importBackup(db: PolicyDB, json: string, opts: ImportOptions = {}): Promise<ImportReport> {
   const limits: BackupLimits = { ...DEFAULT_LIMITS, ...opts.limits };
-  const fail = (...errors: string[]): ImportReport => ({ ok: false, errors });
+  const fail = (error: string, problem: ImportProblem): ImportReport => ({ ok: false, errors: [error], problems: [problem] });
+  const failAll = (list: ErrorList): ImportReport => ({ ok: false, errors: list.list(), problems: list.problemList() });
+  const mb = (chars: number) => `${(chars / 1048576).toFixed(1)} M`;
 
-  if (typeof json !== 'string') return fail('the backup is not text');
+  if (typeof json !== 'string') return fail('the backup is not text', { code: 'notText' });
   if (json.length > limits.maxChars)
-    return fail(`the file is too large (${(json.length / 1048576).toFixed(1)} M characters; the limit is ${(limits.maxChars / 1048576).toFixed(0)} M)`);
+    return fail(`the file is too large (${(json.length / 1048576).toFixed(1)} M characters; the limit is ${(limits.maxChars / 1048576).toFixed(0)} M)`, { code: 'tooLarge', params: { size: mb(json.length), limit: mb(limits.maxChars) } });
 
   let parsed: unknown;
   try {
     parsed = JSON.parse(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json);
   } catch (e) {
-    return fail(`not valid JSON — the file may be truncated or corrupted (${shown(e instanceof Error ? e.message : String(e))})`);
+    return fail(`not valid JSON — the file may be truncated or corrupted (${shown(e instanceof Error ? e.message : String(e))})`, { code: 'json' });
   }
 
   const errors = new ErrorList();
   await checkTree(parsed, limits.maxDepth, errors);
-  if (errors.size) return fail(...errors.list());
+  if (errors.size) return failAll(errors);
 
   const env = envelopeSchema.safeParse(parsed);
-  if (!env.success) return fail(...env.error.issues.map((i) => issueText(i, parsed)));
+  if (!env.success) {
+    for (const i of env.error.issues) {
+      const notOurs = i.path[0] === 'format';
+      errors.add(issueText(i, parsed), notOurs ? { code: 'notBackup' } : issueProblem(i, parsed));
+    }
+    return failAll(errors);
+  }
   const file = env.data;
-  if (file.version > BACKUP_VERSION) return fail(`this backup was made by a newer PolicyLens (backup version ${file.version}); update the extension first`);
-  if (file.version !== BACKUP_VERSION) return fail(`unsupported backup version ${file.version}`);
-  if (file.articles.length > limits.maxArticles) return fail(`too many articles: ${file.articles.length} (limit ${limits.maxArticles})`);
-  if (file.annotations.length > limits.maxAnnotations) return fail(`too many annotations: ${file.annotations.length} (limit ${limits.maxAnnotations})`);
-  if (file.settings.length > limits.maxSettings) return fail(`too many settings: ${file.settings.length} (limit ${limits.maxSettings})`);
+  if (file.version > BACKUP_VERSION) return fail(`this backup was made by a newer PolicyLens (backup version ${file.version}); update the extension first`, { code: 'newer', params: { version: file.version } });
+  if (file.version !== BACKUP_VERSION) return fail(`unsupported backup version ${file.version}`, { code: 'version', params: { version: file.version } });
+  for (const [what, max] of [['articles', limits.maxArticles], ['annotations', limits.maxAnnotations], ['settings', limits.maxSettings]] as const) {
+    if (file[what].length > max) return fail(`too many ${what}: ${file[what].length} (limit ${max})`, { code: 'tooMany', params: { what, n: file[what].length, limit: max } });
+  }
   if (file.counts) {
     for (const k of ['articles', 'annotations', 'settings'] as const) {
-      if (file.counts[k] !== file[k].length) errors.add(`counts.${k}: the file says ${file.counts[k]} but holds ${file[k].length} — it was cut or edited`);
+      if (file.counts[k] !== file[k].length) errors.add(`counts.${k}: the file says ${file.counts[k]} but holds ${file[k].length} — it was cut or edited`, { code: 'counts', params: { what: k, declared: file.counts[k], actual: file[k].length } });
     }
   }
 
@@ -437,7 +509,7 @@ export async function importBackup(db: PolicyDB, json: string, opts: ImportOptio
   const articles = await validateAll('articles', file.articles, articleRecordSchema, errors, step);
   const annotations = await validateAll('annotations', file.annotations, annotationRecordSchema, errors, step);
   const settings = await validateAll('settings', file.settings, settingRecordSchema, errors, step);
-  if (errors.size) return fail(...errors.list());
+  if (errors.size) return failAll(errors);
 
   // Within the file: one record per article id and per canonical URL, one per annotation id, the newer winning.
   const remap = new Map<string, string>();
@@ -451,7 +523,7 @@ export async function importBackup(db: PolicyDB, json: string, opts: ImportOptio
     const kept = fileById.get(item.rec.id) ?? fileByUrl.get(item.rec.canonicalUrl);
     if (kept) {
       const same = kept.rec.id === item.rec.id ? 'id' : 'canonicalUrl';
-      notes.add(`articles[${item.index}] (id=${shown(item.rec.id)}): same ${same} as articles[${kept.index}], which is newer and was imported in its place`);
+      notes.add(`articles[${item.index}] (id=${shown(item.rec.id)}): same ${same} as articles[${kept.index}], which is newer and was imported in its place`, { code: 'duplicate', where: { collection: 'articles', index: item.index, id: item.rec.id }, other: { collection: 'articles', index: kept.index, id: kept.rec.id } });
       if (kept.rec.id !== item.rec.id) remap.set(item.rec.id, kept.rec.id);
       continue;
     }
@@ -470,14 +542,14 @@ export async function importBackup(db: PolicyDB, json: string, opts: ImportOptio
     const wins = !prev || item.rec.updatedAt >= prev.rec.updatedAt;
     if (prev) {
       const [lost, won] = wins ? [prev, item] : [item, prev];
-      notes.add(`annotations[${lost.index}] (id=${shown(lost.rec.id)}): same id as annotations[${won.index}], which is newer and was imported in its place`);
+      notes.add(`annotations[${lost.index}] (id=${shown(lost.rec.id)}): same id as annotations[${won.index}], which is newer and was imported in its place`, { code: 'duplicate', where: { collection: 'annotations', index: lost.index, id: lost.rec.id }, other: { collection: 'annotations', index: won.index, id: won.rec.id } });
     }
     if (wins) annById.set(item.rec.id, item);
   }
   const settingByKey = new Map<string, Indexed<SettingRecord>>();
   for (const item of settings as Array<Indexed<SettingRecord>>) {
     const prev = settingByKey.get(item.rec.key);
-    if (prev) notes.add(`settings[${prev.index}] (key=${shown(prev.rec.key)}): same key as settings[${item.index}], which comes later and was imported in its place`);
+    if (prev) notes.add(`settings[${prev.index}] (key=${shown(prev.rec.key)}): same key as settings[${item.index}], which comes later and was imported in its place`, { code: 'duplicate', where: { collection: 'settings', index: prev.index, id: prev.rec.key }, other: { collection: 'settings', index: item.index, id: item.rec.key } });
     settingByKey.set(item.rec.key, item);
   }
 
@@ -502,6 +574,7 @@ export async function importBackup(db: PolicyDB, json: string, opts: ImportOptio
         if (sameId && sameUrl && sameId.id !== sameUrl.id) {
           problems.add(
             `articles[${index}] (id=${shown(rec.id)}): matches stored article ${shown(sameId.id)} by id but ${shown(sameUrl.id)} by canonicalUrl; cannot merge both`,
+            { code: 'conflict', where: { collection: 'articles', index, id: rec.id } },
           );
           return;
         }
@@ -537,7 +610,7 @@ export async function importBackup(db: PolicyDB, json: string, opts: ImportOptio
       incomingAnns.forEach(({ rec, index }, i) => {
         const articleId = resolve(rec.articleId);
         if (!finalIds.has(articleId)) {
-          problems.add(`annotations[${index}] (id=${shown(rec.id)}): articleId ${shown(rec.articleId)} matches no article in the backup or the database`);
+          problems.add(`annotations[${index}] (id=${shown(rec.id)}): articleId ${shown(rec.articleId)} matches no article in the backup or the database`, { code: 'orphan', where: { collection: 'annotations', index, id: rec.id } });
           return;
         }
         const existing = existingAnns[i];
@@ -548,7 +621,7 @@ export async function importBackup(db: PolicyDB, json: string, opts: ImportOptio
           touched.add(articleId);
         }
       });
-      if (problems.size) throw new Rejected(problems.list());
+      if (problems.size) throw new Rejected(problems);
 
       const keys = [...settingByKey.keys()];
       const existingSettings = await db.settings.bulkGet(keys);
@@ -588,23 +661,26 @@ export async function importBackup(db: PolicyDB, json: string, opts: ImportOptio
       }
     });
   } catch (e) {
-    if (e instanceof Rejected) return fail(...e.errors);
+    if (e instanceof Rejected) return failAll(e.errors);
     const name = e instanceof Error ? e.name : 'Error';
     const message = e instanceof Error ? e.message : String(e);
-    return fail(`the database refused the import, nothing was changed (${name}: ${shown(message)})`);
+    return fail(`the database refused the import, nothing was changed (${name}: ${shown(message)})`, { code: 'database', params: { detail: `${name}: ${shown(message)}` } });
   }
   opts.onProgress?.(total, total);
 
   const articleIds = [...touched];
   const warnings: string[] = notes.list();
+  const warningProblems: ImportProblem[] = notes.problemList();
   if (opts.afterImport && articleIds.length) {
     try {
       await opts.afterImport(articleIds);
     } catch (e) {
-      warnings.push(`the data was imported, but updating derived data failed: ${shown(e instanceof Error ? e.message : String(e))}`);
+      const detail = shown(e instanceof Error ? e.message : String(e));
+      warnings.push(`the data was imported, but updating derived data failed: ${detail}`);
+      warningProblems.push({ code: 'derived', params: { detail } });
     }
   }
-  return { ok: true, added, merged, articleIds, warnings };
+  return { ok: true, added, merged, articleIds, warnings, warningProblems };
 }
 
 /* ------------------------------------------------------------------ testing aid */

@@ -17,6 +17,7 @@ import type { AnnotationRecord, ArticleRecord } from '../db/schema';
 import { KIND_LABELS, byKind, clean, formatValue, metadataRows, targetIndicator, visibleAnnotations } from './format-value';
 import { textFragmentUrl } from './fragment';
 import { Ticker, workOf } from './progress';
+import { localDateTime } from '../format/date';
 import type { ExportItem, ProgressFn } from './types';
 
 /**
@@ -46,7 +47,7 @@ function cell(children: Paragraph[], header = false): TableCell {
 
 function quoteParagraph(article: ArticleRecord, a: AnnotationRecord): Paragraph {
   const text = clean(a.text || a.selectors.quote.exact);
-  const href = textFragmentUrl(article.url, article.text, a);
+  const href = textFragmentUrl(article.url, article.text, a, article.pageMap);
   const child: ParagraphChild = href
     ? new ExternalHyperlink({ link: href, children: [new TextRun({ text, style: 'Hyperlink' })] })
     : new TextRun(text);
@@ -66,10 +67,10 @@ function table(head: readonly string[], rows: Paragraph[][][]): Table {
 
 const p = (s: string) => [new Paragraph({ children: [new TextRun(clean(s))] })];
 
-function articleBlocks(article: ArticleRecord, annotations: AnnotationRecord[], heading: (typeof HeadingLevel)[keyof typeof HeadingLevel]): Array<Paragraph | Table> {
+function articleBlocks(article: ArticleRecord, annotations: AnnotationRecord[], heading: (typeof HeadingLevel)[keyof typeof HeadingLevel], timezoneOffset?: number): Array<Paragraph | Table> {
   const sub = heading === HeadingLevel.TITLE ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2;
   const out: Array<Paragraph | Table> = [new Paragraph({ heading, children: [new TextRun(clean(article.title) || '（无标题）')] })];
-  for (const [k, v] of metadataRows(article)) {
+  for (const [k, v] of metadataRows(article, timezoneOffset)) {
     out.push(new Paragraph({ children: [new TextRun({ text: `${k}：`, bold: true }), new TextRun(v)] }));
   }
   const g = byKind(visibleAnnotations(annotations));
@@ -86,7 +87,7 @@ function articleBlocks(article: ArticleRecord, annotations: AnnotationRecord[], 
   return out;
 }
 
-export async function buildDocx(items: readonly ExportItem[], now: Date, onProgress?: ProgressFn): Promise<Uint8Array> {
+export async function buildDocx(items: readonly ExportItem[], now: Date, onProgress?: ProgressFn, timezoneOffset?: number): Promise<Uint8Array> {
   const ticker = new Ticker(workOf(items), onProgress);
   const single = items.length === 1 ? items[0] : undefined;
   const children: Array<Paragraph | Table> = [];
@@ -95,12 +96,13 @@ export async function buildDocx(items: readonly ExportItem[], now: Date, onProgr
   children.push(
     new Paragraph({
       alignment: AlignmentType.LEFT,
-      children: [new TextRun({ text: `由 PolicyLens 政策透镜生成于 ${now.toISOString().replace('T', ' ').slice(0, 16)} UTC`, color: '666666', size: 18 })],
+      // The reader's own clock, its offset written out: a report is read where it was made.
+      children: [new TextRun({ text: `由 PolicyLens 政策透镜生成于 ${localDateTime(now.getTime(), timezoneOffset)}`, color: '666666', size: 18 })],
     }),
   );
   for (const { article, annotations } of items) {
     // In a single-article report the article's title is the document's; the generated line goes under it.
-    const blocks = articleBlocks(article, annotations, single ? HeadingLevel.TITLE : HeadingLevel.HEADING_1);
+    const blocks = articleBlocks(article, annotations, single ? HeadingLevel.TITLE : HeadingLevel.HEADING_1, timezoneOffset);
     if (single) children.unshift(...blocks.splice(0, 1));
     children.push(...blocks);
     await ticker.tick(1 + annotations.length);

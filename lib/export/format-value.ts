@@ -1,7 +1,7 @@
 import type { AnnotationKind, AnnotationRecord, ArticleRecord } from '../db/schema';
 import { zhTranslate } from '../i18n';
 import { formatValue as formatAnyValue } from '../format/value';
-import { utcDay } from '../format/date';
+import { localDateTime, utcDay } from '../format/date';
 
 /**
  * What every report format shares: section labels, the readable value of an annotation (through
@@ -64,14 +64,14 @@ export function articleDate(a: ArticleRecord): string {
 }
 
 /** The metadata lines every report shows under an article's title, label first. */
-export function metadataRows(a: ArticleRecord): Array<[string, string]> {
+export function metadataRows(a: ArticleRecord, timezoneOffset?: number): Array<[string, string]> {
   const rows: Array<[string, string]> = [];
   if (a.site) rows.push(['来源', clean(a.site)]);
   if (a.publishedAt) rows.push(['发布日期', a.publishedAt]);
   if (a.region) rows.push(['地区', clean(a.region)]);
   if (a.agencies?.length) rows.push(['发文机关', a.agencies.map(clean).join('、')]);
   if (a.docNumber) rows.push(['发文字号', clean(a.docNumber)]);
-  rows.push(['保存时间', new Date(a.savedAt).toISOString().replace('T', ' ').slice(0, 16) + ' UTC']);
+  rows.push(['保存时间', localDateTime(a.savedAt, timezoneOffset)]);
   rows.push(['网址', clean(a.url)]);
   return rows;
 }

@@ -2,6 +2,7 @@ import type { AnnotationRecord, ArticleRecord } from '../db/schema';
 import { KIND_LABELS, byKind, clean, formatValue, metadataRows, safeHttpUrl, targetIndicator, visibleAnnotations } from './format-value';
 import { textFragmentUrl } from './fragment';
 import { Ticker, workOf } from './progress';
+import { localDateTime } from '../format/date';
 import type { ExportItem, ProgressFn } from './types';
 
 /**
@@ -37,7 +38,7 @@ a { color: #0969da; }
 
 function quoteCell(article: ArticleRecord, a: AnnotationRecord): string {
   const text = esc(a.text || a.selectors.quote.exact);
-  const href = textFragmentUrl(article.url, article.text, a);
+  const href = textFragmentUrl(article.url, article.text, a, article.pageMap);
   return href ? `<a href="${esc(href)}" rel="noopener noreferrer">${text}</a>` : text;
 }
 
@@ -50,11 +51,11 @@ function table(head: readonly string[], rows: readonly string[][]): string {
 const td = (html: string, cls?: string) => (cls ? `<td class="${cls}">${html}</td>` : `<td>${html}</td>`);
 const noteCell = (a: AnnotationRecord) => td(esc(a.note), 'note');
 
-function articleSection(article: ArticleRecord, annotations: AnnotationRecord[], level: 1 | 2): string {
+function articleSection(article: ArticleRecord, annotations: AnnotationRecord[], level: 1 | 2, timezoneOffset?: number): string {
   const h = `h${level}`;
   const sub = `h${level + 1}`;
   const out: string[] = [`<section>`, `<${h}>${esc(article.title) || '（无标题）'}</${h}>`];
-  const meta = metadataRows(article).map(([k, v]) => {
+  const meta = metadataRows(article, timezoneOffset).map(([k, v]) => {
     const href = k === '网址' ? safeHttpUrl(article.url) : null;
     const dd = href ? `<a href="${esc(href)}" rel="noopener noreferrer">${esc(v)}</a>` : esc(v);
     return `<dt>${esc(k)}</dt><dd>${dd}</dd>`;
@@ -78,13 +79,13 @@ function articleSection(article: ArticleRecord, annotations: AnnotationRecord[],
   return out.join('\n');
 }
 
-export async function buildHtml(items: readonly ExportItem[], now: Date, onProgress?: ProgressFn): Promise<string> {
+export async function buildHtml(items: readonly ExportItem[], now: Date, onProgress?: ProgressFn, timezoneOffset?: number): Promise<string> {
   const ticker = new Ticker(workOf(items), onProgress);
   const single = items.length === 1 ? items[0] : undefined;
   const title = single ? single.article.title : `PolicyLens 政策报告（${items.length} 篇）`;
   const sections: string[] = [];
   for (const { article, annotations } of items) {
-    sections.push(articleSection(article, annotations, single ? 1 : 2));
+    sections.push(articleSection(article, annotations, single ? 1 : 2, timezoneOffset));
     await ticker.tick(1 + annotations.length);
   }
   const header = single ? '' : `<h1>${esc(title)}</h1>\n`;
@@ -101,7 +102,7 @@ export async function buildHtml(items: readonly ExportItem[], now: Date, onProgr
 <style>${CSS}</style>
 </head>
 <body>
-${header}<p class="generated">由 PolicyLens 政策透镜生成于 ${esc(now.toISOString().replace('T', ' ').slice(0, 16))} UTC</p>
+${header}<p class="generated">由 PolicyLens 政策透镜生成于 ${esc(localDateTime(now.getTime(), timezoneOffset))}</p>
 ${sections.join('\n')}
 </body>
 </html>

@@ -32,7 +32,7 @@ export function exportFilename(format: ExportFormat, items: readonly ExportItem[
 
 /** The one entry point for exports: one article or many, any format. */
 export async function buildExport(format: ExportFormat, items: readonly ExportItem[], opts: ExportOptions): Promise<ExportFile> {
-  const { now, onProgress } = opts;
+  const { now, onProgress, timezoneOffset } = opts;
   let data: string | Uint8Array;
   switch (format) {
     case 'md':
@@ -45,10 +45,10 @@ export async function buildExport(format: ExportFormat, items: readonly ExportIt
       data = await buildJsonLd(items, now, onProgress);
       break;
     case 'html':
-      data = await buildHtml(items, now, onProgress);
+      data = await buildHtml(items, now, onProgress, timezoneOffset);
       break;
     case 'docx':
-      data = await buildDocx(items, now, onProgress);
+      data = await buildDocx(items, now, onProgress, timezoneOffset);
       break;
     default: {
       const never: never = format;

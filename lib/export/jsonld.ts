@@ -4,6 +4,7 @@ import { PROJECT_UUID } from '../identity';
 import contextV1 from './policylens-context-v1.json';
 import { clean, formatValue, visibleAnnotations } from './format-value';
 import { Ticker, workOf } from './progress';
+import { pageSelectors, squashQuote } from './page-selectors';
 import type { ExportItem, ProgressFn } from './types';
 
 /**
@@ -55,6 +56,11 @@ function toAnnotation(article: ArticleRecord, a: AnnotationRecord): WebAnnotatio
   if (a.note?.trim()) body.push({ type: 'TextualBody', value: clean(a.note), format: 'text/plain', language: 'zh', purpose: 'commenting' });
   for (const t of a.tags) body.push({ type: 'TextualBody', value: clean(t), purpose: 'tagging' });
   if (a.type !== 'highlight') body.push({ type: 'TextualBody', value: a.type, purpose: 'classifying' });
+  // Positions count on the text of the page named as source (lib/page/page-text.ts); without a
+  // page-text map (saved before maps were kept) only the quote is given, never article offsets.
+  const onPage = pageSelectors(article, a);
+  const quote = onPage?.quote ?? squashQuote(a.selectors.quote);
+  const quoteSelector = { type: 'TextQuoteSelector' as const, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix };
   const ann: WebAnnotation = {
     id: annotationIri(a.id),
     type: 'Annotation',
@@ -64,10 +70,7 @@ function toAnnotation(article: ArticleRecord, a: AnnotationRecord): WebAnnotatio
     ...(body.length ? { body } : {}),
     target: {
       source: article.url,
-      selector: [
-        { type: 'TextQuoteSelector', exact: a.selectors.quote.exact, prefix: a.selectors.quote.prefix, suffix: a.selectors.quote.suffix },
-        { type: 'TextPositionSelector', start: a.selectors.position.start, end: a.selectors.position.end },
-      ],
+      selector: onPage ? [quoteSelector, { type: 'TextPositionSelector', start: onPage.position.start, end: onPage.position.end }] : [quoteSelector],
     },
     'policylens:type': a.type,
     'policylens:origin': a.origin,
@@ -187,7 +190,7 @@ export const webAnnotationSchema = z
     body: z.array(textualBodySchema).min(1).optional(),
     target: z.strictObject({
       source: z.url(),
-      selector: z.tuple([textQuoteSelectorSchema, textPositionSelectorSchema]),
+      selector: z.union([z.tuple([textQuoteSelectorSchema, textPositionSelectorSchema]), z.tuple([textQuoteSelectorSchema])]),
     }),
     'policylens:type': z.enum(['target', 'deadline', 'program', 'support', 'highlight']),
     'policylens:origin': z.enum(['auto', 'manual']),

@@ -83,7 +83,7 @@ function noteLines(note: string, indent: string): string {
 
 function annotationItem(article: ArticleRecord, a: AnnotationRecord): string {
   const quote = mdEscape(a.text || a.selectors.quote.exact);
-  const link = textFragmentUrl(article.url, article.text, a);
+  const link = textFragmentUrl(article.url, article.text, a, article.pageMap);
   const value = formatValue(a);
   let line = link ? `- [${quote}](${mdUrl(link)})` : `- ${quote}`;
   if (value) line += ` — ${mdEscape(value)}`;

@@ -1,3 +1,4 @@
+import { zhTranslate, type Translate } from '../i18n';
 /**
  * Pure formatting of navigator.storage.estimate() results for the dashboard; the call itself
  * (and navigator.storage.persist()) belongs to the page that shows them.
@@ -33,7 +34,7 @@ export interface StorageSummary {
   quota: number | null;
   /** usage / quota in 0..1, null when either is unknown. */
   ratio: number | null;
-  /** e.g. "已用 1.2 GB / 共 2 GB（60%）", or what is known. */
+  /** e.g. "已用 1.2 GB / 共 2 GB（60%）", or what is known, in the reader's language. */
   text: string;
 }
 
@@ -41,16 +42,16 @@ function known(n: number | undefined): number | null {
   return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : null;
 }
 
-export function describeStorage(est: StorageEstimateLike): StorageSummary {
+export function describeStorage(est: StorageEstimateLike, t: Translate = zhTranslate): StorageSummary {
   const usage = known(est.usage);
   const quota = known(est.quota);
   const ratio = usage !== null && quota !== null && quota > 0 ? Math.min(1, usage / quota) : null;
   let text: string;
   if (usage !== null && quota !== null) {
-    const pct = ratio === null ? '' : `（${percent(ratio)}）`;
-    text = `已用 ${formatBytes(usage)} / 共 ${formatBytes(quota)}${pct}`;
-  } else if (usage !== null) text = `已用 ${formatBytes(usage)}`;
-  else text = '存储用量未知';
+    const pct = ratio === null ? '' : t('storage.share', { pct: percent(ratio) });
+    text = t('storage.used', { used: formatBytes(usage), quota: formatBytes(quota), pct });
+  } else if (usage !== null) text = t('storage.usedOnly', { used: formatBytes(usage) });
+  else text = t('storage.usageUnknown');
   return { usage, quota, ratio, text };
 }
 
@@ -69,10 +70,9 @@ export interface QuotaWarning {
 }
 
 /** Null while usage is at or below 80% of the quota (or unknown); otherwise what to tell the reader. */
-export function quotaWarning(est: StorageEstimateLike): QuotaWarning | null {
-  const s = describeStorage(est);
+export function quotaWarning(est: StorageEstimateLike, t: Translate = zhTranslate): QuotaWarning | null {
+  const s = describeStorage(est, t);
   if (s.ratio === null || s.ratio <= WARN_RATIO) return null;
-  if (s.ratio > CRITICAL_RATIO)
-    return { level: 'critical', ratio: s.ratio, message: `存储空间即将用尽：${s.text}。新的文章可能无法保存，请先导出备份，再删除不需要的文章。` };
-  return { level: 'warn', ratio: s.ratio, message: `存储空间已用 ${percent(s.ratio)}：${s.text}。建议导出备份并清理不需要的文章。` };
+  if (s.ratio > CRITICAL_RATIO) return { level: 'critical', ratio: s.ratio, message: t('storage.critical', { text: s.text }) };
+  return { level: 'warn', ratio: s.ratio, message: t('storage.warn', { pct: percent(s.ratio), text: s.text }) };
 }

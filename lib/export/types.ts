@@ -23,4 +23,9 @@ export interface ExportOptions {
   /** The export's clock (file name of a multi-article export, "generated at" lines): injected so output is reproducible. */
   now: Date;
   onProgress?: ProgressFn;
+  /**
+   * The reader's time zone as Date#getTimezoneOffset gives it (minutes; -480 in Beijing): times in
+   * reports (generated at, saved at) are written in it, the offset shown. Default: this machine's zone.
+   */
+  timezoneOffset?: number;
 }

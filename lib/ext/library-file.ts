@@ -1,5 +1,5 @@
 import { PolicyDB } from '../db/schema';
-import { backupFileTooLarge, backupFilename, backupParts, importBackup, type ImportReport } from '../export/backup';
+import { backupFileTooLarge, backupFileTooLargeProblem, backupFilename, backupParts, importBackup, type ImportReport } from '../export/backup';
 import { markForIndexing } from '../corpus/store';
 import type { ProgressFn } from '../export/types';
 
@@ -37,12 +37,13 @@ export async function downloadBackup(onProgress?: ProgressFn, now = new Date(), 
 /** Import a backup file: refused before reading when it cannot fit, else checked whole and written in one transaction. */
 export async function importBackupFile(file: Blob, onProgress?: ProgressFn, db = library()): Promise<ImportReport> {
   const tooLarge = backupFileTooLarge(file.size);
-  if (tooLarge) return { ok: false, errors: [tooLarge] };
+  if (tooLarge) return { ok: false, errors: [tooLarge], problems: [backupFileTooLargeProblem(file.size)!] };
   let json: string;
   try {
     json = await file.text();
   } catch (e) {
-    return { ok: false, errors: [`the file could not be read (${e instanceof Error ? e.message : String(e)})`] };
+    const detail = e instanceof Error ? e.message : String(e);
+    return { ok: false, errors: [`the file could not be read (${detail})`], problems: [{ code: 'unreadable', params: { detail } }] };
   }
   return importBackup(db, json, {
     ...(onProgress ? { onProgress } : {}),

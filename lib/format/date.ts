@@ -48,3 +48,22 @@ export function todayIso(now: Date = new Date()): string {
 export function utcDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
+
+/** YYYY-MM-DD of a timestamp in the reader's own time zone (when they saved or highlighted it). */
+export function localDay(ms: number): string {
+  return todayIso(new Date(ms));
+}
+
+/**
+ * "2026-11-24 15:30 (UTC+08:00)": a moment in the reader's time zone, the offset written out so a
+ * report read elsewhere stays unambiguous. `offsetMinutes` is Date#getTimezoneOffset's (minutes
+ * to add to local time to get UTC: -480 in Beijing); it defaults to the reader's zone at `ms`.
+ */
+export function localDateTime(ms: number, offsetMinutes: number = new Date(ms).getTimezoneOffset()): string {
+  const local = new Date(ms - offsetMinutes * 60_000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  const east = -offsetMinutes;
+  const sign = east >= 0 ? '+' : '-';
+  const abs = Math.abs(east);
+  return `${local.toISOString().slice(0, 10)} ${p(local.getUTCHours())}:${p(local.getUTCMinutes())} (UTC${sign}${p(Math.floor(abs / 60))}:${p(abs % 60)})`;
+}

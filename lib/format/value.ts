@@ -1,13 +1,13 @@
 import type { AnnotationKind } from '../db/schema';
 import type { DeadlineValue, ProgramValue, SupportValue, TargetValue } from '../types';
-import { zhTranslate, type MessageKey, type Translate } from '../i18n';
+import { zhPageTranslate, type PageKey, type PageTranslate } from '../i18n/page';
 import { deadlineStatus, deadlineStatusText } from '../deadline-status';
 import { isIsoDate } from './date';
 
 /**
  * A span's normalised value in words a reader understands at a glance. The one formatter of
  * values: the card on the page, the popup, the dashboard and the exports all print through here,
- * so a target reads "20 户以上" everywhere. Pure; words come from lib/i18n.ts (Chinese unless a
+ * so a target reads "20 户以上" everywhere. Pure; words come from lib/i18n/page.ts (Chinese unless a
  * translation is passed).
  *
  *   format*   the value alone, for a report's value column: "20 户以上", "截止 2027-12-31"
@@ -63,10 +63,10 @@ export function formatFigure(v: Pick<TargetValue, 'min' | 'max' | 'unit'> & { qu
  * A deadline without a countdown: "截止 2027-12-31", "2023-01-01 至 2025-12-31", "周期 · 每季度".
  * `text`, the span as written, stands in where the value has no date ("截止 年内 · 日期未定").
  */
-export function formatDeadline(v: DeadlineValue, t: Translate = zhTranslate, text = ''): string {
+export function formatDeadline(v: DeadlineValue, t: PageTranslate = zhPageTranslate, text = ''): string {
   if (v.kind === 'window') return formatWindow(v, t, text);
   if (v.kind === 'recurring') {
-    const period = v.period && RECURRING.has(v.period) ? t(`recurring.${v.period}` as MessageKey) : text;
+    const period = v.period && RECURRING.has(v.period) ? t(`recurring.${v.period}` as PageKey) : text;
     return join([t('recurring.label'), period, isIsoDate(v.end) && t('deadline.until', { date: v.end })]);
   }
   if (v.kind === 'scope' || v.kind === 'span') {
@@ -80,7 +80,7 @@ export function formatDeadline(v: DeadlineValue, t: Translate = zhTranslate, tex
 }
 
 /** An application window: "申报 2024-05-01 至 2024-06-30", "申报截止 2024-09-30", "每年 3 月申报". */
-function formatWindow(v: DeadlineValue, t: Translate, text: string): string {
+function formatWindow(v: DeadlineValue, t: PageTranslate, text: string): string {
   if (v.period === 'year' && v.month) {
     const months = v.endMonth && v.endMonth !== v.month ? `${v.month}–${v.endMonth}` : String(v.month);
     return t('deadline.windowYearly', { months });
@@ -94,7 +94,7 @@ function formatWindow(v: DeadlineValue, t: Translate, text: string): string {
 }
 
 /** "2–3 万元", "最高 500 万元" (an amount with only a ceiling), "每人每月 3000 元". */
-function formatSupportAmount(a: NonNullable<SupportValue['amount']>, t: Translate, per?: string): string {
+function formatSupportAmount(a: NonNullable<SupportValue['amount']>, t: PageTranslate, per?: string): string {
   const figure = formatAmount(a);
   if (!figure) return '';
   const ceiling = a.min === null && a.max !== null ? t('support.cap', { cap: figure }) : figure;
@@ -105,8 +105,8 @@ function formatSupportAmount(a: NonNullable<SupportValue['amount']>, t: Translat
  * What a policy gives, in words: "奖励 50 万元", "补贴 设备投资额的 10% · 最高 500 万元",
  * "贴息 50%", "税收优惠 100%" (免征). The eligibility is left to describeSupport.
  */
-export function formatSupport(v: SupportValue, t: Translate = zhTranslate): string {
-  const kind = t(`support.kind.${v.kind}` as MessageKey);
+export function formatSupport(v: SupportValue, t: PageTranslate = zhPageTranslate): string {
+  const kind = t(`support.kind.${v.kind}` as PageKey);
   const rate = v.rate ? formatAmount({ ...v.rate, unit: '%' }) : '';
   const howMuch = v.amount
     ? formatSupportAmount(v.amount, t, v.per)
@@ -120,12 +120,12 @@ export function formatSupport(v: SupportValue, t: Translate = zhTranslate): stri
 }
 
 /** "支持 · 奖励 50 万元 · 适用：对首次认定的国家级“小巨人”企业". */
-export function describeSupport(v: SupportValue, t: Translate = zhTranslate): string {
+export function describeSupport(v: SupportValue, t: PageTranslate = zhPageTranslate): string {
   return join([t('kind.support'), formatSupport(v, t), v.eligibility?.text && t('support.for', { text: v.eligibility.text })]);
 }
 
 /** "山西省企业技术创新能力提升2023年行动计划"; a short alias names its full title. */
-export function formatProgram(v: ProgramValue, t: Translate = zhTranslate): string {
+export function formatProgram(v: ProgramValue, t: PageTranslate = zhPageTranslate): string {
   return v.aliasOf && v.aliasOf !== v.name ? t('program.alias', { name: v.name, full: v.aliasOf }) : v.name;
 }
 
@@ -144,7 +144,7 @@ function isProgram(v: unknown): v is ProgramValue {
 }
 
 /** The value alone for any span kind ('' for a reader's highlight or a value of the wrong shape). */
-export function formatValue(type: AnnotationKind, value: unknown, t: Translate = zhTranslate): string {
+export function formatValue(type: AnnotationKind, value: unknown, t: PageTranslate = zhPageTranslate): string {
   if (type === 'target' && isTarget(value)) return formatFigure(value);
   if (type === 'deadline' && isDeadline(value)) return formatDeadline(value, t);
   if (type === 'program' && isProgram(value)) return formatProgram(value, t);
@@ -153,18 +153,18 @@ export function formatValue(type: AnnotationKind, value: unknown, t: Translate =
 }
 
 /** "截止 2027-12-31 · 还有 N 天", "2023-01-01 至 2025-12-31 · 还有 N 天", "周期 · 每季度" … */
-export function describeDeadline(v: DeadlineValue, today: string, text = '', t: Translate = zhTranslate): string {
+export function describeDeadline(v: DeadlineValue, today: string, text = '', t: PageTranslate = zhPageTranslate): string {
   const dated = v.kind !== 'recurring' && v.period !== 'year' && isIsoDate(v.end);
   return join([formatDeadline(v, t, text), dated && deadlineStatusText(deadlineStatus(v, today), t)]);
 }
 
 /** "目标 20 户 · 培育省级技术创新示范企业", "目标 力争 15% · 研发经费投入增长", "目标 10 项左右 · …". */
-export function describeTarget(v: TargetValue, t: Translate = zhTranslate): string {
+export function describeTarget(v: TargetValue, t: PageTranslate = zhPageTranslate): string {
   return join([[t('kind.target'), formatFigure(v)].filter(Boolean).join(' '), v.indicator?.trim()]);
 }
 
 /** "项目 · 山西省企业技术创新能力提升2023年行动计划". */
-export function describeProgram(v: ProgramValue, t: Translate = zhTranslate): string {
+export function describeProgram(v: ProgramValue, t: PageTranslate = zhPageTranslate): string {
   return join([t('kind.program'), formatProgram(v, t)]);
 }
 
@@ -173,21 +173,21 @@ export interface DescribeOptions {
   today: string;
   /** The span's text, shown where the value cannot say more (unresolved deadlines). */
   text?: string;
-  t?: Translate;
+  t?: PageTranslate;
 }
 
 /** One line for any span kind; a value of the wrong shape falls back to the type and the text. */
 export function describeValue(type: AnnotationKind, value: unknown, opts: DescribeOptions): string {
-  const { today, text = '', t = zhTranslate } = opts;
+  const { today, text = '', t = zhPageTranslate } = opts;
   if (type === 'deadline' && isDeadline(value)) return describeDeadline(value, today, text, t);
   if (type === 'target' && isTarget(value)) return describeTarget(value, t);
   if (type === 'program' && isProgram(value)) return describeProgram(value, t);
   if (type === 'support' && isSupport(value)) return describeSupport(value, t);
   if (type === 'highlight') return t('highlight.label');
-  return join([t(`kind.${type}` as MessageKey), text]);
+  return join([t(`kind.${type}` as PageKey), text]);
 }
 
 /** Label of the "not a …" action for a type, or null for the reader's own highlights. */
-export function dismissLabel(type: AnnotationKind, t: Translate = zhTranslate): string | null {
-  return type === 'highlight' ? null : t(`dismiss.${type}` as MessageKey);
+export function dismissLabel(type: AnnotationKind, t: PageTranslate = zhPageTranslate): string | null {
+  return type === 'highlight' ? null : t(`dismiss.${type}` as PageKey);
 }

@@ -1,7 +1,7 @@
 /**
  * The content script's side of the protocol: the requests it serves (from our popup and
  * background) and its replies. Part of lib/messages. Checked without zod: the content script runs
- * on every page the reader opens, and zod's core is a fifth of its size for six requests whose
+ * on every page the reader opens, and zod's core is a fifth of its size for ten requests whose
  * shapes fit in a table — the table below is their one definition, the type is derived from it.
  */
 import type { PageState } from '../types';
@@ -13,6 +13,8 @@ const FIELDS = {
   index: (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 100_000,
   /** An annotation's id. */
   id: (v: unknown): v is string => typeof v === 'string' && v.length <= 100,
+  /** Next (1) or previous (-1). */
+  direction: (v: unknown): v is 1 | -1 => v === 1 || v === -1,
 } as const;
 
 /** Every request the content script serves, with the fields it carries. */
@@ -27,6 +29,14 @@ export const CONTENT_REQUESTS = {
   scrollToAnnotation: ['id'],
   /** Highlight the current selection (context menu, keyboard shortcut). */
   highlightSelection: [],
+  /** Go to the next (1) or previous (-1) highlight and open its card (keyboard shortcut). */
+  stepHighlight: ['direction'],
+  /** The popup's "not a target / deadline / program / support" for the n-th span. */
+  dismissSpan: ['index'],
+  /** Attach an orphaned annotation to the text selected on the page. */
+  reattachAnnotation: ['id'],
+  /** Delete one of the reader's annotations on this page (the popup's orphan list). */
+  removeAnnotation: ['id'],
   /** Read the page again (after a save, a deletion elsewhere or a settings change). */
   refresh: [],
 } as const satisfies Record<string, readonly (keyof typeof FIELDS)[]>;
@@ -56,5 +66,9 @@ export interface ContentReplies {
   scrollToSpan: { scrolled: boolean };
   scrollToAnnotation: { scrolled: boolean };
   highlightSelection: { opened: boolean };
+  stepHighlight: { opened: boolean };
+  dismissSpan: { dismissed: boolean };
+  reattachAnnotation: { reattached: boolean };
+  removeAnnotation: { removed: boolean };
   refresh: PageState;
 }

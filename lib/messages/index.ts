@@ -6,7 +6,7 @@ import {
 } from '../types';
 // Reply payloads the corpus and export code define; types only, erased from every bundle.
 import type { CorpusSummary } from '../corpus/summary';
-import type { SearchResults } from '../corpus/search';
+import type { FoundResults, HighlightList } from '../corpus/find';
 import type { DeadlineCalendar, ProgramEntry } from '../corpus/catalog';
 import type { EarlierVersion, VersionComparison } from '../compare/versions';
 import type { IndicatorGroup, IndicatorRow } from '../compare/indicator';
@@ -92,6 +92,7 @@ export const pageCaptureSchema = z.object({
   text: str(MAX_TEXT),
   verdict: verdictSchema,
   spans: list(spanSchema, 20_000),
+  pageMap: z.optional(list(count(50_000_000), 300_000).check(z.refine((m) => m.length % 3 === 0, 'runs of three'))),
 });
 
 export const manualAnnotationSchema = z.object({
@@ -136,6 +137,18 @@ export const searchQuerySchema = z.object({
   type: z.optional(z.enum(['target', 'deadline', 'program', 'support'])),
   deadlineYear: z.optional(z.number().check(z.int(), z.minimum(1949), z.maximum(2200))),
   limit: z.optional(count(500)),
+  /** Articles with an annotation carrying this tag (lib/corpus/find.ts). */
+  tag: z.optional(str(100)),
+});
+
+const annotationKind = z.enum(['target', 'deadline', 'program', 'support', 'highlight']);
+
+export const highlightQuerySchema = z.object({
+  text: z.optional(str(500)),
+  tag: z.optional(str(100)),
+  type: z.optional(annotationKind),
+  includeAuto: z.optional(z.boolean()),
+  limit: z.optional(count(5000)),
 });
 
 /** Requests the background answers. */
@@ -175,6 +188,10 @@ export const backgroundRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('getArticle'), id }),
   /** dashboard → background: full-text search with filters. */
   z.object({ type: z.literal('searchCorpus'), query: searchQuerySchema }),
+  /** dashboard → background: the reader's highlights, notes and tags across articles (lib/corpus/find.ts). */
+  z.object({ type: z.literal('listHighlights'), query: highlightQuerySchema }),
+  /** dashboard → background: export these annotations (the all-highlights view's selection), grouped by article. */
+  z.object({ type: z.literal('exportHighlights'), ids: list(id, 100_000), format: exportFormat }),
   /** dashboard → background: export some articles (or all when ids is absent). */
   z.object({ type: z.literal('exportArticles'), ids: z.optional(list(id, 100_000)), format: exportFormat }),
   /** dashboard → background: delete an article and its annotations in one transaction. */
@@ -226,7 +243,9 @@ export interface BackgroundReplies {
   exportPage: ExportedFile;
   listArticles: ArticleSummary[];
   getArticle: ArticleDetail | null;
-  searchCorpus: SearchResults;
+  searchCorpus: FoundResults;
+  listHighlights: HighlightList;
+  exportHighlights: ExportedFile;
   exportArticles: ExportedFile;
   deleteArticle: { deleted: boolean };
   listPrograms: ProgramEntry[];

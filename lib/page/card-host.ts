@@ -2,7 +2,7 @@ import { h, render } from 'preact';
 import HighlightLegend, { type HighlightLegendProps } from '../../components/HighlightLegend';
 import SelectionToolbar, { type SelectionToolbarProps } from '../../components/SelectionToolbar';
 import SpanCard, { type SpanCardProps } from '../../components/SpanCard';
-import { HIGHLIGHT_TYPES, paletteOf } from './highlighter';
+import { HIGHLIGHT_TYPES, paletteOf, type ColourChoice } from '../palette';
 
 /**
  * Our UI on the page (span card, selection toolbar, legend) lives in one <policylens-card>
@@ -55,15 +55,16 @@ export function placeFloating(
 
 const FONT = `font: 14px/1.5 system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif;`;
 
-function swatchRules(scheme: 'light' | 'dark'): string {
-  const p = paletteOf(scheme);
+function swatchRules(scheme: 'light' | 'dark', colours: ColourChoice): string {
+  const p = paletteOf(scheme, colours);
   return HIGHLIGHT_TYPES.map(
     (type) => `.pl-swatch--${type} { background: ${p[type].bg}; border-color: ${p[type].line}; }\n.pl-card--${type} { border-top-color: ${p[type].line}; }`,
   ).join('\n');
 }
 
-/** Styles inside the shadow root; the page's own CSS cannot change them. */
-export const PAGE_UI_CSS = `
+/** Styles inside the shadow root, in the reader's colours; the page's own CSS cannot change them. */
+export function pageUiCss(colours: ColourChoice = {}): string {
+  return `
 :host { all: initial; }
 * { box-sizing: border-box; }
 .pl-layer { ${FONT} color: #1f2937; }
@@ -98,10 +99,17 @@ button:disabled { cursor: default; opacity: 0.7; }
 .pl-danger { color: #b91c1c; }
 .pl-icon { background: transparent; border: none; padding: 0 4px; font-size: 18px; line-height: 1; }
 .pl-toolbar { padding: 6px; }
+.pl-toolbar button { white-space: nowrap; }
+.pl-card:focus { outline: none; }
+.pl-card:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
+.pl-card__pos { font-size: 12px; color: #4b5563; font-variant-numeric: tabular-nums; }
 .pl-toolbar--open { width: 300px; max-width: 100%; }
 .pl-swatch { display: inline-block; width: 14px; height: 14px; border-radius: 3px; border-bottom: 3px solid; vertical-align: middle; }
 .pl-legend-slot { position: fixed; right: 12px; bottom: 12px; }
-.pl-notice { position: fixed; left: 12px; bottom: 12px; max-width: min(420px, calc(100vw - 24px)); padding: 8px 12px; border-radius: 6px; background: #fff4e5; border: 1px solid #b45309; color: #7c2d12; font-size: 13px; line-height: 1.5; box-shadow: 0 2px 8px rgba(0,0,0,.15); }
+.pl-notice { ${FONT} position: fixed; left: 12px; bottom: 12px; max-width: min(420px, calc(100vw - 24px)); padding: 8px 12px; border-radius: 6px; background: #fff4e5; border: 1px solid #b45309; color: #7c2d12; font-size: 13px; line-height: 1.5; box-shadow: 0 2px 8px rgba(0,0,0,.15); display: flex; gap: 10px; align-items: center; }
+.pl-notice--info { background: #eff6ff; border-color: #1d4ed8; color: #1e3a8a; }
+.pl-notice[hidden] { display: none; }
+.pl-notice button { flex: none; }
 .pl-legend { padding: 6px 10px; min-width: 140px; }
 .pl-legend--folded { min-width: 0; display: flex; gap: 3px; padding: 6px; }
 .pl-legend__head { display: flex; justify-content: space-between; align-items: center; font-weight: 600; }
@@ -109,7 +117,7 @@ button:disabled { cursor: default; opacity: 0.7; }
 .pl-legend li { display: flex; align-items: center; gap: 6px; }
 .pl-legend__label { flex: 1; }
 .pl-legend__count { font-variant-numeric: tabular-nums; color: #6b7280; }
-${swatchRules('light')}
+${swatchRules('light', colours)}
 @media (prefers-color-scheme: dark) {
   .pl-layer, .pl-card, .pl-toolbar, .pl-legend { color: #e5e7eb; background: #1f2937; border-color: #374151; }
   .pl-card__quote { color: #d1d5db; border-left-color: #4b5563; }
@@ -121,10 +129,15 @@ ${swatchRules('light')}
   .pl-primary { background: #3b82f6; border-color: #3b82f6; color: #fff; }
   .pl-quiet, .pl-icon { background: transparent; }
   .pl-danger { color: #fca5a5; }
-  ${swatchRules('dark')}
+  .pl-card__pos { color: #d1d5db; }
+  ${swatchRules('dark', colours)}
 }
 @media (prefers-reduced-motion: no-preference) { .pl-float { transition: opacity 0.1s; } }
 `;
+}
+
+/** The styles in the default colours. */
+export const PAGE_UI_CSS = pageUiCss();
 
 export interface CardHostOptions {
   doc?: Document;
@@ -137,18 +150,31 @@ export interface CardHost {
   readonly host: HTMLElement;
   /** The closed shadow root (for the content script and tests; the page has no way to it). */
   readonly root: ShadowRoot;
-  /** Show the card for a span next to `at` (viewport box of the highlight). `key` resets its state per span. */
-  showCard(props: SpanCardProps, at: AnchorBox, key?: string): void;
-  /** Show the selection toolbar next to `at` (viewport box of the selection). */
-  showToolbar(props: SelectionToolbarProps, at: AnchorBox): void;
-  /** Close the card and the toolbar. */
+  /**
+   * Show the card for a span next to `at` (viewport box of the highlight). `key` resets its state
+   * per span; `focus` moves the keyboard focus into it (opened from the keyboard or by a click).
+   */
+  showCard(props: SpanCardProps, at: AnchorBox, key?: string, options?: { focus?: boolean }): void;
+  /**
+   * Show the selection toolbar next to `at` (viewport box of the selection). A new `key` starts a
+   * fresh toolbar (the shortcut after a mouse selection must open it expanded, with focus in the note).
+   */
+  showToolbar(props: SelectionToolbarProps, at: AnchorBox, key?: string): void;
+  /** Close the card and the toolbar; focus that was inside goes back where it came from. */
   hideFloating(): void;
   /** Is the card or toolbar showing? */
   isOpen(): boolean;
+  /** Which one is showing. */
+  openKind(): 'card' | 'toolbar' | null;
+  /** New colours from the options page. */
+  setColours(colours: ColourChoice): void;
   showLegend(props: HighlightLegendProps): void;
   hideLegend(): void;
-  /** A line for the reader that stays until replaced (a save that failed); null takes it away. */
-  showNotice(text: string | null): void;
+  /**
+   * A line for the reader that stays until replaced or closed (a save that failed: an alert; the
+   * article saved for the reader's highlight: a polite status with a close button); null takes it away.
+   */
+  showNotice(text: string | null, options?: { kind?: 'alert' | 'info'; closeLabel?: string }): void;
   /** The notice shown now, if any. */
   noticeText(): string | null;
   /** Did this event happen inside our UI? (Works across the shadow boundary.) */
@@ -186,6 +212,15 @@ export function createCardHost(options: CardHostOptions = {}): CardHost {
   notice.className = 'pl-notice';
   notice.setAttribute('role', 'alert');
   notice.hidden = true;
+  const noticeLine = doc.createElement('span');
+  const noticeClose = doc.createElement('button');
+  noticeClose.type = 'button';
+  noticeClose.hidden = true;
+  noticeClose.addEventListener('click', () => {
+    notice.hidden = true;
+    noticeLine.textContent = '';
+  });
+  notice.append(noticeLine, noticeClose);
   layer.append(floating, legend, notice);
   root.append(style, layer);
 
@@ -215,32 +250,53 @@ export function createCardHost(options: CardHostOptions = {}): CardHost {
     floating.setAttribute('data-side', p.side);
   };
 
-  const show = (node: Parameters<typeof render>[0], at: AnchorBox) => {
+  let kind: 'card' | 'toolbar' | null = null;
+  /** Where the keyboard focus was before we took it into the card, to give it back. */
+  let returnFocus: HTMLElement | null = null;
+  const show = (node: Parameters<typeof render>[0], at: AnchorBox, what: 'card' | 'toolbar') => {
     attach();
     floating.hidden = false;
     render(node, floating);
     open = true;
+    kind = what;
     place(at);
   };
 
   function hideFloating() {
     if (!open) return;
+    const hadFocus = root.activeElement !== null && floating.contains(root.activeElement);
     open = false;
+    kind = null;
     render(null, floating);
     floating.hidden = true;
+    if (hadFocus) {
+      const back = returnFocus;
+      if (back?.isConnected) back.focus({ preventScroll: true });
+      else host.blur();
+    }
+    returnFocus = null;
   }
 
   return {
     host,
     root,
-    showCard(props, at, key) {
-      show(h(SpanCard, { ...props, key }), at);
+    showCard(props, at, key, opts) {
+      const before = doc.activeElement;
+      show(h(SpanCard, { ...props, key }), at, 'card');
+      if (opts?.focus) {
+        if (before !== host && before instanceof (win as typeof globalThis).HTMLElement) returnFocus = before;
+        floating.querySelector<HTMLElement>('.pl-card')?.focus({ preventScroll: true });
+      }
     },
-    showToolbar(props, at) {
-      show(h(SelectionToolbar, props), at);
+    showToolbar(props, at, key) {
+      show(h(SelectionToolbar, { ...props, key }), at, 'toolbar');
     },
     hideFloating,
     isOpen: () => open,
+    openKind: () => kind,
+    setColours(colours) {
+      style.textContent = pageUiCss(colours);
+    },
     showLegend(props) {
       attach();
       legend.hidden = false;
@@ -250,13 +306,18 @@ export function createCardHost(options: CardHostOptions = {}): CardHost {
       render(null, legend);
       legend.hidden = true;
     },
-    showNotice(text) {
+    showNotice(text, opts = {}) {
       if (text) attach();
+      const info = opts.kind === 'info';
+      notice.className = info ? 'pl-notice pl-notice--info' : 'pl-notice';
+      notice.setAttribute('role', info ? 'status' : 'alert');
       // Text only: the message may quote an error, which is never markup.
-      notice.textContent = text ?? '';
+      noticeLine.textContent = text ?? '';
+      noticeClose.textContent = opts.closeLabel ?? '';
+      noticeClose.hidden = !opts.closeLabel;
       notice.hidden = !text;
     },
-    noticeText: () => (notice.hidden ? null : notice.textContent),
+    noticeText: () => (notice.hidden ? null : noticeLine.textContent),
     contains: inside,
     destroy() {
       doc.removeEventListener('pointerdown', onPointer, true);

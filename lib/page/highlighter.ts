@@ -1,4 +1,4 @@
-import type { AnnotationKind } from '../db/schema';
+import { HIGHLIGHT_TYPES, paletteOf, type ColourChoice, type HighlightType, type Palette } from '../palette';
 import { rangeAt, type TextMap, type TextSegment } from './text-map';
 
 /**
@@ -11,8 +11,7 @@ import { rangeAt, type TextMap, type TextSegment } from './text-map';
  * Runs in the content script; needs nothing from the extension API.
  */
 
-export type HighlightType = AnnotationKind;
-export const HIGHLIGHT_TYPES: readonly HighlightType[] = ['target', 'deadline', 'program', 'support', 'highlight'];
+export { HIGHLIGHT_TYPES, type HighlightType } from '../palette';
 
 export interface DrawSpan {
   id: string;
@@ -45,6 +44,8 @@ export interface HighlighterOptions {
   mutate?: <T>(fn: () => T) => T;
   /** How long flash() lasts, ms. Default 1600. */
   flashMs?: number;
+  /** The reader's colours (options page); the defaults of lib/palette.ts otherwise. */
+  colours?: ColourChoice;
 }
 
 export interface ChunkOptions {
@@ -60,32 +61,7 @@ const STYLE_ID = 'policylens-highlight-style';
 /** Which colour wins where spans overlap (higher paints on top). */
 const PRIORITY: Record<HighlightType, number> = { program: 1, target: 2, support: 3, deadline: 4, highlight: 5 };
 
-interface Palette {
-  bg: string;
-  line: string;
-}
-const LIGHT: Record<HighlightType, Palette> = {
-  target: { bg: 'rgba(16, 185, 129, 0.22)', line: '#059669' },
-  deadline: { bg: 'rgba(249, 115, 22, 0.24)', line: '#ea580c' },
-  program: { bg: 'rgba(99, 102, 241, 0.20)', line: '#4f46e5' },
-  // Magenta: far in hue from target green, deadline orange, program indigo and reader yellow.
-  support: { bg: 'rgba(219, 39, 119, 0.18)', line: '#be185d' },
-  highlight: { bg: 'rgba(250, 204, 21, 0.45)', line: '#ca8a04' },
-};
-// On dark pages the text is light: brighter hues at similar alpha keep a dark-enough tint behind it.
-const DARK: Record<HighlightType, Palette> = {
-  target: { bg: 'rgba(52, 211, 153, 0.28)', line: '#34d399' },
-  deadline: { bg: 'rgba(251, 146, 60, 0.30)', line: '#fb923c' },
-  program: { bg: 'rgba(129, 140, 248, 0.32)', line: '#a5b4fc' },
-  support: { bg: 'rgba(244, 114, 182, 0.30)', line: '#f9a8d4' },
-  highlight: { bg: 'rgba(250, 204, 21, 0.30)', line: '#facc15' },
-};
-/** Colours per type, for the legend and the card (same values as the page highlights). */
-export function paletteOf(scheme: 'light' | 'dark'): Readonly<Record<HighlightType, Palette>> {
-  return scheme === 'dark' ? DARK : LIGHT;
-}
-
-function rules(p: Record<HighlightType, Palette>): string {
+function rules(p: Palette): string {
   const out: string[] = [];
   for (const type of HIGHLIGHT_TYPES) {
     const { bg, line } = p[type];
@@ -100,12 +76,12 @@ function rules(p: Record<HighlightType, Palette>): string {
   return out.join('\n');
 }
 
-/** The stylesheet the highlighter injects. */
-export function highlightCss(scheme: 'auto' | 'light' | 'dark' = 'auto'): string {
+/** The stylesheet the highlighter injects, in the reader's colours (lib/palette.ts). */
+export function highlightCss(scheme: 'auto' | 'light' | 'dark' = 'auto', colours: ColourChoice = {}): string {
   // Marks reset page styles that could reach a custom element (display, margins, fonts stay inherited).
   const base = `${MARK_TAG} { all: unset; display: inline; }`;
-  if (scheme !== 'auto') return `${base}\n${rules(paletteOf(scheme))}`;
-  return `${base}\n${rules(LIGHT)}\n@media (prefers-color-scheme: dark) {\n${rules(DARK)}\n}`;
+  if (scheme !== 'auto') return `${base}\n${rules(paletteOf(scheme, colours))}`;
+  return `${base}\n${rules(paletteOf('light', colours))}\n@media (prefers-color-scheme: dark) {\n${rules(paletteOf('dark', colours))}\n}`;
 }
 
 /** Parse a computed colour "rgb(r, g, b)" / "rgba(r, g, b, a)"; null for other notations. */
@@ -217,7 +193,7 @@ export class Highlighter {
 
   constructor(map: TextMap, options: HighlighterOptions = {}) {
     this.doc = options.doc ?? document;
-    this.opts = options;
+    this.opts = { ...options };
     this.map = map;
     const mode = options.mode ?? 'auto';
     this.mode = mode === 'auto' ? (hasHighlightApi(this.doc) ? 'api' : 'wrap') : mode;
@@ -446,8 +422,19 @@ export class Highlighter {
     return this.opts.mutate ? this.opts.mutate(fn) : fn();
   }
 
+  /** The scheme the highlights are drawn in now: the page's own when it can be told. */
+  scheme(): 'light' | 'dark' | 'auto' {
+    return this.opts.scheme && this.opts.scheme !== 'auto' ? this.opts.scheme : (pageScheme(this.doc, this.textParent()) ?? 'auto');
+  }
+
+  /** New colours from the options page: the stylesheet is rewritten, what is drawn stays drawn. */
+  setColours(colours: ColourChoice): void {
+    this.opts.colours = colours;
+    if (this.style) this.injectStyle(highlightCss(this.scheme(), colours));
+  }
+
   private begin(): void {
-    const css = highlightCss(this.opts.scheme && this.opts.scheme !== 'auto' ? this.opts.scheme : (pageScheme(this.doc, this.textParent()) ?? 'auto'));
+    const css = highlightCss(this.scheme(), this.opts.colours);
     if (!this.style || !this.style.isConnected || this.style.textContent !== css) this.injectStyle(css);
     if (this.mode === 'api') {
       const reg = registry(this.doc);

@@ -59,22 +59,26 @@ export interface Measured {
 }
 
 function memo<T>(x: Measured, key: string, f: () => T): T {
-  if (x.cache.has(key)) return x.cache.get(key) as T;
+  const known = x.cache.get(key);
+  if (known !== undefined || x.cache.has(key)) return known as T;
   const v = f();
   x.cache.set(key, v);
   return v;
 }
 
 export function countMatches(re: RegExp, t: string, cap = 200): { total: number; distinct: number } {
-  const seen = new Set<string>();
+  // Most counts are 0 or 1: the set of distinct matches is made only from a second one on.
+  let first: string | null = null;
+  let seen: Set<string> | null = null;
   let total = 0;
   re.lastIndex = 0;
   for (let m = re.exec(t); m && total < cap; m = re.exec(t)) {
     total++;
-    seen.add(m[0]);
+    if (first === null) first = m[0];
+    else (seen ??= new Set([first])).add(m[0]);
     if (m[0].length === 0) re.lastIndex++;
   }
-  return { total, distinct: seen.size };
+  return { total, distinct: seen ? seen.size : total };
 }
 
 /**
@@ -104,12 +108,18 @@ interface TrieNode {
   lists?: [number, string][];
 }
 /**
- * The trie of every list's words, and which places can start one: a word of one character, or the
- * first two characters of a longer word (hashed into a bit table). Most places start neither, and
- * are passed over without a lookup.
+ * The trie of every list's words, flattened for the walk: node n's child by character c sits in one
+ * open-addressed table under the key n·65536 + c (a Map per node costs a hash lookup of its own
+ * per character). Which places can start a word: a word of one character, or the first two
+ * characters of a longer word (hashed into a bit table). Most places start neither, and are
+ * passed over without a lookup.
  */
 interface WordTrie {
-  root: TrieNode;
+  /** Per node, what each list reads when the longest word at a place ends there; null: no word ends there. */
+  lists: ([number, string][] | null)[];
+  keys: Int32Array;
+  children: Int32Array;
+  bits: number;
   single: Uint8Array;
   pairs: Uint8Array;
 }
@@ -148,7 +158,27 @@ function wordTrie(): WordTrie {
       if (len > 0) node.lists.push([list.index, w.slice(0, len)]);
     }
   }
-  trie = { root, single, pairs };
+  const nodes: TrieNode[] = [root];
+  const edges: [number, number, number][] = [];
+  for (let n = 0; n < nodes.length; n++) {
+    for (const [c, child] of nodes[n]!.next) {
+      edges.push([n, c, nodes.length]);
+      nodes.push(child);
+    }
+  }
+  if (nodes.length >= 0x8000) throw new Error('verdict: the word lists outgrew the trie table keys');
+  let bits = 4;
+  while (1 << bits < edges.length * 2) bits++;
+  const keys = new Int32Array(1 << bits).fill(-1);
+  const children = new Int32Array(1 << bits);
+  for (const [n, c, child] of edges) {
+    const key = n * 0x10000 + c;
+    let h = Math.imul(key, 0x9e3779b1) >>> (32 - bits);
+    while (keys[h] !== -1) h = (h + 1) & ((1 << bits) - 1);
+    keys[h] = key;
+    children[h] = child;
+  }
+  trie = { lists: nodes.map((n) => n.lists ?? null), keys, children, bits, single, pairs };
   return trie;
 }
 
@@ -160,24 +190,33 @@ const MAX_COUNT = 400;
  * one walk finds the longest word of any list at each place, and each list goes on from the end
  * of its last match.
  */
-function wordMatches(text: string): string[][] {
-  const { root, single, pairs } = wordTrie();
-  const matches: string[][] = WORD_LISTS.map(() => []);
+function wordMatches(text: string): (string[] | undefined)[] {
+  const { lists, keys, children, bits, single, pairs } = wordTrie();
+  const mask = (1 << bits) - 1;
+  const shift = 32 - bits;
+  // A list with no match keeps no array: most lists do not occur in a short text.
+  const matches: (string[] | undefined)[] = new Array(WORD_LISTS.length);
   const from = new Int32Array(WORD_LISTS.length);
-  for (let i = 0; i < text.length; i++) {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (!single[c] && (i + 1 >= text.length || !pairs[pairHash(c, text.charCodeAt(i + 1))])) continue;
-    let node: TrieNode | undefined = root;
-    let found: TrieNode | undefined;
-    for (let j = i; j < text.length; j++) {
-      node = node.next.get(text.charCodeAt(j));
-      if (!node) break;
-      if (node.word) found = node;
+    if (!single[c] && (i + 1 >= n || !pairs[pairHash(c, text.charCodeAt(i + 1))])) continue;
+    let node = 0;
+    let found = -1;
+    for (let j = i; j < n; j++) {
+      const key = node * 0x10000 + text.charCodeAt(j);
+      let h = Math.imul(key, 0x9e3779b1) >>> shift;
+      while (keys[h] !== key && keys[h] !== -1) h = (h + 1) & mask;
+      if (keys[h] === -1) break;
+      node = children[h]!;
+      if (lists[node]) found = node;
     }
-    if (!found) continue;
-    for (const [l, w] of found.lists!) {
-      if (i < from[l]! || matches[l]!.length >= MAX_COUNT) continue;
-      matches[l]!.push(w);
+    if (found < 0) continue;
+    for (const [l, w] of lists[found]!) {
+      if (i < from[l]!) continue;
+      const m = (matches[l] ??= []);
+      if (m.length >= MAX_COUNT) continue;
+      m.push(w);
       from[l] = i + w.length;
     }
   }
@@ -187,9 +226,13 @@ function wordMatches(text: string): string[][] {
 /** countMatches(list.re, x.text, cap), read off the text's one walk. */
 export function countWords(x: Measured, list: WordList, cap = 200): { total: number; distinct: number } {
   if (cap > MAX_COUNT) return countMatches(list.re, x.text, cap);
-  const found = memo(x, 'wordMatches', () => wordMatches(x.text))[list.index]!;
+  const found = memo(x, 'wordMatches', () => wordMatches(x.text))[list.index];
+  if (!found) return { total: 0, distinct: 0 };
   const total = Math.min(cap, found.length);
-  return { total, distinct: new Set(found.slice(0, total)).size };
+  if (total <= 1) return { total, distinct: total };
+  const seen = new Set<string>();
+  for (let k = 0; k < total; k++) seen.add(found[k]!);
+  return { total, distinct: seen.size };
 }
 
 /** Evidence saturates: a few mentions say as much as many, so short news and long documents compare. */
@@ -256,7 +299,11 @@ const agencies = (x: Measured) => memo(x, 'agencies', () => findAgencies(x.text)
 /** The headline and the opening paragraphs: where a report says what it is about. */
 const LEDE_CHARS = 400;
 const lede = (x: Measured) =>
-  memo(x, 'lede', () => `${x.title}\n${x.text.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 3).join('\n').slice(0, LEDE_CHARS)}`);
+  memo(x, 'lede', () => `${x.title}\n${trimmedLines(x).filter(Boolean).slice(0, 3).join('\n').slice(0, LEDE_CHARS)}`);
+
+/** The text's lines, split once for every feature that reads lines. */
+const lines = (x: Measured) => memo(x, 'lines', () => x.text.split('\n'));
+const trimmedLines = (x: Measured) => memo(x, 'trimmedLines', () => lines(x).map((l) => l.trim()));
 
 /** A headline's parts: 政府工作报告——2024年1月20日在…上, 标题｜网站名. */
 const titleParts = (title: string) => title.split(/\s{0,2}(?:——|—|:|：|\||｜|_|\s-\s)\s{0,2}/).filter(Boolean);
@@ -265,7 +312,7 @@ const titleNamesDoc = (x: Measured) => memo(x, 'titleDoc', () => titlePolicyDoc(
 
 /** Paragraphs long enough to say something (a headline list or a byline is not one). */
 function paragraphs(x: Measured): string[] {
-  return memo(x, 'paragraphs', () => x.text.split('\n').map((l) => l.trim()).filter((l) => l.length >= 30));
+  return memo(x, 'paragraphs', () => trimmedLines(x).filter((l) => l.length >= 30));
 }
 
 const POLICY_MARK = rx()`${DOC_KIND_STRICT}|(?:${ISSUE_VERB})|${alt('verdict.goal-markers')}|到(?:19|20)\d{2}年`;
@@ -313,6 +360,9 @@ const titleInGenre = (x: Measured) => memo(x, 'titleGenre', () => Boolean(x.titl
 /** How much of a genre's vocabulary a text uses: distinct words count more than repetitions. */
 function genreStrength(x: Measured, list: WordList): number {
   const body = countWords(x, list, 400);
+  // One word is not a genre, and the headline adds at most one: a body without the genre's words
+  // is not one whatever the headline says.
+  if (body.distinct === 0) return 0;
   // A genre word in the headline says what the page is (经济日报评论员：…, 收评：沪指…).
   const distinct = body.distinct + (x.title && countMatches(list.re, x.title, 1).total > 0 ? 1 : 0);
   const total = body.total;
@@ -341,17 +391,18 @@ const FICTION_WORDS = wordList('verdict.genre-fiction');
 function dialogueShare(x: Measured): number {
   // Quoted officials open paragraphs of news too: dialogue counts only beside a story's words.
   if (countWords(x, FICTION_WORDS, 2).total === 0) return 0;
-  const lines = x.text.split('\n').filter((l) => l.trim().length > 0);
-  const dialogue = lines.filter((l) => /^\s{0,4}[“"]/.test(l)).length;
-  return dialogue >= 3 && dialogue / Math.max(1, lines.length) >= 0.15 ? Math.min(1.5, dialogue / 6) : 0;
+  const trimmed = trimmedLines(x);
+  const said = lines(x).filter((l, i) => trimmed[i]!.length > 0);
+  const dialogue = said.filter((l) => /^\s{0,4}[“"]/.test(l)).length;
+  return dialogue >= 3 && dialogue / Math.max(1, said.length) >= 0.15 ? Math.min(1.5, dialogue / 6) : 0;
 }
 
 /** A list page read as text: most lines are short headlines with their dates. */
 function headlineShare(x: Measured): number {
-  const lines = x.text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
-  if (lines.length < 8) return 0;
-  const dated = lines.filter((l) => l.length <= 60 && !l.includes('。') && /(?:19|20)\d{2}[-/.年]\d{1,2}(?:[-/.月]\d{1,2})?|\d{1,2}[-/]\d{1,2}\s*$/.test(l)).length;
-  const share = dated / lines.length;
+  const said = trimmedLines(x).filter((l) => l.length > 0);
+  if (said.length < 8) return 0;
+  const dated = said.filter((l) => l.length <= 60 && !l.includes('。') && /(?:19|20)\d{2}[-/.年]\d{1,2}(?:[-/.月]\d{1,2})?|\d{1,2}[-/]\d{1,2}\s*$/.test(l)).length;
+  const share = dated / said.length;
   return share >= 0.3 ? share * 2 : 0;
 }
 
@@ -438,7 +489,11 @@ export const FEATURES: readonly Feature[] = [
     about: 'Government bodies that act in the text (省政府, 工业和信息化部, 行政院).',
     hits: ['工业和信息化部、财政部联合发布'],
     misses: ['球队主场迎战对手'],
-    value: (x) => sat(agencies(x) + countWords(x, AUTHORITY, 20).distinct / 2, 1.5),
+    // Three distinct authority words saturate it alone: the agencies, the dearer count, are not needed.
+    value: (x) => {
+      const named = countWords(x, AUTHORITY, 20).distinct / 2;
+      return named >= 1.5 ? 1 : sat(agencies(x) + named, 1.5);
+    },
   }),
   policy({
     id: 'policy.goals',
@@ -603,6 +658,35 @@ const MEMBER_INDEX = GROUPS.map((g) => g.members.map((m) => {
   if (i === undefined) throw new Error(`verdict group ${g.id}: no feature ${m}`);
   return i;
 }));
+
+/**
+ * A feature's largest value: policy and page features are shares, saturated counts or yes/no (at
+ * most 1); a genre's strength can exceed 1.
+ */
+export const CEILING = (f: Feature) => (f.kind === 'genre' ? Infinity : 1);
+const CEILING_AFTER = MEMBER_INDEX.map((members) => members.map((_, j) => Math.max(0, ...members.slice(j).map((i) => CEILING(FEATURES[i]!)))));
+
+/**
+ * groupVector(featureVector(input)) of a measured input, computing only the members that can
+ * change it: a group's value is its first strongest member, so once a member reaches what the
+ * remaining members can at most reach, they are not measured (a document issued makes the
+ * others of its group moot). The verdict needs no more; the fit wants every feature.
+ */
+export function measuredGroups(x: Measured): { value: number; member: string }[] {
+  return GROUPS.map((g, k) => {
+    let best = 0;
+    let member = g.members[0]!;
+    const members = MEMBER_INDEX[k]!;
+    for (let j = 0; j < members.length && best < CEILING_AFTER[k]![j]!; j++) {
+      const v = FEATURES[members[j]!]!.value(x);
+      if (v > best) {
+        best = v;
+        member = FEATURES[members[j]!]!.id;
+      }
+    }
+    return { value: best, member };
+  });
+}
 
 /** Each group's value (its strongest member) and which member it was. */
 export function groupVector(values: readonly number[]): { value: number; member: string }[] {

@@ -4,7 +4,7 @@
  * The engine, the CLI and the extension's background all call `judge`.
  */
 import type { Verdict } from '../types';
-import { FEATURES, GROUPS, groupVector, measure, type PageSignals, type VerdictInput } from './features';
+import { GROUPS, measure, measuredGroups, type PageSignals, type VerdictInput } from './features';
 import { predict } from './fit';
 import { normalize } from '../text/normalize';
 import fitted from './weights.json';
@@ -33,7 +33,7 @@ const MAX_REASONS = 6;
 export function judge(input: VerdictInput): Verdict {
   if (!/[\u3400-\u9fff]/.test(input.text)) return { isPolicy: false, score: 0, reasons: ['-text.not-chinese'] };
   const x = measure(input);
-  const groups = groupVector(FEATURES.map((f) => f.value(x)));
+  const groups = measuredGroups(x);
   const p = predict(MODEL, groups.map((g) => g.value));
   const isPolicy = p >= W.threshold;
   // A group is told by the named signal that gave it its value (-genre.market, +policy.doc-issued).
@@ -51,7 +51,7 @@ export function judge(input: VerdictInput): Verdict {
 /** Each evidence group's value, the signal behind it and its weight, for `policylens explain` and the fit report. */
 export function contributions(input: VerdictInput): { id: string; member: string; value: number; weight: number }[] {
   const x = measure(input);
-  return groupVector(FEATURES.map((f) => f.value(x))).map((g, i) => ({ id: GROUPS[i]!.id, member: g.member, value: g.value, weight: MODEL.weights[i]! }));
+  return measuredGroups(x).map((g, i) => ({ id: GROUPS[i]!.id, member: g.member, value: g.value, weight: MODEL.weights[i]! }));
 }
 
 export const VERDICT_BIAS = MODEL.bias;

@@ -10,7 +10,7 @@ import type { AnchorSelectors } from '../../lib/types';
 import type { BenchApi } from './page-entry';
 import type { InPage } from './browser';
 import { plainPageHtml } from './pages';
-import { emptySection, figure, ratio, repeat, type Section } from './stats';
+import { emptySection, figure, interleave, ratio, type Section } from './stats';
 
 const AREA = 're-anchor 100 annotations, 50k-char page (Chromium)';
 const N = 100;
@@ -122,15 +122,16 @@ export async function benchAnchor(ctx: InPage): Promise<Section> {
       await page.waitForFunction(() => '__bench' in globalThis && document.readyState === 'complete');
       await page.evaluate(editInPage, prepared.truth);
     }
+    // In turns (ours, peer, then peer, ours, …) on the same page.
+    const last: Record<'ours' | 'peer', AnchorRun> = { ours: { ms: 0, found: 0, correct: 0 }, peer: { ms: 0, found: 0, correct: 0 } };
+    const run = (method: 'ours' | 'peer') => async () => {
+      last[method] = await page.evaluate(anchorInPage, [method, prepared] as ['ours' | 'peer', Prepared]);
+      return last[method].ms;
+    };
+    const r = await interleave({ ours: run('ours'), peer: run('peer') }, { warmup: 1, runs: 5, budgetMs: 20_000 });
     for (const method of ['ours', 'peer'] as const) {
-      let last: AnchorRun = { ms: 0, found: 0, correct: 0 };
-      const slow = method === 'peer';
-      const s = await repeat(async () => {
-        last = await page.evaluate(anchorInPage, [method, prepared] as ['ours' | 'peer', Prepared]);
-        return last.ms;
-      }, { warmup: slow ? 1 : 3, runs: slow ? 4 : 15, budgetMs: 8_000 });
       const name = `${method === 'ours' ? 'ours: text map + anchorMany + ranges' : 'dom-anchor-text-quote toRange'}, ${edited ? 'edited' : 'unchanged'} text`;
-      const f = figure(AREA, name, 'ms', s, `found ${last.found}, correct ${last.correct} of ${N}`);
+      const f = figure(AREA, name, 'ms', r[method], `found ${last[method].found}, correct ${last[method].correct} of ${N}`);
       figs[`${method}.${edited}`] = f;
       out.figures.push(f);
     }

@@ -1,6 +1,6 @@
 /**
  * Chromium without the extension, for the in-page comparisons (engine vs Readability, Highlight
- * API vs mark.js, anchoring vs dom-anchor-text-quote, corpus in IndexedDB vs MiniSearch). Our code
+ * API vs mark.js, anchoring vs dom-anchor-text-quote). Our code
  * and the peers are bundled by esbuild into the run's temp dir and injected into every page before
  * its own parsing ends, so the same functions run on the live DOM as the content script's would
  * (in the main world here: an isolated world has the same DOM and the same V8).
@@ -21,7 +21,7 @@ export interface InPage {
   version: string;
 }
 
-async function bundle(tmp: string): Promise<string> {
+export async function bundle(tmp: string): Promise<string> {
   const outfile = join(tmp, 'bench-page.js');
   await build({
     entryPoints: [join(ROOT, 'tests/bench/page-entry.ts')],
@@ -73,10 +73,9 @@ export async function benchInPage(tmp: string): Promise<{ version: string; secti
   const { benchHighlight } = await import('./highlight');
   const { benchAnchor } = await import('./anchor');
   const { benchEngineChromium } = await import('./engine');
-  const { benchCorpusChromium } = await import('./corpus');
   return withInPage(tmp, async (ctx) => {
     const out = emptySection();
-    const parts = { engine: benchEngineChromium, highlight: benchHighlight, anchor: benchAnchor, corpus: benchCorpusChromium };
+    const parts = { engine: benchEngineChromium, highlight: benchHighlight, anchor: benchAnchor };
     // BENCH_PAGE_PARTS=highlight,anchor runs a subset (while working on one of them).
     const only = process.env.BENCH_PAGE_PARTS?.split(',');
     for (const [name, part] of Object.entries(parts)) {

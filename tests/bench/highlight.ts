@@ -8,7 +8,7 @@
 import type { BenchApi } from './page-entry';
 import type { InPage } from './browser';
 import { plainPageHtml } from './pages';
-import { emptySection, figure, ratio, repeat, spread, type Section } from './stats';
+import { emptySection, figure, interleave, ratio, spread, type Section } from './stats';
 
 const AREA = 'highlight 2,000 spans, 50k-char page (Chromium)';
 export const SPANS = 2000;
@@ -74,21 +74,21 @@ export async function benchHighlight(ctx: InPage): Promise<Section> {
   const result: Record<'api' | 'mark', { sync: number[]; layout: number[]; frames: number[]; drawn: number }> = {
     api: { sync: [], layout: [], frames: [], drawn: 0 }, mark: { sync: [], layout: [], frames: [], drawn: 0 },
   };
-  for (const method of ['api', 'mark'] as const) {
+  // In turns (api, mark, then mark, api, …), each draw on a freshly loaded page.
+  const draw = (method: 'api' | 'mark') => async () => {
+    await page.reload();
+    await page.waitForFunction(() => '__bench' in globalThis && document.readyState === 'complete');
+    const t = await page.evaluate(drawInPage, [method, SPANS] as ['api' | 'mark', number]);
     const r = result[method];
-    await repeat(async () => {
-      await page.reload();
-      await page.waitForFunction(() => '__bench' in globalThis && document.readyState === 'complete');
-      const t = await page.evaluate(drawInPage, [method, SPANS] as ['api' | 'mark', number]);
-      r.sync.push(t.sync);
-      r.layout.push(t.layout);
-      r.frames.push(t.frames);
-      r.drawn = t.drawn;
-      return t.sync;
-    }, { warmup: 1, runs: 7 });
-    // The warm-up run was pushed too: keep only the measured ones.
-    for (const k of ['sync', 'layout', 'frames'] as const) r[k].splice(0, 1);
-  }
+    r.sync.push(t.sync);
+    r.layout.push(t.layout);
+    r.frames.push(t.frames);
+    r.drawn = t.drawn;
+    return t.sync;
+  };
+  await interleave({ api: draw('api'), mark: draw('mark') }, { warmup: 1, runs: 7 });
+  // The warm-up round was pushed too: keep only the measured ones.
+  for (const method of ['api', 'mark'] as const) for (const k of ['sync', 'layout', 'frames'] as const) result[method][k].splice(0, 1);
   await page.close();
   const label = { api: 'CSS Highlight API (our Highlighter, incl. text map)', mark: 'mark.js markRanges' } as const;
   const figs = {} as Record<string, ReturnType<typeof figure>>;

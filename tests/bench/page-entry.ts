@@ -18,10 +18,13 @@ import { summarizeAgainstCorpus } from '../../lib/corpus/summary';
 import { searchCorpus } from '../../lib/corpus/search';
 import { makeTokenizer, registerDomainWords } from '../../lib/corpus/tokenize';
 import { generateArticle } from './generate';
+import { corpusBench } from './corpus-page';
 
 export const api = {
   Readability, Mark, textQuote, MiniSearch, detectPage, readText, buildTextMap, rangeAt, Highlighter, anchorMany, describeSpan,
   PolicyDB, saveArticles, summarizeAgainstCorpus, searchCorpus, generateArticle,
+  /** The corpus bench's steps (corpus-page.ts). */
+  corpus: corpusBench,
   /** jieba-wasm from the bench server, with the same domain words as the extension's background. */
   async tokenizer(wasmUrl: string) {
     await initJieba({ module_or_path: wasmUrl });

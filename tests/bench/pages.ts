@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 const PAGES = join(ROOT, 'tests/fixtures/pages');
+const REAL_PAGES = join(ROOT, 'tests/fixtures/real-pages');
 const DEV = join(ROOT, 'tests/fixtures/corpus/dev');
 
 export interface FixturePage {
@@ -38,6 +39,22 @@ export function fixturePages(): FixturePage[] {
     });
 }
 
+/**
+ * The real saved pages (tests/fixtures/real-pages, one folder per page): what readers actually
+ * open, next to the sample site. Served from the bench server at /real-pages/<slug>.html, as the
+ * real-pages e2e test does.
+ */
+export function realPages(): FixturePage[] {
+  return readdirSync(REAL_PAGES, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort()
+    .map((slug) => {
+      const expected = JSON.parse(readFileSync(join(REAL_PAGES, slug, 'expected.json'), 'utf8')) as { isPolicy?: boolean };
+      return { slug, html: readFileSync(join(REAL_PAGES, slug, 'source.html'), 'utf8'), url: `https://example.cn/real-pages/${slug}.html`, isPolicy: expected.isPolicy ?? false };
+    });
+}
+
 export function devTexts(): { file: string; text: string }[] {
   return readdirSync(DEV)
     .filter((f) => f.endsWith('.txt'))
@@ -56,9 +73,22 @@ export function policyText(length: number): string {
   return out.slice(0, length);
 }
 
-/** Paragraphs of `policyText`, for pages. */
+/**
+ * Lines the dev texts carry over from the pages they were copied from (breadcrumbs, view counts,
+ * copyright and reprint notices, tip-off lines): not article prose. A reader rightly stops at or
+ * drops them, so inside a long article they would make it read less than Readability parses.
+ */
+const PAGE_CHROME = /您现在的位置|当前位置|人气[:：]|版权|版權|转载|轉載|轉(\(zhuǎn\))?載|来源[:：]|來源[:：]|爆料|责任编辑|責任編輯|扫一扫|分享到|上一篇|下一篇|打印|关闭窗口|免责|免責|延伸阅读|延伸閱讀|相关阅读|相關閱讀|微信公众号|微信公眾號|^[•·]|^首页\s*[>›»＞]/;
+
+/** Paragraphs of `policyText` without page chrome, for pages. */
 export function policyParagraphs(chars: number): string[] {
-  return policyText(chars).split('\n').map((p) => p.trim()).filter(Boolean);
+  return policyText(Math.round(chars * 1.3)).split('\n').map((p) => p.trim()).filter((p) => p && !PAGE_CHROME.test(p)).reduce<{ out: string[]; n: number }>((acc, p) => {
+    if (acc.n < chars) {
+      acc.out.push(p);
+      acc.n += p.length;
+    }
+    return acc;
+  }, { out: [], n: 0 }).out;
 }
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -119,10 +149,10 @@ export interface BenchServer {
 /**
  * A local server on 127.0.0.1 for the Chromium benches. Cross-origin isolation (COOP/COEP) gives
  * performance.now() 5 µs resolution instead of 100 µs, which matters for sub-millisecond figures;
- * it is off for the extension bench, because COOP moves every navigation to a new renderer
+ * it is off for the extension benches, because COOP moves every navigation to a new renderer
  * process and CDP's per-process counters (ScriptDuration) would restart between two readings.
  */
-export async function startBenchServer(options: { isolated?: boolean } = {}): Promise<BenchServer> {
+export async function startBenchServer(options: { isolated?: boolean; cors?: boolean } = {}): Promise<BenchServer> {
   const isolated = options.isolated ?? true;
   const files = new Map<string, { body: string | Buffer; type: string }>();
   const server: Server = createServer((req, res) => {
@@ -136,6 +166,8 @@ export async function startBenchServer(options: { isolated?: boolean } = {}): Pr
       'content-type': f.type,
       'cache-control': 'no-store',
       ...(isolated ? { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' } : {}),
+      // The corpus bench fetches its articles from an extension page.
+      ...(options.cors ? { 'access-control-allow-origin': '*' } : {}),
     });
     res.end(f.body);
   });

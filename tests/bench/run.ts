@@ -4,7 +4,7 @@
  * Not part of the test suite: tests check behaviour, this measures time on the machine it runs on.
  */
 import { execSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './pages';
@@ -19,14 +19,32 @@ function chosenAreas(): Set<Area> {
   return new Set((args.length ? args : AREAS) as Area[]);
 }
 
+/** Newest modification time of any source file the extension is built from. */
+function newestSource(): number {
+  let newest = 0;
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const p = join(dir, name);
+      const st = statSync(p);
+      if (st.isDirectory()) walk(p);
+      else newest = Math.max(newest, st.mtimeMs);
+    }
+  };
+  for (const d of ['lib', 'entrypoints', 'components', 'assets', 'public']) if (existsSync(join(ROOT, d))) walk(join(ROOT, d));
+  for (const f of ['wxt.config.ts', 'package.json']) if (existsSync(join(ROOT, f))) newest = Math.max(newest, statSync(join(ROOT, f)).mtimeMs);
+  return newest;
+}
+
 /**
  * The built extension, copied: other work in the same tree may rebuild .output while the bench
- * runs, and a half-written bundle would be measured (or fail to load).
+ * runs, and a half-written bundle would be measured (or fail to load). Built first when missing
+ * or older than the sources (a stale build would open the database with an older schema).
  */
 function snapshotExtension(tmp: string): string {
   const built = join(ROOT, '.output/chrome-mv3');
-  if (!existsSync(join(built, 'manifest.json'))) {
-    console.error('bench: no built extension, running `npx wxt build` …');
+  const manifest = join(built, 'manifest.json');
+  if (!existsSync(manifest) || (process.env.BENCH_BUILD !== '0' && statSync(manifest).mtimeMs < newestSource())) {
+    console.error('bench: the built extension is missing or older than the sources, running `npx wxt build` …');
     execSync('npx wxt build', { cwd: ROOT, stdio: 'inherit' });
   }
   const dir = join(tmp, 'chrome-mv3');
@@ -34,12 +52,15 @@ function snapshotExtension(tmp: string): string {
   return dir;
 }
 
+const loadText = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+
 function table(figures: readonly Figure[]): string {
-  const rows = ['| area | figure | median | min–max | p10–p90 | n | unit |', '|---|---|---|---|---|---|---|'];
+  const rows = ['| area | figure | median | min–max | p10–p90 | p95 | n | unit |', '|---|---|---|---|---|---|---|---|'];
   for (const f of figures) {
     const range = f.n > 1 ? `${fmt(f.min)}–${fmt(f.max)}` : '';
     const p = f.n > 1 ? `${fmt(f.p10)}–${fmt(f.p90)}` : '';
-    rows.push(`| ${f.area} | ${f.name}${f.note ? ` (${f.note})` : ''} | **${fmt(f.median)}** | ${range} | ${p} | ${f.n} | ${f.unit} |`);
+    const p95 = f.n > 1 ? fmt(f.p95) : '';
+    rows.push(`| ${f.area} | ${f.name}${f.note ? ` (${f.note})` : ''} | **${fmt(f.median)}** | ${range} | ${p} | ${p95} | ${f.n} | ${f.unit} |`);
   }
   return rows.join('\n');
 }
@@ -70,16 +91,19 @@ async function main(): Promise<void> {
   const all: Section = { figures: [], ratios: [], growth: [], notes: [] };
   const timings: Record<string, number> = {};
   const load = loadavg();
+  const areaLoad: Record<string, string> = {};
   let chromium = '';
   try {
-    const extensionDir = areas.has('sizes') || areas.has('extension') ? snapshotExtension(tmp) : '';
+    const extensionDir = areas.has('sizes') || areas.has('extension') || areas.has('corpus') ? snapshotExtension(tmp) : '';
     const step = async (name: Area, fn: () => Promise<Section> | Section) => {
       if (!areas.has(name)) return;
       const t0 = performance.now();
-      console.error(`bench: ${name} …`);
+      const before = loadText();
+      console.error(`bench: ${name} … (load ${before})`);
       const s = await fn();
       timings[name] = (performance.now() - t0) / 1000;
-      console.error(`bench: ${name} done in ${timings[name]!.toFixed(1)} s`);
+      areaLoad[name] = `${before} → ${loadText()}`;
+      console.error(`bench: ${name} done in ${timings[name]!.toFixed(1)} s (load ${loadText()})`);
       all.figures.push(...s.figures);
       all.ratios.push(...s.ratios);
       all.growth.push(...s.growth);
@@ -88,7 +112,7 @@ async function main(): Promise<void> {
     await step('sizes', async () => (await import('./sizes')).benchSizes(extensionDir));
     await step('engine', async () => (await import('./engine')).benchEngineNode());
     await step('segment', async () => (await import('./segment')).benchSegment());
-    await step('corpus', async () => (await import('./corpus')).benchCorpusNode());
+    await step('corpus', async () => (await import('./corpus')).benchCorpus(extensionDir, tmp));
     await step('compare', async () => (await import('./compare')).benchCompare());
     await step('page', async () => {
       const m = await import('./browser');
@@ -103,18 +127,18 @@ async function main(): Promise<void> {
   const total = (performance.now() - began) / 1000;
   const header = [
     `PolicyLens bench — ${new Date().toISOString()} — ${cpus().length}× ${cpus()[0]?.model ?? '?'}, Node ${process.version}` +
-      `${chromium ? `, Chromium ${chromium}` : ''}, load average at start ${load.map((l) => l.toFixed(2)).join(' ')}`,
-    `total ${total.toFixed(0)} s (${Object.entries(timings).map(([k, v]) => `${k} ${v.toFixed(0)} s`).join(', ')})`,
+      `${chromium ? `, Chromium ${chromium}` : ''}, load average (1/5/15 min) at start ${load.map((l) => l.toFixed(2)).join(' ')}, at end ${loadText()}`,
+    `total ${total.toFixed(0)} s (${Object.entries(timings).map(([k, v]) => `${k} ${v.toFixed(0)} s, load ${areaLoad[k]}`).join('; ')})`,
   ];
   const text = [
-    header.join('\n'), '', '### Figures (median, min–max and p10–p90 over the measured runs after warm-up)', '', table(all.figures),
+    header.join('\n'), '', '### Figures (median, min–max, p10–p90 and p95 over the measured runs after warm-up)', '', table(all.figures),
     '', '### Peers in the same run', '', ratioTable(all.ratios),
     '', '### How cost grows', '', growthTable(all.growth),
     ...(all.notes.length ? ['', '### Notes', '', ...all.notes.map((n) => `- ${n}`)] : []),
   ].join('\n');
   console.log(text);
   writeFileSync(join(ROOT, 'bench-results.json'), JSON.stringify({
-    date: new Date().toISOString(), machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version, chromium, loadavgAtStart: load },
+    date: new Date().toISOString(), machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version, chromium, loadavgAtStart: load, loadavgAtEnd: loadavg(), areaLoad },
     totalSeconds: total, areaSeconds: timings, ...all,
   }, null, 1));
   console.error(`bench: wrote bench-results.json (${total.toFixed(0)} s)`);

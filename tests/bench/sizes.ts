@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { emptySection, type Section } from './stats';
+import { emptySection, spread, type Section } from './stats';
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -22,10 +22,10 @@ export function benchSizes(extensionDir: string): Section {
     raw += bytes.length;
     gz += z;
     const name = relative(extensionDir, f);
-    const one = { n: 1, median: z / 1024, min: z / 1024, max: z / 1024, p10: z / 1024, p90: z / 1024 };
+    const one = spread([z / 1024]);
     out.figures.push({ area: 'size (gzip -9)', name: `${name}${name.startsWith('content-scripts/') ? ' ← runs on every page' : ''} (raw ${(bytes.length / 1024).toFixed(1)} kB)`, unit: 'kB', ...one });
   }
-  const all = { n: 1, median: gz / 1024, min: gz / 1024, max: gz / 1024, p10: gz / 1024, p90: gz / 1024 };
+  const all = spread([gz / 1024]);
   out.figures.push({ area: 'size (gzip -9)', name: `all ${files.length} bundles (raw ${(raw / 1024).toFixed(0)} kB)`, unit: 'kB', ...all });
   return out;
 }

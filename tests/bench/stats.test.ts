@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fmt, median, quantile, repeat, spread } from './stats';
+import { fmt, interleave, median, perItemRatios, quantile, repeat, spread } from './stats';
 
 describe('bench stats', () => {
   it('median of odd and even arrays, in any order', () => {
@@ -18,9 +18,9 @@ describe('bench stats', () => {
     expect(quantile([1, 2], 0.25)).toBe(1.25);
   });
 
-  it('spread reports n, median, min, max, p10, p90 and leaves its input alone', () => {
+  it('spread reports n, median, min, max, p10, p90, p95 and leaves its input alone', () => {
     const xs = [5, 1, 4, 2, 3];
-    expect(spread(xs)).toEqual({ n: 5, median: 3, min: 1, max: 5, p10: 1.4, p90: 4.6 });
+    expect(spread(xs)).toEqual({ n: 5, median: 3, min: 1, max: 5, p10: 1.4, p90: 4.6, p95: 4.8 });
     expect(xs).toEqual([5, 1, 4, 2, 3]);
   });
 
@@ -44,5 +44,18 @@ describe('bench stats', () => {
     expect(fmt(1.234)).toBe('1.23');
     expect(fmt(0.01234)).toBe('0.012');
     expect(fmt(Number.NaN)).toBe('–');
+  });
+
+  it('interleave alternates the order of the sides every round and keeps warm-up rounds out', async () => {
+    const calls: string[] = [];
+    const r = await interleave({ a: () => void calls.push('a'), b: () => void calls.push('b'), c: () => { calls.push('c'); return 7; } }, { warmup: 1, runs: 3 });
+    expect(calls.join('')).toBe('abc' + 'cba' + 'abc' + 'cba');
+    expect(r.a.n).toBe(3);
+    expect(r.c.samples).toEqual([7, 7, 7]);
+  });
+
+  it('per-item ratios give the median, the worst item and how many are over 2x', () => {
+    const r = perItemRatios([{ label: 'x', ours: 1, peer: 2 }, { label: 'y', ours: 6, peer: 2 }, { label: 'z', ours: 2, peer: 2 }]);
+    expect(r).toEqual({ median: 1, worst: 3, worstLabel: 'y', over2: 1 });
   });
 });

@@ -10,6 +10,7 @@ export interface Spread {
   max: number;
   p10: number;
   p90: number;
+  p95: number;
 }
 
 /** Linear-interpolated quantile (the same definition as numpy's default), q in [0, 1]. */
@@ -29,7 +30,7 @@ export function median(values: readonly number[]): number {
 }
 
 export function spread(values: readonly number[]): Spread {
-  if (values.length === 0) return { n: 0, median: Number.NaN, min: Number.NaN, max: Number.NaN, p10: Number.NaN, p90: Number.NaN };
+  if (values.length === 0) return { n: 0, median: Number.NaN, min: Number.NaN, max: Number.NaN, p10: Number.NaN, p90: Number.NaN, p95: Number.NaN };
   return {
     n: values.length,
     median: median(values),
@@ -37,6 +38,7 @@ export function spread(values: readonly number[]): Spread {
     max: Math.max(...values),
     p10: quantile(values, 0.1),
     p90: quantile(values, 0.9),
+    p95: quantile(values, 0.95),
   };
 }
 
@@ -126,14 +128,14 @@ export function emptySection(): Section {
 }
 
 export function figure(area: string, name: string, unit: string, s: Spread, note?: string): Figure {
-  const { n, median: m, min, max, p10, p90 } = s;
-  return { area, name, unit, n, median: m, min, max, p10, p90, ...(note ? { note } : {}) };
+  const { n, median: m, min, max, p10, p90, p95 } = s;
+  return { area, name, unit, n, median: m, min, max, p10, p90, p95, ...(note ? { note } : {}) };
 }
 
 /** A throughput figure (e.g. Mchar/s) from time samples in ms: higher is better, so min/max swap. */
 export function throughput(area: string, name: string, amount: number, s: Spread, unit = 'Mchar/s', note?: string): Figure {
   const per = (ms: number) => amount / 1e6 / (ms / 1000);
-  return { area, name, unit, n: s.n, median: per(s.median), min: per(s.max), max: per(s.min), p10: per(s.p90), p90: per(s.p10), ...(note ? { note } : {}) };
+  return { area, name, unit, n: s.n, median: per(s.median), min: per(s.max), max: per(s.min), p10: per(s.p90), p90: per(s.p10), p95: Number.NaN, ...(note ? { note } : {}) };
 }
 
 export function ratio(name: string, ours: Figure, peer: Figure, goal?: { below: number; text: string }): Ratio {
@@ -142,4 +144,37 @@ export function ratio(name: string, ours: Figure, peer: Figure, goal?: { below: 
     name, ours: `${ours.area}: ${ours.name}`, peer: `${peer.area}: ${peer.name}`, ratio: r,
     ...(goal ? { goal: goal.text, met: r < goal.below } : {}),
   };
+}
+
+/**
+ * Several sides measured in turns: after `warmup` unmeasured rounds, each round runs every side
+ * once, in order on even rounds and in reverse on odd ones (ABAB…, then BA), so a change in
+ * machine load or a warm cache left by the previous side hits all of them alike. A side may
+ * return its own measurement in ms. Stops adding rounds once `budgetMs` went into measured ones
+ * (at least `minRuns` are kept).
+ */
+export async function interleave<K extends string>(sides: Record<K, () => unknown>, options: RepeatOptions = {}): Promise<Record<K, Spread & { samples: number[] }>> {
+  const { warmup = 2, runs = 10, budgetMs = Infinity, minRuns = 3 } = options;
+  const names = Object.keys(sides) as K[];
+  const samples = Object.fromEntries(names.map((k) => [k, [] as number[]])) as Record<K, number[]>;
+  const began = performance.now();
+  for (let round = 0; round < warmup + runs; round++) {
+    const order = round % 2 === 0 ? names : [...names].reverse();
+    for (const k of order) {
+      const t0 = performance.now();
+      const r = await sides[k]();
+      const t = performance.now() - t0;
+      if (round >= warmup) samples[k].push(typeof r === 'number' ? r : t);
+    }
+    const measured = round + 1 - warmup;
+    if (measured >= minRuns && round >= warmup && performance.now() - began > budgetMs) break;
+  }
+  return Object.fromEntries(names.map((k) => [k, { ...spread(samples[k]), samples: samples[k] }])) as Record<K, Spread & { samples: number[] }>;
+}
+
+/** Per-item ratios ours ÷ peer (e.g. per page): their median and the worst, with its label. */
+export function perItemRatios(items: readonly { label: string; ours: number; peer: number }[]): { median: number; worst: number; worstLabel: string; over2: number } {
+  const rs = items.map((x) => ({ label: x.label, r: x.ours / x.peer }));
+  const worst = rs.reduce((a, b) => (b.r > a.r ? b : a), { label: '', r: -Infinity });
+  return { median: median(rs.map((x) => x.r)), worst: worst.r, worstLabel: worst.label, over2: rs.filter((x) => x.r > 2).length };
 }

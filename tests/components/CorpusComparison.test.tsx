@@ -5,6 +5,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import CorpusComparison from '../../components/CorpusComparison';
 import { makeTranslate } from '../../lib/i18n';
+import { programLines } from '../../lib/view/glance';
 import { saveArticle } from '../../lib/corpus/store';
 import { summarizeAgainstCorpus, type CorpusSummary } from '../../lib/corpus/summary';
 import { nodeTokenizer } from '../../lib/corpus/node';
@@ -52,18 +53,24 @@ describe('CorpusComparison', () => {
   it('renders programs, related articles, the timeline, drift, region and agency; every link opens the saved article', async () => {
     const { summary, ids } = await realSummary();
     const onOpen = vi.fn();
-    act(() => render(<CorpusComparison summary={summary} onOpenArticle={onOpen} />, box));
+    // Program names as the page writes them (the popup passes them in from its spans).
+    const labels = new Map(programLines(SHANXI_2024.spans).map((l) => [l.key, l.label]));
+    act(() => render(<CorpusComparison summary={summary} labels={labels} onOpenArticle={onOpen} />, box));
     expect(box.querySelector('[data-testid=corpus-empty]')).toBeNull();
     expect(text('[data-testid=corpus-programs] strong')).toEqual(['《山西省企业技术创新能力提升2023年行动计划》']);
     expect(box.querySelector('[data-testid=corpus-programs] .muted')?.textContent).toBe('2 篇文章提到 · 最早 2023-03-09 · 最近 2023-03-12');
     expect(text('[data-testid=corpus-related] li > button')[0]).toBe(SHANXI_2023.meta.title);
 
-    const items = [...box.querySelectorAll('[data-testid=corpus-timeline] li')];
-    expect(items.map((li) => li.getAttribute('data-status'))).toEqual(['overdue', 'upcoming', 'upcoming', 'upcoming', 'recurring']);
+    // Dated ones in the open; the recurring one folded away below them.
+    const items = [...box.querySelectorAll('[data-testid=corpus-timeline] > ol > li')];
+    expect(items.map((li) => li.getAttribute('data-status'))).toEqual(['overdue', 'upcoming', 'upcoming', 'upcoming']);
     expect(items[0]?.querySelector('.status')?.textContent).toBe('已过期 153 天');
     expect(items[1]?.querySelector('.status')?.textContent).toBe('还有 29 天');
     expect(items[3]?.querySelector('.current')?.textContent).toBe('本文');
-    expect(items[4]?.querySelector('.status')?.textContent).toBe('周期');
+    const folded = box.querySelector('[data-testid=timeline-folded]')!;
+    expect(folded.hasAttribute('open')).toBe(false);
+    expect(folded.querySelector('summary')?.textContent).toBe('已结束、周期性或没有日期的 1 项');
+    expect([...folded.querySelectorAll('li .status')].map((e) => e.textContent)).toEqual(['周期']);
 
     const drift = box.querySelector('[data-testid=corpus-drift]');
     expect(drift?.textContent).toContain('新培育专精特新中小企业');

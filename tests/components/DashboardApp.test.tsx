@@ -23,6 +23,8 @@ vi.mock('../../lib/ext/rpc', () => ({
         return present ? [summary({ id: 'a1', title: '银发经济行动方案', counts: { target: 0, deadline: 1, program: 0, support: 0, highlight: 0 } })] : [];
       case 'listPrograms':
         return [];
+      case 'listHighlights':
+        return { rows: [], total: 0, tags: [] };
       case 'deadlineCalendar':
         return { today: r.today, horizon: r.today, items: [], undated: [], counts: { soon: 0, overdue: 0, later: 0 } };
       case 'getArticle':
@@ -46,7 +48,9 @@ vi.mock('../../lib/ext/download', () => ({ downloadFile: (f: unknown) => downloa
 
 // The page picks its language when it loads; readers are Chinese first.
 Object.defineProperty(navigator, 'languages', { value: ['zh-CN', 'zh'], configurable: true });
-const { default: App } = await import('../../entrypoints/dashboard/App');
+const { default: DashboardApp } = await import('../../entrypoints/dashboard/App');
+const { makeTranslate } = await import('../../lib/i18n');
+const App = () => <DashboardApp t={makeTranslate('zh-CN')} locale="zh-CN" />;
 
 let root: HTMLElement;
 beforeEach(() => {

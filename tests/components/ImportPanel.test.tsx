@@ -20,18 +20,31 @@ describe('ImportPanel', () => {
   });
 
   it('reports an import in counts', () => {
-    const report = { ok: true as const, added: { articles: 2, annotations: 30, settings: 1 }, merged: { articles: 1, annotations: 4, settings: 0 }, articleIds: [], warnings: [] };
+    const report = { ok: true as const, added: { articles: 2, annotations: 30, settings: 1 }, merged: { articles: 1, annotations: 4, settings: 0 }, articleIds: [], warnings: [], warningProblems: [] };
     const el = mount(<ImportPanel t={t} onBackup={vi.fn()} onImport={vi.fn()} report={report} />);
     expect(el.querySelector('[data-testid=import-report]')!.textContent).toBe('导入完成：新增 2 篇文章、30 条标注、1 项设置；合并 1 篇文章、4 条标注、0 项设置。');
   });
 
   it('lists every error under a sentence saying nothing changed, hostile text inert', () => {
-    const report = { ok: false as const, errors: ['articles[0].title: expected string', `annotations[3].note: ${HOSTILE}`] };
+    const report = {
+      ok: false as const,
+      errors: ['articles[0].title: expected string', `annotations[3].note: ${HOSTILE}`, 'exportedAt: required'],
+      problems: [
+        { code: 'invalid' as const, where: { collection: 'articles' as const, index: 0, id: 'a1' }, field: 'title', detail: 'type' as const },
+        { code: 'invalid' as const, where: { collection: 'annotations' as const, index: 3 }, field: 'note', detail: 'other' as const, params: { message: HOSTILE } },
+        { code: 'missing' as const, field: 'exportedAt' },
+      ],
+    };
     const el = mount(<ImportPanel t={t} onBackup={vi.fn()} onImport={vi.fn()} report={report} />);
     const box = el.querySelector('[data-testid=import-report]')!;
     expect(box.getAttribute('role')).toBe('alert');
     expect(box.querySelector('p')!.textContent).toContain('导入失败，资料库没有任何改动');
-    expect([...box.querySelectorAll('li')].map((li) => li.textContent)).toEqual(report.errors);
+    // In the reader's words: which record, which field, what is wrong; never "exportedAt: required".
+    expect([...box.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      '第 1 篇文章 (a1)的标题不对：类型不对。',
+      `第 4 条标注的笔记不对：${HOSTILE}。`,
+      '文件缺少导出时间。',
+    ]);
     expect(inert(el)).toBe(true);
   });
 

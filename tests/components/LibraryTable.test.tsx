@@ -53,7 +53,7 @@ describe('sortArticles', () => {
 
 describe('dashboard filters', () => {
   const art = (id: string) => ({ id, title: id, url: `https://x/${id}`, seenOn: '2024-01-01' });
-  const programs: ProgramEntry[] = [{ key: 'k1', name: '行动方案', variants: [], mentions: 2, articles: [{ ...art('a'), mentions: 1 }, { ...art('b'), mentions: 1 }], firstSeen: art('a'), latestSeen: art('b') }];
+  const programs: ProgramEntry[] = [{ key: 'k1', name: '行动方案', label: '《行动方案》', variants: [], mentions: 2, articles: [{ ...art('a'), mentions: 1 }, { ...art('b'), mentions: 1 }], firstSeen: art('a'), latestSeen: art('b') }];
   const calendar: DeadlineCalendar = {
     today: '2024-01-01', horizon: '2024-03-31', undated: [], counts: { soon: 0, overdue: 0, later: 1 },
     items: [{ annotationId: 'n', article: art('a'), text: '2025—2027年', kind: 'span', date: '2027-12-31', start: '2025-01-01', status: { state: 'not-started', days: 366 }, days: 1400, soon: false, overdue: false }],

@@ -9,7 +9,7 @@ afterEach(unmountAll);
 const first = { id: 'a1', title: HOSTILE, url: 'https://x/1', seenOn: '2023-03-09', region: '山西' };
 const latest = { id: 'a2', title: '山西部署企業技術創新工作', url: 'https://x/2', seenOn: '2023-03-12' };
 const entry: ProgramEntry = {
-  key: 'k', name: '山西省企业技术创新能力提升2023年行动计划', variants: ['行动计划'], mentions: 3,
+  key: 'k', name: '山西省企业技术创新能力提升2023年行动计划', label: '《山西省企业技术创新能力提升2023年行动计划》', variants: ['《行动计划》'], mentions: 3,
   articles: [{ ...first, mentions: 2 }, { ...latest, mentions: 1 }], firstSeen: first, latestSeen: latest,
 };
 
@@ -26,6 +26,13 @@ describe('ProgramIndex', () => {
     expect(seen).toContain('《行动计划》');
     el.querySelector<HTMLButtonElement>('.program-articles button[data-article=a2]')!.click();
     expect(onOpen).toHaveBeenCalledWith('a2');
+  });
+
+  it('shows a campaign as the text writes it, not as a document title in 《》', () => {
+    const campaign: ProgramEntry = { ...entry, key: 'c', name: '千企升级专项行动', label: '“千企升级”专项行动', variants: ['“千企升级”行动'] };
+    const el = mount(<ProgramIndex programs={[campaign]} t={t} onOpenArticle={vi.fn()} />);
+    expect(el.querySelector('.program-name')!.textContent).toBe('“千企升级”专项行动');
+    expect(el.textContent).not.toContain('《');
   });
 
   it('says when there are no programs', () => {

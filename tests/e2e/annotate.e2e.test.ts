@@ -92,7 +92,8 @@ async function badgeOf(id: number): Promise<string> {
 async function annotationsInPopup(id: number): Promise<{ found: string; orphans: string | null }> {
   const popup = await openPopup(session, id);
   try {
-    await popup.getByTestId('annotations').waitFor();
+    // The list is folded under the popup's glance (issue 15): its text is there without opening it.
+    await popup.getByTestId('annotations').waitFor({ state: 'attached' });
     const found = (await popup.getByTestId('annotations').textContent()) ?? '';
     const orphans = (await popup.getByTestId('orphans').count()) ? await popup.getByTestId('orphans').textContent() : null;
     return { found, orphans };
@@ -270,7 +271,8 @@ describe('highlights people can read, use and keep (issue 5)', () => {
     const popup = await openPopup(session, tabId);
     await popup.getByTestId('counts').waitFor();
     // The last deadline of the article (6月底前) is in its last paragraph, far below a short viewport.
-    const item = popup.locator('.span-list--deadline li button').last();
+    await popup.locator('[data-testid=fold-deadline] > summary').click();
+    const item = popup.locator('.span-list--deadline li button.linklike').last();
     const picked = (await item.textContent()) ?? '';
     await item.click();
     await page.waitForFunction(
@@ -456,7 +458,7 @@ describe('highlights people can read, use and keep (issue 5)', () => {
     await waitForHighlight(p, 'policylens-highlight', own);
     expect(await texts(p, 'policylens-highlight')).toEqual([own]);
     const popup = await openPopup(session, id);
-    await popup.getByTestId('annotations').waitFor();
+    await popup.getByTestId('annotations').waitFor({ state: 'attached' });
     expect(await popup.locator('h2.title').textContent()).toContain('实施过半');
     const listed = (await popup.getByTestId('annotations').textContent()) ?? '';
     expect(listed).toContain(own);

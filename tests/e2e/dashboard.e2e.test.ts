@@ -60,6 +60,8 @@ describe('dashboard', () => {
     const popup = await saveThroughPopup(XINXIANG);
 
     // Export from the popup: one article as Markdown.
+    // The export choices are folded under the popup's glance (issue 15).
+    await popup.locator('[data-testid=fold-export] > summary').click();
     const fromPopup = await download(popup, () => popup.locator('[data-format=md]').click());
     const popupMd = fromPopup.bytes.toString('utf8');
     expect(fromPopup.name).toMatch(/\.md$/);
@@ -196,7 +198,8 @@ describe('dashboard', () => {
     expect(await dash.getByTestId('import-errors').locator('li').count()).toBeGreaterThan(0);
     const notBackup = JSON.stringify({ format: 'something-else', version: 1, articles: [], annotations: [], settings: [] });
     await dash.getByTestId('import-file').setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from(notBackup) });
-    await dash.waitForFunction(() => document.querySelector('[data-testid=import-errors]')?.textContent?.includes('policylens-backup'));
+    // Said in the reader's words (issue 15), not as the schema's message.
+    await dash.waitForFunction(() => document.querySelector('[data-testid=import-errors]')?.textContent?.includes('这不是政策透镜的备份文件'));
     await showArticles(dash, 2);
     expect(new Set(await dash.getByTestId('articles').getByTestId('open').allTextContents())).toEqual(new Set([silverTitle, xinxiangTitle]));
   }, 300_000);

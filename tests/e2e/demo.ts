@@ -108,7 +108,7 @@ async function main(): Promise<void> {
 
     const popup = await openPopup(session, await tabIdOf(session, page));
     await popup.getByTestId('verdict').waitFor();
-    await popup.locator('[data-testid=corpus-comparison][aria-busy=false]').waitFor({ timeout: 30_000 });
+    await popup.locator('[data-testid=corpus-comparison][aria-busy=false]').waitFor({ state: 'attached', timeout: 30_000 });
     const popupShot = join(OUT, 'popup.png');
     await popup.screenshot({ path: popupShot, fullPage: true });
     storeShots.push(join(STORE, '2-popup.png'));
@@ -127,6 +127,7 @@ async function main(): Promise<void> {
     }
 
     const download = popup.waitForEvent('download');
+    await popup.locator('[data-testid=fold-export] > summary').click();
     await popup.locator('[data-format=md]').click();
     const file = await download;
     const summary = join(OUT, file.suggestedFilename());

@@ -39,7 +39,7 @@ export interface ExtensionSession {
  * Start Chromium with the extension (`extensionDir`: another build of it, e.g. the fallback
  * highlighter's). Reusing `profileDir` is how a test checks persistence across restarts.
  */
-export async function launchWithExtension(options: { profileDir?: string; headless?: boolean; extensionDir?: string } = {}): Promise<ExtensionSession> {
+export async function launchWithExtension(options: { profileDir?: string; headless?: boolean; extensionDir?: string; lang?: string } = {}): Promise<ExtensionSession> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   assertBrowserAvailable(extensionDir);
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'policylens-profile-'));
@@ -48,12 +48,13 @@ export async function launchWithExtension(options: { profileDir?: string; headle
     executablePath: CHROME_PATH,
     headless,
     viewport: { width: 1280, height: 900 },
-    locale: 'zh-CN',
+    // The browser's language (--lang): what the extension follows unless the reader picks another.
+    locale: options.lang ?? 'zh-CN',
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=zh-CN',
+      '--disable-component-update', '--disable-sync', '--no-first-run', `--lang=${options.lang ?? 'zh-CN'}`,
     ],
   });
   // The sample site is on 127.0.0.1; anything else would wait for a network this machine lacks.

@@ -20,6 +20,10 @@ describe('message protocol', () => {
     expect(parseRequest(backgroundRequestSchema, { type: 'readPage', text: '到2027年', evidence }).ok).toBe(true);
     expect(parseRequest(backgroundRequestSchema, { type: 'saveArticle', page: capture }).ok).toBe(true);
     expect(parseContentRequest({ type: 'scrollToSpan', index: 3 })).toEqual({ ok: true, data: { type: 'scrollToSpan', index: 3 } });
+    expect(parseContentRequest({ type: 'stepHighlight', direction: -1 })).toEqual({ ok: true, data: { type: 'stepHighlight', direction: -1 } });
+    expect(parseContentRequest({ type: 'dismissSpan', index: 0 }).ok).toBe(true);
+    expect(parseContentRequest({ type: 'reattachAnnotation', id: 'a1' }).ok).toBe(true);
+    expect(parseContentRequest({ type: 'removeAnnotation', id: 'a1' }).ok).toBe(true);
   });
 
   it.each([
@@ -47,6 +51,10 @@ describe('message protocol', () => {
     ['a negative index', { type: 'scrollToSpan', index: -1 }],
     ['a fractional index', { type: 'scrollToSpan', index: 1.5 }],
     ['an id over its size', { type: 'scrollToAnnotation', id: 'x'.repeat(101) }],
+    ['a step that is not ±1', { type: 'stepHighlight', direction: 2 }],
+    ['a step given as text', { type: 'stepHighlight', direction: '1' }],
+    ['a removal without an id', { type: 'removeAnnotation' }],
+    ['a dismissal with a negative index', { type: 'dismissSpan', index: -1 }],
   ])('refuses a content request that is %s, with a readable error', (_what, raw) => {
     const r = parseContentRequest(raw);
     expect(r.ok).toBe(false);

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 /**
  * What every page pays for: the built content script finds, highlights and anchors; the verdict,
  * the metadata, the script converter and the engine's vocabulary run in the background
- * (lib/detect/locate.ts vs lib/detect/page-reading.ts). Markers of each would show here.
+ * (lib/detect/locate.ts vs lib/detect/page-reading.ts), and of the strings table it carries only
+ * the in-page UI's words (lib/i18n/page.ts). Markers of each would show here.
  */
 const built = readFileSync(join(process.cwd(), '.output/chrome-mv3/content-scripts/content.js'), 'utf8');
 
@@ -19,6 +20,8 @@ describe('the built content script', () => {
     ["OpenCC's dictionaries", '㐷 傌'],
     ['the background message schemas', 'summarizeAgainstCorpus'],
     ['a schema library (zod)', 'ZodError'],
+    ["the extension pages' strings (lib/i18n/index.ts)", 'dash.nav.articles'],
+    ['the import problems in words', 'import.problem.'],
   ])('carries none of %s', (_what, marker) => {
     expect(built.includes(marker), marker).toBe(false);
   });

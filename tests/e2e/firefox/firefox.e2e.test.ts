@@ -219,6 +219,8 @@ describe("Firefox ESR: a reader's path through one profile", () => {
     const popup = await openPopup(session, tabId);
     await clickOn(popup, '[data-testid=save]');
     await popup.waitForSelector('[data-testid=saved]', { timeout: 20_000 });
+    // The export choices are folded under the popup's glance (issue 15).
+    await clickOn(popup, '[data-testid=fold-export] > summary');
     const md1 = await download(session, () => clickOn(popup, '[data-format=md]'));
     expect(md1.name, `${B}: popup Markdown export name`).toMatch(/\.md$/);
     const mdText = md1.bytes.toString('utf8');

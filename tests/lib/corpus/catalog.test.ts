@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { deleteArticle, saveArticle, updateAnnotation } from '../../../lib/corpus/store';
 import { CALENDAR_HORIZON_DAYS, deadlineCalendar, programIndex } from '../../../lib/corpus/catalog';
-import { SHANDONG, SHANXI_2023, SHANXI_TRAD, SPORTS, closeAll, freshDb } from './helpers';
+import { SHANDONG, SHANXI_2023, SHANXI_TRAD, SPORTS, capture, closeAll, freshDb } from './helpers';
 
 afterEach(closeAll);
 
@@ -24,14 +24,36 @@ describe('programIndex', () => {
     expect(shanxi!.articles.map((x) => x.mentions)).toEqual([2, 1]);
     expect(shanxi!.firstSeen).toMatchObject({ id: a.id, seenOn: '2023-03-09' });
     expect(shanxi!.latestSeen).toMatchObject({ id: b.id, seenOn: '2023-03-12' });
-    expect(shanxi!.variants).toContain('行动计划');
-    expect(shanxi!.variants).toContain('山西省企業技術創新能力提升2023年行動計劃');
+    // Names as the texts write them: a document title keeps its 《》, so does its short form.
+    expect(shanxi!.label).toBe(`《${FULL_2023}》`);
+    expect(shanxi!.variants).toContain('《行动计划》');
+    expect(shanxi!.variants).toContain('《山西省企業技術創新能力提升2023年行動計劃》');
     // The program seen in two articles comes before the one seen in a single article.
     expect(index[0]!.key).toBe(shanxi!.key);
     const shandong = index.find((p) => p.articles.some((x) => x.id === c.id))!;
     expect(shandong.firstSeen.id).toBe(c.id);
     expect(shandong.latestSeen.id).toBe(c.id);
     expect(index).toHaveLength(2);
+  });
+
+  it('lists a short form under its full title when every article naming it names the title too', async () => {
+    const db = freshDb();
+    const text = '全省开展“千企升级”专项行动。“千企升级”行动要求到2025年完成改造。';
+    const a = capture('https://example.gov.cn/a.html', text, { title: 'A', publishedAt: '2024-01-01' }, [
+      ['program', '“千企升级”专项行动', { name: '千企升级专项行动' }],
+      ['program', '“千企升级”行动', { name: '千企升级行动' }],
+    ]);
+    // Elsewhere the short form alone: it may be another program, so it stays apart.
+    const b = capture('https://example.gov.cn/b.html', '某市“百企升级”行动启动。', { title: 'B', publishedAt: '2024-02-01' }, [
+      ['program', '“百企升级”行动', { name: '百企升级行动' }],
+    ]);
+    await saveArticle(db, { page: a, now: 1 });
+    await saveArticle(db, { page: b, now: 2 });
+    const index = await programIndex(db);
+    expect(index.map((p) => p.label).sort()).toEqual(['“千企升级”专项行动', '“百企升级”行动'].sort());
+    const full = index.find((p) => p.label === '“千企升级”专项行动')!;
+    expect(full.variants).toEqual(['“千企升级”行动']);
+    expect(full.mentions).toBe(2);
   });
 
   it('leaves out dismissed programs and deleted articles', async () => {

@@ -77,4 +77,23 @@ describe('searchCorpus across queries', () => {
     for (const db of [warm.db, cold.db]) await saveArticle(db, { page: capture(SHANDONG.url, text, SHANDONG.meta), tokenize, now: 1_700_000_100_000 });
     expect(shown(await searchCorpus(warm.db, { text: '专精特新 中小企业' }, tokenize))).toEqual(shown(await searchCorpus(cold.db, { text: '专精特新 中小企业' }, tokenize)));
   });
+
+  it('answers for a library emptied underneath it (every table cleared) and filled again', async () => {
+    // What tests/e2e/library-fill.ts's emptyLibrary does, or a profile wiped while the worker runs:
+    // corpusStats goes too, so the index version starts again and must not meet the cached one.
+    const db = freshDb();
+    await saveArticle(db, { page: SHANDONG, tokenize, now: 1_700_000_000_000 });
+    expect((await searchCorpus(db, { text: '单项冠军' }, tokenize)).total).toBe(1);
+    await db.transaction('rw', db.tables, async () => {
+      for (const t of db.tables) await t.clear();
+    });
+    const other = await saveArticle(db, { page: SPORTS, tokenize, now: 1_700_000_100_000 });
+    const fresh = freshDb();
+    await saveArticle(fresh, { page: SPORTS, tokenize, now: 1_700_000_100_000 });
+    for (const text of ['单项冠军', '篮球', '企业']) {
+      const r = await searchCorpus(db, { text }, tokenize);
+      expect(shown(r)).toEqual(shown(await searchCorpus(fresh, { text }, tokenize)));
+      for (const h of r.hits) expect(h.article.id).toBe(other.id);
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { deleteAnnotation, deleteArticle, getArticleByUrl, indexPending, listArticles, markForIndexing, saveArticle, saveArticles, CorpusInputError } from '../../../lib/corpus/store';
+import { deleteAnnotation, deleteArticle, getArticleByUrl, indexedFacts, indexedTerms, indexPending, listArticles, markForIndexing, saveArticle, saveArticles, CorpusInputError } from '../../../lib/corpus/store';
+import { BLOCK, eachPair } from '../../../lib/corpus/postings';
 import { nodeTokenizer } from '../../../lib/corpus/node';
 import { toSimplified } from '../../../lib/text/simplify';
 import type { PolicyDB } from '../../../lib/db/schema';
@@ -12,8 +13,38 @@ afterEach(closeAll);
 /** df recomputed from the index rows, to compare with what saving maintained incrementally. */
 async function recomputedDf(db: PolicyDB): Promise<Map<string, number>> {
   const df = new Map<string, number>();
-  for (const row of await db.articleTerms.toArray()) for (const t of row.terms) df.set(t, (df.get(t) ?? 0) + 1);
+  for (const row of await db.articleTerms.toArray()) for (const t of (await indexedTerms(db, row.articleId))!.keys()) df.set(t, (df.get(t) ?? 0) + 1);
   return df;
+}
+
+/** The postings as stored, term → article id → count, to compare with the article rows. */
+async function storedPostings(db: PolicyDB): Promise<Map<string, Map<string, number>>> {
+  const termById = new Map((await db.termStats.toArray()).map((t) => [t.id, t.term]));
+  const blocks = await db.docBlocks.toArray();
+  const idOf = (num: number) => blocks[Math.floor(num / BLOCK)]!.ids[num % BLOCK]!;
+  const keys = await db.postings.toCollection().primaryKeys();
+  const rows = await db.postings.bulkGet(keys);
+  const out = new Map<string, Map<string, number>>();
+  keys.forEach(([termId], i) => {
+    const term = termById.get(termId)!;
+    const m = out.get(term) ?? new Map<string, number>();
+    eachPair(rows[i]!, 0, (num, count) => m.set(idOf(num), count));
+    out.set(term, m);
+  });
+  return out;
+}
+
+/** The same, inverted from every article's own term counts. */
+async function postingsFromRows(db: PolicyDB): Promise<Map<string, Map<string, number>>> {
+  const out = new Map<string, Map<string, number>>();
+  for (const row of await db.articleTerms.toArray()) {
+    for (const [t, count] of (await indexedTerms(db, row.articleId))!) {
+      const m = out.get(t) ?? new Map<string, number>();
+      m.set(row.articleId, count);
+      out.set(t, m);
+    }
+  }
+  return out;
 }
 
 async function storedDf(db: PolicyDB): Promise<Map<string, number>> {
@@ -38,11 +69,12 @@ describe('saveArticle', () => {
       expect(a.selectors.quote.suffix).toBe(SHANXI_2023.text.slice(end, end + 32));
       expect(a.origin).toBe('auto');
     }
-    const row = await db.articleTerms.get(id);
-    expect(row?.terms).toContain('20户');
-    expect(row?.terms).toContain('专精特新');
-    expect(row?.programs).toEqual(['山西省企业技术创新能力提升2023年行动计划']);
-    expect(row?.deadlineYears).toEqual([2023]);
+    const terms = await indexedTerms(db, id);
+    expect(terms?.get('20户')).toBe(1);
+    expect(terms?.has('专精特新')).toBe(true);
+    const facts = await indexedFacts(db, id);
+    expect(facts?.programs).toEqual(['山西省企业技术创新能力提升2023年行动计划']);
+    expect(facts?.deadlineYears).toEqual([2023]);
     expect((await db.corpusStats.get('bm25'))?.docs).toBe(1);
     expect(await storedDf(db)).toEqual(await recomputedDf(db));
   });
@@ -175,6 +207,7 @@ describe('saveArticle', () => {
     expect(await db.annotations.where('articleId').equals(a.id).count()).toBe(0);
     expect(await db.articleTerms.get(a.id)).toBeUndefined();
     expect(await storedDf(db)).toEqual(await recomputedDf(db));
+    expect(await storedPostings(db)).toEqual(await postingsFromRows(db));
     expect(await db.termStats.get('20户')).toBeUndefined();
     const stats = await db.corpusStats.get('bm25');
     const rows = await db.articleTerms.toArray();
@@ -206,7 +239,10 @@ describe('saveArticle', () => {
     expect(await indexPending(lazy, tokenize, { batch: 2 })).toBe(3);
     expect(await lazy.articles.where('needsIndex').equals(1).count()).toBe(0);
     expect(await storedDf(lazy)).toEqual(await storedDf(eager));
-    expect(await lazy.corpusStats.get('bm25')).toEqual(await eager.corpusStats.get('bm25'));
+    const { version: _l, ...lazyStats } = (await lazy.corpusStats.get('bm25'))!;
+    const { version: _e, ...eagerStats } = (await eager.corpusStats.get('bm25'))!;
+    expect(lazyStats).toEqual(eagerStats);
+    expect(await storedPostings(lazy)).toEqual(await postingsFromRows(lazy));
   });
 
   it('keeps df exact through a long random sequence of saves, resaves and deletes', async () => {
@@ -229,6 +265,7 @@ describe('saveArticle', () => {
     }
     await indexPending(db, tokenize);
     expect(await storedDf(db)).toEqual(await recomputedDf(db));
+    expect(await storedPostings(db)).toEqual(await postingsFromRows(db));
     expect((await db.corpusStats.get('bm25'))?.docs).toBe(await db.articles.count());
   });
 
@@ -243,8 +280,8 @@ describe('saveArticle', () => {
     expect(marked).toMatchObject({ region: '山东', needsIndex: 1, urls: [SHANXI_2023.canonicalUrl] });
     expect(marked?.counts?.target).toBe(3);
     expect(await indexPending(db, tokenize)).toBe(1);
-    expect((await db.articleTerms.get(id))?.terms).toContain('单项冠军');
-    expect((await db.articleTerms.get(id))?.terms).not.toContain('20户');
+    expect((await indexedTerms(db, id))?.has('单项冠军')).toBe(true);
+    expect((await indexedTerms(db, id))?.has('20户')).toBe(false);
     expect(await storedDf(db)).toEqual(await recomputedDf(db));
   });
 
@@ -259,7 +296,34 @@ describe('saveArticle', () => {
     expect(await batch.articles.count()).toBe(4);
     expect(await storedDf(batch)).toEqual(await storedDf(one));
     expect(await storedDf(batch)).toEqual(await recomputedDf(batch));
-    expect(await batch.corpusStats.get('bm25')).toEqual(await one.corpusStats.get('bm25'));
+    expect(await storedPostings(batch)).toEqual(await postingsFromRows(batch));
+    const { version: _a, ...batchStats } = (await batch.corpusStats.get('bm25'))!;
+    const { version: _b, ...oneStats } = (await one.corpusStats.get('bm25'))!;
+    // The same figures; only the count of writes (version) differs.
+    expect(batchStats).toEqual(oneStats);
+  });
+
+  it('a batch that saves an article, its reprint and a new version of it ends as saving them one by one', async () => {
+    const one = freshDb();
+    const batch = freshDb();
+    const reprint = { ...SHANXI_2023, url: 'https://mirror.example.cn/a.html', canonicalUrl: 'https://mirror.example.cn/a.html' };
+    const revised = { ...SHANDONG, text: `${SHANDONG.text}补充说明。`, meta: { ...SHANDONG.meta, title: '修订版' } };
+    const inputs = [SHANXI_2023, SHANDONG, reprint, revised, SHANXI_2023].map((page, i) => ({ page, tokenize, now: 5000 + i }));
+    const sequential = [];
+    for (const input of inputs) sequential.push(await saveArticle(one, input));
+    const together = await saveArticles(batch, inputs);
+    expect(together.map((r) => r.created)).toEqual(sequential.map((r) => r.created));
+    const state = async (db: PolicyDB) => {
+      const articles = await db.articles.toArray();
+      const anns = await db.annotations.toArray();
+      return articles.map((a) => ({
+        url: a.url, urls: a.urls, title: a.title, text: a.text, counts: a.counts, needsIndex: a.needsIndex,
+        annotations: anns.filter((n) => n.articleId === a.id).map((n) => [n.type, n.text, n.selectors.position.start]).sort(),
+      })).sort((x, y) => x.url.localeCompare(y.url));
+    };
+    expect(await state(batch)).toEqual(await state(one));
+    expect(await storedDf(batch)).toEqual(await storedDf(one));
+    expect(await storedPostings(batch)).toEqual(await postingsFromRows(batch));
   });
 
   it('a batch with one bad article writes nothing and names the bad one', async () => {
@@ -274,11 +338,11 @@ describe('saveArticle', () => {
     const db = freshDb();
     const { id } = await saveArticle(db, { page: SHANDONG, tokenize });
     const program = (await db.annotations.where({ articleId: id, type: 'program' }).toArray())[0]!;
-    expect((await db.articleTerms.get(id))?.programs).toEqual(['山东省专精特新中小企业梯度培育方案']);
+    expect((await indexedFacts(db, id))?.programs).toEqual(['山东省专精特新中小企业梯度培育方案']);
     expect(await deleteAnnotation(db, program.id)).toEqual({ deleted: true });
     expect(await deleteAnnotation(db, program.id)).toEqual({ deleted: false });
-    expect((await db.articleTerms.get(id))?.programs).toEqual([]);
-    expect((await db.articleTerms.get(id))?.types).not.toContain('program');
+    expect((await indexedFacts(db, id))?.programs).toEqual([]);
+    expect((await indexedFacts(db, id))?.types).not.toContain('program');
     expect((await db.articles.get(id))?.counts).toEqual({ target: 2, deadline: 1, program: 0, support: 0, highlight: 0 });
     // Terms are about the text, not the annotations: df is untouched.
     expect(await storedDf(db)).toEqual(await recomputedDf(db));

@@ -1,12 +1,13 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { DB_VERSION, PolicyDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, upgradeToV2, upgradeToV3 } from '../../../lib/db/schema';
-import { indexPending } from '../../../lib/corpus/store';
+import { DB_VERSION, PolicyDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, upgradeToV2, upgradeToV4 } from '../../../lib/db/schema';
+import { indexedFacts, indexedTerms, indexPending, saveArticle } from '../../../lib/corpus/store';
+import { FACT } from '../../../lib/corpus/postings';
 import { searchCorpus } from '../../../lib/corpus/search';
 import { summarizeAgainstCorpus } from '../../../lib/corpus/summary';
 import { nodeTokenizer } from '../../../lib/corpus/node';
-import { capture } from '../corpus/helpers';
+import { capture, SHANDONG, SHANXI_2023, SHANXI_2024, SHANXI_TRAD, SPORTS } from '../corpus/helpers';
 
 const names: string[] = [];
 function freshName(): string {
@@ -40,12 +41,13 @@ async function seedV1(name: string): Promise<void> {
   v1.close();
 }
 
-describe('migration v1 → v2', () => {
+describe('migration v1 → v2 (and on to the current version)', () => {
   it('has a test for every version up to the current one', () => {
-    expect(DB_VERSION).toBe(4);
+    expect(DB_VERSION).toBe(5);
     expect(Object.keys(SCHEMA_V2)).toEqual(expect.arrayContaining(Object.keys(SCHEMA_V1)));
     expect(SCHEMA_V3).toEqual(SCHEMA_V2);
-    expect(SCHEMA_V4).toEqual({ ...SCHEMA_V3, watches: SCHEMA_V4.watches });
+    expect(Object.keys(SCHEMA_V4)).toEqual(expect.arrayContaining(Object.keys(SCHEMA_V3)));
+    expect(SCHEMA_V5).toEqual({ ...SCHEMA_V4, watches: SCHEMA_V5.watches });
   });
 
   it('keeps every v1 row, folds region and agencies, counts annotations, and marks articles for indexing', async () => {
@@ -83,9 +85,9 @@ describe('migration v1 → v2', () => {
     const found = await searchCorpus(db, { text: '專精特新 2000家' }, tokenize);
     expect(found.hits.map((h) => h.article.id)).toEqual(['old1']);
     expect(await db.articles.where('needsIndex').equals(1).count()).toBe(0);
-    expect((await db.articleTerms.get('old1'))?.programs).toEqual(['山东省专精特新中小企业梯度培育方案']);
+    expect((await indexedFacts(db, 'old1'))?.programs).toEqual(['山东省专精特新中小企业梯度培育方案']);
     // The dismissed deadline does not count as a fact of the article.
-    expect((await db.articleTerms.get('old1'))?.deadlineYears).toEqual([]);
+    expect((await indexedFacts(db, 'old1'))?.deadlineYears).toEqual([]);
     expect(await indexPending(db, tokenize)).toBe(0);
 
     const page = capture('https://sx.gov.cn/new.html', '山西将新培育专精特新中小企业1000家以上，学习《山东省专精特新中小企业梯度培育方案》经验。', { region: '山西' }, [
@@ -131,21 +133,110 @@ describe('migration v2 → v3', () => {
   });
 });
 
+/**
+ * A database exactly as v3 code (or v2 code: same stores) left it: the articles and annotations
+ * (saved by the current code into a scratch database and copied verbatim), and the unpacked index
+ * rows — each article's distinct terms with parallel counts under a multiEntry `terms` index,
+ * termStats without ids, corpusStats without counters. Returns the scratch database, which is
+ * what a corpus saved directly under v4 looks like.
+ */
+async function seedUnpackedIndex(name: string, version: 2 | 3, tokenize: ReturnType<typeof nodeTokenizer>): Promise<PolicyDB> {
+  const direct = new PolicyDB(freshName());
+  let now = 1_700_000_000_000;
+  for (const page of [SHANXI_2023, SHANXI_TRAD, SHANDONG, SPORTS]) await saveArticle(direct, { page, tokenize, now: (now += 1000) });
+  // One article saved without the tokenizer: still waiting for indexing when the upgrade runs.
+  await saveArticle(direct, { page: capture('https://example.gov.cn/later.html', '培育专精特新中小企业，建设中试平台。', { title: '稍后索引' }), now: (now += 1000) });
+  const old = new Dexie(name);
+  old.version(version).stores(version === 2 ? SCHEMA_V2 : SCHEMA_V3);
+  await old.table('articles').bulkAdd(await direct.articles.toArray());
+  await old.table('annotations').bulkAdd(await direct.annotations.toArray());
+  const df = new Map<string, number>();
+  let totalLength = 0;
+  for (const row of await direct.articleTerms.toArray()) {
+    // v2 and v3 kept facts as arrays on the row and never in termStats.
+    const terms = [...(await indexedTerms(direct, row.articleId))!].filter(([t]) => !t.startsWith(FACT));
+    for (const [t] of terms) df.set(t, (df.get(t) ?? 0) + 1);
+    totalLength += row.length;
+    const facts = (await indexedFacts(direct, row.articleId))!;
+    const region = (await direct.articles.get(row.articleId))!.region ?? null;
+    await old.table('articleTerms').add({ articleId: row.articleId, terms: terms.map(([t]) => t), counts: terms.map(([, c]) => c), length: row.length, region, ...facts });
+  }
+  await old.table('termStats').bulkAdd([...df].map(([term, n]) => ({ term, df: n })));
+  await old.table('corpusStats').put({ key: 'bm25', docs: await direct.articleTerms.count(), totalLength });
+  old.close();
+  return direct;
+}
+
 describe('migration v3 → v4', () => {
-  it('adds an empty watchlist and keeps every v3 row; one watch per kind and key', async () => {
+  // From v2 too: one open runs upgradeToV3 and then upgradeToV4 in the same versionchange.
+  it.each([3, 2] as const)('packs the v%i index rows into postings: the same terms, frequencies, search results and comparison', async (version) => {
+    const tokenize = nodeTokenizer();
     const name = freshName();
-    await seedV2(name);
-    const v3 = new Dexie(name);
-    v3.version(2).stores(SCHEMA_V2);
-    v3.version(3).stores(SCHEMA_V3).upgrade((tx) => upgradeToV3(tx));
-    await v3.open();
-    const before = { articles: await v3.table('articles').toArray(), annotations: await v3.table('annotations').toArray() };
-    v3.close();
+    const direct = await seedUnpackedIndex(name, version, tokenize);
     const db = new PolicyDB(name);
     await db.open();
     expect(db.verno).toBe(DB_VERSION);
-    expect(await db.articles.toArray()).toEqual(before.articles);
-    expect(await db.annotations.toArray()).toEqual(before.annotations);
+    expect(db.articleTerms.schema.indexes.map((i) => i.name)).toEqual([]);
+    // Every indexed article keeps its terms and counts, and gets a number of its own.
+    const rows = await db.articleTerms.toArray();
+    expect(rows).toHaveLength(4);
+    expect(new Set(rows.map((r) => r.num)).size).toBe(4);
+    for (const row of rows) {
+      expect(row).not.toHaveProperty('terms');
+      expect(row).not.toHaveProperty('programs');
+      expect(await indexedTerms(db, row.articleId)).toEqual(await indexedTerms(direct, row.articleId));
+      expect(await indexedFacts(db, row.articleId)).toEqual(await indexedFacts(direct, row.articleId));
+    }
+    const dfs = async (d: PolicyDB) => new Map((await d.termStats.toArray()).map((t) => [t.term, t.df]));
+    expect(await dfs(db)).toEqual(await dfs(direct));
+    const { version: _v, ...stats } = (await db.corpusStats.get('bm25'))!;
+    const { version: _w, ...directStats } = (await direct.corpusStats.get('bm25'))!;
+    expect(stats).toEqual(directStats);
+    // The article saved without a tokenizer is still pending and is indexed on the first search.
+    expect(await db.articles.where('needsIndex').equals(1).count()).toBe(1);
+
+    const shown = async (d: PolicyDB, text: string) => {
+      const r = await searchCorpus(d, { text }, tokenize);
+      return { total: r.total, mode: r.mode, hits: r.hits.map((h) => [h.article.id, h.score, h.matchedTerms]) };
+    };
+    for (const text of ['专精特新', '20户', '單項冠軍 篮球', '中试平台', '企业']) expect(await shown(db, text)).toEqual(await shown(direct, text));
+    expect(await db.articles.where('needsIndex').equals(1).count()).toBe(0);
+    const summary = async (d: PolicyDB) => {
+      const s = await summarizeAgainstCorpus(d, SHANXI_2024, { tokenize, today: '2024-06-01' });
+      return { related: s.related.map((r) => [r.article.id, r.score, r.sharedTerms]), programs: s.programs.map((p) => [p.key, p.count]) };
+    };
+    expect(await summary(db)).toEqual(await summary(direct));
+
+    // Saving after the upgrade continues the numbering and the term ids.
+    const added = await saveArticle(db, { page: capture('https://example.gov.cn/new.html', '单项冠军企业培育，专精特新。', { title: '新' }), tokenize });
+    expect((await db.articleTerms.get(added.id))!.num).toBe(Math.max(...rows.map((r) => r.num)) + 2);
+    expect((await searchCorpus(db, { text: '单项冠军' }, tokenize)).hits.map((h) => h.article.id)).toContain(added.id);
+    db.close();
+    direct.close();
+    await Dexie.delete(direct.name);
+  });
+});
+
+describe('migration v4 → v5', () => {
+  it('adds an empty watchlist and keeps every v4 row and the packed index; one watch per kind and key', async () => {
+    const name = freshName();
+    const direct = await seedUnpackedIndex(name, 3, nodeTokenizer());
+    direct.close();
+    await Dexie.delete(direct.name);
+    // The database as v4 code left it: the packed index built by upgradeToV4.
+    const v4 = new Dexie(name);
+    v4.version(3).stores(SCHEMA_V3);
+    v4.version(4).stores(SCHEMA_V4).upgrade((tx) => upgradeToV4(tx));
+    await v4.open();
+    const tables = Object.keys(SCHEMA_V4);
+    const before = Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await v4.table(t).toArray()] as const)));
+    expect(before.articles!.length).toBe(5);
+    expect(before.postings!.length).toBeGreaterThan(0);
+    v4.close();
+    const db = new PolicyDB(name);
+    await db.open();
+    expect(db.verno).toBe(DB_VERSION);
+    for (const t of tables) expect(await db.table(t).toArray()).toEqual(before[t]);
     expect(await db.watches.count()).toBe(0);
     const w = { kind: 'program' as const, value: '营商环境', key: '营商环境', createdAt: 1, seenAt: 1 };
     await db.watches.add({ ...w, id: 'w1' });

@@ -3,7 +3,11 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PolicyDB, type ArticleRecord } from '../../../lib/db/schema';
 import { BACKUP_FORMAT, DEFAULT_LIMITS, backupFileTooLarge, buildBackup, dumpUserData, importBackup, type ImportReport } from '../../../lib/export/backup';
-import { markForIndexing } from '../../../lib/corpus/store';
+import { indexedTerms, indexPending, markForIndexing, saveArticle } from '../../../lib/corpus/store';
+import { searchCorpus } from '../../../lib/corpus/search';
+import { summarizeAgainstCorpus } from '../../../lib/corpus/summary';
+import { nodeTokenizer } from '../../../lib/corpus/node';
+import { capture, SHANDONG, SHANXI_2023, SHANXI_2024, SHANXI_TRAD, SPORTS } from '../corpus/helpers';
 import { annotate, article, miitItem, shanxiItem, targetValue } from './fixtures';
 
 const NOW = new Date(Date.UTC(2026, 10, 25, 1, 0));
@@ -336,5 +340,63 @@ describe('import and the corpus index', () => {
       expect(a.counts).toBeDefined();
     }
     expect(articles.find((a) => a.id === 'sx-2026-112')!.counts!.target).toBeGreaterThan(0);
+  });
+
+  /** What a reader sees of the library: search hits and the popup's comparison, with scores. */
+  async function seen(db: PolicyDB, tokenize: ReturnType<typeof nodeTokenizer>) {
+    const search = async (text: string) => {
+      const r = await searchCorpus(db, { text }, tokenize);
+      return { total: r.total, hits: r.hits.map((h) => [h.article.id, h.score, h.matchedTerms]) };
+    };
+    const s = await summarizeAgainstCorpus(db, SHANXI_2024, { tokenize, today: '2024-06-01' });
+    return {
+      searches: await Promise.all(['专精特新', '20户', '單項冠軍 篮球', '企业'].map(search)),
+      related: s.related.map((r) => [r.article.id, r.score, r.sharedTerms]),
+      programs: s.programs.map((p) => [p.key, p.count]),
+      drift: s.drift.map((d) => d.there.map((t) => [t.articleId, t.min])),
+    };
+  }
+  // Terms no article holds any more keep a row with df 0 (their id is never reused).
+  const dfOf = async (db: PolicyDB) => new Map((await db.termStats.toArray()).filter((t) => t.df > 0).map((t) => [t.term, t.df]));
+
+  it('rebuilds the packed index from a backup: search and comparison as in the library it came from', async () => {
+    const tokenize = nodeTokenizer();
+    const source = freshDb();
+    let now = 1_700_000_000_000;
+    for (const page of [SHANXI_2023, SHANXI_TRAD, SHANDONG, SPORTS]) await saveArticle(source, { page, tokenize, now: (now += 1000) });
+    const json = await buildBackup(source, NOW);
+
+    // A new profile: the backup carries no index rows; the articles are indexed on first use.
+    const target = freshDb();
+    const report = await importBackup(target, json, { afterImport: async (ids) => void (await markForIndexing(target, ids)) });
+    expect(report.ok).toBe(true);
+    expect(await target.articleTerms.count()).toBe(0);
+    expect(await indexPending(target, tokenize)).toBe(4);
+    expect(await seen(target, tokenize)).toEqual(await seen(source, tokenize));
+    for (const a of await source.articles.toArray()) expect(await indexedTerms(target, a.id)).toEqual(await indexedTerms(source, a.id));
+
+    // The same backup over the library it came from changes nothing, so nothing is re-indexed
+    // and the index stays as it was.
+    const before = await seen(source, tokenize);
+    const dfBefore = await dfOf(source);
+    expect((await importBackup(source, json, { afterImport: async (ids) => void (await markForIndexing(source, ids)) })).ok).toBe(true);
+    expect(await indexPending(source, tokenize)).toBe(0);
+    expect(await dfOf(source)).toEqual(dfBefore);
+    expect(await seen(source, tokenize)).toEqual(before);
+  });
+
+  it('re-indexes an article whose newer text comes from a backup over its old postings', async () => {
+    const tokenize = nodeTokenizer();
+    const db = freshDb();
+    const url = 'https://example.gov.cn/plan.html';
+    await saveArticle(db, { page: capture(url, '培育专精特新中小企业，建设中试平台。', { title: '旧' }), tokenize, now: 1000 });
+    const other = freshDb();
+    await saveArticle(other, { page: capture(url, '培育单项冠军企业，建设篮球场馆。', { title: '新' }), tokenize, now: 5000 });
+    const json = await buildBackup(other, NOW);
+    expect((await importBackup(db, json, { afterImport: async (ids) => void (await markForIndexing(db, ids)) })).ok).toBe(true);
+    await indexPending(db, tokenize);
+    expect((await searchCorpus(db, { text: '中试平台' }, tokenize)).total).toBe(0);
+    expect((await searchCorpus(db, { text: '单项冠军' }, tokenize)).hits.map((h) => h.article.title)).toEqual(['新']);
+    expect(await dfOf(db)).toEqual(await dfOf(other));
   });
 });

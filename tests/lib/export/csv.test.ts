@@ -1,10 +1,30 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { CSV_HEADER, buildCsv, neutraliseCell } from '../../../lib/export/csv';
-import { hostileItem, miitItem, shanxiItem } from './fixtures';
+import { annotate, article, hostileItem, miitItem, shanxiItem } from './fixtures';
 import { readDirective } from './helpers';
 
 describe('CSV export', () => {
+  it('gives a support its amount, else its rate, else its cap as numbers', async () => {
+    const text = '对首次认定的企业给予一次性奖励50万元。按设备投资额的10%给予补助，单个企业最高不超过500万元。贷款贴息最高200万元。';
+    const a = article({ id: 'support-csv', text });
+    const annotations = [
+      annotate(a, 'support', '给予一次性奖励50万元', { kind: 'reward', amount: { min: 50, max: 50, unit: '万元' } }),
+      annotate(a, 'support', '按设备投资额的10%给予补助', { kind: 'subsidy', rate: { min: 10, max: 10 }, cap: { value: 500, unit: '万元' }, basis: '设备投资额' }),
+      annotate(a, 'support', '贷款贴息最高200万元', { kind: 'interest', cap: { value: 200, unit: '万元' } }),
+    ];
+    const csv = await buildCsv([{ article: a, annotations }]);
+    const [header, ...rows] = Papa.parse<string[]>(csv.slice(1), { newline: '\r\n' }).data.filter((r) => r.length > 1);
+    const col = (name: (typeof CSV_HEADER)[number]) => header!.indexOf(name);
+    const cells = (exact: string) => {
+      const r = rows.find((row) => row[col('原文')] === exact)!;
+      return [r[col('下限')], r[col('上限')], r[col('单位')]];
+    };
+    expect(cells('给予一次性奖励50万元')).toEqual(['50', '50', '万元']);
+    expect(cells('按设备投资额的10%给予补助')).toEqual(['10', '10', '%']);
+    expect(cells('贷款贴息最高200万元')).toEqual(['', '200', '万元']);
+  });
+
   it('is UTF-8 with BOM and CRLF, one row per annotation, Chinese intact', async () => {
     const items = [shanxiItem(), miitItem()];
     const csv = await buildCsv(items);
@@ -25,6 +45,17 @@ describe('CSV export', () => {
     expect(target[col('地区')]).toBe('山西');
     expect(target[col('类型')]).toBe('目标');
     expect(target[col('规范值')]).toBe('20 户以上');
+    // The same value as data: numbers and a unit a spreadsheet can sort and sum, open bounds empty.
+    expect([target[col('下限')], target[col('上限')], target[col('单位')]]).toEqual(['20', '', '户']);
+    const rate = rows.find((r) => r[col('原文')] === '研发投入强度达到1.5%左右')!;
+    expect([rate[col('下限')], rate[col('上限')], rate[col('单位')]]).toEqual(['1.5', '1.5', '%']);
+    const due = rows.find((r) => r[col('原文')] === '到2025年')!;
+    expect([due[col('开始日期')], due[col('截止日期')], due[col('下限')]]).toEqual(['', '2025-12-31', '']);
+    expect(rows.find((r) => r[col('原文')] === '每季度')![col('截止日期')]).toBe('');
+    for (const r of rows) {
+      for (const c of ['下限', '上限'] as const) expect(r[col(c)]).toMatch(/^(?:-?\d+(?:\.\d+)?)?$/);
+      for (const c of ['日期', '开始日期', '截止日期'] as const) expect(r[col(c)]).toMatch(/^(?:\d{4}-\d{2}-\d{2})?$/);
+    }
     expect(target[col('备注')]).toBe('比2022年多8户，需跟踪\n第二行：与工信部名单对照');
     expect(readDirective(target[col('链接')]!).start).toBe('培育省级技术创新示范企业20户以上');
     const miit = rows.filter((r) => r[col('发文机关')] === '工业和信息化部、财政部');

@@ -23,6 +23,19 @@ async function open(bytes: Uint8Array) {
 }
 
 describe('DOCX report', () => {
+  it('writes times in the reader\'s own time zone with its offset, not in UTC', async () => {
+    const item = shanxiItem();
+    // Beijing: Date#getTimezoneOffset() is -480 there.
+    const { text } = await open(await buildDocx([item], NOW, undefined, -480));
+    expect(text).toContain('生成于 2026-11-25 09:00 (UTC+08:00)');
+    // Saved 2026-11-24 08:30 UTC → 16:30 in Beijing.
+    expect(text).toContain('2026-11-24 16:30 (UTC+08:00)');
+    expect(text).not.toMatch(/\d{2}:\d{2} UTC(?!\+|-)/);
+    // New York in winter: behind UTC, the day before.
+    const west = (await open(await buildDocx([item], NOW, undefined, 300))).text;
+    expect(west).toContain('生成于 2026-11-24 20:00 (UTC-05:00)');
+  });
+
   it('is a Word file whose document holds the title, metadata and a target', async () => {
     const item = shanxiItem();
     const bytes = await buildDocx([item], NOW);

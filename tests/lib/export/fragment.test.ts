@@ -24,20 +24,35 @@ describe('text-fragment links', () => {
     }
   });
 
-  it('adds context only when the quote alone would land on an earlier occurrence', () => {
+  it('carries the context on the quote\'s line, so an earlier occurrence on the page (a headline) does not win', () => {
     const a = article({ id: 'ctx' });
     const unique = annotate(a, 'target', '培育省级技术创新示范企业20户以上');
     const second = annotate(a, 'highlight', '实施创新平台建设工程', undefined, { nth: 1 });
     const u = readDirective(textFragmentUrl(a.url, a.text, unique)!);
-    expect(u.prefix).toBeUndefined();
-    expect(u.suffix).toBeUndefined();
+    expect(u.prefix ?? u.suffix).toBeTruthy();
+    // The page as a browser searches it: a headline and a summary repeating the quote before the article.
+    const page = `${unique.selectors.quote.exact}：全市部署\n摘要：实施创新平台建设工程\n${a.text}`;
+    const offset = page.length - a.text.length;
+    expect(firstMatch(page, { start: u.start })![0]).toBeLessThan(offset);
+    expect(firstMatch(page, u)![0]).toBe(offset + unique.selectors.position.start);
     const s = readDirective(textFragmentUrl(a.url, a.text, second)!);
-    expect(s.prefix ?? s.suffix).toBeTruthy();
-    // Without context a browser would highlight the first occurrence, which is not the annotated one.
     expect(firstMatch(a.text, { start: s.start })![0]).toBeLessThan(second.selectors.position.start);
     expect(firstMatch(a.text, s)![0]).toBe(second.selectors.position.start);
+    expect(firstMatch(page, s)![0]).toBe(offset + second.selectors.position.start);
     // Context never reaches across a line: a term cannot cross a paragraph.
     expect(s.prefix ?? '').not.toMatch(/\n/);
+    expect(u.prefix ?? '').not.toMatch(/\n/);
+  });
+
+  it('keeps the terms readable: Chinese as it is, only reserved characters encoded', () => {
+    const a = article({ id: 'iri' });
+    const ann = annotate(a, 'target', '培育省级技术创新示范企业20户以上');
+    const url = textFragmentUrl(a.url, a.text, ann)!;
+    expect(url).toContain('培育省级技术创新示范企业20户以上');
+    expect(url).not.toMatch(/%E[4-9]/);
+    expect(encodeFragmentTerm('一-二, 三')).toBe('一%2D二%2C%20三');
+    // Bidi controls and spaces of any script are encoded, never left to disguise a link.
+    expect(encodeFragmentTerm('a\u202eb\u3000c')).toBe('a%E2%80%AEb%E3%80%80c');
   });
 
   it('turns a quote over two paragraphs, or a long one, into a start,end pair', () => {

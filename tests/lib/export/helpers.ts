@@ -52,17 +52,22 @@ export function readDirective(url: string): { prefix?: string; start: string; en
  * immediately around it (our test texts have no whitespace to skip). Returns [start, end) or null.
  */
 export function firstMatch(text: string, d: { prefix?: string; start: string; end?: string; suffix?: string }): [number, number] | null {
+  // White space (a line break between paragraphs included) may separate the context from the quote.
+  const skip = (i: number) => {
+    while (i < text.length && /\s/.test(text[i]!)) i++;
+    return i;
+  };
   const prefix = d.prefix ?? '';
-  const suffix = d.suffix ?? '';
-  for (let i = text.indexOf(prefix + d.start); i !== -1; i = text.indexOf(prefix + d.start, i + 1)) {
-    const s = i + prefix.length;
+  for (let i = text.indexOf(prefix || d.start); i !== -1; i = text.indexOf(prefix || d.start, i + 1)) {
+    const s = prefix ? skip(i + prefix.length) : i;
+    if (!text.startsWith(d.start, s)) continue;
     let e = s + d.start.length;
     if (d.end !== undefined) {
       const j = text.indexOf(d.end, e);
       if (j < 0) return null;
       e = j + d.end.length;
     }
-    if (text.startsWith(suffix, e)) return [s, e];
+    if (!d.suffix || text.startsWith(d.suffix, skip(e))) return [s, e];
   }
   return null;
 }

@@ -65,6 +65,10 @@ describe('Markdown export', () => {
       expect(hit, link).not.toBeNull();
       expect(shown.some((a) => a.selectors.position.start === hit![0] && a.selectors.position.end === hit![1])).toBe(true);
     }
+    // The raw line reads: the link's terms are the quote and its context as written, not %E5%9F%B9….
+    const line = body.split('\n').find((l) => l.startsWith('- [培育省级技术创新示范企业20户以上]'))!;
+    expect(line).toMatch(/#:~:text=[^>]*培育省级技术创新示范企业20户以上/);
+    expect(line).not.toMatch(/%E[0-9A-F]/);
   });
 
   it('escapes Markdown and Obsidian syntax in quotes and notes', async () => {

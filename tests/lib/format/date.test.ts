@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, isIsoDate, todayIso, utcDay } from '../../../lib/format/date';
+import { addDays, daysBetween, isIsoDate, localDateTime, todayIso, utcDay } from '../../../lib/format/date';
 
 const TODAY = '2026-11-24';
 
@@ -39,5 +39,15 @@ describe('todayIso and utcDay', () => {
   it('utcDay is the UTC date of a timestamp', () => {
     expect(utcDay(Date.UTC(2024, 5, 30, 23, 59))).toBe('2024-06-30');
     expect(isIsoDate(utcDay(0))).toBe(true);
+  });
+});
+
+describe('localDateTime', () => {
+  const t = Date.UTC(2026, 10, 24, 17, 5);
+  it('writes the moment in the given zone with its offset', () => {
+    expect(localDateTime(t, -480)).toBe('2026-11-25 01:05 (UTC+08:00)');
+    expect(localDateTime(t, 0)).toBe('2026-11-24 17:05 (UTC+00:00)');
+    expect(localDateTime(t, 330)).toBe('2026-11-24 11:35 (UTC-05:30)');
+    expect(localDateTime(t, -345)).toBe('2026-11-24 22:50 (UTC+05:45)');
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FEATURES, WORD_LISTS, countMatches, countWords, featureVector, measure, type VerdictInput } from '../../../lib/verdict/features';
+import { CEILING, FEATURES, WORD_LISTS, countMatches, countWords, featureVector, groupVector, measure, measuredGroups, type VerdictInput } from '../../../lib/verdict/features';
 import { LOCALES, makeTranslate, reasonText } from '../../../lib/i18n';
 import { normalize } from '../../../lib/text/normalize';
 
@@ -64,5 +64,24 @@ describe('word lists counted from one walk', () => {
     // Words of all lists glued together, so a longer word of one list hides a shorter one of another.
     const all = [...new Set(WORD_LISTS.flatMap((l) => [...l.words]))];
     fc.assert(fc.property(fc.array(fc.oneof(fc.constantFrom(...all), fc.constantFrom('的', '。', '\n', '政', '会')), { maxLength: 40 }), (parts) => agree(parts.join(''))), { numRuns: 300 });
+  });
+});
+
+describe('groups measured for the verdict', () => {
+  const CORPUS = 'tests/fixtures/corpus';
+  const texts = ['dev', 'holdout'].flatMap((dir) =>
+    readdirSync(`${CORPUS}/${dir}`).filter((f) => f.endsWith('.txt')).map((f) => normalize(readFileSync(`${CORPUS}/${dir}/${f}`, 'utf8')).text),
+  );
+  const examples = FEATURES.flatMap((f) => [...f.hits, ...f.misses]).map(input);
+  const pages = [
+    { govHost: true, govTemplate: false, column: '政策文件', docNumber: '晋政发〔2024〕3号', fictionNav: false },
+    { govHost: false, govTemplate: true, column: '招聘信息', docNumber: null, fictionNav: true },
+  ];
+  const inputs = [...examples, ...texts.map((text) => ({ text })), ...texts.flatMap((text) => pages.map((page) => ({ text, page })))];
+  it('policy and page features stay within their ceiling of 1', () => {
+    for (const i of inputs) featureVector(i).forEach((v, k) => expect(v, FEATURES[k]!.id).toBeLessThanOrEqual(CEILING(FEATURES[k]!)));
+  });
+  it('are the groups of the whole feature vector, though members past a group\'s ceiling are skipped', () => {
+    for (const i of inputs) expect(measuredGroups(measure(i))).toEqual(groupVector(featureVector(i)));
   });
 });

@@ -1,0 +1,289 @@
+import type { AnnotationKind, AnnotationRecord, ArticleRecord, PolicyDB } from '../db/schema';
+import { foldText } from '../text/fold';
+import { programKey, regionKey } from './keys';
+import { makeSnippet, searchCorpus, type SearchHit, type SearchQuery, type SearchResults } from './search';
+import { indexedFacts, toSummary } from './store';
+import type { Tokenize } from './tokenize';
+
+/**
+ * "Find everything": the reader's own layer of the library (highlights, notes, tags) and the
+ * document numbers, next to the text index of lib/corpus/search.ts. Kept apart from that index on
+ * purpose: it reads the annotations and articles tables as they are, so a note typed a second
+ * ago is found, and it is the one place that knows how a reader types a document number.
+ *
+ * - listHighlights: the all-highlights view (text, note, tags, article, date) with a text query,
+ *   a tag and a type filter.
+ * - findArticles: the dashboard's search; the text index's hits, kept only where every number
+ *   the reader typed stands as a whole number ("1号" is not "11号"), plus the articles whose
+ *   notes, tags, document number or title match, and the tag filter.
+ *
+ * Both scan their tables (no index holds notes, tags or whole document numbers yet); the text
+ * index is where that belongs at scale (see lib/corpus/README.md, "What the index must hold").
+ */
+
+/** Brackets a document number is written with, on the page or in a query: one form for matching. */
+const OPEN_BRACKETS = /[〔［\[【（(｛{]/g;
+const CLOSE_BRACKETS = /[〕］\]】）)｝}]/g;
+
+/** Text as matching compares it: simplified, half-width, lower case, one bracket pair, no spaces. */
+export function foldForFind(text: string): string {
+  return foldText(text).toLowerCase().replace(OPEN_BRACKETS, '〔').replace(CLOSE_BRACKETS, '〕').replace(/\s+/g, '');
+}
+
+/** The words of a query: split on spaces, each folded; a word must be found whole (see contains). */
+export function queryNeedles(query: string | undefined): string[] {
+  return [...new Set((query ?? '').split(/[\s\u3000]+/).map(foldForFind).filter(Boolean))];
+}
+
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+
+/**
+ * Does folded `haystack` contain folded `needle`, a number in it standing whole? A needle that
+ * starts with a digit may not continue a number (1号 is not in 11号, 2024 is not in 12024); one
+ * that ends with a digit may not be continued by one (国办发〔2024〕1 is not 国办发〔2024〕12).
+ */
+export function containsWhole(haystack: string, needle: string): boolean {
+  if (!needle) return true;
+  const first = isDigit(needle[0]);
+  const last = isDigit(needle[needle.length - 1]);
+  for (let i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) {
+    if (first && isDigit(haystack[i - 1])) continue;
+    if (last && isDigit(haystack[i + needle.length])) continue;
+    return true;
+  }
+  return false;
+}
+
+/** Needles with a figure in them: the text index splits those, so they are checked whole here. */
+export function numberNeedles(needles: readonly string[]): string[] {
+  return needles.filter((n) => /\d/.test(n));
+}
+
+/* ------------------------------------------------------------------ all highlights */
+
+export interface HighlightQuery {
+  /** Words that must all appear in the highlight, its note, its tags or its article's title or document number. */
+  text?: string;
+  tag?: string;
+  type?: AnnotationKind;
+  /** Also the engine's own annotations without a note or tag (default: only the reader's). */
+  includeAuto?: boolean;
+  limit?: number;
+}
+
+export interface HighlightRow {
+  id: string;
+  type: AnnotationKind;
+  origin: 'auto' | 'manual';
+  text: string;
+  note?: string;
+  tags: string[];
+  value?: AnnotationRecord['value'];
+  createdAt: number;
+  updatedAt: number;
+  article: { id: string; title: string; url: string; publishedAt?: string; docNumber?: string };
+}
+
+export interface HighlightList {
+  rows: HighlightRow[];
+  /** Rows matching in all (rows holds at most `limit`). */
+  total: number;
+  /** Every tag of the reader's annotations with its count, most used first: the tag filter's choices. */
+  tags: { tag: string; count: number }[];
+}
+
+/** The reader's own: a manual highlight, or an engine annotation they wrote a note or tag on. */
+export function isReaders(a: Pick<AnnotationRecord, 'origin' | 'note' | 'tags'>): boolean {
+  return a.origin === 'manual' || !!a.note?.trim() || a.tags.length > 0;
+}
+
+function articleHaystack(a: ArticleRecord | undefined): string {
+  return a ? foldForFind(`${a.title}\u0001${a.docNumber ?? ''}`) : '';
+}
+
+function annotationHaystack(a: AnnotationRecord): string {
+  return foldForFind(`${a.text}\u0001${a.note ?? ''}\u0001${a.tags.join('\u0001')}`);
+}
+
+export async function listHighlights(db: PolicyDB, q: HighlightQuery = {}): Promise<HighlightList> {
+  const limit = Math.max(1, Math.min(q.limit ?? 500, 5000));
+  const needles = queryNeedles(q.text);
+  const tag = q.tag?.trim();
+  const all = await db.annotations.toArray();
+  const tagCounts = new Map<string, number>();
+  const mine = all.filter((a) => !a.dismissed && (q.includeAuto || isReaders(a)));
+  for (const a of all) if (!a.dismissed) for (const t of a.tags) tagCounts.set(t, (tagCounts.get(t) ?? 0) + 1);
+  const pool = mine.filter((a) => (!q.type || a.type === q.type) && (!tag || a.tags.includes(tag)));
+  const articles = new Map<string, ArticleRecord>();
+  for (const rec of await db.articles.bulkGet([...new Set(pool.map((a) => a.articleId))])) if (rec) articles.set(rec.id, rec);
+  const articleText = new Map<string, string>();
+  const matches = pool.filter((a) => {
+    if (!articles.has(a.articleId)) return false;
+    if (!needles.length) return true;
+    let at = articleText.get(a.articleId);
+    if (at === undefined) articleText.set(a.articleId, (at = articleHaystack(articles.get(a.articleId))));
+    const hay = `${annotationHaystack(a)}\u0001${at}`;
+    return needles.every((n) => containsWhole(hay, n));
+  });
+  // Newest first: what the reader made last is what they look for first.
+  matches.sort((x, y) => y.updatedAt - x.updatedAt || (x.id < y.id ? 1 : -1));
+  const rows = matches.slice(0, limit).map((a): HighlightRow => {
+    const art = articles.get(a.articleId)!;
+    const row: HighlightRow = {
+      id: a.id, type: a.type, origin: a.origin, text: a.text, tags: a.tags, createdAt: a.createdAt, updatedAt: a.updatedAt,
+      article: { id: art.id, title: art.title, url: art.url },
+    };
+    if (a.note) row.note = a.note;
+    if (a.value) row.value = a.value;
+    if (art.publishedAt) row.article.publishedAt = art.publishedAt;
+    if (art.docNumber) row.article.docNumber = art.docNumber;
+    return row;
+  });
+  const tags = [...tagCounts.entries()].map(([t, count]) => ({ tag: t, count })).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag, 'zh-CN'));
+  return { rows, total: matches.length, tags };
+}
+
+/* ------------------------------------------------------------------ article search */
+
+/** Where an article matched besides its text. */
+export type FoundVia = 'docNumber' | 'title' | 'note' | 'tag' | 'highlight';
+
+export interface FoundHit extends SearchHit {
+  via?: FoundVia[];
+}
+export interface FoundResults extends Omit<SearchResults, 'hits'> {
+  hits: FoundHit[];
+}
+
+export type FindQuery = SearchQuery & { tag?: string };
+
+/** The filters of a query other than its text, checked on index rows (region, program, type, year). */
+async function passesFilters(db: PolicyDB, ids: readonly string[], q: FindQuery): Promise<Set<string>> {
+  if (!q.region?.trim() && !q.program?.trim() && !q.type && q.deadlineYear === undefined) return new Set(ids);
+  // Few ids (matches in what the reader wrote): their facts are read one article at a time.
+  const rows = await Promise.all(ids.map((id) => indexedFacts(db, id)));
+  const articles = q.region?.trim() ? await db.articles.bulkGet([...ids]) : [];
+  const region = regionKey(q.region);
+  const program = q.program?.trim() ? programKey({ name: q.program, aliasOf: q.program }) : null;
+  const out = new Set<string>();
+  ids.forEach((id, i) => {
+    const row = rows[i];
+    if (q.region?.trim() && (articles[i]?.region ?? null) !== region) return;
+    if (program && !(row?.programs ?? []).some((k) => k.includes(program))) return;
+    if (q.type && !(row?.types ?? []).includes(q.type)) return;
+    if (q.deadlineYear !== undefined && !(row?.deadlineYears ?? []).includes(q.deadlineYear)) return;
+    out.add(id);
+  });
+  return out;
+}
+
+/**
+ * The dashboard's search: the text index (lib/corpus/search.ts) for the article text, this
+ * module for everything the reader wrote and for document numbers. Hits matched by document
+ * number come first, then those matched in the reader's notes, tags or highlights, then the text
+ * index's ranking. A `tag` keeps articles with an annotation carrying it.
+ */
+export async function findArticles(db: PolicyDB, query: FindQuery, tokenize: Tokenize): Promise<FoundResults> {
+  const { tag: rawTag, ...rest } = query;
+  const tag = rawTag?.trim();
+  const limit = rest.limit ?? 20;
+  const needles = queryNeedles(rest.text);
+  const numbers = numberNeedles(needles);
+  const hasFilter = !!(rest.region?.trim() || rest.program?.trim() || rest.type || rest.deadlineYear !== undefined);
+
+  // What the reader wrote, and document numbers and titles: one pass over annotations and articles.
+  const annotations = needles.length || tag ? await db.annotations.toArray() : [];
+  const tagged = tag ? new Set(annotations.filter((a) => !a.dismissed && a.tags.includes(tag)).map((a) => a.articleId)) : null;
+  const via = new Map<string, Set<FoundVia>>();
+  const add = (id: string, v: FoundVia) => (via.get(id) ?? via.set(id, new Set()).get(id)!).add(v);
+  if (needles.length) {
+    // A reader's word may be split between fields (a tag and a note); every word must be found somewhere.
+    const perArticle = new Map<string, { hay: string; found: Set<FoundVia> }>();
+    for (const a of annotations) {
+      if (a.dismissed) continue;
+      const entry = perArticle.get(a.articleId) ?? perArticle.set(a.articleId, { hay: '', found: new Set() }).get(a.articleId)!;
+      if (a.note?.trim()) {
+        const note = foldForFind(a.note);
+        entry.hay += `\u0001${note}`;
+        if (needles.some((n) => containsWhole(note, n))) entry.found.add('note');
+      }
+      if (a.tags.length) {
+        const tags = foldForFind(a.tags.join('\u0001'));
+        entry.hay += `\u0001${tags}`;
+        if (needles.some((n) => containsWhole(tags, n))) entry.found.add('tag');
+      }
+      if (a.origin === 'manual') {
+        const text = foldForFind(a.text);
+        entry.hay += `\u0001${text}`;
+        if (needles.some((n) => containsWhole(text, n))) entry.found.add('highlight');
+      }
+    }
+    await db.articles.each((a) => {
+      const entry = perArticle.get(a.id) ?? { hay: '', found: new Set<FoundVia>() };
+      const doc = a.docNumber ? foldForFind(a.docNumber) : '';
+      const title = foldForFind(a.title);
+      if (doc && needles.some((n) => containsWhole(doc, n))) entry.found.add('docNumber');
+      if (needles.some((n) => containsWhole(title, n))) entry.found.add('title');
+      const hay = `${entry.hay}\u0001${doc}\u0001${title}`;
+      if (entry.found.size && needles.every((n) => containsWhole(hay, n))) for (const v of entry.found) add(a.id, v);
+    });
+  }
+
+  // The text index, asked for more when its hits will be checked for whole numbers or a tag.
+  let base: SearchResults = { hits: [], total: 0, terms: [], mode: 'all' };
+  if (rest.text?.trim() || hasFilter) {
+    const wide = numbers.length || tagged ? 200 : limit;
+    base = await searchCorpus(db, { ...rest, limit: Math.max(limit, wide) }, tokenize);
+  }
+  let baseHits: FoundHit[] = base.hits;
+  let baseTotal = base.total;
+  if (numbers.length && baseHits.length) {
+    const records = await db.articles.bulkGet(baseHits.map((h) => h.article.id));
+    const keep = new Set<string>();
+    baseHits.forEach((h, i) => {
+      const a = records[i];
+      const hay = a ? `${foldForFind(a.text)}\u0001${articleHaystack(a)}` : '';
+      if (numbers.every((n) => containsWhole(hay, n)) || via.has(h.article.id)) keep.add(h.article.id);
+    });
+    const dropped = baseHits.length - keep.size;
+    baseHits = baseHits.filter((h) => keep.has(h.article.id));
+    // Hits beyond the ones read are unchecked: the total counts only what could be checked.
+    baseTotal = base.total > base.hits.length ? Math.max(baseHits.length, base.total - dropped) : baseHits.length;
+  }
+  if (tagged) {
+    baseHits = baseHits.filter((h) => tagged.has(h.article.id));
+    baseTotal = baseHits.length;
+  }
+
+  // Articles matched by what the reader wrote or by their number, under the same filters.
+  let extraIds = [...via.keys()];
+  if (tagged) extraIds = extraIds.filter((id) => tagged.has(id));
+  // A tag alone lists every article carrying it.
+  if (tagged && !needles.length) extraIds = [...tagged];
+  const allowed = await passesFilters(db, extraIds, rest);
+  extraIds = extraIds.filter((id) => allowed.has(id));
+
+  const byId = new Map(baseHits.map((h) => [h.article.id, h]));
+  for (const [id, v] of via) {
+    const hit = byId.get(id);
+    if (hit) hit.via = [...v];
+  }
+  const missing = extraIds.filter((id) => !byId.has(id));
+  const records = await db.articles.bulkGet(missing);
+  const extras: FoundHit[] = [];
+  records.forEach((a) => {
+    if (!a) return;
+    const ways = [...(via.get(a.id) ?? [])];
+    // The snippet shows where it matched: the document number or title, else the note or tag.
+    const notes = annotations.filter((n) => n.articleId === a.id && !n.dismissed).map((n) => [n.note, n.tags.join('、'), n.origin === 'manual' ? n.text : ''].filter(Boolean).join(' · ')).filter(Boolean);
+    const source = ways.includes('docNumber') ? `${a.docNumber ?? ''} ${a.title}` : ways.includes('title') || !notes.length ? a.title : notes.join(' ｜ ');
+    const { snippet, highlights } = makeSnippet(source, needles);
+    extras.push({ article: toSummary(a), score: 0, snippet, highlights, matchedTerms: [], via: ways });
+  });
+  // A document number the reader typed is the article they want; then what they wrote themselves.
+  const first = (h: FoundHit) => (h.via?.includes('docNumber') ? 0 : h.via?.some((v) => v !== 'title') ? 1 : 2);
+  const hits = [...baseHits, ...extras].sort((x, y) => first(x) - first(y)).slice(0, limit);
+  const total = baseTotal + extras.length;
+  const mode: SearchResults['mode'] = !rest.text?.trim() ? 'filter' : baseHits.length === 0 && extras.length ? 'all' : base.mode;
+  return { hits, total, terms: base.terms, mode };
+}

@@ -1,0 +1,106 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { saveArticle, updateAnnotation } from '../../../lib/corpus/store';
+import { containsWhole, findArticles, foldForFind, listHighlights, queryNeedles } from '../../../lib/corpus/find';
+import { nodeTokenizer } from '../../../lib/corpus/node';
+import { describeSpan } from '../../../lib/anchor';
+import { SHANDONG, SHANXI_2023, SPORTS, capture, closeAll, freshDb } from './helpers';
+
+afterEach(closeAll);
+const tokenize = nodeTokenizer();
+
+/** Two notices whose document numbers differ by one digit (1号, 11号), as real series do. */
+const NOTICE_1 = capture('https://www.gov.cn/zhengce/content/2024/notice-1.htm',
+  '国务院办公厅关于印发《促进银发经济发展增进老年人福祉行动方案》的通知。到2025年，培育10个左右高水平银发经济产业集群。',
+  { title: '国务院办公厅关于发展银发经济增进老年人福祉的意见', docNumber: '国办发〔2024〕1号', publishedAt: '2024-01-15' },
+  [['target', '培育10个左右高水平银发经济产业集群', { indicator: '培育高水平银发经济产业集群', min: 10, max: 10, unit: '个', qualifier: '左右' }]]);
+const NOTICE_11 = capture('https://www.gov.cn/zhengce/content/2024/notice-11.htm',
+  '国务院办公厅关于印发《扎实推进高水平对外开放更大力度吸引和利用外资行动方案》的通知。到2025年，外资企业1号工程持续推进。',
+  { title: '国务院办公厅关于扎实推进高水平对外开放的行动方案', docNumber: '国办发〔2024〕11号', publishedAt: '2024-03-19' },
+  []);
+
+async function library() {
+  const db = freshDb();
+  const ids: Record<string, string> = {};
+  let now = 1_700_000_000_000;
+  for (const [name, page] of Object.entries({ SHANXI_2023, SHANDONG, SPORTS, NOTICE_1, NOTICE_11 })) {
+    ids[name] = (await saveArticle(db, { page, tokenize, now: (now += 1000) })).id;
+  }
+  // The reader's own layer: a highlight with a note and tags on one article, a tag on an engine target of another.
+  const text = SHANDONG.text;
+  const at = text.indexOf('梯度培育');
+  await saveArticle(db, {
+    page: SHANDONG, tokenize, now: (now += 1000),
+    manual: [{ text: text.slice(at, at + 4), selectors: describeSpan(text, at, at + 4), note: '问问省厅有没有专项资金配套', tags: ['资金', '跟踪'] }],
+  });
+  const target = (await db.annotations.where('articleId').equals(ids.SHANXI_2023!).toArray()).find((a) => a.type === 'target')!;
+  await updateAnnotation(db, target.id, { tags: ['跟踪'] }, (now += 1000));
+  return { db, ids };
+}
+
+describe('whole numbers', () => {
+  it('finds 1号 only where it is not part of 11号, in any bracket the reader types', () => {
+    const [n] = queryNeedles('国办发[2024]1号');
+    expect(n).toBe(foldForFind('国办发〔2024〕1号'));
+    expect(containsWhole(foldForFind('国办发〔2024〕1号'), n!)).toBe(true);
+    expect(containsWhole(foldForFind('国办发〔2024〕11号'), n!)).toBe(false);
+    expect(containsWhole(foldForFind('国辦發（2024）1號'), n!)).toBe(true);
+    expect(containsWhole('11号', '1号')).toBe(false);
+    expect(containsWhole('第1号', '1号')).toBe(true);
+    expect(containsWhole('12024年', '2024')).toBe(false);
+    expect(containsWhole('到2024年', '2024')).toBe(true);
+  });
+});
+
+describe('all highlights', () => {
+  it("lists the reader's highlights and notes with their article, a tag filter and the tags in use", async () => {
+    const { db, ids } = await library();
+    const all = await listHighlights(db);
+    expect(all.rows.map((r) => r.article.id).sort()).toEqual([ids.SHANDONG, ids.SHANXI_2023].sort());
+    const mine = all.rows.find((r) => r.origin === 'manual')!;
+    expect(mine).toMatchObject({ type: 'highlight', text: '梯度培育', note: '问问省厅有没有专项资金配套', tags: ['资金', '跟踪'] });
+    expect(mine.article.title).toBe(SHANDONG.meta.title);
+    expect(all.tags).toEqual([{ tag: '跟踪', count: 2 }, { tag: '资金', count: 1 }]);
+
+    expect((await listHighlights(db, { tag: '资金' })).rows.map((r) => r.id)).toEqual([mine.id]);
+    expect((await listHighlights(db, { text: '专项资金' })).rows.map((r) => r.id)).toEqual([mine.id]);
+    expect((await listHighlights(db, { type: 'target' })).rows.every((r) => r.type === 'target')).toBe(true);
+    // Engine annotations without a note or tag only when asked for.
+    const auto = await listHighlights(db, { includeAuto: true, type: 'deadline' });
+    expect(auto.rows.length).toBeGreaterThan(0);
+    expect((await listHighlights(db, { type: 'deadline' })).rows).toEqual([]);
+  });
+});
+
+describe('article search over notes, tags and document numbers', () => {
+  it('finds a word of a note, a tag and a document number, and says where', async () => {
+    const { db, ids } = await library();
+    const byNote = await findArticles(db, { text: '专项资金' }, tokenize);
+    expect(byNote.hits.map((h) => h.article.id)).toContain(ids.SHANDONG);
+    expect(byNote.hits.find((h) => h.article.id === ids.SHANDONG)!.via).toContain('note');
+
+    const byTag = await findArticles(db, { text: '跟踪' }, tokenize);
+    expect(byTag.hits.map((h) => h.article.id).sort()).toEqual([ids.SHANDONG, ids.SHANXI_2023].sort());
+
+    const byNumber = await findArticles(db, { text: '国办发〔2024〕1号' }, tokenize);
+    expect(byNumber.hits.map((h) => h.article.id)).toEqual([ids.NOTICE_1]);
+    expect(byNumber.hits[0]!.via).toContain('docNumber');
+  });
+
+  it('does not let 1号 match 11号, in the text or the document number', async () => {
+    const { db, ids } = await library();
+    const r = await findArticles(db, { text: '1号' }, tokenize);
+    // NOTICE_11's text says "1号工程": a whole 1号, found; its document number 11号 is not why.
+    const n11 = r.hits.find((h) => h.article.id === ids.NOTICE_11);
+    expect(n11?.via ?? []).not.toContain('docNumber');
+    const r2 = await findArticles(db, { text: '〔2024〕1号' }, tokenize);
+    expect(r2.hits.map((h) => h.article.id)).toEqual([ids.NOTICE_1]);
+  });
+
+  it('filters by tag, alone or with words and filters', async () => {
+    const { db, ids } = await library();
+    expect((await findArticles(db, { tag: '资金' }, tokenize)).hits.map((h) => h.article.id)).toEqual([ids.SHANDONG]);
+    const tracked = await findArticles(db, { tag: '跟踪', text: '专精特新' }, tokenize);
+    expect(tracked.hits.map((h) => h.article.id).sort()).toEqual([ids.SHANDONG, ids.SHANXI_2023].sort());
+    expect((await findArticles(db, { tag: '跟踪', region: '山西' }, tokenize)).hits.map((h) => h.article.id)).toEqual([ids.SHANXI_2023]);
+  });
+});
