@@ -30,7 +30,11 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     // Each one is justified in README.md (## Permissions) and checked by tests/security/manifest-permissions.test.ts.
-    permissions: ['storage', 'contextMenus', 'unlimitedStorage'],
+    // Firefox cannot make `alarms` optional (web-ext lint: invalid optional permission); it grants
+    // it without a prompt or warning, so it is required there, and only `notifications` waits.
+    permissions: ['storage', 'contextMenus', 'unlimitedStorage', ...(browser === 'firefox' ? ['alarms'] : [])],
+    // Asked for only when the reader turns deadline reminders on (lib/ext/reminders.ts).
+    optional_permissions: browser === 'firefox' ? ['notifications'] : ['alarms', 'notifications'],
     // The toolbar button uses the same icons (without default_icon Chrome draws a letter).
     action: { default_title: '__MSG_extName__', default_icon: icons },
     // The same keys the content script listens for (lib/page/keys.ts).

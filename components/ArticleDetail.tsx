@@ -6,6 +6,8 @@ import { describeValue, dismissLabel } from '../lib/format/value';
 import { localDateTime } from '../lib/format/date';
 import { textFragmentUrl } from '../lib/export/fragment';
 import { safeHttpUrl } from '../lib/url';
+import PolicyCard from './PolicyCard';
+import { policyCard } from '../lib/card/policy-card';
 import { HIGHLIGHT_TYPES } from '../lib/palette';
 
 /**
@@ -24,6 +26,8 @@ export interface ArticleDetailProps {
   onDismissAnnotation?: (id: string) => void;
   onDeleteArticle: (id: string) => void;
   onClose: () => void;
+  /** Download this article's windows and deadlines as an .ics (the card offers it when given). */
+  onCalendar?: () => void;
 }
 
 const ORDER: readonly AnnotationKind[] = HIGHLIGHT_TYPES;
@@ -96,8 +100,9 @@ function AnnotationEditor({ a, t, onSave, onDelete }: {
   );
 }
 
-export default function ArticleDetail({ detail, today, t, onSaveAnnotation, onDeleteAnnotation, onDismissAnnotation, onDeleteArticle, onClose }: ArticleDetailProps) {
+export default function ArticleDetail({ detail, today, t, onSaveAnnotation, onDeleteAnnotation, onDismissAnnotation, onDeleteArticle, onClose, onCalendar }: ArticleDetailProps) {
   const { article, annotations } = detail;
+  const card = policyCard(article, [...annotations].sort((x, y) => x.selectors.position.start - y.selectors.position.start));
   const groups = ORDER.map((type) => ({
     type,
     list: annotations.filter((a) => a.type === type).sort((x, y) => x.selectors.position.start - y.selectors.position.start),
@@ -117,6 +122,7 @@ export default function ArticleDetail({ detail, today, t, onSaveAnnotation, onDe
         <button type="button" class="linklike" data-testid="detail-close" onClick={onClose}>← {t('detail.back')}</button>
       </p>
       <h2 data-testid="detail-title">{article.title || article.url}</h2>
+      <PolicyCard card={card} today={today} t={t} onCalendar={onCalendar} />
       <dl class="meta">
         {meta.filter(([, v]) => v).map(([k, v]) => (
           <div key={k}><dt>{k}</dt><dd>{v}</dd></div>

@@ -6,6 +6,8 @@ import { createBackgroundService } from '../../lib/background/service';
 import { PolicyDB } from '../../lib/db/schema';
 import { loadTokenizer } from './segmenter';
 import { BADGE_COLORS } from '../../lib/ext/badge';
+import { wireReminders } from '../../lib/ext/reminders';
+import { reminderSources } from '../../lib/background/reminder-sources';
 import { readPreferences, watchPreferences } from '../../lib/ext/settings';
 import { makeTranslate, resolveLocale } from '../../lib/i18n';
 import { shortcutOfCommand } from '../../lib/page/keys';
@@ -50,8 +52,14 @@ export default defineBackground(() => {
     else if (shortcut) askTab(tab?.id, { type: 'stepHighlight', direction: shortcut === 'next' ? 1 : -1 });
   });
 
+  // Reminders before windows and deadlines, when the reader turned them on (lib/ext/reminders.ts).
+  const reminders = wireReminders(() => reminderSources(db ??= new PolicyDB()));
+  const CHANGES_DEADLINES: ReadonlySet<string> = new Set(['saveArticle', 'deleteArticle', 'restoreArticle', 'updateAnnotation', 'deleteAnnotation']);
+
   const ownOrigin = browser.runtime.getURL('/');
-  serve((raw) => parseRequest(backgroundRequestSchema, raw), (request, sender) =>
-    service.handle(request, { fromContentScript: !isOwnPage(sender, ownOrigin), tabId: sender.tab?.id, pageUrl: senderPageUrl(sender) }),
-  );
+  serve((raw) => parseRequest(backgroundRequestSchema, raw), async (request, sender) => {
+    const answer = await service.handle(request, { fromContentScript: !isOwnPage(sender, ownOrigin), tabId: sender.tab?.id, pageUrl: senderPageUrl(sender) });
+    if (CHANGES_DEADLINES.has(request.type)) void reminders.reschedule();
+    return answer;
+  });
 });

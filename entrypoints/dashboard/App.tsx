@@ -18,6 +18,7 @@ import ExportMenu from '../../components/ExportMenu';
 import ArticleDetail from '../../components/ArticleDetail';
 import ProgramIndex from '../../components/ProgramIndex';
 import DeadlineCalendar from '../../components/DeadlineCalendar';
+import Reminders from './reminders';
 import StoragePanel from '../../components/StoragePanel';
 import ImportPanel from '../../components/ImportPanel';
 import UndoToast from '../../components/UndoToast';
@@ -242,9 +243,9 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
   }
 
   const exportIds = useMemo(() => [...selected], [selected]);
-  async function exportAs(format: ExportFormat) {
+  async function exportAs(format: ExportFormat, ids: readonly string[] = exportIds) {
     const file = await run('export', () =>
-      askBackground(exportIds.length ? { type: 'exportArticles', ids: exportIds, format } : { type: 'exportArticles', format }),
+      askBackground(ids.length ? { type: 'exportArticles', ids: [...ids], format } : { type: 'exportArticles', format }),
     );
     if (file) downloadFile(file);
   }
@@ -330,7 +331,8 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
         ) : detail && detail.article.id === openId ? (
           <ArticleDetail detail={detail} today={today} t={t} onClose={close} onSaveAnnotation={saveAnnotation}
             onDeleteAnnotation={(id) => void deleteAnnotation(id)} onDeleteArticle={(id) => void remove(id)}
-            onDismissAnnotation={(id) => void dismissAnnotation(id)} />
+            onDismissAnnotation={(id) => void dismissAnnotation(id)}
+            onCalendar={() => void exportAs('ics', [detail.article.id])} />
         ) : (
           <p class="muted">{t('dash.busy.load')}</p>
         )
@@ -410,6 +412,7 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
         {view === 'calendar' ? (
           <section>
             <h2>{t('calendar.title')}</h2>
+            <Reminders t={t} />
             {calendar ? <DeadlineCalendar calendar={calendar} t={t} locale={locale} onOpenArticle={open} /> : <p class="muted">{t('dash.busy.load')}</p>}
           </section>
         ) : null}

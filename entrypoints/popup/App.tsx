@@ -11,6 +11,8 @@ import CorpusComparison from '../../components/CorpusComparison';
 import PopupGlance from '../../components/PopupGlance';
 import ExportMenu from '../../components/ExportMenu';
 import AnnotationList from '../../components/AnnotationList';
+import PolicyCard from '../../components/PolicyCard';
+import { policyCard } from '../../lib/card/policy-card';
 import Hints from './Hints';
 import { downloadFile } from '../../lib/ext/download';
 import { describeValue } from '../../lib/format/value';
@@ -164,6 +166,7 @@ export default function App({ t }: { t: Translate }) {
   const counts = useMemo(() => Object.fromEntries(SPAN_TYPES.map((ty) => [ty, spans.filter((s) => s.type === ty).length])) as Record<SpanType, number>, [spans]);
   const glance = useMemo(() => (summary ? glanceOf(summary, spans) : null), [summary, spans]);
   const annotations = state?.annotations ?? [];
+  const card = useMemo(() => (capture ? policyCard({ ...capture.meta, url: capture.url, text: capture.text }, spans) : null), [capture, spans]);
 
   async function save() {
     if (!capture) return;
@@ -258,6 +261,7 @@ export default function App({ t }: { t: Translate }) {
           <VerdictPanel verdict={capture.verdict} t={t} onAnnotateAnyway={annotateAnyway} forced={spans.length > 0} />
           {shown ? (
             <>
+              {card ? <PolicyCard card={card} today={today} t={t} folded onCalendar={() => exportAs('ics')} /> : null}
               <PopupGlance counts={counts} highlights={annotations.filter((a) => a.type === 'highlight').length} glance={glance}
                 corpusSize={summary?.corpusSize ?? null} t={t} onOpenArticle={(id) => openDashboard(`#article=${encodeURIComponent(id)}`)}>
                 <div class="actions">

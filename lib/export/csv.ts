@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import type { AnnotationRecord } from '../db/schema';
 import type { DeadlineValue, SupportValue, TargetValue } from '../types';
 import { isIsoDate } from '../format/date';
-import { KIND_LABELS, articleDate, clean, formatValue, visibleAnnotations } from './format-value';
+import { KIND_LABELS, articleDate, cardDate, clean, exportCard, formatValue, visibleAnnotations } from './format-value';
 import { textFragmentUrl } from './fragment';
 import { Ticker, workOf } from './progress';
 import type { ExportItem, ProgressFn } from './types';
@@ -13,7 +13,11 @@ import type { ExportItem, ProgressFn } from './types';
  * plain numbers, 单位, and a deadline's 开始日期/截止日期 as ISO dates (YYYY-MM-DD); empty when
  * the value has none. 日期 is the article's publication date (else the day it was saved), ISO too.
  */
-export const CSV_HEADER = ['标题', '来源', '日期', '地区', '发文机关', '类型', '原文', '规范值', '下限', '上限', '单位', '开始日期', '截止日期', '备注', '标签', '链接'] as const;
+export const CSV_HEADER = [
+  '标题', '来源', '日期', '地区', '发文机关', '类型', '原文', '规范值', '下限', '上限', '单位', '开始日期', '截止日期', '备注', '标签', '链接',
+  // The article's policy card (issue 17): its document number and its own dates, ISO.
+  '发文字号', '成文日期', '施行日期', '有效期至',
+] as const;
 
 /** A number as a spreadsheet reads it: plain digits, a point, no grouping; '' for none. */
 function numberCell(n: number | null | undefined): string {
@@ -58,6 +62,8 @@ export async function buildCsv(items: readonly ExportItem[], onProgress?: Progre
   const rows: string[][] = [];
   for (const { article, annotations } of items) {
     const meta = [clean(article.title), clean(article.site), articleDate(article), clean(article.region), (article.agencies ?? []).map(clean).join('、')];
+    const card = exportCard(article, annotations);
+    const cardCols = [clean(card.docNumber), cardDate(card, 'written'), cardDate(card, 'effective'), cardDate(card, 'expires')];
     for (const a of visibleAnnotations(annotations)) {
       rows.push(
         [
@@ -69,6 +75,7 @@ export async function buildCsv(items: readonly ExportItem[], onProgress?: Progre
           clean(a.note),
           a.tags.map(clean).join('、'),
           textFragmentUrl(article.url, article.text, a, article.pageMap) ?? clean(article.url),
+          ...cardCols,
         ].map(neutraliseCell),
       );
       await ticker.tick();

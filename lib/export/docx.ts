@@ -14,7 +14,8 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { AnnotationRecord, ArticleRecord } from '../db/schema';
-import { KIND_LABELS, byKind, clean, formatValue, metadataRows, targetIndicator, visibleAnnotations } from './format-value';
+import { zhTranslate } from '../i18n';
+import { KIND_LABELS, byKind, cardLines, clean, eligibilityOf, exportCard, formatValue, metadataRows, targetIndicator, visibleAnnotations } from './format-value';
 import { textFragmentUrl } from './fragment';
 import { Ticker, workOf } from './progress';
 import { localDateTime } from '../format/date';
@@ -73,17 +74,24 @@ function articleBlocks(article: ArticleRecord, annotations: AnnotationRecord[], 
   for (const [k, v] of metadataRows(article, timezoneOffset)) {
     out.push(new Paragraph({ children: [new TextRun({ text: `${k}：`, bold: true }), new TextRun(v)] }));
   }
+  const card = cardLines(exportCard(article, annotations));
+  if (card.length) {
+    out.push(new Paragraph({ heading: sub, children: [new TextRun(zhTranslate('policyCard.title'))] }));
+    for (const [k, v] of card) out.push(new Paragraph({ children: [new TextRun({ text: `${k}：`, bold: true }), new TextRun(v)] }));
+  }
   const g = byKind(visibleAnnotations(annotations));
   const targets = g.get('target') ?? [];
   const deadlines = g.get('deadline') ?? [];
   const programs = g.get('program') ?? [];
+  const support = g.get('support') ?? [];
   const highlights = g.get('highlight') ?? [];
   const section = (label: string, t: Table) => out.push(new Paragraph({ heading: sub, children: [new TextRun(label)] }), t);
   if (targets.length) section(KIND_LABELS.target, table(['原文', '指标', '数值', '备注'], targets.map((a) => [[quoteParagraph(article, a)], p(targetIndicator(a)), p(formatValue(a)), lines(a.note ?? '')])));
   if (deadlines.length) section(KIND_LABELS.deadline, table(['原文', '期限', '备注'], deadlines.map((a) => [[quoteParagraph(article, a)], p(formatValue(a)), lines(a.note ?? '')])));
   if (programs.length) section(KIND_LABELS.program, table(['名称', '原文', '备注'], programs.map((a) => [p(formatValue(a)), [quoteParagraph(article, a)], lines(a.note ?? '')])));
+  if (support.length) section(KIND_LABELS.support, table(['原文', '支持', '适用对象', '备注'], support.map((a) => [[quoteParagraph(article, a)], p(formatValue(a)), p(eligibilityOf(a)), lines(a.note ?? '')])));
   if (highlights.length) section(KIND_LABELS.highlight, table(['原文', '备注', '标签'], highlights.map((a) => [[quoteParagraph(article, a)], lines(a.note ?? ''), p(a.tags.map(clean).join('、'))])));
-  if (!targets.length && !deadlines.length && !programs.length && !highlights.length) out.push(new Paragraph('（没有标注）'));
+  if (!targets.length && !deadlines.length && !programs.length && !support.length && !highlights.length) out.push(new Paragraph('（没有标注）'));
   return out;
 }
 

@@ -2,6 +2,10 @@ import type { AnnotationKind, AnnotationRecord, ArticleRecord } from '../db/sche
 import { zhTranslate } from '../i18n';
 import { formatValue as formatAnyValue } from '../format/value';
 import { localDateTime, utcDay } from '../format/date';
+import { formatDeadline, formatFigure, formatSupport } from '../format/value';
+import { policyCard, type PolicyCard } from '../card/policy-card';
+import type { PolicyDateKind } from '../card/policy-dates';
+import type { MessageKey } from '../i18n';
 
 /**
  * What every report format shares: section labels, the readable value of an annotation (through
@@ -40,6 +44,11 @@ export function targetIndicator(a: AnnotationRecord): string {
   return a.type === 'target' && a.value && 'indicator' in a.value ? clean(a.value.indicator) : '';
 }
 
+/** Who a support item is for, as the text states it ('' for other types or when not stated). */
+export function eligibilityOf(a: AnnotationRecord): string {
+  return a.type === 'support' && a.value && 'kind' in a.value && 'eligibility' in a.value ? clean(a.value.eligibility?.text) : '';
+}
+
 /**
  * What a report shows of an article's annotations: dismissed ones are left out (the reader said
  * they are not what the engine thought), the rest in reading order.
@@ -73,5 +82,36 @@ export function metadataRows(a: ArticleRecord, timezoneOffset?: number): Array<[
   if (a.docNumber) rows.push(['发文字号', clean(a.docNumber)]);
   rows.push(['保存时间', localDateTime(a.savedAt, timezoneOffset)]);
   rows.push(['网址', clean(a.url)]);
+  return rows;
+}
+
+/** The card of an exported article: what its visible annotations and its text say. */
+export function exportCard(article: ArticleRecord, annotations: readonly AnnotationRecord[]): PolicyCard {
+  return policyCard(article, visibleAnnotations(annotations));
+}
+
+/** The card's date of one kind (YYYY-MM-DD), or ''. */
+export function cardDate(card: PolicyCard, kind: PolicyDateKind): string {
+  return card.dates.find((d) => d.kind === kind)?.date ?? '';
+}
+
+/**
+ * The card as labelled lines, the same in every report: facts first (one line each), then one
+ * line per program, support item (with who qualifies), target and window or deadline.
+ */
+export function cardLines(card: PolicyCard): Array<[string, string]> {
+  const t = zhTranslate;
+  const rows: Array<[string, string]> = [];
+  if (card.issuers.length) rows.push([t('policyCard.issuers'), card.issuers.map(clean).join('、')]);
+  if (card.docNumber) rows.push([t('policyCard.docNumber'), clean(card.docNumber)]);
+  for (const d of card.dates) rows.push([t(`policyCard.date.${d.kind}` as MessageKey), d.date]);
+  if (card.region) rows.push([t('policyCard.region'), clean(card.region)]);
+  for (const p of card.programs) rows.push([t('policyCard.programs'), clean(p)]);
+  for (const s of card.support) {
+    const who = s.value.eligibility?.text ? `（${t('policyCard.eligibility', { text: clean(s.value.eligibility.text) })}）` : '';
+    rows.push([t('policyCard.gives'), clean(formatSupport(s.value)) + who]);
+  }
+  for (const x of card.targets) rows.push([t('policyCard.wants'), [clean(formatFigure(x.value)), clean(x.value.indicator)].filter(Boolean).join(' ')]);
+  for (const d of card.deadlines) rows.push([t('policyCard.byWhen'), clean(formatDeadline(d.value, t, d.text))]);
   return rows;
 }

@@ -1,5 +1,6 @@
 import type { AnnotationRecord, ArticleRecord } from '../db/schema';
-import { KIND_LABELS, byKind, clean, formatValue, metadataRows, safeHttpUrl, targetIndicator, visibleAnnotations } from './format-value';
+import { zhTranslate } from '../i18n';
+import { KIND_LABELS, byKind, cardLines, clean, eligibilityOf, exportCard, formatValue, metadataRows, safeHttpUrl, targetIndicator, visibleAnnotations } from './format-value';
 import { textFragmentUrl } from './fragment';
 import { Ticker, workOf } from './progress';
 import { localDateTime } from '../format/date';
@@ -61,10 +62,13 @@ function articleSection(article: ArticleRecord, annotations: AnnotationRecord[],
     return `<dt>${esc(k)}</dt><dd>${dd}</dd>`;
   });
   out.push(`<dl class="meta">${meta.join('')}</dl>`);
+  const card = cardLines(exportCard(article, annotations));
+  if (card.length) out.push(`<${sub}>${esc(zhTranslate('policyCard.title'))}</${sub}>`, `<dl class="meta card">${card.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>`);
   const g = byKind(visibleAnnotations(annotations));
   const targets = g.get('target') ?? [];
   const deadlines = g.get('deadline') ?? [];
   const programs = g.get('program') ?? [];
+  const support = g.get('support') ?? [];
   const highlights = g.get('highlight') ?? [];
   if (targets.length)
     out.push(`<${sub}>${KIND_LABELS.target}</${sub}>`, table(['原文', '指标', '数值', '备注'], targets.map((a) => [td(quoteCell(article, a)), td(esc(targetIndicator(a))), td(esc(formatValue(a))), noteCell(a)])));
@@ -72,9 +76,11 @@ function articleSection(article: ArticleRecord, annotations: AnnotationRecord[],
     out.push(`<${sub}>${KIND_LABELS.deadline}</${sub}>`, table(['原文', '期限', '备注'], deadlines.map((a) => [td(quoteCell(article, a)), td(esc(formatValue(a))), noteCell(a)])));
   if (programs.length)
     out.push(`<${sub}>${KIND_LABELS.program}</${sub}>`, table(['名称', '原文', '备注'], programs.map((a) => [td(esc(formatValue(a))), td(quoteCell(article, a)), noteCell(a)])));
+  if (support.length)
+    out.push(`<${sub}>${KIND_LABELS.support}</${sub}>`, table(['原文', '支持', '适用对象', '备注'], support.map((a) => [td(quoteCell(article, a)), td(esc(formatValue(a))), td(esc(eligibilityOf(a))), noteCell(a)])));
   if (highlights.length)
     out.push(`<${sub}>${KIND_LABELS.highlight}</${sub}>`, table(['原文', '备注', '标签'], highlights.map((a) => [td(quoteCell(article, a)), noteCell(a), td(esc(a.tags.join('、')))])));
-  if (!targets.length && !deadlines.length && !programs.length && !highlights.length) out.push('<p>（没有标注）</p>');
+  if (!targets.length && !deadlines.length && !programs.length && !support.length && !highlights.length) out.push('<p>（没有标注）</p>');
   out.push('</section>');
   return out.join('\n');
 }

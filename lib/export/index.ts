@@ -3,6 +3,7 @@ import { buildDocx } from './docx';
 import { articleDate } from './format-value';
 import { suggestedFilename } from './filename';
 import { buildHtml } from './html';
+import { buildIcs } from './ics';
 import { buildJsonLd } from './jsonld';
 import { buildMarkdown } from './markdown';
 import type { ExportFile, ExportFormat, ExportItem, ExportOptions } from './types';
@@ -13,13 +14,14 @@ export { suggestedFilename } from './filename';
 export { textFragmentUrl } from './fragment';
 export { toBlob, toDataUrl } from './download';
 
-const EXT: Readonly<Record<ExportFormat, string>> = { md: 'md', csv: 'csv', jsonld: 'jsonld', html: 'html', docx: 'docx' };
+const EXT: Readonly<Record<ExportFormat, string>> = { md: 'md', csv: 'csv', jsonld: 'jsonld', html: 'html', docx: 'docx', ics: 'ics' };
 export const MIME: Readonly<Record<ExportFormat, string>> = {
   md: 'text/markdown;charset=utf-8',
   csv: 'text/csv;charset=utf-8',
   jsonld: 'application/ld+json;charset=utf-8',
   html: 'text/html;charset=utf-8',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  ics: 'text/calendar;charset=utf-8',
 };
 
 /** One article: its date and title. Several: today's date and a count. */
@@ -49,6 +51,9 @@ export async function buildExport(format: ExportFormat, items: readonly ExportIt
       break;
     case 'docx':
       data = await buildDocx(items, now, onProgress, timezoneOffset);
+      break;
+    case 'ics':
+      data = await buildIcs(items, now, onProgress);
       break;
     default: {
       const never: never = format;

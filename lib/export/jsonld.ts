@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AnnotationRecord, ArticleRecord } from '../db/schema';
 import { PROJECT_UUID } from '../identity';
 import contextV1 from './policylens-context-v1.json';
-import { clean, formatValue, visibleAnnotations } from './format-value';
+import { cardDate, clean, exportCard, formatValue, visibleAnnotations } from './format-value';
 import { Ticker, workOf } from './progress';
 import { pageSelectors, squashQuote } from './page-selectors';
 import type { ExportItem, ProgressFn } from './types';
@@ -84,13 +84,20 @@ function toAnnotation(article: ArticleRecord, a: AnnotationRecord): WebAnnotatio
   return ann;
 }
 
-function toArticleMeta(a: ArticleRecord): PolicyLensArticle {
+function toArticleMeta(a: ArticleRecord, annotations: readonly AnnotationRecord[]): PolicyLensArticle {
   const m: PolicyLensArticle = { id: articleIri(a.id), url: a.url, title: a.title, saved: iso(a.savedAt) };
   if (a.site) m.site = a.site;
   if (a.publishedAt) m.date = a.publishedAt;
   if (a.region) m.region = a.region;
   if (a.agencies?.length) m.agencies = [...a.agencies];
   if (a.docNumber) m.docNumber = a.docNumber;
+  // The card's own dates and programs; its support, targets and deadlines are the annotations.
+  const card = exportCard(a, annotations);
+  for (const kind of ['written', 'effective', 'expires'] as const) {
+    const date = cardDate(card, kind);
+    if (date) m[kind] = date;
+  }
+  if (card.programs.length) m.programs = card.programs;
   return m;
 }
 
@@ -113,7 +120,7 @@ export async function buildJsonLd(items: readonly ExportItem[], now: Date, onPro
     generator: { id: GENERATOR_IRI, type: 'Software', name: 'PolicyLens 政策透镜' },
     total: annotations.length,
     first: { type: 'AnnotationPage', startIndex: 0, items: annotations },
-    'policylens:articles': items.map((it) => toArticleMeta(it.article)),
+    'policylens:articles': items.map((it) => toArticleMeta(it.article, it.annotations)),
   };
   ticker.finish();
   // Pasted into an HTML <script type="application/ld+json">, a "</script>" or "<!--" in a title
@@ -216,6 +223,10 @@ const policyLensArticleSchema = z.strictObject({
   region: z.string().optional(),
   agencies: z.array(z.string()).optional(),
   docNumber: z.string().optional(),
+  written: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  effective: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  expires: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  programs: z.array(z.string()).optional(),
 });
 
 export const webAnnotationCollectionSchema = z

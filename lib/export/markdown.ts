@@ -1,5 +1,7 @@
 import type { AnnotationRecord, ArticleRecord } from '../db/schema';
-import { KIND_LABELS, KIND_ORDER, byKind, clean, formatValue, visibleAnnotations } from './format-value';
+import type { PolicyCard } from '../card/policy-card';
+import { zhTranslate } from '../i18n';
+import { KIND_LABELS, KIND_ORDER, byKind, cardDate, cardLines, clean, exportCard, formatValue, visibleAnnotations } from './format-value';
 import { textFragmentUrl } from './fragment';
 import { Ticker, workOf } from './progress';
 import type { ExportItem, ProgressFn } from './types';
@@ -41,13 +43,21 @@ function yamlList(key: string, values: readonly string[]): string {
   return `${key}:\n${values.map((v) => `  - ${yamlString(v)}`).join('\n')}`;
 }
 
-export function frontMatter(a: ArticleRecord, tags: readonly string[]): string {
+export function frontMatter(a: ArticleRecord, tags: readonly string[], card?: PolicyCard): string {
   const lines = ['---', `title: ${yamlString(a.title)}`, `url: ${yamlString(a.url)}`];
   if (a.site) lines.push(`site: ${yamlString(a.site)}`);
   if (a.publishedAt) lines.push(`date: ${yamlString(a.publishedAt)}`);
   if (a.region) lines.push(`region: ${yamlString(a.region)}`);
   lines.push(yamlList('agencies', a.agencies ?? []));
   if (a.docNumber) lines.push(`docNumber: ${yamlString(a.docNumber)}`);
+  // The card's own dates (ISO) and programs, so a vault can sort and query policies by them.
+  if (card) {
+    for (const kind of ['written', 'effective', 'expires'] as const) {
+      const date = cardDate(card, kind);
+      if (date) lines.push(`${kind}: ${yamlString(date)}`);
+    }
+    if (card.programs.length) lines.push(yamlList('programs', card.programs));
+  }
   lines.push(yamlList('tags', tags));
   lines.push(`saved: ${yamlString(new Date(a.savedAt).toISOString())}`);
   lines.push('---');
@@ -96,13 +106,17 @@ function annotationItem(article: ArticleRecord, a: AnnotationRecord): string {
 function articleBody(article: ArticleRecord, annotations: AnnotationRecord[], heading: '#' | '##'): string {
   const sub = heading === '#' ? '##' : '###';
   const out: string[] = [`${heading} ${mdEscape(article.title) || '（无标题）'}`];
+  const card = cardLines(exportCard(article, annotations));
+  if (card.length) out.push('', `${sub} ${zhTranslate('policyCard.title')}`, '', ...card.map(([k, v]) => `- ${mdEscape(k)}：${mdEscape(v)}`));
   const groups = byKind(visibleAnnotations(annotations));
+  let annotated = false;
   for (const kind of KIND_ORDER) {
     const list = groups.get(kind) ?? [];
     if (list.length === 0) continue;
+    annotated = true;
     out.push('', `${sub} ${KIND_LABELS[kind]}`, '', ...list.map((a) => annotationItem(article, a)));
   }
-  if (out.length === 1) out.push('', '（没有标注）');
+  if (!annotated) out.push('', '（没有标注）');
   return out.join('\n');
 }
 
@@ -120,7 +134,7 @@ export async function buildMarkdown(items: readonly ExportItem[], now: Date, onP
   const ticker = new Ticker(workOf(items), onProgress);
   const only = items.length === 1 ? items[0] : undefined;
   if (only) {
-    const body = [frontMatter(only.article, allTags(items)), '', articleBody(only.article, only.annotations, '#'), ''].join('\n');
+    const body = [frontMatter(only.article, allTags(items), exportCard(only.article, only.annotations)), '', articleBody(only.article, only.annotations, '#'), ''].join('\n');
     ticker.finish();
     return body;
   }
@@ -128,7 +142,7 @@ export async function buildMarkdown(items: readonly ExportItem[], now: Date, onP
     ['---', `title: ${yamlString(`PolicyLens 导出（${items.length} 篇）`)}`, `exported: ${yamlString(now.toISOString())}`, `articles: ${items.length}`, yamlList('tags', allTags(items)), '---'].join('\n'),
   ];
   for (const { article, annotations } of items) {
-    const meta = frontMatter(article, allTags([{ article, annotations }])).split('\n').slice(1, -1).join('\n');
+    const meta = frontMatter(article, allTags([{ article, annotations }]), exportCard(article, annotations)).split('\n').slice(1, -1).join('\n');
     parts.push([articleBody(article, annotations, '#'), '', '```yaml', meta, '```'].join('\n'));
     await ticker.tick(1 + annotations.length);
   }

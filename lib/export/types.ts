@@ -13,8 +13,8 @@ export interface ExportFile {
   data: string | Uint8Array;
 }
 
-export type ExportFormat = 'md' | 'csv' | 'jsonld' | 'html' | 'docx';
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['md', 'csv', 'jsonld', 'html', 'docx'];
+export type ExportFormat = 'md' | 'csv' | 'jsonld' | 'html' | 'docx' | 'ics';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['md', 'csv', 'jsonld', 'html', 'docx', 'ics'];
 
 /** Reports how many records are done out of how many, for a progress bar. */
 export type ProgressFn = (done: number, total: number) => void;

@@ -396,6 +396,8 @@ const THRESHOLD = rx('g')`(?<measure>[\u4e00-\u9fff]{0,8}?)(?<lead>${alt('suppor
 // 在本市首次购房的青年人才: a clause naming who, by 的 and a kind of entity at its end.
 const WHO_END = rx()`的[^,;。的]{0,10}(?:${alt('support.entity-kinds')})$`;
 const GIVER_TAIL = rx()`(?:[\u4e00-\u9fff]{0,6}(?:财政|政府|部门))$`;
+// A list's numbering before a condition (二、对…企业, （三）对…的, 4.对…) is the document's, not the condition's.
+const LIST_MARK = /^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．])\s{0,2}/;
 
 const BELOW = wordSet('support.threshold-below');
 
@@ -441,10 +443,10 @@ function regionIn(cond: string): string | null {
 function eligibilityOf(text: string, start: number, clauseStart: number): SupportEligibility | null {
   const sStart = scanBack(text, start, 160, SENTENCE_BREAKS);
   let cond: string | null = null;
-  const own = text.slice(clauseStart, start).replace(GIVER_TAIL, '');
+  const own = text.slice(clauseStart, start).replace(GIVER_TAIL, '').replace(LIST_MARK, '');
   if (ELIGIBILITY_LEAD.test(own) && own.length >= 3) cond = own;
   else {
-    const parts = text.slice(sStart, clauseStart).split(',').map((p) => p.trim());
+    const parts = text.slice(sStart, clauseStart).split(',').map((p) => p.trim().replace(LIST_MARK, ''));
     // The nearest clause that reads as a condition; a clause between that does not (省级财政) is passed over once.
     for (let k = parts.length - 1, skipped = 0; k >= 0 && skipped <= 1; k--) {
       const p = parts[k]!;

@@ -127,7 +127,7 @@ export const pageEvidenceSchema = z.object({
 
 export const pageClaimSchema = z.object({ url: z.optional(str(4000)), canonicalUrl: str(4000), text: z.optional(str(MAX_TEXT)) });
 
-const exportFormat = z.enum(['md', 'csv', 'jsonld', 'html', 'docx']);
+const exportFormat = z.enum(['md', 'csv', 'jsonld', 'html', 'docx', 'ics']);
 const id = str(100);
 
 export const searchQuerySchema = z.object({

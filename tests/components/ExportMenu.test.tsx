@@ -23,7 +23,7 @@ describe('ExportMenu', () => {
     const onExport = vi.fn();
     const el = mount(<ExportMenu onExport={onExport} count={12} />);
     expect(buttons(el).map((b) => b.dataset.format)).toEqual([...EXPORT_FORMATS]);
-    expect(buttons(el).map((b) => b.textContent)).toEqual(['Markdown（Obsidian）', 'CSV 表格（Excel）', 'JSON-LD（W3C 标注）', 'HTML 报告', 'Word 文档']);
+    expect(buttons(el).map((b) => b.textContent)).toEqual(['Markdown（Obsidian）', 'CSV 表格（Excel）', 'JSON-LD（W3C 标注）', 'HTML 报告', 'Word 文档', '日历（.ics）']);
     for (const b of buttons(el)) expect(b.title.length).toBeGreaterThan(b.textContent!.length);
     expect(el.textContent).toContain('导出 12 篇');
 

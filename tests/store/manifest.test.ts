@@ -29,6 +29,8 @@ const USED_BY: Record<string, RegExp> = {
   contextMenus: /browser\.contextMenus\.(create|onClicked)/,
   // The library lives in IndexedDB (Dexie); without it the browser may evict it under pressure.
   unlimitedStorage: /extends Dexie|new Dexie|from 'dexie'/,
+  // Reminders (Firefox only as a required permission: it cannot be optional there, and has no prompt).
+  alarms: /\.alarms\.(create|onAlarm)/,
 };
 
 const storeSection = (): string => {
@@ -49,7 +51,9 @@ describe.each(Object.entries(BUILDS))('%s manifest', (browser, dir) => {
       expect(code, `${browser}: nothing in the code uses ${p}`).toMatch(USED_BY[p]!);
       expect(section, `${browser}: README.md "Store packages" does not justify ${p}`).toContain(`\`${p}\``);
     }
-    expect(manifest.optional_permissions ?? [], `${browser}: optional permissions`).toEqual([]);
+    // Only reminders' permissions, asked for when the reader turns reminders on.
+    expect(manifest.optional_permissions ?? [], `${browser}: optional permissions`).toEqual(browser === 'firefox' ? ['notifications'] : ['alarms', 'notifications']);
+    for (const p of manifest.optional_permissions ?? []) expect(section, `${browser}: README.md "Store packages" does not justify optional ${p}`).toContain(`\`${p}\``);
     expect(manifest.host_permissions ?? [], `${browser}: host permissions beyond the content script's`).toEqual([]);
     expect(section, `${browser}: README.md does not justify the content script's sites`).toContain('`http://*/*`');
   });

@@ -24,6 +24,7 @@ describe('buildExport', () => {
       jsonld: 'application/ld+json',
       html: 'text/html',
       docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      ics: 'text/calendar',
     };
     for (const format of EXPORT_FORMATS) {
       const one = await buildExport(format, [shanxiItem()], { now: NOW });

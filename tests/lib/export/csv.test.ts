@@ -62,6 +62,31 @@ describe('CSV export', () => {
     expect(miit).toHaveLength(3);
   });
 
+  it('gives each value its one set of data columns and each row the card\'s number and ISO dates', async () => {
+    const a = article({ id: 'num', text: '自2024年4月1日起施行，有效期至2026年12月31日。培育企业200家以上。按10%给予补贴，最高500万元。申报时间为2024年5月1日至6月30日。', docNumber: '并政发〔2024〕8号' });
+    const items = [{ article: a, annotations: [
+      annotate(a, 'target', '培育企业200家以上', { indicator: '培育企业', min: 200, max: null, unit: '家', qualifier: null }),
+      annotate(a, 'support', '按10%给予补贴', { kind: 'subsidy', rate: { min: 10, max: 10 }, cap: { value: 500, unit: '万元' } }),
+      annotate(a, 'support', '最高500万元', { kind: 'subsidy', amount: { min: null, max: 500, unit: '万元' } }),
+      annotate(a, 'deadline', '申报时间为2024年5月1日至6月30日', { kind: 'window', start: '2024-05-01', end: '2024-06-30', resolved: true }),
+    ] }];
+    const rows = Papa.parse<string[]>((await buildCsv(items)).slice(1), { newline: '\r\n' }).data.filter((r) => r.length > 1).slice(1);
+    const col = (name: (typeof CSV_HEADER)[number]) => CSV_HEADER.indexOf(name);
+    const pick = (r: string[]) => (['下限', '上限', '单位', '开始日期', '截止日期'] as const).map((c) => r[col(c)]);
+    expect(rows.map(pick)).toEqual([
+      ['200', '', '家', '', ''],
+      ['10', '10', '%', '', ''],
+      ['', '500', '万元', '', ''],
+      ['', '', '', '2024-05-01', '2024-06-30'],
+    ]);
+    for (const r of rows) {
+      expect(r[col('发文字号')]).toBe('并政发〔2024〕8号');
+      expect(r[col('施行日期')]).toBe('2024-04-01');
+      expect(r[col('有效期至')]).toBe('2026-12-31');
+      expect(r[col('成文日期')]).toBe('');
+    }
+  });
+
   it('neutralises cells a spreadsheet would run as formulas', async () => {
     const csv = await buildCsv([miitItem(), hostileItem()]);
     const rows = Papa.parse<string[]>(csv.slice(1)).data;

@@ -50,7 +50,7 @@ describe('HTML report', () => {
     const meta = Object.fromEntries(Array.from(sx.querySelectorAll('dt')).map((dt) => [dt.textContent, dt.nextElementSibling!.textContent]));
     expect(meta['发文字号']).toBe('晋工信科技字〔2026〕112号');
     expect(meta['地区']).toBe('山西');
-    expect(Array.from(sx.querySelectorAll('h3')).map((h) => h.textContent)).toEqual(['目标', '期限', '项目', '我的标注']);
+    expect(Array.from(sx.querySelectorAll('h3')).map((h) => h.textContent)).toEqual(['政策卡片', '目标', '期限', '项目', '我的标注']);
 
     const targetRows = Array.from(sx.querySelectorAll('table')[0]!.querySelectorAll('tbody tr')).map((tr) =>
       Array.from(tr.querySelectorAll('td')).map((td) => td.textContent),

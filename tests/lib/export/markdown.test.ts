@@ -19,6 +19,7 @@ describe('Markdown export', () => {
       region: a.region,
       agencies: a.agencies,
       docNumber: a.docNumber,
+      programs: ['山西省企业技术创新能力提升2023年行动计划'],
       tags: ['企业培育', '创新', '平台'].sort(),
       saved: new Date(a.savedAt).toISOString(),
     });
@@ -34,7 +35,7 @@ describe('Markdown export', () => {
     expect('evil' in data).toBe(false);
     expect(body).toContain('（没有标注）');
     // In the body the title stays one heading line: its newlines cannot start a block of their own.
-    expect(body.split('\n').filter((l) => l.startsWith('#'))).toHaveLength(1);
+    expect(body.split('\n').filter((l) => l.startsWith('#') && l !== '## 政策卡片')).toHaveLength(1);
     expect(body.split('\n')).not.toContain('---');
     for (const s of ['', 'null', 'true', '0x1F', '\uFEFF', '𠮷']) expect(JSON.parse(yamlString(s))).toBe(s);
   });
@@ -44,7 +45,7 @@ describe('Markdown export', () => {
     const md = await buildMarkdown([item], NOW);
     const { body } = parseFrontMatter(md);
     const headings = body.split('\n').filter((l) => l.startsWith('#'));
-    expect(headings).toEqual([`# ${item.article.title}`, '## 目标', '## 期限', '## 项目', '## 我的标注']);
+    expect(headings).toEqual([`# ${item.article.title}`, '## 政策卡片', '## 目标', '## 期限', '## 项目', '## 我的标注']);
 
     const section = (name: string) => body.split(`## ${name}\n`)[1]!.split('\n## ')[0]!;
     expect(section('目标')).toContain('— 20 户以上');
@@ -69,6 +70,20 @@ describe('Markdown export', () => {
     const line = body.split('\n').find((l) => l.startsWith('- [培育省级技术创新示范企业20户以上]'))!;
     expect(line).toMatch(/#:~:text=[^>]*培育省级技术创新示范企业20户以上/);
     expect(line).not.toMatch(/%E[0-9A-F]/);
+  });
+
+  it('opens each article with its policy card, and puts the card\'s dates in the front matter', async () => {
+    const a = article({ id: 'card', text: '太原市人民政府\n本办法自2024年4月1日起施行，有效期3年。\n对首次认定的企业给予奖励50万元。', publishedAt: '2024-03-20' });
+    const reward = annotate(a, 'support', '给予奖励50万元', { kind: 'reward', amount: { min: 50, max: 50, unit: '万元' }, eligibility: { text: '对首次认定的企业' } });
+    const { data, body } = parseFrontMatter(await buildMarkdown([{ article: a, annotations: [reward] }], NOW));
+    expect(data.effective).toBe('2024-04-01');
+    expect(data.expires).toBe('2027-03-31');
+    const card = body.split('## 政策卡片\n')[1]!.split('\n## ')[0]!;
+    expect(card).toContain('- 发文机关：山西省工业和信息化厅');
+    expect(card).toContain('- 发文字号：晋工信科技字〔2026〕112号');
+    expect(card).toContain('- 施行日期：2024-04-01');
+    expect(card).toContain('- 有效期至：2027-03-31');
+    expect(card).toContain('- 给予的支持：奖励 50 万元（适用对象：对首次认定的企业）');
   });
 
   it('escapes Markdown and Obsidian syntax in quotes and notes', async () => {

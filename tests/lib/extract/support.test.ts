@@ -27,6 +27,18 @@ const valueOf = (spans: SupportSpan[], text: string): SupportValue => {
   return s.value;
 };
 
+describe('eligibility after a list number', () => {
+  // Found by the policy-card e2e: numbered measures (二、对…企业，给予…) lost or kept the number.
+  it('leaves the document\'s numbering out of the condition, and still reads it', () => {
+    const elig = (text: string) => readText(text, { force: true }).spans.filter((s): s is SupportSpan => s.type === 'support').map((s) => s.value.eligibility?.text ?? null);
+    expect(elig('二、对首次认定的国家级专精特新“小巨人”企业，给予一次性奖励50万元。')).toEqual(['对首次认定的国家级专精特新“小巨人”企业']);
+    expect(elig('（三）对企业购置研发设备的，按设备投资额的10%给予补助。')).toEqual(['对企业购置研发设备的']);
+    expect(elig('4.对新引进的博士给予每月3000元生活补贴。')).toEqual(['对新引进的博士']);
+    // Without a condition, a number alone is none.
+    expect(elig('二、给予一次性奖励50万元。')).toEqual([null]);
+  });
+});
+
 describe('support values on real texts', () => {
   it('a one-off reward for a condition stated in the clause before (holdout h01)', () => {
     const v = valueOf(supportOf('corpus/holdout/h01.txt'), '给予一次性奖励50万元');
