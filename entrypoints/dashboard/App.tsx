@@ -26,15 +26,19 @@ import TeamSync from './team';
 import type { TeamView } from '../../lib/sync/service';
 import HighlightsView from '../../components/HighlightsView';
 import { articleIdFromHash, emptyFilters, filterArticles, filterChoices, type Filters } from './library';
+import { CompareView, IndicatorsView, WatchView } from './compare-views';
+import { comparePairFromHash } from '../../components/VersionCompare';
 
 const today = todayIso();
 /** A wait shorter than this shows no bar: a flash of progress for a quick export is only noise. */
 const BUSY_DELAY_MS = 1000;
 
-type View = 'articles' | 'highlights' | 'programs' | 'calendar' | 'search' | 'data' | 'team';
-const VIEWS: readonly View[] = ['articles', 'highlights', 'programs', 'calendar', 'search', 'data', 'team'];
+type View = 'articles' | 'highlights' | 'programs' | 'calendar' | 'search' | 'compare' | 'indicator' | 'watch' | 'data' | 'team';
+const VIEWS: readonly View[] = ['articles', 'highlights', 'programs', 'calendar', 'search', 'compare', 'indicator', 'watch', 'data', 'team'];
 /** #highlights, #calendar …: a view can be linked to (the options page, the tests, a bookmark). */
 const viewFromHash = (hash: string): View | null => (VIEWS as readonly string[]).includes(hash.slice(1)) ? (hash.slice(1) as View) : null;
+/** The popup's "compare versions" opens the dashboard at #compare=<older>,<newer>. */
+const comparePair = comparePairFromHash(location.hash);
 
 type Busy = { kind: 'export' | 'backup' | 'import' | 'load'; label: string };
 /** Records done out of total for a backup or import: the bar is determinate. */
@@ -56,7 +60,7 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
   const [programs, setPrograms] = useState<ProgramEntry[]>([]);
   const [calendar, setCalendar] = useState<Calendar | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [view, setView] = useState<View>(() => viewFromHash(location.hash) ?? 'articles');
+  const [view, setView] = useState<View>(() => (comparePair ? 'compare' : viewFromHash(location.hash) ?? 'articles'));
   const [tags, setTags] = useState<string[]>([]);
   const [filters, setFilters] = useState<Filters>(emptyFilters);
   const [sort, setSort] = useState<SortOrder>({ key: 'saved', dir: 'desc' });
@@ -426,6 +430,27 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
             <SearchPanel onSearch={(query) => askBackground({ type: 'searchCorpus', query })} onOpenArticle={open}
               regions={choices.regions} programs={choices.programs.map((p) => p.name)} years={choices.years} tags={tags}
               t={t} />
+          </section>
+        ) : null}
+
+        {view === 'compare' ? (
+          <section>
+            <h2>{t('compare.title')}</h2>
+            <CompareView t={t} articles={articles ?? []} initial={comparePair} onOpenArticle={open} onError={fail} />
+          </section>
+        ) : null}
+
+        {view === 'indicator' ? (
+          <section>
+            <h2>{t('indicator.title')}</h2>
+            <IndicatorsView t={t} onOpenArticle={open} onError={fail} />
+          </section>
+        ) : null}
+
+        {view === 'watch' ? (
+          <section>
+            <h2>{t('watch.title')}</h2>
+            <WatchView t={t} onOpenArticle={open} onError={fail} />
           </section>
         ) : null}
 

@@ -15,6 +15,7 @@ import { SyncLine } from '../../components/SyncPanel';
 import type { SyncStatus } from '../../lib/sync/service';
 import PolicyCard from '../../components/PolicyCard';
 import { policyCard } from '../../lib/card/policy-card';
+import Hints from './Hints';
 import { downloadFile } from '../../lib/ext/download';
 import { describeValue } from '../../lib/format/value';
 import { todayIso } from '../../lib/format/date';
@@ -278,6 +279,8 @@ export default function App({ t }: { t: Translate }) {
                   {saved ? <span class="saved" data-testid="saved">{t('action.saved')}</span> : null}
                 </div>
               </PopupGlance>
+              <Hints capture={capture} savedId={saved?.id ?? null} t={t}
+                onCompare={(a, b) => openDashboard(`#compare=${encodeURIComponent(a)},${encodeURIComponent(b)}`)} />
               <div class="folds" aria-label={t('glance.details')} role="group">
                 {SPAN_TYPES.map((ty) => (
                   <Fold key={ty} id={ty} title={t(`type.${ty}`)} count={entries.get(ty)?.length ?? 0} swatch={ty}>

@@ -15,6 +15,10 @@ import { deadlineCalendar, programIndex } from '../corpus/catalog';
 import { restoreArticle } from '../corpus/restore';
 import { pageAddress, sameOrigin } from './page-access';
 import type { SyncService } from '../sync/service';
+import { compareSaved, earlierVersionsOf, indicatorGroupsOf, indicatorRowsOf } from '../compare/library';
+import { exportComparison } from '../compare/export';
+import { addWatch, listWatches, markWatchesSeen, matchWatches, removeWatch, watchBadge, watchNews, watchSubject, type WatchMatch } from '../watch';
+import type { WatchRecord } from '../db/schema';
 import { findArticles, listHighlights } from '../corpus/find';
 
 /**
@@ -53,6 +57,8 @@ export const PAGE_ONLY: ReadonlySet<BackgroundRequest['type']> = new Set([
   'listArticles', 'getArticle', 'searchCorpus', 'exportArticles', 'deleteArticle',
   'summarizeAgainstCorpus', 'exportPage',
   'listPrograms', 'deadlineCalendar', 'restoreArticle', 'getArticleByUrl',
+  'compareArticles', 'exportComparison', 'earlierVersions', 'indicatorGroups', 'indicatorRows',
+  'listWatches', 'addWatch', 'removeWatch', 'watchNews', 'markWatchesSeen', 'pageWatchMatches',
   'listHighlights', 'exportHighlights',
   // The team's settings (a password among them), state and members are the extension's own pages' business.
   'getSyncStatus', 'configureSync', 'syncNow', 'getTeam',
@@ -117,6 +123,14 @@ export function createBackgroundService(deps: ServiceDeps) {
     if (!deps.sync) throw new Error('team sync is not available here');
     return deps.sync;
   };
+  // The watchlist, read once and dropped on every change to it: every page opened is checked.
+  let watches: Promise<WatchRecord[]> | null = null;
+  const currentWatches = (db: PolicyDB) => (watches ??= listWatches(db).catch((e: unknown) => {
+    watches = null;
+    throw e;
+  }));
+  /** What the watchlist matched on the page each tab last read; the badge of its next report shows it. */
+  const tabMatches = new Map<number, WatchMatch[]>();
 
   async function handle<K extends BackgroundRequest['type']>(
     request: Extract<BackgroundRequest, { type: K }>,
@@ -157,10 +171,19 @@ export function createBackgroundService(deps: ServiceDeps) {
   async function dispatch(r: BackgroundRequest, context: RequestContext): Promise<BackgroundReplies[BackgroundRequest['type']]> {
     const db = deps.db();
     switch (r.type) {
-      case 'readPage':
-        return readPage({ text: r.text, evidence: r.evidence, force: r.force ?? false });
+      case 'readPage': {
+        const reading = readPage({ text: r.text, evidence: r.evidence, force: r.force ?? false });
+        if (context.fromContentScript && context.tabId !== undefined) {
+          // Checked here, where the page's reading is, and never told to the page: only the badge shows it.
+          const list = await currentWatches(db).catch(() => []);
+          const subject = list.length ? watchSubject({ title: reading.meta.title ?? r.evidence.title, text: r.text, agencies: reading.meta.agencies ?? null, spans: reading.spans }) : null;
+          tabMatches.set(context.tabId, subject ? matchWatches(list, subject) : []);
+        }
+        return reading;
+      }
       case 'reportPage': {
-        const badge = badgeText(r);
+        const matches = context.tabId !== undefined ? (tabMatches.get(context.tabId)?.length ?? 0) : 0;
+        const badge = watchBadge(badgeText(r), matches);
         if (context.fromContentScript && context.tabId !== undefined) await deps.setBadge(context.tabId, badge);
         return { badge };
       }
@@ -245,6 +268,36 @@ export function createBackgroundService(deps: ServiceDeps) {
         return syncService().syncNow();
       case 'getTeam':
         return syncService().team();
+      case 'compareArticles':
+        return compareSaved(db, r.a, r.b);
+      case 'exportComparison':
+        return packFile(await exportComparison(await compareSaved(db, r.a, r.b), r.format));
+      case 'earlierVersions':
+        return earlierVersionsOf(db, r.page);
+      case 'indicatorGroups':
+        return indicatorGroupsOf(db);
+      case 'indicatorRows':
+        return indicatorRowsOf(db, r.group);
+      case 'listWatches':
+        return currentWatches(db);
+      case 'addWatch': {
+        const added = await addWatch(db, r.kind, r.value, now().getTime());
+        watches = null;
+        return added;
+      }
+      case 'removeWatch': {
+        const removed = await removeWatch(db, r.id);
+        watches = null;
+        return removed;
+      }
+      case 'watchNews':
+        return watchNews(db, await deps.tokenizer());
+      case 'markWatchesSeen':
+        await markWatchesSeen(db, now().getTime());
+        watches = null;
+        return { seen: true };
+      case 'pageWatchMatches':
+        return matchWatches(await currentWatches(db), watchSubject({ title: r.page.meta.title ?? null, text: r.page.text, agencies: r.page.meta.agencies ?? null, spans: r.page.spans }));
     }
   }
 

@@ -1,5 +1,5 @@
 import type { PolicyDB } from '../db/schema';
-import { BLOCK, eachPair } from './postings';
+import { BLOCK, eachPair, factTerm } from './postings';
 
 /**
  * Reading the packed index (schema v4), with what was read kept in memory between queries. A
@@ -283,4 +283,26 @@ export function holds(p: Posting, num: number): boolean {
     else hi = mid - 1;
   }
   return false;
+}
+
+/**
+ * Articles indexed under any program or indicator whose key passes a test (a program naming a
+ * watched word, the indicators of one group): the keys come from the term table's index, the
+ * articles from those terms' postings, so no article row or text is read.
+ */
+export async function articlesByFact(db: PolicyDB, kind: 'program' | 'indicator', test: (key: string) => boolean): Promise<string[]> {
+  const prefix = factTerm[kind]('');
+  const terms = (await db.termStats.where('term').startsWith(prefix).primaryKeys()).filter((t) => test(t.slice(prefix.length)));
+  if (!terms.length) return [];
+  const stats = await readStats(db);
+  const postings = await factPostings(db, stats, terms);
+  const docs = await docTable(db, stats);
+  const ids = new Set<string>();
+  for (const p of postings.values()) {
+    for (const num of p.nums) {
+      const id = docs.ids[num];
+      if (id) ids.add(id);
+    }
+  }
+  return [...ids];
 }

@@ -338,6 +338,20 @@ export async function indexedFacts(db: PolicyDB, articleId: string): Promise<Art
   return terms && factsFromTerms(terms.keys());
 }
 
+/** indexedFacts of many articles at once (one read of their rows, one of the term table); articles without an index row are absent. */
+export async function indexedFactsOf(db: PolicyDB, articleIds: readonly string[]): Promise<Map<string, ArticleFacts>> {
+  const rows = await db.articleTerms.bulkGet([...articleIds]);
+  const termIds = rows.map((r) => (r ? [...unpackTermCounts(r.factCounts).keys()] : null));
+  const all = [...new Set(termIds.flatMap((t) => t ?? []))];
+  const names = new Map((all.length ? await db.termStats.where('id').anyOf(all).toArray() : []).map((t) => [t.id, t.term]));
+  const out = new Map<string, ArticleFacts>();
+  articleIds.forEach((id, i) => {
+    const ids = termIds[i];
+    if (ids) out.set(id, factsFromTerms(ids.flatMap((t) => names.get(t) ?? [])));
+  });
+  return out;
+}
+
 /** Re-index an article's facts after its annotations changed (its text terms stay). */
 async function refreshFacts(db: PolicyDB, articleId: string, annotations: readonly AnnotationRecord[]): Promise<void> {
   const row = await db.articleTerms.get(articleId);

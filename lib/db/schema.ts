@@ -354,6 +354,21 @@ export const SCHEMA_V5 = Object.freeze({
   syncParked: 'id, article',
   syncLocal: 'id',
 });
+/** A watch of the watchlist (lib/watch.ts): a program, issuer, indicator or search query the reader follows. */
+export interface WatchRecord {
+  id: string;
+  kind: 'program' | 'issuer' | 'indicator' | 'query';
+  /** As the reader typed it. */
+  value: string;
+  /** The normalised key it matches on (lib/watch.ts watchKey); one watch per kind and key. */
+  key: string;
+  createdAt: number;
+  /** Articles saved after this are "new for my watchlist". */
+  seenAt: number;
+}
+
+/** v6 (issue 18): the watchlist, a new table beside v5's team tables. */
+export const SCHEMA_V6 = Object.freeze({ ...SCHEMA_V5, watches: 'id, &[kind+key], createdAt' });
 
 export class PolicyDB extends Dexie {
   articles!: EntityTable<ArticleRecord, 'id'>;
@@ -371,6 +386,7 @@ export class PolicyDB extends Dexie {
   postings!: Table<Uint8Array, [number, number]>;
   /** Outbound key block; value: ids and token lengths by num. */
   docBlocks!: Table<DocBlock, number>;
+  watches!: EntityTable<WatchRecord, 'id'>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -380,9 +396,11 @@ export class PolicyDB extends Dexie {
     this.version(4).stores(SCHEMA_V4).upgrade((tx) => upgradeToV4(tx));
     // v5 adds tables and an index only: rows written before it are read whole by the first sync (lib/sync/ledger.ts, stampPending).
     this.version(5).stores(SCHEMA_V5);
+    // A new table only: nothing to carry over.
+    this.version(6).stores(SCHEMA_V6);
     this.use(changeCapture);
   }
 }
 
 /** The newest schema version; tests assert that every version has a migration test. */
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;

@@ -9,6 +9,10 @@ import type { CorpusSummary } from '../corpus/summary';
 import type { FoundResults, HighlightList } from '../corpus/find';
 import type { DeadlineCalendar, ProgramEntry } from '../corpus/catalog';
 import type { SyncStatus, TeamView } from '../sync/service';
+import type { EarlierVersion, VersionComparison } from '../compare/versions';
+import type { IndicatorGroup, IndicatorRow } from '../compare/indicator';
+import type { WatchMatch, WatchNews } from '../watch';
+import type { WatchRecord } from '../db/schema';
 
 /**
  * The one message protocol between the content script, the background, the popup and the
@@ -225,6 +229,26 @@ export const backgroundRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('syncNow') }),
   /** popup/dashboard → background: the team's members and whose highlights are in which article. */
   z.object({ type: z.literal('getTeam') }),
+  // Issue 18: versions side by side, one indicator across the library, the watchlist.
+  /** dashboard → background: compare two saved articles (the earlier is found by draft/year/date markers). */
+  z.object({ type: z.literal('compareArticles'), a: id, b: id }),
+  /** dashboard → background: a comparison as a report. */
+  z.object({ type: z.literal('exportComparison'), a: id, b: id, format: z.enum(['md', 'html', 'docx']) }),
+  /** popup → background: saved articles that are likely earlier versions of this page. */
+  z.object({ type: z.literal('earlierVersions'), page: pageCaptureSchema }),
+  /** dashboard → background: indicators with figures in the library, grouped across wording and script. */
+  z.object({ type: z.literal('indicatorGroups') }),
+  /** dashboard → background: one row per target of an indicator group. */
+  z.object({ type: z.literal('indicatorRows'), group: str(500) }),
+  /** popup/dashboard → background: the watchlist. */
+  z.object({ type: z.literal('listWatches') }),
+  z.object({ type: z.literal('addWatch'), kind: z.enum(['program', 'issuer', 'indicator', 'query']), value: str(500) }),
+  z.object({ type: z.literal('removeWatch'), id }),
+  /** dashboard → background: saved articles matching a watch since the reader last looked; and marking them seen. */
+  z.object({ type: z.literal('watchNews') }),
+  z.object({ type: z.literal('markWatchesSeen') }),
+  /** popup → background: what of the watchlist this page matches. */
+  z.object({ type: z.literal('pageWatchMatches'), page: pageCaptureSchema }),
 ]);
 export type BackgroundRequest = z.infer<typeof backgroundRequestSchema>;
 
@@ -252,6 +276,17 @@ export interface BackgroundReplies {
   configureSync: SyncStatus;
   syncNow: SyncStatus;
   getTeam: TeamView;
+  compareArticles: VersionComparison;
+  exportComparison: ExportedFile;
+  earlierVersions: EarlierVersion[];
+  indicatorGroups: IndicatorGroup[];
+  indicatorRows: IndicatorRow[];
+  listWatches: WatchRecord[];
+  addWatch: WatchRecord;
+  removeWatch: { removed: boolean };
+  watchNews: WatchNews[];
+  markWatchesSeen: { seen: true };
+  pageWatchMatches: WatchMatch[];
 }
 
 /** Requests the content script answers (popup → content via tabs.sendMessage). */

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { ROOT } from './pages';
 import { fmt, type Figure, type Growth, type Ratio, type Section } from './stats';
 
-const AREAS = ['sizes', 'engine', 'segment', 'corpus', 'page', 'extension'] as const;
+const AREAS = ['sizes', 'engine', 'segment', 'corpus', 'compare', 'page', 'extension'] as const;
 type Area = (typeof AREAS)[number];
 
 function chosenAreas(): Set<Area> {
@@ -113,6 +113,7 @@ async function main(): Promise<void> {
     await step('engine', async () => (await import('./engine')).benchEngineNode());
     await step('segment', async () => (await import('./segment')).benchSegment());
     await step('corpus', async () => (await import('./corpus')).benchCorpus(extensionDir, tmp));
+    await step('compare', async () => (await import('./compare')).benchCompare());
     await step('page', async () => {
       const m = await import('./browser');
       const r = await m.benchInPage(tmp);

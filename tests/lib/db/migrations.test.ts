@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { DB_VERSION, PolicyDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, upgradeToV2, upgradeToV3 } from '../../../lib/db/schema';
+import { DB_VERSION, PolicyDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, upgradeToV2, upgradeToV3, upgradeToV4 } from '../../../lib/db/schema';
 import { indexedFacts, indexedTerms, indexPending, saveArticle } from '../../../lib/corpus/store';
 import { FACT } from '../../../lib/corpus/postings';
 import { stampPending } from '../../../lib/sync/ledger';
@@ -44,11 +44,12 @@ async function seedV1(name: string): Promise<void> {
 
 describe('migration v1 → v2 (and on to the current version)', () => {
   it('has a test for every version up to the current one', () => {
-    expect(DB_VERSION).toBe(5);
+    expect(DB_VERSION).toBe(6);
     expect(Object.keys(SCHEMA_V2)).toEqual(expect.arrayContaining(Object.keys(SCHEMA_V1)));
     expect(SCHEMA_V3).toEqual(SCHEMA_V2);
     expect(Object.keys(SCHEMA_V4)).toEqual(expect.arrayContaining(Object.keys(SCHEMA_V3)));
     expect(Object.keys(SCHEMA_V5)).toEqual(expect.arrayContaining(Object.keys(SCHEMA_V4)));
+    expect(SCHEMA_V6).toEqual({ ...SCHEMA_V5, watches: SCHEMA_V6.watches });
   });
 
   it('keeps every v1 row, folds region and agencies, counts annotations, and marks articles for indexing', async () => {
@@ -176,7 +177,7 @@ describe('migration v3 → v4', () => {
     const direct = await seedUnpackedIndex(name, version, tokenize);
     const db = new PolicyDB(name);
     await db.open();
-    // One open runs on to the current version; v5 only adds the team tables beside the index.
+    // One open runs on to the current version; v5 and v6 only add tables beside the index.
     expect(db.verno).toBe(DB_VERSION);
     expect(db.articleTerms.schema.indexes.map((i) => i.name)).toEqual([]);
     // Every indexed article keeps its terms and counts, and gets a number of its own.
@@ -249,7 +250,7 @@ describe('migration v4 → v5', () => {
     const direct = await seedV4(name, tokenize);
     const db = new PolicyDB(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(DB_VERSION);
     for (const table of Object.keys(SCHEMA_V4)) {
       expect(await db.table(table).toCollection().primaryKeys(), table).toEqual(await direct.table(table).toCollection().primaryKeys());
       expect(await db.table(table).toArray(), table).toEqual(await direct.table(table).toArray());
@@ -290,13 +291,13 @@ async function seedV3(name: string): Promise<void> {
   v3.close();
 }
 
-describe('migration v3 → v5 (through v4 in one open)', () => {
+describe('migration v3 → v6 (through v4 and v5 in one open)', () => {
   it('keeps every row, adds the team tables empty, and records changes from then on', async () => {
     const name = freshName();
     await seedV3(name);
     const db = new PolicyDB(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(DB_VERSION);
     expect(await db.articles.count()).toBe(1);
     expect((await db.annotations.get('h1'))?.note).toBe('看');
     for (const table of ['members', 'syncDocs', 'syncDirty', 'syncParked', 'syncLocal'] as const) expect(await db[table].count()).toBe(0);
@@ -308,6 +309,36 @@ describe('migration v3 → v5 (through v4 in one open)', () => {
     // The first sync reads every row, recorded or not: the article and its highlight both become documents.
     expect(await stampPending(db, { me: 'm1' })).toBe(2);
     expect((await db.syncDocs.toArray()).map((d) => d.id.split(':')[0]).sort()).toEqual(['article', 'note']);
+    db.close();
+  });
+});
+
+describe('migration v5 → v6', () => {
+  it('adds an empty watchlist and keeps every v5 row and the packed index; one watch per kind and key', async () => {
+    const name = freshName();
+    const direct = await seedUnpackedIndex(name, 3, nodeTokenizer());
+    direct.close();
+    await Dexie.delete(direct.name);
+    // The database as v5 code left it: the packed index built by upgradeToV4, the team tables beside it.
+    const v5 = new Dexie(name);
+    v5.version(3).stores(SCHEMA_V3);
+    v5.version(4).stores(SCHEMA_V4).upgrade((tx) => upgradeToV4(tx));
+    v5.version(5).stores(SCHEMA_V5);
+    await v5.open();
+    const tables = Object.keys(SCHEMA_V5);
+    const before = Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await v5.table(t).toArray()] as const)));
+    expect(before.articles!.length).toBe(5);
+    expect(before.postings!.length).toBeGreaterThan(0);
+    v5.close();
+    const db = new PolicyDB(name);
+    await db.open();
+    expect(db.verno).toBe(DB_VERSION);
+    for (const t of tables) expect(await db.table(t).toArray()).toEqual(before[t]);
+    expect(await db.watches.count()).toBe(0);
+    const w = { kind: 'program' as const, value: '营商环境', key: '营商环境', createdAt: 1, seenAt: 1 };
+    await db.watches.add({ ...w, id: 'w1' });
+    await expect(db.watches.add({ ...w, id: 'w2' })).rejects.toThrow(/ConstraintError|unique/i);
+    expect(await db.watches.where('[kind+key]').equals(['program', '营商环境']).primaryKeys()).toEqual(['w1']);
     db.close();
   });
 });

@@ -1,0 +1,91 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { addWatch, listWatches, markWatchesSeen, matchWatches, removeWatch, watchBadge, watchKey, watchNews, watchSubject } from '../../lib/watch';
+import { saveArticle } from '../../lib/corpus/store';
+import { nodeTokenizer } from '../../lib/corpus/node';
+import type { WatchRecord } from '../../lib/db/schema';
+import type { PageCapture } from '../../lib/types';
+import { SHANDONG, SHANXI_2023, SHANXI_2024, SHANXI_TRAD, SPORTS, closeAll, freshDb } from './corpus/helpers';
+
+afterEach(closeAll);
+
+const watch = (kind: WatchRecord['kind'], value: string, id = `${kind}:${value}`): WatchRecord => ({ id, kind, value, key: watchKey(kind, value)!, createdAt: 0, seenAt: 0 });
+const subjectOf = (p: PageCapture) => watchSubject({ title: p.meta.title ?? null, text: p.text, agencies: p.meta.agencies ?? null, spans: p.spans });
+const matched = (watches: WatchRecord[], p: PageCapture) => matchWatches(watches, subjectOf(p)).map((m) => m.watchId);
+
+describe('watch keys', () => {
+  it('normalise each kind the way the library keys it, and refuse what is too short to mean anything', () => {
+    expect(watchKey('program', '《山西省企業技術創新能力提升行動計劃》')).toBe('山西省企业技术创新能力提升行动计划');
+    expect(watchKey('indicator', '培育專精特新中小企業')).toBe('专精特新企业');
+    expect(watchKey('issuer', ' 山西省工業和信息化廳 ')).toBe('山西省工业和信息化厅');
+    expect(watchKey('query', '中试平台  研發')).toBe('中试平台 研发');
+    expect(watchKey('query', ' 省 ')).toBeNull();
+    expect(watchKey('program', '《行动计划》')).toBeNull();
+  });
+});
+
+describe('matching a page against the watchlist', () => {
+  it('matches a watched program in any script and in any year\'s edition, and nothing on an unrelated page', () => {
+    const w = [watch('program', '企业技术创新能力提升')];
+    expect(matched(w, SHANXI_2023)).toEqual(['program:企业技术创新能力提升']);
+    expect(matched(w, SHANXI_TRAD)).toEqual(['program:企业技术创新能力提升']);
+    expect(matched(w, SHANXI_2024)).toEqual(['program:企业技术创新能力提升']);
+    expect(matched(w, SHANDONG)).toEqual([]);
+    expect(matched(w, SPORTS)).toEqual([]);
+  });
+
+  it('matches an issuer, an indicator across wording and script, and a query whose every word is on the page', () => {
+    const w = [watch('issuer', '山西省工业和信息化厅'), watch('indicator', '专精特新企业'), watch('query', '中试平台 研发经费'), watch('query', '中试平台 篮球')];
+    expect(matched(w, SHANXI_2024)).toEqual(['issuer:山西省工业和信息化厅', 'indicator:专精特新企业', 'query:中试平台 研发经费']);
+    expect(matched(w, SHANDONG)).toEqual(['indicator:专精特新企业']);
+    expect(matched(w, SHANXI_TRAD)).toEqual(['issuer:山西省工业和信息化厅']);
+    expect(matched(w, SPORTS)).toEqual([]);
+  });
+
+  it('says what matched', () => {
+    const [m] = matchWatches([watch('program', '企业技术创新能力提升')], subjectOf(SHANXI_2024));
+    expect(m).toMatchObject({ kind: 'program', value: '企业技术创新能力提升', found: '山西省企业技术创新能力提升2024年行动计划' });
+  });
+
+  it('puts a star on the badge, keeping it within four characters', () => {
+    expect(watchBadge('12', 0)).toBe('12');
+    expect(watchBadge('12', 2)).toBe('★12');
+    expect(watchBadge('', 1)).toBe('★');
+    expect(watchBadge('999+', 1)).toBe('★99+');
+  });
+});
+
+describe('stored watches and "new for my watchlist"', () => {
+  it('adds each watch once, lists, removes', async () => {
+    const db = freshDb();
+    const a = await addWatch(db, 'program', '企业技术创新能力提升', 10);
+    const again = await addWatch(db, 'program', '《企業技術創新能力提升》', 20);
+    expect(again.id).toBe(a.id);
+    await addWatch(db, 'query', '中试平台', 30);
+    expect((await listWatches(db)).map((w) => w.value)).toEqual(['企业技术创新能力提升', '中试平台']);
+    await expect(addWatch(db, 'query', '省', 40)).rejects.toThrow(/too short/);
+    expect(await removeWatch(db, a.id)).toEqual({ removed: true });
+    expect((await listWatches(db)).map((w) => w.kind)).toEqual(['query']);
+  });
+
+  it('lists the saved articles matching each watch since the reader last looked, through the indexes', async () => {
+    const db = freshDb();
+    const tokenize = nodeTokenizer();
+    await saveArticle(db, { page: SHANXI_2023, tokenize, now: 100 });
+    await addWatch(db, 'program', '企业技术创新能力提升', 150);
+    await addWatch(db, 'indicator', '专精特新中小企业', 150);
+    await addWatch(db, 'issuer', '山西省工业和信息化厅', 150);
+    await addWatch(db, 'query', '中试平台', 150);
+    for (const [page, at] of [[SHANXI_TRAD, 200], [SHANDONG, 210], [SPORTS, 220], [SHANXI_2024, 230]] as const) await saveArticle(db, { page, tokenize, now: at });
+    const news = await watchNews(db, tokenize);
+    const titles = Object.fromEntries(news.map((n) => [n.watch.kind, n.articles.map((a) => a.title)]));
+    expect(titles).toEqual({
+      program: ['山西印发企业技术创新能力提升2024年行动计划', '山西部署企業技術創新工作'],
+      indicator: ['山西印发企业技术创新能力提升2024年行动计划', '山東印發專精特新中小企業梯度培育方案'],
+      issuer: ['山西印发企业技术创新能力提升2024年行动计划', '山西部署企業技術創新工作'],
+      query: ['山西印发企业技术创新能力提升2024年行动计划'],
+    });
+    await markWatchesSeen(db, 300);
+    expect(await watchNews(db, tokenize)).toEqual([]);
+  });
+});
