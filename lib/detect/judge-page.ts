@@ -7,6 +7,7 @@
 import type { ArticleMeta, PageEvidence, Verdict } from '../types';
 import { judge, type PageSignals, type VerdictInput } from '../verdict';
 import { normalizePair, simplifyName } from '../text/fold';
+import { stripGlosses } from '../text/gloss';
 import { PROVINCE_NAMES } from './lexicon';
 import { findDocNumbers, findPublishedAt, findAgencies, inferRegion, regionOfName } from './text-meta';
 
@@ -44,7 +45,8 @@ export function judgePage(text: string, evidence: PageEvidence): PageJudgement {
 
   // Metadata: labelled fields and meta tags first, then what the article text itself says.
   const meta: ArticleMeta = {};
-  if (evidence.title) meta.title = evidence.title;
+  // A headline in ruby markup reads as 推動(dòng)… in text; the reader's title is the words alone.
+  if (evidence.title) meta.title = stripGlosses(evidence.title);
   if (evidence.site) meta.site = evidence.site;
   const ownInfo = findDocNumbers(info).filter((d) => d.own && /(文号|字号)/.test(info.slice(Math.max(0, d.index - 12), d.index)));
   const ownText = findDocNumbers(t).find((d) => d.own);

@@ -56,3 +56,19 @@ describe('publication date from markup', () => {
     expect(facts('<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2023-07-06T20:27:07+08:00"}</script>', '<time datetime="2020-01-01">x</time>').markupDates).toEqual(['2023-07-06T20:27:07+08:00', '2020-01-01']);
   });
 });
+
+describe('the title the reader sees', () => {
+  it('has no pinyin glosses even where the page writes them into its <title> as text', async () => {
+    const { detectPage } = await import('../../../lib/detect');
+    const title = '山西省人民政府關於為推動(dòng)製造業(yè)高質(zhì)量發(fā)展的實施意見';
+    const doc = parseHTML(`<!doctype html><html><head><title>${title}</title></head><body><h1>${title}</h1><p>各市人民政府：</p></body></html>`).document as unknown as Document;
+    const d = detectPage(doc, 'https://www.shanxi.gov.cn/zfxxgk/1.html', { force: true });
+    expect(d.meta.title).toBe('山西省人民政府關於為推動製造業高質量發展的實施意見');
+  });
+  it('keeps a bracket that is content, not a gloss', async () => {
+    const { detectPage } = await import('../../../lib/detect');
+    const title = '关于印发《数字经济(2024—2026年)行动方案》的通知';
+    const doc = parseHTML(`<!doctype html><html><head><title>${title}</title></head><body><h1>${title}</h1></body></html>`).document as unknown as Document;
+    expect(detectPage(doc, 'https://www.example.gov.cn/1.html', { force: true }).meta.title).toBe(title);
+  });
+});
