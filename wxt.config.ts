@@ -105,5 +105,5 @@ export default defineConfig({
       },
     ],
   }),
-  zip: { excludeSources: ['tests/**', 'demo-output/**', 'bench-results.json'] },
+  zip: { excludeSources: ['tests/**', 'demo-output/**', 'bench-results.json', 'assets/screens/**'] },
 });
