@@ -324,6 +324,8 @@ describe('find everything (item 5)', () => {
     await dashboard.getByTestId('highlights-count').filter({ hasText: '共 1 条' }).waitFor();
     expect(await rows.first().textContent()).toContain(P1);
     await dashboard.getByTestId('highlights-query').fill('');
+    // Both rows back first: the tag filter's count (1) equals the word filter's, so waiting for it alone proves nothing.
+    await dashboard.getByTestId('highlights-count').filter({ hasText: '共 2 条' }).waitFor();
     await dashboard.getByTestId('highlights-tag').selectOption('补贴');
     await dashboard.getByTestId('highlights-count').filter({ hasText: '共 1 条' }).waitFor();
     expect(await rows.first().textContent()).toContain(P2);
