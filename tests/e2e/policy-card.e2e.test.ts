@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import ICAL from 'ical.js';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSiteServer } from '../fixtures/site-server';
 import { EXTENSION_DIR, launchWithExtension, openPopup, tabIdOf, waitForAnalysis, type ExtensionSession } from './harness';
 
 /**
@@ -174,6 +175,47 @@ describe('policy card and calendar', () => {
         .toContain(opens.name);
     } finally {
       await granted.close(true).catch(() => {});
+    }
+  });
+});
+
+/**
+ * The card on real saved pages (tests/fixtures/real-pages, never edited): on every policy page
+ * with labelled mentions, the popup's card lists each labelled kind the page holds — a program
+ * under 涉及项目, a target under 提出的目标, a deadline under 申报窗口与期限.
+ */
+describe('the policy card on real saved pages', () => {
+  const REAL = join(import.meta.dirname, '..', 'fixtures', 'real-pages');
+  const SECTION: Record<string, string> = { program: 'programs', target: 'targets', deadline: 'deadlines', support: 'support' };
+  const pages = readdirSync(REAL, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => ({
+    slug: d.name,
+    expected: JSON.parse(readFileSync(join(REAL, d.name, 'expected.json'), 'utf8')) as { isPolicy: boolean; examples: { type: string; text: string }[] },
+  })).filter((p) => p.expected.isPolicy && p.expected.examples.length > 0);
+
+  it('has real policy pages to read', () => expect(pages.length).toBeGreaterThanOrEqual(5));
+
+  it.each(pages.map((p) => [p.slug, p] as const))('%s: the card lists every labelled kind', async (_slug, { slug, expected }) => {
+    const site = await startSiteServer();
+    const page = await session.context.newPage();
+    try {
+      const address = `${site.url}/real-pages/${slug}.html`;
+      // A saved page's own script may try to leave (a mobile redirect): it stays.
+      await page.route(/^https?:\/\//, (route) => (route.request().isNavigationRequest() && route.request().frame() === page.mainFrame() && route.request().url() !== address ? route.fulfill({ status: 204, body: '' }) : route.fallback()));
+      await page.goto(address, { waitUntil: 'domcontentloaded' });
+      expect(await waitForAnalysis(page, 30_000)).toBe('ready');
+      const popup = await openPopup(session, await tabIdOf(session, page));
+      const card = popup.getByTestId('policy-card');
+      await card.waitFor({ timeout: 30_000 });
+      for (const kind of new Set(expected.examples.map((e) => e.type))) {
+        const section = SECTION[kind];
+        if (!section) continue;
+        const count = Number(await card.getByTestId(`card-fold-${section}`).locator('.count').textContent({ timeout: 10_000 }));
+        expect(count, `${slug}: ${kind} in the card`).toBeGreaterThan(0);
+      }
+      await popup.close();
+    } finally {
+      await page.close();
+      await site.close();
     }
   });
 });

@@ -144,6 +144,10 @@ describe('keyboard and screen readers (item 6)', () => {
   it('next/previous highlight take the focus into a card that says which one it is; Escape closes it and gives the focus back', async () => {
     await page.bringToFront();
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    // Next starts from the top of the view: the reader goes to the top first (the earlier tests
+    // selected text further down, and the page may still be scrolled there).
+    await page.keyboard.press('Control+Home');
+    await page.waitForFunction(() => window.scrollY === 0, undefined, { timeout: 5_000 });
     await page.keyboard.press('Alt+Shift+N');
     const first = await waitUi(page, (s) => s.open === 'card' && s.focus?.tag === 'div', 'card opened by Alt+Shift+N');
     const total = Number(/共 (\d+) 处/.exec(first.text)?.[1]);
