@@ -1,3 +1,4 @@
+import type { PageEvidence } from '../types';
 import { buildTextMap } from '../page/text-map';
 import { isNoiseElement } from './exclude';
 import { GOV_META } from './adapters';
@@ -9,23 +10,12 @@ import { alt, records, rx, words } from '../lexicon/page-side';
  * labelled fields of government pages (发文字号, 成文日期, 发布机构 …) and the site's domain.
  */
 
-export interface PageFacts {
-  metas: Map<string, string>;
-  title: string | null;
-  site: string | null;
-  /** Raw date strings from meta tags, best first. */
-  metaDates: string[];
-  /** From JSON-LD datePublished and the first <time datetime> (less sure than meta tags). */
-  markupDates: string[];
-  issuer: string | null;
-  column: string | null;
-  /** Text of the page without navigation-like furniture, label lines joined with their values. */
-  infoText: string;
-  /** Body text sample (with navigation) for page-level cues such as 上一章/下一章. */
-  hostRegion: string | null;
-  govHost: boolean;
-  govTemplate: boolean;
-}
+/**
+ * What the page's markup says, before the content script adds the URL and its own cues: the
+ * evidence the background is sent (PageEvidence, one definition of each field), plus the meta
+ * tags it was read from.
+ */
+export type PageFacts = Omit<PageEvidence, 'url' | 'fictionNav'> & { metas: Map<string, string> };
 
 export function readMetas(doc: Document): Map<string, string> {
   const out = new Map<string, string>();
