@@ -318,12 +318,12 @@ function nationalFormPlaces(t: string): (number[] | undefined)[] {
   return places;
 }
 
-function agencyHits(t: string): AgencyHit[] {
-  const hits: AgencyHit[] = [];
-  const taken: Array<[number, number]> = [];
-  const overlaps = (a: number, b: number) => taken.some(([x, y]) => a < y && b > x);
+type Range = [number, number];
+const overlapsAny = (taken: readonly Range[], a: number, b: number) => taken.some(([x, y]) => a < y && b > x);
+
+/** National bodies, longest written form first so 国务院办公厅 is not also counted as 国务院. */
+function nationalHits(t: string, hits: AgencyHit[], taken: Range[]): void {
   const places = nationalFormPlaces(t);
-  // National bodies, longest written form first so 国务院办公厅 is not also counted as 国务院.
   for (let k = 0; k < NATIONAL_FORMS.length; k++) {
     const at = places[k];
     if (!at) continue;
@@ -335,13 +335,17 @@ function agencyHits(t: string): AgencyHit[] {
       from = i + form.length;
       // 省发展改革委 or 市人民银行 are local branches, not the national body.
       if (/[省市县区]$/.test(t.slice(Math.max(0, i - 1), i)) && !/^[国中党全]/.test(form)) continue;
-      if (overlaps(i, i + form.length)) continue;
+      if (overlapsAny(taken, i, i + form.length)) continue;
       taken.push([i, i + form.length]);
       hits.push({ name: canon, index: i, place: null, national: true });
       // The full official name as written is kept too, so a label copied from the page matches.
       if (form.length > canon.length && !form.startsWith(canon)) hits.push({ name: form, index: i, place: null, national: true });
     }
   }
+}
+
+/** Local bodies named with their place (山西省工业和信息化厅, 中共宿州市委); none is ever dropped. */
+function localHits(t: string, hits: AgencyHit[], taken: Range[]): void {
   for (const m of t.matchAll(LOCAL_SUFFIX_RE)) {
     const place = placeBefore(t, m.index);
     if (!place) continue;
@@ -352,11 +356,49 @@ function agencyHits(t: string): AgencyHit[] {
     taken.push([start, m.index + m[0].length]);
     hits.push({ name, index: start, place, national: false });
   }
+}
+
+/** Short local names (省工信厅), where no national or placed body already covers them. */
+function shortLocalHits(t: string, hits: AgencyHit[], taken: readonly Range[]): void {
   for (const m of t.matchAll(SHORT_LOCAL)) {
-    if (overlaps(m.index, m.index + m[0].length)) continue;
+    if (overlapsAny(taken, m.index, m.index + m[0].length)) continue;
     hits.push({ name: m[0], index: m.index, place: null, national: false });
   }
+}
+
+function agencyHits(t: string): AgencyHit[] {
+  const hits: AgencyHit[] = [];
+  const taken: Range[] = [];
+  nationalHits(t, hits, taken);
+  localHits(t, hits, taken);
+  shortLocalHits(t, hits, taken);
   return hits.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * How many distinct bodies findAgencies(t) names, counted up to `enough`: what the verdict asks.
+ * National and placed bodies never drop one another, so the cheap placed ones are counted first
+ * and the national walk over the text is skipped when they already make `enough`.
+ */
+export function countAgencies(t: string, enough: number): number {
+  const head = t.length > 8000 ? t.slice(0, 8000) : t;
+  const names = new Set<string>();
+  const count = (hits: readonly AgencyHit[]) => {
+    for (const h of hits) names.add(h.name);
+    return names.size >= enough;
+  };
+  const local: AgencyHit[] = [];
+  const localTaken: Range[] = [];
+  localHits(head, local, localTaken);
+  if (count(local)) return enough;
+  const national: AgencyHit[] = [];
+  const nationalTaken: Range[] = [];
+  nationalHits(head, national, nationalTaken);
+  if (count(national)) return enough;
+  const short: AgencyHit[] = [];
+  shortLocalHits(head, short, [...nationalTaken, ...localTaken]);
+  count(short);
+  return Math.min(names.size, enough);
 }
 
 export function findAgencies(t: string, limit = 12): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDocNumbers, findPublishedAt, inferRegion, readTextMeta, regionOfName } from '../../../lib/detect/text-meta';
+import { countAgencies, findAgencies, findDocNumbers, findPublishedAt, inferRegion, readTextMeta, regionOfName } from '../../../lib/detect/text-meta';
 
 describe('readTextMeta: document numbers', () => {
   const cases: Array<[string, string, string | undefined]> = [
@@ -50,6 +50,19 @@ describe('readTextMeta: agencies', () => {
   });
   it('local branches are not the national body', () => {
     expect(readTextMeta('省发展改革委、市人民银行联合开展调研。').agencies).not.toContain('国家发展改革委');
+  });
+  // The verdict counts bodies without listing them, placed ones first: the count must be the list's.
+  it('countAgencies is the number findAgencies lists, up to the cap', () => {
+    const texts = [
+      '工信部、国家发展改革委等八部门联合印发意见。国务院办公厅转发通知。',
+      '东阳市人民政府办公室印发方案。记者从省工信厅了解到，中共宿州市委宿州市人民政府联合发文。',
+      '省发展改革委、市人民银行联合开展调研。',
+      '省工信厅会同国家发展改革委发布通知。',
+      '球队主场迎战对手。',
+    ];
+    for (const t of texts) for (const cap of [1, 2, 3, 12]) expect(countAgencies(t, cap), `${t} (cap ${cap})`).toBe(Math.min(findAgencies(t).length, cap));
+    expect(countAgencies(texts[0]!, 12)).toBeGreaterThan(2);
+    expect(countAgencies(texts[4]!, 2)).toBe(0);
   });
 });
 
