@@ -9,7 +9,13 @@ export const isCjkCode = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) ||
 export const isCjk = (ch: string | undefined): boolean => ch !== undefined && ch.length > 0 && isCjkCode(ch.charCodeAt(0));
 
 const TONE_VOWELS = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ';
-const GLOSS_LETTER = new RegExp(`[a-z${TONE_VOWELS}\\u0300-\\u036f]`);
+// The letters a gloss is written in (a-z, tone-marked vowels, combining marks), as a table by
+// code unit: glossEnd reads a bracket letter by letter, and a ruby-glossed article has a bracket
+// after every other character.
+const COMBINING = [0x300, 0x36f] as const;
+const GLOSS_LETTER = new Uint8Array(0x10000);
+GLOSS_LETTER.fill(1, 0x61, 0x7a + 1).fill(1, COMBINING[0], COMBINING[1] + 1);
+for (const v of TONE_VOWELS) GLOSS_LETTER[v.charCodeAt(0)] = 1;
 // One pinyin syllable: optional initial, a vowel group, optional nasal/rhotic ending. Unit
 // abbreviations such as (kg), (km), (mm) have no vowel and are kept as real content.
 const SYLLABLE = `(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouv${TONE_VOWELS}][aeiouv${TONE_VOWELS}\\u0300-\\u036f]{0,3}(?:ng|n|r)?`;
@@ -32,13 +38,20 @@ function isPinyinGloss(gloss: string): boolean {
  * else -1. Whether it follows a Han character is the caller's check (see stripGlosses).
  */
 export function glossEnd(text: string, i: number): number {
-  const open = text[i];
-  if (open !== '(' && open !== '（') return -1;
+  const open = text.charCodeAt(i);
+  if (open !== 0x28 && open !== 0xff08) return -1;
   let j = i + 1;
-  while (j < text.length && j - i <= 30 && (GLOSS_LETTER.test(text[j]!) || ((text[j] === ' ' || text[j] === "'") && j > i + 1))) j++;
-  const close = text[j];
-  if (j === i + 1 || (close !== ')' && close !== '）')) return -1;
-  return isPinyinGloss(text.slice(i + 1, j).normalize('NFC')) ? j + 1 : -1;
+  let combining = false;
+  for (; j < text.length && j - i <= 30; j++) {
+    const c = text.charCodeAt(j);
+    if (GLOSS_LETTER[c]) combining ||= c >= COMBINING[0] && c <= COMBINING[1];
+    else if (!((c === 0x20 || c === 0x27) && j > i + 1)) break;
+  }
+  const close = text.charCodeAt(j);
+  if (j === i + 1 || (close !== 0x29 && close !== 0xff09)) return -1;
+  // Only combining marks (a + U+0304) change under NFC: the letters of GLOSS_LETTER are precomposed.
+  const gloss = text.slice(i + 1, j);
+  return isPinyinGloss(combining ? gloss.normalize('NFC') : gloss) ? j + 1 : -1;
 }
 
 const OPEN = /[(（]/g;
