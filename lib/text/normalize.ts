@@ -26,8 +26,6 @@ export function toOriginal(norm: NormalizedText, start: number, end: number): { 
   return { start: norm.starts[s]!, end: norm.ends[e - 1]! };
 }
 
-const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
-
 // Invisible characters that spam filters and copy-paste sprinkle inside words.
 const isInvisible = (c: number) => (c >= 0x200b && c <= 0x200f) || (c >= 0x2060 && c <= 0x2064) || c === 0xfeff || c === 0x00ad;
 const isHSpaceCode = (c: number) => c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000 || (c >= 0x2002 && c <= 0x200a) || c === 0x202f;
@@ -37,15 +35,26 @@ const isHSpaceCode = (c: number) => c === 0x20 || c === 0x09 || c === 0xa0 || c 
  * end on a plain character; paragraph-per-line text (news, web documents) ends lines with 。.
  * Returns the typical width of a full line, or 0 when the text does not look like a PDF.
  */
-function pdfLineWidth(lines: string[]): number {
+function pdfLineWidth(codes: Uint16Array, len: number): number {
   let long = 0;
   const broken: number[] = [];
-  for (const line of lines) {
-    const t = line.trim();
-    if (t.length < 15 || /[:：]/.test(t)) continue;
+  // Line by line over the code units, as String.prototype.trim sees each line: decoding the text
+  // and splitting it into strings cost more than the rest of normalising.
+  for (let a = 0; a <= len; ) {
+    let b = a;
+    while (b < len && codes[b] !== 0x0a) b++;
+    let p = a;
+    let q = b - 1;
+    while (p <= q && isTrimSpace(codes[p]!)) p++;
+    while (q >= p && isTrimSpace(codes[q]!)) q--;
+    a = b + 1;
+    if (q - p + 1 < 15) continue;
+    let colon = false;
+    for (let k = p; k <= q && !colon; k++) colon = codes[k] === 0x3a || codes[k] === 0xff1a;
+    if (colon) continue;
     long++;
-    const last = t[t.length - 1]!;
-    if (isCjk(last) || isDigit(last) || last === ',' || last === '、') broken.push(t.length);
+    const last = codes[q]!;
+    if (isCjkCode(last) || isDigitCode(last) || last === 0x2c || last === 0x3001) broken.push(q - p + 1);
   }
   if (broken.length < 6 || broken.length / long < 0.6) return 0;
   // Lines cut by a page width have nearly the same length; headlines and menus do not.
@@ -54,6 +63,11 @@ function pdfLineWidth(lines: string[]): number {
   const near = broken.filter((len) => Math.abs(len - median) <= 3).length;
   return near / broken.length >= 0.6 ? median : 0;
 }
+
+// What String.prototype.trim strips: ECMAScript WhiteSpace and LineTerminator.
+const isTrimSpace = (c: number) =>
+  (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 
 const PAGE_NUMBER_LINE = /^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|\d{1,3})\s*$/;
 
@@ -174,7 +188,7 @@ export function normalize(original: string): NormalizedText {
   }
 
   // Pass 2: spaces inside words and numbers (`2023 年`, `碳 达峰`), and PDF line breaks.
-  const width = pdfLineWidth(decode(c1, len1).split('\n'));
+  const width = pdfLineWidth(c1, len1);
   const pdf = width > 0;
   const c2 = new Uint16Array(len1);
   const st2 = new Int32Array(len1);
