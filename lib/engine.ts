@@ -3,6 +3,7 @@ import { normalize, toOriginal, type NormalizedText } from './text/normalize';
 import { findDeadlines } from './extract/deadlines';
 import { findPrograms, resolvePrograms } from './extract/programs';
 import { findTargets, referenceYear } from './extract/targets';
+import { usesRocYears } from './extract/patterns';
 import { findSupport } from './extract/support';
 import { judge } from './verdict';
 import { SENTENCE_BREAKS, inSpamFragment, isSpamSentence, junkLines } from './extract/junk';
@@ -140,7 +141,9 @@ function read(text: string, options: ReadOptions, trace: Trace | null): { readin
   const taken = new Uint8Array(norm.text.length);
   const programs = resolvePrograms(findPrograms(norm.text, trace), taken, trace).filter(keep('program'));
   const refYear = referenceYear(norm.text, options.publishedAt);
-  const deadlines = findDeadlines(norm.text, options.publishedAt, refYear, trace, { report }).filter((d) => {
+  // Both readers of years ask whether the text counts them from 1912 (ROC): asked once.
+  const roc = usesRocYears(norm.text);
+  const deadlines = findDeadlines(norm.text, options.publishedAt, refYear, trace, { report, roc }).filter((d) => {
     if (!anyTaken(taken, d)) return keep('deadline')(d);
     trace?.add(DEADLINE_IN_PROGRAM, d);
     return false;
@@ -153,7 +156,7 @@ function read(text: string, options: ReadOptions, trace: Trace | null): { readin
   // One figure, one reading: a figure given is support, not also a goal (GUIDE: Support).
   const given = new Uint8Array(norm.text.length);
   for (const s of support) for (const f of s.figures) given.fill(1, f.start, f.end);
-  const targets = findTargets(norm.text, refYear, trace, { report }).filter((t) => {
+  const targets = findTargets(norm.text, refYear, trace, { report, roc }).filter((t) => {
     if (allTaken(taken, t)) {
       trace?.add(TARGET_IN_PROGRAM, t);
       return false;

@@ -7,7 +7,7 @@ import type { DeadlineValue } from '../types';
 import { alt, rx, wordSet } from '../lexicon';
 import { parseNumber } from '../text/numerals';
 import { check, leftmostLongest, sift, type Check, type RuleInfo, type Trace } from '../rules/rule';
-import { CHINESE, QUANTITY, RANGE_SEP, REPORT_HORIZON, YEAR, charSet, inCharSet } from './patterns';
+import { CHINESE, QUANTITY, RANGE_SEP, REPORT_HORIZON, YEAR, charSet, inCharSet, usesRocYears } from './patterns';
 
 /** A Deadline found on normalised text (offsets into it). */
 export interface DeadlineHit {
@@ -512,7 +512,6 @@ export const DEADLINE_REJECTS: readonly Check<DeadlineCandidate>[] = [
   }),
 ];
 
-const ROC_MARKERS = rx()`${alt('deadline.roc-markers')}`;
 const ROC_SHAPE = DEADLINE_SHAPES.find((s) => s.id === 'deadline.roc-year');
 
 /** Finds Deadlines in normalised text; relative ones resolve against publishedAt when known. */
@@ -521,11 +520,11 @@ export function findDeadlines(
   publishedAt?: string,
   referenceYear: number | null = null,
   trace: Trace | null = null,
-  options: { report?: boolean } = {},
+  options: { report?: boolean; roc?: boolean } = {},
 ): DeadlineHit[] {
   const pubYear = publishedYear(publishedAt);
   const ctx: DeadlineContext = {
-    text, pubYear, refYear: pubYear ?? referenceYear, roc: ROC_MARKERS.test(text.slice(0, 20_000)), report: options.report ?? false,
+    text, pubYear, refYear: pubYear ?? referenceYear, roc: options.roc ?? usesRocYears(text), report: options.report ?? false,
     publishedAt: publishedAt && /^\d{4}-\d{2}-\d{2}$/.test(publishedAt) ? publishedAt.slice(0, 10) : null,
   };
   const proposals: DeadlineCandidate[] = [];

@@ -21,6 +21,13 @@ export const NUMBER = `(?:${ARABIC}|${CHINESE})`;
  * lookbehind ((?<![\d.])), it passes over other characters before the lookbehind is tried.
  */
 export const NUMBER_AHEAD = `(?=[\\d${CHINESE_NUMERAL_CHARS.replace('万亿', '')}])`;
+const ROC_MARKERS = rx()`${alt('deadline.roc-markers')}`;
+/**
+ * Whether a text counts years from the founding of the Republic of China (民国, 立法院 in its
+ * first 20,000 characters): Deadlines and Targets then read 105年 as 2016. The engine asks once
+ * and tells both.
+ */
+export const usesRocYears = (text: string): boolean => ROC_MARKERS.test(text.length > 20_000 ? text.slice(0, 20_000) : text);
 /** Range separators: 1—2, 3-5, 3～5, 3至5. */
 export const RANGE_SEP = '(?:—{1,2}|-|–|~|～|至|到)';
 /** Multipliers written between a number and its unit: 1200万人, 1.3万亿斤. */

@@ -9,7 +9,7 @@ import type { TargetValue } from '../types';
 import { alt, rx, wordSet } from '../lexicon';
 import { parseNumber } from '../text/numerals';
 import { Trace, check, leftmostLongest, sift, type Check, type RuleInfo, type TraceEvent } from '../rules/rule';
-import { CLAUSE_DELIMS, NUMBER, NUMBER_AHEAD, charSet, inCharSet, type CharSet, QUALIFIER_AFTER, QUALIFIER_BEFORE, RANGE_SEP, REPORT_HORIZON, SENTENCE_DELIM_RE, UNIT, YEAR } from './patterns';
+import { CLAUSE_DELIMS, NUMBER, NUMBER_AHEAD, charSet, inCharSet, type CharSet, QUALIFIER_AFTER, QUALIFIER_BEFORE, RANGE_SEP, REPORT_HORIZON, SENTENCE_DELIM_RE, UNIT, YEAR, usesRocYears } from './patterns';
 
 /** Multipliers between a number and its unit, Taiwan's 兆 included (1.5兆元). */
 const SCALE = `(?:${alt('units.scale', 'units.scale-trillion')})`;
@@ -95,7 +95,6 @@ const MODAL_END = rx()`(?:${alt('target.indicator-tails')})$`;
 // ahead; a year inside a name (2023年政府工作报告) dates nothing.
 const BARE_YEAR = rx()`(?<![到至\d—\-–~～])(${YEAR})年(?:\d{1,2}月(?:\d{1,2}日)?|[1-9][-—–]\d{1,2}月)?(?=[,，、]|${alt('target.place-scopes')})`;
 // Taiwan texts count years from 1912 (到119年 is by 2030); the same markers tell them as for deadlines.
-const ROC_MARKERS = rx()`${alt('deadline.roc-markers')}`;
 const ROC_YEAR = '(?:[89]\\d|1[0-4]\\d)';
 const ROC_HORIZON = rx()`到${ROC_YEAR}年|(?<![\d.])${ROC_YEAR}年${YEAR_END}?前`;
 const ROC_BARE_YEAR = rx()`(?<![到至\d—\-–~～.])(${ROC_YEAR})年(?=[,，、]|${alt('target.place-scopes')})`;
@@ -1069,8 +1068,8 @@ function valueOf(c: TargetCandidate): TargetValue {
 }
 
 /** Finds Targets (quantified goals) in normalised text. */
-export function findTargets(text: string, referenceYear: number | null = null, trace: Trace | null = null, options: { report?: boolean } = {}): TargetHit[] {
-  const ctx: TargetContext = { text, refYear: referenceYear, header: headerEnd(text), roc: ROC_MARKERS.test(text.slice(0, 20_000)), headings: new Map(), report: options.report ?? false };
+export function findTargets(text: string, referenceYear: number | null = null, trace: Trace | null = null, options: { report?: boolean; roc?: boolean } = {}): TargetHit[] {
+  const ctx: TargetContext = { text, refYear: referenceYear, header: headerEnd(text), roc: options.roc ?? usesRocYears(text), headings: new Map(), report: options.report ?? false };
   const proposals: TargetCandidate[] = [];
   TARGET_SHAPES.forEach((s, rank) => {
     s.re.lastIndex = 0;
