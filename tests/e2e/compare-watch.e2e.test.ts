@@ -115,6 +115,27 @@ describe('watchlist and versions (issue 18)', () => {
     await Promise.all([other.page.close(), final.page.close(), dash.close()]);
   });
 
+  it('saving a page whose program the reader just watched stars its badge, and the open dashboard lists it as new', async () => {
+    // The dashboard stays open on the watchlist the whole time: nothing reloads it by hand.
+    const dash = await dashboard();
+    await dash.getByTestId('nav-watch').click();
+    await dash.getByTestId('watchlist').waitFor();
+    const { page, tabId } = await visit(`${site.url}/pages/policy-miit-interpretation/`);
+    expect(await waitForBadge(tabId, (b) => b !== '')).toMatch(/^\d+$/);
+    const popup = await openPopup(session, tabId);
+    await popup.getByTestId('watch-program').click();
+    await popup.getByTestId('watch-matches').waitFor();
+    expect(await popup.getByTestId('watch-matches').textContent()).toContain('关于加快中试平台建设推动制造业高质量发展的指导意见');
+    await dash.locator('[data-testid=watches]', { hasText: '关于加快中试平台建设推动制造业高质量发展的指导意见' }).waitFor({ timeout: 10_000 });
+    await popup.getByTestId('save').click();
+    await popup.getByTestId('saved').waitFor();
+    expect(await waitForBadge(tabId, (b) => b.startsWith('★'))).toMatch(/^★\d+$/);
+    const news = dash.locator('[data-testid=watch-news]');
+    await news.getByText('《关于加快中试平台建设推动制造业高质量发展的指导意见》解读').waitFor({ timeout: 10_000 });
+    await popup.close();
+    await Promise.all([page.close(), dash.close()]);
+  });
+
   it('two versions saved from their pages are proposed for comparison and show the changed numbers side by side', async () => {
     for (const path of ['/zwgk/draft.html', '/zwgk/final.html']) {
       const { page, tabId } = await visit(path);
