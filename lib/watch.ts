@@ -3,7 +3,7 @@ import type { ArticleSummary, ProgramValue, Span, TargetValue } from './types';
 import { programKey } from './corpus/keys';
 import { foldText } from './text/fold';
 import { indicatorGroup } from './compare/indicator';
-import { searchCorpus } from './corpus/search';
+import { articlesWithAllTerms } from './corpus/search';
 import { articlesByFact } from './corpus/reader';
 import { toSummary } from './corpus/store';
 import type { Tokenize } from './corpus/tokenize';
@@ -147,7 +147,7 @@ export interface WatchNews {
 }
 
 /** Saved articles matching one watch, through the library's indexes (never the article text). */
-export async function articlesForWatch(db: PolicyDB, watch: WatchRecord, tokenize: Tokenize, limit = 50): Promise<string[]> {
+export async function articlesForWatch(db: PolicyDB, watch: WatchRecord, tokenize: Tokenize): Promise<string[]> {
   switch (watch.kind) {
     case 'program':
       return articlesByFact(db, 'program', (k) => k.includes(watch.key));
@@ -157,10 +157,9 @@ export async function articlesForWatch(db: PolicyDB, watch: WatchRecord, tokeniz
       const keys = (await db.articles.orderBy('agencies').uniqueKeys()).filter((k): k is string => typeof k === 'string' && k.replace(/\s+/g, '').includes(watch.key));
       return keys.length ? ((await db.articles.where('agencies').anyOf(keys).primaryKeys()) as string[]) : [];
     }
-    case 'query': {
-      const results = await searchCorpus(db, { text: watch.value, limit }, tokenize);
-      return results.mode === 'all' ? results.hits.map((h) => h.article.id) : [];
-    }
+    case 'query':
+      // Every article with all the words, not the best-ranked few: what is new may rank anywhere.
+      return articlesWithAllTerms(db, watch.value, tokenize);
   }
 }
 

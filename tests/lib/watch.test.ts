@@ -5,7 +5,8 @@ import { saveArticle } from '../../lib/corpus/store';
 import { nodeTokenizer } from '../../lib/corpus/node';
 import type { WatchRecord } from '../../lib/db/schema';
 import type { PageCapture } from '../../lib/types';
-import { SHANDONG, SHANXI_2023, SHANXI_2024, SHANXI_TRAD, SPORTS, closeAll, freshDb } from './corpus/helpers';
+import { SHANDONG, SHANXI_2023, SHANXI_2024, SHANXI_TRAD, SPORTS, capture, closeAll, freshDb } from './corpus/helpers';
+import { saveArticles } from '../../lib/corpus/store';
 
 afterEach(closeAll);
 
@@ -88,4 +89,20 @@ describe('stored watches and "new for my watchlist"', () => {
     await markWatchesSeen(db, 300);
     expect(await watchNews(db, tokenize)).toEqual([]);
   });
+
+  it('finds a new article for a watched query however low it ranks among many older ones', async () => {
+    const db = freshDb();
+    const tokenize = nodeTokenizer();
+    // Sixty short notices full of the words, then one long text that names them once: it ranks last.
+    const older = Array.from({ length: 60 }, (_, i) => ({
+      page: capture(`https://www.example.gov.cn/szjj/${i}.html`, `数字经济核心产业发展通报（第${i + 1}期）。数字经济核心产业增加值持续增长，数字经济核心产业企业数量增加。`, { title: `数字经济通报第${i + 1}期` }),
+      tokenize, now: 100 + i,
+    }));
+    await saveArticles(db, older);
+    await addWatch(db, 'query', '数字经济 核心产业', 500);
+    const long = `${'各地要统筹推进基础设施建设，持续优化营商环境，扎实做好民生保障工作。'.repeat(40)}其中，数字经济核心产业保持较快增长。`;
+    await saveArticle(db, { page: capture('https://www.example.gov.cn/gzbg/2026.html', long, { title: '政府工作报告' }), tokenize, now: 600 });
+    expect((await watchNews(db, tokenize)).map((n) => n.articles.map((a) => a.title))).toEqual([['政府工作报告']]);
+  });
 });
+
