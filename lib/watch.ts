@@ -12,7 +12,8 @@ import type { Tokenize } from './corpus/tokenize';
  * The watchlist (issue 18): a reader follows a program, an issuer, an indicator or a search query,
  * and is told when a page opened or saved matches. Matching is local and cheap: a page is checked
  * against every watch from what the background already has (its reading, metadata and text),
- * without reading the library; the "new for my watchlist" list asks the library's indexes.
+ * without reading the library; the "new for my watchlist" list asks the library's indexes, and
+ * reads the text of a new article only where a name was found by its words (the page check's fallback).
  */
 
 export type WatchKind = 'program' | 'issuer' | 'indicator' | 'query';
@@ -167,8 +168,13 @@ export async function articlesForWatch(db: PolicyDB, watch: WatchRecord, tokeniz
 export async function watchNews(db: PolicyDB, tokenize: Tokenize, limit = 20): Promise<WatchNews[]> {
   const out: WatchNews[] = [];
   for (const watch of await listWatches(db)) {
-    const ids = [...new Set(await articlesForWatch(db, watch, tokenize))];
-    const articles = (await db.articles.bulkGet(ids)).filter((a): a is ArticleRecord => !!a && a.savedAt > watch.seenAt);
+    const indexed = new Set(await articlesForWatch(db, watch, tokenize));
+    // A page naming a program or an issuer in its text, without the engine reading it as one, matches
+    // it (matchWatch's fallback): the text index finds the candidates, and the text of each new one decides.
+    const byText = watch.kind === 'program' || watch.kind === 'issuer' ? (await articlesWithAllTerms(db, watch.value, tokenize)).filter((id) => !indexed.has(id)) : [];
+    const found = await db.articles.bulkGet([...indexed, ...byText]);
+    const articles = found.filter((a, i): a is ArticleRecord =>
+      !!a && a.savedAt > watch.seenAt && (i < indexed.size || matchWatch(watch, watchSubject({ title: a.title, text: a.text, agencies: a.agencies ?? null, spans: [] })) !== null));
     articles.sort((a, b) => b.savedAt - a.savedAt);
     if (articles.length) out.push({ watch, articles: articles.slice(0, limit).map(toSummary) });
   }

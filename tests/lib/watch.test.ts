@@ -104,5 +104,18 @@ describe('stored watches and "new for my watchlist"', () => {
     await saveArticle(db, { page: capture('https://www.example.gov.cn/gzbg/2026.html', long, { title: '政府工作报告' }), tokenize, now: 600 });
     expect((await watchNews(db, tokenize)).map((n) => n.articles.map((a) => a.title))).toEqual([['政府工作报告']]);
   });
+
+  it('lists a new article that names a watched program only in its text, as the badge would star its page, and not one that only has the words apart', async () => {
+    const db = freshDb();
+    const tokenize = nodeTokenizer();
+    await addWatch(db, 'program', '优化营商环境专项行动', 100);
+    const named = capture('https://www.example.gov.cn/yshj/1.html', '本市召开会议，部署优化营商环境专项行动各项任务，要求各部门按期完成。', { title: '部署专项行动' });
+    const apart = capture('https://www.example.gov.cn/yshj/2.html', '本市召开会议，要求优化政务服务，改善营商条件和发展环境，开展专项检查行动。', { title: '召开会议' });
+    expect(matched([watch('program', '优化营商环境专项行动')], named)).toEqual(['program:优化营商环境专项行动']);
+    expect(matched([watch('program', '优化营商环境专项行动')], apart)).toEqual([]);
+    await saveArticle(db, { page: named, tokenize, now: 200 });
+    await saveArticle(db, { page: apart, tokenize, now: 210 });
+    expect((await watchNews(db, tokenize)).map((n) => n.articles.map((a) => a.title))).toEqual([['部署专项行动']]);
+  });
 });
 
