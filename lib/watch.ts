@@ -167,14 +167,24 @@ export async function articlesForWatch(db: PolicyDB, watch: WatchRecord, tokeniz
 /** For each watch, the saved articles that match it and were saved since the reader last looked. */
 export async function watchNews(db: PolicyDB, tokenize: Tokenize, limit = 20): Promise<WatchNews[]> {
   const out: WatchNews[] = [];
-  for (const watch of await listWatches(db)) {
+  const watches = await listWatches(db);
+  if (!watches.length) return out;
+  // Only what was saved since the earliest look can be new: when each was saved, read from the
+  // savedAt index alone, so a watch matching thousands of older articles reads none of them.
+  const savedAt = new Map<string, number>();
+  await db.articles.where('savedAt').above(Math.min(...watches.map((w) => w.seenAt))).eachKey((key, cursor) => {
+    savedAt.set(cursor.primaryKey as string, key as number);
+  });
+  for (const watch of watches) {
+    const isNew = (id: string) => (savedAt.get(id) ?? -Infinity) > watch.seenAt;
     const indexed = new Set(await articlesForWatch(db, watch, tokenize));
     // A page naming a program or an issuer in its text, without the engine reading it as one, matches
     // it (matchWatch's fallback): the text index finds the candidates, and the text of each new one decides.
-    const byText = watch.kind === 'program' || watch.kind === 'issuer' ? (await articlesWithAllTerms(db, watch.value, tokenize)).filter((id) => !indexed.has(id)) : [];
-    const found = await db.articles.bulkGet([...indexed, ...byText]);
+    const byText = watch.kind === 'program' || watch.kind === 'issuer' ? (await articlesWithAllTerms(db, watch.value, tokenize)).filter((id) => !indexed.has(id) && isNew(id)) : [];
+    const fromIndex = [...indexed].filter(isNew);
+    const found = await db.articles.bulkGet([...fromIndex, ...byText]);
     const articles = found.filter((a, i): a is ArticleRecord =>
-      !!a && a.savedAt > watch.seenAt && (i < indexed.size || matchWatch(watch, watchSubject({ title: a.title, text: a.text, agencies: a.agencies ?? null, spans: [] })) !== null));
+      !!a && (i < fromIndex.length || matchWatch(watch, watchSubject({ title: a.title, text: a.text, agencies: a.agencies ?? null, spans: [] })) !== null));
     articles.sort((a, b) => b.savedAt - a.savedAt);
     if (articles.length) out.push({ watch, articles: articles.slice(0, limit).map(toSummary) });
   }
