@@ -6,7 +6,8 @@ import { suggestedFilename } from '../../lib/export/filename';
 import { indicatorCsv, type IndicatorGroup } from '../../lib/compare/indicator';
 import type { Translate } from '../../lib/i18n';
 import type { ArticleSummary } from '../../lib/types';
-import { DB_NAME, type WatchRecord } from '../../lib/db/schema';
+import type { WatchRecord } from '../../lib/db/schema';
+import { library } from '../../lib/ext/library-file';
 import { onTablesWritten } from '../../lib/db/written';
 import type { WatchNews } from '../../lib/watch';
 import VersionCompare from '../../components/VersionCompare';
@@ -58,7 +59,7 @@ export function WatchView({ t, onOpenArticle, onError }: Common) {
     // A page saved (popup, page) or a watch added (popup) elsewhere while this view is open: read
     // again, once for a burst of writes (a save writes the article, then its index).
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const stop = onTablesWritten(DB_NAME, ['articles', 'watches'], () => {
+    const stop = onTablesWritten(library(), ['articles', 'watches'], () => {
       clearTimeout(timer);
       timer = setTimeout(() => void load(), RELOAD_AFTER_MS);
     });

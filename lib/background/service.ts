@@ -129,7 +129,7 @@ export function createBackgroundService(deps: ServiceDeps) {
   let watches: Promise<WatchRecord[]> | null = null;
   let listening: (() => void) | null = null;
   const currentWatches = (db: PolicyDB) => {
-    listening ??= onTablesWritten(db.name, ['watches'], () => {
+    listening ??= onTablesWritten(db, ['watches'], () => {
       watches = null;
     });
     return (watches ??= listWatches(db).catch((e: unknown) => {
