@@ -185,8 +185,11 @@ export async function watchNews(db: PolicyDB, tokenize: Tokenize, limit = 20): P
     const byText = watch.kind === 'program' || watch.kind === 'issuer' ? (await articlesWithAllTerms(db, watch.value, tokenize)).filter((id) => !indexed.has(id) && isNew(id)) : [];
     const fromIndex = [...indexed].filter(isNew);
     const found = await db.articles.bulkGet([...fromIndex, ...byText]);
+    // The words of a query are found anywhere by the index; the page check wants the query's text
+    // as typed (中试平台 as one run, not 中试 here and 平台 there): each new one is read to agree with it.
+    const fromText = (i: number) => watch.kind === 'query' || i >= fromIndex.length;
     const articles = found.filter((a, i): a is ArticleRecord =>
-      !!a && (i < fromIndex.length || matchWatch(watch, watchSubject({ title: a.title, text: a.text, agencies: a.agencies ?? null, spans: [] })) !== null));
+      !!a && (!fromText(i) || matchWatch(watch, watchSubject({ title: a.title, text: a.text, agencies: a.agencies ?? null, spans: [] })) !== null));
     articles.sort((a, b) => b.savedAt - a.savedAt);
     if (articles.length) out.push({ watch, articles: articles.slice(0, limit).map(toSummary) });
   }

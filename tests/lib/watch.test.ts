@@ -117,5 +117,18 @@ describe('stored watches and "new for my watchlist"', () => {
     await saveArticle(db, { page: apart, tokenize, now: 210 });
     expect((await watchNews(db, tokenize)).map((n) => n.articles.map((a) => a.title))).toEqual([['部署专项行动']]);
   });
+
+  it('lists for a watched query only the new articles whose text has it as typed, as the badge would star them', async () => {
+    const db = freshDb();
+    const tokenize = nodeTokenizer();
+    await addWatch(db, 'query', '数字经济11', 100);
+    const typed = capture('https://www.example.gov.cn/szjj/a.html', '市政府出台促进数字经济11条措施，支持企业上云用数赋智。', { title: '十一条措施' });
+    const apart = capture('https://www.example.gov.cn/szjj/b.html', '数字经济核心产业增加值占比达到11%，新建5G基站2000个，落实各条政策。', { title: '核心产业占比' });
+    expect(matched([watch('query', '数字经济11')], typed)).toEqual(['query:数字经济11']);
+    expect(matched([watch('query', '数字经济11')], apart)).toEqual([]);
+    await saveArticle(db, { page: typed, tokenize, now: 200 });
+    await saveArticle(db, { page: apart, tokenize, now: 210 });
+    expect((await watchNews(db, tokenize)).map((n) => n.articles.map((a) => a.title))).toEqual([['十一条措施']]);
+  });
 });
 
