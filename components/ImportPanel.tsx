@@ -53,8 +53,8 @@ export default function ImportPanel({ t, onBackup, onImport, busy = false, repor
         <div class="import-report import-report--ok" role="status" data-testid="import-report" data-ok="true">
           <p>
             {t('import.ok', {
-              articles: report.added.articles, annotations: report.added.annotations, settings: report.added.settings,
-              mArticles: report.merged.articles, mAnnotations: report.merged.annotations, mSettings: report.merged.settings,
+              articles: report.added.articles, annotations: report.added.annotations, settings: report.added.settings, watches: report.added.watches,
+              mArticles: report.merged.articles, mAnnotations: report.merged.annotations, mSettings: report.merged.settings, mWatches: report.merged.watches,
             })}
           </p>
           {report.warningProblems.length ? (

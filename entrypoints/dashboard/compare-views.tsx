@@ -7,12 +7,16 @@ import { indicatorCsv, type IndicatorGroup } from '../../lib/compare/indicator';
 import type { Translate } from '../../lib/i18n';
 import type { ArticleSummary } from '../../lib/types';
 import type { WatchRecord } from '../../lib/db/schema';
+import { library } from '../../lib/ext/library-file';
+import { onTablesWritten } from '../../lib/db/written';
 import type { WatchNews } from '../../lib/watch';
 import VersionCompare from '../../components/VersionCompare';
 import IndicatorView from '../../components/IndicatorView';
 import Watchlist from '../../components/Watchlist';
 
 /** Wiring only (issue 18): the dashboard's compare, indicator and watchlist views and their requests. */
+
+const RELOAD_AFTER_MS = 250;
 
 interface Common {
   t: Translate;
@@ -52,6 +56,17 @@ export function WatchView({ t, onOpenArticle, onError }: Common) {
   }, onError);
   useEffect(() => {
     void load();
+    // A page saved (popup, page) or a watch added (popup) elsewhere while this view is open: read
+    // again, once for a burst of writes (a save writes the article, then its index).
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stop = onTablesWritten(library(), ['articles', 'watches'], () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void load(), RELOAD_AFTER_MS);
+    });
+    return () => {
+      stop();
+      clearTimeout(timer);
+    };
   }, []);
   return (
     <Watchlist watches={watches} news={news} t={t} onOpenArticle={onOpenArticle}

@@ -19,6 +19,7 @@ import { compareSaved, earlierVersionsOf, indicatorGroupsOf, indicatorRowsOf } f
 import { exportComparison } from '../compare/export';
 import { addWatch, listWatches, markWatchesSeen, matchWatches, removeWatch, watchBadge, watchNews, watchSubject, type WatchMatch } from '../watch';
 import type { WatchRecord } from '../db/schema';
+import { onTablesWritten } from '../db/written';
 import { findArticles, listHighlights } from '../corpus/find';
 
 /**
@@ -124,11 +125,18 @@ export function createBackgroundService(deps: ServiceDeps) {
     return deps.sync;
   };
   // The watchlist, read once and dropped on every change to it: every page opened is checked.
+  // Changes come from here (add, remove, seen) and from elsewhere (a backup the dashboard imports).
   let watches: Promise<WatchRecord[]> | null = null;
-  const currentWatches = (db: PolicyDB) => (watches ??= listWatches(db).catch((e: unknown) => {
-    watches = null;
-    throw e;
-  }));
+  let listening: (() => void) | null = null;
+  const currentWatches = (db: PolicyDB) => {
+    listening ??= onTablesWritten(db, ['watches'], () => {
+      watches = null;
+    });
+    return (watches ??= listWatches(db).catch((e: unknown) => {
+      watches = null;
+      throw e;
+    }));
+  };
   /** What the watchlist matched on the page each tab last read; the badge of its next report shows it. */
   const tabMatches = new Map<number, WatchMatch[]>();
 

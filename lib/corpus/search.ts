@@ -176,6 +176,29 @@ export async function searchCorpus(db: PolicyDB, query: SearchQuery, tokenize: T
   return { hits, total: ranked.total, terms, mode };
 }
 
+/**
+ * Every article holding every term of the text: no ranking and no cut-off, for what must see all
+ * matches rather than the best (a watched query, whose "new" ones may rank anywhere).
+ */
+export async function articlesWithAllTerms(db: PolicyDB, text: string, tokenize: Tokenize): Promise<string[]> {
+  await indexPending(db, tokenize);
+  const terms = [...new Set(tokenize(text))].filter((t) => !t.startsWith(FACT));
+  if (!terms.length) return [];
+  const stats = await corpusStats(db);
+  const known = await termInfo(db, stats, terms);
+  if (terms.some((t) => !known.has(t))) return [];
+  const lists = await postingsOf(db, stats, terms.map((t) => (known.get(t) as TermInfo).id));
+  const postings = [...lists.values()].sort((a, b) => a.nums.length - b.nums.length);
+  const [shortest, ...rest] = postings;
+  if (!shortest || postings.length < terms.length) return [];
+  const docs = await docTable(db, stats);
+  const ids: string[] = [];
+  for (const num of shortest.nums) {
+    if (rest.every((p) => holds(p, num)) && docs.ids[num]) ids.push(docs.ids[num] as string);
+  }
+  return ids;
+}
+
 /** Matching articles (nums) with their scores, `total` of them. */
 interface Ranked {
   total: number;

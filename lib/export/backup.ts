@@ -1,14 +1,15 @@
 import { z } from 'zod';
-import type { AnnotationRecord, ArticleRecord, PolicyDB, SettingRecord } from '../db/schema';
+import type { AnnotationRecord, ArticleRecord, PolicyDB, SettingRecord, WatchRecord } from '../db/schema';
 import { MAX_TEXT } from '../types';
 import { isIsoDate } from '../format/date';
 import { safeHttpUrl } from '../url';
+import { WATCH_KINDS, watchKey } from '../watch';
 import { CHUNK, yieldToEventLoop } from './progress';
 import type { ProgressFn } from './types';
 
 /**
- * Full backups of the reader's own data (articles, annotations with their notes, settings) and
- * their import. Derived tables (the search index of schema v2 and later) are not backed up: they
+ * Full backups of the reader's own data (articles, annotations with their notes, settings, the
+ * watchlist) and their import. Derived tables (the search index of schema v2 and later) are not backed up: they
  * are rebuilt from the articles, which the afterImport hook is for.
  *
  * An import is checked completely before anything is written, then written in ONE transaction:
@@ -16,17 +17,24 @@ import type { ProgressFn } from './types';
  */
 
 export const BACKUP_FORMAT = 'policylens-backup';
-export const BACKUP_VERSION = 1;
+/**
+ * 2 adds the watchlist (schema v6). A version-1 file, which has none, is still read; a PolicyLens
+ * that knows only version 1 refuses a version-2 file rather than drop the watchlist without a word.
+ */
+export const BACKUP_VERSION = 2;
+const OLDEST_VERSION = 1;
 
 export interface BackupFile {
   format: typeof BACKUP_FORMAT;
   version: typeof BACKUP_VERSION;
   exportedAt: string;
   /** Record counts, so an import notices a file that was cut or edited inside an array. */
-  counts?: { articles: number; annotations: number; settings: number };
+  counts?: { articles: number; annotations: number; settings: number; watches?: number };
   articles: ArticleRecord[];
   annotations: AnnotationRecord[];
   settings: SettingRecord[];
+  /** Absent from version 1. */
+  watches?: WatchRecord[];
 }
 
 export interface BackupLimits {
@@ -35,6 +43,7 @@ export interface BackupLimits {
   maxArticles: number;
   maxAnnotations: number;
   maxSettings: number;
+  maxWatches: number;
   /** Nesting depth of any value (settings hold free JSON): deeper is a hostile file, not a backup. */
   maxDepth: number;
 }
@@ -45,6 +54,7 @@ export const DEFAULT_LIMITS: Readonly<BackupLimits> = Object.freeze({
   maxArticles: 1_000_000,
   maxAnnotations: 20_000_000,
   maxSettings: 1_000,
+  maxWatches: 10_000,
   maxDepth: 32,
 });
 
@@ -55,11 +65,15 @@ export interface ImportCounts {
   articles: number;
   annotations: number;
   settings: number;
+  watches: number;
 }
 
-/** A record a problem is about: its collection, its place in the file and its id (or key). */
+type Collection = keyof ImportCounts;
+const COLLECTIONS: readonly Collection[] = ['articles', 'annotations', 'settings', 'watches'];
+
+/** A record a problem is about: its collection, its place in the file and what names it (an id, a setting's key, a watch's value). */
 export interface ProblemWhere {
-  collection: 'articles' | 'annotations' | 'settings';
+  collection: Collection;
   index: number;
   id?: string;
 }
@@ -76,7 +90,7 @@ export interface ImportProblem {
   where?: ProblemWhere;
   other?: ProblemWhere;
   field?: string;
-  detail?: 'type' | 'tooBig' | 'tooSmall' | 'url' | 'date' | 'choice' | 'other';
+  detail?: 'type' | 'tooBig' | 'tooSmall' | 'url' | 'date' | 'choice' | 'watchKey' | 'other';
   params?: Record<string, string | number>;
 }
 
@@ -114,9 +128,9 @@ export interface ImportOptions {
  * progress is counted against the record counts taken in the same transaction.
  */
 export async function backupParts(db: PolicyDB, now: Date, opts: { onProgress?: ProgressFn } = {}): Promise<string[]> {
-  return db.transaction('r', db.articles, db.annotations, db.settings, async () => {
-    const counts = { articles: await db.articles.count(), annotations: await db.annotations.count(), settings: await db.settings.count() };
-    const total = counts.articles + counts.annotations + counts.settings;
+  return db.transaction('r', [db.articles, db.annotations, db.settings, db.watches], async () => {
+    const counts = { articles: await db.articles.count(), annotations: await db.annotations.count(), settings: await db.settings.count(), watches: await db.watches.count() };
+    const total = counts.articles + counts.annotations + counts.settings + counts.watches;
     let done = 0;
     opts.onProgress?.(0, total);
     const parts: string[] = [
@@ -136,6 +150,7 @@ export async function backupParts(db: PolicyDB, now: Date, opts: { onProgress?: 
     await section('articles', db.articles);
     await section('annotations', db.annotations);
     await section('settings', db.settings);
+    await section('watches', db.watches);
     parts.push('}\n');
     opts.onProgress?.(total, total);
     return parts;
@@ -267,14 +282,35 @@ export const annotationRecordSchema = z.discriminatedUnion('type', [
 
 export const settingRecordSchema = z.object({ key: z.string().min(1, 'required').max(200), value: z.unknown() });
 
+const WATCH_KEY_MESSAGE = 'too short to watch';
+/**
+ * A watch as stored (lib/db/schema.ts WatchRecord). Its key is not taken from the file: it is
+ * worked out again from kind and value as lib/watch.ts does when a watch is added, so a file that
+ * was edited, or made when keys were normalised differently, matches as a watch added now would.
+ */
+export const watchRecordSchema = z
+  .object({
+    id,
+    kind: z.enum(WATCH_KINDS as [WatchRecord['kind'], ...WatchRecord['kind'][]]),
+    // The limit of an addWatch request (lib/messages).
+    value: z.string().min(1, 'required').max(500),
+    key: str(500),
+    createdAt: timestamp,
+    seenAt: timestamp,
+  })
+  .loose()
+  .refine((w) => watchKey(w.kind, w.value) !== null, { message: WATCH_KEY_MESSAGE, path: ['value'] })
+  .transform((w) => ({ ...w, value: w.value.trim(), key: watchKey(w.kind, w.value)! }));
+
 const envelopeSchema = z.object({
   format: z.literal(BACKUP_FORMAT, { error: `not a PolicyLens backup (format should be "${BACKUP_FORMAT}")` }),
   version: z.number().int(),
   exportedAt: z.string().max(100),
-  counts: z.object({ articles: z.number().int(), annotations: z.number().int(), settings: z.number().int() }).optional(),
+  counts: z.object({ articles: z.number().int(), annotations: z.number().int(), settings: z.number().int(), watches: z.number().int().optional() }).optional(),
   articles: z.array(z.unknown()),
   annotations: z.array(z.unknown()),
   settings: z.array(z.unknown()),
+  watches: z.array(z.unknown()).optional(),
 });
 
 /* ------------------------------------------------------------------ checking */
@@ -310,8 +346,11 @@ class ErrorList {
   }
 }
 
+/** What names a record to the reader: a setting's key, a watch's value (its id is random), else the id. */
+const NAMED_BY: Readonly<Record<Collection, string>> = { articles: 'id', annotations: 'id', settings: 'key', watches: 'value' };
+
 function whereOf(collection: ProblemWhere['collection'], index: number, raw: unknown): ProblemWhere {
-  const rid = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>)[collection === 'settings' ? 'key' : 'id'] : undefined;
+  const rid = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>)[NAMED_BY[collection]] : undefined;
   return typeof rid === 'string' ? { collection, index, id: rid.slice(0, 60) } : { collection, index };
 }
 
@@ -323,6 +362,7 @@ function detailOf(issue: z.core.$ZodIssue): NonNullable<ImportProblem['detail']>
   if (issue.code === 'invalid_value' || issue.code === 'invalid_union') return 'choice';
   if (issue.message === URL_MESSAGE) return 'url';
   if (issue.message === DATE_MESSAGE) return 'date';
+  if (issue.message === WATCH_KEY_MESSAGE) return 'watchKey';
   return 'other';
 }
 
@@ -412,7 +452,7 @@ interface Indexed<T> {
 }
 
 async function validateAll<S extends z.ZodType>(
-  collection: 'articles' | 'annotations' | 'settings',
+  collection: Collection,
   raws: readonly unknown[],
   schema: S,
   errors: ErrorList,
@@ -485,18 +525,25 @@ export async function importBackup(db: PolicyDB, json: string, opts: ImportOptio
   }
   const file = env.data;
   if (file.version > BACKUP_VERSION) return fail(`this backup was made by a newer PolicyLens (backup version ${file.version}); update the extension first`, { code: 'newer', params: { version: file.version } });
-  if (file.version !== BACKUP_VERSION) return fail(`unsupported backup version ${file.version}`, { code: 'version', params: { version: file.version } });
-  for (const [what, max] of [['articles', limits.maxArticles], ['annotations', limits.maxAnnotations], ['settings', limits.maxSettings]] as const) {
-    if (file[what].length > max) return fail(`too many ${what}: ${file[what].length} (limit ${max})`, { code: 'tooMany', params: { what, n: file[what].length, limit: max } });
+  if (file.version < OLDEST_VERSION) return fail(`unsupported backup version ${file.version}`, { code: 'version', params: { version: file.version } });
+  // A version-1 file has no watchlist: the one in the database stays as it is.
+  const rawWatches = file.watches ?? [];
+  const sizes: Record<Collection, number> = { articles: file.articles.length, annotations: file.annotations.length, settings: file.settings.length, watches: rawWatches.length };
+  const maxOf: Record<Collection, number> = { articles: limits.maxArticles, annotations: limits.maxAnnotations, settings: limits.maxSettings, watches: limits.maxWatches };
+  for (const what of COLLECTIONS) {
+    if (sizes[what] > maxOf[what]) return fail(`too many ${what}: ${sizes[what]} (limit ${maxOf[what]})`, { code: 'tooMany', params: { what, n: sizes[what], limit: maxOf[what] } });
   }
   if (file.counts) {
-    for (const k of ['articles', 'annotations', 'settings'] as const) {
-      if (file.counts[k] !== file[k].length) errors.add(`counts.${k}: the file says ${file.counts[k]} but holds ${file[k].length} — it was cut or edited`, { code: 'counts', params: { what: k, declared: file.counts[k], actual: file[k].length } });
+    for (const k of COLLECTIONS) {
+      const declared = file.counts[k];
+      // Version 1 counted no watches; a file that counts them must hold as many.
+      if (declared === undefined && k === 'watches') continue;
+      if (declared !== sizes[k]) errors.add(`counts.${k}: the file says ${declared ?? 'nothing'} but holds ${sizes[k]} — it was cut or edited`, { code: 'counts', params: { what: k, declared: declared ?? '—', actual: sizes[k] } });
     }
   }
 
   // Progress: every record is checked once and written at most once.
-  const records = file.articles.length + file.annotations.length + file.settings.length;
+  const records = sizes.articles + sizes.annotations + sizes.settings + sizes.watches;
   const total = records * 2;
   let done = 0;
   const step = async () => {
@@ -509,6 +556,7 @@ export async function importBackup(db: PolicyDB, json: string, opts: ImportOptio
   const articles = await validateAll('articles', file.articles, articleRecordSchema, errors, step);
   const annotations = await validateAll('annotations', file.annotations, annotationRecordSchema, errors, step);
   const settings = await validateAll('settings', file.settings, settingRecordSchema, errors, step);
+  const watches = await validateAll('watches', rawWatches, watchRecordSchema, errors, step);
   if (errors.size) return failAll(errors);
 
   // Within the file: one record per article id and per canonical URL, one per annotation id, the newer winning.
@@ -552,9 +600,26 @@ export async function importBackup(db: PolicyDB, json: string, opts: ImportOptio
     if (prev) notes.add(`settings[${prev.index}] (key=${shown(prev.rec.key)}): same key as settings[${item.index}], which comes later and was imported in its place`, { code: 'duplicate', where: { collection: 'settings', index: prev.index, id: prev.rec.key }, other: { collection: 'settings', index: item.index, id: item.rec.key } });
     settingByKey.set(item.rec.key, item);
   }
+  // One watch per kind and key (the table's unique index), the one looked at last winning: its seenAt says the most.
+  const watchByKey = new Map<string, Indexed<WatchRecord>>();
+  const watchById = new Map<string, Indexed<WatchRecord>>();
+  for (const item of watches as Array<Indexed<WatchRecord>>) {
+    const k = `${item.rec.kind}\u0000${item.rec.key}`;
+    const prev = watchByKey.get(k) ?? watchById.get(item.rec.id);
+    if (prev) {
+      const wins = item.rec.seenAt >= prev.rec.seenAt;
+      const [lost, won] = wins ? [prev, item] : [item, prev];
+      notes.add(`watches[${lost.index}] (id=${shown(lost.rec.id)}): the same watch as watches[${won.index}], which was looked at later and was imported in its place`, { code: 'duplicate', where: { collection: 'watches', index: lost.index, id: lost.rec.value }, other: { collection: 'watches', index: won.index, id: won.rec.value } });
+      if (!wins) continue;
+      watchByKey.delete(`${prev.rec.kind}\u0000${prev.rec.key}`);
+      watchById.delete(prev.rec.id);
+    }
+    watchByKey.set(k, item);
+    watchById.set(item.rec.id, item);
+  }
 
-  const added: ImportCounts = { articles: 0, annotations: 0, settings: 0 };
-  const merged: ImportCounts = { articles: 0, annotations: 0, settings: 0 };
+  const added: ImportCounts = { articles: 0, annotations: 0, settings: 0, watches: 0 };
+  const merged: ImportCounts = { articles: 0, annotations: 0, settings: 0, watches: 0 };
   const touched = new Set<string>();
 
   try {
@@ -621,6 +686,26 @@ export async function importBackup(db: PolicyDB, json: string, opts: ImportOptio
           touched.add(articleId);
         }
       });
+      // A watch already in the database is the same kind and key: it keeps its id, and the later of the two seenAt.
+      const incomingWatches = [...watchByKey.values()];
+      const storedById = await db.watches.bulkGet(incomingWatches.map((x) => x.rec.id));
+      const storedByKey = await Promise.all(incomingWatches.map((x) => db.watches.where('[kind+key]').equals([x.rec.kind, x.rec.key]).first()));
+      const watchWrites: WatchRecord[] = [];
+      incomingWatches.forEach(({ rec, index }, i) => {
+        const sameKey = storedByKey[i];
+        const sameId = storedById[i];
+        if (sameId && sameId.id !== sameKey?.id) {
+          problems.add(`watches[${index}] (id=${shown(rec.id)}): its id is that of the stored watch of ${shown(sameId.value)}, a different one`, { code: 'conflict', where: { collection: 'watches', index, id: rec.value } });
+          return;
+        }
+        if (!sameKey) {
+          added.watches++;
+          watchWrites.push(rec);
+          return;
+        }
+        merged.watches++;
+        if (rec.seenAt > sameKey.seenAt) watchWrites.push({ ...sameKey, seenAt: rec.seenAt });
+      });
       if (problems.size) throw new Rejected(problems);
 
       const keys = [...settingByKey.keys()];
@@ -638,7 +723,7 @@ export async function importBackup(db: PolicyDB, json: string, opts: ImportOptio
 
       // Writes in chunks so progress moves; awaiting only IndexedDB keeps the transaction alive.
       const articleList = [...articleWrites.values()];
-      const writeTotal = articleList.length + annotationWrites.length + settingWrites.length;
+      const writeTotal = articleList.length + annotationWrites.length + settingWrites.length + watchWrites.length;
       let written = 0;
       // Writing is the second half of the bar, however many records turned out to need a write.
       const writeStep = (n: number) => {
@@ -658,6 +743,10 @@ export async function importBackup(db: PolicyDB, json: string, opts: ImportOptio
       if (settingWrites.length) {
         await db.settings.bulkPut(settingWrites);
         writeStep(settingWrites.length);
+      }
+      if (watchWrites.length) {
+        await db.watches.bulkPut(watchWrites);
+        writeStep(watchWrites.length);
       }
     });
   } catch (e) {
@@ -686,10 +775,11 @@ export async function importBackup(db: PolicyDB, json: string, opts: ImportOptio
 /* ------------------------------------------------------------------ testing aid */
 
 /** Every user record, sorted, for comparing a database before and after an operation. */
-export async function dumpUserData(db: PolicyDB): Promise<{ articles: ArticleRecord[]; annotations: AnnotationRecord[]; settings: SettingRecord[] }> {
-  return db.transaction('r', db.articles, db.annotations, db.settings, async () => ({
+export async function dumpUserData(db: PolicyDB): Promise<{ articles: ArticleRecord[]; annotations: AnnotationRecord[]; settings: SettingRecord[]; watches: WatchRecord[] }> {
+  return db.transaction('r', [db.articles, db.annotations, db.settings, db.watches], async () => ({
     articles: await db.articles.orderBy('id').toArray(),
     annotations: await db.annotations.orderBy('id').toArray(),
     settings: await db.settings.orderBy('key').toArray(),
+    watches: await db.watches.orderBy('id').toArray(),
   }));
 }

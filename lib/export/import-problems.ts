@@ -9,26 +9,33 @@ import type { ImportProblem, ProblemWhere } from './backup';
 
 const FIELDS: ReadonlySet<string> = new Set([
   'title', 'url', 'canonicalUrl', 'text', 'savedAt', 'updatedAt', 'createdAt', 'publishedAt', 'exportedAt', 'verdict',
-  'articleId', 'selectors', 'tags', 'note', 'value', 'type', 'id', 'format', 'version',
+  'articleId', 'selectors', 'tags', 'note', 'value', 'type', 'id', 'format', 'version', 'kind', 'seenAt',
 ]);
+
+const WHERE: Readonly<Record<ProblemWhere['collection'], MessageKey>> = {
+  articles: 'import.where.article', annotations: 'import.where.annotation', settings: 'import.where.setting', watches: 'import.where.watch',
+};
+const WHAT: Readonly<Record<ProblemWhere['collection'], MessageKey>> = {
+  articles: 'import.what.articles', annotations: 'import.what.annotations', settings: 'import.what.settings', watches: 'import.what.watches',
+};
 
 function whereText(where: ProblemWhere | undefined, t: Translate): string {
   if (!where) return t('import.where.file');
   const n = where.index + 1;
-  const key = where.collection === 'articles' ? 'import.where.article' : where.collection === 'annotations' ? 'import.where.annotation' : 'import.where.setting';
-  return `${t(key, { n })}${where.id ? ` (${where.id})` : ''}`;
+  return `${t(WHERE[where.collection], { n })}${where.id ? ` (${where.id})` : ''}`;
 }
 
-function fieldText(path: string | undefined, t: Translate): string {
+function fieldText(path: string | undefined, t: Translate, where?: ProblemWhere): string {
   if (!path) return t('import.field', { path: '—' });
   const head = path.split('.')[0] ?? path;
   if (!FIELDS.has(head)) return t('import.field', { path });
-  const name = t(`import.field.${head}` as MessageKey);
+  // A watch's value is what the reader typed to watch, not an annotation's normalised value.
+  const name = where?.collection === 'watches' && head === 'value' ? t('import.field.watchValue') : t(`import.field.${head}` as MessageKey);
   return head === path ? name : `${name} (${path})`;
 }
 
 function whatText(what: unknown, t: Translate): string {
-  return what === 'articles' ? t('import.what.articles') : what === 'annotations' ? t('import.what.annotations') : t('import.what.settings');
+  return t(typeof what === 'string' && what in WHAT ? WHAT[what as ProblemWhere['collection']] : 'import.what.settings');
 }
 
 export function problemText(p: ImportProblem, t: Translate): string {
@@ -42,12 +49,12 @@ export function problemText(p: ImportProblem, t: Translate): string {
     case 'tooLarge': return t('import.problem.tooLarge', { size: params.size ?? '', limit: params.limit ?? '' });
     case 'tooMany': return t('import.problem.tooMany', { what: whatText(params.what, t), n: params.n ?? '', limit: params.limit ?? '' });
     case 'counts': return t('import.problem.counts', { what: whatText(params.what, t), declared: params.declared ?? '', actual: params.actual ?? '' });
-    case 'missing': return t('import.problem.missing', { where: whereText(p.where, t), field: fieldText(p.field, t) });
+    case 'missing': return t('import.problem.missing', { where: whereText(p.where, t), field: fieldText(p.field, t, p.where) });
     case 'invalid': {
       const detail = p.detail && p.detail !== 'other'
-        ? t(({ type: 'import.detail.type', tooBig: 'import.detail.tooBig', tooSmall: 'import.detail.tooSmall', url: 'import.detail.url', date: 'import.detail.date', choice: 'import.detail.choice' } as const)[p.detail])
+        ? t(({ type: 'import.detail.type', tooBig: 'import.detail.tooBig', tooSmall: 'import.detail.tooSmall', url: 'import.detail.url', date: 'import.detail.date', choice: 'import.detail.choice', watchKey: 'import.detail.watchKey' } as const)[p.detail])
         : t('import.detail.other', { message: params.message ?? '' });
-      return t('import.problem.invalid', { where: whereText(p.where, t), field: fieldText(p.field, t), detail });
+      return t('import.problem.invalid', { where: whereText(p.where, t), field: fieldText(p.field, t, p.where), detail });
     }
     case 'forbiddenKey': return t('import.problem.forbiddenKey', { where: p.field ? t('import.field', { path: p.field }) : t('import.where.file'), key: params.key ?? '' });
     case 'tooDeep': return t('import.problem.tooDeep', { where: p.field ? t('import.field', { path: p.field }) : t('import.where.file'), max: params.max ?? '' });

@@ -20,9 +20,9 @@ describe('ImportPanel', () => {
   });
 
   it('reports an import in counts', () => {
-    const report = { ok: true as const, added: { articles: 2, annotations: 30, settings: 1 }, merged: { articles: 1, annotations: 4, settings: 0 }, articleIds: [], warnings: [], warningProblems: [] };
+    const report = { ok: true as const, added: { articles: 2, annotations: 30, settings: 1, watches: 3 }, merged: { articles: 1, annotations: 4, settings: 0, watches: 1 }, articleIds: [], warnings: [], warningProblems: [] };
     const el = mount(<ImportPanel t={t} onBackup={vi.fn()} onImport={vi.fn()} report={report} />);
-    expect(el.querySelector('[data-testid=import-report]')!.textContent).toBe('导入完成：新增 2 篇文章、30 条标注、1 项设置；合并 1 篇文章、4 条标注、0 项设置。');
+    expect(el.querySelector('[data-testid=import-report]')!.textContent).toBe('导入完成：新增 2 篇文章、30 条标注、1 项设置、3 项关注；合并 1 篇文章、4 条标注、0 项设置、1 项关注。');
   });
 
   it('lists every error under a sentence saying nothing changed, hostile text inert', () => {

@@ -1,62 +1,29 @@
-import { createServer, type Server } from 'node:http';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, openPopup, tabIdOf, waitForAnalysis, type ExtensionSession } from './harness';
 import { startSiteServer } from '../fixtures/site-server';
+import { serveVersionPair } from './version-pair';
 
 /**
  * Issue 18 in real Chromium with the production build: a watched program lights the badge of a
  * page that names it, and two versions of a policy saved from their pages show the changed
- * numbers side by side. The final text is the sample site's page of dev text 129 (东阳); its
- * draft is a copy of that page edited as tests/fixtures/versions/dongyang-draft.txt is (a
- * 征求意见稿 with lower figures and an earlier deadline).
+ * numbers side by side (the draft and final pages of tests/e2e/version-pair.ts).
  */
 
-const FINAL_HTML = readFileSync(join(__dirname, '../fixtures/pages/corpus-129/source.html'), 'utf8');
-const TITLE = '东阳市人民政府办公室 关于印发《东阳市促进残疾人就业行动实施方案(2023—2025年)》的通知';
-const DRAFT_TITLE = '关于公开征求《东阳市促进残疾人就业行动实施方案(2023—2025年)(征求意见稿)》意见的通知';
-const REVISION: readonly [string, string][] = [
-  [TITLE, DRAFT_TITLE],
-  ['2023-03-21', '2023-01-16'],
-  ['已经市政府同意,现印发你们,请结合实际认真贯彻落实。', '现全文公布,征求意见截止时间为2023年2月15日。'],
-  ['到2025年,全市新增残疾人就业800人以上', '到2024年底,全市新增残疾人就业600人以上'],
-  ['1300人次以上', '1000人次以上'],
-  ['公益性岗位70个以上', '公益性岗位50个以上'],
-  ['就业率达60%以上', '就业率达55%以上'],
-];
-
-function draftHtml(): string {
-  let html = FINAL_HTML;
-  for (const [from, to] of REVISION) {
-    if (!html.includes(from)) throw new Error(`fixture: "${from}" not in the page`);
-    html = html.split(from).join(to);
-  }
-  return html;
-}
-
-let server: Server;
+let pair: Awaited<ReturnType<typeof serveVersionPair>>;
 let site: Awaited<ReturnType<typeof startSiteServer>>;
 let base = '';
 let session: ExtensionSession;
 
 beforeAll(async () => {
-  const pages: Record<string, string> = { '/zwgk/final.html': FINAL_HTML, '/zwgk/draft.html': draftHtml() };
-  server = createServer((req, res) => {
-    const body = pages[req.url ?? ''];
-    res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(body ?? 'not found');
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  pair = await serveVersionPair();
+  base = pair.base;
   site = await startSiteServer();
   session = await launchWithExtension();
 });
 afterAll(async () => {
   await session?.close(true);
-  await new Promise((r) => server?.close(r));
+  await pair?.close();
   await site?.close();
 });
 
@@ -113,6 +80,27 @@ describe('watchlist and versions (issue 18)', () => {
     expect(await popup.getByTestId('watch-matches').textContent()).toContain('促进残疾人就业行动实施方案');
     await popup.close();
     await Promise.all([other.page.close(), final.page.close(), dash.close()]);
+  });
+
+  it('saving a page whose program the reader just watched stars its badge, and the open dashboard lists it as new', async () => {
+    // The dashboard stays open on the watchlist the whole time: nothing reloads it by hand.
+    const dash = await dashboard();
+    await dash.getByTestId('nav-watch').click();
+    await dash.getByTestId('watchlist').waitFor();
+    const { page, tabId } = await visit(`${site.url}/pages/policy-miit-interpretation/`);
+    expect(await waitForBadge(tabId, (b) => b !== '')).toMatch(/^\d+$/);
+    const popup = await openPopup(session, tabId);
+    await popup.getByTestId('watch-program').click();
+    await popup.getByTestId('watch-matches').waitFor();
+    expect(await popup.getByTestId('watch-matches').textContent()).toContain('关于加快中试平台建设推动制造业高质量发展的指导意见');
+    await dash.locator('[data-testid=watches]', { hasText: '关于加快中试平台建设推动制造业高质量发展的指导意见' }).waitFor({ timeout: 10_000 });
+    await popup.getByTestId('save').click();
+    await popup.getByTestId('saved').waitFor();
+    expect(await waitForBadge(tabId, (b) => b.startsWith('★'))).toMatch(/^★\d+$/);
+    const news = dash.locator('[data-testid=watch-news]');
+    await news.getByText('《关于加快中试平台建设推动制造业高质量发展的指导意见》解读').waitFor({ timeout: 10_000 });
+    await popup.close();
+    await Promise.all([page.close(), dash.close()]);
   });
 
   it('two versions saved from their pages are proposed for comparison and show the changed numbers side by side', async () => {

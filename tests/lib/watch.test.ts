@@ -5,7 +5,8 @@ import { saveArticle } from '../../lib/corpus/store';
 import { nodeTokenizer } from '../../lib/corpus/node';
 import type { WatchRecord } from '../../lib/db/schema';
 import type { PageCapture } from '../../lib/types';
-import { SHANDONG, SHANXI_2023, SHANXI_2024, SHANXI_TRAD, SPORTS, closeAll, freshDb } from './corpus/helpers';
+import { SHANDONG, SHANXI_2023, SHANXI_2024, SHANXI_TRAD, SPORTS, capture, closeAll, freshDb } from './corpus/helpers';
+import { saveArticles } from '../../lib/corpus/store';
 
 afterEach(closeAll);
 
@@ -88,4 +89,46 @@ describe('stored watches and "new for my watchlist"', () => {
     await markWatchesSeen(db, 300);
     expect(await watchNews(db, tokenize)).toEqual([]);
   });
+
+  it('finds a new article for a watched query however low it ranks among many older ones', async () => {
+    const db = freshDb();
+    const tokenize = nodeTokenizer();
+    // Sixty short notices full of the words, then one long text that names them once: it ranks last.
+    const older = Array.from({ length: 60 }, (_, i) => ({
+      page: capture(`https://www.example.gov.cn/szjj/${i}.html`, `数字经济核心产业发展通报（第${i + 1}期）。数字经济核心产业增加值持续增长，数字经济核心产业企业数量增加。`, { title: `数字经济通报第${i + 1}期` }),
+      tokenize, now: 100 + i,
+    }));
+    await saveArticles(db, older);
+    await addWatch(db, 'query', '数字经济 核心产业', 500);
+    const long = `${'各地要统筹推进基础设施建设，持续优化营商环境，扎实做好民生保障工作。'.repeat(40)}其中，数字经济核心产业保持较快增长。`;
+    await saveArticle(db, { page: capture('https://www.example.gov.cn/gzbg/2026.html', long, { title: '政府工作报告' }), tokenize, now: 600 });
+    expect((await watchNews(db, tokenize)).map((n) => n.articles.map((a) => a.title))).toEqual([['政府工作报告']]);
+  });
+
+  it('lists a new article that names a watched program only in its text, as the badge would star its page, and not one that only has the words apart', async () => {
+    const db = freshDb();
+    const tokenize = nodeTokenizer();
+    await addWatch(db, 'program', '优化营商环境专项行动', 100);
+    const named = capture('https://www.example.gov.cn/yshj/1.html', '本市召开会议，部署优化营商环境专项行动各项任务，要求各部门按期完成。', { title: '部署专项行动' });
+    const apart = capture('https://www.example.gov.cn/yshj/2.html', '本市召开会议，要求优化政务服务，改善营商条件和发展环境，开展专项检查行动。', { title: '召开会议' });
+    expect(matched([watch('program', '优化营商环境专项行动')], named)).toEqual(['program:优化营商环境专项行动']);
+    expect(matched([watch('program', '优化营商环境专项行动')], apart)).toEqual([]);
+    await saveArticle(db, { page: named, tokenize, now: 200 });
+    await saveArticle(db, { page: apart, tokenize, now: 210 });
+    expect((await watchNews(db, tokenize)).map((n) => n.articles.map((a) => a.title))).toEqual([['部署专项行动']]);
+  });
+
+  it('lists for a watched query only the new articles whose text has it as typed, as the badge would star them', async () => {
+    const db = freshDb();
+    const tokenize = nodeTokenizer();
+    await addWatch(db, 'query', '数字经济11', 100);
+    const typed = capture('https://www.example.gov.cn/szjj/a.html', '市政府出台促进数字经济11条措施，支持企业上云用数赋智。', { title: '十一条措施' });
+    const apart = capture('https://www.example.gov.cn/szjj/b.html', '数字经济核心产业增加值占比达到11%，新建5G基站2000个，落实各条政策。', { title: '核心产业占比' });
+    expect(matched([watch('query', '数字经济11')], typed)).toEqual(['query:数字经济11']);
+    expect(matched([watch('query', '数字经济11')], apart)).toEqual([]);
+    await saveArticle(db, { page: typed, tokenize, now: 200 });
+    await saveArticle(db, { page: apart, tokenize, now: 210 });
+    expect((await watchNews(db, tokenize)).map((n) => n.articles.map((a) => a.title))).toEqual([['十一条措施']]);
+  });
 });
+

@@ -1,3 +1,4 @@
+import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackgroundService } from '../../../lib/background/service';
 import { backgroundRequestSchema, parseRequest, type BackgroundRequest } from '../../../lib/messages';
@@ -6,6 +7,9 @@ import { closeAll, freshDb, SHANXI_2023 } from '../corpus/helpers';
 import { draft, final, quzhou2024, quzhou2025 } from '../compare/sides';
 import type { VersionSide } from '../../../lib/compare/versions';
 import type { PageCapture } from '../../../lib/types';
+import { PolicyDB } from '../../../lib/db/schema';
+import { addWatch } from '../../../lib/watch';
+import { buildBackup, importBackup } from '../../../lib/export/backup';
 
 afterEach(closeAll);
 
@@ -103,4 +107,43 @@ describe('the watchlist through the background', () => {
     expect(() => parseRequest(backgroundRequestSchema, { type: 'addWatch', kind: 'url', value: 'x' })).not.toThrow();
     expect(parseRequest(backgroundRequestSchema, { type: 'addWatch', kind: 'url', value: 'x' }).ok).toBe(false);
   });
+
+  it('a page opened before its program was watched gets its star when the reader saves it, and is new for the watchlist', async () => {
+    const { svc, badges } = service();
+    const url = SHANXI_2023.url;
+    const open = async () => {
+      // What the content script sends when it reads the page: on opening, and again after a save.
+      await ask(svc, { type: 'readPage', text: SHANXI_2023.text, evidence: evidenceOf(SHANXI_2023), force: true }, tab(4, url));
+      await ask(svc, { type: 'reportPage', isPolicy: true, targets: 3, deadlines: 2 }, tab(4, url));
+    };
+    await open();
+    // The popup: watch the program the page names, then save the page.
+    await ask(svc, { type: 'addWatch', kind: 'program', value: '企业技术创新能力提升' });
+    await ask(svc, { type: 'saveArticle', page: SHANXI_2023 });
+    await open();
+    expect(badges).toEqual([[4, '5'], [4, '★5']]);
+    expect(await ask(svc, { type: 'pageWatchMatches', page: SHANXI_2023 })).toMatchObject([{ kind: 'program', value: '企业技术创新能力提升' }]);
+    expect((await ask(svc, { type: 'watchNews' })).map((n) => [n.watch.value, n.articles.map((a) => a.title)])).toEqual([['企业技术创新能力提升', [SHANXI_2023.meta.title]]]);
+  });
+
+  it('a watchlist written from another context (a backup imported in the dashboard) stars the next page read, without a request to the background', async () => {
+    const { db, svc, badges } = service();
+    const url = SHANXI_2023.url;
+    const read = async () => {
+      await ask(svc, { type: 'readPage', text: SHANXI_2023.text, evidence: evidenceOf(SHANXI_2023), force: true }, tab(9, url));
+      await ask(svc, { type: 'reportPage', isPolicy: true, targets: 3, deadlines: 2 }, tab(9, url));
+    };
+    await read();
+    // The dashboard opens the same database itself and imports a backup that holds a watch.
+    const source = new PolicyDB(`watch-source-${Math.random().toString(36).slice(2)}`);
+    await addWatch(source, 'program', '企业技术创新能力提升', Date.UTC(2025, 3, 1));
+    const json = await buildBackup(source, new Date());
+    source.close();
+    const dashboard = new PolicyDB(db.name);
+    expect(await importBackup(dashboard, json)).toMatchObject({ ok: true, added: { watches: 1 } });
+    dashboard.close();
+    await read();
+    expect(badges).toEqual([[9, '5'], [9, '★5']]);
+  });
 });
+

@@ -2,7 +2,10 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PolicyDB, type ArticleRecord } from '../../../lib/db/schema';
-import { BACKUP_FORMAT, DEFAULT_LIMITS, backupFileTooLarge, buildBackup, dumpUserData, importBackup, type ImportReport } from '../../../lib/export/backup';
+import { BACKUP_FORMAT, BACKUP_VERSION, DEFAULT_LIMITS, backupFileTooLarge, buildBackup, dumpUserData, importBackup, type ImportReport } from '../../../lib/export/backup';
+import { problemText } from '../../../lib/export/import-problems';
+import { makeTranslate } from '../../../lib/i18n';
+import { addWatch, listWatches, watchNews } from '../../../lib/watch';
 import { indexedTerms, indexPending, markForIndexing, saveArticle } from '../../../lib/corpus/store';
 import { searchCorpus } from '../../../lib/corpus/search';
 import { summarizeAgainstCorpus } from '../../../lib/corpus/summary';
@@ -35,12 +38,14 @@ async function seed(db: PolicyDB) {
     { key: 'sites', value: { 'www.gov.cn': { enabled: true, types: ['target', 'deadline'] }, 'example.com': { enabled: false } } },
     { key: 'lastExport', value: null },
   ]);
+  await addWatch(db, 'program', '企业技术创新能力提升', Date.UTC(2026, 9, 1));
+  await addWatch(db, 'query', '专精特新 梯度培育', Date.UTC(2026, 9, 2));
   return items;
 }
 
 async function wipe(db: PolicyDB) {
-  await db.transaction('rw', db.articles, db.annotations, db.settings, async () => {
-    await Promise.all([db.articles.clear(), db.annotations.clear(), db.settings.clear()]);
+  await db.transaction('rw', [db.articles, db.annotations, db.settings, db.watches], async () => {
+    await Promise.all([db.articles.clear(), db.annotations.clear(), db.settings.clear(), db.watches.clear()]);
   });
 }
 
@@ -55,12 +60,14 @@ describe('backup', () => {
     await seed(db);
     const json = JSON.parse(await buildBackup(db, NOW));
     expect(json.format).toBe(BACKUP_FORMAT);
-    expect(json.version).toBe(1);
+    expect(json.version).toBe(2);
     expect(json.exportedAt).toBe(NOW.toISOString());
     const dump = await dumpUserData(db);
     expect(json.articles).toHaveLength(dump.articles.length);
     expect(json.annotations).toHaveLength(dump.annotations.length);
     expect(json.settings).toHaveLength(3);
+    expect(json.watches.map((w: { value: string }) => w.value)).toEqual(expect.arrayContaining(['企业技术创新能力提升', '专精特新 梯度培育']));
+    expect(json.counts).toEqual({ articles: 2, annotations: dump.annotations.length, settings: 3, watches: 2 });
   });
 
   it('backup → wipe → import restores every record deep-equal', async () => {
@@ -74,7 +81,8 @@ describe('backup', () => {
     const seen: number[] = [];
     const reindexed: string[][] = [];
     const report = await importBackup(db, json, { onProgress: (d) => seen.push(d), afterImport: async (ids) => void reindexed.push(ids) });
-    expect(report).toMatchObject({ ok: true, added: { articles: 2, annotations: before.annotations.length, settings: 3 }, merged: { articles: 0, annotations: 0, settings: 0 } });
+    expect(report).toMatchObject({ ok: true, added: { articles: 2, annotations: before.annotations.length, settings: 3, watches: 2 }, merged: { articles: 0, annotations: 0, settings: 0, watches: 0 } });
+    expect(before.watches).toHaveLength(2);
     expect(await dumpUserData(db)).toEqual(before);
     expect((await db.articles.get('miit-2024-11')) as unknown).toHaveProperty('futureField.urls', ['https://www.gov.cn/a', 'https://www.miit.gov.cn/b']);
     expect(reindexed).toHaveLength(1);
@@ -132,7 +140,8 @@ describe('import refuses a bad file and changes nothing', () => {
     ['a truncated file', (g: any) => JSON.stringify(g).slice(0, 900), /not valid JSON.*truncated/],
     ['an empty file', () => '', /not valid JSON/],
     ['another program’s JSON', () => JSON.stringify({ format: 'zotero', items: [] }), /format/],
-    ['a newer version', (g: any) => JSON.stringify({ ...g, version: 2 }), /newer PolicyLens/],
+    ['a newer version', (g: any) => JSON.stringify({ ...g, version: BACKUP_VERSION + 1 }), /newer PolicyLens/],
+    ['a version before the first', (g: any) => JSON.stringify({ ...g, version: 0 }), /unsupported backup version 0/],
     ['arrays that are not arrays', (g: any) => JSON.stringify({ ...g, annotations: { 0: {} } }), /annotations/],
   ])('%s', async (_name, make, expected) => {
     const { db, good, before } = await setup();
@@ -398,5 +407,126 @@ describe('import and the corpus index', () => {
     expect((await searchCorpus(db, { text: '中试平台' }, tokenize)).total).toBe(0);
     expect((await searchCorpus(db, { text: '单项冠军' }, tokenize)).hits.map((h) => h.article.title)).toEqual(['新']);
     expect(await dfOf(db)).toEqual(await dfOf(other));
+  });
+});
+
+describe('the watchlist in a backup', () => {
+  const zh = makeTranslate('zh-CN');
+  /** A backup as a PolicyLens before the watchlist wrote it: version 1, no watches, three counts. */
+  function versionOne(good: any): any {
+    const { watches: _w, ...rest } = good;
+    const { watches: _c, ...counts } = good.counts;
+    return { ...rest, version: 1, counts };
+  }
+
+  it('reads a version-1 backup, which has none, and leaves the watchlist as it is', async () => {
+    const db = freshDb();
+    await seed(db);
+    const good = JSON.parse(await buildBackup(db, NOW));
+    const watchesBefore = await listWatches(db);
+    await db.articles.clear();
+    const report = await importBackup(db, JSON.stringify(versionOne(good)));
+    expect(report).toMatchObject({ ok: true, added: { articles: 2, watches: 0 }, merged: { watches: 0 } });
+    expect(await listWatches(db)).toEqual(watchesBefore);
+    // Into an empty profile: no watchlist comes with it, and nothing fails for the lack of one.
+    const other = freshDb();
+    expect(await importBackup(other, JSON.stringify(versionOne(good)))).toMatchObject({ ok: true });
+    expect(await other.watches.count()).toBe(0);
+  });
+
+  it('merges a watch already there by kind and key: the stored id stays, the later seenAt wins, a second import changes nothing', async () => {
+    const db = freshDb();
+    await seed(db);
+    const good = JSON.parse(await buildBackup(db, NOW));
+    const other = freshDb();
+    // The same program watched in the other profile under another id and wording, looked at earlier; and one watch of its own.
+    const mine = await addWatch(other, 'program', '《企业技术创新能力提升》', Date.UTC(2026, 8, 1));
+    const own = await addWatch(other, 'issuer', '山西省工业和信息化厅', Date.UTC(2026, 8, 2));
+    const backupSeen = good.watches.find((w: { kind: string }) => w.kind === 'program').seenAt;
+    const report = await importBackup(other, JSON.stringify(good));
+    expect(report).toMatchObject({ ok: true, added: { watches: 1 }, merged: { watches: 1 } });
+    const after = await listWatches(other);
+    expect(after.map((w) => w.kind).sort()).toEqual(['issuer', 'program', 'query']);
+    const program = after.find((w) => w.kind === 'program')!;
+    expect(program).toMatchObject({ id: mine.id, value: mine.value, seenAt: backupSeen });
+    expect(after.find((w) => w.kind === 'issuer')).toEqual(own);
+    const snapshot = await dumpUserData(other);
+    expect(await importBackup(other, JSON.stringify(good))).toMatchObject({ ok: true, added: { watches: 0 }, merged: { watches: 2 } });
+    expect(await dumpUserData(other)).toEqual(snapshot);
+  });
+
+  it('works the key out again from kind and value instead of trusting the file', async () => {
+    const db = freshDb();
+    await seed(db);
+    const good = JSON.parse(await buildBackup(db, NOW));
+    const edited = clone(good);
+    for (const w of edited.watches) w.key = 'not what it matches on';
+    await wipe(db);
+    expect((await importBackup(db, JSON.stringify(edited))).ok).toBe(true);
+    const fresh = freshDb();
+    await seed(fresh);
+    expect((await listWatches(db)).map((w) => [w.kind, w.key])).toEqual((await listWatches(fresh)).map((w) => [w.kind, w.key]));
+  });
+
+  it('the imported watchlist finds the matching articles of the library as new', async () => {
+    const db = freshDb();
+    const tokenize = nodeTokenizer();
+    await saveArticle(db, { page: SHANXI_2023, tokenize, now: Date.UTC(2026, 10, 1) });
+    const source = freshDb();
+    await addWatch(source, 'program', '企业技术创新能力提升', Date.UTC(2026, 9, 1));
+    expect(await watchNews(db, tokenize)).toEqual([]);
+    expect((await importBackup(db, await buildBackup(source, NOW))).ok).toBe(true);
+    expect((await watchNews(db, tokenize)).map((n) => [n.watch.value, n.articles.map((a) => a.title)])).toEqual([['企业技术创新能力提升', [SHANXI_2023.meta.title]]]);
+  });
+
+  const clone = <T>(x: T): T => structuredClone(x);
+
+  it.each([
+    ['a kind PolicyLens does not watch', (g: any) => void (g.watches[0].kind = 'url'), /^watches\[0\] \(id=[^)]+\): kind: /, '第 1 项关注 (企业技术创新能力提升)的关注类型不对：不是允许的取值。'],
+    ['a value too short to watch', (g: any) => void (g.watches[1].value = '企'), /^watches\[1\] \(id=[^)]+\): value: too short to watch$/, '第 2 项关注 (企)的关注内容不对：太短，无法关注。'],
+    ['a watch without seenAt', (g: any) => void delete g.watches[0].seenAt, /^watches\[0\] \(id=[^)]+\): seenAt: required$/, '第 1 项关注 (企业技术创新能力提升)缺少上次查看时间。'],
+    ['watches that are not a list', (g: any) => void (g.watches = { 0: g.watches[0] }), /^watches: /, null],
+    ['a watch cut from the list', (g: any) => void g.watches.pop(), /^counts\.watches: the file says 2 but holds 1/, '文件写明有 2 条关注，实际是 1 条：文件被截断或改动过。'],
+    ['a version-2 file counting watches it does not hold', (g: any) => void delete g.watches, /^counts\.watches: the file says 2 but holds 0/, null],
+  ])('refuses %s with a clear error and changes nothing', async (_name, spoil, english, chinese) => {
+    const db = freshDb();
+    await seed(db);
+    const bad = JSON.parse(await buildBackup(db, NOW));
+    await db.articles.clear();
+    await db.watches.update((await listWatches(db))[0]!.id, { seenAt: Date.UTC(2026, 10, 20) });
+    const before = await dumpUserData(db);
+    spoil(bad);
+    const report = await importBackup(db, JSON.stringify(bad));
+    expect(errorsOf(report)[0]).toMatch(english);
+    if (chinese && !report.ok) expect(problemText(report.problems[0]!, zh)).toBe(chinese);
+    expect(await dumpUserData(db)).toEqual(before);
+  });
+
+  it('refuses a watch whose id is that of a different stored watch, and too many watches', async () => {
+    const db = freshDb();
+    await seed(db);
+    const good = JSON.parse(await buildBackup(db, NOW));
+    const before = await dumpUserData(db);
+    const clash = clone(good);
+    clash.watches[0].value = '产业基础再造工程';
+    const report = await importBackup(db, JSON.stringify(clash));
+    expect(errorsOf(report)).toEqual([expect.stringMatching(/^watches\[0\] \(id=[^)]+\): its id is that of the stored watch of 企业技术创新能力提升, a different one$/)]);
+    expect(errorsOf(await importBackup(db, JSON.stringify(good), { limits: { maxWatches: 1 } }))[0]).toBe('too many watches: 2 (limit 1)');
+    expect(await dumpUserData(db)).toEqual(before);
+  });
+
+  it('keeps one of two copies of a watch inside one file, the one looked at later, and says so', async () => {
+    const db = freshDb();
+    await seed(db);
+    const good = JSON.parse(await buildBackup(db, NOW));
+    const twice = clone(good);
+    const copy = { ...twice.watches[0], id: 'w-copy', value: ` ${twice.watches[0].value}`, seenAt: twice.watches[0].seenAt + 5000 };
+    twice.watches.push(copy);
+    twice.counts.watches = 3;
+    await wipe(db);
+    const report = await importBackup(db, JSON.stringify(twice));
+    expect(report).toMatchObject({ ok: true, added: { watches: 2 } });
+    if (report.ok) expect(report.warnings).toEqual([expect.stringMatching(/^watches\[0\] \(id=[^)]+\): the same watch as watches\[2\], which was looked at later/)]);
+    expect((await listWatches(db)).find((w) => w.kind === 'program')).toMatchObject({ id: 'w-copy', value: good.watches[0].value, seenAt: copy.seenAt });
   });
 });
