@@ -153,7 +153,7 @@ export default function ArticleDetail({ detail, today, t, onSaveAnnotation, onDe
     [t('detail.site'), article.site],
     [t('detail.published'), article.publishedAt],
     [t('detail.region'), article.region ?? undefined],
-    [t('detail.agencies'), article.agencies?.join('、')],
+    [t('detail.agencies'), article.agencies?.join(t('punct.listSep'))],
     [t('detail.docNumber'), article.docNumber],
     [t('detail.saved'), stamp(article.savedAt)],
     [t('detail.updated'), article.updatedAt !== article.savedAt ? stamp(article.updatedAt) : undefined],

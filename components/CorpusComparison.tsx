@@ -149,7 +149,7 @@ export default function CorpusComparison({ summary, refreshing, onOpenArticle, l
             {s.drift.map((d, i) => (
               <li key={`${d.indicator}-${i}`}>
                 <div>
-                  <strong>{d.indicator}</strong> <span class="figure here">{t('corpus.here')}：{figure(d.here)}</span>
+                  <strong>{d.indicator}</strong> <span class="figure here">{t('punct.labelled', { label: t('corpus.here'), value: figure(d.here) })}</span>
                 </div>
                 <ul>
                   {d.there.map((o) => (

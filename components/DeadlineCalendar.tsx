@@ -23,12 +23,12 @@ function bucket(i: CalendarEntry): 'overdue' | 'soon' | 'later' | 'past' {
   return i.days < 0 ? 'past' : 'later';
 }
 
-function Articles({ entry, onOpen }: { entry: CalendarEntry; onOpen: (id: string) => void }) {
+function Articles({ entry, t, onOpen }: { entry: CalendarEntry; t: Translate; onOpen: (id: string) => void }) {
   return (
     <>
       {entry.articles.map((a, k) => (
         <span key={a.id}>
-          {k ? '、' : ''}
+          {k ? t('punct.listSep') : ''}
           <button type="button" class="linklike" data-article={a.id} onClick={() => onOpen(a.id)}>
             {a.title || a.url}
           </button>
@@ -135,7 +135,7 @@ export default function DeadlineCalendar({ calendar, t, locale = 'zh-CN', onOpen
                   <span class="date num">{e.start && e.kind !== 'by' ? `${e.start} – ${e.date}` : e.date}</span>{' '}
                   <span class="status">{deadlineStatusText(e.status, t)}</span>{' '}
                   <q>{e.text}</q>{' '}
-                  <Articles entry={e} onOpen={onOpenArticle} />
+                  <Articles entry={e} t={t} onOpen={onOpenArticle} />
                   {e.notes.map((n) => <p key={n} class="note">{n}</p>)}
                 </li>
               ))}

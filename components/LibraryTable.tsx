@@ -45,7 +45,7 @@ function SortButton({ k, label, sort, onSort, t }: { k: SortKey; label: string; 
   const active = sort.key === k;
   const arrow = active ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : '';
   return (
-    <button type="button" class="sort" data-sort={k} aria-label={active ? `${label}（${t(sort.dir === 'asc' ? 'dash.sort.asc' : 'dash.sort.desc')}）` : label} onClick={() => onSort(k)}>
+    <button type="button" class="sort" data-sort={k} aria-label={active ? t('punct.aside', { text: label, aside: t(sort.dir === 'asc' ? 'dash.sort.asc' : 'dash.sort.desc') }) : label} onClick={() => onSort(k)}>
       {label}{arrow}
     </button>
   );

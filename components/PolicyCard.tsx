@@ -63,7 +63,7 @@ function Section({ id, heading, swatch, count, folded, children }: {
 
 export default function PolicyCard({ card, today, t, limit = Infinity, onCalendar, folded = false }: PolicyCardProps) {
   const facts: [string, string, string][] = [];
-  if (card.issuers.length) facts.push(['issuers', t('policyCard.issuers'), card.issuers.join('、')]);
+  if (card.issuers.length) facts.push(['issuers', t('policyCard.issuers'), card.issuers.join(t('punct.listSep'))]);
   if (card.docNumber) facts.push(['docNumber', t('policyCard.docNumber'), card.docNumber]);
   for (const d of card.dates) facts.push([`date-${d.kind}`, t(`policyCard.date.${d.kind}` as MessageKey), d.date]);
   if (card.region) facts.push(['region', t('policyCard.region'), card.region]);

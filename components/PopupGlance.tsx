@@ -59,7 +59,7 @@ export default function PopupGlance({ counts, highlights, glance, corpusSize, on
           {glance.programsSeen.length ? (
             <li data-fact="programs">
               <strong>{t('glance.programsSeen', { n: glance.programsSeen.length })}</strong>
-              <span class="fact-detail">{glance.programsSeen.slice(0, NAMES).join('、')}{glance.programsSeen.length > NAMES ? '…' : ''}</span>
+              <span class="fact-detail">{glance.programsSeen.slice(0, NAMES).join(t('punct.listSep'))}{glance.programsSeen.length > NAMES ? '…' : ''}</span>
             </li>
           ) : null}
           {glance.related.length ? (

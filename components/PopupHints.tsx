@@ -1,6 +1,6 @@
 import type { EarlierVersion } from '../lib/compare/versions';
 import type { WatchMatch } from '../lib/watch';
-import type { MessageKey, Translate } from '../lib/i18n';
+import { datedTitle, type MessageKey, type Translate } from '../lib/i18n';
 
 /**
  * The popup's issue-18 hints: what of the watchlist this page matches, and saved articles that
@@ -35,7 +35,7 @@ export default function PopupHints({ matches, earlier, savedId, t, onCompare, pr
           <strong>{t('watch.matched')}</strong>
           <ul>
             {matches.map((m) => (
-              <li key={m.watchId}>{`${t(`watch.kind.${m.kind}`)}：${m.value}`}{m.found !== m.value ? ` → ${m.found}` : ''}</li>
+              <li key={m.watchId}>{t('punct.labelled', { label: t(`watch.kind.${m.kind}`), value: m.value })}{m.found !== m.value ? ` → ${m.found}` : ''}</li>
             ))}
           </ul>
         </div>
@@ -46,8 +46,8 @@ export default function PopupHints({ matches, earlier, savedId, t, onCompare, pr
           <ul>
             {earlier.map((e) => (
               <li key={e.id}>
-                {e.title}{e.publishedAt ? `（${e.publishedAt}）` : ''}
-                <span class="muted"> {e.reasons.map((r) => t(`compare.reason.${r}` as MessageKey)).join('、')}</span>{' '}
+                {datedTitle(t, e)}
+                <span class="muted"> {e.reasons.map((r) => t(`compare.reason.${r}` as MessageKey)).join(t('punct.listSep'))}</span>{' '}
                 {savedId ? <button type="button" data-testid="compare-earlier" onClick={() => onCompare(e.id, savedId)}>{t('compare.open')}</button> : null}
               </li>
             ))}

@@ -39,7 +39,7 @@ export default function ProgramIndex({ programs, t, onOpenArticle }: ProgramInde
               {p.variants.length ? (
                 <>
                   <dt>{t('programs.variants')}</dt>
-                  <dd>{p.variants.join('、')}</dd>
+                  <dd>{p.variants.join(t('punct.listSep'))}</dd>
                 </>
               ) : null}
             </dl>

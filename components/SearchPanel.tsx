@@ -54,7 +54,7 @@ function Hit({ hit, onOpen, t }: { hit: FoundHit; onOpen: (id: string) => void; 
         {a.title || a.url}
       </button>
       {meta ? <span class="muted"> {meta}</span> : null}
-      {via.length ? <span class="via" data-via={via.join(' ')}> {t('search.foundIn', { where: via.map((v) => t(VIA_KEYS[v])).join('、') })}</span> : null}
+      {via.length ? <span class="via" data-via={via.join(' ')}> {t('search.foundIn', { where: via.map((v) => t(VIA_KEYS[v])).join(t('punct.listSep')) })}</span> : null}
       <Snippet text={hit.snippet} highlights={hit.highlights} />
     </li>
   );

@@ -31,7 +31,7 @@ export function SyncLine({ t, status, formatTime = localTime }: { t: Translate; 
   const when = status.lastSyncedAt ? t('sync.last', { time: formatTime(status.lastSyncedAt) }) : t('sync.never');
   return (
     <p class={status.error ? 'sync-line warning' : 'sync-line muted'} data-testid="popup-sync" data-code={status.error?.code ?? ''}>
-      {t('popup.sync')}：{status.running ? t('sync.running') : when}
+      {t('punct.labelled', { label: t('popup.sync'), value: status.running ? t('sync.running') : when })}
       {status.pending ? ` · ${t('sync.pending', { n: status.pending })}` : ''}
       {status.error ? ` · ${t(`sync.error.${status.error.code}` as MessageKey)}` : ''}
     </p>

@@ -3,7 +3,7 @@ import type { ArticleSummary } from '../lib/types';
 import type { ParagraphChange, TargetChange, VersionComparison } from '../lib/compare/versions';
 import type { ComparisonFormat } from '../lib/compare/export';
 import { formatDeadline, formatFigure } from '../lib/format/value';
-import type { MessageKey, Translate } from '../lib/i18n';
+import { datedTitle, type MessageKey, type Translate } from '../lib/i18n';
 
 /**
  * Two saved articles side by side (issue 18): pick them, see the targets aligned by indicator
@@ -40,7 +40,7 @@ function figure(t: Translate, side: TargetChange['before']): string {
 }
 
 function TargetRow({ c, t }: { c: TargetChange; t: Translate }) {
-  const change = c.status === 'changed' ? c.fields.map((f) => t(`compare.field.${f}` as MessageKey)).join('、') : t(`compare.status.${c.status}` as MessageKey);
+  const change = c.status === 'changed' ? c.fields.map((f) => t(`compare.field.${f}` as MessageKey)).join(t('punct.listSep')) : t(`compare.status.${c.status}` as MessageKey);
   return (
     <tr class={`target-${c.status}`} data-indicator={c.indicator}>
       <td>{c.indicator}</td>
@@ -109,8 +109,8 @@ export default function VersionCompare({ articles, t, onCompare, onExport, initi
       {result ? (
         <section class="compare-result" data-testid="compare-result">
           <p class="compare-titles">
-            {t('compare.older')}：{result.older.title}{result.older.publishedAt ? `（${result.older.publishedAt}）` : ''}<br />
-            {t('compare.newer')}：{result.newer.title}{result.newer.publishedAt ? `（${result.newer.publishedAt}）` : ''}
+            {t('punct.labelled', { label: t('compare.older'), value: datedTitle(t, result.older) })}<br />
+            {t('punct.labelled', { label: t('compare.newer'), value: datedTitle(t, result.newer) })}
           </p>
           <p class="compare-summary" data-testid="compare-summary">
             {t('compare.summary', { changed: result.stats.targetsChanged, added: result.stats.targetsAdded, removed: result.stats.targetsRemoved, paragraphs: result.stats.paragraphsChanged })}

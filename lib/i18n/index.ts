@@ -15,6 +15,10 @@ export { pickLocale, isLanguageChoice, resolveLocale, makePageTranslate, zhPageT
 const zhCN = {
   ...PAGE_STRINGS.zhCN,
   appName: '政策透镜',
+  // Punctuation is the language's too: a colon, a list separator and an aside in brackets.
+  'punct.labelled': '{label}：{value}',
+  'punct.listSep': '、',
+  'punct.aside': '{text}（{aside}）',
   'verdict.policy': '政策文章',
   'verdict.notPolicy': '不是政策文章',
   'verdict.pending': '正在分析本页…',
@@ -513,6 +517,9 @@ export type MessageKey = keyof typeof zhCN;
 const en: Record<MessageKey, string> = {
   ...PAGE_STRINGS.en,
   appName: 'PolicyLens',
+  'punct.labelled': '{label}: {value}',
+  'punct.listSep': ', ',
+  'punct.aside': '{text} ({aside})',
   'verdict.policy': 'Policy article',
   'verdict.notPolicy': 'Not a policy article',
   'verdict.pending': 'Reading this page…',
@@ -1008,6 +1015,9 @@ const en: Record<MessageKey, string> = {
 const zhTW: Record<MessageKey, string> = {
   ...PAGE_STRINGS.zhTW,
   appName: '政策透鏡',
+  'punct.labelled': '{label}：{value}',
+  'punct.listSep': '、',
+  'punct.aside': '{text}（{aside}）',
   'verdict.policy': '政策文章',
   'verdict.notPolicy': '不是政策文章',
   'verdict.pending': '正在分析這個網頁…',
@@ -1517,6 +1527,11 @@ export function makeTranslate(locale: Locale): Translate {
 
 /** Simplified Chinese, for callers that pass no translation (the exports, which are written in Chinese). */
 export const zhTranslate: Translate = translateWith(zhCN);
+
+/** An article's title with its date beside it, bracketed the language's way. */
+export function datedTitle(t: Translate, a: { title: string; publishedAt?: string | null }): string {
+  return a.publishedAt ? t('punct.aside', { text: a.title, aside: a.publishedAt }) : a.title;
+}
 
 export const LOCALES: readonly Locale[] = ['zh-CN', 'zh-TW', 'en'];
 export function messageKeys(locale: Locale): string[] {

@@ -6,6 +6,7 @@ import Watchlist from '../../components/Watchlist';
 import PopupHints from '../../components/PopupHints';
 import { compareVersions } from '../../lib/compare/versions';
 import type { IndicatorRow } from '../../lib/compare/indicator';
+import { makeTranslate } from '../../lib/i18n';
 import { HOSTILE, flush, inert, mount, summary, t, unmountAll } from './dashboard-helpers';
 import { draft, final } from '../lib/compare/sides';
 
@@ -96,5 +97,16 @@ describe('Watchlist and popup hints', () => {
     el.querySelector<HTMLButtonElement>('[data-testid=compare-earlier]')!.click();
     expect(onCompare).toHaveBeenCalledWith('old', 'now');
     expect(mount(<PopupHints t={t} savedId={null} onCompare={onCompare} matches={[]} earlier={[]} />).textContent).toBe('');
+  });
+
+  it('punctuates as the reader\'s language does: English gets a colon, commas and brackets, not Chinese ones', () => {
+    const en = makeTranslate('en');
+    const el = mount(<PopupHints t={en} savedId="now" onCompare={() => undefined}
+      matches={[{ watchId: 'w', kind: 'program', value: '企业技术创新', found: '企业技术创新' }]}
+      earlier={[{ id: 'old', title: '征求意见稿', publishedAt: '2024-01-02', reasons: ['title', 'draft'], score: 5 }]} />);
+    const text = el.textContent!;
+    expect(text).toContain('Program: 企业技术创新');
+    expect(text).toContain('征求意见稿 (2024-01-02)');
+    expect(text).not.toMatch(/[：、（）]/);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js';
-import { LOCALES, makeTranslate, messageKeys, pickLocale, resolveLocale, zhTranslate, type MessageKey } from '../../lib/i18n';
+import { datedTitle, LOCALES, makeTranslate, messageKeys, pickLocale, resolveLocale, zhTranslate, type MessageKey } from '../../lib/i18n';
 
 describe('i18n', () => {
   it('has the same keys in every locale', () => {
@@ -30,6 +30,17 @@ describe('i18n', () => {
   });
   it('never reads a parameter as a template (parameters are often page text)', () => {
     expect(makeTranslate('zh-CN')('deadline.within', { text: '{n}日内{text}$&' })).toBe('期限 {n}日内{text}$&');
+  });
+  it('writes English with English punctuation, in its strings and in what the views join', () => {
+    const en = makeTranslate('en');
+    const fullWidth = /[：、，。；（）「」]/;
+    const offenders = messageKeys('en').filter((k) => fullWidth.test(en(k as MessageKey)) && !/[\u4e00-\u9fff]/.test(en(k as MessageKey)));
+    expect(offenders).toEqual([]);
+    expect(en('punct.labelled', { label: 'Program', value: '1227' })).toBe('Program: 1227');
+    expect(['a', 'b'].join(en('punct.listSep'))).toBe('a, b');
+    expect(datedTitle(en, { title: 'Plan', publishedAt: '2024-01-02' })).toBe('Plan (2024-01-02)');
+    expect(datedTitle(zhTranslate, { title: '方案', publishedAt: '2024-01-02' })).toBe('方案（2024-01-02）');
+    expect(datedTitle(en, { title: 'Plan' })).toBe('Plan');
   });
   it('falls back to Chinese where no translation is given', () => {
     expect(zhTranslate('kind.target')).toBe('目标');
