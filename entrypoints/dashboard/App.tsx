@@ -25,6 +25,7 @@ import UndoToast from '../../components/UndoToast';
 import TeamSync from './team';
 import type { TeamView } from '../../lib/sync/service';
 import HighlightsView from '../../components/HighlightsView';
+import { NO_TEAM, teamNames, type TeamNames } from '../../lib/view/team';
 import { articleIdFromHash, emptyFilters, filterArticles, filterChoices, type Filters } from './library';
 import { CompareView, IndicatorsView, WatchView } from './compare-views';
 import { comparePairFromHash } from '../../components/VersionCompare';
@@ -75,9 +76,10 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
   const [importError, setImportError] = useState<string | null>(null);
   const [persisted, setPersisted] = useState<boolean | null>(null);
   const [estimate, setEstimate] = useState<StorageEstimateLike | null>(null);
-  const [members, setMembers] = useState<Record<string, string>>({});
+  const [team, setTeam] = useState<TeamNames>(NO_TEAM);
+  const members = team.names;
   const toastKey = useRef(0);
-  const onTeam = (team: TeamView) => setMembers(Object.fromEntries(team.members.map((m) => [m.id, m.name])));
+  const onTeam = (view: TeamView) => setTeam(teamNames(view));
 
   const fail = (e: unknown) => setError(t('error.generic', { message: message(e) }));
 
@@ -403,7 +405,7 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
         {view === 'highlights' ? (
           <section aria-labelledby="highlights-h">
             <h2 id="highlights-h">{t('dash.nav.highlights')}</h2>
-            <HighlightsView t={t} onOpenArticle={open} exporting={busy?.kind === 'export'}
+            <HighlightsView t={t} team={team} onOpenArticle={open} exporting={busy?.kind === 'export'}
               onQuery={(query) => askBackground({ type: 'listHighlights', query })}
               onExport={(ids, f) => void exportHighlights(ids, f)} />
           </section>
