@@ -12,7 +12,8 @@ import { fixturePages } from './fixture-pages';
  * Team sync (issue 19) in Chromium: two browser profiles with the built extension, one
  * CouchDB-compatible server (express-pouchdb, in this process, on 127.0.0.1) that asks for a
  * password. Profile A saves a page from the popup and turns sync on in the dashboard; profile B
- * turns it on and sees the article; a deletion in B reaches A; with the server stopped A keeps
+ * turns it on and sees the article, with Alice's note under her name in his all-highlights view
+ * and its filter by member; a deletion in B reaches A; with the server stopped A keeps
  * saving and the dashboard says the server cannot be reached, and once it is back nothing is lost.
  *
  * The one change to the build: its manifest also grants http://127.0.0.1/* up front. The
@@ -24,6 +25,7 @@ import { fixturePages } from './fixture-pages';
 // Titles without pinyin glosses, so the list's text can be compared with the label as it is.
 const policyPages = fixturePages().filter((p) => p.expected.isPolicy && p.expected.title && !/[(（]/.test(p.expected.title));
 const [first, second] = [policyPages[0]!, policyPages[1]!];
+const ALICE_NOTE = '请鲍勃核对这一条';
 
 let site: Awaited<ReturnType<typeof startSiteServer>>;
 let server: TeamServer;
@@ -111,6 +113,15 @@ describe('a team library in two Chromium profiles', () => {
     sessions.push(a);
     await savePage(a, first.slug);
     dashA = await dashboard(a);
+    // A note of Alice's on the article, for Bob's team view to name her.
+    await dashA.getByTestId('nav-articles').click();
+    await dashA.locator('[data-testid=articles] [data-testid=open]').first().click();
+    await dashA.getByTestId('detail').waitFor();
+    await dashA.getByTestId('add-note').first().click();
+    await dashA.getByTestId('note').first().fill(ALICE_NOTE);
+    await dashA.getByTestId('save-note').first().click();
+    await dashA.getByTestId('note-saved').waitFor();
+    await dashA.getByTestId('detail-close').click();
     await turnOnSync(dashA, { user: 'alice', password: 'alice-pw', name: '爱丽丝' });
     const sa = await syncNow(dashA);
     expect(sa.error, sa.last).toBeNull();
@@ -134,6 +145,15 @@ describe('a team library in two Chromium profiles', () => {
     await dashB.getByTestId('nav-team').click();
     await dashB.getByTestId('sync-members').waitFor();
     expect(await dashB.getByTestId('sync-members').textContent()).toContain('爱丽丝');
+    // Bob's all-highlights view names the note's writer, and filters by member.
+    await dashB.getByTestId('nav-highlights').click();
+    const row = dashB.locator('[data-testid=highlights] tbody tr').filter({ hasText: ALICE_NOTE });
+    await row.waitFor();
+    expect(await row.getByTestId('note-author').textContent()).toBe('爱丽丝 的笔记');
+    await dashB.getByTestId('highlights-member').selectOption({ label: '鲍勃（我）' });
+    await dashB.getByTestId('highlights-none').waitFor();
+    await dashB.getByTestId('highlights-member').selectOption({ label: '爱丽丝' });
+    await row.waitFor();
   }, 240_000);
 
   it('a deletion in B reaches A', async () => {
