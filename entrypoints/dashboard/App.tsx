@@ -25,7 +25,7 @@ import UndoToast from '../../components/UndoToast';
 import TeamSync from './team';
 import type { TeamView } from '../../lib/sync/service';
 import HighlightsView from '../../components/HighlightsView';
-import { NO_TEAM, teamNames, type TeamNames } from '../../lib/view/team';
+import { isTeam, NO_TEAM, teamNames, type TeamNames } from '../../lib/view/team';
 import { articleIdFromHash, emptyFilters, filterArticles, filterChoices, type Filters } from './library';
 import { CompareView, IndicatorsView, WatchView } from './compare-views';
 import { comparePairFromHash } from '../../components/VersionCompare';
@@ -77,9 +77,13 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
   const [persisted, setPersisted] = useState<boolean | null>(null);
   const [estimate, setEstimate] = useState<StorageEstimateLike | null>(null);
   const [team, setTeam] = useState<TeamNames>(NO_TEAM);
+  const [highlightsBy, setHighlightsBy] = useState<TeamView['highlightsBy']>({});
   const members = team.names;
   const toastKey = useRef(0);
-  const onTeam = (view: TeamView) => setTeam(teamNames(view));
+  const onTeam = (view: TeamView) => {
+    setTeam(teamNames(view));
+    setHighlightsBy(view.highlightsBy);
+  };
 
   const fail = (e: unknown) => setError(t('error.generic', { message: message(e) }));
 
@@ -294,13 +298,13 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
 
   const choices = useMemo(() => filterChoices(articles ?? [], programs, calendar), [articles, programs, calendar]);
   const shown = useMemo(
-    () => sortArticles(filterArticles(articles ?? [], filters, programs, calendar), sort),
-    [articles, filters, programs, calendar, sort],
+    () => sortArticles(filterArticles(articles ?? [], filters, programs, calendar, highlightsBy), sort),
+    [articles, filters, programs, calendar, sort, highlightsBy],
   );
   const onSort = (key: SortKey) =>
     setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: key === 'title' ? 'asc' : 'desc' }));
   const setFilter = (k: keyof Filters) => (e: Event) => setFilters((f) => ({ ...f, [k]: (e.currentTarget as HTMLSelectElement).value }));
-  const filtered = filters.region || filters.program || filters.type || filters.year;
+  const filtered = filters.region || filters.program || filters.type || filters.year || filters.member;
 
   return (
     <main class="dashboard">
@@ -380,6 +384,16 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
                       {choices.years.map((y) => <option key={y} value={String(y)}>{y}</option>)}
                     </select>
                   </label>
+                  {isTeam(team) ? (
+                    <label>{t('team.member')}{' '}
+                      <select data-testid="filter-member" value={filters.member} onChange={setFilter('member')}>
+                        <option value="">{t('dash.filter.any')}</option>
+                        {Object.entries(team.names).map(([id, name]) => (
+                          <option key={id} value={id}>{id === team.me ? `${name}${t('sync.me')}` : name}</option>
+                        ))}
+                      </select>
+                    </label>
+                  ) : null}
                   {filtered ? <button type="button" onClick={() => setFilters(emptyFilters)}>{t('dash.filter.clear')}</button> : null}
                   <span class="muted" data-testid="shown">{t('dash.filter.shown', { shown: shown.length, total: articles.length })}</span>
                 </div>
