@@ -82,14 +82,25 @@ async function turnOnSync(dash: Page, who: { user: string; password: string; nam
   expect(await refused.count(), (await refused.allTextContents()).join(' ')).toBe(0);
 }
 
-/** Press "sync now" in the team view and wait for the round to end; the status it leaves. */
+/**
+ * Press "sync now" in the team view and wait for a round that began after the press to end; the
+ * status it leaves. Not "wait until idle": a fast round flips data-running and back before a
+ * look, and an idle panel read too early still shows the round before. The panel's
+ * data-attempted-at (when the last round began) only moves past the value read before the press
+ * once the background answers the press, and the background answers only after a round begun
+ * after it (one under way is followed by another).
+ */
 async function syncNow(dash: Page): Promise<{ last: string; pending: string; error: string | null }> {
   await dash.getByTestId('nav-team').click();
   const button = dash.getByTestId('sync-now');
   await button.waitFor();
   await dash.waitForSelector('[data-testid=sync-status][data-running=false]');
+  const before = Number((await dash.getByTestId('sync-status').getAttribute('data-attempted-at')) || 0);
   await button.click();
-  await dash.waitForSelector('[data-testid=sync-status][data-running=false]', { timeout: 60_000 });
+  await dash.waitForFunction((before) => {
+    const status = document.querySelector('[data-testid=sync-status]');
+    return status?.getAttribute('data-running') === 'false' && Number(status.getAttribute('data-attempted-at') || 0) > before;
+  }, before, { timeout: 60_000 });
   const error = dash.getByTestId('sync-error');
   return {
     last: (await dash.getByTestId('sync-last').textContent()) ?? '',
