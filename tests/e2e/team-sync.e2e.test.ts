@@ -13,7 +13,9 @@ import { fixturePages } from './fixture-pages';
  * CouchDB-compatible server (express-pouchdb, in this process, on 127.0.0.1) that asks for a
  * password. Profile A saves a page from the popup and turns sync on in the dashboard; profile B
  * turns it on and sees the article, with Alice's note under her name in his all-highlights view
- * and its filter by member; a deletion in B reaches A; with the server stopped A keeps
+ * and its filter by member; both rewrite that note while the server is stopped, and once it is back
+ * both texts are on both profiles, one as the note and one beside it, each under its writer's
+ * name; a deletion in B reaches A; with the server stopped A keeps
  * saving and the dashboard says the server cannot be reached, and once it is back nothing is lost.
  *
  * The one change to the build: its manifest also grants http://127.0.0.1/* up front. The
@@ -115,6 +117,54 @@ async function articleTitles(dash: Page): Promise<string[]> {
   return dash.locator('[data-testid=articles] tbody tr').allTextContents();
 }
 
+/** Open the one article in the list; its detail. */
+async function openArticle(dash: Page): Promise<void> {
+  await dash.getByTestId('nav-articles').click();
+  await dash.locator('[data-testid=articles] [data-testid=open]').first().click();
+  await dash.getByTestId('detail').waitFor();
+}
+
+/** Rewrite the article's one note as a reader does: select what is there, type over it, save. */
+async function retypeNote(dash: Page, from: string, to: string): Promise<void> {
+  await openArticle(dash);
+  const note = dash.getByTestId('note');
+  expect(await note.count()).toBe(1);
+  expect(await note.inputValue()).toBe(from);
+  await note.click();
+  await dash.keyboard.press('ControlOrMeta+A');
+  await dash.keyboard.press('Backspace');
+  await note.pressSequentially(to);
+  expect(await note.inputValue()).toBe(to);
+  await dash.getByTestId('save-note').click();
+  await dash.getByTestId('note-saved').waitFor();
+  await dash.getByTestId('detail-close').click();
+}
+
+/**
+ * What a reader sees of the article's note after a sync: the note, the line naming its writer
+ * (none for the reader's own), and any other version beside it under its writer's name.
+ */
+async function noteAsShown(dash: Page): Promise<{ note: string; by: string | null; others: { label: string; text: string }[] }> {
+  // The page reads the library again, as a reader coming back to it does.
+  await dash.reload();
+  await openArticle(dash);
+  const note = dash.getByTestId('note');
+  expect(await note.count()).toBe(1);
+  const versions = dash.getByTestId('note-version');
+  const others: { label: string; text: string }[] = [];
+  for (let i = 0; i < (await versions.count()); i++) {
+    others.push({
+      label: ((await versions.nth(i).locator('p').first().textContent()) ?? '').trim(),
+      text: ((await versions.nth(i).locator('blockquote').textContent()) ?? '').trim(),
+    });
+  }
+  const author = dash.getByTestId('note-author');
+  const by = (await author.count()) ? ((await author.textContent()) ?? '').trim() : null;
+  const shown = { note: await note.inputValue(), by, others };
+  await dash.getByTestId('detail-close').click();
+  return shown;
+}
+
 describe('a team library in two Chromium profiles', () => {
   let dashA: Page;
   let dashB: Page;
@@ -165,6 +215,46 @@ describe('a team library in two Chromium profiles', () => {
     await dashB.getByTestId('highlights-none').waitFor();
     await dashB.getByTestId('highlights-member').selectOption({ label: '爱丽丝' });
     await row.waitFor();
+  }, 240_000);
+
+  it('A and B edit the same note offline; once the server is back, both texts are on both profiles', async () => {
+    const ALICE_OFFLINE = '爱丽丝离线改写：目标20户待核对';
+    const BOB_OFFLINE = '鲍勃离线改写：期限按到2027年记';
+    // Offline as a reader is: the team's server cannot be reached, and sync stays on.
+    await server.stop();
+    try {
+      await retypeNote(dashA, ALICE_NOTE, ALICE_OFFLINE);
+      await retypeNote(dashB, ALICE_NOTE, BOB_OFFLINE);
+      for (const dash of [dashA, dashB]) {
+        const gone = await syncNow(dash);
+        expect(gone.error).toBe('unreachable');
+        expect(gone.pending).not.toBe('待上传的更改：0');
+      }
+    } finally {
+      await server.start();
+    }
+    // A comes back first; B meets A's text as a conflict and sends one revision holding both; A gets it.
+    for (const dash of [dashA, dashB, dashA]) {
+      const back = await syncNow(dash);
+      expect([back.error, back.pending]).toEqual([null, '待上传的更改：0']);
+    }
+    const writer: Record<string, string> = { [ALICE_OFFLINE]: '爱丽丝', [BOB_OFFLINE]: '鲍勃' };
+    const shownA = await noteAsShown(dashA);
+    const shownB = await noteAsShown(dashB);
+    for (const [shown, reader] of [[shownA, '爱丽丝'], [shownB, '鲍勃']] as const) {
+      // One text is the note, the other stands beside it under its writer's name; the note names
+      // its writer unless it is the reader's own.
+      expect([shown.note, ...shown.others.map((o) => o.text)].sort(), reader).toEqual([ALICE_OFFLINE, BOB_OFFLINE].sort());
+      expect(shown.by, reader).toBe(writer[shown.note] === reader ? null : `${writer[shown.note]} 的笔记`);
+      const other = shown.others[0]!;
+      expect(other.label, reader).toBe(`${writer[other.text]} 同时写的另一版本：`);
+    }
+    // The same note and the same version beside it on both profiles: they converged on one revision.
+    expect([shownB.note, shownB.others]).toEqual([shownA.note, shownA.others]);
+    for (const dash of [dashA, dashB]) {
+      await dash.getByTestId('nav-team').click();
+      expect(await dash.getByTestId('sync-conflicts').textContent()).toContain('有 1 条笔记');
+    }
   }, 240_000);
 
   it('a deletion in B reaches A', async () => {
