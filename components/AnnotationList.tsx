@@ -1,5 +1,7 @@
 import type { PageAnnotation } from '../lib/types';
 import type { Translate } from '../lib/i18n';
+import { useState } from 'preact/hooks';
+import { authorQuery, isTeam, madeBy, nameOf, NO_TEAM, type TeamNames } from '../lib/view/team';
 
 export interface AnnotationListProps {
   annotations: readonly PageAnnotation[];
@@ -10,6 +12,8 @@ export interface AnnotationListProps {
   onRemove?: (id: string) => void;
   /** A line about the last re-attach (nothing selected …). */
   status?: string | null;
+  /** The team library's members (issue 19): each highlight and note names its author, and the list filters by member. */
+  team?: TeamNames;
 }
 
 /**
@@ -17,13 +21,21 @@ export interface AnnotationListProps {
  * page changed) are listed apart as orphans with their text, note and tags, never dropped: the
  * reader can attach one to a new selection or delete it.
  */
-export default function AnnotationList({ annotations, t, onPick, onReattach, onRemove, status }: AnnotationListProps) {
-  const found = annotations.filter((a) => !a.orphan);
-  const orphans = annotations.filter((a) => a.orphan);
+export default function AnnotationList({ annotations, t, onPick, onReattach, onRemove, status, team = NO_TEAM }: AnnotationListProps) {
+  const [member, setMember] = useState('');
+  const teamShown = isTeam(team);
+  const unknown = t('team.unknown');
+  // Only the members who made something on this page are worth a choice.
+  const authors = teamShown ? Object.keys(team.names).filter((id) => annotations.some((a) => madeBy(row(a), authorQuery(team, id)))) : [];
+  const shown = member ? annotations.filter((a) => madeBy(row(a), authorQuery(team, member))) : annotations;
+  const found = shown.filter((a) => !a.orphan);
+  const orphans = shown.filter((a) => a.orphan);
   const item = (a: PageAnnotation, orphan: boolean) => (
     <li key={a.id} data-id={a.id} class={`type-mark type-mark--${a.type}`}>
       {orphan ? <q>{a.text}</q> : <button type="button" class="linklike" onClick={() => onPick?.(a.id)}>{a.text}</button>}
+      {teamShown && a.type === 'highlight' ? <p class="muted author" data-testid="highlight-author">{t('team.by', { name: nameOf(team, a.author, unknown) })}</p> : null}
       {a.note ? <p class="note" data-testid="note">{a.note}</p> : null}
+      {teamShown && a.note ? <p class="muted author" data-testid="note-author">{t('team.noteBy', { name: nameOf(team, a.noteBy, unknown) })}</p> : null}
       {a.tags.length ? <p class="tags">{a.tags.map((tag) => `#${tag}`).join(' ')}</p> : null}
       {orphan && !a.id.startsWith('unsaved:') ? (
         <p class="orphan-actions">
@@ -37,6 +49,15 @@ export default function AnnotationList({ annotations, t, onPick, onReattach, onR
   );
   return (
     <section class="annotations" data-testid="annotations">
+      {authors.length > 1 ? (
+        <label>
+          {t('team.member')}{' '}
+          <select value={member} data-testid="annotations-member" onChange={(e) => setMember(e.currentTarget.value)}>
+            <option value="">{t('dash.filter.any')}</option>
+            {authors.map((id) => <option key={id} value={id}>{id === team.me ? `${team.names[id]}${t('sync.me')}` : team.names[id]}</option>)}
+          </select>
+        </label>
+      ) : null}
       {found.length ? <ol>{found.map((a) => item(a, false))}</ol> : <p class="muted">{t('annotations.none')}</p>}
       {orphans.length ? (
         <div class="orphans" data-testid="orphans">
@@ -48,4 +69,9 @@ export default function AnnotationList({ annotations, t, onPick, onReattach, onR
       {status ? <p class="muted" role="status">{status}</p> : null}
     </section>
   );
+}
+
+/** A page's annotation as madeBy reads it: the page lists the reader's highlights and annotated engine spans. */
+function row(a: PageAnnotation) {
+  return { origin: a.type === 'highlight' ? ('manual' as const) : ('auto' as const), note: a.note, author: a.author, noteBy: a.noteBy };
 }

@@ -123,6 +123,7 @@ function AnnotationEditor({ a, t, members, onSave, onDelete }: {
   return (
     <form class="annotation-edit" onSubmit={save}>
       <NoteVersions a={a} t={t} members={members} onChoose={(n) => void choose(n)} />
+      {a.noteBy && a.note ? <p class="muted author" data-testid="note-author">{t('team.noteBy', { name: members[a.noteBy] ?? t('team.unknown') })}</p> : null}
       <label>
         {t('detail.note')}
         <textarea data-testid="note" rows={2} autoFocus={opened} maxLength={MAX_NOTE} value={note}

@@ -5,11 +5,13 @@ import { HIGHLIGHT_TYPES, type HighlightType } from '../lib/palette';
 import type { ExportFormat } from '../lib/export/types';
 import { localDay } from '../lib/format/date';
 import ExportMenu from './ExportMenu';
+import { authorQuery, isTeam, nameOf, NO_TEAM, type TeamNames } from '../lib/view/team';
 
 /**
  * Every highlight and note of the library in one table, as annotation tools show them: the
  * highlighted text, the note, the tags, the article and the date, filtered by words, a tag and a
- * type, and exported as shown. Presentational: the query goes to `onQuery` (the background's
+ * type (and, in a team library, by the member who made them, each row naming its author), and
+ * exported as shown. Presentational: the query goes to `onQuery` (the background's
  * listHighlights); page text and notes are rendered as text.
  */
 export interface HighlightsViewProps {
@@ -17,17 +19,20 @@ export interface HighlightsViewProps {
   onOpenArticle: (id: string) => void;
   onExport: (ids: string[], format: ExportFormat) => void;
   exporting?: boolean;
+  /** The team library's members (issue 19); without one, no author is shown. */
+  team?: TeamNames;
   t: Translate;
 }
 
 const DEBOUNCE_MS = 200;
 const typeLabel = (type: HighlightType) => (type === 'highlight' ? 'type.highlight' : (`type.${type}` as const));
 
-export default function HighlightsView({ onQuery, onOpenArticle, onExport, exporting = false, t }: HighlightsViewProps) {
+export default function HighlightsView({ onQuery, onOpenArticle, onExport, exporting = false, team = NO_TEAM, t }: HighlightsViewProps) {
   const [text, setText] = useState('');
   const [tag, setTag] = useState('');
   const [type, setType] = useState<'' | HighlightType>('');
   const [includeAuto, setIncludeAuto] = useState(false);
+  const [member, setMember] = useState('');
   const [list, setList] = useState<HighlightList | null>(null);
   const [error, setError] = useState<string | null>(null);
   const latest = useRef(0);
@@ -40,14 +45,17 @@ export default function HighlightsView({ onQuery, onOpenArticle, onExport, expor
       if (tag) q.tag = tag;
       if (type) q.type = type;
       if (includeAuto) q.includeAuto = true;
+      if (member) q.author = authorQuery(team, member);
       onQuery(q)
         .then((l) => id === latest.current && (setList(l), setError(null)))
         .catch((e: unknown) => id === latest.current && setError(e instanceof Error ? e.message : String(e)));
     }, text ? DEBOUNCE_MS : 0);
     return () => clearTimeout(timer);
-  }, [text, tag, type, includeAuto]);
+  }, [text, tag, type, includeAuto, member]);
 
-  const filtered = !!(text.trim() || tag || type);
+  const teamShown = isTeam(team);
+  const filtered = !!(text.trim() || tag || type || member);
+  const unknown = t('team.unknown');
   const rows = list?.rows ?? [];
   return (
     <section class="highlights-view" data-testid="highlights-view">
@@ -68,11 +76,22 @@ export default function HighlightsView({ onQuery, onOpenArticle, onExport, expor
             {HIGHLIGHT_TYPES.map((ty) => <option key={ty} value={ty}>{t(typeLabel(ty))}</option>)}
           </select>
         </label>
+        {teamShown ? (
+          <label>
+            {t('team.member')}{' '}
+            <select value={member} data-testid="highlights-member" onChange={(e) => setMember(e.currentTarget.value)}>
+              <option value="">{t('dash.filter.any')}</option>
+              {Object.entries(team.names).map(([id, name]) => (
+                <option key={id} value={id}>{id === team.me ? `${name}${t('sync.me')}` : name}</option>
+              ))}
+            </select>
+          </label>
+        ) : null}
         <label class="check">
           <input type="checkbox" checked={includeAuto} data-testid="highlights-auto" onChange={(e) => setIncludeAuto(e.currentTarget.checked)} />{' '}
           {t('highlights.includeAuto')}
         </label>
-        {filtered ? <button type="button" onClick={() => { setText(''); setTag(''); setType(''); }}>{t('dash.filter.clear')}</button> : null}
+        {filtered ? <button type="button" onClick={() => { setText(''); setTag(''); setType(''); setMember(''); }}>{t('dash.filter.clear')}</button> : null}
       </form>
       {error ? <p class="error" role="alert">{t('error.generic', { message: error })}</p> : null}
       <div class="selection-bar">
@@ -100,8 +119,12 @@ export default function HighlightsView({ onQuery, onOpenArticle, onExport, expor
                 <td class={`quote type-mark type-mark--${r.type}`}>
                   <span class="visually-hidden">{t(typeLabel(r.type))}: </span>
                   {r.text}
+                  {teamShown && r.origin === 'manual' ? <div class="muted author" data-testid="highlight-author">{t('team.by', { name: nameOf(team, r.author, unknown) })}</div> : null}
                 </td>
-                <td class="note">{r.note ?? ''}</td>
+                <td class="note">
+                  {r.note ?? ''}
+                  {teamShown && r.note ? <div class="muted author" data-testid="note-author">{t('team.noteBy', { name: nameOf(team, r.noteBy, unknown) })}</div> : null}
+                </td>
                 <td class="tags">
                   {r.tags.map((x) => (
                     <button key={x} type="button" class="tag" aria-pressed={tag === x ? 'true' : 'false'} onClick={() => setTag(tag === x ? '' : x)}>{x}</button>

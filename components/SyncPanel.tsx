@@ -81,8 +81,11 @@ export default function SyncPanel({ t, status, team, onSave, onSyncNow, formatTi
       <h3>{t('sync.title')}</h3>
       <p class="hint">{t('sync.intro')}</p>
 
+      {/* data-attempted-at, when the last round began: whoever waits for a round to end (the e2e
+          tests) waits for it to pass what it read before, since a fast round flips data-running
+          and back before anyone looks. */}
       {status?.enabled ? (
-        <div class="sync-status" data-testid="sync-status" data-running={String(status.running)}>
+        <div class="sync-status" data-testid="sync-status" data-running={String(status.running)} data-attempted-at={status.lastAttemptAt ?? ''}>
           <p data-testid="sync-last">
             {status.lastSyncedAt ? t('sync.last', { time: formatTime(status.lastSyncedAt) }) : t('sync.never')}
             {status.last ? (

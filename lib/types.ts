@@ -281,4 +281,8 @@ export interface PageAnnotation {
   note?: string;
   tags: string[];
   orphan: boolean;
+  /** Team library (issue 19): the member who made this highlight; absent when this profile's reader did. */
+  author?: string;
+  /** The member who wrote its note; absent when this profile's reader did. */
+  noteBy?: string;
 }

@@ -335,6 +335,8 @@ export class PageSession {
       .map((a): PageAnnotation => ({
         id: a.id, type: a.type, text: a.text, tags: a.tags, orphan: this.orphans.has(a.id),
         ...(a.note ? { note: a.note } : {}),
+        ...(a.author ? { author: a.author } : {}),
+        ...(a.note && a.noteBy ? { noteBy: a.noteBy } : {}),
       }));
     // What the reader made and the library has not taken yet is theirs all the same.
     const drawn = new Set(this.items.map((i) => i.id));

@@ -25,6 +25,7 @@ import UndoToast from '../../components/UndoToast';
 import TeamSync from './team';
 import type { TeamView } from '../../lib/sync/service';
 import HighlightsView from '../../components/HighlightsView';
+import { isTeam, NO_TEAM, teamNames, type TeamNames } from '../../lib/view/team';
 import { articleIdFromHash, emptyFilters, filterArticles, filterChoices, type Filters } from './library';
 import { CompareView, IndicatorsView, WatchView } from './compare-views';
 import { comparePairFromHash } from '../../components/VersionCompare';
@@ -75,9 +76,14 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
   const [importError, setImportError] = useState<string | null>(null);
   const [persisted, setPersisted] = useState<boolean | null>(null);
   const [estimate, setEstimate] = useState<StorageEstimateLike | null>(null);
-  const [members, setMembers] = useState<Record<string, string>>({});
+  const [team, setTeam] = useState<TeamNames>(NO_TEAM);
+  const [highlightsBy, setHighlightsBy] = useState<TeamView['highlightsBy']>({});
+  const members = team.names;
   const toastKey = useRef(0);
-  const onTeam = (team: TeamView) => setMembers(Object.fromEntries(team.members.map((m) => [m.id, m.name])));
+  const onTeam = (view: TeamView) => {
+    setTeam(teamNames(view));
+    setHighlightsBy(view.highlightsBy);
+  };
 
   const fail = (e: unknown) => setError(t('error.generic', { message: message(e) }));
 
@@ -292,13 +298,13 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
 
   const choices = useMemo(() => filterChoices(articles ?? [], programs, calendar), [articles, programs, calendar]);
   const shown = useMemo(
-    () => sortArticles(filterArticles(articles ?? [], filters, programs, calendar), sort),
-    [articles, filters, programs, calendar, sort],
+    () => sortArticles(filterArticles(articles ?? [], filters, programs, calendar, highlightsBy), sort),
+    [articles, filters, programs, calendar, sort, highlightsBy],
   );
   const onSort = (key: SortKey) =>
     setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: key === 'title' ? 'asc' : 'desc' }));
   const setFilter = (k: keyof Filters) => (e: Event) => setFilters((f) => ({ ...f, [k]: (e.currentTarget as HTMLSelectElement).value }));
-  const filtered = filters.region || filters.program || filters.type || filters.year;
+  const filtered = filters.region || filters.program || filters.type || filters.year || filters.member;
 
   return (
     <main class="dashboard">
@@ -378,6 +384,16 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
                       {choices.years.map((y) => <option key={y} value={String(y)}>{y}</option>)}
                     </select>
                   </label>
+                  {isTeam(team) ? (
+                    <label>{t('team.member')}{' '}
+                      <select data-testid="filter-member" value={filters.member} onChange={setFilter('member')}>
+                        <option value="">{t('dash.filter.any')}</option>
+                        {Object.entries(team.names).map(([id, name]) => (
+                          <option key={id} value={id}>{id === team.me ? `${name}${t('sync.me')}` : name}</option>
+                        ))}
+                      </select>
+                    </label>
+                  ) : null}
                   {filtered ? <button type="button" onClick={() => setFilters(emptyFilters)}>{t('dash.filter.clear')}</button> : null}
                   <span class="muted" data-testid="shown">{t('dash.filter.shown', { shown: shown.length, total: articles.length })}</span>
                 </div>
@@ -403,7 +419,7 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
         {view === 'highlights' ? (
           <section aria-labelledby="highlights-h">
             <h2 id="highlights-h">{t('dash.nav.highlights')}</h2>
-            <HighlightsView t={t} onOpenArticle={open} exporting={busy?.kind === 'export'}
+            <HighlightsView t={t} team={team} onOpenArticle={open} exporting={busy?.kind === 'export'}
               onQuery={(query) => askBackground({ type: 'listHighlights', query })}
               onExport={(ids, f) => void exportHighlights(ids, f)} />
           </section>

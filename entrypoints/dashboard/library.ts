@@ -14,9 +14,11 @@ export interface Filters {
   type: '' | 'target' | 'deadline' | 'program' | 'support' | 'highlight';
   /** A deadline year as text ('' for any). */
   year: string;
+  /** A team member's id (issue 19): articles they made highlights in ('' for any). */
+  member: string;
 }
 
-export const emptyFilters: Filters = Object.freeze({ region: '', program: '', type: '', year: '' }) as Filters;
+export const emptyFilters: Filters = Object.freeze({ region: '', program: '', type: '', year: '', member: '' }) as Filters;
 
 /** The article id in `#article=<id>` (the popup links there), or null. */
 export function articleIdFromHash(hash: string): string | null {
@@ -43,7 +45,10 @@ function yearsByArticle(calendar: DeadlineCalendar | null): Map<string, Set<numb
 
 export function filterArticles(
   articles: readonly ArticleSummary[], f: Filters, programs: readonly ProgramEntry[], calendar: DeadlineCalendar | null,
+  /** The team view's articles by member (getTeam's highlightsBy). */
+  highlightsBy: Readonly<Record<string, readonly string[]>> = {},
 ): ArticleSummary[] {
+  const byMember = f.member ? new Set(highlightsBy[f.member] ?? []) : null;
   const inProgram = f.program ? new Set(programs.find((p) => p.key === f.program)?.articles.map((a) => a.id) ?? []) : null;
   const years = f.year ? yearsByArticle(calendar) : null;
   const year = Number(f.year);
@@ -51,7 +56,8 @@ export function filterArticles(
     (!f.region || a.region === f.region) &&
     (!inProgram || inProgram.has(a.id)) &&
     (!f.type || a.counts[f.type] > 0) &&
-    (!years || (years.get(a.id)?.has(year) ?? false)));
+    (!years || (years.get(a.id)?.has(year) ?? false)) &&
+    (!byMember || byMember.has(a.id)));
 }
 
 /** The values the filters offer: only what occurs in the library. */

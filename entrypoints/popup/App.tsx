@@ -11,6 +11,7 @@ import CorpusComparison from '../../components/CorpusComparison';
 import PopupGlance from '../../components/PopupGlance';
 import ExportMenu from '../../components/ExportMenu';
 import AnnotationList from '../../components/AnnotationList';
+import { NO_TEAM, teamNames, type TeamNames } from '../../lib/view/team';
 import { SyncLine } from '../../components/SyncPanel';
 import type { SyncStatus } from '../../lib/sync/service';
 import PolicyCard from '../../components/PolicyCard';
@@ -86,6 +87,7 @@ export default function App({ t }: { t: Translate }) {
   const [refreshing, setRefreshing] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [sync, setSync] = useState<SyncStatus | null>(null);
+  const [team, setTeam] = useState<TeamNames>(NO_TEAM);
   const [annotationStatus, setAnnotationStatus] = useState<string | null>(null);
 
   const fail = (e: unknown) => setError(t('error.generic', { message: e instanceof Error ? e.message : String(e) }));
@@ -146,6 +148,8 @@ export default function App({ t }: { t: Translate }) {
   useEffect(() => {
     // The team library's state, beside the page's: a failed sync must not go unnoticed.
     askBackground({ type: 'getSyncStatus' }).then(setSync).catch(() => undefined);
+    // Whose highlight on this page is whose: the team's display names (none without sync).
+    askBackground({ type: 'getTeam' }).then((v) => setTeam(teamNames(v))).catch(() => undefined);
   }, []);
 
   useEffect(() => {
@@ -290,7 +294,7 @@ export default function App({ t }: { t: Translate }) {
                   </Fold>
                 ))}
                 <Fold id="annotations" title={t('annotations.title')} count={annotations.length} swatch="highlight">
-                  <AnnotationList annotations={annotations} t={t} status={annotationStatus}
+                  <AnnotationList annotations={annotations} t={t} team={team} status={annotationStatus}
                     onPick={(id) => tabId !== null && askTab(tabId, { type: 'scrollToAnnotation', id }).catch(fail)}
                     onReattach={(id) => void reattach(id)} onRemove={(id) => void removeAnnotation(id)} />
                 </Fold>

@@ -1,5 +1,6 @@
 import type { AnnotationKind, AnnotationRecord, ArticleRecord, PolicyDB } from '../db/schema';
 import { foldText } from '../text/fold';
+import { madeBy } from '../view/team';
 import { programKey, regionKey } from './keys';
 import { makeSnippet, searchCorpus, type SearchHit, type SearchQuery, type SearchResults } from './search';
 import { indexedFacts, toSummary } from './store';
@@ -68,6 +69,11 @@ export interface HighlightQuery {
   type?: AnnotationKind;
   /** Also the engine's own annotations without a note or tag (default: only the reader's). */
   includeAuto?: boolean;
+  /**
+   * Only what this team member made (issue 19): their highlights and the annotations whose note
+   * they wrote. A MemberRecord id; null for this profile's reader, whose rows carry no author.
+   */
+  author?: string | null;
   limit?: number;
 }
 
@@ -81,6 +87,10 @@ export interface HighlightRow {
   value?: AnnotationRecord['value'];
   createdAt: number;
   updatedAt: number;
+  /** The team member who made this highlight (absent: this profile's reader, or the engine). */
+  author?: string;
+  /** The team member who wrote its note (absent: this profile's reader). */
+  noteBy?: string;
   article: { id: string; title: string; url: string; publishedAt?: string; docNumber?: string };
 }
 
@@ -113,7 +123,7 @@ export async function listHighlights(db: PolicyDB, q: HighlightQuery = {}): Prom
   const tagCounts = new Map<string, number>();
   const mine = all.filter((a) => !a.dismissed && (q.includeAuto || isReaders(a)));
   for (const a of all) if (!a.dismissed) for (const t of a.tags) tagCounts.set(t, (tagCounts.get(t) ?? 0) + 1);
-  const pool = mine.filter((a) => (!q.type || a.type === q.type) && (!tag || a.tags.includes(tag)));
+  const pool = mine.filter((a) => (!q.type || a.type === q.type) && (!tag || a.tags.includes(tag)) && (q.author === undefined || madeBy(a, q.author)));
   const articles = new Map<string, ArticleRecord>();
   for (const rec of await db.articles.bulkGet([...new Set(pool.map((a) => a.articleId))])) if (rec) articles.set(rec.id, rec);
   const articleText = new Map<string, string>();
@@ -135,6 +145,8 @@ export async function listHighlights(db: PolicyDB, q: HighlightQuery = {}): Prom
     };
     if (a.note) row.note = a.note;
     if (a.value) row.value = a.value;
+    if (a.author) row.author = a.author;
+    if (a.note && a.noteBy) row.noteBy = a.noteBy;
     if (art.publishedAt) row.article.publishedAt = art.publishedAt;
     if (art.docNumber) row.article.docNumber = art.docNumber;
     return row;

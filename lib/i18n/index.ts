@@ -510,6 +510,9 @@ const zhCN = {
   'team.keepMine': '保留当前笔记',
   'popup.sync': '团队同步',
   'team.corpus': '对比范围 {n} 篇，其中 {team} 篇由团队成员保存。',
+  'team.member': '成员',
+  'team.by': '{name} 标注',
+  'team.noteBy': '{name} 的笔记',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -1005,6 +1008,9 @@ const en: Record<MessageKey, string> = {
   'team.keepMine': 'Keep the current note',
   'popup.sync': 'Team sync',
   'team.corpus': 'Compared with {n} articles, {team} of them saved by team members.',
+  'team.member': 'Member',
+  'team.by': 'highlighted by {name}',
+  'team.noteBy': 'note by {name}',
 };
 
 
@@ -1503,6 +1509,9 @@ const zhTW: Record<MessageKey, string> = {
   'team.keepMine': '保留目前的筆記',
   'popup.sync': '團隊同步',
   'team.corpus': '比較範圍 {n} 篇，其中 {team} 篇由團隊成員儲存。',
+  'team.member': '成員',
+  'team.by': '{name} 標註',
+  'team.noteBy': '{name} 的筆記',
 };
 
 const tables: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };

@@ -149,6 +149,8 @@ export const highlightQuerySchema = z.object({
   tag: z.optional(str(100)),
   type: z.optional(annotationKind),
   includeAuto: z.optional(z.boolean()),
+  /** A team member's id; null: this profile's reader. */
+  author: z.optional(z.nullable(id)),
   limit: z.optional(count(5000)),
 });
 

@@ -78,11 +78,26 @@ export async function syncRound(db: PolicyDB, remote: Remote, who: Who, opts: Ro
       total.pushed += result.push?.docs_written ?? 0;
       total.refused += result.pull?.doc_write_failures ?? 0;
       const pushedTo = Number(result.push?.last_seq ?? 0);
-      await db.syncDocs.where('pending').equals(1).and((d) => d.seq <= pushedTo).modify((d) => void delete d.pending);
+      await clearPending(db, pushedTo);
     } finally {
       release();
     }
     if ((await pendingCount(db)) === 0) break;
   }
   return total;
+}
+
+/**
+ * The revisions the server now has are no longer pending. Read with one getAll and written back
+ * with one bulkPut, not a filtered cursor: every pending document has the same `pending` key, and
+ * stepping a cursor over equal index keys costs IndexedDB implementations that seek from the
+ * start of the key (fake-indexeddb, hence the bench and the unit tests) a scan per step, which made
+ * the first push of 10,000 articles (40,000 documents) quadratic. In one transaction, so a row
+ * stamped again meanwhile keeps its newer revision pending.
+ */
+async function clearPending(db: PolicyDB, pushedTo: number): Promise<void> {
+  await db.transaction('rw', db.syncDocs, async () => {
+    const sent = (await db.syncDocs.where('pending').equals(1).toArray()).filter((d) => d.seq <= pushedTo);
+    await db.syncDocs.bulkPut(sent.map(({ pending: _sent, ...rest }) => rest));
+  });
 }

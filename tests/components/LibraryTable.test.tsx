@@ -70,6 +70,15 @@ describe('dashboard filters', () => {
     expect(filterChoices([A, B, C], programs, calendar)).toEqual({ regions: ['山东', '山西'], programs: [{ key: 'k1', name: '行动方案' }], years: [2025, 2027] });
   });
 
+  it("filters by team member: the articles they made highlights in, with the other filters", () => {
+    const byMember = { alice: ['a', 'c'], bob: ['b'] };
+    const f = (over: Partial<typeof emptyFilters>) => filterArticles([A, B, C], { ...emptyFilters, ...over }, programs, calendar, byMember).map((a) => a.id);
+    expect(f({ member: 'alice' })).toEqual(['a', 'c']);
+    expect(f({ member: 'bob' })).toEqual(['b']);
+    expect(f({ member: 'alice', program: 'k1' })).toEqual(['a']);
+    expect(f({ member: 'carol' })).toEqual([]);
+  });
+
   it('reads #article=<id> and ignores anything else', () => {
     expect(articleIdFromHash('#article=a0ab%2F1')).toBe('a0ab/1');
     expect(articleIdFromHash('#article=')).toBeNull();

@@ -27,8 +27,8 @@ export function assertFirefoxAvailable(): void {
   }
 }
 
-function geckoId(): string {
-  const manifest = JSON.parse(readFileSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+function geckoId(extensionDir: string): string {
+  const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as {
     browser_specific_settings?: { gecko?: { id?: string } };
   };
   const id = manifest.browser_specific_settings?.gecko?.id;
@@ -48,8 +48,10 @@ export interface FirefoxSession {
   close(removeProfile?: boolean): Promise<void>;
 }
 
-export async function launchFirefox(options: { profileDir?: string } = {}): Promise<FirefoxSession> {
+/** `extensionDir`: a copy of the Firefox build to install instead (the team sync test grants its server's origin in it). */
+export async function launchFirefox(options: { profileDir?: string; extensionDir?: string } = {}): Promise<FirefoxSession> {
   assertFirefoxAvailable();
+  const extensionDir = options.extensionDir ?? FIREFOX_EXTENSION_DIR;
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'policylens-firefox-'));
   const downloadDir = join(profileDir, 'downloads');
   mkdirSync(downloadDir, { recursive: true });
@@ -63,7 +65,7 @@ export async function launchFirefox(options: { profileDir?: string } = {}): Prom
     args: ['-remote-allow-system-access'],
     env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
     extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [geckoId()]: INTERNAL_UUID }),
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoId(extensionDir)]: INTERNAL_UUID }),
       'intl.accept_languages': 'zh-CN, zh',
       'intl.locale.requested': 'zh-CN',
       // Off the network: the machine has none, and a test must not wait for one.
@@ -86,7 +88,7 @@ export async function launchFirefox(options: { profileDir?: string } = {}): Prom
     },
   });
   try {
-    await browser.installExtension(FIREFOX_EXTENSION_DIR);
+    await browser.installExtension(extensionDir);
   } catch (e) {
     await browser.close();
     throw e;

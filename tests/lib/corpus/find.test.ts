@@ -69,6 +69,30 @@ describe('all highlights', () => {
     expect(auto.rows.length).toBeGreaterThan(0);
     expect((await listHighlights(db, { type: 'deadline' })).rows).toEqual([]);
   });
+
+  it("filters by the team member who made a highlight or wrote a note, and names them on each row", async () => {
+    const { db, ids } = await library();
+    const text = SHANDONG.text;
+    const at = 0;
+    const bobsText = text.slice(at, at + 4);
+    // Arrived from the team: bob's highlight, and a note carol wrote on the engine's target.
+    await saveArticle(db, { page: SHANDONG, tokenize, manual: [{ text: bobsText, selectors: describeSpan(text, at, at + 4) }] });
+    const bobs = (await db.annotations.where('articleId').equals(ids.SHANDONG!).toArray()).find((a) => a.origin === 'manual' && a.text === bobsText)!;
+    await db.annotations.update(bobs.id, { author: 'bob' });
+    const target = (await db.annotations.where('articleId').equals(ids.SHANXI_2023!).toArray()).find((a) => a.type === 'target')!;
+    await db.annotations.update(target.id, { note: '卡罗尔的笔记', noteBy: 'carol' });
+
+    const rows = (await listHighlights(db)).rows;
+    expect(rows.find((r) => r.id === bobs.id)).toMatchObject({ author: 'bob' });
+    expect(rows.find((r) => r.id === target.id)).toMatchObject({ noteBy: 'carol', note: '卡罗尔的笔记' });
+    expect(rows.find((r) => r.text === '梯度培育')!.author).toBeUndefined();
+
+    expect((await listHighlights(db, { author: 'bob' })).rows.map((r) => r.id)).toEqual([bobs.id]);
+    expect((await listHighlights(db, { author: 'carol' })).rows.map((r) => r.id)).toEqual([target.id]);
+    // null: this profile's reader, whose rows carry no author.
+    expect((await listHighlights(db, { author: null })).rows.map((r) => r.text)).toEqual(['梯度培育']);
+    expect((await listHighlights(db, { author: 'dave' })).rows).toEqual([]);
+  });
 });
 
 describe('article search over notes, tags and document numbers', () => {
