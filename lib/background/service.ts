@@ -228,7 +228,7 @@ export function createBackgroundService(deps: ServiceDeps) {
         // The dashboard opens with this request and its search needs jieba, whose WASM takes a few
         // hundred ms to compile and load: start that now, while the library is listed.
         void deps.tokenizer().catch(() => undefined);
-        return listArticles(db, { limit: r.limit });
+        return listArticles(db, r.query);
       case 'getArticle': {
         const article = await db.articles.get(r.id);
         if (!article) return null;

@@ -20,7 +20,9 @@ vi.mock('../../lib/ext/rpc', () => ({
     calls.push(r);
     switch (r.type) {
       case 'listArticles':
-        return present ? [summary({ id: 'a1', title: '银发经济行动方案', counts: { target: 0, deadline: 1, program: 0, support: 0, highlight: 0 } })] : [];
+        return present
+          ? { articles: [summary({ id: 'a1', title: '银发经济行动方案', counts: { target: 0, deadline: 1, program: 0, support: 0, highlight: 0 } })], total: 1, matched: 1, next: null, regions: [] }
+          : { articles: [], total: 0, matched: 0, next: null, regions: [] };
       case 'listPrograms':
         return [];
       case 'listHighlights':
