@@ -100,9 +100,9 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
     rowsShown.current = list?.articles.length ?? 0;
   }, [list]);
   /** The first page of the list, as many rows as are shown now (a delete keeps the reader where they were). */
-  async function loadList() {
+  async function loadList(fresh = false) {
     const seq = ++loadSeq.current;
-    const shown = Math.min(Math.max(rowsShown.current, LIST_PAGE), MAX_LIST_PAGE);
+    const shown = fresh ? LIST_PAGE : Math.min(Math.max(rowsShown.current, LIST_PAGE), MAX_LIST_PAGE);
     const page = await askBackground({ type: 'listArticles', query: { ...listQuery.current, limit: shown } });
     if (seq !== loadSeq.current) return false;
     setList(page);
@@ -197,7 +197,7 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
     }
     setSelected(new Set());
     setList((l) => (l ? { ...l, articles: [] } : l));
-    void loadList().catch(fail);
+    void loadList(true).catch(fail);
   }, [filters, sort]);
 
   useEffect(() => {
