@@ -119,13 +119,23 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
     } catch (e) {
       fail(e);
     }
-    void loadCatalog();
+    if (catalogWanted.current) void loadCatalog();
     void refreshStorage();
     void askBackground({ type: 'listHighlights', query: { limit: 1 } }).then((l) => setTags(l.tags.map((x) => x.tag))).catch(() => undefined);
     // Whose highlight is whose in an article: the team's display names (none without sync).
     void askBackground({ type: 'getTeam' }).then(onTeam).catch(() => undefined);
   }
-  /** The program index and the calendar: their views, and the choices of the list's filters. */
+  /**
+   * The program index and the calendar: their views, and the choices of the list's filters. Each
+   * reads every program or deadline of the library, so they are asked for when first needed (their
+   * view, the search's choices, the pointer or focus reaching the filters), not on every open.
+   */
+  const catalogWanted = useRef(false);
+  function wantCatalog() {
+    if (catalogWanted.current) return;
+    catalogWanted.current = true;
+    void loadCatalog();
+  }
   async function loadCatalog() {
     try {
       const [progs, cal] = await Promise.all([askBackground({ type: 'listPrograms' }), askBackground({ type: 'deadlineCalendar', today })]);
@@ -186,6 +196,10 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
       document.removeEventListener('visibilitychange', onVisible);
     };
   }, []);
+
+  useEffect(() => {
+    if (view === 'programs' || view === 'calendar' || view === 'search') wantCatalog();
+  }, [view]);
 
   // A filter or an order is a new query in the background, from its first page.
   const firstQuery = useRef(true);
@@ -267,7 +281,7 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
       };
     });
     // The calendar shows notes next to deadlines.
-    void askBackground({ type: 'deadlineCalendar', today }).then(setCalendar).catch(() => undefined);
+    if (catalogWanted.current) void askBackground({ type: 'deadlineCalendar', today }).then(setCalendar).catch(() => undefined);
   }
 
   async function dismissAnnotation(id: string) {
@@ -396,7 +410,7 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
               <p class="empty" data-testid="empty">{t('dashboard.empty')}</p>
             ) : (
               <>
-                <div class="filters" data-testid="filters">
+                <div class="filters" data-testid="filters" onPointerEnter={wantCatalog} onFocusIn={wantCatalog}>
                   <label>{t('dash.filter.region')}{' '}
                     <select data-testid="filter-region" value={filters.region} onChange={setFilter('region')}>
                       <option value="">{t('dash.filter.any')}</option>

@@ -4,8 +4,8 @@
  * saveArticles into the extension's own IndexedDB, 10k then 50k in place. For each size, with the
  * service worker stopped before each open (worker start, IndexedDB open included):
  * - dashboard opened → its first rows shown (the figure the reader waits for);
- * - → the filters' program and year choices filled (the program index and the calendar, asked
- *   after the first rows);
+ * - the pointer on the filters → their program and year choices filled (the program index and the
+ *   calendar, which the dashboard asks for when first needed);
  * - the first search from that dashboard once its rows are shown (the issue's goal ≤ 100 ms at 10k).
  * `BENCH_CORPUS_SIZES` as for the corpus area. Without peers: no other tool has this view; the
  * figure before the change is in the note (the dashboard asked for the whole library).
@@ -54,8 +54,10 @@ export async function benchDashboard(extensionDir: string, tmp: string): Promise
     for (const size of sizes) {
       const k = `${size / 1000}k`;
       console.error(`bench:   dashboard ${k}: cutting and saving ${size - have} articles …`);
-      await call('cut', [have, size]);
-      await call('saveOurs', [have, size, SAVE_BATCH]);
+      const cutMs = await call('cut', [have, size]);
+      const saveMs = await call('saveOurs', [have, size, SAVE_BATCH]);
+      // The summaries table is one more row per saved article: what it costs saving shows here.
+      out.figures.push(figure(AREA, `saving and indexing incl. jieba, batches of ${SAVE_BATCH} (${have ? `${have / 1000}k → ` : ''}${k}) — goal ≥ 200 articles/s`, 'articles/s', spread([(size - have) / ((cutMs + saveMs) / 1000)])));
       have = size;
       const firstRows: number[] = [];
       const choices: number[] = [];
@@ -75,18 +77,21 @@ export async function benchDashboard(extensionDir: string, tmp: string): Promise
         }
         firstRows.push(Date.now() - t0);
         search.push(await ask(dash, { type: 'searchCorpus', query: { text: QUERIES[r % QUERIES.length] } }));
+        // The catalog is asked for when the reader reaches the filters, as a pointer does here.
+        const t1 = Date.now();
+        await dash.getByTestId('filters').hover();
         const filled = await dash.waitForFunction(
           () => (document.querySelector('[data-testid=filter-program]')?.querySelectorAll('option').length ?? 0) > 1 &&
             (document.querySelector('[data-testid=filter-year]')?.querySelectorAll('option').length ?? 0) > 1,
           undefined, { timeout: PATIENCE_MS },
         ).then(() => true, () => false);
-        if (filled) choices.push(Date.now() - t0);
+        if (filled) choices.push(Date.now() - t1);
         await dash.close();
       }
       const f = (name: string, xs: number[], note?: string) => figure(AREA, `${name} (${k})`, 'ms', spread(xs.length ? xs : [Number.NaN]), note);
       out.figures.push(
         f('dashboard opened → its first rows shown', firstRows, missed ? `not shown within ${PATIENCE_MS / 1000} s in ${missed} of ${RUNS} runs` : `${RUNS} runs`),
-        f('dashboard opened → program and year filter choices filled (program index + calendar)', choices, choices.length < RUNS - missed ? `not filled within ${PATIENCE_MS / 1000} s in some runs` : undefined),
+        f('pointer on the filters → program and year choices filled (program index + calendar, asked then)', choices, choices.length < RUNS - missed ? `not filled within ${PATIENCE_MS / 1000} s in some runs` : undefined),
         f('search, first query from that dashboard once its rows are shown — goal ≤ 100 ms at 10k', search),
       );
     }

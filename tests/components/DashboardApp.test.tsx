@@ -96,6 +96,20 @@ describe('dashboard page', () => {
     expect(q('[data-testid=undo]')).toBeNull();
   });
 
+  it('opens with one page of the list, and asks for the program index and calendar only when the filters are reached', async () => {
+    await act(async () => render(<App />, root));
+    await settle();
+    const lists = calls.filter((c) => c.type === 'listArticles') as Extract<BackgroundRequest, { type: 'listArticles' }>[];
+    expect(lists).toHaveLength(1);
+    expect(lists[0]!.query!.limit).toBeLessThanOrEqual(100);
+    expect(lists[0]!.query!.offset ?? 0).toBe(0);
+    expect(calls.map((c) => c.type)).not.toContain('listPrograms');
+    expect(calls.map((c) => c.type)).not.toContain('deadlineCalendar');
+    await act(async () => q('[data-testid=filters]')!.dispatchEvent(new Event('pointerenter')));
+    await settle();
+    expect(calls.map((c) => c.type)).toEqual(expect.arrayContaining(['listPrograms', 'deadlineCalendar']));
+  });
+
   it('shows the busy bar only for a wait longer than a second, and downloads the export', async () => {
     await act(async () => render(<App />, root));
     await settle();
