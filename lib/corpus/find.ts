@@ -218,7 +218,8 @@ export async function findArticles(db: PolicyDB, query: FindQuery, tokenize: Tok
         if (needles.some((n) => containsWhole(text, n))) entry.found.add('highlight');
       }
     }
-    await db.articles.each((a) => {
+    // The summaries hold titles and document numbers without the texts (lib/db/summaries.ts).
+    await db.summaries.each((a) => {
       const entry = perArticle.get(a.id) ?? { hay: '', found: new Set<FoundVia>() };
       const doc = a.docNumber ? foldForFind(a.docNumber) : '';
       const title = foldForFind(a.title);

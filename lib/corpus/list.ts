@@ -1,4 +1,5 @@
 import type { AnnotationKind, PolicyDB } from '../db/schema';
+import type { SummaryRecord } from '../db/summaries';
 import { MAX_LIST_PAGE, type ArticleSummary } from '../types';
 import { CorpusInputError } from './store';
 import { deadlineYearsByArticle, programIndex } from './catalog';
@@ -65,8 +66,11 @@ export async function listArticles(db: PolicyDB, q: LibraryQuery = {}): Promise<
     db.summaries.orderBy('region').uniqueKeys() as Promise<unknown[]>,
   ]);
   const regionList = regions.filter((r): r is string => typeof r === 'string' && r.length > 0).sort((a, b) => a.localeCompare(b, 'zh-CN'));
-  const page = (articles: ArticleSummary[], matched: number): LibraryPage =>
-    ({ articles, total, matched, next: offset + articles.length < matched ? offset + articles.length : null, regions: regionList });
+  // The table shows no document number: it stays in the background.
+  const page = (rows: SummaryRecord[], matched: number): LibraryPage => {
+    const articles = rows.map(({ docNumber: _d, ...a }) => a);
+    return { articles, total, matched, next: offset + articles.length < matched ? offset + articles.length : null, regions: regionList };
+  };
 
   if (!filtered && sort.key === 'saved') {
     const byDate = sort.dir === 'desc' ? db.summaries.orderBy('savedAt').reverse() : db.summaries.orderBy('savedAt');

@@ -1,9 +1,9 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
-import type { AnchorSelectors, ArticleMeta, ArticleSummary, DeadlineValue, ProgramValue, SpanType, SupportValue, TargetValue, Verdict } from '../types';
+import type { AnchorSelectors, ArticleMeta, DeadlineValue, ProgramValue, SpanType, SupportValue, TargetValue, Verdict } from '../types';
 import { regionKey } from '../corpus/keys';
 import { toSimplified } from '../text/simplify';
 import { changeCapture } from '../sync/capture';
-import { summaryMirror, summaryOf } from './summaries';
+import { summaryMirror, summaryRecord, type SummaryRecord } from './summaries';
 import { BLOCK, blockOf, factTerms, packPairs, packTermCounts, type DocBlock } from '../corpus/postings';
 
 /**
@@ -380,9 +380,9 @@ export const SCHEMA_V7 = Object.freeze({ ...SCHEMA_V6, summaries: 'id, savedAt, 
 
 /** v6 → v7: a summary of every article, read once here; the middleware keeps them from then on. */
 export async function upgradeToV7(tx: Transaction): Promise<void> {
-  const summaries: ArticleSummary[] = [];
+  const summaries: SummaryRecord[] = [];
   await tx.table('articles').each((a: ArticleRecord) => {
-    summaries.push(summaryOf(a));
+    summaries.push(summaryRecord(a));
   });
   await tx.table('summaries').bulkPut(summaries);
 }
@@ -405,7 +405,7 @@ export class PolicyDB extends Dexie {
   docBlocks!: Table<DocBlock, number>;
   watches!: EntityTable<WatchRecord, 'id'>;
   /** v7: each article without its text, for lists (lib/db/summaries.ts). */
-  summaries!: EntityTable<ArticleSummary, 'id'>;
+  summaries!: EntityTable<SummaryRecord, 'id'>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

@@ -30,6 +30,18 @@ export function summaryOf(a: ArticleRecord): ArticleSummary {
   return s;
 }
 
+/**
+ * A row of the table: the summary, and the document number the dashboard's search matches
+ * (lib/corpus/find.ts) without reading every article's text.
+ */
+export type SummaryRecord = ArticleSummary & { docNumber?: string };
+
+export function summaryRecord(a: ArticleRecord): SummaryRecord {
+  const s: SummaryRecord = summaryOf(a);
+  if (a.docNumber) s.docNumber = a.docNumber;
+  return s;
+}
+
 const isArticle = (v: unknown): v is ArticleRecord =>
   typeof v === 'object' && v !== null && typeof (v as ArticleRecord).id === 'string' && typeof (v as ArticleRecord).savedAt === 'number';
 
@@ -62,7 +74,7 @@ export const summaryMirror: Middleware<DBCore> = {
               case 'put': {
                 // A row the store refused (a bulkAdd's duplicate) has no summary either.
                 const failed = res.failures ?? {};
-                const values = req.values.filter((v, i) => !(i in failed) && isArticle(v)).map(summaryOf);
+                const values = req.values.filter((v, i) => !(i in failed) && isArticle(v)).map(summaryRecord);
                 if (values.length) await summaries.mutate({ type: 'put', trans: req.trans, values });
                 break;
               }

@@ -105,7 +105,7 @@ describe('dashboard page', () => {
     expect(lists[0]!.query!.offset ?? 0).toBe(0);
     expect(calls.map((c) => c.type)).not.toContain('listPrograms');
     expect(calls.map((c) => c.type)).not.toContain('deadlineCalendar');
-    await act(async () => q('[data-testid=filters]')!.dispatchEvent(new Event('pointerenter')));
+    await act(async () => { q('[data-testid=filters]')!.dispatchEvent(new Event('pointerenter')); });
     await settle();
     expect(calls.map((c) => c.type)).toEqual(expect.arrayContaining(['listPrograms', 'deadlineCalendar']));
   });
