@@ -121,14 +121,14 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
     }
     if (catalogWanted.current) void loadCatalog();
     void refreshStorage();
-    void askBackground({ type: 'listHighlights', query: { limit: 1 } }).then((l) => setTags(l.tags.map((x) => x.tag))).catch(() => undefined);
     // Whose highlight is whose in an article: the team's display names (none without sync).
     void askBackground({ type: 'getTeam' }).then(onTeam).catch(() => undefined);
   }
   /**
-   * The program index and the calendar: their views, and the choices of the list's filters. Each
-   * reads every program or deadline of the library, so they are asked for when first needed (their
-   * view, the search's choices, the pointer or focus reaching the filters), not on every open.
+   * The program index, the calendar and the tags: their views, and the choices of the list's
+   * filters and the search. Each reads every program, deadline or annotation of the library, so
+   * they are asked for when first needed (their view, the search, the pointer or focus reaching
+   * the filters), not on every open.
    */
   const catalogWanted = useRef(false);
   function wantCatalog() {
@@ -138,6 +138,8 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
   }
   async function loadCatalog() {
     try {
+      // The search's tag choices: every tag of the library, which means every annotation read.
+      void askBackground({ type: 'listHighlights', query: { limit: 1 } }).then((l) => setTags(l.tags.map((x) => x.tag))).catch(() => undefined);
       const [progs, cal] = await Promise.all([askBackground({ type: 'listPrograms' }), askBackground({ type: 'deadlineCalendar', today })]);
       setPrograms(progs);
       setCalendar(cal);

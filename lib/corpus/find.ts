@@ -1,4 +1,5 @@
 import type { AnnotationKind, AnnotationRecord, ArticleRecord, PolicyDB } from '../db/schema';
+import type { SummaryRecord } from '../db/summaries';
 import { foldText } from '../text/fold';
 import { programKey, regionKey } from './keys';
 import { makeSnippet, searchCorpus, type SearchHit, type SearchQuery, type SearchResults } from './search';
@@ -97,7 +98,7 @@ export function isReaders(a: Pick<AnnotationRecord, 'origin' | 'note' | 'tags'>)
   return a.origin === 'manual' || !!a.note?.trim() || a.tags.length > 0;
 }
 
-function articleHaystack(a: ArticleRecord | undefined): string {
+function articleHaystack(a: Pick<ArticleRecord, 'title' | 'docNumber'> | undefined): string {
   return a ? foldForFind(`${a.title}\u0001${a.docNumber ?? ''}`) : '';
 }
 
@@ -114,8 +115,9 @@ export async function listHighlights(db: PolicyDB, q: HighlightQuery = {}): Prom
   const mine = all.filter((a) => !a.dismissed && (q.includeAuto || isReaders(a)));
   for (const a of all) if (!a.dismissed) for (const t of a.tags) tagCounts.set(t, (tagCounts.get(t) ?? 0) + 1);
   const pool = mine.filter((a) => (!q.type || a.type === q.type) && (!tag || a.tags.includes(tag)));
-  const articles = new Map<string, ArticleRecord>();
-  for (const rec of await db.articles.bulkGet([...new Set(pool.map((a) => a.articleId))])) if (rec) articles.set(rec.id, rec);
+  // Summaries: a row names its article by title, date and document number, never its text (lib/db/summaries.ts).
+  const articles = new Map<string, SummaryRecord>();
+  for (const rec of await db.summaries.bulkGet([...new Set(pool.map((a) => a.articleId))])) if (rec) articles.set(rec.id, rec);
   const articleText = new Map<string, string>();
   const matches = pool.filter((a) => {
     if (!articles.has(a.articleId)) return false;
