@@ -126,11 +126,24 @@ export async function programIndex(db: PolicyDB): Promise<ProgramEntry[]> {
  */
 function mergeShortForms<G extends { names: Map<string, number>; labels: Map<string, Map<string, number>>; aliases: Set<string>; perArticle: Map<string, number>; mentions: number }>(groups: Map<string, G>): void {
   const keys = [...groups.keys()].sort((a, b) => a.length - b.length);
+  // A longer key can only start with the short one, end with it, or keep its first and last
+  // characters (shortFormOf): look among keys sharing its first or its last character, not at all
+  // of them (every pair grows with the square of the library's programs). In the order of `keys`,
+  // so ties go to the same key as they would over all of them.
+  const rank = new Map(keys.map((k, i) => [k, i]));
+  const byFirst = new Map<string, string[]>();
+  const byLast = new Map<string, string[]>();
+  for (const k of keys) {
+    (byFirst.get(k[0]!) ?? byFirst.set(k[0]!, []).get(k[0]!)!).push(k);
+    (byLast.get(k[k.length - 1]!) ?? byLast.set(k[k.length - 1]!, []).get(k[k.length - 1]!)!).push(k);
+  }
   for (const short of keys) {
     const g = groups.get(short);
     if (!g || short.length < 2) continue;
     let best: string | null = null;
-    for (const long of keys) {
+    const candidates = [...new Set([...(byFirst.get(short[0]!) ?? []), ...(byLast.get(short[short.length - 1]!) ?? [])])]
+      .sort((x, y) => rank.get(x)! - rank.get(y)!);
+    for (const long of candidates) {
       if (long.length <= short.length || long === short || !groups.has(long)) continue;
       if (!(long.startsWith(short) || long.endsWith(short) || shortFormOf(short, long))) continue;
       const l = groups.get(long)!;
