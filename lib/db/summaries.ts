@@ -1,6 +1,6 @@
-import type { DBCore, DBCoreMutateRequest, DBCoreTransaction, Middleware } from 'dexie';
+import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import type { ArticleSummary } from '../types';
-import type { AnnotationKind, ArticleRecord } from './schema';
+import type { AnnotationKind, AnnotationRecord, ArticleRecord } from './schema';
 
 /**
  * The library list's own copy of each article's summary (table `summaries`, schema v7): what the
@@ -17,6 +17,20 @@ import type { AnnotationKind, ArticleRecord } from './schema';
  */
 
 export const SUMMARY_TABLE = 'summaries';
+
+/**
+ * `readerAnnotations` (schema v7): a copy of each annotation that is the reader's own (isReaders),
+ * which is all the dashboard's search of notes, tags and highlights and the tag list read: a
+ * library has ten engine annotations an article and the reader's few, and reading them all on
+ * every query took most of a search (issue 13). Kept by the same middleware; derived, never backed
+ * up or synced.
+ */
+export const READER_TABLE = 'readerAnnotations';
+
+/** The reader's own: a manual highlight, or an engine annotation they wrote a note or tag on. */
+export function isReaders(a: Pick<AnnotationRecord, 'origin' | 'note' | 'tags'>): boolean {
+  return a.origin === 'manual' || !!a.note?.trim() || (a.tags?.length ?? 0) > 0;
+}
 
 const KINDS: readonly AnnotationKind[] = ['target', 'deadline', 'program', 'support', 'highlight'];
 
@@ -56,12 +70,17 @@ export const summaryMirror: Middleware<DBCore> = {
     return {
       ...down,
       transaction(stores, mode, options) {
-        // A write to articles also covers summaries, so the two commit or abort together.
-        const widen = mode === 'readwrite' && hasTable() && stores.includes('articles') && !stores.includes(SUMMARY_TABLE);
-        return down.transaction(widen ? [...stores, SUMMARY_TABLE] : stores, mode, options);
+        // A write to articles or annotations also covers their copies, so they commit or abort together.
+        if (mode !== 'readwrite' || !hasTable()) return down.transaction(stores, mode, options);
+        const extra = [
+          ...(stores.includes('articles') && !stores.includes(SUMMARY_TABLE) ? [SUMMARY_TABLE] : []),
+          ...(stores.includes('annotations') && !stores.includes(READER_TABLE) ? [READER_TABLE] : []),
+        ];
+        return down.transaction(extra.length ? [...stores, ...extra] : stores, mode, options);
       },
       table(name) {
         const table = down.table(name);
+        if (name === 'annotations') return readerCopy(down, table, hasTable);
         if (name !== 'articles') return table;
         return {
           ...table,
@@ -93,3 +112,36 @@ export const summaryMirror: Middleware<DBCore> = {
     };
   },
 };
+
+/** The annotations table, keeping readerAnnotations in step: a row that is the reader's is copied, one that is not (any more) is dropped. */
+function readerCopy(down: DBCore, table: DBCoreTable, hasTable: () => boolean): DBCoreTable {
+  return {
+    ...table,
+    mutate(req: DBCoreMutateRequest) {
+      if (isUpgrade(req.trans) || !hasTable()) return table.mutate(req);
+      // Issued with the write, not after it: a collection's delete runs outside Dexie's
+      // transaction zone once awaited, where the table below cannot be reached. A write that
+      // fails fails its transaction, copies included.
+      const copies = down.table(READER_TABLE);
+      const steps: Promise<unknown>[] = [];
+      switch (req.type) {
+        case 'add':
+        case 'put': {
+          const written = req.values.filter((v) => typeof (v as AnnotationRecord)?.id === 'string') as AnnotationRecord[];
+          const mine = written.filter(isReaders);
+          const others = written.filter((a) => !isReaders(a)).map((a) => a.id);
+          if (mine.length) steps.push(copies.mutate({ type: 'put', trans: req.trans, values: mine }));
+          if (others.length) steps.push(copies.mutate({ type: 'delete', trans: req.trans, keys: others }));
+          break;
+        }
+        case 'delete':
+          steps.push(copies.mutate({ type: 'delete', trans: req.trans, keys: req.keys }));
+          break;
+        case 'deleteRange':
+          steps.push(copies.mutate({ type: 'deleteRange', trans: req.trans, range: req.range }));
+          break;
+      }
+      return Promise.all([table.mutate(req), ...steps]).then(([res]) => res as Awaited<ReturnType<DBCoreTable['mutate']>>);
+    },
+  };
+}

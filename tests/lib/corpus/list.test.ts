@@ -79,6 +79,12 @@ describe('library list, a page at a time', () => {
     const target = (await db.annotations.where('articleId').equals(a.id).toArray()).find((x) => x.type === 'target')!;
     await updateAnnotation(db, target.id, { dismissed: true });
     expect((await db.summaries.get(a.id))!.counts.target).toBe(1);
+    // The reader's annotations are copied for the search and the tag list while they are the reader's.
+    expect(await db.readerAnnotations.count()).toBe(0);
+    await updateAnnotation(db, target.id, { note: '跟进' });
+    expect((await db.readerAnnotations.get(target.id))!.note).toBe('跟进');
+    await updateAnnotation(db, target.id, { note: null });
+    expect(await db.readerAnnotations.get(target.id)).toBeUndefined();
     await deleteArticle(db, b.id);
     expect((await listArticles(db)).articles.map((x) => x.id)).toEqual([a.id]);
     const row = (await db.articles.get(a.id))!;

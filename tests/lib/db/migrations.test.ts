@@ -50,7 +50,7 @@ describe('migration v1 → v2 (and on to the current version)', () => {
     expect(Object.keys(SCHEMA_V4)).toEqual(expect.arrayContaining(Object.keys(SCHEMA_V3)));
     expect(Object.keys(SCHEMA_V5)).toEqual(expect.arrayContaining(Object.keys(SCHEMA_V4)));
     expect(SCHEMA_V6).toEqual({ ...SCHEMA_V5, watches: SCHEMA_V6.watches });
-    expect(SCHEMA_V7).toEqual({ ...SCHEMA_V6, summaries: SCHEMA_V7.summaries });
+    expect(SCHEMA_V7).toEqual({ ...SCHEMA_V6, summaries: SCHEMA_V7.summaries, readerAnnotations: SCHEMA_V7.readerAnnotations });
   });
 
   it('keeps every v1 row, folds region and agencies, counts annotations, and marks articles for indexing', async () => {
@@ -356,6 +356,9 @@ describe('migration v6 → v7', () => {
     v6.version(5).stores(SCHEMA_V5);
     v6.version(6).stores(SCHEMA_V6);
     await v6.open();
+    // A note the reader wrote on an engine annotation: theirs from then on.
+    const noted = (await v6.table('annotations').toArray())[0] as { id: string };
+    await v6.table('annotations').put({ ...noted, note: '跟进' });
     const tables = Object.keys(SCHEMA_V6);
     const before = Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await v6.table(t).toArray()] as const)));
     v6.close();
@@ -367,6 +370,10 @@ describe('migration v6 → v7', () => {
     const summaries = await db.summaries.toArray();
     expect(summaries.map((s) => [s.id, s.title, s.savedAt])).toEqual(articles.map((a) => [a.id, a.title, a.savedAt]));
     expect(summaries.every((s) => !('text' in s))).toBe(true);
+    const annotations = before.annotations as { id: string; origin: string; note?: string; tags: string[] }[];
+    const mine = annotations.filter((a) => a.origin === 'manual' || a.note || a.tags.length).map((a) => a.id).sort();
+    expect(mine.length).toBeGreaterThan(0);
+    expect((await db.readerAnnotations.toArray()).map((a) => a.id).sort()).toEqual(mine);
     await db.articles.delete(articles[0]!.id);
     expect(await db.summaries.get(articles[0]!.id)).toBeUndefined();
     db.close();
