@@ -1,14 +1,16 @@
 import type { ArticleSummary } from '../lib/types';
 import type { Translate } from '../lib/i18n';
 import { safeHttpUrl } from '../lib/url';
+import type { LibrarySortKey } from '../lib/corpus/list';
 
 /**
  * The dashboard's table of saved articles: sortable columns, a checkbox per row for exports of a
- * selection, a details button and delete. Presentational: sorting, filtering and the selection
- * live in the page. Titles are page text and are rendered as text.
+ * selection, a details button and delete. Presentational: the selection lives in the page, the
+ * order and the filters in the background (lib/corpus/list.ts). Titles are page text and are
+ * rendered as text.
  */
 
-export type SortKey = 'published' | 'saved' | 'title';
+export type SortKey = LibrarySortKey;
 export interface SortOrder {
   key: SortKey;
   dir: 'asc' | 'desc';
@@ -28,19 +30,6 @@ export interface LibraryTableProps {
 }
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const collator = new Intl.Collator('zh-CN');
-
-/** Articles in the order asked; undated articles go last whichever way dates run. */
-export function sortArticles(articles: readonly ArticleSummary[], sort: SortOrder): ArticleSummary[] {
-  const sign = sort.dir === 'asc' ? 1 : -1;
-  return [...articles].sort((a, b) => {
-    if (sort.key === 'title') return sign * collator.compare(a.title, b.title) || b.savedAt - a.savedAt;
-    if (sort.key === 'saved') return sign * (a.savedAt - b.savedAt);
-    if (!a.publishedAt !== !b.publishedAt) return a.publishedAt ? -1 : 1;
-    return sign * (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') || b.savedAt - a.savedAt;
-  });
-}
-
 function SortButton({ k, label, sort, onSort, t }: { k: SortKey; label: string; sort: SortOrder; onSort: (k: SortKey) => void; t: Translate }) {
   const active = sort.key === k;
   const arrow = active ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : '';

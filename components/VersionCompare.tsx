@@ -95,9 +95,14 @@ export default function VersionCompare({ articles, t, onCompare, onExport, initi
     if (initial) void compare(initial[0], initial[1]);
   }, [initial?.[0], initial?.[1]]);
 
-  const options = articles.map((x) => (
-    <option key={x.id} value={x.id}>{`${x.publishedAt ?? ''} ${x.title || x.url}`.trim()}</option>
-  ));
+  const named = (x: { id: string; title: string; publishedAt?: string; url?: string }) => (
+    <option key={x.id} value={x.id}>{`${x.publishedAt ?? ''} ${x.title || x.url || x.id}`.trim()}</option>
+  );
+  // The list offers the newest articles; a pair linked from the popup may be older than those.
+  const listed = new Set(articles.map((x) => x.id));
+  const linked = [...new Set([a, b])].filter((id) => id && !listed.has(id))
+    .map((id) => (result?.older.id === id ? result.older : result?.newer.id === id ? result.newer : { id, title: '' }));
+  const options = [...articles.map(named), ...linked.map(named)];
   return (
     <div class="version-compare" data-testid="version-compare">
       <form class="compare-pick" onSubmit={(e) => { e.preventDefault(); void compare(); }}>

@@ -9,6 +9,8 @@ import type { AnnotationRecord, ArticleRecord } from './db/schema';
 
 /** Longest main text an article keeps (characters); longer pages are cut by the content script. */
 export const MAX_TEXT = 2_000_000;
+/** Most rows in one page of the library list (lib/corpus/list.ts): a page is what a screen shows, never the library. */
+export const MAX_LIST_PAGE = 500;
 
 /** What a span of policy text commits to (see tests/fixtures/corpus/GUIDE.md). */
 export type SpanType = 'target' | 'deadline' | 'program' | 'support';

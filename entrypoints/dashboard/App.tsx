@@ -5,14 +5,14 @@ import { downloadFile } from '../../lib/ext/download';
 import { downloadBackup, importBackupFile } from '../../lib/ext/library-file';
 import type { Locale, Translate } from '../../lib/i18n';
 import { HIGHLIGHT_TYPES } from '../../lib/palette';
-import type { ArticleDetail as Detail, ArticleSummary } from '../../lib/types';
+import { MAX_LIST_PAGE, type ArticleDetail as Detail, type ArticleSummary } from '../../lib/types';
 import type { DeadlineCalendar as Calendar, ProgramEntry } from '../../lib/corpus/catalog';
 import type { ExportFormat } from '../../lib/export/types';
 import { backupFileTooLargeProblem, type ImportReport } from '../../lib/export/backup';
 import { problemText } from '../../lib/export/import-problems';
 import { quotaWarning, type StorageEstimateLike } from '../../lib/export/storage';
 import { todayIso } from '../../lib/format/date';
-import LibraryTable, { sortArticles, type SortKey, type SortOrder } from '../../components/LibraryTable';
+import LibraryTable, { type SortKey, type SortOrder } from '../../components/LibraryTable';
 import SearchPanel from '../../components/SearchPanel';
 import ExportMenu from '../../components/ExportMenu';
 import ArticleDetail from '../../components/ArticleDetail';
@@ -25,14 +25,17 @@ import UndoToast from '../../components/UndoToast';
 import TeamSync from './team';
 import type { TeamView } from '../../lib/sync/service';
 import HighlightsView from '../../components/HighlightsView';
-import { isTeam, NO_TEAM, teamNames, type TeamNames } from '../../lib/view/team';
-import { articleIdFromHash, emptyFilters, filterArticles, filterChoices, type Filters } from './library';
+import { authorQuery, isTeam, NO_TEAM, teamNames, type TeamNames } from '../../lib/view/team';
+import { articleIdFromHash, emptyFilters, filterChoices, libraryQuery, type Filters } from './library';
+import type { LibraryPage } from '../../lib/corpus/list';
 import { CompareView, IndicatorsView, WatchView } from './compare-views';
 import { comparePairFromHash } from '../../components/VersionCompare';
 
 const today = todayIso();
 /** A wait shorter than this shows no bar: a flash of progress for a quick export is only noise. */
 const BUSY_DELAY_MS = 1000;
+/** Rows a page of the list brings: a screenful or two, whatever the size of the library. */
+const LIST_PAGE = 100;
 
 type View = 'articles' | 'highlights' | 'programs' | 'calendar' | 'search' | 'compare' | 'indicator' | 'watch' | 'data' | 'team';
 const VIEWS: readonly View[] = ['articles', 'highlights', 'programs', 'calendar', 'search', 'compare', 'indicator', 'watch', 'data', 'team'];
@@ -57,7 +60,9 @@ function askPersist(): Promise<boolean | null> {
 }
 
 export default function App({ t, locale }: { t: Translate; locale: Locale }) {
-  const [articles, setArticles] = useState<ArticleSummary[] | null>(null);
+  /** The rows fetched so far (pages appended by 更多), and the counts of the last page asked for. */
+  const [list, setList] = useState<(Omit<LibraryPage, 'articles'> & { articles: ArticleSummary[] }) | null>(null);
+  const articles = list?.articles ?? null;
   const [programs, setPrograms] = useState<ProgramEntry[]>([]);
   const [calendar, setCalendar] = useState<Calendar | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -77,12 +82,10 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
   const [persisted, setPersisted] = useState<boolean | null>(null);
   const [estimate, setEstimate] = useState<StorageEstimateLike | null>(null);
   const [team, setTeam] = useState<TeamNames>(NO_TEAM);
-  const [highlightsBy, setHighlightsBy] = useState<TeamView['highlightsBy']>({});
   const members = team.names;
   const toastKey = useRef(0);
   const onTeam = (view: TeamView) => {
     setTeam(teamNames(view));
-    setHighlightsBy(view.highlightsBy);
   };
 
   const fail = (e: unknown) => setError(t('error.generic', { message: message(e) }));
@@ -93,31 +96,71 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
     if (e) setEstimate({ usage: e.usage, quota: e.quota });
   }
 
-  // Loads can overlap (a delete, the tab coming back into view): only the latest one is shown.
+  // Loads can overlap (a delete, the tab coming back into view, a filter): only the latest one is shown.
   const loadSeq = useRef(0);
-  async function load() {
+  const listQuery = useRef(libraryQuery(emptyFilters, sort));
+  const rowsShown = useRef(0);
+  useEffect(() => {
+    rowsShown.current = list?.articles.length ?? 0;
+  }, [list]);
+  /** The first page of the list, as many rows as are shown now (a delete keeps the reader where they were). */
+  async function loadList(fresh = false) {
     const seq = ++loadSeq.current;
+    const shown = fresh ? LIST_PAGE : Math.min(Math.max(rowsShown.current, LIST_PAGE), MAX_LIST_PAGE);
+    const page = await askBackground({ type: 'listArticles', query: { ...listQuery.current, limit: shown } });
+    if (seq !== loadSeq.current) return false;
+    setList(page);
+    // Rows deleted elsewhere (another tab, an import) leave the selection.
+    const ids = new Set(page.articles.map((a) => a.id));
+    setSelected((s) => new Set([...s].filter((id) => ids.has(id))));
+    return true;
+  }
+  async function load() {
     try {
-      const [list, progs, cal] = await Promise.all([
-        askBackground({ type: 'listArticles', limit: 100_000 }),
-        askBackground({ type: 'listPrograms' }),
-        askBackground({ type: 'deadlineCalendar', today }),
-      ]);
-      if (seq !== loadSeq.current) return;
-      setArticles(list);
-      setPrograms(progs);
-      // Whose highlight is whose in an article: the team's display names (none without sync).
-      void askBackground({ type: 'getTeam' }).then(onTeam).catch(() => undefined);
-      setCalendar(cal);
-      // Rows deleted elsewhere (another tab, an import) leave the selection.
-      const ids = new Set(list.map((a) => a.id));
-      setSelected((s) => new Set([...s].filter((id) => ids.has(id))));
+      // The list first, alone: the first rows do not wait for the catalog of the whole library.
+      if (!(await loadList())) return;
       setError(null);
     } catch (e) {
       fail(e);
     }
+    if (catalogWanted.current) void loadCatalog();
     void refreshStorage();
-    void askBackground({ type: 'listHighlights', query: { limit: 1 } }).then((l) => setTags(l.tags.map((x) => x.tag))).catch(() => undefined);
+    // Whose highlight is whose in an article: the team's display names (none without sync).
+    void askBackground({ type: 'getTeam' }).then(onTeam).catch(() => undefined);
+  }
+  /**
+   * The program index, the calendar and the tags: their views, and the choices of the list's
+   * filters and the search. Each reads every program, deadline or annotation of the library, so
+   * they are asked for when first needed (their view, the search, the pointer or focus reaching
+   * the filters), not on every open.
+   */
+  const catalogWanted = useRef(false);
+  function wantCatalog() {
+    if (catalogWanted.current) return;
+    catalogWanted.current = true;
+    void loadCatalog();
+  }
+  async function loadCatalog() {
+    try {
+      // The search's tag choices: every tag of the library, which means every annotation read.
+      void askBackground({ type: 'listHighlights', query: { limit: 1 } }).then((l) => setTags(l.tags.map((x) => x.tag))).catch(() => undefined);
+      const [progs, cal] = await Promise.all([askBackground({ type: 'listPrograms' }), askBackground({ type: 'deadlineCalendar', today })]);
+      setPrograms(progs);
+      setCalendar(cal);
+    } catch (e) {
+      fail(e);
+    }
+  }
+  async function more() {
+    if (!list || list.next === null) return;
+    const seq = loadSeq.current;
+    try {
+      const page = await askBackground({ type: 'listArticles', query: { ...listQuery.current, offset: list.next, limit: LIST_PAGE } });
+      if (seq !== loadSeq.current) return;
+      setList((l) => (l ? { ...page, articles: [...l.articles, ...page.articles] } : page));
+    } catch (e) {
+      fail(e);
+    }
   }
 
   /** Run a background job; the busy bar appears only if it takes longer than a second. */
@@ -159,6 +202,23 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
       document.removeEventListener('visibilitychange', onVisible);
     };
   }, []);
+
+  useEffect(() => {
+    if (view === 'programs' || view === 'calendar' || view === 'search') wantCatalog();
+  }, [view]);
+
+  // A filter or an order is a new query in the background, from its first page.
+  const firstQuery = useRef(true);
+  useEffect(() => {
+    listQuery.current = libraryQuery(filters, sort, team);
+    if (firstQuery.current) {
+      firstQuery.current = false;
+      return;
+    }
+    setSelected(new Set());
+    setList((l) => (l ? { ...l, articles: [] } : l));
+    void loadList(true).catch(fail);
+  }, [filters, sort, team]);
 
   useEffect(() => {
     if (!openId) return setDetail(null);
@@ -227,7 +287,7 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
       };
     });
     // The calendar shows notes next to deadlines.
-    void askBackground({ type: 'deadlineCalendar', today }).then(setCalendar).catch(() => undefined);
+    if (catalogWanted.current) void askBackground({ type: 'deadlineCalendar', today }).then(setCalendar).catch(() => undefined);
   }
 
   async function dismissAnnotation(id: string) {
@@ -296,11 +356,8 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
     await load();
   }
 
-  const choices = useMemo(() => filterChoices(articles ?? [], programs, calendar), [articles, programs, calendar]);
-  const shown = useMemo(
-    () => sortArticles(filterArticles(articles ?? [], filters, programs, calendar, highlightsBy), sort),
-    [articles, filters, programs, calendar, sort, highlightsBy],
-  );
+  const choices = useMemo(() => filterChoices(list?.regions ?? [], programs, calendar), [list?.regions, programs, calendar]);
+  const shown = articles ?? [];
   const onSort = (key: SortKey) =>
     setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: key === 'title' ? 'asc' : 'desc' }));
   const setFilter = (k: keyof Filters) => (e: Event) => setFilters((f) => ({ ...f, [k]: (e.currentTarget as HTMLSelectElement).value }));
@@ -355,11 +412,11 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
         {view === 'articles' ? (
           <section aria-labelledby="articles-h">
             <h2 id="articles-h">{t('dashboard.articles')}</h2>
-            {articles === null ? <p class="muted">{t('dash.busy.load')}</p> : articles.length === 0 ? (
+            {list === null ? <p class="muted">{t('dash.busy.load')}</p> : list.total === 0 ? (
               <p class="empty" data-testid="empty">{t('dashboard.empty')}</p>
             ) : (
               <>
-                <div class="filters" data-testid="filters">
+                <div class="filters" data-testid="filters" onPointerEnter={wantCatalog} onFocusIn={wantCatalog}>
                   <label>{t('dash.filter.region')}{' '}
                     <select data-testid="filter-region" value={filters.region} onChange={setFilter('region')}>
                       <option value="">{t('dash.filter.any')}</option>
@@ -395,22 +452,29 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
                     </label>
                   ) : null}
                   {filtered ? <button type="button" onClick={() => setFilters(emptyFilters)}>{t('dash.filter.clear')}</button> : null}
-                  <span class="muted" data-testid="shown">{t('dash.filter.shown', { shown: shown.length, total: articles.length })}</span>
+                  <span class="muted" data-testid="shown">{t('dash.filter.shown', { shown: list.matched, total: list.total })}</span>
                 </div>
                 <div class="selection-bar">
-                  <ExportMenu onExport={(f) => void exportAs(f)} count={exportIds.length || articles.length} t={t}
+                  <ExportMenu onExport={(f) => void exportAs(f)} count={exportIds.length || list.total} t={t}
                     disabled={busy !== null} progress={busy?.kind === 'export' && busyShown ? { done: 0, total: 0 } : null} />
                   <span class="muted" data-testid="export-scope">
-                    {exportIds.length ? t('dash.export.scopeSelected', { n: exportIds.length }) : t('dash.export.scopeAll', { n: articles.length })}
+                    {exportIds.length ? t('dash.export.scopeSelected', { n: exportIds.length }) : t('dash.export.scopeAll', { n: list.total })}
                   </span>
                   {exportIds.length ? <button type="button" class="linklike" onClick={() => setSelected(new Set())}>{t('dash.select.clear')}</button> : null}
                 </div>
-                {shown.length === 0 ? <p class="empty">{t('dash.filter.none')}</p> : (
+                {list.matched === 0 ? <p class="empty">{t('dash.filter.none')}</p> : (
                   <LibraryTable articles={shown} t={t} sort={sort} onSort={onSort} selected={selected}
                     onToggle={(id, on) => setSelected((s) => { const n = new Set(s); if (on) n.add(id); else n.delete(id); return n; })}
                     onToggleAll={(on) => setSelected((s) => { const n = new Set(s); for (const a of shown) if (on) n.add(a.id); else n.delete(a.id); return n; })}
                     onOpen={open} onDelete={(id) => void remove(id)} />
                 )}
+                {list.next !== null && shown.length > 0 ? (
+                  <p>
+                    <button type="button" data-testid="more" onClick={() => void more()}>
+                      {t('dash.more', { shown: shown.length, matched: list.matched })}
+                    </button>
+                  </p>
+                ) : null}
               </>
             )}
           </section>

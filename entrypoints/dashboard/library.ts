@@ -1,10 +1,11 @@
-import type { ArticleSummary } from '../../lib/types';
+import type { LibraryQuery, LibrarySortKey } from '../../lib/corpus/list';
 import type { DeadlineCalendar, ProgramEntry } from '../../lib/corpus/catalog';
+import { authorQuery, type TeamNames } from '../../lib/view/team';
 
 /**
- * The table's filters, computed in the page from what it already holds (the article list, the
- * program index, the calendar): filtering needs no round trip and works on every article, where
- * the corpus search returns at most a page of hits.
+ * The table's filters as the reader sets them. Filtering and sorting run in the background
+ * (lib/corpus/list.ts), over the whole library, and the page gets a page of rows: the dashboard
+ * never holds the library.
  */
 
 export interface Filters {
@@ -32,37 +33,23 @@ export function articleIdFromHash(hash: string): string | null {
   }
 }
 
-function yearsByArticle(calendar: DeadlineCalendar | null): Map<string, Set<number>> {
-  const map = new Map<string, Set<number>>();
+/** The background's query for these filters and this order. */
+export function libraryQuery(f: Filters, sort: { key: LibrarySortKey; dir: 'asc' | 'desc' }, team?: TeamNames): LibraryQuery {
+  const q: LibraryQuery = { sort };
+  if (f.region) q.region = f.region;
+  if (f.program) q.program = f.program;
+  if (f.type) q.type = f.type;
+  if (f.year && Number.isInteger(Number(f.year))) q.year = Number(f.year);
+  if (f.member && team) q.author = authorQuery(team, f.member);
+  return q;
+}
+
+/** The values the filters offer: only what occurs in the library (regions as the background lists them). */
+export function filterChoices(regions: readonly string[], programs: readonly ProgramEntry[], calendar: DeadlineCalendar | null) {
+  const years = new Set<number>();
   for (const i of calendar?.items ?? []) {
-    const set = map.get(i.article.id) ?? new Set<number>();
-    set.add(Number(i.date.slice(0, 4)));
-    if (i.start) set.add(Number(i.start.slice(0, 4)));
-    map.set(i.article.id, set);
+    years.add(Number(i.date.slice(0, 4)));
+    if (i.start) years.add(Number(i.start.slice(0, 4)));
   }
-  return map;
-}
-
-export function filterArticles(
-  articles: readonly ArticleSummary[], f: Filters, programs: readonly ProgramEntry[], calendar: DeadlineCalendar | null,
-  /** The team view's articles by member (getTeam's highlightsBy). */
-  highlightsBy: Readonly<Record<string, readonly string[]>> = {},
-): ArticleSummary[] {
-  const byMember = f.member ? new Set(highlightsBy[f.member] ?? []) : null;
-  const inProgram = f.program ? new Set(programs.find((p) => p.key === f.program)?.articles.map((a) => a.id) ?? []) : null;
-  const years = f.year ? yearsByArticle(calendar) : null;
-  const year = Number(f.year);
-  return articles.filter((a) =>
-    (!f.region || a.region === f.region) &&
-    (!inProgram || inProgram.has(a.id)) &&
-    (!f.type || a.counts[f.type] > 0) &&
-    (!years || (years.get(a.id)?.has(year) ?? false)) &&
-    (!byMember || byMember.has(a.id)));
-}
-
-/** The values the filters offer: only what occurs in the library. */
-export function filterChoices(articles: readonly ArticleSummary[], programs: readonly ProgramEntry[], calendar: DeadlineCalendar | null) {
-  const regions = [...new Set(articles.map((a) => a.region).filter((r): r is string => !!r))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
-  const years = [...new Set([...yearsByArticle(calendar).values()].flatMap((s) => [...s]))].sort((a, b) => a - b);
-  return { regions, programs: programs.map((p) => ({ key: p.key, name: p.name })), years };
+  return { regions: [...regions], programs: programs.map((p) => ({ key: p.key, name: p.name })), years: [...years].sort((a, b) => a - b) };
 }

@@ -232,11 +232,14 @@ export function createBackgroundService(deps: ServiceDeps) {
         const item = saved ? (await itemsFor(db, [saved.id]))[0]! : itemFromCapture(r.page, now().getTime());
         return packFile(await buildExport(r.format as ExportFormat, [item], { now: now() }));
       }
-      case 'listArticles':
+      case 'listArticles': {
+        const page = await listArticles(db, r.query);
         // The dashboard opens with this request and its search needs jieba, whose WASM takes a few
-        // hundred ms to compile and load: start that now, while the library is listed.
+        // hundred ms to compile and load: start that once the first rows are on their way, so
+        // they do not wait behind it on the worker's one thread.
         void deps.tokenizer().catch(() => undefined);
-        return listArticles(db, { limit: r.limit });
+        return page;
+      }
       case 'getArticle': {
         const article = await db.articles.get(r.id);
         if (!article) return null;

@@ -1,5 +1,5 @@
-import type { AnnotationRecord, ArticleRecord, PolicyDB } from '../db/schema';
-import type { DeadlineValue, ProgramValue } from '../types';
+import type { AnnotationRecord, PolicyDB } from '../db/schema';
+import type { ArticleSummary, DeadlineValue, ProgramValue } from '../types';
 import { deadlineStatus, type DeadlineStatus } from '../deadline-status';
 import { addDays, daysBetween, isIsoDate } from '../format/date';
 import { programKey } from './keys';
@@ -42,7 +42,7 @@ export interface ProgramEntry {
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-function catalogArticle(a: ArticleRecord): CatalogArticle {
+function catalogArticle(a: ArticleSummary): CatalogArticle {
   const c: CatalogArticle = { id: a.id, title: a.title, url: a.url, seenOn: a.publishedAt ?? day(a.savedAt) };
   if (a.publishedAt !== undefined) c.publishedAt = a.publishedAt;
   if (a.region !== undefined) c.region = a.region;
@@ -52,10 +52,11 @@ function catalogArticle(a: ArticleRecord): CatalogArticle {
 /** Automatic annotations the reader has not dismissed: what an article is taken to say. */
 const counts = (a: AnnotationRecord) => a.origin === 'auto' && !a.dismissed;
 
-async function articlesById(db: PolicyDB, ids: Iterable<string>): Promise<Map<string, ArticleRecord>> {
+/** From the summaries (lib/db/summaries.ts): a catalog names articles, it does not need their text. */
+async function articlesById(db: PolicyDB, ids: Iterable<string>): Promise<Map<string, ArticleSummary>> {
   const list = [...new Set(ids)];
-  const rows = await db.articles.bulkGet(list);
-  const map = new Map<string, ArticleRecord>();
+  const rows = await db.summaries.bulkGet(list);
+  const map = new Map<string, ArticleSummary>();
   rows.forEach((r) => {
     if (r) map.set(r.id, r);
   });
@@ -125,11 +126,24 @@ export async function programIndex(db: PolicyDB): Promise<ProgramEntry[]> {
  */
 function mergeShortForms<G extends { names: Map<string, number>; labels: Map<string, Map<string, number>>; aliases: Set<string>; perArticle: Map<string, number>; mentions: number }>(groups: Map<string, G>): void {
   const keys = [...groups.keys()].sort((a, b) => a.length - b.length);
+  // A longer key can only start with the short one, end with it, or keep its first and last
+  // characters (shortFormOf): look among keys sharing its first or its last character, not at all
+  // of them (every pair grows with the square of the library's programs). In the order of `keys`,
+  // so ties go to the same key as they would over all of them.
+  const rank = new Map(keys.map((k, i) => [k, i]));
+  const byFirst = new Map<string, string[]>();
+  const byLast = new Map<string, string[]>();
+  for (const k of keys) {
+    (byFirst.get(k[0]!) ?? byFirst.set(k[0]!, []).get(k[0]!)!).push(k);
+    (byLast.get(k[k.length - 1]!) ?? byLast.set(k[k.length - 1]!, []).get(k[k.length - 1]!)!).push(k);
+  }
   for (const short of keys) {
     const g = groups.get(short);
     if (!g || short.length < 2) continue;
     let best: string | null = null;
-    for (const long of keys) {
+    const candidates = [...new Set([...(byFirst.get(short[0]!) ?? []), ...(byLast.get(short[short.length - 1]!) ?? [])])]
+      .sort((x, y) => rank.get(x)! - rank.get(y)!);
+    for (const long of candidates) {
       if (long.length <= short.length || long === short || !groups.has(long)) continue;
       if (!(long.startsWith(short) || long.endsWith(short) || shortFormOf(short, long))) continue;
       const l = groups.get(long)!;
@@ -193,6 +207,29 @@ export interface DeadlineCalendar {
 }
 
 
+/** The day a deadline sits on in the calendar, or null for a recurring or unresolved one (listed apart). */
+function calendarDay(v: DeadlineValue): string | null {
+  return v.end && v.kind !== 'recurring' && isIsoDate(v.end) ? v.end : null;
+}
+
+/**
+ * The years each article has a dated deadline in (its day, or the start of its period), as the
+ * calendar places them: what the library's year filter matches.
+ */
+export async function deadlineYearsByArticle(db: PolicyDB): Promise<Map<string, Set<number>>> {
+  const map = new Map<string, Set<number>>();
+  await db.annotations.where('type').equals('deadline').each((a) => {
+    const v = counts(a) ? (asDeadline(a.value) as DeadlineValue | null) : null;
+    const end = v && calendarDay(v);
+    if (!v || !end) return;
+    const set = map.get(a.articleId) ?? new Set<number>();
+    set.add(Number(end.slice(0, 4)));
+    if (isIsoDate(v.start)) set.add(Number(v.start.slice(0, 4)));
+    map.set(a.articleId, set);
+  });
+  return map;
+}
+
 /**
  * Every deadline of the corpus relative to `today` (YYYY-MM-DD, the reader's calendar day):
  * dated ones in date order with their status, the next 90 days flagged `soon`, past due ones
@@ -209,7 +246,8 @@ export async function deadlineCalendar(db: PolicyDB, today: string): Promise<Dea
     const v = asDeadline(a.value) as DeadlineValue | null;
     if (!article || !v) continue;
     const ref = catalogArticle(article);
-    const days = v.end && v.kind !== 'recurring' ? daysBetween(today, v.end) : null;
+    const end = calendarDay(v);
+    const days = end ? daysBetween(today, end) : null;
     if (days === null || !v.end) {
       const u: DeadlineCalendar['undated'][number] = { annotationId: a.id, article: ref, text: a.text, kind: v.kind };
       if (v.period) u.period = v.period;

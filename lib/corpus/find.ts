@@ -1,4 +1,5 @@
 import type { AnnotationKind, AnnotationRecord, ArticleRecord, PolicyDB } from '../db/schema';
+import { isReaders, type SummaryRecord } from '../db/summaries';
 import { foldText } from '../text/fold';
 import { madeBy } from '../view/team';
 import { programKey, regionKey } from './keys';
@@ -102,12 +103,9 @@ export interface HighlightList {
   tags: { tag: string; count: number }[];
 }
 
-/** The reader's own: a manual highlight, or an engine annotation they wrote a note or tag on. */
-export function isReaders(a: Pick<AnnotationRecord, 'origin' | 'note' | 'tags'>): boolean {
-  return a.origin === 'manual' || !!a.note?.trim() || a.tags.length > 0;
-}
+export { isReaders };
 
-function articleHaystack(a: ArticleRecord | undefined): string {
+function articleHaystack(a: Pick<ArticleRecord, 'title' | 'docNumber'> | undefined): string {
   return a ? foldForFind(`${a.title}\u0001${a.docNumber ?? ''}`) : '';
 }
 
@@ -119,13 +117,15 @@ export async function listHighlights(db: PolicyDB, q: HighlightQuery = {}): Prom
   const limit = Math.max(1, Math.min(q.limit ?? 500, 5000));
   const needles = queryNeedles(q.text);
   const tag = q.tag?.trim();
-  const all = await db.annotations.toArray();
+  // Tags are only ever on the reader's own annotations: without the engine's, their copies are all there is to read.
+  const all = q.includeAuto ? await db.annotations.toArray() : await db.readerAnnotations.toArray();
   const tagCounts = new Map<string, number>();
   const mine = all.filter((a) => !a.dismissed && (q.includeAuto || isReaders(a)));
   for (const a of all) if (!a.dismissed) for (const t of a.tags) tagCounts.set(t, (tagCounts.get(t) ?? 0) + 1);
   const pool = mine.filter((a) => (!q.type || a.type === q.type) && (!tag || a.tags.includes(tag)) && (q.author === undefined || madeBy(a, q.author)));
-  const articles = new Map<string, ArticleRecord>();
-  for (const rec of await db.articles.bulkGet([...new Set(pool.map((a) => a.articleId))])) if (rec) articles.set(rec.id, rec);
+  // Summaries: a row names its article by title, date and document number, never its text (lib/db/summaries.ts).
+  const articles = new Map<string, SummaryRecord>();
+  for (const rec of await db.summaries.bulkGet([...new Set(pool.map((a) => a.articleId))])) if (rec) articles.set(rec.id, rec);
   const articleText = new Map<string, string>();
   const matches = pool.filter((a) => {
     if (!articles.has(a.articleId)) return false;
@@ -204,7 +204,8 @@ export async function findArticles(db: PolicyDB, query: FindQuery, tokenize: Tok
   const hasFilter = !!(rest.region?.trim() || rest.program?.trim() || rest.type || rest.deadlineYear !== undefined);
 
   // What the reader wrote, and document numbers and titles: one pass over annotations and articles.
-  const annotations = needles.length || tag ? await db.annotations.toArray() : [];
+  // Notes, tags and highlights are the reader's: their copies, not every annotation (lib/db/summaries.ts).
+  const annotations = needles.length || tag ? await db.readerAnnotations.toArray() : [];
   const tagged = tag ? new Set(annotations.filter((a) => !a.dismissed && a.tags.includes(tag)).map((a) => a.articleId)) : null;
   const via = new Map<string, Set<FoundVia>>();
   const add = (id: string, v: FoundVia) => (via.get(id) ?? via.set(id, new Set()).get(id)!).add(v);
@@ -230,7 +231,8 @@ export async function findArticles(db: PolicyDB, query: FindQuery, tokenize: Tok
         if (needles.some((n) => containsWhole(text, n))) entry.found.add('highlight');
       }
     }
-    await db.articles.each((a) => {
+    // The summaries hold titles and document numbers without the texts (lib/db/summaries.ts).
+    await db.summaries.each((a) => {
       const entry = perArticle.get(a.id) ?? { hay: '', found: new Set<FoundVia>() };
       const doc = a.docNumber ? foldForFind(a.docNumber) : '';
       const title = foldForFind(a.title);

@@ -1,5 +1,5 @@
 /** The saved corpus: saving, indexing, comparison and search. Import from here. */
-export { saveArticle, deleteArticle, updateAnnotation, deleteAnnotation, markForIndexing, listArticles, getArticleByUrl, findArticleByUrl, indexPending, toSummary, factsOf, newId, CorpusInputError } from './store';
+export { saveArticle, deleteArticle, updateAnnotation, deleteAnnotation, markForIndexing, getArticleByUrl, findArticleByUrl, indexPending, toSummary, factsOf, newId, CorpusInputError } from './store';
 export type { SaveInput, ManualAnnotationInput } from './store';
 export { summarizeAgainstCorpus } from './summary';
 export type { CorpusSummary, ArticleRef, ProgramSeen, RelatedArticle, TimelineItem, DriftItem, DriftOther, TargetFigure, SummaryOptions } from './summary';
@@ -10,3 +10,4 @@ export type { Tokenize, Cut } from './tokenize';
 export { canonicalizeUrl, contentHash, fnv1a64, programKey, indicatorKey, regionKey } from './keys';
 export { foldText } from '../text/fold';
 export { toSimplified } from '../text/simplify';
+export { listArticles, type LibraryPage, type LibraryQuery } from './list';

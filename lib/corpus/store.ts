@@ -6,6 +6,7 @@ import { BLOCK, blockOf, eachPair, factsFromTerms, factTerms, packPairs, packTer
 import type { ArticleSummary, DeadlineValue, ManualAnnotation, PageCapture, ProgramValue, SpanType, TargetValue } from '../types';
 import { canonicalizeUrl, contentHash, indicatorKey, programKey, regionKey } from './keys';
 import { toSimplified } from '../text/simplify';
+import { summaryOf } from '../db/summaries';
 import { termFrequencies, type Tokenize } from './tokenize';
 import { asDeadline, asProgram, asSupport, asTarget } from './values';
 
@@ -63,14 +64,8 @@ function countsOf(annotations: readonly AnnotationRecord[]): Record<AnnotationKi
   return c;
 }
 
-export function toSummary(a: ArticleRecord): ArticleSummary {
-  // An article counted before a type existed (an old backup) reads 0 for it, never undefined.
-  const s: ArticleSummary = { id: a.id, url: a.url, title: a.title, savedAt: a.savedAt, counts: { ...emptyCounts(), ...a.counts } };
-  if (a.site !== undefined) s.site = a.site;
-  if (a.publishedAt !== undefined) s.publishedAt = a.publishedAt;
-  if (a.region !== undefined) s.region = a.region;
-  return s;
-}
+/** An article as lists show it (lib/db/summaries.ts, which keeps the list's table). */
+export const toSummary = summaryOf;
 
 function selectorsFor(text: string, start: number, end: number): AnnotationRecord['selectors'] {
   return {
@@ -619,14 +614,6 @@ export async function deleteArticle(db: PolicyDB, id: string): Promise<{ deleted
     await db.articles.delete(id);
     return { deleted: true };
   });
-}
-
-/** Saved articles, most recently saved first. */
-export async function listArticles(db: PolicyDB, opts: { limit?: number } = {}): Promise<ArticleSummary[]> {
-  const limit = opts.limit ?? 50;
-  if (!Number.isInteger(limit) || limit <= 0) throw new CorpusInputError(`limit must be a positive integer, got ${limit}`);
-  const rows = await db.articles.orderBy('savedAt').reverse().limit(limit).toArray();
-  return rows.map(toSummary);
 }
 
 /** The saved article a URL (or any URL it was saved from) leads to, if any. */

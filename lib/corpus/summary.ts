@@ -1,4 +1,5 @@
 import type { AnnotationRecord, ArticleRecord, PolicyDB } from '../db/schema';
+import type { SummaryRecord } from '../db/summaries';
 import type { PageCapture } from '../types';
 import type { DeadlineValue } from '../types';
 import { candidates, corpusStats, idf, probeTerms, scoreCounts, type CorpusStats, type WeightedTerm } from './bm25';
@@ -111,7 +112,7 @@ export interface SummaryOptions {
 const MAX_TIMELINE = 60;
 
 
-function refOf(a: ArticleRecord): ArticleRef {
+function refOf(a: SummaryRecord): ArticleRef {
   const r: ArticleRef = { id: a.id, title: a.title, url: a.url, savedAt: a.savedAt };
   if (a.site !== undefined) r.site = a.site;
   if (a.publishedAt !== undefined) r.publishedAt = a.publishedAt;
@@ -119,7 +120,7 @@ function refOf(a: ArticleRecord): ArticleRef {
   return r;
 }
 
-function seenDate(a: ArticleRecord): string {
+function seenDate(a: SummaryRecord): string {
   return a.publishedAt ?? new Date(a.savedAt).toISOString().slice(0, 10);
 }
 
@@ -127,14 +128,17 @@ function sameFigure(a: TargetFigure, b: TargetFigure): boolean {
   return a.min === b.min && a.max === b.max && toSimplified(a.unit) === toSimplified(b.unit);
 }
 
-/** Article records by id with a cache: the same article shows up in several lists. */
+/**
+ * Articles by id with a cache: the same article shows up in several lists. Their summaries
+ * (lib/db/summaries.ts): the comparison names articles, it never needs their texts.
+ */
 class Articles {
-  private cache = new Map<string, ArticleRecord | null>();
+  private cache = new Map<string, SummaryRecord | null>();
   constructor(private db: PolicyDB) {}
-  async get(ids: readonly string[]): Promise<ArticleRecord[]> {
+  async get(ids: readonly string[]): Promise<SummaryRecord[]> {
     const missing = [...new Set(ids.filter((id) => !this.cache.has(id)))];
     if (missing.length) {
-      const rows = await this.db.articles.bulkGet(missing);
+      const rows = await this.db.summaries.bulkGet(missing);
       missing.forEach((id, i) => this.cache.set(id, rows[i] ?? null));
     }
     return ids.flatMap((id) => {

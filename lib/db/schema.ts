@@ -3,6 +3,7 @@ import type { AnchorSelectors, ArticleMeta, DeadlineValue, ProgramValue, SpanTyp
 import { regionKey } from '../corpus/keys';
 import { toSimplified } from '../text/simplify';
 import { changeCapture } from '../sync/capture';
+import { isReaders, summaryMirror, summaryRecord, type SummaryRecord } from './summaries';
 import { BLOCK, blockOf, factTerms, packPairs, packTermCounts, type DocBlock } from '../corpus/postings';
 
 /**
@@ -370,6 +371,28 @@ export interface WatchRecord {
 /** v6 (issue 18): the watchlist, a new table beside v5's team tables. */
 export const SCHEMA_V6 = Object.freeze({ ...SCHEMA_V5, watches: 'id, &[kind+key], createdAt' });
 
+/**
+ * v7 (issue 13): `summaries`, each article without its text (lib/db/summaries.ts), indexed by what
+ * the library list sorts and filters on, so the dashboard lists a 50,000-article library without
+ * reading 50,000 texts; `readerAnnotations`, the reader's own annotations, which the dashboard's
+ * search and tag list read without reading the engine's.
+ */
+export const SCHEMA_V7 = Object.freeze({ ...SCHEMA_V6, summaries: 'id, savedAt, publishedAt, region', readerAnnotations: 'id' });
+
+/** v6 → v7: a summary of every article and a copy of the reader's annotations, made once here; the middleware keeps them from then on. */
+export async function upgradeToV7(tx: Transaction): Promise<void> {
+  const summaries: SummaryRecord[] = [];
+  await tx.table('articles').each((a: ArticleRecord) => {
+    summaries.push(summaryRecord(a));
+  });
+  await tx.table('summaries').bulkPut(summaries);
+  const mine: AnnotationRecord[] = [];
+  await tx.table('annotations').each((a: AnnotationRecord) => {
+    if (isReaders(a)) mine.push(a);
+  });
+  await tx.table('readerAnnotations').bulkPut(mine);
+}
+
 export class PolicyDB extends Dexie {
   articles!: EntityTable<ArticleRecord, 'id'>;
   annotations!: EntityTable<AnnotationRecord, 'id'>;
@@ -387,6 +410,10 @@ export class PolicyDB extends Dexie {
   /** Outbound key block; value: ids and token lengths by num. */
   docBlocks!: Table<DocBlock, number>;
   watches!: EntityTable<WatchRecord, 'id'>;
+  /** v7: each article without its text, for lists (lib/db/summaries.ts). */
+  summaries!: EntityTable<SummaryRecord, 'id'>;
+  /** v7: the reader's own annotations, copied (lib/db/summaries.ts). */
+  readerAnnotations!: EntityTable<AnnotationRecord, 'id'>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -398,9 +425,11 @@ export class PolicyDB extends Dexie {
     this.version(5).stores(SCHEMA_V5);
     // A new table only: nothing to carry over.
     this.version(6).stores(SCHEMA_V6);
+    this.version(7).stores(SCHEMA_V7).upgrade((tx) => upgradeToV7(tx));
     this.use(changeCapture);
+    this.use(summaryMirror);
   }
 }
 
 /** The newest schema version; tests assert that every version has a migration test. */
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;

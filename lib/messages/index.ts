@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import {
-  MAX_TEXT,
+  MAX_LIST_PAGE, MAX_TEXT,
   type ArticleDetail, type ArticleMeta, type ArticleSummary, type ExportedFile, type ManualAnnotation, type PageCapture, type PageEvidence,
   type PageState, type Reading, type SavedAnnotations, type Span, type Verdict,
 } from '../types';
@@ -8,6 +8,7 @@ import {
 import type { CorpusSummary } from '../corpus/summary';
 import type { FoundResults, HighlightList } from '../corpus/find';
 import type { DeadlineCalendar, ProgramEntry } from '../corpus/catalog';
+import type { LibraryPage, LibraryQuery } from '../corpus/list';
 import type { SyncStatus, TeamView } from '../sync/service';
 import type { EarlierVersion, VersionComparison } from '../compare/versions';
 import type { IndicatorGroup, IndicatorRow } from '../compare/indicator';
@@ -144,6 +145,18 @@ export const searchQuerySchema = z.object({
 
 const annotationKind = z.enum(['target', 'deadline', 'program', 'support', 'highlight']);
 
+/** A page of the library table (lib/corpus/list.ts): sorted and filtered in the background. */
+export const libraryQuerySchema = z.object({
+  offset: z.optional(count(10_000_000)),
+  limit: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(MAX_LIST_PAGE))),
+  sort: z.optional(z.object({ key: z.enum(['published', 'saved', 'title']), dir: z.enum(['asc', 'desc']) })),
+  region: z.optional(str(50)),
+  program: z.optional(str(1000)),
+  type: z.optional(annotationKind),
+  year: z.optional(z.number().check(z.int(), z.minimum(1949), z.maximum(2200))),
+  author: z.optional(z.nullable(id)),
+});
+
 export const highlightQuerySchema = z.object({
   text: z.optional(str(500)),
   tag: z.optional(str(100)),
@@ -190,8 +203,11 @@ export const backgroundRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('summarizeAgainstCorpus'), page: pageCaptureSchema, today: isoDate }),
   /** popup → background: export the current page (saved or not) in one format. */
   z.object({ type: z.literal('exportPage'), page: pageCaptureSchema, format: exportFormat }),
-  /** popup/dashboard → background: saved articles, newest first. */
-  z.object({ type: z.literal('listArticles'), limit: z.optional(count(100_000)) }),
+  /**
+   * dashboard → background: a page of saved articles' summaries (newest saved first unless asked
+   * otherwise), with the counts the table prints; never the whole library.
+   */
+  z.object({ type: z.literal('listArticles'), query: z.optional(libraryQuerySchema) }),
   /** dashboard → background: one saved article with its annotations. */
   z.object({ type: z.literal('getArticle'), id }),
   /** dashboard → background: full-text search with filters. */
@@ -264,7 +280,7 @@ export interface BackgroundReplies {
   deleteAnnotation: { deleted: boolean };
   summarizeAgainstCorpus: CorpusSummary;
   exportPage: ExportedFile;
-  listArticles: ArticleSummary[];
+  listArticles: LibraryPage;
   getArticle: ArticleDetail | null;
   searchCorpus: FoundResults;
   listHighlights: HighlightList;
@@ -302,6 +318,7 @@ export type SchemasMatchDomain = Holds<
   Same<z.infer<typeof manualAnnotationSchema>, ManualAnnotation> &
   Same<z.infer<typeof articleMetaSchema>, ArticleMeta> &
   Same<z.infer<typeof verdictSchema>, Verdict> &
-  Same<z.infer<typeof spanSchema>, Span>
+  Same<z.infer<typeof spanSchema>, Span> &
+  Same<z.infer<typeof libraryQuerySchema>, LibraryQuery>
 >;
 

@@ -32,12 +32,12 @@ import { emptySection, figure, ratio, spread, type Figure, type Section } from '
 
 /** Text queries as a reader types them: words, a traditional-script word, a number with its unit. */
 export const QUERIES = ['专精特新 中小企业', '中试', '數字經濟', '20户', '绿色工厂 2025年'];
-const TODAY = '2025-06-01';
+export const TODAY = '2025-06-01';
 /** Articles compared are outside the corpus (as the page being read is). */
 const PROBE_BASE = 1_000_000;
-const DB_NAME = 'policylens';
+export const DB_NAME = 'policylens';
 /** Articles per saveArticles transaction in the bulk build (an import's size, not a reader's save). */
-const SAVE_BATCH = 1000;
+export const SAVE_BATCH = 1000;
 
 export function corpusSizes(): number[] {
   const env = process.env.BENCH_CORPUS_SIZES;
@@ -50,7 +50,7 @@ export function corpusSizes(): number[] {
  * Generated articles, cached in the system temp dir by the generator's source: generating 50,000
  * takes longer than indexing them, and the generator is not what is measured.
  */
-function corpusFile(n: number): string {
+export function corpusFile(n: number): string {
   const key = createHash('sha1').update(readFileSync(join(ROOT, 'tests/bench/generate.ts'))).digest('hex').slice(0, 12);
   const dir = join(tmpdir(), 'policylens-bench-cache');
   const file = join(dir, `corpus-${key}-${n}.json`);
@@ -64,7 +64,7 @@ function corpusFile(n: number): string {
 
 type Call = <K extends keyof BenchApi['corpus']>(name: K, arg?: Parameters<BenchApi['corpus'][K]>[0]) => Promise<Awaited<ReturnType<BenchApi['corpus'][K]>>>;
 
-function caller(page: Page): Call {
+export function caller(page: Page): Call {
   return (name, arg) => page.evaluate(([n, a]) => {
     const c = (globalThis as unknown as { __bench: BenchApi }).__bench.corpus as unknown as Record<string, (x: unknown) => unknown>;
     return c[n as string]!(a);

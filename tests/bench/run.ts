@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- area…]`: every benchmark, peers measured in the same run, one table on stdout
- * and bench-results.json. Areas: sizes engine segment corpus page extension (default: all).
+ * and bench-results.json. Areas: sizes engine segment corpus dashboard page extension (default: all).
  * Not part of the test suite: tests check behaviour, this measures time on the machine it runs on.
  */
 import { execSync } from 'node:child_process';
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { ROOT } from './pages';
 import { fmt, type Figure, type Growth, type Ratio, type Section } from './stats';
 
-const AREAS = ['sizes', 'engine', 'segment', 'corpus', 'compare', 'page', 'extension'] as const;
+const AREAS = ['sizes', 'engine', 'segment', 'corpus', 'dashboard', 'compare', 'page', 'extension'] as const;
 type Area = (typeof AREAS)[number];
 
 function chosenAreas(): Set<Area> {
@@ -94,7 +94,7 @@ async function main(): Promise<void> {
   const areaLoad: Record<string, string> = {};
   let chromium = '';
   try {
-    const extensionDir = areas.has('sizes') || areas.has('extension') || areas.has('corpus') ? snapshotExtension(tmp) : '';
+    const extensionDir = areas.has('sizes') || areas.has('extension') || areas.has('corpus') || areas.has('dashboard') ? snapshotExtension(tmp) : '';
     const step = async (name: Area, fn: () => Promise<Section> | Section) => {
       if (!areas.has(name)) return;
       const t0 = performance.now();
@@ -113,6 +113,7 @@ async function main(): Promise<void> {
     await step('engine', async () => (await import('./engine')).benchEngineNode());
     await step('segment', async () => (await import('./segment')).benchSegment());
     await step('corpus', async () => (await import('./corpus')).benchCorpus(extensionDir, tmp));
+    await step('dashboard', async () => (await import('./dashboard')).benchDashboard(extensionDir, tmp));
     await step('compare', async () => (await import('./compare')).benchCompare());
     await step('page', async () => {
       const m = await import('./browser');

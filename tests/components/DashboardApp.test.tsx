@@ -20,7 +20,9 @@ vi.mock('../../lib/ext/rpc', () => ({
     calls.push(r);
     switch (r.type) {
       case 'listArticles':
-        return present ? [summary({ id: 'a1', title: '银发经济行动方案', counts: { target: 0, deadline: 1, program: 0, support: 0, highlight: 0 } })] : [];
+        return present
+          ? { articles: [summary({ id: 'a1', title: '银发经济行动方案', counts: { target: 0, deadline: 1, program: 0, support: 0, highlight: 0 } })], total: 1, matched: 1, next: null, regions: [] }
+          : { articles: [], total: 0, matched: 0, next: null, regions: [] };
       case 'listPrograms':
         return [];
       case 'listHighlights':
@@ -92,6 +94,20 @@ describe('dashboard page', () => {
     expect(root.querySelectorAll('[data-testid=articles] tbody tr')).toHaveLength(1);
     expect(q('[data-testid=toast]')!.textContent).toContain('已恢复');
     expect(q('[data-testid=undo]')).toBeNull();
+  });
+
+  it('opens with one page of the list, and asks for the program index and calendar only when the filters are reached', async () => {
+    await act(async () => render(<App />, root));
+    await settle();
+    const lists = calls.filter((c) => c.type === 'listArticles') as Extract<BackgroundRequest, { type: 'listArticles' }>[];
+    expect(lists).toHaveLength(1);
+    expect(lists[0]!.query!.limit).toBeLessThanOrEqual(100);
+    expect(lists[0]!.query!.offset ?? 0).toBe(0);
+    expect(calls.map((c) => c.type)).not.toContain('listPrograms');
+    expect(calls.map((c) => c.type)).not.toContain('deadlineCalendar');
+    await act(async () => { q('[data-testid=filters]')!.dispatchEvent(new Event('pointerenter')); });
+    await settle();
+    expect(calls.map((c) => c.type)).toEqual(expect.arrayContaining(['listPrograms', 'deadlineCalendar']));
   });
 
   it('shows the busy bar only for a wait longer than a second, and downloads the export', async () => {

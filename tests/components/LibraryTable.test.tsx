@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import LibraryTable, { sortArticles } from '../../components/LibraryTable';
-import { articleIdFromHash, emptyFilters, filterArticles, filterChoices } from '../../entrypoints/dashboard/library';
+import LibraryTable from '../../components/LibraryTable';
+import { articleIdFromHash, emptyFilters, filterChoices, libraryQuery } from '../../entrypoints/dashboard/library';
 import type { DeadlineCalendar, ProgramEntry } from '../../lib/corpus/catalog';
 import { HOSTILE, inert, mount, summary, t, unmountAll } from './dashboard-helpers';
 
@@ -40,17 +40,6 @@ describe('LibraryTable', () => {
   });
 });
 
-describe('sortArticles', () => {
-  it('sorts by title (Chinese collation), saved time and date with undated last', () => {
-    const ids = (s: Parameters<typeof sortArticles>[1]) => sortArticles([A, B, C], s).map((a) => a.id);
-    expect(ids({ key: 'saved', dir: 'desc' })).toEqual(['a', 'c', 'b']);
-    expect(ids({ key: 'saved', dir: 'asc' })).toEqual(['b', 'c', 'a']);
-    expect(ids({ key: 'published', dir: 'desc' })).toEqual(['a', 'c', 'b']);
-    expect(ids({ key: 'published', dir: 'asc' })).toEqual(['c', 'a', 'b']);
-    expect(ids({ key: 'title', dir: 'asc' }).slice(1)).toEqual(['b', 'a']);
-  });
-});
-
 describe('dashboard filters', () => {
   const art = (id: string) => ({ id, title: id, url: `https://x/${id}`, seenOn: '2024-01-01' });
   const programs: ProgramEntry[] = [{ key: 'k1', name: '行动方案', label: '《行动方案》', variants: [], mentions: 2, articles: [{ ...art('a'), mentions: 1 }, { ...art('b'), mentions: 1 }], firstSeen: art('a'), latestSeen: art('b') }];
@@ -58,25 +47,20 @@ describe('dashboard filters', () => {
     today: '2024-01-01', horizon: '2024-03-31', undated: [], counts: { soon: 0, overdue: 0, later: 1 },
     items: [{ annotationId: 'n', article: art('a'), text: '2025—2027年', kind: 'span', date: '2027-12-31', start: '2025-01-01', status: { state: 'not-started', days: 366 }, days: 1400, soon: false, overdue: false }],
   };
-  it('filter by region, program, type and deadline year (a period counts for its start year too)', () => {
-    const f = (over: Partial<typeof emptyFilters>) => filterArticles([A, B, C], { ...emptyFilters, ...over }, programs, calendar).map((a) => a.id);
-    expect(f({})).toEqual(['a', 'b', 'c']);
-    expect(f({ region: '山东' })).toEqual(['b']);
-    expect(f({ program: 'k1' })).toEqual(['a', 'b']);
-    expect(f({ program: 'k1', type: 'highlight' })).toEqual(['b']);
-    expect(f({ type: 'target' })).toEqual(['a']);
-    expect(f({ year: '2025' })).toEqual(['a']);
-    expect(f({ year: '2026' })).toEqual([]);
-    expect(filterChoices([A, B, C], programs, calendar)).toEqual({ regions: ['山东', '山西'], programs: [{ key: 'k1', name: '行动方案' }], years: [2025, 2027] });
+  // Sorting and filtering run in the background (tests/lib/corpus/list.test.ts); the page turns the reader's choices into its query.
+  it('asks the background for the filters set, and offers only what occurs in the library', () => {
+    const sort = { key: 'saved', dir: 'desc' } as const;
+    expect(libraryQuery(emptyFilters, sort)).toEqual({ sort });
+    expect(libraryQuery({ ...emptyFilters, region: '山东', program: 'k1', type: 'target', year: '2025' }, sort)).toEqual({ sort, region: '山东', program: 'k1', type: 'target', year: 2025 });
+    expect(filterChoices(['山东', '山西'], programs, calendar)).toEqual({ regions: ['山东', '山西'], programs: [{ key: 'k1', name: '行动方案' }], years: [2025, 2027] });
   });
 
-  it("filters by team member: the articles they made highlights in, with the other filters", () => {
-    const byMember = { alice: ['a', 'c'], bob: ['b'] };
-    const f = (over: Partial<typeof emptyFilters>) => filterArticles([A, B, C], { ...emptyFilters, ...over }, programs, calendar, byMember).map((a) => a.id);
-    expect(f({ member: 'alice' })).toEqual(['a', 'c']);
-    expect(f({ member: 'bob' })).toEqual(['b']);
-    expect(f({ member: 'alice', program: 'k1' })).toEqual(['a']);
-    expect(f({ member: 'carol' })).toEqual([]);
+  it("asks for a team member's articles by member id, and for this reader's own as null", () => {
+    const sort = { key: 'saved', dir: 'desc' } as const;
+    const team = { me: 'me1', names: { me1: '我', alice: 'Alice' } };
+    expect(libraryQuery({ ...emptyFilters, member: 'alice', program: 'k1' }, sort, team)).toEqual({ sort, program: 'k1', author: 'alice' });
+    expect(libraryQuery({ ...emptyFilters, member: 'me1' }, sort, team)).toEqual({ sort, author: null });
+    expect(libraryQuery({ ...emptyFilters, member: '' }, sort, team)).toEqual({ sort });
   });
 
   it('reads #article=<id> and ignores anything else', () => {

@@ -28,20 +28,25 @@ export async function fillLibrary(page: Page, opts: FillOptions): Promise<{ char
     const BATCH = 100;
     for (let from = 0; from < articles; from += BATCH) {
       await new Promise<void>((ok, fail) => {
-        const tx = db.transaction(['articles', 'annotations'], 'readwrite');
+        // The library list's summaries (schema v7) are written beside the articles, as the extension's own writes keep them.
+        const listed = db.objectStoreNames.contains('summaries');
+        const tx = db.transaction(listed ? ['articles', 'annotations', 'summaries'] : ['articles', 'annotations'], 'readwrite');
         const a = tx.objectStore('articles');
         const n = tx.objectStore('annotations');
+        const s = listed ? tx.objectStore('summaries') : null;
         for (let i = from; i < Math.min(articles, from + BATCH); i++) {
           // Each text differs, as each article does.
           const text = `第${i}篇。` + base.slice(i % sentence.length, i % sentence.length + chars - 8);
           total += text.length;
           const id = `a${String(i).padStart(7, '0')}`;
           const url = `https://www.example.gov.cn/zwgk/${i}.html`;
+          const counts = { target: 0, deadline: 0, program: 0, support: 0, highlight: annotationsPerArticle };
           a.put({
             id, url, canonicalUrl: url, contentHash: `fnv1a64:${i.toString(16)}:${text.length}`, title: `测试文章 ${i}`, text,
             verdict: { isPolicy: true, score: 0.9, reasons: [] }, savedAt: 1_700_000_000_000 + i, updatedAt: 1_700_000_000_000 + i,
-            region: null, urls: [url], counts: { target: 0, deadline: 0, program: 0, highlight: annotationsPerArticle },
+            region: null, urls: [url], counts,
           });
+          s?.put({ id, url, title: `测试文章 ${i}`, savedAt: 1_700_000_000_000 + i, region: null, counts });
           for (let k = 0; k < annotationsPerArticle; k++) {
             const exact = text.slice(10 + k, 20 + k);
             n.put({

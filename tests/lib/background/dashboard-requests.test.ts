@@ -43,7 +43,7 @@ describe('dashboard requests', () => {
     await expect(svc.handle(request as never, content)).rejects.toThrow(/not allowed/);
     expect(await db.articles.count()).toBe(0);
     expect(await svc.handle(request as never, page)).toEqual({ restored: true, id });
-    expect((await svc.handle({ type: 'listArticles' }, page)).map((a) => a.id)).toEqual([id]);
+    expect((await svc.handle({ type: 'listArticles' }, page)).articles.map((a) => a.id)).toEqual([id]);
     expect(() => parse({ type: 'restoreArticle', article: 'x', annotations: [] })).toThrow(/invalid message: article/);
   });
 });

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { deleteAnnotation, deleteArticle, getArticleByUrl, indexedFacts, indexedTerms, indexPending, listArticles, markForIndexing, saveArticle, saveArticles, CorpusInputError } from '../../../lib/corpus/store';
+import { deleteAnnotation, deleteArticle, getArticleByUrl, indexedFacts, indexedTerms, indexPending, markForIndexing, saveArticle, saveArticles, CorpusInputError } from '../../../lib/corpus/store';
+import { listArticles } from '../../../lib/corpus/list';
 import { BLOCK, eachPair } from '../../../lib/corpus/postings';
 import { nodeTokenizer } from '../../../lib/corpus/node';
 import { toSimplified } from '../../../lib/text/simplify';
@@ -220,11 +221,12 @@ describe('saveArticle', () => {
     await saveArticle(db, { page: SHANXI_2023, tokenize, now: 10 });
     await saveArticle(db, { page: SPORTS, tokenize, now: 30 });
     await saveArticle(db, { page: SHANDONG, tokenize, now: 20 });
-    const list = await listArticles(db, { limit: 2 });
+    const { articles: list, total, next } = await listArticles(db, { limit: 2 });
     expect(list.map((a) => a.title)).toEqual([SPORTS.meta.title, SHANDONG.meta.title]);
     expect(list[1]?.counts).toEqual({ target: 2, deadline: 1, program: 1, support: 0, highlight: 0 });
     expect(list[1]?.region).toBe('山东');
-    await expect(listArticles(db, { limit: 0 })).rejects.toThrow(/positive integer/);
+    expect([total, next]).toEqual([3, 2]);
+    await expect(listArticles(db, { limit: 0 })).rejects.toThrow(/integer from 1 to 500/);
   });
 
   it('saves without a tokenizer and indexes later, exactly as an indexed save would', async () => {

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { DB_VERSION, PolicyDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, upgradeToV2, upgradeToV3, upgradeToV4 } from '../../../lib/db/schema';
+import { DB_VERSION, PolicyDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, upgradeToV2, upgradeToV3, upgradeToV4 } from '../../../lib/db/schema';
 import { indexedFacts, indexedTerms, indexPending, saveArticle } from '../../../lib/corpus/store';
 import { FACT } from '../../../lib/corpus/postings';
 import { stampPending } from '../../../lib/sync/ledger';
@@ -44,12 +44,13 @@ async function seedV1(name: string): Promise<void> {
 
 describe('migration v1 → v2 (and on to the current version)', () => {
   it('has a test for every version up to the current one', () => {
-    expect(DB_VERSION).toBe(6);
+    expect(DB_VERSION).toBe(7);
     expect(Object.keys(SCHEMA_V2)).toEqual(expect.arrayContaining(Object.keys(SCHEMA_V1)));
     expect(SCHEMA_V3).toEqual(SCHEMA_V2);
     expect(Object.keys(SCHEMA_V4)).toEqual(expect.arrayContaining(Object.keys(SCHEMA_V3)));
     expect(Object.keys(SCHEMA_V5)).toEqual(expect.arrayContaining(Object.keys(SCHEMA_V4)));
     expect(SCHEMA_V6).toEqual({ ...SCHEMA_V5, watches: SCHEMA_V6.watches });
+    expect(SCHEMA_V7).toEqual({ ...SCHEMA_V6, summaries: SCHEMA_V7.summaries, readerAnnotations: SCHEMA_V7.readerAnnotations });
   });
 
   it('keeps every v1 row, folds region and agencies, counts annotations, and marks articles for indexing', async () => {
@@ -339,6 +340,42 @@ describe('migration v5 → v6', () => {
     await db.watches.add({ ...w, id: 'w1' });
     await expect(db.watches.add({ ...w, id: 'w2' })).rejects.toThrow(/ConstraintError|unique/i);
     expect(await db.watches.where('[kind+key]').equals(['program', '营商环境']).primaryKeys()).toEqual(['w1']);
+    db.close();
+  });
+});
+
+describe('migration v6 → v7', () => {
+  it('summarises every article for the library list, keeps every v6 row, and keeps the summaries in step from then on', async () => {
+    const name = freshName();
+    const direct = await seedUnpackedIndex(name, 3, nodeTokenizer());
+    direct.close();
+    await Dexie.delete(direct.name);
+    const v6 = new Dexie(name);
+    v6.version(3).stores(SCHEMA_V3);
+    v6.version(4).stores(SCHEMA_V4).upgrade((tx) => upgradeToV4(tx));
+    v6.version(5).stores(SCHEMA_V5);
+    v6.version(6).stores(SCHEMA_V6);
+    await v6.open();
+    // A note the reader wrote on an engine annotation: theirs from then on.
+    const noted = (await v6.table('annotations').toArray())[0] as { id: string };
+    await v6.table('annotations').put({ ...noted, note: '跟进' });
+    const tables = Object.keys(SCHEMA_V6);
+    const before = Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await v6.table(t).toArray()] as const)));
+    v6.close();
+    const db = new PolicyDB(name);
+    await db.open();
+    expect(db.verno).toBe(DB_VERSION);
+    for (const t of tables) expect(await db.table(t).toArray()).toEqual(before[t]);
+    const articles = before.articles as { id: string; title: string; savedAt: number; text: string }[];
+    const summaries = await db.summaries.toArray();
+    expect(summaries.map((s) => [s.id, s.title, s.savedAt])).toEqual(articles.map((a) => [a.id, a.title, a.savedAt]));
+    expect(summaries.every((s) => !('text' in s))).toBe(true);
+    const annotations = before.annotations as { id: string; origin: string; note?: string; tags: string[] }[];
+    const mine = annotations.filter((a) => a.origin === 'manual' || a.note || a.tags.length).map((a) => a.id).sort();
+    expect(mine.length).toBeGreaterThan(0);
+    expect((await db.readerAnnotations.toArray()).map((a) => a.id).sort()).toEqual(mine);
+    await db.articles.delete(articles[0]!.id);
+    expect(await db.summaries.get(articles[0]!.id)).toBeUndefined();
     db.close();
   });
 });
