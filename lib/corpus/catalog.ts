@@ -260,15 +260,17 @@ function calendarDay(v: DeadlineValue): string | null {
  */
 export async function deadlineYearsByArticle(db: PolicyDB): Promise<Map<string, Set<number>>> {
   const map = new Map<string, Set<number>>();
-  await db.annotations.where('type').equals('deadline').each((a) => {
+  // One read of the rows, not a cursor with a step per deadline: at 2,000 generated articles
+  // (8,500 deadlines) in fake-indexeddb the cursor took 54 s, this read 0.16 s.
+  for (const a of await db.annotations.where('type').equals('deadline').toArray()) {
     const v = counts(a) ? (asDeadline(a.value) as DeadlineValue | null) : null;
     const end = v && calendarDay(v);
-    if (!v || !end) return;
+    if (!v || !end) continue;
     const set = map.get(a.articleId) ?? new Set<number>();
     set.add(Number(end.slice(0, 4)));
     if (isIsoDate(v.start)) set.add(Number(v.start.slice(0, 4)));
     map.set(a.articleId, set);
-  });
+  }
   return map;
 }
 
