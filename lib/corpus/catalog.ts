@@ -123,8 +123,11 @@ export async function programIndex(db: PolicyDB): Promise<ProgramEntry[]> {
  * part of a longer key, starting it or ending it, and every article naming it names that longer
  * program too. With several such titles the one in most articles wins; a short form named in an
  * article without its title stays on its own (it may be another program).
+ *
+ * Exported for its property test (tests/lib/corpus/catalog.test.ts), which holds it to the pairwise
+ * definition.
  */
-function mergeShortForms<G extends { names: Map<string, number>; labels: Map<string, Map<string, number>>; aliases: Set<string>; perArticle: Map<string, number>; mentions: number }>(groups: Map<string, G>): void {
+export function mergeShortForms<G extends { names: Map<string, number>; labels: Map<string, Map<string, number>>; aliases: Set<string>; perArticle: Map<string, number>; mentions: number }>(groups: Map<string, G>): void {
   const keys = [...groups.keys()].sort((a, b) => a.length - b.length);
   // A longer key can only start with the short one, end with it, or keep its first and last
   // characters (shortFormOf). Comparing every pair, or every key sharing a first or last
