@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { deleteArticle, saveArticle, updateAnnotation } from '../../../lib/corpus/store';
-import { CALENDAR_HORIZON_DAYS, deadlineCalendar, programIndex } from '../../../lib/corpus/catalog';
+import { CALENDAR_HORIZON_DAYS, deadlineCalendar, mergeShortForms, programIndex } from '../../../lib/corpus/catalog';
 import { SHANDONG, SHANXI_2023, SHANXI_TRAD, SPORTS, capture, closeAll, freshDb } from './helpers';
 
 afterEach(closeAll);
@@ -132,5 +133,86 @@ describe('deadlineCalendar', () => {
     const db = freshDb();
     await expect(deadlineCalendar(db, '2023-13-01')).rejects.toThrow(/YYYY-MM-DD/);
     await expect(deadlineCalendar(db, 'tomorrow')).rejects.toThrow(/YYYY-MM-DD/);
+  });
+});
+
+type Group = Parameters<typeof mergeShortForms>[0] extends Map<string, infer G> ? G : never;
+
+/**
+ * The merge by its definition, pair by pair: every longer key that starts with the short one, ends
+ * with it or keeps 60% of it in order with the same first and last characters, and names every
+ * article the short one does; the one in most articles, ties to the first in length order.
+ */
+function mergeByDefinition(groups: Map<string, Group>): void {
+  const keys = [...groups.keys()].sort((a, b) => a.length - b.length);
+  const subsequence = (s: string, l: string) => {
+    let i = 0;
+    for (const ch of l) if (ch === s[i]) i++;
+    return i === s.length;
+  };
+  const shortForm = (s: string, l: string) => s.length >= l.length * 0.6 && s[0] === l[0] && s.at(-1) === l.at(-1) && subsequence(s, l);
+  for (const short of keys) {
+    const g = groups.get(short);
+    if (!g || short.length < 2) continue;
+    let best: string | null = null;
+    for (const long of keys) {
+      const l = groups.get(long);
+      if (!l || long.length <= short.length) continue;
+      if (!(long.startsWith(short) || long.endsWith(short) || shortForm(short, long))) continue;
+      if (![...g.perArticle.keys()].every((id) => l.perArticle.has(id))) continue;
+      if (!best || l.perArticle.size > groups.get(best)!.perArticle.size) best = long;
+    }
+    if (!best) continue;
+    const target = groups.get(best)!;
+    for (const [label, byLabel] of g.labels) for (const [written] of byLabel) target.aliases.add(written || label);
+    for (const [id, n] of g.perArticle) target.perArticle.set(id, (target.perArticle.get(id) ?? 0) + n);
+    target.mentions += g.mentions;
+    groups.delete(short);
+  }
+}
+
+/** Groups as programIndex builds them, one per key, each named in some of `articles` articles. */
+function groupsOf(spec: readonly (readonly [string, readonly number[]])[]): Map<string, Group> {
+  const groups = new Map<string, Group>();
+  for (const [key, ids] of spec) {
+    if (groups.has(key)) continue;
+    const perArticle = new Map(ids.map((i) => [`a${i}`, 1 + (i % 3)] as const));
+    const mentions = [...perArticle.values()].reduce((x, y) => x + y, 0);
+    groups.set(key, { names: new Map([[key, mentions]]), labels: new Map([[key, new Map([[`“${key}”`, mentions]])]]), aliases: new Set(), perArticle, mentions });
+  }
+  return groups;
+}
+
+/** Everything a merge changes, in insertion order, so a different order shows too. */
+const snapshot = (groups: Map<string, Group>) => [...groups].map(([k, g]) => [k, [...g.perArticle], [...g.aliases], g.mentions]);
+
+describe('mergeShortForms', () => {
+  // Few letters and few articles, so keys share first and last characters, prefixes, suffixes and
+  // short forms, and one key's articles are often all among another's.
+  const key = fc.array(fc.constantFrom('山', '行', '划'), { minLength: 1, maxLength: 8 }).map((cs) => cs.join(''));
+  const spec = fc.array(fc.tuple(key, fc.uniqueArray(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 3 })), { maxLength: 40 });
+
+  it('merges exactly as the pairwise definition does', () => {
+    fc.assert(fc.property(spec, (s) => {
+      const fast = groupsOf(s);
+      const slow = groupsOf(s);
+      mergeShortForms(fast);
+      mergeByDefinition(slow);
+      expect(snapshot(fast)).toEqual(snapshot(slow));
+    }), { numRuns: 1000 });
+  });
+
+  it('agrees with it over thousands of keys that share their first and last characters', () => {
+    // A generated library's shape: 山…计划 titles by the thousand, some short forms among them.
+    const spec: [string, number[]][] = [];
+    for (let i = 0; i < 3000; i++) spec.push([`山${i.toString(7)}${'西行动'.slice(0, i % 4)}计划`, [i % 5, (i * 7) % 11]]);
+    for (let i = 0; i < 3000; i += 37) spec.push([`山${i.toString(7)}计划`, [i % 5]], [`${i.toString(7)}${'西行动'.slice(0, i % 4)}计划`, [(i * 7) % 11]]);
+    const fast = groupsOf(spec);
+    const slow = groupsOf(spec);
+    mergeShortForms(fast);
+    mergeByDefinition(slow);
+    expect(snapshot(fast)).toEqual(snapshot(slow));
+    // The case is not vacuous: short forms were merged.
+    expect(fast.size).toBeLessThan(groupsOf(spec).size);
   });
 });
