@@ -27,7 +27,7 @@ import type { TeamView } from '../../lib/sync/service';
 import HighlightsView from '../../components/HighlightsView';
 import { authorQuery, isTeam, NO_TEAM, teamNames, type TeamNames } from '../../lib/view/team';
 import { articleIdFromHash, emptyFilters, filterChoices, libraryQuery, type Filters } from './library';
-import type { LibraryPage } from '../../lib/corpus/list';
+import type { LibraryChoices, LibraryPage } from '../../lib/corpus/list';
 import { CompareView, IndicatorsView, WatchView } from './compare-views';
 import { comparePairFromHash } from '../../components/VersionCompare';
 
@@ -68,6 +68,7 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
   const [error, setError] = useState<string | null>(null);
   const [view, setView] = useState<View>(() => (comparePair ? 'compare' : viewFromHash(location.hash) ?? 'articles'));
   const [tags, setTags] = useState<string[]>([]);
+  const [filterOptions, setFilterOptions] = useState<LibraryChoices | null>(null);
   const [filters, setFilters] = useState<Filters>(emptyFilters);
   const [sort, setSort] = useState<SortOrder>({ key: 'saved', dir: 'desc' });
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -123,17 +124,34 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
     } catch (e) {
       fail(e);
     }
+    if (choicesWanted.current) void loadChoices();
     if (catalogWanted.current) void loadCatalog();
     void refreshStorage();
     // Whose highlight is whose in an article: the team's display names (none without sync).
     void askBackground({ type: 'getTeam' }).then(onTeam).catch(() => undefined);
   }
   /**
-   * The program index, the calendar and the tags: their views, and the choices of the list's
-   * filters and the search. Each reads every program, deadline or annotation of the library, so
-   * they are asked for when first needed (their view, the search, the pointer or focus reaching
-   * the filters), not on every open.
+   * The filters' choices (programs, deadline years) and the search's tags: each reads every
+   * program, deadline or annotation of the library, so they are asked for when first needed (the
+   * search, the pointer or focus reaching the filters), not on every open; and as choices, not as
+   * the catalog, which at 50k articles is larger than a message may be.
    */
+  const choicesWanted = useRef(false);
+  function wantChoices() {
+    if (choicesWanted.current) return;
+    choicesWanted.current = true;
+    void loadChoices();
+  }
+  async function loadChoices() {
+    // The search's tag choices: every tag of the library, which means every annotation read.
+    void askBackground({ type: 'listHighlights', query: { limit: 1 } }).then((l) => setTags(l.tags.map((x) => x.tag))).catch(() => undefined);
+    try {
+      setFilterOptions(await askBackground({ type: 'libraryChoices' }));
+    } catch (e) {
+      fail(e);
+    }
+  }
+  /** The program index and the calendar, for their own views only. */
   const catalogWanted = useRef(false);
   function wantCatalog() {
     if (catalogWanted.current) return;
@@ -142,8 +160,6 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
   }
   async function loadCatalog() {
     try {
-      // The search's tag choices: every tag of the library, which means every annotation read.
-      void askBackground({ type: 'listHighlights', query: { limit: 1 } }).then((l) => setTags(l.tags.map((x) => x.tag))).catch(() => undefined);
       const [progs, cal] = await Promise.all([askBackground({ type: 'listPrograms' }), askBackground({ type: 'deadlineCalendar', today })]);
       setPrograms(progs);
       setCalendar(cal);
@@ -204,7 +220,8 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
   }, []);
 
   useEffect(() => {
-    if (view === 'programs' || view === 'calendar' || view === 'search') wantCatalog();
+    if (view === 'programs' || view === 'calendar') wantCatalog();
+    if (view === 'search') wantChoices();
   }, [view]);
 
   // A filter or an order is a new query in the background, from its first page.
@@ -356,7 +373,7 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
     await load();
   }
 
-  const choices = useMemo(() => filterChoices(list?.regions ?? [], programs, calendar), [list?.regions, programs, calendar]);
+  const choices = useMemo(() => filterChoices(list?.regions ?? [], filterOptions), [list?.regions, filterOptions]);
   const shown = articles ?? [];
   const onSort = (key: SortKey) =>
     setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: key === 'title' ? 'asc' : 'desc' }));
@@ -416,7 +433,7 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
               <p class="empty" data-testid="empty">{t('dashboard.empty')}</p>
             ) : (
               <>
-                <div class="filters" data-testid="filters" onPointerEnter={wantCatalog} onFocusIn={wantCatalog}>
+                <div class="filters" data-testid="filters" onPointerEnter={wantChoices} onFocusIn={wantChoices}>
                   <label>{t('dash.filter.region')}{' '}
                     <select data-testid="filter-region" value={filters.region} onChange={setFilter('region')}>
                       <option value="">{t('dash.filter.any')}</option>

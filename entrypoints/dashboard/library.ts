@@ -1,5 +1,4 @@
-import type { LibraryQuery, LibrarySortKey } from '../../lib/corpus/list';
-import type { DeadlineCalendar, ProgramEntry } from '../../lib/corpus/catalog';
+import type { LibraryChoices, LibraryQuery, LibrarySortKey } from '../../lib/corpus/list';
 import { authorQuery, type TeamNames } from '../../lib/view/team';
 
 /**
@@ -44,12 +43,7 @@ export function libraryQuery(f: Filters, sort: { key: LibrarySortKey; dir: 'asc'
   return q;
 }
 
-/** The values the filters offer: only what occurs in the library (regions as the background lists them). */
-export function filterChoices(regions: readonly string[], programs: readonly ProgramEntry[], calendar: DeadlineCalendar | null) {
-  const years = new Set<number>();
-  for (const i of calendar?.items ?? []) {
-    years.add(Number(i.date.slice(0, 4)));
-    if (i.start) years.add(Number(i.start.slice(0, 4)));
-  }
-  return { regions: [...regions], programs: programs.map((p) => ({ key: p.key, name: p.name })), years: [...years].sort((a, b) => a - b) };
+/** The values the filters offer: only what occurs in the library, as the background lists them (none until asked). */
+export function filterChoices(regions: readonly string[], choices: LibraryChoices | null) {
+  return { regions: [...regions], programs: choices?.programs ?? [], years: choices?.years ?? [] };
 }

@@ -3,7 +3,7 @@ import type { BackgroundReplies, BackgroundRequest } from '../messages';
 import type { ExportedFile, PageCapture } from '../types';
 import { readPage } from '../detect/page-reading';
 import {
-  deleteArticle, findArticleByUrl, getArticleByUrl, listArticles, markForIndexing, saveArticle,
+  deleteArticle, findArticleByUrl, getArticleByUrl, libraryChoices, listArticles, markForIndexing, saveArticle,
   summarizeAgainstCorpus, updateAnnotation, deleteAnnotation, type Tokenize,
 } from '../corpus';
 import { buildExport, type ExportFile, type ExportFormat, type ExportItem } from '../export';
@@ -57,7 +57,7 @@ export interface RequestContext {
 export const PAGE_ONLY: ReadonlySet<BackgroundRequest['type']> = new Set([
   'listArticles', 'getArticle', 'searchCorpus', 'exportArticles', 'deleteArticle',
   'summarizeAgainstCorpus', 'exportPage',
-  'listPrograms', 'deadlineCalendar', 'restoreArticle', 'getArticleByUrl',
+  'listPrograms', 'libraryChoices', 'deadlineCalendar', 'restoreArticle', 'getArticleByUrl',
   'compareArticles', 'exportComparison', 'earlierVersions', 'indicatorGroups', 'indicatorRows',
   'listWatches', 'addWatch', 'removeWatch', 'watchNews', 'markWatchesSeen', 'pageWatchMatches',
   'listHighlights', 'exportHighlights',
@@ -265,6 +265,8 @@ export function createBackgroundService(deps: ServiceDeps) {
         return deleteArticle(db, r.id);
       case 'listPrograms':
         return programIndex(db);
+      case 'libraryChoices':
+        return libraryChoices(db);
       case 'deadlineCalendar':
         return deadlineCalendar(db, r.today);
       case 'restoreArticle':

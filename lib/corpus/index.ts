@@ -10,4 +10,4 @@ export type { Tokenize, Cut } from './tokenize';
 export { canonicalizeUrl, contentHash, fnv1a64, programKey, indicatorKey, regionKey } from './keys';
 export { foldText } from '../text/fold';
 export { toSimplified } from '../text/simplify';
-export { listArticles, type LibraryPage, type LibraryQuery } from './list';
+export { libraryChoices, listArticles, type LibraryChoices, type LibraryPage, type LibraryQuery } from './list';

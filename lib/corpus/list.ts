@@ -43,6 +43,24 @@ export interface LibraryPage {
 
 export const DEFAULT_PAGE = 100;
 
+/** What the list's and the search's filters offer: programs by key and name, and deadline years. */
+export interface LibraryChoices {
+  programs: { key: string; name: string }[];
+  years: number[];
+}
+
+/**
+ * The filters' choices without the catalog: the program index names each program's every article
+ * and the calendar every deadline (tens of megabytes at 10k articles, past a message's size limit
+ * at 50k), while a select needs a key and a name, and a year.
+ */
+export async function libraryChoices(db: PolicyDB): Promise<LibraryChoices> {
+  const [programs, years] = await Promise.all([programIndex(db), deadlineYearsByArticle(db)]);
+  const all = new Set<number>();
+  for (const set of years.values()) for (const y of set) all.add(y);
+  return { programs: programs.map((p) => ({ key: p.key, name: p.name })), years: [...all].sort((a, b) => a - b) };
+}
+
 const collator = new Intl.Collator('zh-CN');
 
 /** Articles in the order asked; undated articles go last whichever way dates run. */

@@ -8,7 +8,7 @@ import {
 import type { CorpusSummary } from '../corpus/summary';
 import type { FoundResults, HighlightList } from '../corpus/find';
 import type { DeadlineCalendar, ProgramEntry } from '../corpus/catalog';
-import type { LibraryPage, LibraryQuery } from '../corpus/list';
+import type { LibraryChoices, LibraryPage, LibraryQuery } from '../corpus/list';
 import type { SyncStatus, TeamView } from '../sync/service';
 import type { EarlierVersion, VersionComparison } from '../compare/versions';
 import type { IndicatorGroup, IndicatorRow } from '../compare/indicator';
@@ -224,6 +224,7 @@ export const backgroundRequestSchema = z.discriminatedUnion('type', [
   // a library is larger than any one message may be.
   /** dashboard → background: every program with the articles that mention it (lib/corpus/catalog.ts). */
   z.object({ type: z.literal('listPrograms') }),
+  z.object({ type: z.literal('libraryChoices') }),
   /** dashboard → background: every deadline of the corpus relative to the reader's today. */
   z.object({ type: z.literal('deadlineCalendar'), today: isoDate }),
   /**
@@ -288,6 +289,7 @@ export interface BackgroundReplies {
   exportArticles: ExportedFile;
   deleteArticle: { deleted: boolean };
   listPrograms: ProgramEntry[];
+  libraryChoices: LibraryChoices;
   deadlineCalendar: DeadlineCalendar;
   restoreArticle: { restored: boolean; id: string };
   getSyncStatus: SyncStatus;

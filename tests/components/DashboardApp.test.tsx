@@ -25,6 +25,8 @@ vi.mock('../../lib/ext/rpc', () => ({
           : { articles: [], total: 0, matched: 0, next: null, regions: [] };
       case 'listPrograms':
         return [];
+      case 'libraryChoices':
+        return { programs: [{ key: 'k1', name: '银发经济行动方案' }], years: [2026] };
       case 'listHighlights':
         return { rows: [], total: 0, tags: [] };
       case 'deadlineCalendar':
@@ -96,18 +98,24 @@ describe('dashboard page', () => {
     expect(q('[data-testid=undo]')).toBeNull();
   });
 
-  it('opens with one page of the list, and asks for the program index and calendar only when the filters are reached', async () => {
+  it('opens with one page of the list, asks for the filter choices only when the filters are reached, and the catalog only for its views', async () => {
     await act(async () => render(<App />, root));
     await settle();
     const lists = calls.filter((c) => c.type === 'listArticles') as Extract<BackgroundRequest, { type: 'listArticles' }>[];
     expect(lists).toHaveLength(1);
     expect(lists[0]!.query!.limit).toBeLessThanOrEqual(100);
     expect(lists[0]!.query!.offset ?? 0).toBe(0);
-    expect(calls.map((c) => c.type)).not.toContain('listPrograms');
-    expect(calls.map((c) => c.type)).not.toContain('deadlineCalendar');
+    const asked = () => calls.map((c) => c.type);
+    for (const type of ['libraryChoices', 'listPrograms', 'deadlineCalendar'] as const) expect(asked()).not.toContain(type);
     await act(async () => { q('[data-testid=filters]')!.dispatchEvent(new Event('pointerenter')); });
     await settle();
-    expect(calls.map((c) => c.type)).toEqual(expect.arrayContaining(['listPrograms', 'deadlineCalendar']));
+    expect(asked()).toContain('libraryChoices');
+    // The choices, not the catalog: at 50k articles the catalog is larger than a message may be.
+    expect(asked()).not.toContain('listPrograms');
+    expect(asked()).not.toContain('deadlineCalendar');
+    const options = [...root.querySelectorAll('[data-testid=filters] option')].map((o) => o.textContent);
+    expect(options).toContain('银发经济行动方案');
+    expect(options).toContain('2026');
   });
 
   it('shows the busy bar only for a wait longer than a second, and downloads the export', async () => {

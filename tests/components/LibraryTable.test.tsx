@@ -41,18 +41,15 @@ describe('LibraryTable', () => {
 });
 
 describe('dashboard filters', () => {
-  const art = (id: string) => ({ id, title: id, url: `https://x/${id}`, seenOn: '2024-01-01' });
-  const programs: ProgramEntry[] = [{ key: 'k1', name: '行动方案', label: '《行动方案》', variants: [], mentions: 2, articles: [{ ...art('a'), mentions: 1 }, { ...art('b'), mentions: 1 }], firstSeen: art('a'), latestSeen: art('b') }];
-  const calendar: DeadlineCalendar = {
-    today: '2024-01-01', horizon: '2024-03-31', undated: [], counts: { soon: 0, overdue: 0, later: 1 },
-    items: [{ annotationId: 'n', article: art('a'), text: '2025—2027年', kind: 'span', date: '2027-12-31', start: '2025-01-01', status: { state: 'not-started', days: 366 }, days: 1400, soon: false, overdue: false }],
-  };
   // Sorting and filtering run in the background (tests/lib/corpus/list.test.ts); the page turns the reader's choices into its query.
   it('asks the background for the filters set, and offers only what occurs in the library', () => {
     const sort = { key: 'saved', dir: 'desc' } as const;
     expect(libraryQuery(emptyFilters, sort)).toEqual({ sort });
     expect(libraryQuery({ ...emptyFilters, region: '山东', program: 'k1', type: 'target', year: '2025' }, sort)).toEqual({ sort, region: '山东', program: 'k1', type: 'target', year: 2025 });
-    expect(filterChoices(['山东', '山西'], programs, calendar)).toEqual({ regions: ['山东', '山西'], programs: [{ key: 'k1', name: '行动方案' }], years: [2025, 2027] });
+    const choices = { programs: [{ key: 'k1', name: '行动方案' }], years: [2025, 2027] };
+    expect(filterChoices(['山东', '山西'], choices)).toEqual({ regions: ['山东', '山西'], ...choices });
+    // Before the background has answered: the regions the list came with, nothing else.
+    expect(filterChoices(['山东'], null)).toEqual({ regions: ['山东'], programs: [], years: [] });
   });
 
   it("asks for a team member's articles by member id, and for this reader's own as null", () => {

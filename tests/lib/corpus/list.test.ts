@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { deleteArticle, saveArticle, saveArticles, updateAnnotation } from '../../../lib/corpus/store';
-import { listArticles } from '../../../lib/corpus/list';
+import { libraryChoices, listArticles } from '../../../lib/corpus/list';
+import { deadlineCalendar, programIndex } from '../../../lib/corpus/catalog';
 import { programKey } from '../../../lib/corpus/keys';
 import { backgroundRequestSchema, parseRequest } from '../../../lib/messages';
 import { SHANDONG, SHANXI_2023, SHANXI_2024, SHANXI_TRAD, SPORTS, capture, closeAll, freshDb } from './helpers';
@@ -70,6 +71,15 @@ describe('library list, a page at a time', () => {
     expect((await f({ year: 2024 })).ids).toEqual(['trad']);
     expect((await f({ year: 2022 })).ids).toEqual([]);
     expect((await listArticles(db)).regions).toEqual(['山东', '山西']);
+    // The filters' choices are what the catalog offers, without the catalog's articles and deadlines.
+    const choices = await libraryChoices(db);
+    const [programs, calendar] = [await programIndex(db), await deadlineCalendar(db, '2024-01-01')];
+    expect(choices.programs).toEqual(programs.map((p) => ({ key: p.key, name: p.name })));
+    expect(choices.programs.map((p) => p.key)).toContain(plan);
+    const years = new Set(calendar.items.flatMap((i) => [Number(i.date.slice(0, 4)), ...(i.start ? [Number(i.start.slice(0, 4))] : [])]));
+    expect(choices.years).toEqual([...years].sort((x, y) => x - y));
+    expect(choices.years).toContain(2024);
+    expect(JSON.stringify(choices).length).toBeLessThan(JSON.stringify(programs).length);
     // A team library (issue 19): the articles a member made highlights in; null is this reader.
     const one = async (id: string) => (await db.annotations.where('articleId').equals(id).first())!;
     await db.annotations.put({ ...(await one(ids.sd!)), id: 'h-alice', type: 'highlight', origin: 'manual', author: 'alice' });
