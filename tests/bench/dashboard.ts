@@ -4,8 +4,8 @@
  * saveArticles into the extension's own IndexedDB, 10k then 50k in place. For each size, with the
  * service worker stopped before each open (worker start, IndexedDB open included):
  * - dashboard opened → its first rows shown (the figure the reader waits for);
- * - the pointer on the filters → their program and year choices filled (the program index and the
- *   calendar, which the dashboard asks for when first needed);
+ * - the pointer on the filters → their program and year choices filled (libraryChoices, which the
+ *   dashboard asks for when first needed);
  * - the first search from that dashboard once its rows are shown (the issue's goal ≤ 100 ms at 10k).
  * `BENCH_CORPUS_SIZES` as for the corpus area. Without peers: no other tool has this view; the
  * figure before the change is in the note (the dashboard asked for the whole library).
@@ -77,7 +77,7 @@ export async function benchDashboard(extensionDir: string, tmp: string): Promise
         }
         firstRows.push(Date.now() - t0);
         search.push(await ask(dash, { type: 'searchCorpus', query: { text: QUERIES[r % QUERIES.length] } }));
-        // The catalog is asked for when the reader reaches the filters, as a pointer does here.
+        // The choices are asked for when the reader reaches the filters, as a pointer does here.
         const t1 = Date.now();
         await dash.getByTestId('filters').hover();
         const filled = await dash.waitForFunction(
@@ -91,7 +91,7 @@ export async function benchDashboard(extensionDir: string, tmp: string): Promise
       const f = (name: string, xs: number[], note?: string) => figure(AREA, `${name} (${k})`, 'ms', spread(xs.length ? xs : [Number.NaN]), note);
       out.figures.push(
         f('dashboard opened → its first rows shown', firstRows, missed ? `not shown within ${PATIENCE_MS / 1000} s in ${missed} of ${RUNS} runs` : `${RUNS} runs`),
-        f('pointer on the filters → program and year choices filled (program index + calendar, asked then)', choices, choices.length < RUNS - missed ? `not filled within ${PATIENCE_MS / 1000} s in some runs` : undefined),
+        f('pointer on the filters → program and year choices filled (libraryChoices, asked then)', choices, choices.length < RUNS - missed ? `not filled within ${PATIENCE_MS / 1000} s in some runs` : undefined),
         f('search, first query from that dashboard once its rows are shown — goal ≤ 100 ms at 10k', search),
       );
     }
