@@ -247,7 +247,40 @@ const DOC_KIND_STRICT = alt('verdict.doc-kinds-strict');
 const ISSUE_VERB = alt('verdict.issue-verbs');
 const NAMED_DOC = rx('g')`《[^《》\n]{1,80}?(?:${DOC_KIND})[^《》\n]{0,12}》`;
 // A policy document (named or by its kind) within a short reach of a verb that issues it.
-const ISSUED = rx('g')`(?:${ISSUE_VERB})[^。\n]{0,30}?(?:《[^《》\n]{1,80}》|${DOC_KIND_STRICT})|(?:《[^《》\n]{1,80}》|${DOC_KIND_STRICT})[^。\n]{0,8}?(?:${ISSUE_VERB})`;
+const TITLE_MAX = 80;
+const VERB_TO_DOC = 30;
+const DOC_TO_VERB = 8;
+const ISSUED_DOC = `《[^《》\n]{1,${TITLE_MAX}}》|${DOC_KIND_STRICT}`;
+export const ISSUED = rx('g')`(?:${ISSUE_VERB})[^。\n]{0,${VERB_TO_DOC}}?(?:${ISSUED_DOC})|(?:${ISSUED_DOC})[^。\n]{0,${DOC_TO_VERB}}?(?:${ISSUE_VERB})`;
+const ISSUE_VERB_G = rx('g')`${ISSUE_VERB}`;
+const VERB_MAX = Math.max(...words('verdict.issue-verbs').map((w) => w.length));
+const DOC_MAX = Math.max(TITLE_MAX + 2, ...words('verdict.doc-kinds-strict').map((w) => w.length));
+
+/**
+ * Whether ISSUED matches anywhere in the text. Every match holds an issuing verb, with at most
+ * DOC_TO_VERB + DOC_MAX characters of it before the verb and VERB_TO_DOC + DOC_MAX after; a verb
+ * the scan for verbs passes over lies inside one it finds. So ISSUED is searched only in the
+ * stretches around the verbs found: the whole text, tried at each of its many 发, 实, 政…
+ * (first characters of a document kind), cost more than the rest of the measure of a document
+ * issued. ISSUED has no lookaround: a match inside a stretch is one in the text.
+ */
+export function hasIssued(t: string): boolean {
+  const before = DOC_TO_VERB + DOC_MAX;
+  const after = 2 * VERB_MAX + VERB_TO_DOC + DOC_MAX;
+  let from = -1;
+  let to = -1;
+  ISSUE_VERB_G.lastIndex = 0;
+  for (let m = ISSUE_VERB_G.exec(t); ; m = ISSUE_VERB_G.exec(t)) {
+    const start = m ? Math.max(0, m.index - before) : Infinity;
+    if (from >= 0 && start > to) {
+      if (countMatches(ISSUED, t.slice(from, to), 1).total > 0) return true;
+      from = -1;
+    }
+    if (!m) return false;
+    if (from < 0) from = start;
+    to = Math.min(t.length, m.index + after);
+  }
+}
 const STRICT_KIND = wordList('verdict.doc-kinds-strict');
 // A headline that is a document's title ends with its kind (…实施细则, 关于…的通知); one that
 // reports it names the act (印发…方案). A document cited in the headline (根据《…细则》) is neither.
@@ -289,7 +322,8 @@ const NAMED_ENOUGH = 2;
 const GOALS_ENOUGH = 3;
 const QUANT_ENOUGH = 3;
 const PLANS_ENOUGH = 2;
-const issuedCount = (x: Measured) => memo(x, 'issued', () => countMatches(ISSUED, x.text, ISSUED_ENOUGH).total + (titlePolicyDoc(x) ? 1 : 0));
+// Whether a document is issued, not how many are: the count saturates at ISSUED_ENOUGH = 1.
+const issuedCount = (x: Measured) => memo(x, 'issued', () => (hasIssued(x.text) ? 1 : 0) + (titlePolicyDoc(x) ? 1 : 0));
 const namedCount = (x: Measured) => memo(x, 'named', () => countMatches(NAMED_DOC, x.text, NAMED_ENOUGH).total);
 const explains = (x: Measured) => memo(x, 'explains', () => countMatches(EXPLAIN, x.title, 1).total > 0 || countMatches(EXPLAIN, x.text.slice(0, 400), 1).total > 0);
 const goals = (x: Measured) => memo(x, 'goals', () => countMatches(GOAL_MARKER, x.text, GOALS_ENOUGH).total);
@@ -346,7 +380,7 @@ export function strongEvidence(x: Measured): number {
     // a policy in its opening lines is news the report mentions, not its subject.
     if (titleInGenre(x)) return 0;
     const head = lede(x);
-    if (countMatches(ISSUED, head, 1).total > 0) return 1;
+    if (hasIssued(head)) return 1;
     if (countMatches(EXPLAIN, head, 1).total > 0 && (namedCount(x) > 0 || countWords(x, STRICT_KIND, 1).total > 0)) return 1;
     if (issuedCount(x) > 0 && policyShare(x) >= 0.5) return 1;
     return 0;
