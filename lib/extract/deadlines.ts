@@ -250,6 +250,7 @@ export const DEADLINE_SHAPES: readonly Shape[] = [
     hits: ['自受理之日起⟦10个工作日内⟧办结', '⟦48小时内⟧上报'],
     misses: ['近两年来'],
     re: rx('g')`${NUMBER_AHEAD}(?<!近)(?<wN>\d{1,3}(?:[-—–~～至到]\d{1,3})?|${CHINESE})(?:个)?(?<wU>${alt('deadline.within-units')})半?${WITHIN}`,
+    need: rx()`(?:${alt('deadline.within-units')})半?${WITHIN}`,
     value: () => ({ kind: 'within', end: null, resolved: false }),
   }),
   shape({
