@@ -71,7 +71,9 @@ function scanForward(text: string, from: number, limit: number, stops: CharSet):
 // A money figure, a range of them (3万元-5万元, 50万元至300万元) and a rate (10%, 2个百分点, 九成).
 const CURRENCY = '元';
 const MONEY = `(?<num>${NUMBER})(?<scale1>${SCALE})?${CURRENCY}?(?:${RANGE_SEP}(?<num2>${NUMBER}))?(?<scale>${SCALE})?${CURRENCY}`;
-const RATE = `(?<rnum>${NUMBER})(?:${RANGE_SEP}(?<rnum2>${NUMBER}))?(?<runit>%|‰|个百分点)|(?<tenths>[一二三四五六七八九]|\\d)成(?![本员果立为交都])`;
+const RATE_UNIT = '%|‰|个百分点';
+const TENTHS = '(?<tenths>[一二三四五六七八九]|\\d)成(?![本员果立为交都])';
+const RATE = `(?<rnum>${NUMBER})(?:${RANGE_SEP}(?<rnum2>${NUMBER}))?(?<runit>${RATE_UNIT})|${TENTHS}`;
 
 const proposer = (p: Omit<Proposer, 'type' | 'stage'>): Proposer => ({ ...p, type: 'support', stage: 'propose' });
 
@@ -91,6 +93,8 @@ export const SUPPORT_PROPOSERS: readonly Proposer[] = [
     hits: ['改造费用由市财政⟦按不超过30%的比例给予补助⟧。', '对符合条件的创业者⟦贷款贴息50%⟧。', '政府性融资担保机构⟦担保费率不超过1.5%⟧。'],
     misses: ['全市规上工业增加值增长8%。'],
     re: rx('g')`${NUMBER_AHEAD}(?<![\d.])(?:${RATE})`,
+    // Most texts state no share at all (a 成 of 完成, 形成 is not one).
+    need: rx()`${RATE_UNIT}|${TENTHS}`,
   }),
   proposer({
     id: 'support.waiver',
