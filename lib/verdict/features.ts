@@ -92,11 +92,13 @@ export interface WordList {
   words: ReadonlySet<string>;
   /** Its place in WORD_LISTS. */
   index: number;
+  /** The walk also notes every place one of its words starts, overlapping ones included. */
+  places: boolean;
 }
 
 export const WORD_LISTS: WordList[] = [];
 function wordList(...keys: string[]): WordList {
-  const list = { re: rx('g')`${alt(...keys)}`, words: new Set(keys.flatMap((k) => words(k))), index: WORD_LISTS.length };
+  const list = { re: rx('g')`${alt(...keys)}`, words: new Set(keys.flatMap((k) => words(k))), index: WORD_LISTS.length, places: false };
   WORD_LISTS.push(list);
   return list;
 }
@@ -190,12 +192,18 @@ const MAX_COUNT = 400;
  * one walk finds the longest word of any list at each place, and each list goes on from the end
  * of its last match.
  */
-function wordMatches(text: string): (string[] | undefined)[] {
+interface Walked {
+  matches: (string[] | undefined)[];
+  /** For a list with `places`, where its words start, in order. */
+  places: (number[] | undefined)[];
+}
+function wordMatches(text: string): Walked {
   const { lists, keys, children, bits, single, pairs } = wordTrie();
   const mask = (1 << bits) - 1;
   const shift = 32 - bits;
   // A list with no match keeps no array: most lists do not occur in a short text.
   const matches: (string[] | undefined)[] = new Array(WORD_LISTS.length);
+  const places: (number[] | undefined)[] = new Array(WORD_LISTS.length);
   const from = new Int32Array(WORD_LISTS.length);
   const n = text.length;
   for (let i = 0; i < n; i++) {
@@ -213,6 +221,7 @@ function wordMatches(text: string): (string[] | undefined)[] {
     }
     if (found < 0) continue;
     for (const [l, w] of lists[found]!) {
+      if (WORD_LISTS[l]!.places) (places[l] ??= []).push(i);
       if (i < from[l]!) continue;
       const m = (matches[l] ??= []);
       if (m.length >= MAX_COUNT) continue;
@@ -220,13 +229,14 @@ function wordMatches(text: string): (string[] | undefined)[] {
       from[l] = i + w.length;
     }
   }
-  return matches;
+  return { matches, places };
 }
+const walked = (x: Measured) => memo(x, 'wordMatches', () => wordMatches(x.text));
 
 /** countMatches(list.re, x.text, cap), read off the text's one walk. */
 export function countWords(x: Measured, list: WordList, cap = 200): { total: number; distinct: number } {
   if (cap > MAX_COUNT) return countMatches(list.re, x.text, cap);
-  const found = memo(x, 'wordMatches', () => wordMatches(x.text))[list.index];
+  const found = walked(x).matches[list.index];
   if (!found) return { total: 0, distinct: 0 };
   const total = Math.min(cap, found.length);
   if (total <= 1) return { total, distinct: total };
@@ -352,14 +362,38 @@ function paragraphs(x: Measured): string[] {
   return memo(x, 'paragraphs', () => trimmedLines(x).filter((l) => l.length >= 30));
 }
 
-const POLICY_MARK = rx()`${DOC_KIND_STRICT}|(?:${ISSUE_VERB})|${alt('verdict.goal-markers')}|到(?:19|20)\d{2}年`;
+// The policy's marks: its documents' kinds, the verbs that issue them, goal words and horizons.
+export const POLICY_MARK = rx()`${DOC_KIND_STRICT}|(?:${ISSUE_VERB})|${alt('verdict.goal-markers')}|到(?:19|20)\d{2}年`;
+// The same marks as the walk finds them (the words) and a scan for the horizons: a paragraph holds
+// a mark where one starts inside it (no word holds a space, so none runs past a trimmed line).
+const MARK_WORDS = wordList('verdict.doc-kinds-strict', 'verdict.issue-verbs', 'verdict.goal-markers');
+MARK_WORDS.places = true;
+if ([...MARK_WORDS.words].some((w) => /\s/.test(w))) throw new Error('verdict: a policy mark with a space in it');
+const MARK_HORIZON = /到(?:19|20)\d{2}年/g;
 /** Share of paragraphs that speak of the policy: what a report is about, not what it mentions in passing. */
 function policyShare(x: Measured): number {
   return memo(x, 'policyShare', () => {
     const ps = paragraphs(x);
     if (!ps.length) return 0;
+    // Where marks start, in order: the walk's words and the horizons, merged.
+    const marks = [...(walked(x).places[MARK_WORDS.index] ?? [])];
+    MARK_HORIZON.lastIndex = 0;
+    for (let m = MARK_HORIZON.exec(x.text); m; m = MARK_HORIZON.exec(x.text)) marks.push(m.index);
+    marks.sort((a, b) => a - b);
     let n = 0;
-    for (const p of ps) if (POLICY_MARK.test(p) || countMatches(MEASURE.re, p, 2).total >= 2) n++;
+    let k = 0;
+    let at = 0;
+    const trimmed = trimmedLines(x);
+    for (const [i, line] of lines(x).entries()) {
+      const p = trimmed[i]!;
+      const lineStart = at;
+      at += line.length + 1;
+      if (p.length < 30) continue;
+      // The trimmed line starts with its first non-space: its first occurrence in the line.
+      const start = lineStart + line.indexOf(p);
+      while (k < marks.length && marks[k]! < start) k++;
+      if ((k < marks.length && marks[k]! < start + p.length) || countMatches(MEASURE.re, p, 2).total >= 2) n++;
+    }
     return n / ps.length;
   });
 }

@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CEILING, FEATURES, ISSUED, WORD_LISTS, countMatches, countWords, featureVector, groupVector, hasIssued, measure, measuredGroups, type VerdictInput } from '../../../lib/verdict/features';
-import { words } from '../../../lib/lexicon';
+import { CEILING, FEATURES, ISSUED, POLICY_MARK, WORD_LISTS, countMatches, countWords, featureVector, groupVector, hasIssued, measure, measuredGroups, type VerdictInput } from '../../../lib/verdict/features';
+import { alt, rx, words } from '../../../lib/lexicon';
 import { LOCALES, makeTranslate, reasonText } from '../../../lib/i18n';
 import { normalize } from '../../../lib/text/normalize';
 
@@ -108,6 +108,35 @@ describe('a document issued, searched around the verbs', () => {
       const t = parts.join('');
       expect(hasIssued(t)).toBe(whole(t));
     }), { numRuns: 2000 });
+  });
+});
+
+describe('paragraphs that speak of the policy, read off the walk', () => {
+  const CORPUS = 'tests/fixtures/corpus';
+  const texts = ['dev', 'holdout', 'holdout2', 'support-holdout'].flatMap((dir) =>
+    readdirSync(`${CORPUS}/${dir}`).filter((f) => f.endsWith('.txt')).map((f) => normalize(readFileSync(`${CORPUS}/${dir}/${f}`, 'utf8')).text),
+  );
+  const SHARE = FEATURES.findIndex((f) => f.id === 'policy.paragraph-share');
+  const MEASURE = rx('g')`${alt('verdict.measure-verbs')}`;
+  // The share as the marks' pattern reads each paragraph on its own.
+  const share = (text: string) => {
+    const ps = measure({ text }).text.split('\n').map((l) => l.trim()).filter((l) => l.length >= 30);
+    return ps.length ? ps.filter((p) => POLICY_MARK.test(p) || countMatches(MEASURE, p, 2).total >= 2).length / ps.length : 0;
+  };
+  it('is the share the pattern finds paragraph by paragraph, on the corpus', () => {
+    for (const t of texts) expect(featureVector({ text: t })[SHARE], t.slice(0, 40)).toBe(share(t));
+  });
+  it('is the share the pattern finds paragraph by paragraph, with marks at the edges of indented lines', () => {
+    const marks = [...words('verdict.doc-kinds-strict'), ...words('verdict.issue-verbs'), ...words('verdict.goal-markers'), '到2027年', '推动', '完善'];
+    const part = fc.oneof(
+      { arbitrary: fc.constantFrom(...marks), weight: 2 },
+      { arbitrary: fc.constantFrom('\n', ' ', '\u3000', '\n  '), weight: 2 },
+      { arbitrary: fc.integer({ min: 1, max: 40 }).map((n) => '书'.repeat(n)), weight: 3 },
+    );
+    fc.assert(fc.property(fc.array(part, { maxLength: 30 }), (parts) => {
+      const t = parts.join('');
+      expect(featureVector({ text: t })[SHARE]).toBe(share(t));
+    }), { numRuns: 1000 });
   });
 });
 
