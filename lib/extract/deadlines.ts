@@ -7,7 +7,7 @@ import type { DeadlineValue } from '../types';
 import { alt, rx, wordSet } from '../lexicon';
 import { parseNumber } from '../text/numerals';
 import { check, leftmostLongest, sift, type Check, type RuleInfo, type Trace } from '../rules/rule';
-import { CHINESE, QUANTITY, RANGE_SEP, REPORT_HORIZON, YEAR, charSet, inCharSet, usesRocYears } from './patterns';
+import { CHINESE, NUMBER_AHEAD, QUANTITY, RANGE_SEP, REPORT_HORIZON, YEAR, charSet, inCharSet, usesRocYears } from './patterns';
 
 /** A Deadline found on normalised text (offsets into it). */
 export interface DeadlineHit {
@@ -64,6 +64,11 @@ interface Shape extends RuleInfo {
   value(g: Groups, ctx: DeadlineContext): DeadlineValue;
   /** A shape that only counts in some surroundings (a window needs 申报/受理 near it) says so here. */
   admit?(start: number, end: number, ctx: DeadlineContext): boolean;
+  /**
+   * A part every match of `re` contains, found by a scan much cheaper than `re`'s own (which is
+   * tried at every digit): a text without it is not searched with `re` at all.
+   */
+  need?: RegExp;
 }
 
 export interface DeadlineCandidate {
@@ -105,6 +110,7 @@ export const DEADLINE_SHAPES: readonly Shape[] = [
     hits: ['申报时间为⟦2024年5月1日至6月30日⟧,逾期不予受理', '受理时间:⟦2024年11月1日—2025年1月15日⟧'],
     misses: ['活动时间为2024年5月1日至6月30日'],
     re: rx('g')`(?:(?<wY1>${YEAR})年)?(?<wM1>${MONTH})月(?<wD1>${DAY})日(?:起)?(?:${RANGE_SEP})(?:(?:(?<wY2>${YEAR})年)?(?<wM2>${MONTH})月)?(?<wD2>${DAY})日(?:止)?`,
+    need: rx()`日(?:起)?(?:${RANGE_SEP})`,
     admit: (start, _end, ctx) => WINDOW_CUE.test(sentenceBefore(ctx.text, start, 24)),
     value: (g, ctx) => windowValue(g.wY1, g.wM1!, g.wD1!, g.wY2, g.wM2 ?? g.wM1!, g.wD2!, ctx),
   }),
@@ -142,6 +148,7 @@ export const DEADLINE_SHAPES: readonly Shape[] = [
     // The date starts with a digit: a lookahead for one keeps the cue's lookbehind from being tried
     // at every character of the text.
     re: rx('g')`(?=\d)(?<=(?:${alt('deadline.window-deadline-cues')})(?:为|是)?)(?:(?<cY>${YEAR})年)?(?<cM>${MONTH})月(?<cD>${DAY})日(?:24时|17时)?(?:止)?`,
+    need: rx()`${alt('deadline.window-deadline-cues')}`,
     value: (g, ctx) => {
       const y = g.cY ? Number(g.cY) : ctx.pubYear ?? ctx.refYear;
       if (y === null) return { kind: 'window', start: null, end: null, resolved: false };
@@ -177,6 +184,7 @@ export const DEADLINE_SHAPES: readonly Shape[] = [
     hits: ['请于⟦2022年12月19日前⟧报送', '各地⟦6月底前⟧完成摸底', '⟦明年6月底前⟧全面完成'],
     misses: ['2022年12月19日,省政府召开会议'],
     re: rx('g')`(?:(?:到)?(?:(?<dY>${YEAR})年|(?<dRel>今年|明年)))?(?<dM>${MONTH})月(?:(?<dD>${DAY})日|(?<dEnd>${MONTH_PART}))(?:24时)?${BEFORE}`,
+    need: rx()`(?:日|${MONTH_PART})(?:24时)?${BEFORE}`,
     value: (g, ctx) => dateValue(g.dY, g.dRel, g.dM!, g.dD, g.dEnd, ctx.pubYear),
   }),
   shape({
@@ -241,7 +249,8 @@ export const DEADLINE_SHAPES: readonly Shape[] = [
     about: 'A period within which a duty is done, incl. service time limits: 7日内, 10个工作日内, 48小时内.',
     hits: ['自受理之日起⟦10个工作日内⟧办结', '⟦48小时内⟧上报'],
     misses: ['近两年来'],
-    re: rx('g')`(?<!近)(?<wN>\d{1,3}(?:[-—–~～至到]\d{1,3})?|${CHINESE})(?:个)?(?<wU>${alt('deadline.within-units')})半?${WITHIN}`,
+    re: rx('g')`${NUMBER_AHEAD}(?<!近)(?<wN>\d{1,3}(?:[-—–~～至到]\d{1,3})?|${CHINESE})(?:个)?(?<wU>${alt('deadline.within-units')})半?${WITHIN}`,
+    need: rx()`(?:${alt('deadline.within-units')})半?${WITHIN}`,
     value: () => ({ kind: 'within', end: null, resolved: false }),
   }),
   shape({
@@ -530,6 +539,7 @@ export function findDeadlines(
   const proposals: DeadlineCandidate[] = [];
   DEADLINE_SHAPES.forEach((s, rank) => {
     if (s === ROC_SHAPE && !ctx.roc) return;
+    if (s.need && !s.need.test(text)) return;
     s.re.lastIndex = 0;
     for (let m = s.re.exec(text); m; m = s.re.exec(text)) {
       if (m[0].length === 0) {

@@ -30,6 +30,11 @@ export interface SupportHit {
 interface Proposer extends RuleInfo {
   stage: 'propose';
   re: RegExp;
+  /**
+   * A part every match of `re` contains, found by a scan much cheaper than `re`'s own (which is
+   * tried at every numeral): a text without it is not searched with `re` at all.
+   */
+  need?: RegExp;
 }
 
 export interface SupportCandidate {
@@ -64,8 +69,11 @@ function scanForward(text: string, from: number, limit: number, stops: CharSet):
 }
 
 // A money figure, a range of them (3万元-5万元, 50万元至300万元) and a rate (10%, 2个百分点, 九成).
-const MONEY = `(?<num>${NUMBER})(?<scale1>${SCALE})?元?(?:${RANGE_SEP}(?<num2>${NUMBER}))?(?<scale>${SCALE})?元`;
-const RATE = `(?<rnum>${NUMBER})(?:${RANGE_SEP}(?<rnum2>${NUMBER}))?(?<runit>%|‰|个百分点)|(?<tenths>[一二三四五六七八九]|\\d)成(?![本员果立为交都])`;
+const CURRENCY = '元';
+const MONEY = `(?<num>${NUMBER})(?<scale1>${SCALE})?${CURRENCY}?(?:${RANGE_SEP}(?<num2>${NUMBER}))?(?<scale>${SCALE})?${CURRENCY}`;
+const RATE_UNIT = '%|‰|个百分点';
+const TENTHS = '(?<tenths>[一二三四五六七八九]|\\d)成(?![本员果立为交都])';
+const RATE = `(?<rnum>${NUMBER})(?:${RANGE_SEP}(?<rnum2>${NUMBER}))?(?<runit>${RATE_UNIT})|${TENTHS}`;
 
 const proposer = (p: Omit<Proposer, 'type' | 'stage'>): Proposer => ({ ...p, type: 'support', stage: 'propose' });
 
@@ -76,6 +84,8 @@ export const SUPPORT_PROPOSERS: readonly Proposer[] = [
     hits: ['对首次认定的国家级“小巨人”企业,省级财政⟦给予一次性奖励50万元⟧。', '对承办单位⟦给予3万元-5万元的资金支持⟧。', '第二类医疗器械首次⟦注册费由7.81万元下降至5.467万元⟧。', '个人创业⟦贷款最高额度提高至50万元⟧。'],
     misses: ['到2025年,全市新增专精特新企业50家。'],
     re: rx('g')`${NUMBER_AHEAD}(?<![\d.])${MONEY}`,
+    // Most texts name no sum of money at all.
+    need: rx()`${CURRENCY}`,
   }),
   proposer({
     id: 'support.rate',
@@ -83,6 +93,8 @@ export const SUPPORT_PROPOSERS: readonly Proposer[] = [
     hits: ['改造费用由市财政⟦按不超过30%的比例给予补助⟧。', '对符合条件的创业者⟦贷款贴息50%⟧。', '政府性融资担保机构⟦担保费率不超过1.5%⟧。'],
     misses: ['全市规上工业增加值增长8%。'],
     re: rx('g')`${NUMBER_AHEAD}(?<![\d.])(?:${RATE})`,
+    // Most texts state no share at all (a 成 of 完成, 形成 is not one).
+    need: rx()`${RATE_UNIT}|${TENTHS}`,
   }),
   proposer({
     id: 'support.waiver',
@@ -492,6 +504,7 @@ function valueOf(c: SupportCandidate): SupportValue {
 export function findSupport(text: string, trace: Trace | null = null): SupportHit[] {
   const proposals: SupportCandidate[] = [];
   SUPPORT_PROPOSERS.forEach((p, rank) => {
+    if (p.need && !p.need.test(text)) return;
     p.re.lastIndex = 0;
     for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
       const figStart = m.index;

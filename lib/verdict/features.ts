@@ -92,11 +92,13 @@ export interface WordList {
   words: ReadonlySet<string>;
   /** Its place in WORD_LISTS. */
   index: number;
+  /** The walk also notes every place one of its words starts, overlapping ones included. */
+  places: boolean;
 }
 
 export const WORD_LISTS: WordList[] = [];
 function wordList(...keys: string[]): WordList {
-  const list = { re: rx('g')`${alt(...keys)}`, words: new Set(keys.flatMap((k) => words(k))), index: WORD_LISTS.length };
+  const list = { re: rx('g')`${alt(...keys)}`, words: new Set(keys.flatMap((k) => words(k))), index: WORD_LISTS.length, places: false };
   WORD_LISTS.push(list);
   return list;
 }
@@ -190,12 +192,18 @@ const MAX_COUNT = 400;
  * one walk finds the longest word of any list at each place, and each list goes on from the end
  * of its last match.
  */
-function wordMatches(text: string): (string[] | undefined)[] {
+interface Walked {
+  matches: (string[] | undefined)[];
+  /** For a list with `places`, where its words start, in order. */
+  places: (number[] | undefined)[];
+}
+function wordMatches(text: string): Walked {
   const { lists, keys, children, bits, single, pairs } = wordTrie();
   const mask = (1 << bits) - 1;
   const shift = 32 - bits;
   // A list with no match keeps no array: most lists do not occur in a short text.
   const matches: (string[] | undefined)[] = new Array(WORD_LISTS.length);
+  const places: (number[] | undefined)[] = new Array(WORD_LISTS.length);
   const from = new Int32Array(WORD_LISTS.length);
   const n = text.length;
   for (let i = 0; i < n; i++) {
@@ -213,6 +221,7 @@ function wordMatches(text: string): (string[] | undefined)[] {
     }
     if (found < 0) continue;
     for (const [l, w] of lists[found]!) {
+      if (WORD_LISTS[l]!.places) (places[l] ??= []).push(i);
       if (i < from[l]!) continue;
       const m = (matches[l] ??= []);
       if (m.length >= MAX_COUNT) continue;
@@ -220,13 +229,14 @@ function wordMatches(text: string): (string[] | undefined)[] {
       from[l] = i + w.length;
     }
   }
-  return matches;
+  return { matches, places };
 }
+const walked = (x: Measured) => memo(x, 'wordMatches', () => wordMatches(x.text));
 
 /** countMatches(list.re, x.text, cap), read off the text's one walk. */
 export function countWords(x: Measured, list: WordList, cap = 200): { total: number; distinct: number } {
   if (cap > MAX_COUNT) return countMatches(list.re, x.text, cap);
-  const found = memo(x, 'wordMatches', () => wordMatches(x.text))[list.index];
+  const found = walked(x).matches[list.index];
   if (!found) return { total: 0, distinct: 0 };
   const total = Math.min(cap, found.length);
   if (total <= 1) return { total, distinct: total };
@@ -247,7 +257,40 @@ const DOC_KIND_STRICT = alt('verdict.doc-kinds-strict');
 const ISSUE_VERB = alt('verdict.issue-verbs');
 const NAMED_DOC = rx('g')`《[^《》\n]{1,80}?(?:${DOC_KIND})[^《》\n]{0,12}》`;
 // A policy document (named or by its kind) within a short reach of a verb that issues it.
-const ISSUED = rx('g')`(?:${ISSUE_VERB})[^。\n]{0,30}?(?:《[^《》\n]{1,80}》|${DOC_KIND_STRICT})|(?:《[^《》\n]{1,80}》|${DOC_KIND_STRICT})[^。\n]{0,8}?(?:${ISSUE_VERB})`;
+const TITLE_MAX = 80;
+const VERB_TO_DOC = 30;
+const DOC_TO_VERB = 8;
+const ISSUED_DOC = `《[^《》\n]{1,${TITLE_MAX}}》|${DOC_KIND_STRICT}`;
+export const ISSUED = rx('g')`(?:${ISSUE_VERB})[^。\n]{0,${VERB_TO_DOC}}?(?:${ISSUED_DOC})|(?:${ISSUED_DOC})[^。\n]{0,${DOC_TO_VERB}}?(?:${ISSUE_VERB})`;
+const ISSUE_VERB_G = rx('g')`${ISSUE_VERB}`;
+const VERB_MAX = Math.max(...words('verdict.issue-verbs').map((w) => w.length));
+const DOC_MAX = Math.max(TITLE_MAX + 2, ...words('verdict.doc-kinds-strict').map((w) => w.length));
+
+/**
+ * Whether ISSUED matches anywhere in the text. Every match holds an issuing verb, with at most
+ * DOC_TO_VERB + DOC_MAX characters of it before the verb and VERB_TO_DOC + DOC_MAX after; a verb
+ * the scan for verbs passes over lies inside one it finds. So ISSUED is searched only in the
+ * stretches around the verbs found: the whole text, tried at each of its many 发, 实, 政…
+ * (first characters of a document kind), cost more than the rest of the measure of a document
+ * issued. ISSUED has no lookaround: a match inside a stretch is one in the text.
+ */
+export function hasIssued(t: string): boolean {
+  const before = DOC_TO_VERB + DOC_MAX;
+  const after = 2 * VERB_MAX + VERB_TO_DOC + DOC_MAX;
+  let from = -1;
+  let to = -1;
+  ISSUE_VERB_G.lastIndex = 0;
+  for (let m = ISSUE_VERB_G.exec(t); ; m = ISSUE_VERB_G.exec(t)) {
+    const start = m ? Math.max(0, m.index - before) : Infinity;
+    if (from >= 0 && start > to) {
+      if (countMatches(ISSUED, t.slice(from, to), 1).total > 0) return true;
+      from = -1;
+    }
+    if (!m) return false;
+    if (from < 0) from = start;
+    to = Math.min(t.length, m.index + after);
+  }
+}
 const STRICT_KIND = wordList('verdict.doc-kinds-strict');
 // A headline that is a document's title ends with its kind (…实施细则, 关于…的通知); one that
 // reports it names the act (印发…方案). A document cited in the headline (根据《…细则》) is neither.
@@ -289,7 +332,8 @@ const NAMED_ENOUGH = 2;
 const GOALS_ENOUGH = 3;
 const QUANT_ENOUGH = 3;
 const PLANS_ENOUGH = 2;
-const issuedCount = (x: Measured) => memo(x, 'issued', () => countMatches(ISSUED, x.text, ISSUED_ENOUGH).total + (titlePolicyDoc(x) ? 1 : 0));
+// Whether a document is issued, not how many are: the count saturates at ISSUED_ENOUGH = 1.
+const issuedCount = (x: Measured) => memo(x, 'issued', () => (hasIssued(x.text) ? 1 : 0) + (titlePolicyDoc(x) ? 1 : 0));
 const namedCount = (x: Measured) => memo(x, 'named', () => countMatches(NAMED_DOC, x.text, NAMED_ENOUGH).total);
 const explains = (x: Measured) => memo(x, 'explains', () => countMatches(EXPLAIN, x.title, 1).total > 0 || countMatches(EXPLAIN, x.text.slice(0, 400), 1).total > 0);
 const goals = (x: Measured) => memo(x, 'goals', () => countMatches(GOAL_MARKER, x.text, GOALS_ENOUGH).total);
@@ -318,14 +362,38 @@ function paragraphs(x: Measured): string[] {
   return memo(x, 'paragraphs', () => trimmedLines(x).filter((l) => l.length >= 30));
 }
 
-const POLICY_MARK = rx()`${DOC_KIND_STRICT}|(?:${ISSUE_VERB})|${alt('verdict.goal-markers')}|到(?:19|20)\d{2}年`;
+// The policy's marks: its documents' kinds, the verbs that issue them, goal words and horizons.
+export const POLICY_MARK = rx()`${DOC_KIND_STRICT}|(?:${ISSUE_VERB})|${alt('verdict.goal-markers')}|到(?:19|20)\d{2}年`;
+// The same marks as the walk finds them (the words) and a scan for the horizons: a paragraph holds
+// a mark where one starts inside it (no word holds a space, so none runs past a trimmed line).
+const MARK_WORDS = wordList('verdict.doc-kinds-strict', 'verdict.issue-verbs', 'verdict.goal-markers');
+MARK_WORDS.places = true;
+if ([...MARK_WORDS.words].some((w) => /\s/.test(w))) throw new Error('verdict: a policy mark with a space in it');
+const MARK_HORIZON = /到(?:19|20)\d{2}年/g;
 /** Share of paragraphs that speak of the policy: what a report is about, not what it mentions in passing. */
 function policyShare(x: Measured): number {
   return memo(x, 'policyShare', () => {
     const ps = paragraphs(x);
     if (!ps.length) return 0;
+    // Where marks start, in order: the walk's words and the horizons, merged.
+    const marks = [...(walked(x).places[MARK_WORDS.index] ?? [])];
+    MARK_HORIZON.lastIndex = 0;
+    for (let m = MARK_HORIZON.exec(x.text); m; m = MARK_HORIZON.exec(x.text)) marks.push(m.index);
+    marks.sort((a, b) => a - b);
     let n = 0;
-    for (const p of ps) if (POLICY_MARK.test(p) || countMatches(MEASURE.re, p, 2).total >= 2) n++;
+    let k = 0;
+    let at = 0;
+    const trimmed = trimmedLines(x);
+    for (const [i, line] of lines(x).entries()) {
+      const p = trimmed[i]!;
+      const lineStart = at;
+      at += line.length + 1;
+      if (p.length < 30) continue;
+      // The trimmed line starts with its first non-space: its first occurrence in the line.
+      const start = lineStart + line.indexOf(p);
+      while (k < marks.length && marks[k]! < start) k++;
+      if ((k < marks.length && marks[k]! < start + p.length) || countMatches(MEASURE.re, p, 2).total >= 2) n++;
+    }
     return n / ps.length;
   });
 }
@@ -346,7 +414,7 @@ export function strongEvidence(x: Measured): number {
     // a policy in its opening lines is news the report mentions, not its subject.
     if (titleInGenre(x)) return 0;
     const head = lede(x);
-    if (countMatches(ISSUED, head, 1).total > 0) return 1;
+    if (hasIssued(head)) return 1;
     if (countMatches(EXPLAIN, head, 1).total > 0 && (namedCount(x) > 0 || countWords(x, STRICT_KIND, 1).total > 0)) return 1;
     if (issuedCount(x) > 0 && policyShare(x) >= 0.5) return 1;
     return 0;
