@@ -226,6 +226,9 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
 
   // A filter or an order is a new query in the background, from its first page.
   const firstQuery = useRef(true);
+  // The team's names arrive after the first rows on every open: only a member filter's own value is
+  // part of the query, so their arrival does not empty and reload the list.
+  const author = filters.member ? authorQuery(team, filters.member) : undefined;
   useEffect(() => {
     listQuery.current = libraryQuery(filters, sort, team);
     if (firstQuery.current) {
@@ -235,7 +238,7 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
     setSelected(new Set());
     setList((l) => (l ? { ...l, articles: [] } : l));
     void loadList(true).catch(fail);
-  }, [filters, sort, team]);
+  }, [filters, sort, author]);
 
   useEffect(() => {
     if (!openId) return setDetail(null);

@@ -25,6 +25,9 @@ vi.mock('../../lib/ext/rpc', () => ({
           : { articles: [], total: 0, matched: 0, next: null, regions: [] };
       case 'listPrograms':
         return [];
+      case 'getTeam':
+        // A team's names arrive after the first rows, as on every open with sync set up.
+        return { me: 'm1', members: [{ id: 'm1', name: '我' }, { id: 'm2', name: '同事' }], highlightsBy: {} };
       case 'libraryChoices':
         return { programs: [{ key: 'k1', name: '银发经济行动方案' }], years: [2026] };
       case 'listHighlights':
