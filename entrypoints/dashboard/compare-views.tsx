@@ -50,10 +50,12 @@ export function IndicatorsView({ t, onOpenArticle, onError }: Common) {
 export function WatchView({ t, onOpenArticle, onError }: Common) {
   const [watches, setWatches] = useState<WatchRecord[]>([]);
   const [news, setNews] = useState<WatchNews[]>([]);
-  const load = () => Promise.all([askBackground({ type: 'listWatches' }), askBackground({ type: 'watchNews' })]).then(([w, n]) => {
-    setWatches(w);
-    setNews(n);
-  }, onError);
+  // The watchlist shows as soon as it is read: what is new for it can take seconds after a big
+  // import (every imported article is new), and the reader's own list must not wait for that.
+  const load = () => Promise.all([
+    askBackground({ type: 'listWatches' }).then(setWatches, onError),
+    askBackground({ type: 'watchNews' }).then(setNews, onError),
+  ]);
   useEffect(() => {
     void load();
     // A page saved (popup, page) or a watch added (popup) elsewhere while this view is open: read
