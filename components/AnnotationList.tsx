@@ -1,5 +1,6 @@
 import type { PageAnnotation } from '../lib/types';
 import type { Translate } from '../lib/i18n';
+import MemberFilter from './MemberFilter';
 import { useState } from 'preact/hooks';
 import { authorQuery, isTeam, madeBy, nameOf, NO_TEAM, type TeamNames } from '../lib/view/team';
 
@@ -50,13 +51,7 @@ export default function AnnotationList({ annotations, t, onPick, onReattach, onR
   return (
     <section class="annotations" data-testid="annotations">
       {authors.length > 1 ? (
-        <label>
-          {t('team.member')}{' '}
-          <select value={member} data-testid="annotations-member" onChange={(e) => setMember(e.currentTarget.value)}>
-            <option value="">{t('dash.filter.any')}</option>
-            {authors.map((id) => <option key={id} value={id}>{id === team.me ? `${team.names[id]}${t('sync.me')}` : team.names[id]}</option>)}
-          </select>
-        </label>
+        <MemberFilter team={team} ids={authors} value={member} onChange={setMember} testId="annotations-member" t={t} />
       ) : null}
       {found.length ? <ol>{found.map((a) => item(a, false))}</ol> : <p class="muted">{t('annotations.none')}</p>}
       {orphans.length ? (

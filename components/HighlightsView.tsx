@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Translate } from '../lib/i18n';
+import MemberFilter from './MemberFilter';
 import type { HighlightList, HighlightQuery } from '../lib/corpus/find';
 import { HIGHLIGHT_TYPES, type HighlightType } from '../lib/palette';
 import type { ExportFormat } from '../lib/export/types';
@@ -77,15 +78,7 @@ export default function HighlightsView({ onQuery, onOpenArticle, onExport, expor
           </select>
         </label>
         {teamShown ? (
-          <label>
-            {t('team.member')}{' '}
-            <select value={member} data-testid="highlights-member" onChange={(e) => setMember(e.currentTarget.value)}>
-              <option value="">{t('dash.filter.any')}</option>
-              {Object.entries(team.names).map(([id, name]) => (
-                <option key={id} value={id}>{id === team.me ? `${name}${t('sync.me')}` : name}</option>
-              ))}
-            </select>
-          </label>
+          <MemberFilter team={team} value={member} onChange={setMember} testId="highlights-member" t={t} />
         ) : null}
         <label class="check">
           <input type="checkbox" checked={includeAuto} data-testid="highlights-auto" onChange={(e) => setIncludeAuto(e.currentTarget.checked)} />{' '}

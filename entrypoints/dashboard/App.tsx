@@ -25,6 +25,7 @@ import UndoToast from '../../components/UndoToast';
 import TeamSync from './team';
 import type { TeamView } from '../../lib/sync/service';
 import HighlightsView from '../../components/HighlightsView';
+import MemberFilter from '../../components/MemberFilter';
 import { authorQuery, isTeam, NO_TEAM, teamNames, type TeamNames } from '../../lib/view/team';
 import { articleIdFromHash, emptyFilters, filterChoices, libraryQuery, type Filters } from './library';
 import type { LibraryChoices, LibraryPage } from '../../lib/corpus/list';
@@ -462,14 +463,7 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
                     </select>
                   </label>
                   {isTeam(team) ? (
-                    <label>{t('team.member')}{' '}
-                      <select data-testid="filter-member" value={filters.member} onChange={setFilter('member')}>
-                        <option value="">{t('dash.filter.any')}</option>
-                        {Object.entries(team.names).map(([id, name]) => (
-                          <option key={id} value={id}>{id === team.me ? `${name}${t('sync.me')}` : name}</option>
-                        ))}
-                      </select>
-                    </label>
+                    <MemberFilter team={team} value={filters.member} onChange={(member) => setFilters((f) => ({ ...f, member }))} testId="filter-member" t={t} />
                   ) : null}
                   {filtered ? <button type="button" onClick={() => setFilters(emptyFilters)}>{t('dash.filter.clear')}</button> : null}
                   <span class="muted" data-testid="shown">{t('dash.filter.shown', { shown: list.matched, total: list.total })}</span>
