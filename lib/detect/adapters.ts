@@ -1,14 +1,16 @@
-import { Readability } from '@mozilla/readability';
 import { buildTextMap } from '../page/text-map';
 import { buildExclude } from './exclude';
 import { countHan } from './gate';
 import { domIndex } from './dom-index';
-import { proseMap, proseRegion, type ProseMap } from './prose';
+import { proseMap, type ProseMap } from './prose';
+import { generalContainer, type GeneralSteps } from './general';
 
 /**
  * Where the article is on the page. Like Zotero's site translators: a short list of adapters for
- * the templates Chinese government portals and news sites share, tried in order; Readability
- * (tuned for Chinese) only when none matches.
+ * the templates Chinese government portals and news sites share, tried in order; the general
+ * method (Readability tuned for Chinese, ./general.ts) only when none matches. The finder is
+ * written as steps that yield the general method's one request: Node answers it in process
+ * (./readability.ts), the content script across a message to the extension.
  */
 
 export interface ArticleLocation {
@@ -109,13 +111,8 @@ function toUrl(url: URL | string): URL {
   }
 }
 
-export function findArticle(doc: Document, url: URL | string): ArticleLocation | null {
-  domIndex(doc, true);
-  return findArticleIndexed(doc, url);
-}
-
-/** findArticle with the page's element index already fresh (detectPage builds it once). */
-export function findArticleIndexed(doc: Document, url: URL | string): ArticleLocation | null {
+/** The finder's steps, with the page's element index already fresh (locatePage builds it once). */
+export function* findArticleSteps(doc: Document, url: URL | string): GeneralSteps<ArticleLocation | null> {
   const u = toUrl(url);
   const body = doc.body;
   let prose: ProseMap | null = null;
@@ -134,10 +131,10 @@ export function findArticleIndexed(doc: Document, url: URL | string): ArticleLoc
   // (a summary box or a lead paragraph matched a template selector): then the general method
   // decides, and wins only when it finds the larger article.
   if (container && body && holdsClearlyMore(proseOf(), container)) {
-    const general = readabilityContainer(doc, proseOf());
+    const general = yield* generalContainer(doc, proseOf());
     if (general && proseOf().under(general) >= 2 * proseIn(proseOf(), container)) [container, via] = [general, 'readability'];
   }
-  if (!container && body) container = readabilityContainer(doc, proseOf());
+  if (!container && body) container = yield* generalContainer(doc, proseOf());
   if (!container) return null;
   const headed = body ? withHeadline(container, doc) : null;
   if (headed) {
@@ -230,106 +227,4 @@ function aroundHeadline(parent: Element, headline: Element, branch: Element, con
   const exclude = buildExclude(parent);
   for (let e: Element | null = container; e && e !== parent; e = e.parentElement) if (exclude(e)) return null;
   return { container: parent, outside };
-}
-
-// Readability counts ， as a separator but not 、；：, so dense Chinese paragraphs score low.
-const CJK_SEPARATORS = /[、；：]/g;
-const MARK = 'data-pl-node';
-const PARAGRAPH_BLOCKS: ReadonlySet<string> = new Set(['P', 'LI', 'TD', 'H2', 'H3', 'H4', 'BLOCKQUOTE', 'PRE']);
-const DIV_BLOCKS: ReadonlySet<string> = new Set(['DIV']);
-
-/** Elements under `root` in document order (the numbering shared by the page and its copy). */
-function elementsInOrder(root: Element): Element[] {
-  const out: Element[] = [];
-  const stack: Element[] = [root];
-  while (stack.length) {
-    const el = stack.pop()!;
-    out.push(el);
-    for (let c = el.lastChild; c; c = c.previousSibling) if (c.nodeType === 1) stack.push(c as Element);
-  }
-  return out;
-}
-
-/**
- * Readability on a copy of the part of the page that holds its running text, tuned for Chinese,
- * then mapped back to the LIVE element it picked: every element of the copy carries its position
- * in the live region's element order, which survives Readability's rewriting (it copies
- * attributes when it retags), so the live container is found by identity, not by searching for
- * text (text search fails on ruby-glossed pages where every character is its own text node).
- *
- * Only the region is copied (lib/detect/prose: the deepest element holding most of the page's
- * paragraphs, with two levels of context), never the whole document with its head, scripts and
- * page furniture; a page without a single paragraph gets no copy and no Readability at all.
- */
-export function readabilityContainer(doc: Document, prose?: ProseMap): Element | null {
-  const body = doc.body;
-  if (!body) return null;
-  const region = proseRegion(body, prose ?? proseMap(body));
-  if (!region) return null;
-  const clone = doc.cloneNode(false) as Document;
-  const html = clone.createElement('html');
-  const head = clone.createElement('head');
-  const title = clone.createElement('title');
-  title.textContent = doc.title ?? '';
-  head.appendChild(title);
-  html.appendChild(head);
-  const copy = clone.importNode(region, true) as Element;
-  if (region === body) html.appendChild(copy);
-  else html.appendChild(clone.createElement('body')).appendChild(copy);
-  clone.appendChild(html);
-  if (!clone.body) return null;
-  const live = elementsInOrder(region);
-  const copies = elementsInOrder(copy);
-  for (let i = 0; i < copies.length; i++) copies[i]!.setAttribute(MARK, String(i));
-  // Comma-like separators become ， in the copy only.
-  forEachText(copy, (t) => {
-    if (CJK_SEPARATORS.test(t.data)) t.data = t.data.replace(CJK_SEPARATORS, '，');
-    CJK_SEPARATORS.lastIndex = 0;
-  });
-  let picked: Element | null = null;
-  try {
-    const reader = new Readability<Element>(clone, { charThreshold: 120, nbTopCandidates: 5, keepClasses: false, serializer: (n: Node) => n as Element });
-    picked = reader.parse()?.content ?? null;
-  } catch {
-    picked = null;
-  }
-  if (!picked || countHan(picked.textContent ?? '') < 60) return null;
-  // The blocks Readability kept, as live elements; their common ancestor is the container.
-  // Paragraph-level blocks first (Readability promotes single-child wrappers to the top
-  // candidate; the paragraphs' own common ancestor is the tighter container), divs otherwise.
-  const collect = (tags: ReadonlySet<string>): Element[] => {
-    const out: Element[] = [];
-    // Descendants in document order, as querySelectorAll would give them, without a selector
-    // that DOM shims compile on every call.
-    const blocks = elementsInOrder(picked!).slice(1).filter((b) => tags.has(b.tagName.toUpperCase()));
-    for (let i = 0; i < blocks.length; i++) {
-      const b = blocks[i]!;
-      const mark = b.getAttribute(MARK);
-      // Readability's own wrappers carry no mark: they are not on the page.
-      if (mark === null || countHan(b.textContent ?? '', 200) < 8) continue;
-      const el = live[Number(mark)];
-      if (el) out.push(el);
-    }
-    return out;
-  };
-  let found = collect(PARAGRAPH_BLOCKS);
-  if (found.length < 2) found = collect(DIV_BLOCKS);
-  if (!found.length) return null;
-  // Ignore stray blocks (a caption, a lone sidebar line): keep the ancestor most blocks share.
-  let lca: Node | null = found[0]!;
-  for (const el of found.slice(1)) while (lca && !lca.contains(el)) lca = lca.parentNode;
-  return lca && lca.nodeType === 1 ? (lca as Element) : null;
-}
-
-function forEachText(root: Node, fn: (t: Text) => void): void {
-  const stack: Node[] = [root];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (n.nodeType === 3) fn(n as Text);
-    else if (n.nodeType === 1) {
-      const tag = (n as Element).tagName.toUpperCase();
-      if (tag === 'SCRIPT' || tag === 'STYLE') continue;
-      for (let c = n.lastChild; c; c = c.previousSibling) stack.push(c);
-    }
-  }
 }

@@ -3,7 +3,8 @@ import type { TextMap } from '../page/text-map';
 import type { ArticleLocation } from './adapters';
 import type { GateReason } from './gate';
 import type { PageSignals, VerdictInput } from '../verdict';
-import { locatePage, type LocateOptions } from './locate';
+import type { LocateOptions } from './locate';
+import { locatePage } from './readability';
 import { judgePage } from './judge-page';
 import { gateVerdict } from './gate-verdict';
 

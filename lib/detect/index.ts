@@ -6,11 +6,12 @@ import { detectPage, type Detection, type DetectOptions } from './detect';
 
 export { detectPage, type Detection, type DetectOptions } from './detect';
 export { gatePage, urlKind, type GateResult } from './gate';
-export { findArticle, ADAPTERS, type ArticleLocation, type SiteAdapter } from './adapters';
+export { ADAPTERS, type ArticleLocation, type SiteAdapter } from './adapters';
+export { findArticle, locatePage } from './readability';
 export { readTextMeta } from './text-meta';
 export { siteKey, isSiteEnabled, setSiteEnabled, type SiteSettings } from './site-switch';
 export { readPage, type PageReadRequest } from './page-reading';
-export { locatePage, type Located } from './locate';
+export type { Located } from './locate';
 
 /** What the detector says about a whole HTML page. */
 export interface PageAnalysis {

@@ -1,6 +1,7 @@
 /**
  * The page side of detection: everything that needs the DOM, and nothing else. The content
- * script runs this on the page's main thread; what it finds (the article's text and what the
+ * script runs this on the page's main thread (Readability, when needed, across a message:
+ * ./general.ts); what it finds (the article's text and what the
  * page's markup says about it) crosses to the background, where the verdict, the metadata and
  * the reading are worked out (lib/detect/judge-page.ts, lib/detect/page-reading.ts). So the
  * content script carries no verdict, no script converter and no word lists of the engine.
@@ -8,7 +9,8 @@
 import type { PageEvidence } from '../types';
 import { MAX_TEXT } from '../types';
 import { buildTextMap, type TextMap } from '../page/text-map';
-import { findArticleIndexed, type ArticleLocation } from './adapters';
+import { findArticleSteps, type ArticleLocation } from './adapters';
+import { runStepsAsync, type GeneralSteps, type PickBlocksAsync } from './general';
 import { domIndex } from './dom-index';
 import { buildExclude } from './exclude';
 import { gateWithText, type GateReason } from './gate';
@@ -38,7 +40,13 @@ const FICTION_PAGE = rx()`${alt('page.fiction-nav')}`;
 /** How much of the page's labelled text (发文字号, 发布日期 …) travels with the article. */
 const INFO_CHARS = 12_000;
 
-export function locatePage(doc: Document, url: string, options: LocateOptions = {}): Located {
+/** Finds the article with Readability across a message (the content script). */
+export function locatePageAsync(doc: Document, url: string, options: LocateOptions, pick: PickBlocksAsync): Promise<Located> {
+  return runStepsAsync(locateSteps(doc, url, options), pick);
+}
+
+/** locatePage as steps: the general method's request is yielded to whoever runs Readability (./readability.ts in process). */
+export function* locateSteps(doc: Document, url: string, options: LocateOptions = {}): GeneralSteps<Located> {
   let u: URL | null = null;
   try {
     u = new URL(url);
@@ -57,7 +65,7 @@ export function locatePage(doc: Document, url: string, options: LocateOptions = 
   }
   domIndex(doc, true);
   const facts = readPageFacts(doc, u);
-  let article = findArticleIndexed(doc, u ?? url);
+  let article = yield* findArticleSteps(doc, u ?? url);
   if (!article && doc.body) article = { container: doc.body, exclude: buildExclude(doc.body), via: 'body' };
   const map = article ? buildTextMap(article.container, { exclude: article.exclude }) : null;
   const evidence: PageEvidence = {

@@ -1,6 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { ADAPTERS, findArticle, readabilityContainer } from '../../../lib/detect/adapters';
+import { ADAPTERS } from '../../../lib/detect/adapters';
+import { findArticle, readabilityContainer } from '../../../lib/detect/readability';
 import { buildTextMap } from '../../../lib/page/text-map';
 
 const page = (head: string, body: string) =>

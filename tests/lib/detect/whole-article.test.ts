@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectPage, parsePage } from '../../../lib/detect';
-import { ADAPTERS, findArticle, readabilityContainer } from '../../../lib/detect/adapters';
+import { ADAPTERS } from '../../../lib/detect/adapters';
+import { findArticle, readabilityContainer } from '../../../lib/detect/readability';
 import { proseMap, proseRegion } from '../../../lib/detect/prose';
 import { buildTextMap } from '../../../lib/page/text-map';
 

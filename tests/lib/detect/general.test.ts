@@ -1,0 +1,118 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { parsePage } from '../../../lib/detect/index';
+import { containerOf, generalRequest, isPickedBlocks, runSteps, runStepsAsync, serializeCopy, type PickedBlocks } from '../../../lib/detect/general';
+import { locateSteps } from '../../../lib/detect/locate';
+import { locatePage, pickFromHtml, pickWithReadability } from '../../../lib/detect/readability';
+import { proseMap } from '../../../lib/detect/prose';
+
+/**
+ * The general method across a message (lib/detect/general.ts): the content script serialises its
+ * marked copy, the extension parses and runs Readability, and the answer maps back to the live
+ * page. Crossing the message must not change what is found: on every page of both fixture sets
+ * where the general method runs, the answer from the serialised copy is the in-process answer.
+ */
+
+const parse = (html: string) => parseHTML(html).document as unknown as Document;
+const REAL = join(process.cwd(), 'tests/fixtures/real-pages');
+const SAMPLE = join(process.cwd(), 'tests/fixtures/pages');
+const folders = (dir: string) => readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(dir, d.name, 'source.html'));
+
+/** Each page's general-method request (if locating it asks for one), built as the content script builds it. */
+function requestsOf(path: string): { html: string; inProcess: PickedBlocks | null }[] {
+  const out: { html: string; inProcess: PickedBlocks | null }[] = [];
+  runSteps(locateSteps(parsePage(readFileSync(path, 'utf8')), pathToFileURL(path).href), (copy) => {
+    // Serialised first (from a twin: serialising drops scripts): Readability changes the copy in place.
+    const html = serializeCopy(parsePage(`<!DOCTYPE html>${copy.documentElement.outerHTML}`));
+    const inProcess = pickWithReadability(copy);
+    out.push({ html, inProcess });
+    return inProcess;
+  });
+  return out;
+}
+
+describe('the general method across a message', () => {
+  const pages = [...folders(REAL), ...folders(SAMPLE)];
+  const asked = pages.flatMap((path) => requestsOf(path).map((r) => ({ path, ...r })));
+
+  it('runs on some pages of each set (else this test proves nothing)', () => {
+    expect(asked.filter((a) => a.path.startsWith(REAL)).length).toBeGreaterThanOrEqual(3);
+    expect(asked.filter((a) => a.path.startsWith(SAMPLE)).length).toBeGreaterThanOrEqual(3);
+    expect(asked.filter((a) => a.inProcess).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('finds the same blocks from the serialised copy as in process', () => {
+    for (const a of asked) expect(pickFromHtml(a.html, parsePage), a.path).toEqual(a.inProcess);
+  });
+
+  it('locates the same article whether Readability is in process or across an async message', async () => {
+    for (const path of new Set(asked.map((a) => a.path))) {
+      const raw = readFileSync(path, 'utf8');
+      const here = locatePage(parsePage(raw), pathToFileURL(path).href);
+      const across = await locatePageAcross(parsePage(raw), pathToFileURL(path).href);
+      expect(across.text, path).toBe(here.text);
+      expect(across.article?.via, path).toBe(here.article?.via);
+    }
+  });
+});
+
+async function locatePageAcross(doc: Document, url: string) {
+  return runStepsAsync(locateSteps(doc, url), async (request) => {
+    const html = serializeCopy(request.copy);
+    const picked = JSON.parse(JSON.stringify(pickFromHtml(html, parsePage))) as unknown;
+    return isPickedBlocks(picked) ? picked : null;
+  });
+}
+
+const PARA = '到2026年，全省新培育省级智能工厂300个以上，关键工序数控化率达到68%以上；推动制造业数字化转型。';
+const page = (body: string) => parse(`<!doctype html><html><head><title>通知</title></head><body>${body}</body></html>`);
+
+describe('the copy and the answer', () => {
+  it('marks every element of the region with its place, and drops scripts and styles only when serialised', () => {
+    const doc = page(`<div class="main"><p>${PARA}</p><script>var x = 1;</script><style>p{}</style><p>${PARA}</p></div>`);
+    const request = generalRequest(doc, proseMap(doc.body))!;
+    expect(request).not.toBeNull();
+    expect(request.live.map((e) => e.tagName)).toContain('SCRIPT');
+    const html = serializeCopy(request.copy);
+    expect(html).not.toContain('var x');
+    expect(html).not.toContain('p{}');
+    expect(html).toContain('data-pl-node="0"');
+    // The copy reads Chinese enumeration marks as commas (Readability counts commas); the page keeps them.
+    expect(doc.body.textContent).toContain('；');
+  });
+
+  it('has no request for a page without a paragraph', () => {
+    const doc = page('<div><a href="/a">首页</a><a href="/b">新闻</a></div>');
+    expect(generalRequest(doc, proseMap(doc.body))).toBeNull();
+  });
+
+  it('believes an answer only in its shape', () => {
+    expect(isPickedBlocks({ paragraphs: [1, 2], divs: [] })).toBe(true);
+    for (const bad of [null, 'x', {}, { paragraphs: [1] }, { paragraphs: [-1], divs: [] }, { paragraphs: [1.5], divs: [] }, { paragraphs: ['1'], divs: [] }, { paragraphs: new Array(100_001).fill(0), divs: [] }]) {
+      expect(isPickedBlocks(bad), JSON.stringify(bad)?.slice(0, 40)).toBe(false);
+    }
+  });
+
+  it('maps marks back to the live page, ignoring marks it does not have', () => {
+    const doc = page(`<div id="a"><div id="b"><p>${PARA}</p><p>${PARA}</p></div><p>${PARA}</p></div>`);
+    const live = [...doc.querySelectorAll('#a, #a *')];
+    const [, b, p1, p2, p3] = live;
+    expect(containerOf(live, { paragraphs: [live.indexOf(p1!), live.indexOf(p2!)], divs: [] })).toBe(b);
+    expect(containerOf(live, { paragraphs: [live.indexOf(p1!), live.indexOf(p3!)], divs: [] })?.id).toBe('a');
+    // One paragraph is no article: the divs decide.
+    expect(containerOf(live, { paragraphs: [live.indexOf(p1!)], divs: [live.indexOf(b!)] })).toBe(b);
+    expect(containerOf(live, { paragraphs: [900, 901], divs: [902] })).toBeNull();
+  });
+
+  it('a failed or refused ask finds the article as if Readability found nothing: the page body', async () => {
+    const doc = page(`<div class="x"><p>${PARA.repeat(3)}</p><p>${PARA.repeat(3)}</p></div>`);
+    const located = await runStepsAsync(locateSteps(doc, 'https://news.example.com/a.html', { force: true }), async () => {
+      throw new Error('the offscreen document did not answer');
+    });
+    expect(located.article?.via).toBe('body');
+    expect(located.text).toContain('智能工厂300个');
+  });
+});
