@@ -32,7 +32,11 @@ export default defineConfig({
     // Each one is justified in README.md (## Permissions) and checked by tests/security/manifest-permissions.test.ts.
     // `alarms`: team sync's rounds and deadline reminders; required in both browsers (sync needs it
     // whenever it is on, Firefox cannot make it optional, and neither browser warns about it).
-    permissions: ['storage', 'contextMenus', 'unlimitedStorage', 'alarms'],
+    // `offscreen` (Chrome only; Firefox's background page has a DOM): Readability for pages no site
+    // template matches runs in an offscreen document, not in the content script (lib/ext/readability-host.ts).
+    permissions: ['storage', 'contextMenus', 'unlimitedStorage', 'alarms', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    // Chrome 109: the first with offscreen documents (and so with the CSS Custom Highlight API, 105).
+    ...(browser === 'firefox' ? {} : { minimum_chrome_version: '109' }),
     // Asked for only when the reader turns deadline reminders on (lib/ext/reminders.ts).
     optional_permissions: ['notifications'],
     // The team's CouchDB server (issue 19): one origin, asked for at runtime when the reader turns
@@ -70,6 +74,14 @@ export default defineConfig({
     },
   },
   vite: () => ({
+    build: {
+      rollupOptions: {
+        // Readability is CommonJS, so Rollup keeps it wherever it is imported, used or not; it has
+        // no side effects on load. Chrome's service worker imports the module that holds both
+        // Readability's hosts and uses only the offscreen one (lib/ext/readability-host.ts).
+        treeshake: { moduleSideEffects: (id: string) => !/[\\/]@mozilla[\\/]readability[\\/]/.test(id) },
+      },
+    },
     resolve: {
       alias: [
         // WXT's content-script context announces itself on the page, which the page can replay to

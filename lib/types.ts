@@ -11,6 +11,12 @@ import type { AnnotationRecord, ArticleRecord } from './db/schema';
 export const MAX_TEXT = 2_000_000;
 /** Most rows in one page of the library list (lib/corpus/list.ts): a page is what a screen shows, never the library. */
 export const MAX_LIST_PAGE = 500;
+/**
+ * Longest copy of a page's running-text region the content script sends for Readability
+ * (lib/detect/general.ts), in characters: a 2M-character article's markup fits; a message's
+ * 64 MiB does not bound it first.
+ */
+export const MAX_COPY_HTML = 24_000_000;
 
 /** What a span of policy text commits to (see tests/fixtures/corpus/GUIDE.md). */
 export type SpanType = 'target' | 'deadline' | 'program' | 'support';

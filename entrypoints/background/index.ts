@@ -13,6 +13,7 @@ import { reminderSources } from '../../lib/background/reminder-sources';
 import { readPreferences, watchPreferences } from '../../lib/ext/settings';
 import { makeTranslate, resolveLocale } from '../../lib/i18n';
 import { shortcutOfCommand } from '../../lib/page/keys';
+import { pickHere, pickInOffscreen } from '../../lib/ext/readability-host';
 
 const MENU_HIGHLIGHT = 'policylens-highlight';
 
@@ -54,6 +55,8 @@ export default defineBackground(() => {
     },
     onLibraryChanged: syncSoon,
     tokenizer: loadTokenizer,
+    // Firefox's background page has a DOM; Chrome's service worker borrows an offscreen document's.
+    pickArticle: import.meta.env.FIREFOX ? pickHere : pickInOffscreen(),
     setBadge: async (tabId, text) => {
       // Firefox's MV2 build has browserAction where MV3 has action.
       const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;

@@ -2,8 +2,9 @@ import { withoutPlainHash } from '../../lib/url';
 import { askBackground } from '../../lib/ext/rpc';
 import { isSiteEnabled } from '../../lib/ext/settings';
 import type { ContentReplies, ContentRequest } from '../../lib/messages';
-import { MAX_TEXT, type ManualAnnotation, type PageAnnotation, type PageCapture, type PageState } from '../../lib/types';
-import { locatePage, type Located } from '../../lib/detect/locate';
+import { MAX_COPY_HTML, MAX_TEXT, type ManualAnnotation, type PageAnnotation, type PageCapture, type PageState } from '../../lib/types';
+import { locatePageAsync, type Located } from '../../lib/detect/locate';
+import { isPickedBlocks, serializeCopy, type GeneralRequest, type PickedBlocks } from '../../lib/detect/general';
 import { gateVerdict } from '../../lib/detect/gate-verdict';
 import { buildTextMap, type TextMap } from '../../lib/page/text-map';
 import { Highlighter, yieldToPage, type DrawSpan } from '../../lib/page/highlighter';
@@ -63,6 +64,19 @@ function pageClaim(canonicalUrl: string, text: string, pageUrl = location.href):
  * the reader saved here before, and draw it all. Every run replaces the previous one; a run made
  * stale by a navigation or a newer run stops at its next await.
  */
+/**
+ * Readability runs in the extension, not in the page (lib/detect/general.ts): the copy of the
+ * page's running text goes to the background, which answers with the blocks Readability kept.
+ * A copy too large for a message, or an answer not in shape, finds nothing (the article is then
+ * the page's body, as when Readability finds nothing).
+ */
+async function pickInExtension(request: GeneralRequest): Promise<PickedBlocks | null> {
+  const html = serializeCopy(request.copy);
+  if (html.length > MAX_COPY_HTML) return null;
+  const picked = await askBackground({ type: 'pickArticle', html });
+  return isPickedBlocks(picked) ? picked : null;
+}
+
 export class PageSession {
   private state: PageState = { status: 'pending', capture: null };
   private forced = false;
@@ -225,7 +239,8 @@ export class PageSession {
       }
       // Find the article on the page; the verdict, the metadata and the reading are worked out in
       // the background (lib/detect/page-reading.ts), the same function the CLI runs.
-      const located = locatePage(document, location.href, { force: this.forced });
+      const located = await locatePageAsync(document, location.href, { force: this.forced }, pickInExtension);
+      if (stale()) return;
       this.detection = located;
       this.readUrl = location.href;
       // The locator already walked the article into a text map: reuse it, the page is not walked twice.

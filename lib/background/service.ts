@@ -21,6 +21,7 @@ import { addWatch, listWatches, markWatchesSeen, matchWatches, removeWatch, watc
 import type { WatchRecord } from '../db/schema';
 import { onTablesWritten } from '../db/written';
 import { findArticles, listHighlights } from '../corpus/find';
+import type { PickedBlocks } from '../detect/general';
 
 /**
  * What the background does for each request, with the browser left outside: the entry point
@@ -36,6 +37,11 @@ export interface ServiceDeps {
   sync?: SyncService;
   /** Told after every change to the library, so the team gets it soon (the background schedules a round). */
   onLibraryChanged?: () => void;
+  /**
+   * Readability on a content script's copy of its page (lib/detect/general.ts), where a DOM is at
+   * hand: Chrome's offscreen document, Firefox's background page. Absent where there is none.
+   */
+  pickArticle?: (html: string) => Promise<PickedBlocks | null>;
 }
 
 export interface RequestContext {
@@ -188,6 +194,12 @@ export function createBackgroundService(deps: ServiceDeps) {
           tabMatches.set(context.tabId, subject ? matchWatches(list, subject) : []);
         }
         return reading;
+      }
+      case 'pickArticle': {
+        // Only for a page the browser says a tab shows: our own pages have no page to read.
+        if (!context.fromContentScript || context.tabId === undefined) throw new Error('pickArticle is only for a page in a tab');
+        if (!deps.pickArticle) throw new Error('finding an article with Readability is not available here');
+        return deps.pickArticle(r.html);
       }
       case 'reportPage': {
         const matches = context.tabId !== undefined ? (tabMatches.get(context.tabId)?.length ?? 0) : 0;

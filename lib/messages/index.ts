@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import {
-  MAX_LIST_PAGE, MAX_TEXT,
+  MAX_COPY_HTML, MAX_LIST_PAGE, MAX_TEXT,
   type ArticleDetail, type ArticleMeta, type ArticleSummary, type ExportedFile, type ManualAnnotation, type PageCapture, type PageEvidence,
   type PageState, type Reading, type SavedAnnotations, type Span, type Verdict,
 } from '../types';
@@ -14,6 +14,7 @@ import type { EarlierVersion, VersionComparison } from '../compare/versions';
 import type { IndicatorGroup, IndicatorRow } from '../compare/indicator';
 import type { WatchMatch, WatchNews } from '../watch';
 import type { WatchRecord } from '../db/schema';
+import type { PickedBlocks } from '../detect/general';
 
 /**
  * The one message protocol between the content script, the background, the popup and the
@@ -174,6 +175,12 @@ export const backgroundRequestSchema = z.discriminatedUnion('type', [
    * engine live here, not in the page): its text and what its markup says (lib/detect/locate.ts).
    */
   z.object({ type: z.literal('readPage'), text: str(MAX_TEXT), evidence: pageEvidenceSchema, force: z.optional(z.boolean()) }),
+  /**
+   * content → background: Readability on a marked copy of the page's running-text region, when no
+   * site adapter found the article (lib/detect/general.ts); answered with the marks of the blocks
+   * it kept, or null. The HTML is the page's: parsed only into an inert document, never shown.
+   */
+  z.object({ type: z.literal('pickArticle'), html: str(MAX_COPY_HTML) }),
   /** content → background: what this tab shows, for the toolbar badge (targets + deadlines). */
   z.object({ type: z.literal('reportPage'), isPolicy: z.boolean(), targets: count(100_000), deadlines: count(100_000) }),
   /** popup/content → background: save (or update) an article, its automatic annotations and new manual ones. */
@@ -273,6 +280,7 @@ export type BackgroundRequest = z.infer<typeof backgroundRequestSchema>;
 
 export interface BackgroundReplies {
   readPage: Reading;
+  pickArticle: PickedBlocks | null;
   reportPage: { badge: string };
   saveArticle: { id: string; created: boolean };
   getArticleByUrl: ArticleSummary | null;

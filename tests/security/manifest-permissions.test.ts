@@ -20,6 +20,8 @@ const NEEDS: Record<string, RegExp> = {
   // Team sync's rounds (lib/ext/sync.ts) and deadline reminders (lib/ext/reminders.ts).
   alarms: /\.alarms\.(create|onAlarm)\b/,
   notifications: /\.notifications\.create\(/,
+  // Readability where Chrome's service worker has no DOM (lib/ext/readability-host.ts).
+  offscreen: /offscreen\s*\.createDocument\(/,
 };
 
 function sources(dir: string): string[] {
@@ -63,7 +65,8 @@ describe('manifest permissions', () => {
       expect(manifest.host_permissions ?? []).toEqual([]);
       // alarms is required in both: team sync's rounds need it whenever sync is on, and Firefox cannot make it optional.
       expect(manifest.optional_permissions ?? []).toEqual(['notifications']);
-      expect(manifest.permissions).toEqual(['storage', 'contextMenus', 'unlimitedStorage', 'alarms']);
+      // offscreen in Chrome alone: Firefox's background page has the DOM Readability needs.
+      expect(manifest.permissions).toEqual(['storage', 'contextMenus', 'unlimitedStorage', 'alarms', ...(browser === 'chrome' ? ['offscreen'] : [])]);
     }
   });
 

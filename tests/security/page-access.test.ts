@@ -162,3 +162,48 @@ describe('a content script touches only its own page\'s article (finding 3)', ()
     expect(senderPageUrl({ tab: { url: 'https://b.example/y' } })).toBe('https://b.example/y');
   });
 });
+
+describe('Readability for a page (pickArticle)', () => {
+  const picked = { paragraphs: [3, 4], divs: [] };
+  function withPicker() {
+    const db = freshDb();
+    const seen: string[] = [];
+    const svc = createBackgroundService({
+      db: () => db, tokenizer: async () => tokenize, setBadge: () => undefined,
+      pickArticle: async (html) => {
+        seen.push(html);
+        return picked;
+      },
+    });
+    const ask = (raw: unknown, context: RequestContext) => {
+      const parsed = parseRequest(backgroundRequestSchema, raw);
+      if (!parsed.ok) throw new Error(parsed.error);
+      return svc.handle(parsed.data as never, context) as Promise<unknown>;
+    };
+    return { ask, seen };
+  }
+
+  it('answers a content script in a tab with what the DOM side found', async () => {
+    const { ask, seen } = withPicker();
+    expect(await ask({ type: 'pickArticle', html: '<p>正文</p>' }, from('https://news.example.com/a.html'))).toEqual(picked);
+    expect(seen).toEqual(['<p>正文</p>']);
+  });
+
+  it('refuses our own pages and a sender without a tab, and says so', async () => {
+    const { ask, seen } = withPicker();
+    await expect(ask({ type: 'pickArticle', html: '<p>x</p>' }, dashboard)).rejects.toThrow(/only for a page in a tab/);
+    await expect(ask({ type: 'pickArticle', html: '<p>x</p>' }, { fromContentScript: true, pageUrl: 'https://a.example/' })).rejects.toThrow(/only for a page in a tab/);
+    expect(seen).toEqual([]);
+  });
+
+  it('refuses a copy longer than a message may carry, and a request without HTML', () => {
+    const { ask } = withPicker();
+    expect(() => ask({ type: 'pickArticle', html: 'x'.repeat(24_000_001) }, from('https://news.example.com/a.html'))).toThrow(/html/);
+    expect(() => ask({ type: 'pickArticle' }, from('https://news.example.com/a.html'))).toThrow(/html/);
+  });
+
+  it('where no DOM side is wired (the CLI), says it is not available', async () => {
+    const { ask } = service();
+    await expect(ask({ type: 'pickArticle', html: '<p>x</p>' }, from('https://news.example.com/a.html'))).rejects.toThrow(/not available/);
+  });
+});

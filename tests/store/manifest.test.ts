@@ -31,6 +31,8 @@ const USED_BY: Record<string, RegExp> = {
   unlimitedStorage: /extends Dexie|new Dexie|from 'dexie'/,
   // Team sync's rounds and deadline reminders (lib/ext/sync.ts, lib/ext/reminders.ts).
   alarms: /\.alarms\.(create|onAlarm)/,
+  // Chrome's alone: Readability in an offscreen document, where the service worker has no DOM (lib/ext/readability-host.ts).
+  offscreen: /offscreen\s*\.createDocument\(/,
 };
 
 const storeSection = (): string => {

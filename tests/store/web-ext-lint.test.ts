@@ -43,9 +43,9 @@ const EXPLAINED: { code: string; where: RegExp; source: RegExp; why: string }[] 
   },
   {
     code: 'UNSAFE_VAR_ASSIGNMENT',
-    where: /^content-scripts\/content\.js$/,
+    where: /^background\.js$/,
     source: /_serializer|_attempts|_isSingleImage|Article content|grabArticle/,
-    why: "Mozilla Readability's own innerHTML reads and writes, on an inert copy of the article's region (lib/detect/adapters.ts clones it into a document without a browsing context)",
+    why: "Mozilla Readability's own innerHTML reads and writes, in Firefox's background page on a copy of the article's region the content script sent, parsed by DOMParser into a document without a browsing context (lib/ext/readability-host.ts)",
   },
 ];
 

@@ -84,6 +84,20 @@ async function withPage<T>(url: string, fn: (p: Page) => Promise<T>): Promise<T>
   }
 }
 
+/** The spans the content script of a tab holds, with their offsets in the article text it read. */
+async function pageSpans(tabId: number): Promise<string[]> {
+  const reply = await inExtension(
+    session,
+    async (tab: number) => {
+      const api = (globalThis as unknown as { browser: { tabs: { sendMessage(id: number, m: object): Promise<unknown> } } }).browser;
+      return api.tabs.sendMessage(tab, { type: 'getPageState' });
+    },
+    tabId,
+  );
+  const state = (reply as { ok?: boolean; data?: { capture?: { spans: { type: string; start: number; end: number; text: string }[] } | null } } | undefined)?.data;
+  return (state?.capture?.spans ?? []).map((x) => `${x.type}:${x.start}-${x.end}:${x.text}`).sort();
+}
+
 async function badgeOf(tabId: number): Promise<string> {
   return inExtension(
     session,
@@ -145,9 +159,16 @@ describe('Firefox ESR: real saved pages show what the CLI computes', () => {
   it.each([...REAL_POLICY, ...REAL_OTHER])('%s', async (slug) => {
     const labelled = JSON.parse(readFileSync(join(REAL, slug, 'expected.json'), 'utf8')) as { isPolicy: boolean };
     const cli = annotateFile(join(REAL, slug, 'source.html'));
-    const drawn = (await withPage(`${site.url}/real-pages/${slug}.html`, readHighlights)).map((f) => `${f.name.replace(/^policylens-/, '')}:${f.text}`).sort();
+    const { found, spans } = await withPage(`${site.url}/real-pages/${slug}.html`, async (p) => {
+      const shown = await readHighlights(p);
+      return { found: shown, spans: await pageSpans(await tabIdOf(session, p)) };
+    });
+    const drawn = found.map((f) => `${f.name.replace(/^policylens-/, '')}:${f.text}`).sort();
     const expected = cli.annotations.map((a) => `${a.type}:${a.text}`).sort();
     expect(drawn, `${B}: highlights on ${slug} differ from the CLI's spans`).toEqual(expected);
+    // With offsets: the same article text as the CLI's, so also where Readability (in the
+    // background page here) trimmed the page to its article.
+    expect(spans, `${B}: spans in the page state on ${slug} differ from the CLI's`).toEqual(cli.annotations.map((a) => `${a.type}:${a.start}-${a.end}:${a.text}`).sort());
     if (!labelled.isPolicy) expect(drawn, `${B}: highlighted on ${slug}, labelled not policy`).toEqual([]);
     else if (cli.isPolicy) expect(drawn.length, `${B}: nothing highlighted on policy page ${slug}`).toBeGreaterThan(0);
   });
