@@ -13,10 +13,10 @@ export const MAX_TEXT = 2_000_000;
 export const MAX_LIST_PAGE = 500;
 /**
  * Longest copy of a page's running-text region the content script sends for Readability
- * (lib/detect/general.ts), in characters: a 2M-character article's markup fits; a message's
- * 64 MiB does not bound it first.
+ * (lib/detect/general.ts), in characters: a 2M-character article's markup fits, and even all Han
+ * (3 bytes each in the message's JSON) it stays under a message's 64 MiB.
  */
-export const MAX_COPY_HTML = 24_000_000;
+export const MAX_COPY_HTML = 16_000_000;
 
 /** What a span of policy text commits to (see tests/fixtures/corpus/GUIDE.md). */
 export type SpanType = 'target' | 'deadline' | 'program' | 'support';

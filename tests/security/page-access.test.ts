@@ -198,7 +198,7 @@ describe('Readability for a page (pickArticle)', () => {
 
   it('refuses a copy longer than a message may carry, and a request without HTML', () => {
     const { ask } = withPicker();
-    expect(() => ask({ type: 'pickArticle', html: 'x'.repeat(24_000_001) }, from('https://news.example.com/a.html'))).toThrow(/html/);
+    expect(() => ask({ type: 'pickArticle', html: 'x'.repeat(16_000_001) }, from('https://news.example.com/a.html'))).toThrow(/html/);
     expect(() => ask({ type: 'pickArticle' }, from('https://news.example.com/a.html'))).toThrow(/html/);
   });
 
