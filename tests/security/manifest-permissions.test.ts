@@ -79,3 +79,15 @@ describe('manifest permissions', () => {
     expect(section).toMatch(/^- `optional_host_permissions`: \S/m);
   });
 });
+
+describe('the oldest browsers the manifests allow', () => {
+  it('Chrome 109: offscreen documents (Readability for the content script) and the Highlight API exist there', () => {
+    const chrome = manifestOf('chrome') as Manifest & { minimum_chrome_version?: string };
+    expect(chrome.permissions).toContain('offscreen');
+    expect(Number(chrome.minimum_chrome_version)).toBeGreaterThanOrEqual(109);
+    // Firefox rejects an unknown key with a warning and has no offscreen API: neither is in its manifest.
+    const firefox = manifestOf('firefox') as Manifest & { minimum_chrome_version?: string };
+    expect(firefox.minimum_chrome_version).toBeUndefined();
+    expect(firefox.permissions).not.toContain('offscreen');
+  });
+});
