@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { saveArticle, updateAnnotation } from '../../../lib/corpus/store';
+import { deleteArticle, saveArticle, updateAnnotation } from '../../../lib/corpus/store';
+import type { PolicyDB } from '../../../lib/db/schema';
 import { containsWhole, findArticles, foldForFind, listHighlights, queryNeedles } from '../../../lib/corpus/find';
 import { nodeTokenizer } from '../../../lib/corpus/node';
 import { describeSpan } from '../../../lib/anchor';
@@ -108,6 +109,26 @@ describe('article search over notes, tags and document numbers', () => {
     const byNumber = await findArticles(db, { text: '国办发〔2024〕1号' }, tokenize);
     expect(byNumber.hits.map((h) => h.article.id)).toEqual([ids.NOTICE_1]);
     expect(byNumber.hits[0]!.via).toContain('docNumber');
+  });
+
+  it('finds titles and document numbers as they are now: kept between queries, dropped on any write to the library', async () => {
+    const { db, ids } = await library();
+    const found = async () => (await findArticles(db, { text: '国办发〔2024〕19号' }, tokenize)).hits.map((h) => h.article.id);
+    expect(await found()).toEqual([]);
+    // Saved here: the next query finds it by its document number.
+    const NOTICE_19 = capture('https://www.gov.cn/zhengce/content/2024/notice-19.htm', '国务院办公厅关于进一步优化支付服务提升支付便利性的意见。各省、自治区、直辖市人民政府。',
+      { title: '国务院办公厅关于进一步优化支付服务的意见', docNumber: '国办发〔2024〕19号', publishedAt: '2024-03-01' });
+    const { id } = await saveArticle(db, { page: NOTICE_19, tokenize, now: 1_800_000_000_000 });
+    expect(await found()).toEqual([id]);
+    // Deleted through another connection to the same library (the dashboard importing, a sync round): gone here too.
+    const other = new (db.constructor as new (name: string) => PolicyDB)(db.name);
+    try {
+      await deleteArticle(other, id);
+    } finally {
+      other.close();
+    }
+    await expect.poll(found, { timeout: 2000 }).toEqual([]);
+    expect((await findArticles(db, { text: '国办发〔2024〕1号' }, tokenize)).hits.map((h) => h.article.id)).toEqual([ids.NOTICE_1]);
   });
 
   it('does not let 1号 match 11号, in the text or the document number', async () => {
