@@ -326,22 +326,30 @@ export async function findArticles(db: PolicyDB, query: FindQuery, tokenize: Tok
     const hit = byId.get(id);
     if (hit) hit.via = [...v];
   }
-  const missing = extraIds.filter((id) => !byId.has(id));
-  const records = await db.articles.bulkGet(missing);
-  const extras: FoundHit[] = [];
-  records.forEach((a) => {
-    if (!a) return;
+  // Every article matched by title alone can be hundreds: they are counted, and only those the
+  // page of results shows are read, from their summaries (title and number, no text).
+  const existing = new Set((await titlesOf(db)).map((t) => t.id));
+  const missing = extraIds.filter((id) => !byId.has(id) && existing.has(id));
+  // A document number the reader typed is the article they want; then what they wrote themselves.
+  const rank = (ways: readonly FoundVia[] | undefined) => (ways?.includes('docNumber') ? 0 : ways?.some((v) => v !== 'title') ? 1 : 2);
+  const order = [...baseHits.map((h) => ({ hit: h as FoundHit | null, id: h.article.id, rank: rank(h.via) })), ...missing.map((id) => ({ hit: null as FoundHit | null, id, rank: rank([...(via.get(id) ?? [])]) }))]
+    .sort((x, y) => x.rank - y.rank)
+    .slice(0, limit);
+  const shown = order.filter((o) => !o.hit).map((o) => o.id);
+  const records = new Map((await db.summaries.bulkGet(shown)).flatMap((a) => (a ? [[a.id, a] as const] : [])));
+  const hits: FoundHit[] = order.flatMap((o) => {
+    if (o.hit) return [o.hit];
+    const a = records.get(o.id);
+    if (!a) return [];
     const ways = [...(via.get(a.id) ?? [])];
     // The snippet shows where it matched: the document number or title, else the note or tag.
     const notes = annotations.filter((n) => n.articleId === a.id && !n.dismissed).map((n) => [n.note, n.tags.join('、'), n.origin === 'manual' ? n.text : ''].filter(Boolean).join(' · ')).filter(Boolean);
     const source = ways.includes('docNumber') ? `${a.docNumber ?? ''} ${a.title}` : ways.includes('title') || !notes.length ? a.title : notes.join(' ｜ ');
     const { snippet, highlights } = makeSnippet(source, needles);
-    extras.push({ article: toSummary(a), score: 0, snippet, highlights, matchedTerms: [], via: ways });
+    const { docNumber: _number, ...summary } = a;
+    return [{ article: summary, score: 0, snippet, highlights, matchedTerms: [], via: ways }];
   });
-  // A document number the reader typed is the article they want; then what they wrote themselves.
-  const first = (h: FoundHit) => (h.via?.includes('docNumber') ? 0 : h.via?.some((v) => v !== 'title') ? 1 : 2);
-  const hits = [...baseHits, ...extras].sort((x, y) => first(x) - first(y)).slice(0, limit);
-  const total = baseTotal + extras.length;
-  const mode: SearchResults['mode'] = !rest.text?.trim() ? 'filter' : baseHits.length === 0 && extras.length ? 'all' : base.mode;
+  const total = baseTotal + missing.length;
+  const mode: SearchResults['mode'] = !rest.text?.trim() ? 'filter' : baseHits.length === 0 && missing.length ? 'all' : base.mode;
   return { hits, total, terms: base.terms, mode };
 }
