@@ -2,6 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as OpenCC from 'opencc-js/t2cn';
+import TSPhrases from 'opencc-js/dict/TSPhrases';
+import TWVariantsRevPhrases from 'opencc-js/dict/TWVariantsRevPhrases';
 import { toSimplified } from '../../../lib/text/simplify';
 
 // toSimplified converts only the stretches that hold a character OpenCC rewrites; it must read
@@ -40,6 +42,27 @@ describe('toSimplified', () => {
         expect(toSimplified(text)).toBe(reference(text));
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('reads characters in no phrase (們, 產, 還, 億) as walls between phrases as OpenCC does', () => {
+    // Characters of the phrase dictionaries' keys, cut into pieces and run together with characters
+    // that start or end no phrase: a wall wrongly placed inside a phrase changes its conversion.
+    const keys = [...TSPhrases.split('|'), ...TWVariantsRevPhrases.split('|')].map((e) => e.split(' ')[0]!).filter((k) => k.length > 1);
+    const phrases = keys.filter((_, i) => i % 97 === 0);
+    const isolated = ['們', '產', '還', '億', '問', '際', '進', '從', '廳', '鄉', '並', '傳', '們們'];
+    // In no phrase, but the first stage turns them into a character that is (秘 → 祕 of 李祕 …):
+    // not walls.
+    for (const text of ['李秘', '沈魚落雁', '拉鍊', '金鍊', '脩金', '滑藉', '們李秘們']) expect(toSimplified(text), text).toBe(reference(text));
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom(...phrases), fc.constantFrom(...isolated), fc.constantFrom(...phrases).map((p) => p.slice(1)), fc.constantFrom(...phrases).map((p) => p.slice(0, -1))), { maxLength: 12 }),
+        (parts) => {
+          const text = parts.join('');
+          expect(toSimplified(text)).toBe(reference(text));
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 });
