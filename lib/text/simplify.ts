@@ -55,6 +55,7 @@ function getTables(): { changes: Uint8Array; wall: Uint8Array } {
   const images = new Map<number, string[]>();
   for (const d of dicts) {
     for (const [k, v] of dictEntries(d)) {
+      if (k.includes(JOIN) || v.includes(JOIN)) throw new Error('opencc: a dictionary entry holds the character that joins stretches');
       if (k.length > 1) for (let i = 0; i < k.length; i++) inPhrase[k.charCodeAt(i)] = 1;
       else {
         const list = images.get(k.charCodeAt(0));
@@ -92,15 +93,24 @@ function getTables(): { changes: Uint8Array; wall: Uint8Array } {
 // included: a text with one is converted whole.
 const IDS = /[\u2ff0-\u2fff]/;
 
+// Joins the stretches for one call of the converter: a character in no entry of any dictionary
+// and in no replacement (checked as the tables are built), so it is a wall the conversion keeps,
+// and the converted stretches are the pieces between its copies.
+const JOIN = '\n';
+
 /**
  * OpenCC's conversion of the whole text, converting only the stretches between walls that hold a
  * character a dictionary rewrites: most of a simplified text is returned without a trie walk.
+ * The stretches of two or more characters go to the converter together, joined by JOIN: a call
+ * costs more than the stretch of three or four characters it converts.
  */
 function convertWhole(text: string): string {
   const convert = getConverter();
   if (IDS.test(text)) return convert(text);
   const { changes, wall } = getTables();
-  let out = '';
+  // Where each stretch starts and ends, in order.
+  const bounds: number[] = [];
+  const pieces: string[] = [];
   let done = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
@@ -112,14 +122,26 @@ function convertWhole(text: string): string {
       while (start > done && !wall[text.charCodeAt(start - 1)]) start--;
       while (end < n && !wall[text.charCodeAt(end)]) end++;
     }
-    // A lone character (a third of the stretches of a traditional text) is looked up in the
-    // memo of characters: a call of the converter costs half a microsecond or more, the memo 30 ns.
-    const piece = text.slice(start, end);
-    out += text.slice(done, start) + (piece.length === 1 ? simplifyChar(piece) : convert(piece));
+    bounds.push(start, end);
+    if (end - start > 1) pieces.push(text.slice(start, end));
     done = end;
     i = end - 1;
   }
-  return done === 0 ? text : out + text.slice(done);
+  if (bounds.length === 0) return text;
+  let converted = pieces.length ? convert(pieces.join(JOIN)).split(JOIN) : [];
+  if (converted.length !== pieces.length) converted = pieces.map(convert);
+  let out = '';
+  let k = 0;
+  done = 0;
+  for (let b = 0; b < bounds.length; b += 2) {
+    const start = bounds[b]!;
+    const end = bounds[b + 1]!;
+    // A lone character (a third of the stretches of a traditional text) is looked up in the
+    // memo of characters.
+    out += text.slice(done, start) + (end - start === 1 ? simplifyChar(text[start]!) : converted[k++]!);
+    done = end;
+  }
+  return out + text.slice(done);
 }
 
 /** Converts one code point (memoised: an article repeats a few thousand distinct characters). */
