@@ -22,8 +22,30 @@ const charCache = new Map<string, string>();
 const FROM = 'tw';
 const TO = 'cn';
 
+type Config = { normalizationChain?: readonly (readonly DictLike[])[]; segmentation: DictLike | readonly DictLike[]; conversionChain: readonly (readonly DictLike[])[] };
+const CONFIG = `${FROM}2s`;
+function config(): Config {
+  const c = (T2CN.configs as Record<string, Config>)[CONFIG];
+  if (!c) throw new Error(`opencc: no ${CONFIG} configuration`);
+  return c;
+}
+
+/**
+ * OpenCC's conversion as its builder composes it: the normalisation (CJK compatibility ideographs
+ * to their unified forms), then the conversion proper. A text holding none of the normalisation's
+ * characters comes out of it as it went in, so the two are built apart and the normalisation runs
+ * only on a text that holds one: it walked its trie at every character, a quarter of a conversion.
+ */
 function getConverter(): Convert {
-  converter ??= ConverterBuilder(T2CN)({ from: FROM, to: TO });
+  if (converter) return converter;
+  const { normalizationChain, ...proper } = config();
+  const convert = ConverterBuilder({ ...T2CN, configs: { [CONFIG]: proper } })({ from: FROM, to: TO });
+  if (!normalizationChain) return (converter = convert);
+  const normalize = ConverterFactory(...(normalizationChain as DictLike[][]));
+  const starts = new Set<number>();
+  for (const d of normalizationChain.flat()) for (const [k] of dictEntries(d)) starts.add(k.codePointAt(0)!);
+  const normalizes = new RegExp(`[${[...starts].map((c) => `\\u{${c.toString(16)}}`).join('')}]`, 'u');
+  converter = (s) => convert(normalizes.test(s) ? normalize(s) : s);
   return converter;
 }
 
@@ -43,10 +65,8 @@ function dictEntries(d: DictLike): [string, string][] {
 
 function getTables(): { changes: Uint8Array; wall: Uint8Array } {
   if (tables) return tables;
-  const config = (T2CN.configs as Record<string, { normalizationChain?: readonly (readonly DictLike[])[]; segmentation: DictLike | readonly DictLike[]; conversionChain: readonly (readonly DictLike[])[] }>)[`${FROM}2s`];
-  if (!config) throw new Error(`opencc: no ${FROM}2s configuration`);
-  const seg = config.segmentation;
-  const dicts: DictLike[] = [...(config.normalizationChain ?? []).flat(), ...config.conversionChain.flat(), ...(typeof seg === 'string' || !seg.every((d) => typeof d === 'string') ? [seg as DictLike] : (seg as DictLike[]))];
+  const { normalizationChain, segmentation: seg, conversionChain } = config();
+  const dicts: DictLike[] = [...(normalizationChain ?? []).flat(), ...conversionChain.flat(), ...(typeof seg === 'string' || !seg.every((d) => typeof d === 'string') ? [seg as DictLike] : (seg as DictLike[]))];
   const changes = new Uint8Array(0x10000);
   // In a key of two or more units: such a character can be part of a longer match.
   const inPhrase = new Uint8Array(0x10000);

@@ -33,9 +33,10 @@ describe('toSimplified', () => {
   });
 
   it('converts phrases that run across simplified characters and punctuation as OpenCC does', () => {
-    // Phrases (著名/顯著, 乾淨, 瞭解), variants (裏), compatibility ideographs (U+F900…), astral
+    // Phrases (著名/顯著, 乾淨, 瞭解), variants (裏), compatibility ideographs, astral
     // characters and an ideographic description sequence among walls (，。\n) and plain text.
-    const pieces = ['著名', '顯著', '乾淨', '瞭解', '計畫', '萬', '億', '裏', '\uf900', '\u{20000}', '⿰木木', '，', '。', '\n', '的', '发展', 'abc', '2027年'];
+    // Compatibility ideographs (U+F900…, U+2F800…) go through OpenCC's normalisation first.
+    const pieces = ['著名', '顯著', '乾淨', '瞭解', '計畫', '萬', '億', '裏', '\uf900', '\uf91d', '\u{2f800}', '\u{2f8b6}', '\u{20000}', '⿰木木', '，', '。', '\n', '的', '发展', 'abc', '2027年'];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
         const text = parts.join('');
