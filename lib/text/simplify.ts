@@ -22,44 +22,90 @@ const charCache = new Map<string, string>();
 const FROM = 'tw';
 const TO = 'cn';
 
+type Config = { normalizationChain?: readonly (readonly DictLike[])[]; segmentation: DictLike | readonly DictLike[]; conversionChain: readonly (readonly DictLike[])[] };
+const CONFIG = `${FROM}2s`;
+function config(): Config {
+  const c = (T2CN.configs as Record<string, Config>)[CONFIG];
+  if (!c) throw new Error(`opencc: no ${CONFIG} configuration`);
+  return c;
+}
+
+/**
+ * OpenCC's conversion as its builder composes it: the normalisation (CJK compatibility ideographs
+ * to their unified forms), then the conversion proper. A text holding none of the normalisation's
+ * characters comes out of it as it went in, so the two are built apart and the normalisation runs
+ * only on a text that holds one: it walked its trie at every character, a quarter of a conversion.
+ */
 function getConverter(): Convert {
-  converter ??= ConverterBuilder(T2CN)({ from: FROM, to: TO });
+  if (converter) return converter;
+  const { normalizationChain, ...proper } = config();
+  const convert = ConverterBuilder({ ...T2CN, configs: { [CONFIG]: proper } })({ from: FROM, to: TO });
+  if (!normalizationChain) return (converter = convert);
+  const normalize = ConverterFactory(...(normalizationChain as DictLike[][]));
+  const starts = new Set<number>();
+  for (const d of normalizationChain.flat()) for (const [k] of dictEntries(d)) starts.add(k.codePointAt(0)!);
+  const normalizes = new RegExp(`[${[...starts].map((c) => `\\u{${c.toString(16)}}`).join('')}]`, 'u');
+  converter = (s) => convert(normalizes.test(s) ? normalize(s) : s);
   return converter;
 }
 
 /**
  * Which code units can take part in a conversion, from the dictionaries the converter uses:
  * `changes` marks every character a dictionary entry rewrites (or all of an entry whose length
- * changes), `inEntry` every character of any entry, segmentation included. A character outside
- * every entry is a wall no match crosses, so the text between two walls converts on its own, and
- * a stretch without a `changes` character comes out as it went in. Surrogates are marked in
- * both: astral characters are never walls.
+ * changes), `wall` every character no match can run across. The text between two walls converts
+ * on its own, a wall on its own, and a stretch without a `changes` character comes out as it went
+ * in. Surrogates are never walls (astral characters).
  */
-let tables: { changes: Uint8Array; inEntry: Uint8Array } | null = null;
+let tables: { changes: Uint8Array; wall: Uint8Array } | null = null;
 
 function dictEntries(d: DictLike): [string, string][] {
   if (typeof d !== 'string') return d.map(([k, v]) => [k, v]);
   return d ? d.split('|').map((e) => e.split(' ', 2) as [string, string]) : [];
 }
 
-function getTables(): { changes: Uint8Array; inEntry: Uint8Array } {
+function getTables(): { changes: Uint8Array; wall: Uint8Array } {
   if (tables) return tables;
-  const config = (T2CN.configs as Record<string, { normalizationChain?: readonly (readonly DictLike[])[]; segmentation: DictLike | readonly DictLike[]; conversionChain: readonly (readonly DictLike[])[] }>)[`${FROM}2s`];
-  if (!config) throw new Error(`opencc: no ${FROM}2s configuration`);
-  const seg = config.segmentation;
-  const dicts: DictLike[] = [...(config.normalizationChain ?? []).flat(), ...config.conversionChain.flat(), ...(typeof seg === 'string' || !seg.every((d) => typeof d === 'string') ? [seg as DictLike] : (seg as DictLike[]))];
+  const { normalizationChain, segmentation: seg, conversionChain } = config();
+  const dicts: DictLike[] = [...(normalizationChain ?? []).flat(), ...conversionChain.flat(), ...(typeof seg === 'string' || !seg.every((d) => typeof d === 'string') ? [seg as DictLike] : (seg as DictLike[]))];
   const changes = new Uint8Array(0x10000);
-  const inEntry = new Uint8Array(0x10000);
+  // In a key of two or more units: such a character can be part of a longer match.
+  const inPhrase = new Uint8Array(0x10000);
   changes.fill(1, 0xd800, 0xe000);
-  inEntry.fill(1, 0xd800, 0xe000);
+  inPhrase.fill(1, 0xd800, 0xe000);
+  const images = new Map<number, string[]>();
   for (const d of dicts) {
     for (const [k, v] of dictEntries(d)) {
-      for (let i = 0; i < k.length; i++) inEntry[k.charCodeAt(i)] = 1;
+      if (k.includes(JOIN) || v.includes(JOIN)) throw new Error('opencc: a dictionary entry holds the character that joins stretches');
+      if (k.length > 1) for (let i = 0; i < k.length; i++) inPhrase[k.charCodeAt(i)] = 1;
+      else {
+        const list = images.get(k.charCodeAt(0));
+        if (list) list.push(v);
+        else images.set(k.charCodeAt(0), [v]);
+      }
       if (k === v) continue;
       for (let i = 0; i < k.length; i++) if (k.length !== v.length || k.charCodeAt(i) !== v.charCodeAt(i)) changes[k.charCodeAt(i)] = 1;
     }
   }
-  tables = { changes, inEntry };
+  // A wall is in no key of two or more units, and neither is anything a dictionary of any stage
+  // may turn it into (the next stage reads the image: 秘 becomes 祕 of 李祕 before the phrases are
+  // looked up). Most traditional characters of a text are walls (們, 產, 億): converted one by one
+  // from the memo, the stretches left for the converter hold a third fewer characters.
+  // Computed to a fixed point over every single-character entry.
+  const loose = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) loose[c] = inPhrase[c]!;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [c, vs] of images) {
+      if (loose[c]) continue;
+      if (vs.some((v) => v.length !== 1 || loose[v.charCodeAt(0)])) {
+        loose[c] = 1;
+        changed = true;
+      }
+    }
+  }
+  const wall = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) wall[c] = loose[c] ? 0 : 1;
+  tables = { changes, wall };
   return tables;
 }
 
@@ -67,31 +113,55 @@ function getTables(): { changes: Uint8Array; inEntry: Uint8Array } {
 // included: a text with one is converted whole.
 const IDS = /[\u2ff0-\u2fff]/;
 
+// Joins the stretches for one call of the converter: a character in no entry of any dictionary
+// and in no replacement (checked as the tables are built), so it is a wall the conversion keeps,
+// and the converted stretches are the pieces between its copies.
+const JOIN = '\n';
+
 /**
  * OpenCC's conversion of the whole text, converting only the stretches between walls that hold a
  * character a dictionary rewrites: most of a simplified text is returned without a trie walk.
+ * The stretches of two or more characters go to the converter together, joined by JOIN: a call
+ * costs more than the stretch of three or four characters it converts.
  */
 function convertWhole(text: string): string {
   const convert = getConverter();
   if (IDS.test(text)) return convert(text);
-  const { changes, inEntry } = getTables();
-  let out = '';
+  const { changes, wall } = getTables();
+  // Where each stretch starts and ends, in order.
+  const bounds: number[] = [];
+  const pieces: string[] = [];
   let done = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
-    if (!changes[text.charCodeAt(i)]) continue;
+    const c = text.charCodeAt(i);
+    if (!changes[c]) continue;
     let start = i;
-    while (start > done && inEntry[text.charCodeAt(start - 1)]) start--;
     let end = i + 1;
-    while (end < n && inEntry[text.charCodeAt(end)]) end++;
-    // A lone character (a third of the stretches of a traditional text) is looked up in the
-    // memo of characters: a call of the converter costs half a microsecond or more, the memo 30 ns.
-    const piece = text.slice(start, end);
-    out += text.slice(done, start) + (piece.length === 1 ? simplifyChar(piece) : convert(piece));
+    if (!wall[c]) {
+      while (start > done && !wall[text.charCodeAt(start - 1)]) start--;
+      while (end < n && !wall[text.charCodeAt(end)]) end++;
+    }
+    bounds.push(start, end);
+    if (end - start > 1) pieces.push(text.slice(start, end));
     done = end;
     i = end - 1;
   }
-  return done === 0 ? text : out + text.slice(done);
+  if (bounds.length === 0) return text;
+  let converted = pieces.length ? convert(pieces.join(JOIN)).split(JOIN) : [];
+  if (converted.length !== pieces.length) converted = pieces.map(convert);
+  let out = '';
+  let k = 0;
+  done = 0;
+  for (let b = 0; b < bounds.length; b += 2) {
+    const start = bounds[b]!;
+    const end = bounds[b + 1]!;
+    // A lone character (a third of the stretches of a traditional text) is looked up in the
+    // memo of characters.
+    out += text.slice(done, start) + (end - start === 1 ? simplifyChar(text[start]!) : converted[k++]!);
+    done = end;
+  }
+  return out + text.slice(done);
 }
 
 /** Converts one code point (memoised: an article repeats a few thousand distinct characters). */

@@ -124,4 +124,28 @@ describe('normalize', () => {
       }),
     );
   });
+
+  it('reads a text the same whatever was normalised before it (the working arrays are shared)', () => {
+    // What a text leaves in the shared arrays past another's end must never be read: the second
+    // text is normalised after longer ones (digits and spaces; Chinese, quotes and line breaks;
+    // lines cut as a PDF cuts them) and alone, and must come out the same each time.
+    const fillers = ['1 2 3 4 5 6 7 8 9 0 '.repeat(400), '“发展”\n年(nián)　２０２５'.repeat(300), '为深入贯彻落实党中央国务院关于碳达峰碳中和的重大战略决策扎实推进碳达峰行动制定本方\n'.repeat(60)];
+    const read = (t: string) => {
+      const n = normalize(t);
+      return { text: n.text, starts: [...n.starts], ends: [...n.ends] };
+    };
+    const same = (original: string) => {
+      const alone = read(original);
+      for (const f of fillers) {
+        normalize(f);
+        expect(read(original), JSON.stringify(original)).toEqual(alone);
+      }
+    };
+    // A line a PDF would have cut, a page number on its own line, digits spaced up to the end.
+    for (const t of ['为深入贯彻落实党中央国务院关于碳达峰碳中和的重大战略决策扎实\n推进', '第一段\n12\n第二段', '到 2 0 2 6\n年', '增长20 ', '国(', '2025 年']) same(t);
+    fc.assert(fc.property(texts, same), { numRuns: 300 });
+    // Longer than the shared arrays: arrays of its own, read as the same text would be in pieces.
+    const long = '到2027年,培育企业20户。\n'.repeat(2000);
+    expect(normalize(long).text).toBe(normalize(long.slice(0, 15 * 1000)).text + normalize(long.slice(15 * 1000)).text);
+  });
 });
