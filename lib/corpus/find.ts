@@ -296,17 +296,24 @@ export async function findArticles(db: PolicyDB, query: FindQuery, tokenize: Tok
   let baseHits: FoundHit[] = base.hits;
   let baseTotal = base.total;
   if (numbers.length && baseHits.length) {
-    const records = await db.articles.bulkGet(baseHits.map((h) => h.article.id));
+    // Checked in rank order, a few at a time, until a page of results is kept: each check reads
+    // and folds a whole article, and the 200 asked for are only there in case many fail.
     const keep = new Set<string>();
-    baseHits.forEach((h, i) => {
-      const a = records[i];
-      const hay = a ? `${foldForFind(a.text)}\u0001${articleHaystack(a)}` : '';
-      if (numbers.every((n) => containsWhole(hay, n)) || via.has(h.article.id)) keep.add(h.article.id);
-    });
-    const dropped = baseHits.length - keep.size;
-    baseHits = baseHits.filter((h) => keep.has(h.article.id));
+    let checked = 0;
+    while (checked < baseHits.length && keep.size < limit) {
+      const batch = baseHits.slice(checked, checked + Math.max(limit, 20));
+      const records = await db.articles.bulkGet(batch.map((h) => h.article.id));
+      batch.forEach((h, i) => {
+        const a = records[i];
+        const hay = a ? `${foldForFind(a.text)}\u0001${articleHaystack(a)}` : '';
+        if (numbers.every((n) => containsWhole(hay, n)) || via.has(h.article.id)) keep.add(h.article.id);
+      });
+      checked += batch.length;
+    }
+    const dropped = checked - keep.size;
+    baseHits = baseHits.slice(0, checked).filter((h) => keep.has(h.article.id));
     // Hits beyond the ones read are unchecked: the total counts only what could be checked.
-    baseTotal = base.total > base.hits.length ? Math.max(baseHits.length, base.total - dropped) : baseHits.length;
+    baseTotal = base.total > checked ? Math.max(baseHits.length, base.total - dropped) : baseHits.length;
   }
   if (tagged) {
     baseHits = baseHits.filter((h) => tagged.has(h.article.id));
