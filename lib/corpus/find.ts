@@ -3,7 +3,7 @@ import { isReaders, type SummaryRecord } from '../db/summaries';
 import { foldText } from '../text/fold';
 import { madeBy } from '../view/team';
 import { programKey, regionKey } from './keys';
-import { makeSnippet, searchCorpus, type SearchHit, type SearchQuery, type SearchResults } from './search';
+import { hitsFor, makeSnippet, rankCorpus, type RankedHit, type RankedResults, type SearchHit, type SearchQuery, type SearchResults } from './search';
 import { indexedFacts, toSummary } from './store';
 import { onTablesWritten } from '../db/written';
 import type { Tokenize } from './tokenize';
@@ -287,37 +287,39 @@ export async function findArticles(db: PolicyDB, query: FindQuery, tokenize: Tok
     }
   }
 
-  // The text index, asked for more when its hits will be checked for whole numbers or a tag.
-  let base: SearchResults = { hits: [], total: 0, terms: [], mode: 'all' };
+  // The text index, asked for more when its hits will be checked for whole numbers or a tag. Only
+  // ranked here: an article is read when a number is checked in it or when it is shown.
+  let base: RankedResults = { ranked: [], total: 0, terms: [], mode: 'all' };
   if (rest.text?.trim() || hasFilter) {
     const wide = numbers.length || tagged ? 200 : limit;
-    base = await searchCorpus(db, { ...rest, limit: Math.max(limit, wide) }, tokenize);
+    base = await rankCorpus(db, { ...rest, limit: Math.max(limit, wide) }, tokenize);
   }
-  let baseHits: FoundHit[] = base.hits;
+  let ranked = base.ranked;
   let baseTotal = base.total;
-  if (numbers.length && baseHits.length) {
+  if (tagged) {
+    ranked = ranked.filter((h) => tagged.has(h.id));
+    baseTotal = ranked.length;
+  }
+  if (numbers.length && ranked.length) {
     // Checked in rank order, a few at a time, until a page of results is kept: each check reads
     // and folds a whole article, and the 200 asked for are only there in case many fail.
     const keep = new Set<string>();
     let checked = 0;
-    while (checked < baseHits.length && keep.size < limit) {
-      const batch = baseHits.slice(checked, checked + Math.max(limit, 20));
-      const records = await db.articles.bulkGet(batch.map((h) => h.article.id));
+    while (checked < ranked.length && keep.size < limit) {
+      const batch = ranked.slice(checked, checked + Math.max(limit, 20));
+      const records = await db.articles.bulkGet(batch.map((h) => h.id));
       batch.forEach((h, i) => {
         const a = records[i];
         const hay = a ? `${foldForFind(a.text)}\u0001${articleHaystack(a)}` : '';
-        if (numbers.every((n) => containsWhole(hay, n)) || via.has(h.article.id)) keep.add(h.article.id);
+        if (numbers.every((n) => containsWhole(hay, n)) || via.has(h.id)) keep.add(h.id);
       });
       checked += batch.length;
     }
     const dropped = checked - keep.size;
-    baseHits = baseHits.slice(0, checked).filter((h) => keep.has(h.article.id));
+    const pool = baseTotal;
+    ranked = ranked.slice(0, checked).filter((h) => keep.has(h.id));
     // Hits beyond the ones read are unchecked: the total counts only what could be checked.
-    baseTotal = base.total > checked ? Math.max(baseHits.length, base.total - dropped) : baseHits.length;
-  }
-  if (tagged) {
-    baseHits = baseHits.filter((h) => tagged.has(h.article.id));
-    baseTotal = baseHits.length;
+    baseTotal = pool > checked ? Math.max(ranked.length, pool - dropped) : ranked.length;
   }
 
   // Articles matched by what the reader wrote or by their number, under the same filters.
@@ -328,24 +330,31 @@ export async function findArticles(db: PolicyDB, query: FindQuery, tokenize: Tok
   const allowed = await passesFilters(db, extraIds, rest);
   extraIds = extraIds.filter((id) => allowed.has(id));
 
-  const byId = new Map(baseHits.map((h) => [h.article.id, h]));
-  for (const [id, v] of via) {
-    const hit = byId.get(id);
-    if (hit) hit.via = [...v];
-  }
+  const inBase = new Set(ranked.map((h) => h.id));
   // Every article matched by title alone can be hundreds: they are counted, and only those the
   // page of results shows are read, from their summaries (title and number, no text).
   const existing = new Set((await titlesOf(db)).map((t) => t.id));
-  const missing = extraIds.filter((id) => !byId.has(id) && existing.has(id));
+  const missing = extraIds.filter((id) => !inBase.has(id) && existing.has(id));
   // A document number the reader typed is the article they want; then what they wrote themselves.
-  const rank = (ways: readonly FoundVia[] | undefined) => (ways?.includes('docNumber') ? 0 : ways?.some((v) => v !== 'title') ? 1 : 2);
-  const order = [...baseHits.map((h) => ({ hit: h as FoundHit | null, id: h.article.id, rank: rank(h.via) })), ...missing.map((id) => ({ hit: null as FoundHit | null, id, rank: rank([...(via.get(id) ?? [])]) }))]
+  const rank = (ways: Iterable<FoundVia> | undefined) => {
+    const list = [...(ways ?? [])];
+    return list.includes('docNumber') ? 0 : list.some((v) => v !== 'title') ? 1 : 2;
+  };
+  const order = [...ranked.map((h) => ({ base: h as RankedHit | null, id: h.id, rank: rank(via.get(h.id)) })), ...missing.map((id) => ({ base: null as RankedHit | null, id, rank: rank(via.get(id)) }))]
     .sort((x, y) => x.rank - y.rank)
     .slice(0, limit);
-  const shown = order.filter((o) => !o.hit).map((o) => o.id);
+  const baseShown = new Map((await hitsFor(db, order.flatMap((o) => (o.base ? [o.base] : [])), base.terms)).map((h): [string, FoundHit] => [h.article.id, h]));
+  for (const [id, hit] of baseShown) {
+    const v = via.get(id);
+    if (v) hit.via = [...v];
+  }
+  const shown = order.filter((o) => !o.base).map((o) => o.id);
   const records = new Map((await db.summaries.bulkGet(shown)).flatMap((a) => (a ? [[a.id, a] as const] : [])));
   const hits: FoundHit[] = order.flatMap((o) => {
-    if (o.hit) return [o.hit];
+    if (o.base) {
+      const hit = baseShown.get(o.id);
+      return hit ? [hit] : [];
+    }
     const a = records.get(o.id);
     if (!a) return [];
     const ways = [...(via.get(a.id) ?? [])];
@@ -357,6 +366,6 @@ export async function findArticles(db: PolicyDB, query: FindQuery, tokenize: Tok
     return [{ article: summary, score: 0, snippet, highlights, matchedTerms: [], via: ways }];
   });
   const total = baseTotal + missing.length;
-  const mode: SearchResults['mode'] = !rest.text?.trim() ? 'filter' : baseHits.length === 0 && missing.length ? 'all' : base.mode;
+  const mode: SearchResults['mode'] = !rest.text?.trim() ? 'filter' : ranked.length === 0 && missing.length ? 'all' : base.mode;
   return { hits, total, terms: base.terms, mode };
 }

@@ -40,6 +40,16 @@ export interface SearchResults {
   mode: 'all' | 'any' | 'filter';
 }
 
+/** An article the text index ranked, before its row is read for a snippet. */
+export interface RankedHit {
+  id: string;
+  score: number;
+  matched: string[];
+}
+
+/** SearchResults before the hits are read: what a caller that filters them further needs first. */
+export type RankedResults = Omit<SearchResults, 'hits'> & { ranked: RankedHit[] };
+
 const SNIPPET_BEFORE = 30;
 const SNIPPET_AFTER = 80;
 
@@ -130,6 +140,12 @@ export function makeSnippet(text: string, terms: readonly string[]): { snippet: 
  * first.
  */
 export async function searchCorpus(db: PolicyDB, query: SearchQuery, tokenize: Tokenize): Promise<SearchResults> {
+  const { ranked, ...rest } = await rankCorpus(db, query, tokenize);
+  return { hits: await hitsFor(db, ranked, rest.terms), ...rest };
+}
+
+/** searchCorpus without reading the hits: the first `limit` ranked, to be read with hitsFor. */
+export async function rankCorpus(db: PolicyDB, query: SearchQuery, tokenize: Tokenize): Promise<RankedResults> {
   const parsed = searchQuerySchema.safeParse(query);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
@@ -148,15 +164,14 @@ export async function searchCorpus(db: PolicyDB, query: SearchQuery, tokenize: T
   if (!q.text?.trim()) {
     if (!allowed) throw new CorpusInputError('empty search: give a text or at least one filter');
     const ids = [...allowed].map((n) => docs.ids[n] as string).filter(Boolean).sort().reverse();
-    const hits = await hitsFor(db, ids.slice(0, limit).map((id) => ({ id, score: 0, matched: [] })), []);
-    return { hits, total: ids.length, terms, mode: 'filter' };
+    return { ranked: ids.slice(0, limit).map((id) => ({ id, score: 0, matched: [] })), total: ids.length, terms, mode: 'filter' };
   }
-  if (terms.length === 0) return { hits: [], total: 0, terms, mode: 'all' };
+  if (terms.length === 0) return { ranked: [], total: 0, terms, mode: 'all' };
 
   const known = await termInfo(db, stats, terms);
   const weights = new Map(terms.map((t) => [t, idf(known.get(t)?.df ?? 0, Math.max(stats.docs, known.get(t)?.df ?? 0))]));
   const present = terms.filter((t) => known.has(t));
-  if (present.length === 0) return { hits: [], total: 0, terms, mode: 'all' };
+  if (present.length === 0) return { ranked: [], total: 0, terms, mode: 'all' };
   const lists = await postingsOf(db, stats, present.map((t) => (known.get(t) as TermInfo).id));
   const allowedNums = allowed;
   const postings = present.map((t) => lists.get((known.get(t) as TermInfo).id) as Posting);
@@ -172,8 +187,7 @@ export async function searchCorpus(db: PolicyDB, query: SearchQuery, tokenize: T
     const num = ranked.nums[i] as number;
     return { id: docs.ids[num] as string, score: ranked.scores[i] as number, matched: present.filter((_, j) => holds(postings[j] as Posting, num)) };
   });
-  const hits = await hitsFor(db, top, terms);
-  return { hits, total: ranked.total, terms, mode };
+  return { ranked: top, total: ranked.total, terms, mode };
 }
 
 /**
@@ -272,7 +286,8 @@ function topN(r: Ranked, docs: DocTable, limit: number): number[] {
   return order.slice(0, limit);
 }
 
-async function hitsFor(db: PolicyDB, ranked: { id: string; score: number; matched: string[] }[], terms: readonly string[]): Promise<SearchHit[]> {
+/** Ranked hits read: each article's summary and a snippet around the terms it matched (else `terms`). */
+export async function hitsFor(db: PolicyDB, ranked: readonly RankedHit[], terms: readonly string[]): Promise<SearchHit[]> {
   const records = await db.articles.bulkGet(ranked.map((r) => r.id));
   const out: SearchHit[] = [];
   ranked.forEach((r, i) => {
