@@ -187,13 +187,21 @@ export function createBackgroundService(deps: ServiceDeps) {
   async function dispatch(r: BackgroundRequest, context: RequestContext): Promise<BackgroundReplies[BackgroundRequest['type']]> {
     const db = deps.db();
     switch (r.type) {
+      case 'pageLoading':
+        // Starting the worker was the point. Readying the engine here as well was tried: its
+        // readPage was already waiting behind this request, and waited ~60 ms longer.
+        return { ready: true };
       case 'readPage': {
+        const tabId = context.fromContentScript ? context.tabId : undefined;
+        // Asked for before the engine runs: a cold worker opens the library (IndexedDB, off this
+        // thread) while the page is read, not after.
+        const watching = tabId !== undefined ? currentWatches(db).catch(() => []) : null;
         const reading = readPage({ text: r.text, evidence: r.evidence, force: r.force ?? false });
-        if (context.fromContentScript && context.tabId !== undefined) {
+        if (watching && tabId !== undefined) {
           // Checked here, where the page's reading is, and never told to the page: only the badge shows it.
-          const list = await currentWatches(db).catch(() => []);
+          const list = await watching;
           const subject = list.length ? watchSubject({ title: reading.meta.title ?? r.evidence.title, text: r.text, agencies: reading.meta.agencies ?? null, spans: reading.spans }) : null;
-          tabMatches.set(context.tabId, subject ? matchWatches(list, subject) : []);
+          tabMatches.set(tabId, subject ? matchWatches(list, subject) : []);
         }
         return reading;
       }
