@@ -187,10 +187,6 @@ export function createBackgroundService(deps: ServiceDeps) {
   async function dispatch(r: BackgroundRequest, context: RequestContext): Promise<BackgroundReplies[BackgroundRequest['type']]> {
     const db = deps.db();
     switch (r.type) {
-      case 'pageLoading':
-        // Starting the worker was the point. Readying the engine here as well was tried: its
-        // readPage was already waiting behind this request, and waited ~60 ms longer.
-        return { ready: true };
       case 'readPage': {
         const tabId = context.fromContentScript ? context.tabId : undefined;
         // Asked for before the engine runs: a cold worker opens the library (IndexedDB, off this

@@ -276,8 +276,5 @@ export function makePageTranslate(locale: Locale): PageTranslate {
   return (key, params) => fill(table[key] ?? zhCN[key], params);
 }
 
-/**
- * Simplified Chinese, for callers that pass no translation. Marked pure so that a bundle which
- * never translates (the page-loading content script) leaves the tables out.
- */
-export const zhPageTranslate: PageTranslate = /* @__PURE__ */ makePageTranslate('zh-CN');
+/** Simplified Chinese, for callers that pass no translation. */
+export const zhPageTranslate: PageTranslate = makePageTranslate('zh-CN');

@@ -170,12 +170,6 @@ export const highlightQuerySchema = z.object({
 /** Requests the background answers. */
 export const backgroundRequestSchema = z.discriminatedUnion('type', [
   /**
-   * content (as the page starts loading) → background: a page will be read shortly. It carries
-   * nothing: a stopped worker starts while the page loads and its article is found, instead of
-   * after readPage arrives (entrypoints/page-loading.content.ts).
-   */
-  z.object({ type: z.literal('pageLoading') }),
-  /**
    * content → background: judge and read a page's article (the verdict, the metadata and the
    * engine live here, not in the page): its text and what its markup says (lib/detect/locate.ts).
    */
@@ -278,7 +272,6 @@ export const backgroundRequestSchema = z.discriminatedUnion('type', [
 export type BackgroundRequest = z.infer<typeof backgroundRequestSchema>;
 
 export interface BackgroundReplies {
-  pageLoading: { ready: true };
   readPage: Reading;
   reportPage: { badge: string };
   saveArticle: { id: string; created: boolean };
