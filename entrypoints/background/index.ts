@@ -11,7 +11,6 @@ import { keepWorkerAlive, scheduleSync, serverPermitted, storageConfig, SYNC_ALA
 import { wireReminders } from '../../lib/ext/reminders';
 import { reminderSources } from '../../lib/background/reminder-sources';
 import { readPreferences, watchPreferences } from '../../lib/ext/settings';
-import { makeTranslate, resolveLocale } from '../../lib/i18n';
 import { shortcutOfCommand } from '../../lib/page/keys';
 import { pickHere, pickInOffscreen } from '../../lib/ext/readability-host';
 
@@ -71,8 +70,12 @@ export default defineBackground(() => {
   const askTab = (tabId: number | undefined, message: object) => {
     if (tabId !== undefined) void browser.tabs.sendMessage(tabId, message).catch(() => undefined);
   };
-  // The menu speaks the reader's language (options page), not only the browser's.
-  const menuTitle = async () => makeTranslate(resolveLocale((await readPreferences()).language, navigator.languages))('shortcut.highlight');
+  // The menu speaks the reader's language (options page), not only the browser's. The UI-strings
+  // tables are loaded for it alone (install, a language change), not on every worker start.
+  const menuTitle = async () => {
+    const { makeTranslate, resolveLocale } = await import('../../lib/i18n');
+    return makeTranslate(resolveLocale((await readPreferences()).language, navigator.languages))('shortcut.highlight');
+  };
   browser.runtime.onInstalled.addListener(() => {
     void menuTitle().then((title) => browser.contextMenus.create({ id: MENU_HIGHLIGHT, title, contexts: ['selection'] }));
   });

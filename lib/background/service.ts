@@ -6,17 +6,15 @@ import {
   deleteArticle, findArticleByUrl, getArticleByUrl, libraryChoices, listArticles, markForIndexing, saveArticle,
   summarizeAgainstCorpus, updateAnnotation, deleteAnnotation, type Tokenize,
 } from '../corpus';
-import { buildExport, type ExportFile, type ExportFormat, type ExportItem } from '../export';
+import type { ExportFile, ExportFormat, ExportItem } from '../export';
 import { describeSpan } from '../anchor';
 import { canonicalizeUrl, contentHash } from '../corpus/keys';
 import { badgeText } from './badge';
 import { toBase64, utf8 } from './base64';
 import { deadlineCalendar, programIndex } from '../corpus/catalog';
-import { restoreArticle } from '../corpus/restore';
 import { pageAddress, sameOrigin } from './page-access';
 import type { SyncService } from '../sync/service';
 import { compareSaved, earlierVersionsOf, indicatorGroupsOf, indicatorRowsOf } from '../compare/library';
-import { exportComparison } from '../compare/export';
 import { addWatch, listWatches, markWatchesSeen, matchWatches, removeWatch, watchBadge, watchNews, watchSubject, type WatchMatch } from '../watch';
 import type { WatchRecord } from '../db/schema';
 import { onTablesWritten } from '../db/written';
@@ -27,6 +25,16 @@ import type { PickedBlocks } from '../detect/general';
  * What the background does for each request, with the browser left outside: the entry point
  * passes in the database, the segmenter and the badge setter, so the whole service runs in Node.
  */
+/**
+ * The exporters (docx, JSON-LD and its schemas, iCalendar, CSV), the backup's record schemas and
+ * the comparison report are loaded when first asked for. A stopped worker evaluates everything it
+ * imports before it can answer, and a page's first reading after a cold start waited for ~20 ms of
+ * exporters it never uses (the bundler turns these imports into lazily run module code).
+ */
+const exporters = () => import('../export');
+const restorer = () => import('../corpus/restore');
+const comparisonReports = () => import('../compare/export');
+
 export interface ServiceDeps {
   db: () => PolicyDB;
   /** jieba-backed tokenizer; loading the WASM takes a moment, so it is asked for only when needed. */
@@ -186,12 +194,16 @@ export function createBackgroundService(deps: ServiceDeps) {
     const db = deps.db();
     switch (r.type) {
       case 'readPage': {
+        const tabId = context.fromContentScript ? context.tabId : undefined;
+        // Asked for before the engine runs: a cold worker opens the library (IndexedDB, off this
+        // thread) while the page is read, not after.
+        const watching = tabId !== undefined ? currentWatches(db).catch(() => []) : null;
         const reading = readPage({ text: r.text, evidence: r.evidence, force: r.force ?? false });
-        if (context.fromContentScript && context.tabId !== undefined) {
+        if (watching && tabId !== undefined) {
           // Checked here, where the page's reading is, and never told to the page: only the badge shows it.
-          const list = await currentWatches(db).catch(() => []);
+          const list = await watching;
           const subject = list.length ? watchSubject({ title: reading.meta.title ?? r.evidence.title, text: r.text, agencies: reading.meta.agencies ?? null, spans: reading.spans }) : null;
-          tabMatches.set(context.tabId, subject ? matchWatches(list, subject) : []);
+          tabMatches.set(tabId, subject ? matchWatches(list, subject) : []);
         }
         return reading;
       }
@@ -242,7 +254,7 @@ export function createBackgroundService(deps: ServiceDeps) {
       case 'exportPage': {
         const saved = await findArticleByUrl(db, canonicalizeUrl(r.page.canonicalUrl || r.page.url));
         const item = saved ? (await itemsFor(db, [saved.id]))[0]! : itemFromCapture(r.page, now().getTime());
-        return packFile(await buildExport(r.format as ExportFormat, [item], { now: now() }));
+        return packFile(await (await exporters()).buildExport(r.format as ExportFormat, [item], { now: now() }));
       }
       case 'listArticles': {
         const page = await listArticles(db, r.query);
@@ -266,12 +278,12 @@ export function createBackgroundService(deps: ServiceDeps) {
       case 'exportHighlights': {
         const items = await itemsOfAnnotations(db, r.ids);
         if (!items.length) throw new Error('nothing to export: none of these highlights exist any more');
-        return packFile(await buildExport(r.format as ExportFormat, items, { now: now() }));
+        return packFile(await (await exporters()).buildExport(r.format as ExportFormat, items, { now: now() }));
       }
       case 'exportArticles': {
         const items = await itemsFor(db, r.ids);
         if (!items.length) throw new Error('nothing to export: the library is empty');
-        return packFile(await buildExport(r.format as ExportFormat, items, { now: now() }));
+        return packFile(await (await exporters()).buildExport(r.format as ExportFormat, items, { now: now() }));
       }
       case 'deleteArticle':
         return deleteArticle(db, r.id);
@@ -282,7 +294,7 @@ export function createBackgroundService(deps: ServiceDeps) {
       case 'deadlineCalendar':
         return deadlineCalendar(db, r.today);
       case 'restoreArticle':
-        return restoreArticle(db, { article: r.article, annotations: r.annotations });
+        return (await restorer()).restoreArticle(db, { article: r.article, annotations: r.annotations });
       case 'getSyncStatus':
         return syncService().status();
       case 'configureSync': {
@@ -296,7 +308,7 @@ export function createBackgroundService(deps: ServiceDeps) {
       case 'compareArticles':
         return compareSaved(db, r.a, r.b);
       case 'exportComparison':
-        return packFile(await exportComparison(await compareSaved(db, r.a, r.b), r.format));
+        return packFile(await (await comparisonReports()).exportComparison(await compareSaved(db, r.a, r.b), r.format));
       case 'earlierVersions':
         return earlierVersionsOf(db, r.page);
       case 'indicatorGroups':

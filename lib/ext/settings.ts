@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { isLanguageChoice, type LanguageChoice } from '../i18n';
+import { isLanguageChoice, type LanguageChoice } from '../i18n/page';
 import { cleanColours, type ColourChoice } from '../palette';
 
 /**

@@ -1,8 +1,14 @@
 import type { PolicyDB } from '../db/schema';
 import { checkSettings, databaseUrl, newMemberId, normalizeServer, type ConfigProblem, type ConfigStore, type SyncConfig, type SyncSettingsInput } from './config';
 import { classifySyncError, type SyncError, type SyncErrorCode } from './errors';
-import { pendingCount } from './ledger';
-import { syncRound, type RoundOptions, type RoundResult } from './run';
+import type { RoundOptions, RoundResult } from './run';
+
+/**
+ * The replication (PouchDB, the ledger and its record schemas) is loaded when sync is on and first
+ * used: most readers never turn it on, and a stopped worker would evaluate it on every start.
+ */
+const ledger = () => import('./ledger');
+const rounds = () => import('./run');
 
 /**
  * Team sync as the background runs it, with the browser left outside (the entry point passes in
@@ -96,7 +102,7 @@ export function createSyncService(deps: SyncServiceDeps) {
       running: running !== null,
       lastSyncedAt: state.lastSyncedAt,
       lastAttemptAt: state.lastAttemptAt,
-      pending: config?.enabled ? await pendingCount(deps.db()) : 0,
+      pending: config?.enabled ? await (await ledger()).pendingCount(deps.db()) : 0,
       conflicts: await deps.db().annotations.filter((a) => !!a.noteVersions?.length).count(),
       error: config?.enabled ? state.error : null,
       last: state.last,
@@ -138,7 +144,7 @@ export function createSyncService(deps: SyncServiceDeps) {
       const opts: RoundOptions = {};
       if (deps.fetch) opts.fetch = deps.fetch;
       if (deps.keepAlive) opts.onBatch = deps.keepAlive;
-      const result = await syncRound(db, { url: databaseUrl(config), username: config.username, password: config.password }, { me: config.memberId }, opts);
+      const result = await (await rounds()).syncRound(db, { url: databaseUrl(config), username: config.username, password: config.password }, { me: config.memberId }, opts);
       await writeState({ lastSyncedAt: now(), error: null, last: result });
     } catch (e) {
       await writeState({ error: { ...classifySyncError(e), at: now() } }).catch(() => undefined);
