@@ -22,10 +22,6 @@ import { findArticles, listHighlights } from '../corpus/find';
 import type { PickedBlocks } from '../detect/general';
 
 /**
- * What the background does for each request, with the browser left outside: the entry point
- * passes in the database, the segmenter and the badge setter, so the whole service runs in Node.
- */
-/**
  * The exporters (docx, JSON-LD and its schemas, iCalendar, CSV), the backup's record schemas and
  * the comparison report are loaded when first asked for. A stopped worker evaluates everything it
  * imports before it can answer, and a page's first reading after a cold start waited for ~20 ms of
@@ -35,6 +31,10 @@ const exporters = () => import('../export');
 const restorer = () => import('../corpus/restore');
 const comparisonReports = () => import('../compare/export');
 
+/**
+ * What the background does for each request, with the browser left outside: the entry point
+ * passes in the database, the segmenter and the badge setter, so the whole service runs in Node.
+ */
 export interface ServiceDeps {
   db: () => PolicyDB;
   /** jieba-backed tokenizer; loading the WASM takes a moment, so it is asked for only when needed. */
