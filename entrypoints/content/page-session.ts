@@ -71,6 +71,8 @@ function pageClaim(canonicalUrl: string, text: string, pageUrl = location.href):
  * the page's body, as when Readability finds nothing).
  */
 async function pickInExtension(request: GeneralRequest): Promise<PickedBlocks | null> {
+  // Copying the region and serialising it each take a while on a long page: two tasks, not one.
+  await yieldToPage();
   const html = serializeCopy(request.copy);
   if (html.length > MAX_COPY_HTML) return null;
   const picked = await askBackground({ type: 'pickArticle', html });
