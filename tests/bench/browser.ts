@@ -91,3 +91,17 @@ export async function benchInPage(tmp: string): Promise<{ version: string; secti
     return { version: ctx.version, section: out };
   });
 }
+
+/**
+ * One request to the extension's service worker from one of its own pages (as the dashboard and
+ * the popup ask), timed in that page: milliseconds until the reply, which must be ok.
+ */
+export function timedAsk(page: Page, request: object): Promise<number> {
+  return page.evaluate(async (req) => {
+    const chrome = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ ok: boolean; error?: string }> } } }).chrome;
+    const t0 = performance.now();
+    const r = await chrome.runtime.sendMessage(req);
+    if (!r?.ok) throw new Error(`reply not ok: ${r?.error}`);
+    return performance.now() - t0;
+  }, request);
+}

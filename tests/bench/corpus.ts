@@ -25,7 +25,7 @@ import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import type { PageCapture } from '../../lib/types';
 import type { BenchApi } from './page-entry';
-import { bundle } from './browser';
+import { bundle, timedAsk } from './browser';
 import { generateArticle, generateArticles } from './generate';
 import { ROOT, startBenchServer } from './pages';
 import { emptySection, figure, ratio, spread, type Figure, type Section } from './stats';
@@ -219,13 +219,7 @@ interface WorkerTimes {
 
 /** Round trips to the extension's own service worker, as the dashboard and the popup make them. */
 async function throughWorker(session: { context: import('playwright-core').BrowserContext }, page: Page, cdp: CDPSession, extUrl: (p: string) => string, size: number): Promise<WorkerTimes> {
-  const ask = (p: Page, request: object) => p.evaluate(async (req) => {
-    const chrome = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ ok: boolean; error?: string }> } } }).chrome;
-    const t0 = performance.now();
-    const r = await chrome.runtime.sendMessage(req);
-    if (!r?.ok) throw new Error(`reply not ok: ${r?.error}`);
-    return performance.now() - t0;
-  }, request);
+  const ask = timedAsk;
   const stop = async () => {
     await cdp.send('ServiceWorker.stopAllWorkers');
     await page.waitForTimeout(300);

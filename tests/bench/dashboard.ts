@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { bundle } from './browser';
+import { bundle, timedAsk } from './browser';
 import { QUERIES, SAVE_BATCH, DB_NAME, caller, corpusFile, corpusSizes } from './corpus';
 import { startBenchServer } from './pages';
 import { emptySection, figure, spread, type Section } from './stats';
@@ -42,13 +42,7 @@ export async function benchDashboard(extensionDir: string, tmp: string): Promise
     const call = caller(page);
     await call('init', [extUrl('jieba_rs_wasm_bg.wasm'), DB_NAME]);
     await call('load', `${server.url}/corpus.json`);
-    const ask = (p: Page, request: object) => p.evaluate(async (req) => {
-      const chrome = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ ok: boolean; error?: string }> } } }).chrome;
-      const t0 = performance.now();
-      const r = await chrome.runtime.sendMessage(req);
-      if (!r?.ok) throw new Error(`reply not ok: ${r?.error}`);
-      return performance.now() - t0;
-    }, request);
+    const ask = timedAsk;
 
     let have = 0;
     for (const size of sizes) {

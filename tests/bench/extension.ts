@@ -26,6 +26,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
+import { timedAsk } from './browser';
 import { devTexts, fixturePages, longArticleHtml, realPages, startBenchServer, stripScripts } from './pages';
 import { emptySection, figure, interleave, spread, type Section } from './stats';
 
@@ -272,13 +273,7 @@ export async function benchExtension(extensionDir: string): Promise<Section> {
     const sw = await session.context.newCDPSession(ext);
     await sw.send('ServiceWorker.enable');
     const text = devTexts().find((d) => d.text.length > 1500)?.text ?? devTexts()[0]!.text;
-    const ask = (request: object) => ext.evaluate(async (req) => {
-      const chrome = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ ok: boolean; error?: string }> } } }).chrome;
-      const t0 = performance.now();
-      const r = await chrome.runtime.sendMessage(req);
-      if (!r?.ok) throw new Error(`reply not ok: ${r?.error}`);
-      return performance.now() - t0;
-    }, request);
+    const ask = (request: object) => timedAsk(ext, request);
     const requests = {
       readPage: { type: 'readPage', text, evidence: { url: 'https://www.example.gov.cn/a.html', title: null, site: null, metaDates: ['2024-04-12'], markupDates: [], issuer: null, column: null, infoText: '', hostRegion: null, govHost: true, govTemplate: false, fictionNav: false }, force: true },
       searchCorpus: { type: 'searchCorpus', query: { text: '专精特新 中小企业' } },
