@@ -78,20 +78,27 @@ function p95(xs: readonly number[]): number {
   return spread(xs).p95;
 }
 
-export async function benchCorpus(extensionDir: string, tmp: string): Promise<Section> {
+/**
+ * The built extension in Chromium with the generated articles served and the bench code in one of
+ * its pages: an extension page that runs none of our UI, the bench code evaluated into it over CDP
+ * (which the page's CSP does not govern), so it shares the extension's IndexedDB. The corpus and
+ * dashboard areas start from here; close() ends the browser and the server.
+ */
+export async function openLibraryBench(extensionDir: string, tmp: string) {
   process.env.POLICYLENS_EXTENSION_DIR = extensionDir;
   const { launchWithExtension } = await import('../e2e/harness');
-  const out = emptySection();
   const sizes = corpusSizes();
   const max = sizes[sizes.length - 1] as number;
   const server = await startBenchServer({ isolated: false, cors: true });
   server.put('/corpus.json', readFileSync(corpusFile(max)), 'application/json');
   const source = await bundle(tmp);
   const session = await launchWithExtension({ headless: true });
+  const close = async () => {
+    await session.close(true);
+    await server.close();
+  };
   const extUrl = (path: string) => `chrome-extension://${session.extensionId}/${path}`;
   try {
-    // An extension page that runs none of our UI: the bench code is evaluated into it over CDP
-    // (which the page's CSP does not govern), so it shares the extension's IndexedDB.
     const page = await session.context.newPage();
     await page.goto(extUrl('manifest.json'));
     const cdp = await session.context.newCDPSession(page);
@@ -99,8 +106,19 @@ export async function benchCorpus(extensionDir: string, tmp: string): Promise<Se
     await cdp.send('ServiceWorker.enable');
     const call = caller(page);
     const { jiebaInitMs } = await call('init', [extUrl('jieba_rs_wasm_bg.wasm'), DB_NAME]);
-    out.figures.push(figure(AREA, 'jieba-wasm init in a page (compile + dictionary), once', 'ms', spread([jiebaInitMs])));
     await call('load', `${server.url}/corpus.json`);
+    return { sizes, session, page, cdp, call, extUrl, jiebaInitMs, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
+
+export async function benchCorpus(extensionDir: string, tmp: string): Promise<Section> {
+  const out = emptySection();
+  const { sizes, session, page, cdp, call, extUrl, jiebaInitMs, close } = await openLibraryBench(extensionDir, tmp);
+  try {
+    out.figures.push(figure(AREA, 'jieba-wasm init in a page (compile + dictionary), once', 'ms', spread([jiebaInitMs])));
 
     let have = 0;
     const disk = { ours: 0 };
@@ -202,8 +220,7 @@ export async function benchCorpus(extensionDir: string, tmp: string): Promise<Se
     out.growth.push({ name: 'search, repeated (Chromium)', unit: 'ms', points: growth.repeated! });
     await page.close();
   } finally {
-    await session.close(true);
-    await server.close();
+    await close();
   }
   return out;
 }

@@ -10,11 +10,8 @@
  * `BENCH_CORPUS_SIZES` as for the corpus area. Without peers: no other tool has this view; the
  * figure before the change is in the note (the dashboard asked for the whole library).
  */
-import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
-import { bundle, timedAsk } from './browser';
-import { QUERIES, SAVE_BATCH, DB_NAME, caller, corpusFile, corpusSizes } from './corpus';
-import { startBenchServer } from './pages';
+import { timedAsk } from './browser';
+import { QUERIES, SAVE_BATCH, openLibraryBench } from './corpus';
 import { emptySection, figure, spread, type Section } from './stats';
 
 const AREA = 'dashboard on a large library (Chromium, worker stopped before each open)';
@@ -23,25 +20,9 @@ const RUNS = 3;
 const PATIENCE_MS = 180_000;
 
 export async function benchDashboard(extensionDir: string, tmp: string): Promise<Section> {
-  process.env.POLICYLENS_EXTENSION_DIR = extensionDir;
-  const { launchWithExtension } = await import('../e2e/harness');
   const out = emptySection();
-  const sizes = corpusSizes();
-  const max = sizes[sizes.length - 1] as number;
-  const server = await startBenchServer({ isolated: false, cors: true });
-  server.put('/corpus.json', readFileSync(corpusFile(max)), 'application/json');
-  const source = await bundle(tmp);
-  const session = await launchWithExtension({ headless: true });
-  const extUrl = (path: string) => `chrome-extension://${session.extensionId}/${path}`;
+  const { sizes, session, page, cdp, call, extUrl, close } = await openLibraryBench(extensionDir, tmp);
   try {
-    const page = await session.context.newPage();
-    await page.goto(extUrl('manifest.json'));
-    const cdp = await session.context.newCDPSession(page);
-    await cdp.send('Runtime.evaluate', { expression: `globalThis.__name ??= (f) => f;\n${source}` });
-    await cdp.send('ServiceWorker.enable');
-    const call = caller(page);
-    await call('init', [extUrl('jieba_rs_wasm_bg.wasm'), DB_NAME]);
-    await call('load', `${server.url}/corpus.json`);
     const ask = timedAsk;
 
     let have = 0;
@@ -92,8 +73,7 @@ export async function benchDashboard(extensionDir: string, tmp: string): Promise
     out.notes.push('dashboard first rows, before issue 13\'s paging (the dashboard asked listArticles for 100,000 whole rows, with listPrograms and deadlineCalendar over the article texts): 9.3 s at 10k, not within 180 s at 50k (corpus area, "dashboard opened on a stopped worker → its article list shown").');
     await page.close();
   } finally {
-    await session.close(true);
-    await server.close();
+    await close();
   }
   return out;
 }
