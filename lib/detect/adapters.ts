@@ -137,10 +137,7 @@ export function* findArticleSteps(doc: Document, url: URL | string): GeneralStep
   if (!container && body) container = yield* generalContainer(doc, proseOf());
   if (!container) return null;
   const headed = body ? withHeadline(container, doc) : null;
-  if (headed) {
-    const exclude = buildExclude(headed.container);
-    return { container: headed.container, exclude: (el) => headed.outside.has(el) || exclude(el), via };
-  }
+  if (headed) return { container: headed.container, exclude: (el) => headed.outside.has(el) || headed.exclude(el), via };
   return { container, exclude: buildExclude(container), via };
 }
 
@@ -187,6 +184,13 @@ function isHeadline(text: string, keys: readonly string[]): boolean {
   return keys.some((k) => k.includes(text) || text.includes(k) || commonPrefix(k, text) >= 10);
 }
 
+/** The article widened to its headline: what around them is left out, and the furniture test of the wider container. */
+export interface Headed {
+  container: Element;
+  outside: Set<Element>;
+  exclude: (el: Element) => boolean;
+}
+
 /**
  * The article with its headline. Templates put the headline, a subtitle and the date line just
  * above the body container (#zoom, .TRS_Editor); the headline often names the policy itself (a
@@ -195,7 +199,7 @@ function isHeadline(text: string, keys: readonly string[]): boolean {
  * stands before the headline or after the body at each level (comments, related lists), and
  * never a parent whose furniture test would drop the body.
  */
-export function withHeadline(container: Element, doc: Document): { container: Element; outside: Set<Element> } | null {
+export function withHeadline(container: Element, doc: Document): Headed | null {
   const keys = titleKeys(doc);
   if (!keys.length) return null;
   let node = container;
@@ -216,7 +220,7 @@ export function withHeadline(container: Element, doc: Document): { container: El
   return null;
 }
 
-function aroundHeadline(parent: Element, headline: Element, branch: Element, container: Element): { container: Element; outside: Set<Element> } | null {
+function aroundHeadline(parent: Element, headline: Element, branch: Element, container: Element): Headed | null {
   const outside = new Set<Element>();
   for (let s = headline.previousElementSibling; s; s = s.previousElementSibling) outside.add(s);
   for (let s = branch.nextElementSibling; s; s = s.nextElementSibling) outside.add(s);
@@ -226,5 +230,5 @@ function aroundHeadline(parent: Element, headline: Element, branch: Element, con
   }
   const exclude = buildExclude(parent);
   for (let e: Element | null = container; e && e !== parent; e = e.parentElement) if (exclude(e)) return null;
-  return { container: parent, outside };
+  return { container: parent, outside, exclude };
 }

@@ -1,11 +1,15 @@
 /**
- * One walk over the page that files elements by tag, id and class, so the adapters can try
- * dozens of template selectors without scanning the whole document once per selector (linkedom
- * and large real pages make that scan the slowest part of detection).
+ * Elements by tag, id and class for the adapters, which try dozens of template selectors.
+ * Two ways to the same answer, chosen by what the document is:
+ * - a browser's own DOM: the native lookups (getElementsByClassName …), asked per key and kept;
+ *   they walk the tree in C++, where one JS walk that files every element would cost a fifth of
+ *   the content script's time on a page it runs on for the first time;
+ * - a DOM shim (linkedom in the CLI and the tests): one walk that files every element, since the
+ *   shim answers each lookup with a walk of its own in JS.
  */
 
 export interface DomIndex {
-  /** '#id', '.class', 'tag' (lower case), '[itemprop=x]' → elements in document order. */
+  /** '#id', '.class', 'tag' (lower case), '[itemprop="x"]' → elements in document order. */
   get(key: string): readonly Element[];
 }
 
@@ -19,6 +23,53 @@ const cache = new WeakMap<Document, DomIndex>();
 export function domIndex(doc: Document, fresh = false): DomIndex {
   const hit = fresh ? undefined : cache.get(doc);
   if (hit) return hit;
+  const index = hasNativeLookups(doc) ? lookupIndex(doc) : walkedIndex(doc);
+  cache.set(doc, index);
+  return index;
+}
+
+/** Whether the document's lookups are the browser's own (not a shim's, which walk in JS). */
+export function hasNativeLookups(doc: Document): boolean {
+  const f = (doc as { getElementsByClassName?: unknown }).getElementsByClassName;
+  return typeof f === 'function' && /\{\s*\[native code\]\s*\}\s*$/.test(Function.prototype.toString.call(f));
+}
+
+const ITEMPROP_KEY = /^\[itemprop="([^"\\]{1,100})"\]$/;
+
+/** Answers each key with the document's own lookup, once. */
+export function lookupIndex(doc: Document): DomIndex {
+  const found = new Map<string, readonly Element[]>();
+  const lookup = (key: string): Element[] => {
+    if (key.startsWith('#') || ITEMPROP_KEY.test(key)) {
+      // An attribute selector matches every element with the id (pages repeat ids), case-sensitively
+      // in quirks mode too, as the walk files them.
+      const sel = key.startsWith('#') ? `[id="${key.slice(1).replace(/["\\]/g, '\\$&')}"]` : key;
+      try {
+        return Array.from(doc.querySelectorAll(sel));
+      } catch {
+        return [];
+      }
+    }
+    if (key.startsWith('.')) {
+      const cls = key.slice(1);
+      // Quirks-mode pages match class names ignoring case; the walk, and the selectors, do not.
+      return Array.from(doc.getElementsByClassName(cls)).filter((el) => (el.getAttribute('class') ?? '').split(/\s+/).includes(cls));
+    }
+    if (key.startsWith('[')) return [];
+    return Array.from(doc.getElementsByTagName(key)).filter((el) => el.tagName.toLowerCase() === key);
+  };
+  return {
+    get(k) {
+      const key = k.startsWith('#') || k.startsWith('.') || k.startsWith('[') ? k : k.toLowerCase();
+      let els = found.get(key);
+      if (!els) found.set(key, (els = lookup(key)));
+      return els;
+    },
+  };
+}
+
+/** Files every element by tag, id, class and itemprop in one walk. */
+export function walkedIndex(doc: Document): DomIndex {
   const map = new Map<string, Element[]>();
   const add = (k: string, el: Element) => {
     const list = map.get(k);
@@ -39,7 +90,5 @@ export function domIndex(doc: Document, fresh = false): DomIndex {
     // firstChild/nextSibling: linkedom builds a fresh array for every .children read.
     for (let c = el.lastChild; c; c = c.previousSibling) if (c.nodeType === 1) stack.push(c as Element);
   }
-  const index: DomIndex = { get: (k) => map.get(k.startsWith('#') || k.startsWith('.') || k.startsWith('[') ? k : k.toLowerCase()) ?? [] };
-  cache.set(doc, index);
-  return index;
+  return { get: (k) => map.get(k.startsWith('#') || k.startsWith('.') || k.startsWith('[') ? k : k.toLowerCase()) ?? [] };
 }
