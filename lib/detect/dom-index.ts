@@ -40,6 +40,8 @@ const ITEMPROP_KEY = /^\[itemprop="([^"\\]{1,100})"\]$/;
 export function lookupIndex(doc: Document): DomIndex {
   const found = new Map<string, readonly Element[]>();
   const lookup = (key: string): Element[] => {
+    // Most template ids are not on a given page: the id table answers that without a walk.
+    if (key.startsWith('#') && !doc.getElementById(key.slice(1))) return [];
     if (key.startsWith('#') || ITEMPROP_KEY.test(key)) {
       // An attribute selector matches every element with the id (pages repeat ids), case-sensitively
       // in quirks mode too, as the walk files them.
@@ -53,7 +55,10 @@ export function lookupIndex(doc: Document): DomIndex {
     if (key.startsWith('.')) {
       const cls = key.slice(1);
       // Quirks-mode pages match class names ignoring case; the walk, and the selectors, do not.
-      return Array.from(doc.getElementsByClassName(cls)).filter((el) => (el.getAttribute('class') ?? '').split(/\s+/).includes(cls));
+      const els = doc.getElementsByClassName(cls);
+      const out: Element[] = [];
+      for (let i = 0; i < els.length; i++) if ((els[i]!.getAttribute('class') ?? '').split(/\s+/).includes(cls)) out.push(els[i]!);
+      return out;
     }
     if (key.startsWith('[')) return [];
     return Array.from(doc.getElementsByTagName(key)).filter((el) => el.tagName.toLowerCase() === key);
