@@ -8,6 +8,10 @@ import * as textQuote from 'dom-anchor-text-quote';
 import MiniSearch from 'minisearch';
 import initJieba, { add_word, cut } from 'jieba-wasm/web';
 import { detectPage } from '../../lib/detect/detect';
+import { locateSteps } from '../../lib/detect/locate';
+import { runStepsAsync, serializeCopy } from '../../lib/detect/general';
+import { pickWithReadability } from '../../lib/detect/readability';
+import { judgePage } from '../../lib/detect/judge-page';
 import { readText } from '../../lib/engine';
 import { buildTextMap, rangeAt } from '../../lib/page/text-map';
 import { Highlighter } from '../../lib/page/highlighter';
@@ -21,7 +25,7 @@ import { generateArticle } from './generate';
 import { corpusBench } from './corpus-page';
 
 export const api = {
-  Readability, Mark, textQuote, MiniSearch, detectPage, readText, buildTextMap, rangeAt, Highlighter, anchorMany, describeSpan,
+  Readability, Mark, textQuote, MiniSearch, detectPage, locateSteps, runStepsAsync, serializeCopy, pickWithReadability, judgePage, readText, buildTextMap, rangeAt, Highlighter, anchorMany, describeSpan,
   PolicyDB, saveArticles, summarizeAgainstCorpus, searchCorpus, generateArticle,
   /** The corpus bench's steps (corpus-page.ts). */
   corpus: corpusBench,
