@@ -2,6 +2,8 @@ import { ConverterBuilder, ConverterFactory, type DictLike } from 'opencc-js/cor
 import * as T2CN from 'opencc-js/preset/t2cn';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
+import TABLES from './opencc-tables.json';
+import { decodeTables, dictEntries, JOIN, type ConversionTables } from './opencc-tables';
 
 /**
  * Traditional → simplified script, the one conversion every part of the extension uses: OpenCC's
@@ -22,9 +24,9 @@ const charCache = new Map<string, string>();
 const FROM = 'tw';
 const TO = 'cn';
 
-type Config = { normalizationChain?: readonly (readonly DictLike[])[]; segmentation: DictLike | readonly DictLike[]; conversionChain: readonly (readonly DictLike[])[] };
+export type Config = { normalizationChain?: readonly (readonly DictLike[])[]; segmentation: DictLike | readonly DictLike[]; conversionChain: readonly (readonly DictLike[])[] };
 const CONFIG = `${FROM}2s`;
-function config(): Config {
+export function config(): Config {
   const c = (T2CN.configs as Record<string, Config>)[CONFIG];
   if (!c) throw new Error(`opencc: no ${CONFIG} configuration`);
   return c;
@@ -50,73 +52,17 @@ function getConverter(): Convert {
 }
 
 /**
- * Which code units can take part in a conversion, from the dictionaries the converter uses:
- * `changes` marks every character a dictionary entry rewrites (or all of an entry whose length
- * changes), `wall` every character no match can run across. The text between two walls converts
- * on its own, a wall on its own, and a stretch without a `changes` character comes out as it went
- * in. Surrogates are never walls (astral characters).
+ * Which code units can take part in a conversion (./opencc-tables.ts says how they are worked
+ * out): built ahead from the dictionaries into opencc-tables.json, because working them out took
+ * a cold worker's first page 25 ms, and a text with no character to convert (most mainland
+ * pages) then needs neither them nor OpenCC's dictionaries parsed.
  */
-let tables: { changes: Uint8Array; wall: Uint8Array } | null = null;
-
-function dictEntries(d: DictLike): [string, string][] {
-  if (typeof d !== 'string') return d.map(([k, v]) => [k, v]);
-  return d ? d.split('|').map((e) => e.split(' ', 2) as [string, string]) : [];
-}
-
-function getTables(): { changes: Uint8Array; wall: Uint8Array } {
-  if (tables) return tables;
-  const { normalizationChain, segmentation: seg, conversionChain } = config();
-  const dicts: DictLike[] = [...(normalizationChain ?? []).flat(), ...conversionChain.flat(), ...(typeof seg === 'string' || !seg.every((d) => typeof d === 'string') ? [seg as DictLike] : (seg as DictLike[]))];
-  const changes = new Uint8Array(0x10000);
-  // In a key of two or more units: such a character can be part of a longer match.
-  const inPhrase = new Uint8Array(0x10000);
-  changes.fill(1, 0xd800, 0xe000);
-  inPhrase.fill(1, 0xd800, 0xe000);
-  const images = new Map<number, string[]>();
-  for (const d of dicts) {
-    for (const [k, v] of dictEntries(d)) {
-      if (k.includes(JOIN) || v.includes(JOIN)) throw new Error('opencc: a dictionary entry holds the character that joins stretches');
-      if (k.length > 1) for (let i = 0; i < k.length; i++) inPhrase[k.charCodeAt(i)] = 1;
-      else {
-        const list = images.get(k.charCodeAt(0));
-        if (list) list.push(v);
-        else images.set(k.charCodeAt(0), [v]);
-      }
-      if (k === v) continue;
-      for (let i = 0; i < k.length; i++) if (k.length !== v.length || k.charCodeAt(i) !== v.charCodeAt(i)) changes[k.charCodeAt(i)] = 1;
-    }
-  }
-  // A wall is in no key of two or more units, and neither is anything a dictionary of any stage
-  // may turn it into (the next stage reads the image: 秘 becomes 祕 of 李祕 before the phrases are
-  // looked up). Most traditional characters of a text are walls (們, 產, 億): converted one by one
-  // from the memo, the stretches left for the converter hold a third fewer characters.
-  // Computed to a fixed point over every single-character entry.
-  const loose = new Uint8Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) loose[c] = inPhrase[c]!;
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const [c, vs] of images) {
-      if (loose[c]) continue;
-      if (vs.some((v) => v.length !== 1 || loose[v.charCodeAt(0)])) {
-        loose[c] = 1;
-        changed = true;
-      }
-    }
-  }
-  const wall = new Uint8Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) wall[c] = loose[c] ? 0 : 1;
-  tables = { changes, wall };
-  return tables;
-}
+let tables: ConversionTables | null = null;
+const getTables = (): ConversionTables => (tables ??= decodeTables(TABLES));
 
 // Ideographic description characters make OpenCC step over the characters they describe, walls
 // included: a text with one is converted whole.
 const IDS = /[\u2ff0-\u2fff]/;
-
-// Joins the stretches for one call of the converter: a character in no entry of any dictionary
-// and in no replacement (checked as the tables are built), so it is a wall the conversion keeps,
-// and the converted stretches are the pieces between its copies.
-const JOIN = '\n';
 
 /**
  * OpenCC's conversion of the whole text, converting only the stretches between walls that hold a
@@ -125,8 +71,7 @@ const JOIN = '\n';
  * costs more than the stretch of three or four characters it converts.
  */
 function convertWhole(text: string): string {
-  const convert = getConverter();
-  if (IDS.test(text)) return convert(text);
+  if (IDS.test(text)) return getConverter()(text);
   const { changes, wall } = getTables();
   // Where each stretch starts and ends, in order.
   const bounds: number[] = [];
@@ -148,8 +93,9 @@ function convertWhole(text: string): string {
     i = end - 1;
   }
   if (bounds.length === 0) return text;
-  let converted = pieces.length ? convert(pieces.join(JOIN)).split(JOIN) : [];
-  if (converted.length !== pieces.length) converted = pieces.map(convert);
+  const convert = pieces.length ? getConverter() : null;
+  let converted = convert ? convert(pieces.join(JOIN)).split(JOIN) : [];
+  if (convert && converted.length !== pieces.length) converted = pieces.map(convert);
   let out = '';
   let k = 0;
   done = 0;

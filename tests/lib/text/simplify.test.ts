@@ -4,7 +4,9 @@ import fc from 'fast-check';
 import * as OpenCC from 'opencc-js/t2cn';
 import TSPhrases from 'opencc-js/dict/TSPhrases';
 import TWVariantsRevPhrases from 'opencc-js/dict/TWVariantsRevPhrases';
-import { toSimplified } from '../../../lib/text/simplify';
+import { config, toSimplified } from '../../../lib/text/simplify';
+import { computeTables, decodeTables, encodeTables } from '../../../lib/text/opencc-tables';
+import TABLES from '../../../lib/text/opencc-tables.json';
 
 // toSimplified converts only the stretches that hold a character OpenCC rewrites; it must read
 // exactly as OpenCC's own conversion of the whole text (with the same length fallback).
@@ -23,6 +25,16 @@ function reference(text: string): string {
 const CORPUS = 'tests/fixtures/corpus';
 
 describe('toSimplified', () => {
+  it('opencc-tables.json is what lib/text/opencc-tables.ts works out from the installed dictionaries (npm run lexicon:opencc)', () => {
+    const computed = computeTables(config());
+    expect(TABLES).toEqual(encodeTables(computed));
+    const decoded = decodeTables(TABLES);
+    expect(decoded.changes).toEqual(computed.changes);
+    expect(decoded.wall).toEqual(computed.wall);
+    // Not empty tables that would agree with anything: 們 is a wall that changes, 著 is in phrases.
+    expect([decoded.changes[0x5011], decoded.wall[0x5011], decoded.wall[0x8457]]).toEqual([1, 1, 0]);
+  });
+
   it('reads every corpus text as OpenCC converts it whole', () => {
     for (const dir of ['dev', 'holdout']) {
       for (const f of readdirSync(`${CORPUS}/${dir}`).filter((f) => f.endsWith('.txt'))) {
