@@ -187,6 +187,12 @@ export class Highlighter {
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
   private flashed: Element[] = [];
   private style: HTMLStyleElement | null = null;
+  /**
+   * The scheme the last draw was coloured in. Reading the page's background asks for its computed
+   * style, which forces the page's whole style to be worked out at once (tens of ms on a portal)
+   * when our stylesheet has just been added: read once per draw, then kept for the legend.
+   */
+  private drawnScheme: 'light' | 'dark' | 'auto' | null = null;
   private flashHighlight: Highlight | null = null;
   /** Split pieces unwrap() joined back, and the page node each went into (see setMap). */
   private joined = new WeakMap<Text, Text>();
@@ -424,6 +430,10 @@ export class Highlighter {
 
   /** The scheme the highlights are drawn in now: the page's own when it can be told. */
   scheme(): 'light' | 'dark' | 'auto' {
+    return this.drawnScheme ?? this.readScheme();
+  }
+
+  private readScheme(): 'light' | 'dark' | 'auto' {
     return this.opts.scheme && this.opts.scheme !== 'auto' ? this.opts.scheme : (pageScheme(this.doc, this.textParent()) ?? 'auto');
   }
 
@@ -434,7 +444,8 @@ export class Highlighter {
   }
 
   private begin(): void {
-    const css = highlightCss(this.scheme(), this.opts.colours);
+    this.drawnScheme = this.readScheme();
+    const css = highlightCss(this.drawnScheme, this.opts.colours);
     if (!this.style || !this.style.isConnected || this.style.textContent !== css) this.injectStyle(css);
     if (this.mode === 'api') {
       const reg = registry(this.doc);

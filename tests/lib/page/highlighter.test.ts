@@ -256,6 +256,25 @@ describe('Highlighter, fallback (wrapping) path', () => {
     expect(styles[0]!.textContent).toContain('prefers-color-scheme: dark');
     expect(highlightCss('dark')).not.toContain('prefers-color-scheme');
   });
+  it('reads the page’s background once per draw, and the legend is given the scheme it was drawn in', () => {
+    // getComputedStyle right after our stylesheet is added makes the page work out its whole style
+    // again at once: the legend must not ask a second time.
+    const spy = vi.spyOn(window, 'getComputedStyle');
+    root.style.backgroundColor = 'rgb(20, 20, 20)';
+    const h = new Highlighter(map);
+    h.draw([span('a', 'target', '20户')]);
+    const reads = spy.mock.calls.length;
+    expect(reads).toBeGreaterThan(0);
+    expect(h.scheme()).toBe('dark');
+    expect(h.scheme()).toBe('dark');
+    expect(spy.mock.calls.length).toBe(reads);
+    // A later draw reads it again (the page may have switched to a light theme).
+    root.style.backgroundColor = 'rgb(250, 250, 250)';
+    h.draw([span('a', 'target', '20户')]);
+    expect(spy.mock.calls.length).toBeGreaterThan(reads);
+    expect(h.scheme()).toBe('light');
+    spy.mockRestore();
+  });
 });
 
 describe('Highlighter, CSS Custom Highlight API path (stubbed registry)', () => {
