@@ -241,7 +241,7 @@ export class PageSession {
       }
       // Find the article on the page; the verdict, the metadata and the reading are worked out in
       // the background (lib/detect/page-reading.ts), the same function the CLI runs.
-      const located = await locatePageAsync(document, location.href, { force: this.forced }, pickInExtension);
+      const located = await locatePageAsync(document, location.href, { force: this.forced }, pickInExtension, yieldToPage);
       if (stale()) return;
       this.detection = located;
       this.readUrl = location.href;

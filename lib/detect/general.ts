@@ -42,8 +42,18 @@ export type PickBlocks = (copy: Document) => PickedBlocks | null;
 /** The same, across a message: the copy serialised, the answer awaited. */
 export type PickBlocksAsync = (request: GeneralRequest) => Promise<PickedBlocks | null>;
 
-/** Steps of a finder that may ask the general method once: it yields the request and is given the answer. */
-export type GeneralSteps<R> = Generator<GeneralRequest, R, PickedBlocks | null>;
+/**
+ * A point where the finder may give the page a turn: on a large page the content script's work
+ * would otherwise run as one task (the page's input and paint wait for all of it).
+ */
+export const PAUSE = 'pause';
+export type Pause = typeof PAUSE;
+
+/**
+ * Steps of a finder that may ask the general method once: it yields the request and is given the
+ * answer; between its phases it yields PAUSE (answered with null).
+ */
+export type GeneralSteps<R> = Generator<GeneralRequest | Pause, R, PickedBlocks | null>;
 
 export const MARK = 'data-pl-node';
 /** Readability counts ， as a separator but not 、；：, so dense Chinese paragraphs score low. */
@@ -156,24 +166,35 @@ export function* generalContainer(doc: Document, prose: ProseMap): GeneralSteps<
 }
 
 /** Runs a finder where Readability is at hand (Node, the CLI, the bench). */
+/** Runs a finder where Readability is at hand (Node, the CLI, the bench), in one go. */
 export function runSteps<R>(steps: GeneralSteps<R>, pick: PickBlocks): R {
   let next = steps.next();
   while (!next.done) {
     let picked: PickedBlocks | null = null;
-    try {
-      picked = pick(next.value.copy);
-    } catch {
-      picked = null;
+    if (next.value !== PAUSE) {
+      try {
+        picked = pick(next.value.copy);
+      } catch {
+        picked = null;
+      }
     }
     next = steps.next(picked);
   }
   return next.value;
 }
 
-/** Runs a finder whose Readability is across a message (the content script). A failed ask is no article found by it. */
-export async function runStepsAsync<R>(steps: GeneralSteps<R>, pick: PickBlocksAsync): Promise<R> {
+/**
+ * Runs a finder whose Readability is across a message (the content script), giving the page a
+ * turn at each pause (`pause`; none by default). A failed ask is no article found by it.
+ */
+export async function runStepsAsync<R>(steps: GeneralSteps<R>, pick: PickBlocksAsync, pause: () => Promise<void> = async () => {}): Promise<R> {
   let next = steps.next();
   while (!next.done) {
+    if (next.value === PAUSE) {
+      await pause();
+      next = steps.next(null);
+      continue;
+    }
     const picked = await pick(next.value).catch(() => null);
     next = steps.next(picked);
   }

@@ -10,8 +10,8 @@ import type { PageEvidence } from '../types';
 import { MAX_TEXT } from '../types';
 import { buildTextMap, type TextMap } from '../page/text-map';
 import { findArticleSteps, type ArticleLocation } from './adapters';
-import { runStepsAsync, type GeneralSteps, type PickBlocksAsync } from './general';
-import { domIndex } from './dom-index';
+import { PAUSE, runStepsAsync, type GeneralSteps, type PickBlocksAsync } from './general';
+import { domIndex, lookupIndex, type IndexBuilder } from './dom-index';
 import { buildExclude } from './exclude';
 import { gateWithText, type GateReason } from './gate';
 import { cleanTitle, readPageFacts, splitDocTitle } from './page-meta';
@@ -34,6 +34,8 @@ export interface Located {
 export interface LocateOptions {
   /** Find the article even when the gate rejects the page ("annotate anyway"). */
   force?: boolean;
+  /** How the page's elements are indexed: the browser's lookups unless given (Node gives ./dom-index's bestIndex). */
+  index?: IndexBuilder;
 }
 
 const FICTION_PAGE = rx()`${alt('page.fiction-nav')}`;
@@ -41,8 +43,8 @@ const FICTION_PAGE = rx()`${alt('page.fiction-nav')}`;
 const INFO_CHARS = 12_000;
 
 /** Finds the article with Readability across a message (the content script). */
-export function locatePageAsync(doc: Document, url: string, options: LocateOptions, pick: PickBlocksAsync): Promise<Located> {
-  return runStepsAsync(locateSteps(doc, url, options), pick);
+export function locatePageAsync(doc: Document, url: string, options: LocateOptions, pick: PickBlocksAsync, pause?: () => Promise<void>): Promise<Located> {
+  return runStepsAsync(locateSteps(doc, url, options), pick, pause);
 }
 
 /** locatePage as steps: the general method's request is yielded to whoever runs Readability (./readability.ts in process). */
@@ -63,10 +65,15 @@ export function* locateSteps(doc: Document, url: string, options: LocateOptions 
     };
     return { gate: { pass: false, reason: gate.reason }, article: null, text: '', map: null, evidence };
   }
-  domIndex(doc, true);
+  // Pauses between the phases (each a walk of the page or of the article) keep a large page's
+  // input and paint from waiting for all of them.
+  yield PAUSE;
+  domIndex(doc, options.index ?? lookupIndex);
   const facts = readPageFacts(doc, u);
+  yield PAUSE;
   let article = yield* findArticleSteps(doc, u ?? url);
   if (!article && doc.body) article = { container: doc.body, exclude: buildExclude(doc.body), via: 'body' };
+  yield PAUSE;
   const map = article ? buildTextMap(article.container, { exclude: article.exclude }) : null;
   const evidence: PageEvidence = {
     url,

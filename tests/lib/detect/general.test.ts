@@ -115,4 +115,22 @@ describe('the copy and the answer', () => {
     expect(located.article?.via).toBe('body');
     expect(located.text).toContain('智能工厂300个');
   });
+
+  it('gives the page a turn between its phases, and finds the same article as in one go', async () => {
+    const body = `<div class="x"><p>${PARA.repeat(3)}</p><p>${PARA.repeat(3)}</p></div>`;
+    const order: string[] = [];
+    const pick = async () => {
+      order.push('pick');
+      return null;
+    };
+    const located = await runStepsAsync(locateSteps(page(body), 'https://news.example.com/a.html'), pick, async () => {
+      order.push('pause');
+    });
+    // A pause before the page's facts, one before the article is looked for, one before its text is walked.
+    expect(order.filter((s) => s === 'pause').length).toBe(3);
+    expect(order.indexOf('pick')).toBeGreaterThan(order.indexOf('pause'));
+    const inOneGo = runSteps(locateSteps(page(body), 'https://news.example.com/a.html'), () => null);
+    expect(located.text).toBe(inOneGo.text);
+    expect(located.article?.via).toBe(inOneGo.article?.via);
+  });
 });
