@@ -15,18 +15,26 @@ export interface DomIndex {
 
 const cache = new WeakMap<Document, DomIndex>();
 
+export type IndexBuilder = (doc: Document) => DomIndex;
+
 /**
- * The index of `doc`, built on first use. Pages change after load (and the content script may
- * detect again), so every public entry point asks for a `fresh` one once, and its helpers then
- * share it.
+ * The index of `doc`. Pages change after load (and the content script may detect again), so every
+ * public entry point builds a fresh one once, with `build`, and its helpers then share it; a
+ * helper asking first gets the lookups.
  */
-export function domIndex(doc: Document, fresh = false): DomIndex {
-  const hit = fresh ? undefined : cache.get(doc);
+export function domIndex(doc: Document, build?: IndexBuilder): DomIndex {
+  const hit = build ? undefined : cache.get(doc);
   if (hit) return hit;
-  const index = hasNativeLookups(doc) ? lookupIndex(doc) : walkedIndex(doc);
+  const index = (build ?? lookupIndex)(doc);
   cache.set(doc, index);
   return index;
 }
+
+/**
+ * The lookups in a browser, the walk in a DOM shim. For Node's entry points (the CLI, the tests):
+ * the content script always has the browser's DOM, and does not carry the walk.
+ */
+export const bestIndex: IndexBuilder = (doc) => (hasNativeLookups(doc) ? lookupIndex(doc) : walkedIndex(doc));
 
 /** Whether the document's lookups are the browser's own (not a shim's, which walk in JS). */
 export function hasNativeLookups(doc: Document): boolean {
@@ -34,25 +42,24 @@ export function hasNativeLookups(doc: Document): boolean {
   return typeof f === 'function' && /\{\s*\[native code\]\s*\}\s*$/.test(Function.prototype.toString.call(f));
 }
 
-const ITEMPROP_KEY = /^\[itemprop="([^"\\]{1,100})"\]$/;
-
 /** Answers each key with the document's own lookup, once. */
 export function lookupIndex(doc: Document): DomIndex {
   const found = new Map<string, readonly Element[]>();
   const lookup = (key: string): Element[] => {
+    const id = key[0] === '#' ? key.slice(1) : null;
     // Most template ids are not on a given page: the id table answers that without a walk.
-    if (key.startsWith('#') && !doc.getElementById(key.slice(1))) return [];
-    if (key.startsWith('#') || ITEMPROP_KEY.test(key)) {
+    if (id !== null && !doc.getElementById(id)) return [];
+    if (id !== null || key[0] === '[') {
       // An attribute selector matches every element with the id (pages repeat ids), case-sensitively
-      // in quirks mode too, as the walk files them.
-      const sel = key.startsWith('#') ? `[id="${key.slice(1).replace(/["\\]/g, '\\$&')}"]` : key;
+      // in quirks mode too, as the walk files them; '[itemprop="x"]' is a selector as it stands.
+      // The keys are the detectors' own; one that is no selector finds nothing.
       try {
-        return Array.from(doc.querySelectorAll(sel));
+        return Array.from(doc.querySelectorAll(id !== null ? `[id="${id}"]` : key));
       } catch {
         return [];
       }
     }
-    if (key.startsWith('.')) {
+    if (key[0] === '.') {
       const cls = key.slice(1);
       // Quirks-mode pages match class names ignoring case; the walk, and the selectors, do not.
       const els = doc.getElementsByClassName(cls);
@@ -60,12 +67,11 @@ export function lookupIndex(doc: Document): DomIndex {
       for (let i = 0; i < els.length; i++) if ((els[i]!.getAttribute('class') ?? '').split(/\s+/).includes(cls)) out.push(els[i]!);
       return out;
     }
-    if (key.startsWith('[')) return [];
-    return Array.from(doc.getElementsByTagName(key)).filter((el) => el.tagName.toLowerCase() === key);
+    return Array.from(doc.getElementsByTagName(key));
   };
   return {
     get(k) {
-      const key = k.startsWith('#') || k.startsWith('.') || k.startsWith('[') ? k : k.toLowerCase();
+      const key = /^[#.[]/.test(k) ? k : k.toLowerCase();
       let els = found.get(key);
       if (!els) found.set(key, (els = lookup(key)));
       return els;

@@ -11,8 +11,9 @@ import { records } from '../lexicon/page-side';
 const TO_SIMPLIFIED: ReadonlyMap<string, string> = new Map(records('page-variants.chars').map(([t, s]) => [t!, s!] as const));
 // The table's characters as one class: the content script folds the opening of every block on a
 // page it has just been injected into, where a per-character loop runs uncompiled; most openings
-// hold none of them and come back as they are.
-const TRADITIONAL = new RegExp(`[${[...TO_SIMPLIFIED.keys()].map((ch) => ch.replace(/[\\\]^-]/g, '\\$&')).join('')}]`, 'gu');
+// hold none of them and come back as they are. Every key is one Han character (a test checks):
+// nothing to escape in a class.
+const TRADITIONAL = new RegExp(`[${[...TO_SIMPLIFIED.keys()].join('')}]`, 'g');
 
 export function pageFold(text: string): string {
   return stripGlosses(text).replace(TRADITIONAL, (ch) => TO_SIMPLIFIED.get(ch) ?? ch);

@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import type { ArticleLocation } from './adapters';
 import { findArticleSteps } from './adapters';
-import { domIndex } from './dom-index';
+import { bestIndex, domIndex } from './dom-index';
 import { generalContainer, pickedBlocks, runSteps, type PickedBlocks } from './general';
 import { locateSteps, type LocateOptions, type Located } from './locate';
 import { proseMap, type ProseMap } from './prose';
@@ -29,7 +29,7 @@ export function pickFromHtml(html: string, parse: (html: string) => Document): P
 
 /** Where the article is on the page: the site adapters, else the general method. */
 export function findArticle(doc: Document, url: URL | string): ArticleLocation | null {
-  domIndex(doc, true);
+  domIndex(doc, bestIndex);
   return runSteps(findArticleSteps(doc, url), pickWithReadability);
 }
 
@@ -42,5 +42,5 @@ export function readabilityContainer(doc: Document, prose?: ProseMap): Element |
 
 /** The content script's locatePage, run in one go. */
 export function locatePage(doc: Document, url: string, options: LocateOptions = {}): Located {
-  return runSteps(locateSteps(doc, url, options), pickWithReadability);
+  return runSteps(locateSteps(doc, url, { index: bestIndex, ...options }), pickWithReadability);
 }
