@@ -3,7 +3,7 @@ import { buildExclude } from './exclude';
 import { countHan } from './gate';
 import { domIndex } from './dom-index';
 import { proseMap, type ProseMap } from './prose';
-import { generalContainer, type GeneralSteps } from './general';
+import { generalContainer, PAUSE, type GeneralSteps } from './general';
 
 /**
  * Where the article is on the page. Like Zotero's site translators: a short list of adapters for
@@ -136,6 +136,8 @@ export function* findArticleSteps(doc: Document, url: URL | string): GeneralStep
   }
   if (!container && body) container = yield* generalContainer(doc, proseOf());
   if (!container) return null;
+  // The page's paragraphs were measured above; the furniture test below walks the article again.
+  yield PAUSE;
   const headed = body ? withHeadline(container, doc) : null;
   if (headed) return { container: headed.container, exclude: (el) => headed.outside.has(el) || headed.exclude(el), via };
   return { container, exclude: buildExclude(container), via };

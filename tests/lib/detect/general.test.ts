@@ -119,17 +119,19 @@ describe('the copy and the answer', () => {
   it('gives the page a turn between its phases, and finds the same article as in one go', async () => {
     const body = `<div class="x"><p>${PARA.repeat(3)}</p><p>${PARA.repeat(3)}</p></div>`;
     const order: string[] = [];
-    const pick = async () => {
+    const pick = async (request: { copy: Document }) => {
       order.push('pick');
-      return null;
+      return pickFromHtml(serializeCopy(request.copy), parsePage);
     };
     const located = await runStepsAsync(locateSteps(page(body), 'https://news.example.com/a.html'), pick, async () => {
       order.push('pause');
     });
-    // A pause before the page's facts, one before the article is looked for, one before its text is walked.
-    expect(order.filter((s) => s === 'pause').length).toBe(3);
+    // A pause before the page's facts, one before the article is looked for, one before its
+    // furniture is marked, one before its text is walked.
+    expect(order.filter((s) => s === 'pause').length).toBe(4);
     expect(order.indexOf('pick')).toBeGreaterThan(order.indexOf('pause'));
-    const inOneGo = runSteps(locateSteps(page(body), 'https://news.example.com/a.html'), () => null);
+    const inOneGo = runSteps(locateSteps(page(body), 'https://news.example.com/a.html'), pickWithReadability);
+    expect(located.article?.via).toBe('readability');
     expect(located.text).toBe(inOneGo.text);
     expect(located.article?.via).toBe(inOneGo.article?.via);
   });
