@@ -226,10 +226,7 @@ function aroundHeadline(parent: Element, headline: Element, branch: Element, con
   const outside = new Set<Element>();
   for (let s = headline.previousElementSibling; s; s = s.previousElementSibling) outside.add(s);
   for (let s = branch.nextElementSibling; s; s = s.nextElementSibling) outside.add(s);
-  for (let e = container; e !== branch; e = e.parentElement!) {
-    for (let s = e.previousElementSibling; s; s = s.previousElementSibling) outside.add(s);
-    for (let s = e.nextElementSibling; s; s = s.nextElementSibling) outside.add(s);
-  }
+  for (let e = container; e !== branch; e = e.parentElement!) for (const s of e.parentElement!.children) if (s !== e) outside.add(s);
   const exclude = buildExclude(parent);
   for (let e: Element | null = container; e && e !== parent; e = e.parentElement) if (exclude(e)) return null;
   return { container: parent, outside, exclude };

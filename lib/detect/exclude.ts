@@ -25,16 +25,6 @@ const HEADING_OPENING = rx()`^(?:${alt('page.list-headings')})`;
 // Headings after which nothing at the same level is the article any more.
 const TAIL_OPENING = rx()`^(?:${alt('page.tail-headings')})`;
 
-function attrWords(el: Element): string[] {
-  const cls = el.getAttribute('class');
-  const id = el.getAttribute('id');
-  // Most elements carry neither: no string to build for them.
-  if (!cls && !id) return [];
-  const raw = `${cls ?? ''} ${id ?? ''}`.toLowerCase();
-  if (raw.length < 2) return [];
-  return raw.split(/[\s_-]+/).filter(Boolean);
-}
-
 /** The first non-blank text of an element, found without reading its whole subtree's text. */
 function openingText(el: Element, max = 24): string {
   const stack: Node[] = [el];
@@ -62,10 +52,10 @@ export function isNoiseElement(el: Element): boolean {
   if (NOISE_TAGS.has(el.tagName.toUpperCase())) return true;
   const cls = el.getAttribute('class');
   const id = el.getAttribute('id');
+  // Most elements carry neither: no string to build for them.
   if (!cls && !id) return false;
-  if (!NOISE_SUBSTRING.test(`${cls ?? ''} ${id ?? ''}`.toLowerCase())) return false;
-  for (const w of attrWords(el)) if (NOISE_WORDS.has(w)) return true;
-  return false;
+  const raw = `${cls ?? ''} ${id ?? ''}`.toLowerCase();
+  return NOISE_SUBSTRING.test(raw) && raw.split(/[\s_-]+/).some((w) => NOISE_WORDS.has(w));
 }
 
 export const INLINE_TAGS: ReadonlySet<string> = new Set(['SPAN', 'RUBY', 'RT', 'RP', 'RB', 'B', 'STRONG', 'EM', 'I', 'U', 'FONT', 'SUP', 'SUB', 'BR', 'IMG', 'A', 'SMALL', 'BIG', 'LABEL', 'CODE', 'INS', 'DEL', 'MARK', 'WBR', 'O:P']);

@@ -99,12 +99,11 @@ export function generalRequest(doc: Document, prose?: ProseMap): GeneralRequest 
   if (!clone.body) return null;
   const live = elementsInOrder(region);
   const copies = elementsInOrder(copy);
-  for (let i = 0; i < copies.length; i++) copies[i]!.setAttribute(MARK, String(i));
-  // Comma-like separators become ， in the copy only.
-  forEachText(copy, (t) => {
-    if (CJK_SEPARATORS.test(t.data)) t.data = t.data.replace(CJK_SEPARATORS, '，');
-    CJK_SEPARATORS.lastIndex = 0;
-  });
+  for (let i = 0; i < copies.length; i++) {
+    copies[i]!.setAttribute(MARK, String(i));
+    // Comma-like separators become ， in the copy only (in its scripts too: Readability drops them).
+    for (let t = copies[i]!.firstChild; t; t = t.nextSibling) if (t.nodeType === 3) (t as Text).data = (t as Text).data.replace(CJK_SEPARATORS, '，');
+  }
   return { copy: clone, live };
 }
 
@@ -199,17 +198,4 @@ export async function runStepsAsync<R>(steps: GeneralSteps<R>, pick: PickBlocksA
     next = steps.next(picked);
   }
   return next.value;
-}
-
-function forEachText(root: Node, fn: (t: Text) => void): void {
-  const stack: Node[] = [root];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (n.nodeType === 3) fn(n as Text);
-    else if (n.nodeType === 1) {
-      const tag = (n as Element).tagName.toUpperCase();
-      if (tag === 'SCRIPT' || tag === 'STYLE') continue;
-      for (let c = n.lastChild; c; c = c.previousSibling) stack.push(c);
-    }
-  }
 }

@@ -53,7 +53,7 @@ export function* locateSteps(doc: Document, url: string, options: LocateOptions 
   try {
     u = new URL(url);
   } catch {
-    u = null;
+    // Not a URL (a path given to the CLI): the gate and the finder read it as it is.
   }
   const { gate, bodyText } = gateWithText(doc, u ?? url);
   if (!gate.pass && !options.force) {
