@@ -1,8 +1,9 @@
 import { buildTextMap } from '../page/text-map';
-import { buildExclude } from './exclude';
+import { excludeSteps } from './exclude';
 import { countHan } from './gate';
 import { domIndex } from './dom-index';
-import { proseMap, type ProseMap } from './prose';
+import { proseMap, proseMapSteps, type ProseMap } from './prose';
+import type { Paused } from '../page/steps';
 import { generalContainer, PAUSE, type GeneralSteps } from './general';
 
 /**
@@ -115,8 +116,6 @@ function toUrl(url: URL | string): URL {
 export function* findArticleSteps(doc: Document, url: URL | string): GeneralSteps<ArticleLocation | null> {
   const u = toUrl(url);
   const body = doc.body;
-  let prose: ProseMap | null = null;
-  const proseOf = (): ProseMap => (prose ??= proseMap(body!));
   let container: Element | null = null;
   let via = 'readability';
   for (const a of ADAPTERS) {
@@ -130,17 +129,22 @@ export function* findArticleSteps(doc: Document, url: URL | string): GeneralStep
   // An adapter's element is believed unless the page clearly holds more running text elsewhere
   // (a summary box or a lead paragraph matched a template selector): then the general method
   // decides, and wins only when it finds the larger article.
-  if (container && body && holdsClearlyMore(proseOf(), container)) {
-    const general = yield* generalContainer(doc, proseOf());
-    if (general && proseOf().under(general) >= 2 * proseIn(proseOf(), container)) [container, via] = [general, 'readability'];
+  if (body) {
+    // The page's paragraphs, measured once in a walk that pauses: an adapter's element is
+    // checked against them, and the general method starts from them.
+    const prose = yield* proseMapSteps(body);
+    if (!container) container = yield* generalContainer(doc, prose);
+    else if (holdsClearlyMore(prose, container)) {
+      const general = yield* generalContainer(doc, prose);
+      if (general && prose.under(general) >= 2 * proseIn(prose, container)) [container, via] = [general, 'readability'];
+    }
   }
-  if (!container && body) container = yield* generalContainer(doc, proseOf());
   if (!container) return null;
   // The page's paragraphs were measured above; the furniture test below walks the article again.
   yield PAUSE;
-  const headed = body ? withHeadline(container, doc) : null;
+  const headed = body ? yield* withHeadline(container, doc) : null;
   if (headed) return { container: headed.container, exclude: (el) => headed.outside.has(el) || headed.exclude(el), via };
-  return { container, exclude: buildExclude(container), via };
+  return { container, exclude: yield* excludeSteps(container), via };
 }
 
 /** Paragraph text in a container, also when the container itself sits in a list item. */
@@ -201,7 +205,7 @@ export interface Headed {
  * stands before the headline or after the body at each level (comments, related lists), and
  * never a parent whose furniture test would drop the body.
  */
-export function withHeadline(container: Element, doc: Document): Headed | null {
+function* withHeadline(container: Element, doc: Document): Paused<Headed | null> {
   const keys = titleKeys(doc);
   if (!keys.length) return null;
   let node = container;
@@ -213,7 +217,7 @@ export function withHeadline(container: Element, doc: Document): Headed | null {
       const raw = s.textContent ?? '';
       if (raw.length > 5000) break;
       const text = squash(buildTextMap(s).text);
-      if (isHeadline(text, keys)) return aroundHeadline(parent, s, node, container);
+      if (isHeadline(text, keys)) return yield* aroundHeadline(parent, s, node, container);
       between += countHan(text);
       if (between > 300) break;
     }
@@ -222,12 +226,12 @@ export function withHeadline(container: Element, doc: Document): Headed | null {
   return null;
 }
 
-function aroundHeadline(parent: Element, headline: Element, branch: Element, container: Element): Headed | null {
+function* aroundHeadline(parent: Element, headline: Element, branch: Element, container: Element): Paused<Headed | null> {
   const outside = new Set<Element>();
   for (let s = headline.previousElementSibling; s; s = s.previousElementSibling) outside.add(s);
   for (let s = branch.nextElementSibling; s; s = s.nextElementSibling) outside.add(s);
   for (let e = container; e !== branch; e = e.parentElement!) for (const s of e.parentElement!.children) if (s !== e) outside.add(s);
-  const exclude = buildExclude(parent);
+  const exclude = yield* excludeSteps(parent);
   for (let e: Element | null = container; e && e !== parent; e = e.parentElement) if (exclude(e)) return null;
   return { container: parent, outside, exclude };
 }

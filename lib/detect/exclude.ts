@@ -1,6 +1,7 @@
 import { countHan } from './gate';
 import { pageFold } from './page-fold';
 import { alt, rx } from '../lexicon/page-side';
+import { PAUSE, PAUSE_MASK, runToEnd, type Paused } from '../page/steps';
 
 /**
  * What inside an article container is not the article: navigation, breadcrumbs, share and print
@@ -63,18 +64,18 @@ const LISTISH = new Set(['UL', 'OL', 'DL', 'TABLE', 'DIV', 'SECTION', 'TD', 'P']
 
 interface Stats { han: number; linkHan: number; links: number }
 
-/** Han characters and link text per element, in one post-order walk (no per-element textContent). */
-function collectStats(root: Element): Map<Element, Stats> {
+/** Han characters and link text per element, children before their parent (no per-element textContent). */
+function* collectStats(root: Element): Paused<Map<Element, Stats>> {
   const stats = new Map<Element, Stats>();
-  const stack: Array<{ el: Element; done: boolean }> = [{ el: root, done: false }];
-  while (stack.length) {
-    const top = stack.pop()!;
-    const el = top.el;
-    if (!top.done) {
-      stack.push({ el, done: true });
-      for (let c = el.lastChild; c; c = c.previousSibling) if (c.nodeType === 1) stack.push({ el: c as Element, done: false });
-      continue;
-    }
+  // Breadth first: every element after its parent, so read backwards every element's children come first.
+  const order = [root];
+  for (let i = 0; i < order.length; i++) {
+    if (!(~i & PAUSE_MASK)) yield PAUSE;
+    for (let c = order[i]!.firstElementChild; c; c = c.nextElementSibling) order.push(c);
+  }
+  for (let i = order.length; i--; ) {
+    if (!(~i & PAUSE_MASK)) yield PAUSE;
+    const el = order[i]!;
     const st: Stats = { han: 0, linkHan: 0, links: 0 };
     for (let k = el.firstChild; k; k = k.nextSibling) {
       if (k.nodeType === 3) st.han += countHan((k as Text).data);
@@ -107,11 +108,18 @@ function isRunningText(st: Stats | undefined): boolean {
  * furniture (skipping the subtrees it has already marked).
  */
 export function buildExclude(container: Element): (el: Element) => boolean {
-  const stats = collectStats(container);
+  return runToEnd(excludeSteps(container));
+}
+
+/** buildExclude as steps, pausing every few thousand elements of either walk. */
+export function* excludeSteps(container: Element): Paused<(el: Element) => boolean> {
+  const stats = yield* collectStats(container);
   const excluded = new Set<Element>();
   const stack: Element[] = [];
   for (let c = container.lastChild; c; c = c.previousSibling) if (c.nodeType === 1) stack.push(c as Element);
+  let n = 0;
   while (stack.length) {
+    if (!(++n & PAUSE_MASK)) yield PAUSE;
     const el = stack.pop()!;
     const tag = el.tagName.toUpperCase();
     let noise = excluded.has(el) || isNoiseElement(el);

@@ -1,5 +1,6 @@
 import { countHan } from './gate';
 import { proseMap, proseRegion, type ProseMap } from './prose';
+import { PAUSE, type Pause } from '../page/steps';
 
 /**
  * The general method of finding an article (when no site adapter knows the page): Readability,
@@ -42,12 +43,8 @@ export type PickBlocks = (copy: Document) => PickedBlocks | null;
 /** The same, across a message: the copy serialised, the answer awaited. */
 export type PickBlocksAsync = (request: GeneralRequest) => Promise<PickedBlocks | null>;
 
-/**
- * A point where the finder may give the page a turn: on a large page the content script's work
- * would otherwise run as one task (the page's input and paint wait for all of it).
- */
-export const PAUSE = 'pause';
-export type Pause = typeof PAUSE;
+// Where the finder may give the page a turn (between its phases, and inside its long walks).
+export { PAUSE, type Pause } from '../page/steps';
 
 /**
  * Steps of a finder that may ask the general method once: it yields the request and is given the
@@ -164,7 +161,6 @@ export function* generalContainer(doc: Document, prose: ProseMap): GeneralSteps<
   return picked ? containerOf(request.live, picked) : null;
 }
 
-/** Runs a finder where Readability is at hand (Node, the CLI, the bench). */
 /** Runs a finder where Readability is at hand (Node, the CLI, the bench), in one go. */
 export function runSteps<R>(steps: GeneralSteps<R>, pick: PickBlocks): R {
   let next = steps.next();
@@ -189,13 +185,11 @@ export function runSteps<R>(steps: GeneralSteps<R>, pick: PickBlocks): R {
 export async function runStepsAsync<R>(steps: GeneralSteps<R>, pick: PickBlocksAsync, pause: () => Promise<void> = async () => {}): Promise<R> {
   let next = steps.next();
   while (!next.done) {
-    if (next.value === PAUSE) {
+    if (next.value !== PAUSE) next = steps.next(await pick(next.value).catch(() => null));
+    else {
       await pause();
       next = steps.next(null);
-      continue;
     }
-    const picked = await pick(next.value).catch(() => null);
-    next = steps.next(picked);
   }
   return next.value;
 }

@@ -8,11 +8,11 @@
  */
 import type { PageEvidence } from '../types';
 import { MAX_TEXT } from '../types';
-import { buildTextMap, type TextMap } from '../page/text-map';
+import { textMapSteps, type TextMap } from '../page/text-map';
 import { findArticleSteps, type ArticleLocation } from './adapters';
 import { PAUSE, runStepsAsync, type GeneralSteps, type PickBlocksAsync } from './general';
 import { domIndex, lookupIndex, type IndexBuilder } from './dom-index';
-import { buildExclude } from './exclude';
+import { excludeSteps } from './exclude';
 import { gateWithText, type GateReason } from './gate';
 import { cleanTitle, readPageFacts, splitDocTitle } from './page-meta';
 import { alt, rx } from '../lexicon/page-side';
@@ -72,9 +72,9 @@ export function* locateSteps(doc: Document, url: string, options: LocateOptions 
   const facts = readPageFacts(doc, u);
   yield PAUSE;
   let article = yield* findArticleSteps(doc, u ?? url);
-  if (!article && doc.body) article = { container: doc.body, exclude: buildExclude(doc.body), via: 'body' };
+  if (!article && doc.body) article = { container: doc.body, exclude: yield* excludeSteps(doc.body), via: 'body' };
   yield PAUSE;
-  const map = article ? buildTextMap(article.container, { exclude: article.exclude }) : null;
+  const map = article ? yield* textMapSteps(article.container, { exclude: article.exclude }) : null;
   const evidence: PageEvidence = {
     url,
     title: facts.title,

@@ -1,4 +1,5 @@
 import { SKIPPED_TAGS } from '../page/text-map';
+import { PAUSE, PAUSE_MASK, runToEnd, type Paused } from '../page/steps';
 import { INLINE_TAGS } from './exclude';
 import { countHan } from './gate';
 
@@ -38,10 +39,17 @@ interface Frame {
 }
 
 export function proseMap(root: Element): ProseMap {
+  return runToEnd(proseMapSteps(root));
+}
+
+/** proseMap as steps, pausing every few thousand elements. */
+export function* proseMapSteps(root: Element): Paused<ProseMap> {
   const own = new Map<Element, number>();
   const sub = new Map<Element, number>();
   const stack: Frame[] = [{ el: root, owner: root, inLink: false, listed: false, done: false }];
+  let n = 0;
   while (stack.length) {
+    if (!(++n & PAUSE_MASK)) yield PAUSE;
     const f = stack.pop()!;
     const el = f.el;
     if (f.done) {

@@ -40,11 +40,18 @@ export interface TextMapOptions {
   exclude?: (el: Element) => boolean;
 }
 
+import { PAUSE, PAUSE_MASK, runToEnd, type Paused } from './steps';
+
 const ELEMENT = 1;
 const TEXT = 3;
 
 /** Walk `root` in document order and build its flat text with the map back to text nodes. */
-export function buildTextMap(root: Node, options: TextMapOptions = {}): TextMap {
+export function buildTextMap(root: Node, options?: TextMapOptions): TextMap {
+  return runToEnd(textMapSteps(root, options));
+}
+
+/** buildTextMap as steps, pausing every few thousand nodes. */
+export function* textMapSteps(root: Node, options: TextMapOptions = {}): Paused<TextMap> {
   const parts: string[] = [];
   const segments: TextSegment[] = [];
   let offset = 0;
@@ -56,7 +63,9 @@ export function buildTextMap(root: Node, options: TextMapOptions = {}): TextMap 
   };
   // Iterative walk: deep pages must not overflow the stack.
   const stack: { node: Node; closing: boolean }[] = [{ node: root, closing: false }];
+  let n = 0;
   while (stack.length) {
+    if (!(++n & PAUSE_MASK)) yield PAUSE;
     const { node, closing } = stack.pop()!;
     if (node.nodeType === TEXT) {
       const data = (node as Text).data;

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { buildTextMap, rangeAt, offsetOf } from '../../../lib/page/text-map';
+import { buildTextMap, rangeAt, offsetOf, textMapSteps } from '../../../lib/page/text-map';
+import { PAUSE, runToEnd } from '../../../lib/page/steps';
 
 function dom(html: string): HTMLElement {
   const div = document.createElement('div');
@@ -36,5 +37,20 @@ describe('buildTextMap', () => {
     const map = buildTextMap(root);
     const range = rangeAt(map, 0, 4, document)!; // includes the virtual line break
     expect(range.toString()).toBe('第一段');
+  });
+
+  it('as steps, offers a pause every few thousand nodes of a long walk and builds the same map', () => {
+    const root = dom(Array.from({ length: 3000 }, (_, i) => `<p>第${i}段<b>20户</b></p>`).join(''));
+    const steps = textMapSteps(root);
+    let pauses = 0;
+    let next = steps.next();
+    for (; !next.done; next = steps.next()) if (next.value === PAUSE) pauses++;
+    // 3000 paragraphs are 12,000 nodes (each with its text, its <b> and the <b>'s text): a pause
+    // at least every 2048 of them (lib/page/steps.ts).
+    expect(pauses).toBeGreaterThanOrEqual(Math.floor(12_000 / 2048));
+    expect(next.value.text).toBe(buildTextMap(root).text);
+    expect(runToEnd(textMapSteps(root)).segments.length).toBe(buildTextMap(root).segments.length);
+    // A small walk offers none.
+    expect([...textMapSteps(dom('<p>第一段</p>'))]).toEqual([]);
   });
 });
