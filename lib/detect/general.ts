@@ -179,15 +179,27 @@ export function runSteps<R>(steps: GeneralSteps<R>, pick: PickBlocks): R {
 }
 
 /**
+ * Work between turns given to the page: pauses are offered every thousand nodes or so
+ * (lib/page/steps.ts), and a small page finishes within this without giving a turn at all.
+ */
+export const SLICE_MS = 20;
+
+/**
  * Runs a finder whose Readability is across a message (the content script), giving the page a
- * turn at each pause (`pause`; none by default). A failed ask is no article found by it.
+ * turn (`pause`; none by default) at the first pause after SLICE_MS since the last turn (an
+ * ask's wait counts: the next pause gives a turn, which costs little). A failed ask is no
+ * article found by it.
  */
 export async function runStepsAsync<R>(steps: GeneralSteps<R>, pick: PickBlocksAsync, pause: () => Promise<void> = async () => {}): Promise<R> {
+  let since = performance.now();
   let next = steps.next();
   while (!next.done) {
     if (next.value !== PAUSE) next = steps.next(await pick(next.value).catch(() => null));
     else {
-      await pause();
+      if (performance.now() - since >= SLICE_MS) {
+        await pause();
+        since = performance.now();
+      }
       next = steps.next(null);
     }
   }

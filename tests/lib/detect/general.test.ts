@@ -4,7 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { parsePage } from '../../../lib/detect/index';
-import { containerOf, generalRequest, isPickedBlocks, runSteps, runStepsAsync, serializeCopy, type PickedBlocks } from '../../../lib/detect/general';
+import { containerOf, generalRequest, isPickedBlocks, PAUSE, runSteps, runStepsAsync, serializeCopy, SLICE_MS, type GeneralSteps, type PickedBlocks } from '../../../lib/detect/general';
+import { PAUSE_MASK } from '../../../lib/page/steps';
 import { locateSteps } from '../../../lib/detect/locate';
 import { locatePage, pickFromHtml, pickWithReadability } from '../../../lib/detect/readability';
 import { proseMap } from '../../../lib/detect/prose';
@@ -116,23 +117,112 @@ describe('the copy and the answer', () => {
     expect(located.text).toContain('智能工厂300个');
   });
 
-  it('gives the page a turn between its phases, and finds the same article as in one go', async () => {
+  it('offers the page a turn between its phases, and finds the same article as in one go', async () => {
     const body = `<div class="x"><p>${PARA.repeat(3)}</p><p>${PARA.repeat(3)}</p></div>`;
-    const order: string[] = [];
-    const pick = async (request: { copy: Document }) => {
-      order.push('pick');
-      return pickFromHtml(serializeCopy(request.copy), parsePage);
-    };
-    const located = await runStepsAsync(locateSteps(page(body), 'https://news.example.com/a.html'), pick, async () => {
-      order.push('pause');
-    });
+    const order = stepsOf(locateSteps(page(body), 'https://news.example.com/a.html'));
     // A pause before the page's facts, one before the article is looked for, one before its
-    // furniture is marked, one before its text is walked.
-    expect(order.filter((s) => s === 'pause').length).toBe(4);
-    expect(order.indexOf('pick')).toBeGreaterThan(order.indexOf('pause'));
+    // furniture is marked, one before its text is walked; the walks of a page this small offer none.
+    expect(order.filter((s) => s === PAUSE).length).toBe(4);
+    expect(order.indexOf('pick')).toBeGreaterThan(order.indexOf(PAUSE));
+    const pick = async (request: { copy: Document }) => pickFromHtml(serializeCopy(request.copy), parsePage);
+    const located = await runStepsAsync(locateSteps(page(body), 'https://news.example.com/a.html'), pick, async () => {});
     const inOneGo = runSteps(locateSteps(page(body), 'https://news.example.com/a.html'), pickWithReadability);
     expect(located.article?.via).toBe('readability');
     expect(located.text).toBe(inOneGo.text);
     expect(located.article?.via).toBe(inOneGo.article?.via);
   });
+});
+
+/** What steps yield, in order ('pause' or 'pick'), answering asks with Readability in process. */
+function stepsOf<R>(steps: GeneralSteps<R>): string[] {
+  const order: string[] = [];
+  let next = steps.next();
+  while (!next.done) {
+    order.push(next.value === PAUSE ? PAUSE : 'pick');
+    next = steps.next(next.value === PAUSE ? null : pickWithReadability(next.value.copy));
+  }
+  return order;
+}
+
+/** Steps that work `ms` milliseconds (the clock, not a timer: the runner measures the page's time) before each of `pauses` pauses. */
+function* busy(pauses: number, ms: number): GeneralSteps<number> {
+  for (let i = 0; i < pauses; i++) {
+    const start = performance.now();
+    while (performance.now() - start < ms);
+    yield PAUSE;
+  }
+  return pauses;
+}
+
+describe('time-sliced locating (issue 13: no task over 50 ms on the page)', () => {
+  const never = async () => {
+    throw new Error('no ask expected');
+  };
+
+  it('gives the page a turn only once enough time has passed since the last one', async () => {
+    let turns = 0;
+    const turn = async () => {
+      turns++;
+    };
+    // Quick steps: offered a thousand pauses, the page is not given a single turn.
+    await runStepsAsync(busy(1000, 0), never, turn);
+    expect(turns).toBe(0);
+    // Steps that each work longer than a slice: a turn at every pause.
+    expect(await runStepsAsync(busy(3, SLICE_MS + 5), never, turn)).toBe(3);
+    expect(turns).toBe(3);
+    // Steps of a quarter slice: a turn at about every fourth pause, never at every one.
+    turns = 0;
+    await runStepsAsync(busy(16, SLICE_MS / 4), never, turn);
+    expect(turns).toBeGreaterThanOrEqual(2);
+    expect(turns).toBeLessThanOrEqual(5);
+  });
+
+  // A long article with furniture around it and a headline above it (so the furniture walk runs on
+  // the headline's parent): every walk of the page is long.
+  const PARAS = 6000;
+  const big = () => parsePage(`<!doctype html><html><head><title>关于印发培育示范企业行动计划的通知_政府网</title></head><body>
+    <div class="nav"><a href="/">首页</a><a href="/x">新闻</a></div>
+    <div class="wrap"><h1>关于印发培育示范企业行动计划的通知</h1><div class="info">发布日期：2024-05-01</div>
+    <div class="TRS_Editor">${Array.from({ length: PARAS }, (_, i) => `<p>第${i}条 <span>${PARA}</span></p>`).join('\n')}</div>
+    <div class="related"><a href="/1">相关阅读</a></div></div></body></html>`);
+  const URL_GOV = 'https://www.example.gov.cn/art/1.html';
+
+  it('offers pauses inside the long walks of a large page, not only between its phases', () => {
+    const order = stepsOf(locateSteps(big(), URL_GOV));
+    const pauses = order.filter((s) => s === PAUSE).length;
+    // Each of the paragraph measure, the two furniture walks and the text walk visits at least
+    // one node per paragraph, and must offer a pause at least every 2048 nodes (a few ms of
+    // Chromium's time: lib/page/steps.ts).
+    expect(PAUSE_MASK + 1).toBeLessThanOrEqual(2048);
+    expect(pauses).toBeGreaterThanOrEqual(4 + Math.floor((4 * PARAS) / 2048));
+  });
+
+  it('finds the same article on a large page whether sliced or in one go, giving the page turns', async () => {
+    let turns = 0;
+    const sliced = await runStepsAsync(locateSteps(big(), URL_GOV), never, async () => {
+      turns++;
+    });
+    const inOneGo = runSteps(locateSteps(big(), URL_GOV), pickWithReadability);
+    expect(sliced.article?.via).toBe('gov-cms');
+    expect(sliced.text).toBe(inOneGo.text);
+    expect(sliced.text).toContain(`第${PARAS - 1}条`);
+    expect(sliced.text).not.toContain('相关阅读');
+    // linkedom walks a page this size in far more than a slice.
+    expect(turns).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('locates real pages the same whether sliced (a turn at every slice) or in one go', async () => {
+    const pages = folders(REAL).sort();
+    expect(pages.length).toBeGreaterThanOrEqual(6);
+    for (const path of pages) {
+      const raw = readFileSync(path, 'utf8');
+      const url = pathToFileURL(path).href;
+      const sliced = await runStepsAsync(locateSteps(parsePage(raw), url), async (request) => pickWithReadability(request.copy), async () => {});
+      const inOneGo = runSteps(locateSteps(parsePage(raw), url), pickWithReadability);
+      expect(sliced.text, path).toBe(inOneGo.text);
+      expect(sliced.article?.via, path).toBe(inOneGo.article?.via);
+      expect(sliced.evidence, path).toEqual(inOneGo.evidence);
+      expect(sliced.map?.segments.length, path).toBe(inOneGo.map?.segments.length);
+    }
+  }, 120_000);
 });
