@@ -3,8 +3,8 @@ import { excludeSteps } from './exclude';
 import { countHan } from './gate';
 import { domIndex } from './dom-index';
 import { proseMap, proseMapSteps, type ProseMap } from './prose';
-import type { Paused } from '../page/steps';
-import { generalContainer, PAUSE, type GeneralSteps } from './general';
+import { PAUSE, type Paused } from '../page/steps';
+import { generalContainer, type GeneralSteps } from './general';
 
 /**
  * Where the article is on the page. Like Zotero's site translators: a short list of adapters for

@@ -101,5 +101,6 @@ export function walkedIndex(doc: Document): DomIndex {
     // firstChild/nextSibling: linkedom builds a fresh array for every .children read.
     for (let c = el.lastChild; c; c = c.previousSibling) if (c.nodeType === 1) stack.push(c as Element);
   }
-  return { get: (k) => map.get(k.startsWith('#') || k.startsWith('.') || k.startsWith('[') ? k : k.toLowerCase()) ?? [] };
+  // Keys as the lookups take them: tags in lower case, ids, classes and attributes as written.
+  return { get: (k) => map.get(/^[#.[]/.test(k) ? k : k.toLowerCase()) ?? [] };
 }

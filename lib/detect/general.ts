@@ -43,9 +43,6 @@ export type PickBlocks = (copy: Document) => PickedBlocks | null;
 /** The same, across a message: the copy serialised, the answer awaited. */
 export type PickBlocksAsync = (request: GeneralRequest) => Promise<PickedBlocks | null>;
 
-// Where the finder may give the page a turn (between its phases, and inside its long walks).
-export { PAUSE, type Pause } from '../page/steps';
-
 /**
  * Steps of a finder that may ask the general method once: it yields the request and is given the
  * answer; between its phases it yields PAUSE (answered with null).

@@ -7,6 +7,7 @@
  * Works on any DOM implementation (Chromium, happy-dom, linkedom): it uses only childNodes,
  * nodeType, tagName and data.
  */
+import { PAUSE, PAUSE_MASK, runToEnd, type Paused } from './steps';
 
 /** Elements whose text a reader does not read as part of the article. rt/rp: ruby pinyin glosses. */
 export const SKIPPED_TAGS: ReadonlySet<string> = new Set([
@@ -39,8 +40,6 @@ export interface TextMapOptions {
   /** Elements to leave out with their whole subtree (navigation, related links, comments …). */
   exclude?: (el: Element) => boolean;
 }
-
-import { PAUSE, PAUSE_MASK, runToEnd, type Paused } from './steps';
 
 const ELEMENT = 1;
 const TEXT = 3;

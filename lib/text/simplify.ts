@@ -3,7 +3,7 @@ import * as T2CN from 'opencc-js/preset/t2cn';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
 import TABLES from './opencc-tables.json';
-import { decodeTables, dictEntries, JOIN, type ConversionTables } from './opencc-tables';
+import { decodeTables, dictEntries, JOIN, type ConversionTables, type ConverterDicts } from './opencc-tables';
 
 /**
  * Traditional → simplified script, the one conversion every part of the extension uses: OpenCC's
@@ -24,7 +24,7 @@ const charCache = new Map<string, string>();
 const FROM = 'tw';
 const TO = 'cn';
 
-export type Config = { normalizationChain?: readonly (readonly DictLike[])[]; segmentation: DictLike | readonly DictLike[]; conversionChain: readonly (readonly DictLike[])[] };
+type Config = ConverterDicts;
 const CONFIG = `${FROM}2s`;
 export function config(): Config {
   const c = (T2CN.configs as Record<string, Config>)[CONFIG];
