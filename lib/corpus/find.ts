@@ -117,6 +117,52 @@ interface FoldedTitle {
 interface FoldedTitles {
   rows: FoldedTitle[];
   ids: ReadonlySet<string>;
+  /** Row of each id, so an article found by what the reader wrote is checked where its title is. */
+  rowOf: ReadonlyMap<string, number>;
+  /**
+   * The titles, and the document numbers, each joined into one string with where each row starts:
+   * one native indexOf per word finds the rows that can match, where a loop over every row cost
+   * 4 ms a query at 10k articles (20 at 50k) in Chromium.
+   */
+  titles: JoinedFields;
+  docNumbers: JoinedFields;
+}
+
+interface JoinedFields {
+  joined: string;
+  starts: Int32Array;
+}
+
+function joinFields(values: readonly string[]): JoinedFields {
+  const starts = new Int32Array(values.length);
+  let at = 0;
+  values.forEach((v, i) => {
+    starts[i] = at;
+    at += v.length + 1;
+  });
+  return { joined: values.join('\u0001'), starts };
+}
+
+/**
+ * The rows whose field contains a word, more or fewer than match whole: a word the joined string
+ * holds across two fields lands on a row that the row's own check then refuses; a word inside a
+ * field is always found.
+ */
+function rowsContaining(fields: JoinedFields, needle: string, into: Set<number>): void {
+  const { joined, starts } = fields;
+  for (let i = joined.indexOf(needle); i >= 0; i = joined.indexOf(needle, i + 1)) {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    into.add(lo);
+    // The rest of this row cannot add it again: go on from the next row's start.
+    const next = lo + 1 < starts.length ? (starts[lo + 1] as number) : joined.length;
+    if (next - 1 > i) i = next - 1;
+  }
 }
 
 /**
@@ -141,7 +187,13 @@ function titlesOf(db: PolicyDB): Promise<FoldedTitles> {
   const c = cache;
   const rows = db.summaries.toArray().then((all): FoldedTitles => {
     const folded = all.map((a) => ({ id: a.id, title: foldForFind(a.title), docNumber: a.docNumber ? foldForFind(a.docNumber) : '' }));
-    return { rows: folded, ids: new Set(folded.map((a) => a.id)) };
+    return {
+      rows: folded,
+      ids: new Set(folded.map((a) => a.id)),
+      rowOf: new Map(folded.map((a, i) => [a.id, i])),
+      titles: joinFields(folded.map((a) => a.title)),
+      docNumbers: joinFields(folded.map((a) => a.docNumber)),
+    };
   });
   c.rows = rows;
   // A failed read is not kept either: the next query reads again.
@@ -278,7 +330,19 @@ export async function findArticles(db: PolicyDB, query: FindQuery, tokenize: Tok
       }
     }
     // The summaries hold titles and document numbers without the texts (lib/db/summaries.ts).
-    for (const a of (await titlesOf(db)).rows) {
+    const titles = await titlesOf(db);
+    const candidates = new Set<number>();
+    for (const n of needles) {
+      rowsContaining(titles.titles, n, candidates);
+      rowsContaining(titles.docNumbers, n, candidates);
+    }
+    for (const [id, entry] of perArticle) {
+      const row = titles.rowOf.get(id);
+      if (row !== undefined && entry.found.size) candidates.add(row);
+    }
+    // In the summaries' order, as every row used to be walked: it orders results of equal rank.
+    for (const row of [...candidates].sort((x, y) => x - y)) {
+      const a = titles.rows[row] as FoldedTitle;
       const entry = perArticle.get(a.id) ?? { hay: '', found: new Set<FoundVia>() };
       const doc = a.docNumber;
       const title = a.title;

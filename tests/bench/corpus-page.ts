@@ -10,6 +10,7 @@ import initJieba, { add_word, cut } from 'jieba-wasm/web';
 import { PolicyDB } from '../../lib/db/schema';
 import { saveArticle, saveArticles } from '../../lib/corpus/store';
 import { searchCorpus } from '../../lib/corpus/search';
+import { findArticles } from '../../lib/corpus/find';
 import { relatedProbeTerms, summarizeAgainstCorpus } from '../../lib/corpus/summary';
 import { forgetIndexCache } from '../../lib/corpus/reader';
 import { makeTokenizer, registerDomainWords, type Tokenize } from '../../lib/corpus/tokenize';
@@ -321,6 +322,24 @@ export const corpusBench = {
       const t0 = performance.now();
       await saveArticle(s.db, { page, tokenize: s.jieba });
       out.push(performance.now() - t0);
+    }
+    return out;
+  },
+
+  /** The dashboard's search (findArticles: the text index with notes, tags and numbers) and the bare ranked search, in a page. */
+  async findRounds(queries: string[]): Promise<{ find: number[]; search: number[] }> {
+    const s = state();
+    const out = { find: [] as number[], search: [] as number[] };
+    for (const [i, q] of queries.entries()) {
+      const sides: [keyof typeof out, () => Promise<unknown>][] = [
+        ['find', () => findArticles(s.db, { text: q }, s.jieba)],
+        ['search', () => searchCorpus(s.db, { text: q }, s.jieba)],
+      ];
+      for (const [name, fn] of i % 2 === 0 ? sides : [...sides].reverse()) {
+        const t0 = performance.now();
+        await fn();
+        out[name].push(performance.now() - t0);
+      }
     }
     return out;
   },

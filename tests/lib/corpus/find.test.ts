@@ -131,6 +131,23 @@ describe('article search over notes, tags and document numbers', () => {
     expect((await findArticles(db, { text: '国办发〔2024〕1号' }, tokenize)).hits.map((h) => h.article.id)).toEqual([ids.NOTICE_1]);
   });
 
+  it('finds by title every article whose title holds the word, first row to last, and never a word across two titles', async () => {
+    const { db } = await library();
+    const rows = await db.summaries.toArray();
+    const titles = rows.map((r) => foldForFind(r.title));
+    const byTitle = async (text: string) => (await findArticles(db, { text, limit: 50 }, tokenize)).hits.filter((h) => h.via?.includes('title')).map((h) => h.article.id).sort();
+    const expected = (word: string) => rows.filter((_, i) => containsWhole(titles[i]!, word)).map((r) => r.id).sort();
+    const first = titles[0]!;
+    const last = titles[titles.length - 1]!;
+    for (const word of [first.slice(0, 3), first.slice(-3), last.slice(-2), last.slice(0, 4), '关于', '的']) {
+      expect(expected(word).length, word).toBeGreaterThan(0);
+      expect(await byTitle(word), word).toEqual(expected(word));
+    }
+    // The end of one title and the start of the next are side by side where titles are kept joined.
+    const across = `${first.slice(-2)}\u0001${titles[1]!.slice(0, 2)}`;
+    expect(await byTitle(across)).toEqual([]);
+  });
+
   it('does not let 1号 match 11号, in the text or the document number', async () => {
     const { db, ids } = await library();
     const r = await findArticles(db, { text: '1号' }, tokenize);
