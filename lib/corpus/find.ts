@@ -432,7 +432,9 @@ export async function findArticles(db: PolicyDB, query: FindQuery, tokenize: Tok
     const { docNumber: _number, ...summary } = a;
     return [{ article: summary, score: 0, snippet, highlights, matchedTerms: [], via: ways }];
   });
-  const total = baseTotal + missing.length;
+  // One the text index matched further down is in baseTotal already (with a tag, baseTotal counts
+  // only the tagged among the ranked it read, so it is not).
+  const total = baseTotal + (tagged ? missing.length : missing.filter((id) => !base.matches?.(id)).length);
   const mode: SearchResults['mode'] = !rest.text?.trim() ? 'filter' : ranked.length === 0 && missing.length ? 'all' : base.mode;
   return { hits, total, terms: base.terms, mode };
 }

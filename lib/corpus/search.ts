@@ -48,7 +48,14 @@ export interface RankedHit {
 }
 
 /** SearchResults before the hits are read: what a caller that filters them further needs first. */
-export type RankedResults = Omit<SearchResults, 'hits'> & { ranked: RankedHit[] };
+export type RankedResults = Omit<SearchResults, 'hits'> & {
+  ranked: RankedHit[];
+  /**
+   * Whether the text index matched an article, ranked shown or not (under the filters): what a
+   * caller counting matches found another way must not count twice. Absent: none matched.
+   */
+  matches?: (id: string) => boolean;
+};
 
 const SNIPPET_BEFORE = 30;
 const SNIPPET_AFTER = 80;
@@ -140,7 +147,7 @@ export function makeSnippet(text: string, terms: readonly string[]): { snippet: 
  * first.
  */
 export async function searchCorpus(db: PolicyDB, query: SearchQuery, tokenize: Tokenize): Promise<SearchResults> {
-  const { ranked, ...rest } = await rankCorpus(db, query, tokenize);
+  const { ranked, matches: _matches, ...rest } = await rankCorpus(db, query, tokenize);
   return { hits: await hitsFor(db, ranked, rest.terms), ...rest };
 }
 
@@ -164,7 +171,7 @@ export async function rankCorpus(db: PolicyDB, query: SearchQuery, tokenize: Tok
   if (!q.text?.trim()) {
     if (!allowed) throw new CorpusInputError('empty search: give a text or at least one filter');
     const ids = [...allowed].map((n) => docs.ids[n] as string).filter(Boolean).sort().reverse();
-    return { ranked: ids.slice(0, limit).map((id) => ({ id, score: 0, matched: [] })), total: ids.length, terms, mode: 'filter' };
+    return { ranked: ids.slice(0, limit).map((id) => ({ id, score: 0, matched: [] })), total: ids.length, terms, mode: 'filter', matches: matchesOf(allowed, docs) };
   }
   if (terms.length === 0) return { ranked: [], total: 0, terms, mode: 'all' };
 
@@ -187,7 +194,20 @@ export async function rankCorpus(db: PolicyDB, query: SearchQuery, tokenize: Tok
     const num = ranked.nums[i] as number;
     return { id: docs.ids[num] as string, score: ranked.scores[i] as number, matched: present.filter((_, j) => holds(postings[j] as Posting, num)) };
   });
-  return { ranked: top, total: ranked.total, terms, mode };
+  return { ranked: top, total: ranked.total, terms, mode, matches: matchesOf(ranked.nums.subarray(0, ranked.total), docs) };
+}
+
+/** Membership in a set of matched article numbers, its bitmap made on the first question. */
+function matchesOf(nums: Iterable<number>, docs: DocTable): (id: string) => boolean {
+  let marked: Uint8Array | null = null;
+  return (id) => {
+    if (!marked) {
+      marked = new Uint8Array(docs.ids.length);
+      for (const n of nums) marked[n] = 1;
+    }
+    const n = docs.numOf(id);
+    return n !== undefined && marked[n] === 1;
+  };
 }
 
 /**

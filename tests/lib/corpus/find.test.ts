@@ -148,6 +148,24 @@ describe('article search over notes, tags and document numbers', () => {
     expect(await byTitle(across)).toEqual([]);
   });
 
+  it('counts an article found both by its title and by its text once, however few results are shown', async () => {
+    const db = freshDb();
+    const save = (n: number, title: string, text: string) => saveArticle(db, {
+      page: capture(`https://www.gov.cn/zhengce/pilot-${n}.htm`, text, { title, publishedAt: '2024-01-15' }), tokenize, now: 1_700_000_000_000 + n * 1000,
+    });
+    for (let n = 0; n < 5; n++) await save(n, `关于推进中试平台建设的通知（第${n + 1}批）`, `第${n + 1}批。推进制造业中试平台建设，到2025年建成中试基地${n + 3}个。`);
+    await save(5, '关于推进中试平台建设的补充通知', '各有关单位：请按原通知执行。');
+    await save(6, '关于推进制造业创新平台建设的通知', '推进制造业中试平台建设。');
+    await save(7, '关于促进体育消费的通知', '举办群众体育赛事。');
+    for (const limit of [2, 20]) {
+      const found = await findArticles(db, { text: '中试', limit }, tokenize);
+      expect(found.total, `limit ${limit}`).toBe(7);
+      expect(found.hits).toHaveLength(Math.min(limit, 7));
+    }
+    // With a number the text index cannot hold, as without one.
+    expect((await findArticles(db, { text: '中试 2025年', limit: 2 }, tokenize)).total).toBe(5);
+  });
+
   it('does not let 1号 match 11号, in the text or the document number', async () => {
     const { db, ids } = await library();
     const r = await findArticles(db, { text: '1号' }, tokenize);
