@@ -343,9 +343,19 @@ export async function findArticles(db: PolicyDB, query: FindQuery, tokenize: Tok
     // In the summaries' order, as every row used to be walked: it orders results of equal rank.
     for (const row of [...candidates].sort((x, y) => x - y)) {
       const a = titles.rows[row] as FoldedTitle;
-      const entry = perArticle.get(a.id) ?? { hay: '', found: new Set<FoundVia>() };
       const doc = a.docNumber;
       const title = a.title;
+      const entry = perArticle.get(a.id);
+      if (!entry) {
+        // Nothing the reader wrote on it (most rows of a common word): every word in its title or
+        // number, without building the haystack.
+        const inDoc = !!doc && needles.some((n) => containsWhole(doc, n));
+        const inTitle = needles.some((n) => containsWhole(title, n));
+        if (!(inDoc || inTitle) || !needles.every((n) => containsWhole(title, n) || (!!doc && containsWhole(doc, n)))) continue;
+        if (inDoc) add(a.id, 'docNumber');
+        if (inTitle) add(a.id, 'title');
+        continue;
+      }
       if (doc && needles.some((n) => containsWhole(doc, n))) entry.found.add('docNumber');
       if (needles.some((n) => containsWhole(title, n))) entry.found.add('title');
       if (!entry.found.size) continue;
@@ -394,8 +404,10 @@ export async function findArticles(db: PolicyDB, query: FindQuery, tokenize: Tok
   if (tagged) extraIds = extraIds.filter((id) => tagged.has(id));
   // A tag alone lists every article carrying it.
   if (tagged && !needles.length) extraIds = [...tagged];
-  const allowed = await passesFilters(db, extraIds, rest);
-  extraIds = extraIds.filter((id) => allowed.has(id));
+  if (hasFilter) {
+    const allowed = await passesFilters(db, extraIds, rest);
+    extraIds = extraIds.filter((id) => allowed.has(id));
+  }
 
   const inBase = new Set(ranked.map((h) => h.id));
   // Every article matched by title alone can be hundreds: they are counted, and only those the
@@ -403,13 +415,17 @@ export async function findArticles(db: PolicyDB, query: FindQuery, tokenize: Tok
   const existing = (await titlesOf(db)).ids;
   const missing = extraIds.filter((id) => !inBase.has(id) && existing.has(id));
   // A document number the reader typed is the article they want; then what they wrote themselves.
-  const rank = (ways: Iterable<FoundVia> | undefined) => {
-    const list = [...(ways ?? [])];
-    return list.includes('docNumber') ? 0 : list.some((v) => v !== 'title') ? 1 : 2;
+  const rank = (ways: ReadonlySet<FoundVia> | undefined) => (!ways ? 2 : ways.has('docNumber') ? 0 : ways.size > (ways.has('title') ? 1 : 0) ? 1 : 2);
+  // The first `limit` of the ranked then the rest, by rank, each rank in that order: a common
+  // word's thousands of title matches are counted, not sorted.
+  const byRank: { base: RankedHit | null; id: string }[][] = [[], [], []];
+  const file = (base: RankedHit | null, id: string) => {
+    const bucket = byRank[rank(via.get(id))] as { base: RankedHit | null; id: string }[];
+    if (bucket.length < limit) bucket.push({ base, id });
   };
-  const order = [...ranked.map((h) => ({ base: h as RankedHit | null, id: h.id, rank: rank(via.get(h.id)) })), ...missing.map((id) => ({ base: null as RankedHit | null, id, rank: rank(via.get(id)) }))]
-    .sort((x, y) => x.rank - y.rank)
-    .slice(0, limit);
+  for (const h of ranked) file(h, h.id);
+  for (const id of missing) file(null, id);
+  const order = byRank.flat().slice(0, limit);
   const baseShown = new Map((await hitsFor(db, order.flatMap((o) => (o.base ? [o.base] : [])), base.terms)).map((h): [string, FoundHit] => [h.article.id, h]));
   for (const [id, hit] of baseShown) {
     const v = via.get(id);
