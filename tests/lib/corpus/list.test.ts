@@ -103,6 +103,13 @@ describe('library list, a page at a time', () => {
     expect(await db.readerAnnotations.count()).toBe(0);
     await updateAnnotation(db, target.id, { note: '跟进' });
     expect((await db.readerAnnotations.get(target.id))!.note).toBe('跟进');
+    // Saved again, the engine's annotations are deleted and added anew; the one with the note keeps its id, its note and its copy.
+    await saveArticle(db, { page: SHANDONG, now: 3 });
+    expect((await db.readerAnnotations.get(target.id))!.note).toBe('跟进');
+    // An add the store refuses (the id is there) leaves the row and its copy as they were.
+    const { note: _note, ...bare } = (await db.annotations.get(target.id))!;
+    await expect(db.annotations.bulkAdd([bare])).rejects.toThrow();
+    expect((await db.readerAnnotations.get(target.id))!.note).toBe('跟进');
     await updateAnnotation(db, target.id, { note: null });
     expect(await db.readerAnnotations.get(target.id)).toBeUndefined();
     await deleteArticle(db, b.id);
