@@ -92,9 +92,11 @@ export async function openLibraryBench(extensionDir: string, tmp: string) {
   const server = await startBenchServer({ isolated: false, cors: true });
   server.put('/corpus.json', readFileSync(corpusFile(max)), 'application/json');
   const source = await bundle(tmp);
-  const session = await launchWithExtension({ headless: true });
+  // A profile kept between runs (BENCH_PROFILE_DIR) keeps its library: for profiling by hand.
+  const kept = process.env.BENCH_PROFILE_DIR;
+  const session = await launchWithExtension({ headless: true, ...(kept ? { profileDir: kept } : {}) });
   const close = async () => {
-    await session.close(true);
+    await session.close(!kept);
     await server.close();
   };
   const extUrl = (path: string) => `chrome-extension://${session.extensionId}/${path}`;
