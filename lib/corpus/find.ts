@@ -144,12 +144,14 @@ function joinFields(values: readonly string[]): JoinedFields {
 }
 
 /**
- * The rows whose field contains a word, more or fewer than match whole: a word the joined string
- * holds across two fields lands on a row that the row's own check then refuses; a word inside a
- * field is always found.
+ * Mark the rows whose field holds the word whole (containsWhole), with one native indexOf over the
+ * joined fields: a field's neighbours are separators, never digits, and a match running into the
+ * next field is not one.
  */
-function rowsContaining(fields: JoinedFields, needle: string, into: Set<number>): void {
+function markWhole(fields: JoinedFields, needle: string, marks: Uint8Array, bit: number): void {
   const { joined, starts } = fields;
+  const first = isDigit(needle[0]);
+  const last = isDigit(needle[needle.length - 1]);
   for (let i = joined.indexOf(needle); i >= 0; i = joined.indexOf(needle, i + 1)) {
     let lo = 0;
     let hi = starts.length - 1;
@@ -158,12 +160,25 @@ function rowsContaining(fields: JoinedFields, needle: string, into: Set<number>)
       if ((starts[mid] as number) <= i) lo = mid;
       else hi = mid - 1;
     }
-    into.add(lo);
-    // The rest of this row cannot add it again: go on from the next row's start.
-    const next = lo + 1 < starts.length ? (starts[lo + 1] as number) : joined.length;
-    if (next - 1 > i) i = next - 1;
+    const end = lo + 1 < starts.length ? (starts[lo + 1] as number) - 1 : joined.length;
+    if (i + needle.length > end) continue;
+    if (first && isDigit(joined[i - 1])) continue;
+    if (last && isDigit(joined[i + needle.length])) continue;
+    marks[lo] = (marks[lo] as number) | bit;
+    // This row is marked: go on from the next one's start.
+    i = end;
   }
 }
+
+/** How an article was found outside the text index, as bits: a common word matches thousands of titles. */
+const VIA_BIT: Record<FoundVia, number> = { docNumber: 1, title: 2, note: 4, tag: 8, highlight: 16 };
+const VIA_ORDER = Object.keys(VIA_BIT) as FoundVia[];
+const viaList = (bits: number): FoundVia[] => VIA_ORDER.filter((v) => bits & VIA_BIT[v]);
+const viaBits = (found: Iterable<FoundVia>): number => {
+  let bits = 0;
+  for (const v of found) bits |= VIA_BIT[v];
+  return bits;
+};
 
 /**
  * Every article's folded title and document number, read once and kept until the summaries are
@@ -301,13 +316,30 @@ export async function findArticles(db: PolicyDB, query: FindQuery, tokenize: Tok
   const numbers = numberNeedles(needles);
   const hasFilter = !!(rest.region?.trim() || rest.program?.trim() || rest.type || rest.deadlineYear !== undefined);
 
+  // The text index, asked for more when its hits will be checked for whole numbers or a tag. Only
+  // ranked here: an article is read when a number is checked in it or when it is shown. Asked
+  // first: its reads are under way while what the reader wrote and the titles are matched.
+  const ranking: Promise<RankedResults> = rest.text?.trim() || hasFilter
+    ? rankCorpus(db, { ...rest, limit: Math.max(limit, numbers.length || tag ? 200 : limit) }, tokenize)
+    : Promise.resolve({ ranked: [], total: 0, terms: [], mode: 'all' });
+  // Not left unhandled while the rest is read: it is awaited below either way.
+  ranking.catch(() => undefined);
   // What the reader wrote, and document numbers and titles: one pass over annotations and articles.
   // Notes, tags and highlights are the reader's: their copies, not every annotation (lib/db/summaries.ts).
-  const annotations = needles.length || tag ? await db.readerAnnotations.toArray() : [];
+  const [annotations, titles] = await Promise.all([
+    needles.length || tag ? db.readerAnnotations.toArray() : [],
+    needles.length || tag ? titlesOf(db) : null,
+  ]);
   const tagged = tag ? new Set(annotations.filter((a) => !a.dismissed && a.tags.includes(tag)).map((a) => a.articleId)) : null;
-  const via = new Map<string, Set<FoundVia>>();
-  const add = (id: string, v: FoundVia) => (via.get(id) ?? via.set(id, new Set()).get(id)!).add(v);
-  if (needles.length) {
+  // Found outside the text index: VIA_BIT bits per summaries row, the rows in the summaries' order
+  // (it orders results of equal rank). The summaries hold titles and numbers without the texts.
+  const viaOf = new Uint8Array(titles?.rows.length ?? 0);
+  const viaRows: number[] = [];
+  const bitsOf = (id: string) => {
+    const row = titles?.rowOf.get(id);
+    return row === undefined ? 0 : (viaOf[row] as number);
+  };
+  if (needles.length && titles) {
     // A reader's word may be split between fields (a tag and a note); every word must be found somewhere.
     const perArticle = new Map<string, { hay: string; found: Set<FoundVia> }>();
     for (const a of annotations) {
@@ -329,48 +361,48 @@ export async function findArticles(db: PolicyDB, query: FindQuery, tokenize: Tok
         if (needles.some((n) => containsWhole(text, n))) entry.found.add('highlight');
       }
     }
-    // The summaries hold titles and document numbers without the texts (lib/db/summaries.ts).
-    const titles = await titlesOf(db);
-    const candidates = new Set<number>();
-    for (const n of needles) {
-      rowsContaining(titles.titles, n, candidates);
-      rowsContaining(titles.docNumbers, n, candidates);
-    }
+    const entryAt = new Map<number, { hay: string; found: Set<FoundVia> }>();
     for (const [id, entry] of perArticle) {
       const row = titles.rowOf.get(id);
-      if (row !== undefined && entry.found.size) candidates.add(row);
+      if (row !== undefined) entryAt.set(row, entry);
     }
-    // In the summaries' order, as every row used to be walked: it orders results of equal rank.
-    for (const row of [...candidates].sort((x, y) => x - y)) {
-      const a = titles.rows[row] as FoldedTitle;
-      const doc = a.docNumber;
-      const title = a.title;
-      const entry = perArticle.get(a.id);
+    // Each word's rows: its document number (bit 1) and title (bit 2) holding it whole.
+    const marks = needles.map((n) => {
+      const m = new Uint8Array(titles.rows.length);
+      markWhole(titles.docNumbers, n, m, VIA_BIT.docNumber);
+      markWhole(titles.titles, n, m, VIA_BIT.title);
+      return m;
+    });
+    for (let row = 0; row < titles.rows.length; row++) {
+      let some = 0;
+      let every = true;
+      for (const m of marks) {
+        const bits = m[row] as number;
+        some |= bits;
+        if (!bits) every = false;
+      }
+      const entry = entryAt.get(row);
       if (!entry) {
-        // Nothing the reader wrote on it (most rows of a common word): every word in its title or
-        // number, without building the haystack.
-        const inDoc = !!doc && needles.some((n) => containsWhole(doc, n));
-        const inTitle = needles.some((n) => containsWhole(title, n));
-        if (!(inDoc || inTitle) || !needles.every((n) => containsWhole(title, n) || (!!doc && containsWhole(doc, n)))) continue;
-        if (inDoc) add(a.id, 'docNumber');
-        if (inTitle) add(a.id, 'title');
+        // Nothing the reader wrote on it (most rows of a common word): every word in its title or number.
+        if (some && every) {
+          viaOf[row] = some;
+          viaRows.push(row);
+        }
         continue;
       }
-      if (doc && needles.some((n) => containsWhole(doc, n))) entry.found.add('docNumber');
-      if (needles.some((n) => containsWhole(title, n))) entry.found.add('title');
-      if (!entry.found.size) continue;
-      const hay = `${entry.hay}\u0001${doc}\u0001${title}`;
-      if (needles.every((n) => containsWhole(hay, n))) for (const v of entry.found) add(a.id, v);
+      if (!some && !entry.found.size) continue;
+      if (some & VIA_BIT.docNumber) entry.found.add('docNumber');
+      if (some & VIA_BIT.title) entry.found.add('title');
+      const a = titles.rows[row] as FoldedTitle;
+      const hay = `${entry.hay}\u0001${a.docNumber}\u0001${a.title}`;
+      if (needles.every((n) => containsWhole(hay, n))) {
+        viaOf[row] = viaBits(entry.found);
+        viaRows.push(row);
+      }
     }
   }
 
-  // The text index, asked for more when its hits will be checked for whole numbers or a tag. Only
-  // ranked here: an article is read when a number is checked in it or when it is shown.
-  let base: RankedResults = { ranked: [], total: 0, terms: [], mode: 'all' };
-  if (rest.text?.trim() || hasFilter) {
-    const wide = numbers.length || tagged ? 200 : limit;
-    base = await rankCorpus(db, { ...rest, limit: Math.max(limit, wide) }, tokenize);
-  }
+  const base = await ranking;
   let ranked = base.ranked;
   let baseTotal = base.total;
   if (tagged) {
@@ -388,7 +420,7 @@ export async function findArticles(db: PolicyDB, query: FindQuery, tokenize: Tok
       batch.forEach((h, i) => {
         const a = records[i];
         const hay = a ? `${foldForFind(a.text)}\u0001${articleHaystack(a)}` : '';
-        if (numbers.every((n) => containsWhole(hay, n)) || via.has(h.id)) keep.add(h.id);
+        if (numbers.every((n) => containsWhole(hay, n)) || bitsOf(h.id)) keep.add(h.id);
       });
       checked += batch.length;
     }
@@ -400,39 +432,40 @@ export async function findArticles(db: PolicyDB, query: FindQuery, tokenize: Tok
   }
 
   // Articles matched by what the reader wrote or by their number, under the same filters.
-  let extraIds = [...via.keys()];
-  if (tagged) extraIds = extraIds.filter((id) => tagged.has(id));
-  // A tag alone lists every article carrying it.
-  if (tagged && !needles.length) extraIds = [...tagged];
+  const rows = titles?.rows ?? [];
+  let extraRows = viaRows;
+  if (tagged) extraRows = extraRows.filter((row) => tagged.has((rows[row] as FoldedTitle).id));
+  // A tag alone lists every article carrying it (that is still there).
+  if (tagged && !needles.length) extraRows = [...tagged].flatMap((id) => titles?.rowOf.get(id) ?? []);
   if (hasFilter) {
-    const allowed = await passesFilters(db, extraIds, rest);
-    extraIds = extraIds.filter((id) => allowed.has(id));
+    const allowed = await passesFilters(db, extraRows.map((row) => (rows[row] as FoldedTitle).id), rest);
+    extraRows = extraRows.filter((row) => allowed.has((rows[row] as FoldedTitle).id));
   }
 
-  const inBase = new Set(ranked.map((h) => h.id));
-  // Every article matched by title alone can be hundreds: they are counted, and only those the
+  // Every article matched by title alone can be thousands: they are counted, and only those the
   // page of results shows are read, from their summaries (title and number, no text).
-  const existing = (await titlesOf(db)).ids;
-  const missing = extraIds.filter((id) => !inBase.has(id) && existing.has(id));
+  const inBase = new Set(ranked.flatMap((h) => titles?.rowOf.get(h.id) ?? []));
+  const missing = extraRows.filter((row) => !inBase.has(row));
   // A document number the reader typed is the article they want; then what they wrote themselves.
-  const rank = (ways: ReadonlySet<FoundVia> | undefined) => (!ways ? 2 : ways.has('docNumber') ? 0 : ways.size > (ways.has('title') ? 1 : 0) ? 1 : 2);
+  const rank = (bits: number) => (bits & VIA_BIT.docNumber ? 0 : bits & ~VIA_BIT.title ? 1 : 2);
   // The first `limit` of the ranked then the rest, by rank, each rank in that order: a common
   // word's thousands of title matches are counted, not sorted.
   const byRank: { base: RankedHit | null; id: string }[][] = [[], [], []];
-  const file = (base: RankedHit | null, id: string) => {
-    const bucket = byRank[rank(via.get(id))] as { base: RankedHit | null; id: string }[];
-    if (bucket.length < limit) bucket.push({ base, id });
+  const file = (base: RankedHit | null, bits: number, id: () => string) => {
+    const bucket = byRank[rank(bits)] as { base: RankedHit | null; id: string }[];
+    if (bucket.length < limit) bucket.push({ base, id: id() });
   };
-  for (const h of ranked) file(h, h.id);
-  for (const id of missing) file(null, id);
+  for (const h of ranked) file(h, bitsOf(h.id), () => h.id);
+  for (const row of missing) file(null, viaOf[row] as number, () => (rows[row] as FoldedTitle).id);
   const order = byRank.flat().slice(0, limit);
-  const baseShown = new Map((await hitsFor(db, order.flatMap((o) => (o.base ? [o.base] : [])), base.terms)).map((h): [string, FoundHit] => [h.article.id, h]));
-  for (const [id, hit] of baseShown) {
-    const v = via.get(id);
-    if (v) hit.via = [...v];
-  }
   const shown = order.filter((o) => !o.base).map((o) => o.id);
-  const records = new Map((await db.summaries.bulkGet(shown)).flatMap((a) => (a ? [[a.id, a] as const] : [])));
+  const [read, summaries] = await Promise.all([hitsFor(db, order.flatMap((o) => (o.base ? [o.base] : [])), base.terms), db.summaries.bulkGet(shown)]);
+  const baseShown = new Map(read.map((h): [string, FoundHit] => [h.article.id, h]));
+  for (const [id, hit] of baseShown) {
+    const bits = bitsOf(id);
+    if (bits) hit.via = viaList(bits);
+  }
+  const records = new Map(summaries.flatMap((a) => (a ? [[a.id, a] as const] : [])));
   const hits: FoundHit[] = order.flatMap((o) => {
     if (o.base) {
       const hit = baseShown.get(o.id);
@@ -440,7 +473,7 @@ export async function findArticles(db: PolicyDB, query: FindQuery, tokenize: Tok
     }
     const a = records.get(o.id);
     if (!a) return [];
-    const ways = [...(via.get(a.id) ?? [])];
+    const ways = viaList(bitsOf(a.id));
     // The snippet shows where it matched: the document number or title, else the note or tag.
     const notes = annotations.filter((n) => n.articleId === a.id && !n.dismissed).map((n) => [n.note, n.tags.join('、'), n.origin === 'manual' ? n.text : ''].filter(Boolean).join(' · ')).filter(Boolean);
     const source = ways.includes('docNumber') ? `${a.docNumber ?? ''} ${a.title}` : ways.includes('title') || !notes.length ? a.title : notes.join(' ｜ ');
@@ -450,7 +483,7 @@ export async function findArticles(db: PolicyDB, query: FindQuery, tokenize: Tok
   });
   // One the text index matched further down is in baseTotal already (with a tag, baseTotal counts
   // only the tagged among the ranked it read, so it is not).
-  const total = baseTotal + (tagged ? missing.length : missing.filter((id) => !base.matches?.(id)).length);
+  const total = baseTotal + (tagged ? missing.length : missing.filter((row) => !base.matches?.((rows[row] as FoldedTitle).id)).length);
   const mode: SearchResults['mode'] = !rest.text?.trim() ? 'filter' : ranked.length === 0 && missing.length ? 'all' : base.mode;
   return { hits, total, terms: base.terms, mode };
 }
