@@ -51,11 +51,11 @@ describe('IndicatorView', () => {
     ];
     const onCsv = vi.fn();
     const el = mount(<IndicatorView groups={[{ key: '专精特新企业', wordings: ['专精特新中小企业'], articles: 3, targets: 3, regions: 3 }]} t={t} loadRows={async () => rows} onCsv={onCsv} onOpenArticle={() => undefined} />);
-    await flush();
-    await flush();
-    expect(inert(el)).toBe(true);
     const regions = () => [...el.querySelectorAll('[data-testid=indicator-rows] tbody tr')].map((r) => r.querySelector('td')!.textContent);
-    expect(regions()).toEqual(['湖南', '山东', '山西']);
+    // The rows arrive after an asynchronous load: waited for, not counted in timer turns (a busy
+    // CI machine needed more than two).
+    await vi.waitFor(() => expect(regions()).toEqual(['湖南', '山东', '山西']));
+    expect(inert(el)).toBe(true);
     el.querySelector<HTMLButtonElement>('button[data-sort=number]')!.click();
     await flush();
     expect(regions()).toEqual(['山西', '山东', '湖南']);
