@@ -211,7 +211,8 @@ export async function benchCorpus(extensionDir: string, tmp: string): Promise<Se
         wf('search, worker stopped, asked at once (worker start + jieba + IndexedDB open + query)', w.coldSearch),
         wf('dashboard opened on a stopped worker → its article list shown', w.dashboardList.filter(Number.isFinite), w.dashboardList.some((x) => !Number.isFinite(x)) ? 'not shown within 180 s in some runs' : undefined),
         wf('search, first query from that dashboard once its list is shown (or after 180 s) — goal ≤ 100 ms at 10k', w.dashboardFirst),
-        wf('search, repeated query', w.warmSearch),
+        wf('search, the next queries once the worker runs (each new to it: its postings read) — goal ≤ 20 ms', w.warmSearch),
+        wf('search, the same queries asked again — goal ≤ 20 ms', w.againSearch),
         wf('popup comparison, worker stopped (worker start + jieba + open + comparison)', w.coldSummary),
         wf('popup comparison, worker warm', w.warmSummary, `p95 ${p95(w.warmSummary).toFixed(0)} ms`),
       );
@@ -234,6 +235,7 @@ interface WorkerTimes {
   dashboardList: number[];
   dashboardFirst: number[];
   warmSearch: number[];
+  againSearch: number[];
   coldSummary: number[];
   warmSummary: number[];
 }
@@ -245,13 +247,15 @@ async function throughWorker(session: { context: import('playwright-core').Brows
     await cdp.send('ServiceWorker.stopAllWorkers');
     await page.waitForTimeout(300);
   };
-  const out: WorkerTimes = { coldSearch: [], dashboardList: [], dashboardFirst: [], warmSearch: [], coldSummary: [], warmSummary: [] };
+  const out: WorkerTimes = { coldSearch: [], dashboardList: [], dashboardFirst: [], warmSearch: [], againSearch: [], coldSummary: [], warmSummary: [] };
   // Requests from an extension page first; the dashboard last, since a dashboard that lists a
   // large library keeps the worker busy after its tab is closed (the worker is stopped after it).
   for (let r = 0; r < 3; r++) {
     await stop();
     out.coldSearch.push(await ask(page, { type: 'searchCorpus', query: { text: QUERIES[r % QUERIES.length] } }));
+    // Each query the first time this worker is asked it (its postings read from IndexedDB), then again.
     for (const text of QUERIES) out.warmSearch.push(await ask(page, { type: 'searchCorpus', query: { text } }));
+    for (const text of QUERIES) out.againSearch.push(await ask(page, { type: 'searchCorpus', query: { text } }));
     await stop();
     out.coldSummary.push(await ask(page, { type: 'summarizeAgainstCorpus', page: generateArticle(PROBE_BASE + 500 + r), today: TODAY }));
   }
