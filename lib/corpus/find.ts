@@ -47,14 +47,13 @@ const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '
  */
 export function containsWhole(haystack: string, needle: string): boolean {
   if (!needle) return true;
-  const first = isDigit(needle[0]);
-  const last = isDigit(needle[needle.length - 1]);
-  for (let i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) {
-    if (first && isDigit(haystack[i - 1])) continue;
-    if (last && isDigit(haystack[i + needle.length])) continue;
-    return true;
-  }
+  for (let i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) if (wholeAt(haystack, needle, i)) return true;
   return false;
+}
+
+/** Whether the needle found at `i` stands whole there: no digit continues a number it starts or ends with. */
+function wholeAt(haystack: string, needle: string, i: number): boolean {
+  return !(isDigit(needle[0]) && isDigit(haystack[i - 1])) && !(isDigit(needle[needle.length - 1]) && isDigit(haystack[i + needle.length]));
 }
 
 /** Needles with a figure in them: the text index splits those, so they are checked whole here. */
@@ -116,8 +115,7 @@ interface FoldedTitle {
 /** Every article's folded title, and the ids of the articles there are. */
 interface FoldedTitles {
   rows: FoldedTitle[];
-  ids: ReadonlySet<string>;
-  /** Row of each id, so an article found by what the reader wrote is checked where its title is. */
+  /** Row of each id: which articles there are, and where an article found by what the reader wrote is. */
   rowOf: ReadonlyMap<string, number>;
   /**
    * The titles, and the document numbers, each joined into one string with where each row starts:
@@ -150,21 +148,13 @@ function joinFields(values: readonly string[]): JoinedFields {
  */
 function markWhole(fields: JoinedFields, needle: string, marks: Uint8Array, bit: number): void {
   const { joined, starts } = fields;
-  const first = isDigit(needle[0]);
-  const last = isDigit(needle[needle.length - 1]);
+  // Matches come in order, so the row they fall in only moves forward.
+  let row = 0;
   for (let i = joined.indexOf(needle); i >= 0; i = joined.indexOf(needle, i + 1)) {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= i) lo = mid;
-      else hi = mid - 1;
-    }
-    const end = lo + 1 < starts.length ? (starts[lo + 1] as number) - 1 : joined.length;
-    if (i + needle.length > end) continue;
-    if (first && isDigit(joined[i - 1])) continue;
-    if (last && isDigit(joined[i + needle.length])) continue;
-    marks[lo] = (marks[lo] as number) | bit;
+    while (row + 1 < starts.length && (starts[row + 1] as number) <= i) row++;
+    const end = row + 1 < starts.length ? (starts[row + 1] as number) - 1 : joined.length;
+    if (i + needle.length > end || !wholeAt(joined, needle, i)) continue;
+    marks[row] = (marks[row] as number) | bit;
     // This row is marked: go on from the next one's start.
     i = end;
   }
@@ -204,7 +194,6 @@ function titlesOf(db: PolicyDB): Promise<FoldedTitles> {
     const folded = all.map((a) => ({ id: a.id, title: foldForFind(a.title), docNumber: a.docNumber ? foldForFind(a.docNumber) : '' }));
     return {
       rows: folded,
-      ids: new Set(folded.map((a) => a.id)),
       rowOf: new Map(folded.map((a, i) => [a.id, i])),
       titles: joinFields(folded.map((a) => a.title)),
       docNumbers: joinFields(folded.map((a) => a.docNumber)),
@@ -284,8 +273,8 @@ export type FindQuery = SearchQuery & { tag?: string };
 
 /** The filters of a query other than its text, checked on index rows (region, program, type, year). */
 async function passesFilters(db: PolicyDB, ids: readonly string[], q: FindQuery): Promise<Set<string>> {
-  if (!q.region?.trim() && !q.program?.trim() && !q.type && q.deadlineYear === undefined) return new Set(ids);
-  // Few ids (matches in what the reader wrote): their facts are read one article at a time.
+  // Asked only with a filter (findArticles' hasFilter). Few ids (matches in what the reader
+  // wrote): their facts are read one article at a time.
   const rows = await Promise.all(ids.map((id) => indexedFacts(db, id)));
   const articles = q.region?.trim() ? await db.articles.bulkGet([...ids]) : [];
   const region = regionKey(q.region);
