@@ -7,6 +7,15 @@ import { SHORTCUTS } from './lib/page/keys';
 // background's IIFE build Vite would inline that as 4 MB of base64 and cost every worker start
 // 250–400 ms, so the .wasm ships as a file and the background passes its URL to init().
 const JIEBA_WASM = 'node_modules/jieba-wasm/pkg/web/jieba_rs_wasm_bg.wasm';
+const jiebaWasmAsFile = {
+  name: 'policylens:jieba-wasm-as-file',
+  enforce: 'pre' as const,
+  transform(code: string, id: string) {
+    if (id.includes('jieba-wasm/pkg/web/jieba_rs_wasm.js'))
+      return code.replace("new URL('jieba_rs_wasm_bg.wasm', import.meta.url)", 'undefined');
+    return undefined;
+  },
+};
 
 /**
  * The oldest Firefox the add-on installs in: 140 (the ESR line before 153), the first with
@@ -91,16 +100,11 @@ export default defineConfig({
         { find: /^wxt\/utils\/content-script-context$/, replacement: resolve('lib/ext/content-lifecycle.ts') },
       ],
     },
+    // The dashboard's search box cuts its queries in a worker of its own (lib/ext/query-cutter.ts),
+    // which loads jieba like the background: the .wasm as a file.
+    worker: { format: 'es' as const, plugins: () => [jiebaWasmAsFile] },
     plugins: [
-      {
-        name: 'policylens:jieba-wasm-as-file',
-        enforce: 'pre' as const,
-        transform(code: string, id: string) {
-          if (id.includes('jieba-wasm/pkg/web/jieba_rs_wasm.js'))
-            return code.replace("new URL('jieba_rs_wasm_bg.wasm', import.meta.url)", 'undefined');
-          return undefined;
-        },
-      },
+      jiebaWasmAsFile,
       {
         // The lexicon's explanations (`about`) are for the people who edit the word lists and for
         // `policylens rules`; the extension only matches the words. Left in, they would be a

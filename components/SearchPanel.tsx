@@ -22,6 +22,8 @@ export interface SearchPanelProps {
   tags?: readonly string[];
   limit?: number;
   t?: Translate;
+  /** The pointer or focus reached the filters: the moment to ask for their choices. */
+  onFiltersWanted?: () => void;
 }
 
 /** The snippet as text pieces, matches as <mark>; ranges come from the search, clamped here. */
@@ -60,7 +62,7 @@ function Hit({ hit, onOpen, t }: { hit: FoundHit; onOpen: (id: string) => void; 
   );
 }
 
-export default function SearchPanel({ onSearch, onOpenArticle, regions, programs, years, tags, limit, t = zhTranslate }: SearchPanelProps) {
+export default function SearchPanel({ onSearch, onOpenArticle, regions, programs, years, tags, limit, t = zhTranslate, onFiltersWanted }: SearchPanelProps) {
   const [text, setText] = useState('');
   const [region, setRegion] = useState('');
   const [program, setProgram] = useState('');
@@ -109,7 +111,7 @@ export default function SearchPanel({ onSearch, onOpenArticle, regions, programs
       <form role="search" onSubmit={submit}>
         <input type="search" name="q" value={text} placeholder={t('search.placeholder')} aria-label={t('search.search')} maxLength={500} onInput={input(setText)} />
         <button type="submit" disabled={status === 'searching'}>{t('search.search')}</button>
-        <div class="filters">
+        <div class="filters" data-testid="search-filters" onPointerEnter={onFiltersWanted} onFocusIn={onFiltersWanted}>
           <label>
             {t('search.region')}{' '}
             {regions ? (

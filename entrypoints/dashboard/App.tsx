@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { askBackground } from '../../lib/ext/rpc';
+import { withTerms } from '../../lib/ext/query-cutter';
 import { downloadFile } from '../../lib/ext/download';
 import { downloadBackup, importBackupFile } from '../../lib/ext/library-file';
 import type { Locale, Translate } from '../../lib/i18n';
@@ -60,7 +61,10 @@ function askPersist(): Promise<boolean | null> {
   return persistAsked;
 }
 
-export default function App({ t, locale }: { t: Translate; locale: Locale }) {
+/** The query's words cut in the dashboard's own worker (lib/ext/query-cutter.ts); null: let the background cut. */
+type CutQuery = (text: string) => Promise<string[] | null>;
+
+export default function App({ t, locale, cutQuery }: { t: Translate; locale: Locale; cutQuery?: CutQuery }) {
   /** The rows fetched so far (pages appended by 更多), and the counts of the last page asked for. */
   const [list, setList] = useState<(Omit<LibraryPage, 'articles'> & { articles: ArticleSummary[] }) | null>(null);
   const articles = list?.articles ?? null;
@@ -126,16 +130,18 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
       fail(e);
     }
     if (choicesWanted.current) void loadChoices();
+    if (tagsWanted.current) void loadTags();
     if (catalogWanted.current) void loadCatalog();
     void refreshStorage();
     // Whose highlight is whose in an article: the team's display names (none without sync).
     void askBackground({ type: 'getTeam' }).then(onTeam).catch(() => undefined);
   }
   /**
-   * The filters' choices (programs, deadline years) and the search's tags: each reads every
-   * program, deadline or annotation of the library, so they are asked for when first needed (the
-   * search, the pointer or focus reaching the filters), not on every open; and as choices, not as
-   * the catalog, which at 50k articles is larger than a message may be.
+   * The filters' choices (programs, deadline years) read every program and deadline of the
+   * library (seconds at 10k articles), so they are asked for when first needed: the pointer or
+   * focus reaching the table's or the search's filters, not on every open, and not when the search
+   * opens, whose first query would wait behind them. As choices, not as the catalog, which at 50k
+   * articles is larger than a message may be.
    */
   const choicesWanted = useRef(false);
   function wantChoices() {
@@ -143,9 +149,17 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
     choicesWanted.current = true;
     void loadChoices();
   }
+  /** The search's tag choices, from the reader's own annotations only (few): asked when the search opens. */
+  const tagsWanted = useRef(false);
+  function wantTags() {
+    if (tagsWanted.current) return;
+    tagsWanted.current = true;
+    void loadTags();
+  }
+  function loadTags() {
+    return askBackground({ type: 'listHighlights', query: { limit: 1 } }).then((l) => setTags(l.tags.map((x) => x.tag))).catch(() => undefined);
+  }
   async function loadChoices() {
-    // The search's tag choices: every tag of the library, which means every annotation read.
-    void askBackground({ type: 'listHighlights', query: { limit: 1 } }).then((l) => setTags(l.tags.map((x) => x.tag))).catch(() => undefined);
     try {
       setFilterOptions(await askBackground({ type: 'libraryChoices' }));
     } catch (e) {
@@ -222,7 +236,7 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
 
   useEffect(() => {
     if (view === 'programs' || view === 'calendar') wantCatalog();
-    if (view === 'search') wantChoices();
+    if (view === 'search') wantTags();
   }, [view]);
 
   // A filter or an order is a new query in the background, from its first page.
@@ -521,7 +535,7 @@ export default function App({ t, locale }: { t: Translate; locale: Locale }) {
         {view === 'search' ? (
           <section>
             <h2>{t('dash.nav.search')}</h2>
-            <SearchPanel onSearch={(query) => askBackground({ type: 'searchCorpus', query })} onOpenArticle={open}
+            <SearchPanel onSearch={async (query) => askBackground({ type: 'searchCorpus', query: await withTerms(query, cutQuery) })} onOpenArticle={open} onFiltersWanted={wantChoices}
               regions={choices.regions} programs={choices.programs.map((p) => p.name)} years={choices.years} tags={tags}
               t={t} />
           </section>

@@ -3,7 +3,7 @@ import type { BackgroundReplies, BackgroundRequest } from '../messages';
 import type { ExportedFile, PageCapture } from '../types';
 import { readPage } from '../detect/page-reading';
 import {
-  deleteArticle, findArticleByUrl, getArticleByUrl, libraryChoices, listArticles, markForIndexing, saveArticle,
+  deleteArticle, findArticleByUrl, getArticleByUrl, libraryChoices, listArticles, markForIndexing, needsIndexing, saveArticle,
   summarizeAgainstCorpus, updateAnnotation, deleteAnnotation, type Tokenize,
 } from '../corpus';
 import type { ExportFile, ExportFormat, ExportItem } from '../export';
@@ -257,12 +257,9 @@ export function createBackgroundService(deps: ServiceDeps) {
         return packFile(await (await exporters()).buildExport(r.format as ExportFormat, [item], { now: now() }));
       }
       case 'listArticles': {
-        const page = await listArticles(db, r.query);
-        // The dashboard opens with this request and its search needs jieba, whose WASM takes a few
-        // hundred ms to compile and load: start that once the first rows are on their way, so
-        // they do not wait behind it on the worker's one thread.
-        void deps.tokenizer().catch(() => undefined);
-        return page;
+        // The dashboard opens with this request. Its search box cuts queries in its own worker
+        // (lib/ext/query-cutter.ts), so jieba is not loaded here.
+        return listArticles(db, r.query);
       }
       case 'getArticle': {
         const article = await db.articles.get(r.id);
@@ -270,8 +267,11 @@ export function createBackgroundService(deps: ServiceDeps) {
         return { article, annotations: await db.annotations.where('articleId').equals(r.id).toArray() };
       }
       case 'searchCorpus': {
-        // The text index with notes, tags and document numbers beside it (lib/corpus/find.ts).
-        return findArticles(db, r.query, await deps.tokenizer());
+        // The text index with notes, tags and document numbers beside it (lib/corpus/find.ts). A
+        // query that brings its words needs jieba here only for articles waiting to be indexed:
+        // building its dictionary would hold this thread ~0.4 s.
+        const cutHere = !r.query.terms || (await needsIndexing(db));
+        return findArticles(db, r.query, cutHere ? await deps.tokenizer() : null);
       }
       case 'listHighlights':
         return listHighlights(db, r.query);

@@ -295,9 +295,10 @@ async function passesFilters(db: PolicyDB, ids: readonly string[], q: FindQuery)
  * The dashboard's search: the text index (lib/corpus/search.ts) for the article text, this
  * module for everything the reader wrote and for document numbers. Hits matched by document
  * number come first, then those matched in the reader's notes, tags or highlights, then the text
- * index's ranking. A `tag` keeps articles with an annotation carrying it.
+ * index's ranking. A `tag` keeps articles with an annotation carrying it. `tokenize` as for
+ * rankCorpus: null when the query brings its terms and nothing waits to be indexed.
  */
-export async function findArticles(db: PolicyDB, query: FindQuery, tokenize: Tokenize): Promise<FoundResults> {
+export async function findArticles(db: PolicyDB, query: FindQuery, tokenize: Tokenize | null): Promise<FoundResults> {
   const { tag: rawTag, ...rest } = query;
   const tag = rawTag?.trim();
   const limit = rest.limit ?? 20;

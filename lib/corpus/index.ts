@@ -1,5 +1,5 @@
 /** The saved corpus: saving, indexing, comparison and search. Import from here. */
-export { saveArticle, deleteArticle, updateAnnotation, deleteAnnotation, markForIndexing, getArticleByUrl, findArticleByUrl, indexPending, toSummary, factsOf, newId, CorpusInputError } from './store';
+export { saveArticle, deleteArticle, updateAnnotation, deleteAnnotation, markForIndexing, needsIndexing, getArticleByUrl, findArticleByUrl, indexPending, toSummary, factsOf, newId, CorpusInputError } from './store';
 export type { SaveInput, ManualAnnotationInput } from './store';
 export { summarizeAgainstCorpus } from './summary';
 export type { CorpusSummary, ArticleRef, ProgramSeen, RelatedArticle, TimelineItem, DriftItem, DriftOther, TargetFigure, SummaryOptions } from './summary';

@@ -17,6 +17,12 @@ export const searchQuerySchema = z.object({
   type: z.optional(z.enum(['target', 'deadline', 'program', 'support'])),
   deadlineYear: z.optional(z.number().check(z.int(), z.minimum(1949), z.maximum(2200))),
   limit: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(200))),
+  /**
+   * The text's words, when the asker has cut them with the corpus tokenizer already (the
+   * dashboard's search box does, in its own worker: lib/ext/query-cutter.ts). Used instead of
+   * cutting the text here; the text is still what titles, notes and snippets are matched on.
+   */
+  terms: z.optional(z.array(z.string().check(z.maxLength(500))).check(z.maxLength(1000))),
 });
 export type SearchQuery = z.infer<typeof searchQuerySchema>;
 
@@ -151,8 +157,12 @@ export async function searchCorpus(db: PolicyDB, query: SearchQuery, tokenize: T
   return { hits: await hitsFor(db, ranked, rest.terms), ...rest };
 }
 
-/** searchCorpus without reading the hits: the first `limit` ranked, to be read with hitsFor. */
-export async function rankCorpus(db: PolicyDB, query: SearchQuery, tokenize: Tokenize): Promise<RankedResults> {
+/**
+ * searchCorpus without reading the hits: the first `limit` ranked, to be read with hitsFor.
+ * `tokenize` null: the query brings its `terms` and no article waits to be indexed (the caller has
+ * checked with needsIndexing), so nothing here needs jieba.
+ */
+export async function rankCorpus(db: PolicyDB, query: SearchQuery, tokenize: Tokenize | null): Promise<RankedResults> {
   const parsed = searchQuerySchema.safeParse(query);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
@@ -160,13 +170,15 @@ export async function rankCorpus(db: PolicyDB, query: SearchQuery, tokenize: Tok
   }
   const q = parsed.data;
   const limit = q.limit ?? 20;
-  await indexPending(db, tokenize);
+  const words = q.text?.trim() ? q.terms ?? tokenize?.(q.text) : [];
+  if (!words) throw new Error('search: the text has no terms and there is no tokenizer to cut it');
+  if (tokenize) await indexPending(db, tokenize);
 
   const stats = await corpusStats(db);
   const docs = await docTable(db, stats);
   const allowed = await filterNums(db, q, stats, docs);
   // Fact terms are the filters' business: a query cannot name one.
-  const terms = q.text?.trim() ? [...new Set(tokenize(q.text))].filter((t) => !t.startsWith(FACT)) : [];
+  const terms = [...new Set(words)].filter((t) => !t.startsWith(FACT));
 
   if (!q.text?.trim()) {
     if (!allowed) throw new CorpusInputError('empty search: give a text or at least one filter');

@@ -627,6 +627,11 @@ export async function getArticleByUrl(db: PolicyDB, url: string): Promise<Articl
   return a ? toSummary(a) : null;
 }
 
+/** Whether any article waits for indexPending (saved without a tokenizer, or from schema v1). */
+export async function needsIndexing(db: PolicyDB): Promise<boolean> {
+  return (await db.articles.where('needsIndex').equals(1).limit(1).primaryKeys()).length > 0;
+}
+
 /**
  * Index articles saved without a tokenizer or carried over from schema v1, a batch per
  * transaction so a large backlog never holds one long transaction. Returns how many were indexed.

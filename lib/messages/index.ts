@@ -142,6 +142,8 @@ export const searchQuerySchema = z.object({
   limit: z.optional(count(500)),
   /** Articles with an annotation carrying this tag (lib/corpus/find.ts). */
   tag: z.optional(str(100)),
+  /** The text's words as the search box's own jieba cut them (lib/ext/query-cutter.ts). */
+  terms: z.optional(list(str(500), 1000)),
 });
 
 const annotationKind = z.enum(['target', 'deadline', 'program', 'support', 'highlight']);

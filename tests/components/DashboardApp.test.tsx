@@ -32,6 +32,8 @@ vi.mock('../../lib/ext/rpc', () => ({
         return { programs: [{ key: 'k1', name: '银发经济行动方案' }], years: [2026] };
       case 'listHighlights':
         return { rows: [], total: 0, tags: [] };
+      case 'searchCorpus':
+        return { hits: [], total: 0, terms: r.query.terms ?? [], mode: 'all' };
       case 'deadlineCalendar':
         return { today: r.today, horizon: r.today, items: [], undated: [], counts: { soon: 0, overdue: 0, later: 0 } };
       case 'getArticle':
@@ -119,6 +121,36 @@ describe('dashboard page', () => {
     const options = [...root.querySelectorAll('[data-testid=filters] option')].map((o) => o.textContent);
     expect(options).toContain('银发经济行动方案');
     expect(options).toContain('2026');
+  });
+
+  it('searches with the words its own cutter made, and asks for the filter choices only when the search\'s filters are reached', async () => {
+    const cut = vi.fn(async (text: string) => (text === '银发经济' ? ['银发', '经济'] : null));
+    await act(async () => render(<DashboardApp t={makeTranslate('zh-CN')} locale="zh-CN" cutQuery={cut} />, root));
+    await settle();
+    await act(async () => q('[data-testid=nav-search]')!.click());
+    await settle();
+    const asked = () => calls.map((c) => c.type);
+    // The tags come from the reader's own annotations; the choices read the whole library and would hold up the first query.
+    expect(asked()).toContain('listHighlights');
+    expect(asked()).not.toContain('libraryChoices');
+    const search = async (text: string) => {
+      const box = q('input[name=q]') as HTMLInputElement;
+      await act(async () => {
+        box.value = text;
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      await act(async () => q('form[role=search] button[type=submit]')!.click());
+      await settle();
+      return calls.filter((c) => c.type === 'searchCorpus').at(-1) as Extract<BackgroundRequest, { type: 'searchCorpus' }>;
+    };
+    expect((await search('银发经济')).query).toEqual({ text: '银发经济', terms: ['银发', '经济'] });
+    // The cutter had no words for it: the background cuts the text.
+    expect((await search('养老')).query).toEqual({ text: '养老' });
+    expect(asked()).not.toContain('libraryChoices');
+    await act(async () => { q('[data-testid=search-filters]')!.dispatchEvent(new Event('pointerenter')); });
+    await settle();
+    expect(asked()).toContain('libraryChoices');
+    expect([...root.querySelectorAll('[data-testid=search-filters] option')].map((o) => o.textContent)).toContain('银发经济行动方案');
   });
 
   it('shows the busy bar only for a wait longer than a second, and downloads the export', async () => {

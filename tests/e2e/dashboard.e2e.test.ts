@@ -92,6 +92,8 @@ describe('dashboard', () => {
     const hits = dash.locator('.search-hit');
     await expect.poll(() => hits.count()).toBe(1);
     expect(await hits.first().textContent()).toContain(silverTitle);
+    // The query's words came from the dashboard's own jieba worker (lib/ext/query-cutter.ts).
+    expect(await dash.evaluate(() => document.documentElement.dataset.queryCutter)).toBe('ready');
 
     // Detail from the search hit, a note, and a reload: the note is still there.
     await hits.first().locator('button').first().click();

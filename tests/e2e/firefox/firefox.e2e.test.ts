@@ -57,6 +57,8 @@ const REAL_OTHER = ['gov-jx-tongji-gongbao-2022', 'sohu-nba-bulunsen-guzhe', 'tw
 const SAVED = 'policy-gov-cn-ucap';
 const MANUAL_PAGE = 'policy-e2e-related-midterm';
 const PHRASE = '强化招商引资和要素保障';
+/** Words in the saved page's text, not in its title: found through the text index. */
+const SEARCH_WORDS = '老年助餐服务';
 
 const samples = new Map(fixturePages().map((p) => [p.slug, p]));
 
@@ -271,6 +273,17 @@ describe("Firefox ESR: a reader's path through one profile", () => {
     const doc = JSON.parse(jsonld.bytes.toString('utf8'));
     expect(JSON.stringify(doc['@context']), `${B}: JSON-LD context`).toContain(POLICYLENS_NS);
     expect(doc.total, `${B}: JSON-LD annotations`).toBe(annotations);
+
+    // The search box cuts its query in a worker of the dashboard's own (lib/ext/query-cutter.ts),
+    // a module worker loading jieba's .wasm: typed into, it finds the saved article by its text.
+    await clickOn(dash, '[data-testid=nav-search]');
+    await dash.waitForSelector('input[name=q]');
+    await dash.type('input[name=q]', SEARCH_WORDS);
+    await clickOn(dash, 'form[role=search] button[type=submit]');
+    await dash.waitForSelector('[data-testid=search-results] .search-hit', { timeout: 20_000 });
+    const found = await dash.$$eval('.search-hit > button', (bs) => bs.map((b) => b.textContent ?? ''));
+    expect(found, `${B}: search hits`).toContain(samples.get(SAVED)!.expected.title!);
+    expect(await dash.evaluate(() => document.documentElement.dataset.queryCutter), `${B}: the search box's worker answered`).toBe('ready');
     await dash.close();
   });
 

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createBackgroundService } from '../../../lib/background/service';
 import { backgroundRequestSchema, parseRequest } from '../../../lib/messages';
 import { nodeTokenizer } from '../../../lib/corpus/node';
+import { markForIndexing } from '../../../lib/corpus';
 import { SHANXI_2023, SHANXI_TRAD, closeAll, freshDb } from '../corpus/helpers';
 
 afterEach(closeAll);
@@ -45,5 +46,31 @@ describe('dashboard requests', () => {
     expect(await svc.handle(request as never, page)).toEqual({ restored: true, id });
     expect((await svc.handle({ type: 'listArticles' }, page)).articles.map((a) => a.id)).toEqual([id]);
     expect(() => parse({ type: 'restoreArticle', article: 'x', annotations: [] })).toThrow(/invalid message: article/);
+  });
+
+  it('searches with the words the search box cut, loading jieba only for articles waiting to be indexed', async () => {
+    const db = freshDb();
+    const tokenize = nodeTokenizer();
+    let loads = 0;
+    const svc = createBackgroundService({ db: () => db, tokenizer: async () => (loads++, tokenize), setBadge: () => undefined, now: () => new Date('2023-11-01T08:00:00Z') });
+    const { id } = await svc.handle(parse({ type: 'saveArticle', page: SHANXI_2023 }) as never, page) as { id: string };
+    const text = '专精特新 示范企业';
+    const cut = tokenize(text);
+    loads = 0;
+    const withWords = await svc.handle(parse({ type: 'searchCorpus', query: { text, terms: cut } }) as never, page) as { hits: { article: { id: string } }[]; terms: string[] };
+    expect(loads).toBe(0);
+    const withoutWords = await svc.handle(parse({ type: 'searchCorpus', query: { text } }) as never, page) as typeof withWords;
+    expect(loads).toBe(1);
+    expect(withWords.hits.map((h) => h.article.id)).toEqual([id]);
+    expect(withWords).toEqual(withoutWords);
+
+    // An article waiting for the index (as after an import) is indexed before the search: jieba is loaded for it.
+    const second = await svc.handle(parse({ type: 'saveArticle', page: SHANXI_TRAD }) as never, page) as { id: string };
+    await markForIndexing(db, [second.id]);
+    loads = 0;
+    const found = await svc.handle(parse({ type: 'searchCorpus', query: { text, terms: cut } }) as never, page) as typeof withWords;
+    expect(loads).toBe(1);
+    expect(found.hits.map((h) => h.article.id).sort()).toEqual([id, second.id].sort());
+    expect(() => parse({ type: 'searchCorpus', query: { text, terms: [1] } })).toThrow(/invalid message: query.terms/);
   });
 });
