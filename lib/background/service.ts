@@ -18,7 +18,7 @@ import { compareSaved, earlierVersionsOf, indicatorGroupsOf, indicatorRowsOf } f
 import { addWatch, listWatches, markWatchesSeen, matchWatches, removeWatch, watchBadge, watchNews, watchSubject, type WatchMatch } from '../watch';
 import type { WatchRecord } from '../db/schema';
 import { onTablesWritten } from '../db/written';
-import { findArticles, listHighlights } from '../corpus/find';
+import { findArticles, listHighlights, readAheadForFind } from '../corpus/find';
 import type { PickedBlocks } from '../detect/general';
 
 /**
@@ -258,8 +258,11 @@ export function createBackgroundService(deps: ServiceDeps) {
       }
       case 'listArticles': {
         // The dashboard opens with this request. Its search box cuts queries in its own worker
-        // (lib/ext/query-cutter.ts), so jieba is not loaded here.
-        return listArticles(db, r.query);
+        // (lib/ext/query-cutter.ts), so jieba is not loaded here; what its first search reads
+        // besides its words is read ahead once the rows are on their way.
+        const listed = await listArticles(db, r.query);
+        void readAheadForFind(db).catch(() => undefined);
+        return listed;
       }
       case 'getArticle': {
         const article = await db.articles.get(r.id);

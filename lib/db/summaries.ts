@@ -27,6 +27,14 @@ export const SUMMARY_TABLE = 'summaries';
  */
 export const READER_TABLE = 'readerAnnotations';
 
+/**
+ * `foldedTitles` (schema v8): every summary's folded title and number in one row, built by the
+ * dashboard's search (lib/corpus/find.ts titlesOf). Any write to the articles drops it in the same
+ * transaction, so a row that is there is never older than the summaries.
+ */
+export const FOLDED_TITLES_TABLE = 'foldedTitles';
+export const FOLDED_TITLES_KEY = 'all';
+
 /** The reader's own: a manual highlight, or an engine annotation they wrote a note or tag on. */
 export function isReaders(a: Pick<AnnotationRecord, 'origin' | 'note' | 'tags'>): boolean {
   return a.origin === 'manual' || !!a.note?.trim() || (a.tags?.length ?? 0) > 0;
@@ -67,6 +75,7 @@ export const summaryMirror: Middleware<DBCore> = {
   name: 'policylens-summaries',
   create(down) {
     const hasTable = () => down.schema.tables.some((t) => t.name === SUMMARY_TABLE);
+    const hasTitles = () => down.schema.tables.some((t) => t.name === FOLDED_TITLES_TABLE);
     return {
       ...down,
       transaction(stores, mode, options) {
@@ -74,6 +83,7 @@ export const summaryMirror: Middleware<DBCore> = {
         if (mode !== 'readwrite' || !hasTable()) return down.transaction(stores, mode, options);
         const extra = [
           ...(stores.includes('articles') && !stores.includes(SUMMARY_TABLE) ? [SUMMARY_TABLE] : []),
+          ...(stores.includes('articles') && hasTitles() && !stores.includes(FOLDED_TITLES_TABLE) ? [FOLDED_TITLES_TABLE] : []),
           ...(stores.includes('annotations') && !stores.includes(READER_TABLE) ? [READER_TABLE] : []),
         ];
         return down.transaction(extra.length ? [...stores, ...extra] : stores, mode, options);
@@ -88,6 +98,8 @@ export const summaryMirror: Middleware<DBCore> = {
             if (isUpgrade(req.trans) || !hasTable()) return table.mutate(req);
             const res = await table.mutate(req);
             const summaries = down.table(SUMMARY_TABLE);
+            // Titles or numbers may have changed, or rows come or gone: the search builds the row again.
+            if (hasTitles()) await down.table(FOLDED_TITLES_TABLE).mutate({ type: 'delete', trans: req.trans, keys: [FOLDED_TITLES_KEY] });
             switch (req.type) {
               case 'add':
               case 'put': {

@@ -1,10 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { deleteArticle, saveArticle, updateAnnotation } from '../../../lib/corpus/store';
 import type { PolicyDB } from '../../../lib/db/schema';
 import { containsWhole, findArticles, foldForFind, listHighlights, queryNeedles } from '../../../lib/corpus/find';
 import { nodeTokenizer } from '../../../lib/corpus/node';
 import { describeSpan } from '../../../lib/anchor';
-import { SHANDONG, SHANXI_2023, SPORTS, capture, closeAll, freshDb } from './helpers';
+import { SHANDONG, SHANXI_2023, SPORTS, capture, closeAll, freshDb, opened } from './helpers';
 
 afterEach(closeAll);
 const tokenize = nodeTokenizer();
@@ -129,6 +129,41 @@ describe('article search over notes, tags and document numbers', () => {
     }
     await expect.poll(found, { timeout: 2000 }).toEqual([]);
     expect((await findArticles(db, { text: '国办发〔2024〕1号' }, tokenize)).hits.map((h) => h.article.id)).toEqual([ids.NOTICE_1]);
+  });
+
+  it('keeps the folded titles in the library for the next worker, and builds them again after any article write', async () => {
+    const { db, ids } = await library();
+    const reopen = () => {
+      // A worker started again: a new connection, nothing in memory.
+      const next = new (db.constructor as new (name: string) => PolicyDB)(db.name);
+      opened.push(next);
+      return next;
+    };
+    const byTitle = async (on: PolicyDB, text: string) => (await findArticles(on, { text }, tokenize)).hits.filter((h) => h.via?.includes('title') || h.article.title.includes(text)).map((h) => h.article.id);
+    await findArticles(db, { text: '行动方案' }, tokenize);
+    const kept = (await db.foldedTitles.toArray())[0]!;
+    expect(kept.ids.length).toBe(await db.summaries.count());
+    // What a new connection reads is that row, not the summaries: a title written into the row only is found.
+    const i = kept.ids.indexOf(ids.SPORTS!);
+    await db.foldedTitles.put({ ...kept, titles: kept.titles.map((t, k) => (k === i ? `${t} 只在保存的行里` : t)) });
+    expect(await byTitle(reopen(), '只在保存的行里')).toEqual([ids.SPORTS]);
+    // A save drops the row with it: the next worker folds the summaries again and finds the new title.
+    const later = capture('https://www.gov.cn/zhengce/content/2024/later.htm', '关于推进低空经济发展的若干措施。', { title: '低空经济若干措施速览' });
+    const { id } = await saveArticle(db, { page: later, tokenize, now: 1_900_000_000_000 });
+    expect(await db.foldedTitles.count()).toBe(0);
+    const next = reopen();
+    expect(await byTitle(next, '若干措施速览')).toEqual([id]);
+    expect(await byTitle(next, '只在保存的行里')).toEqual([]);
+    expect((await next.foldedTitles.toArray())[0]!.ids).toContain(id);
+  });
+
+  it('still searches when the folded titles cannot be kept (storage full)', async () => {
+    const { db, ids } = await library();
+    const put = vi.spyOn(db.foldedTitles, 'put').mockRejectedValue(new DOMException('quota', 'QuotaExceededError'));
+    const found = await findArticles(db, { text: '国办发〔2024〕11号' }, tokenize);
+    expect(found.hits.map((h) => h.article.id)).toEqual([ids.NOTICE_11]);
+    expect(put).toHaveBeenCalled();
+    expect(await db.foldedTitles.count()).toBe(0);
   });
 
   it('finds by title every article whose title holds the word, first row to last, and never a word across two titles', async () => {

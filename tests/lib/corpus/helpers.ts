@@ -4,7 +4,8 @@ import { PolicyDB } from '../../../lib/db/schema';
 import type { PageCapture } from '../../../lib/types';
 import type { DeadlineValue, ProgramValue, TargetValue } from '../../../lib/types';
 
-const opened: PolicyDB[] = [];
+/** Connections closeAll closes (a test may add its own). */
+export const opened: PolicyDB[] = [];
 
 export function freshDb(): PolicyDB {
   const db = new PolicyDB(`corpus-test-${opened.length}-${Math.random().toString(36).slice(2)}`);

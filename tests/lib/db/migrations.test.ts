@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { DB_VERSION, PolicyDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, upgradeToV2, upgradeToV3, upgradeToV4 } from '../../../lib/db/schema';
+import { DB_VERSION, PolicyDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, upgradeToV2, upgradeToV3, upgradeToV4, upgradeToV7 } from '../../../lib/db/schema';
 import { indexedFacts, indexedTerms, indexPending, saveArticle } from '../../../lib/corpus/store';
 import { FACT } from '../../../lib/corpus/postings';
 import { stampPending } from '../../../lib/sync/ledger';
 import { searchCorpus } from '../../../lib/corpus/search';
+import { findArticles, foldForFind } from '../../../lib/corpus/find';
 import { summarizeAgainstCorpus } from '../../../lib/corpus/summary';
 import { nodeTokenizer } from '../../../lib/corpus/node';
 import { capture, SHANDONG, SHANXI_2023, SHANXI_2024, SHANXI_TRAD, SPORTS } from '../corpus/helpers';
@@ -44,13 +45,14 @@ async function seedV1(name: string): Promise<void> {
 
 describe('migration v1 → v2 (and on to the current version)', () => {
   it('has a test for every version up to the current one', () => {
-    expect(DB_VERSION).toBe(7);
+    expect(DB_VERSION).toBe(8);
     expect(Object.keys(SCHEMA_V2)).toEqual(expect.arrayContaining(Object.keys(SCHEMA_V1)));
     expect(SCHEMA_V3).toEqual(SCHEMA_V2);
     expect(Object.keys(SCHEMA_V4)).toEqual(expect.arrayContaining(Object.keys(SCHEMA_V3)));
     expect(Object.keys(SCHEMA_V5)).toEqual(expect.arrayContaining(Object.keys(SCHEMA_V4)));
     expect(SCHEMA_V6).toEqual({ ...SCHEMA_V5, watches: SCHEMA_V6.watches });
     expect(SCHEMA_V7).toEqual({ ...SCHEMA_V6, summaries: SCHEMA_V7.summaries, readerAnnotations: SCHEMA_V7.readerAnnotations });
+    expect(SCHEMA_V8).toEqual({ ...SCHEMA_V7, foldedTitles: 'key' });
   });
 
   it('keeps every v1 row, folds region and agencies, counts annotations, and marks articles for indexing', async () => {
@@ -379,3 +381,42 @@ describe('migration v6 → v7', () => {
     db.close();
   });
 });
+
+describe('migration v7 → v8', () => {
+  it('keeps every v7 row and adds the folded titles empty; the search builds them, any article write drops them', async () => {
+    const name = freshName();
+    const direct = await seedUnpackedIndex(name, 3, nodeTokenizer());
+    direct.close();
+    await Dexie.delete(direct.name);
+    const v7 = new Dexie(name);
+    v7.version(3).stores(SCHEMA_V3);
+    v7.version(4).stores(SCHEMA_V4).upgrade((tx) => upgradeToV4(tx));
+    v7.version(5).stores(SCHEMA_V5);
+    v7.version(6).stores(SCHEMA_V6);
+    v7.version(7).stores(SCHEMA_V7).upgrade((tx) => upgradeToV7(tx));
+    await v7.open();
+    const tables = Object.keys(SCHEMA_V7);
+    const before = Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await v7.table(t).toArray()] as const)));
+    expect((before.summaries as unknown[]).length).toBe((before.articles as unknown[]).length);
+    v7.close();
+    const db = new PolicyDB(name);
+    await db.open();
+    expect(db.verno).toBe(DB_VERSION);
+    for (const t of tables) expect(await db.table(t).toArray()).toEqual(before[t]);
+    expect(await db.foldedTitles.count()).toBe(0);
+    const articles = before.articles as { id: string; title: string }[];
+    // Found by its title, which the search folded and kept. (The first search also indexes the
+    // article left waiting, a write to the articles, which drops what was built beside it.)
+    for (let i = 0; i < 2; i++) {
+      const found = await findArticles(db, { text: articles[0]!.title }, nodeTokenizer());
+      expect(found.hits.map((h) => h.article.id)).toContain(articles[0]!.id);
+    }
+    const kept = (await db.foldedTitles.toArray())[0]!;
+    expect(kept.ids).toEqual(articles.map((a) => a.id));
+    expect(kept.titles).toEqual(articles.map((a) => foldForFind(a.title)));
+    await db.articles.update(articles[1]!.id, { title: '全新的标题' });
+    expect(await db.foldedTitles.count()).toBe(0);
+    db.close();
+  });
+});
+

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { DB_VERSION, PolicyDB, SCHEMA_V7 } from '../../../lib/db/schema';
+import { DB_VERSION, PolicyDB, SCHEMA_V8 } from '../../../lib/db/schema';
 
 const names: string[] = [];
 function freshName(): string {
@@ -18,7 +18,7 @@ describe('schema (current version)', () => {
     const db = new PolicyDB(freshName());
     await db.open();
     expect(db.verno).toBe(DB_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(SCHEMA_V7).sort());
+    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(SCHEMA_V8).sort());
     const articleIndexes = db.articles.schema.indexes.map((i) => i.name).sort();
     expect(articleIndexes).toEqual(['agencies', 'canonicalUrl', 'contentHash', 'needsIndex', 'publishedAt', 'region', 'savedAt', 'savedBy', 'urls']);
     db.close();
