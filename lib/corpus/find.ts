@@ -1,5 +1,5 @@
 import type { AnnotationKind, AnnotationRecord, ArticleRecord, FoldedTitlesRecord, PolicyDB } from '../db/schema';
-import { FOLDED_TITLES_KEY, isReaders, type SummaryRecord } from '../db/summaries';
+import { FOLDED_TITLES_KEY, isReaders, listedSummary, type SummaryRecord } from '../db/summaries';
 import { foldText } from '../text/fold';
 import { madeBy } from '../view/team';
 import { programKey, regionKey } from './keys';
@@ -510,8 +510,7 @@ export async function findArticles(db: PolicyDB, query: FindQuery, tokenize: Tok
     const notes = annotations.filter((n) => n.articleId === a.id && !n.dismissed).map((n) => [n.note, n.tags.join('、'), n.origin === 'manual' ? n.text : ''].filter(Boolean).join(' · ')).filter(Boolean);
     const source = ways.includes('docNumber') ? `${a.docNumber ?? ''} ${a.title}` : ways.includes('title') || !notes.length ? a.title : notes.join(' ｜ ');
     const { snippet, highlights } = makeSnippet(source, needles);
-    const { docNumber: _number, ...summary } = a;
-    return [{ article: summary, score: 0, snippet, highlights, matchedTerms: [], via: ways }];
+    return [{ article: listedSummary(a), score: 0, snippet, highlights, matchedTerms: [], via: ways }];
   });
   // One the text index matched further down is in baseTotal already (with a tag, baseTotal counts
   // only the tagged among the ranked it read, so it is not).

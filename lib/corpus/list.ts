@@ -1,8 +1,7 @@
 import type { AnnotationKind, PolicyDB } from '../db/schema';
-import type { SummaryRecord } from '../db/summaries';
+import { listedSummary, type SummaryRecord } from '../db/summaries';
 import { MAX_LIST_PAGE, type ArticleSummary } from '../types';
 import { CorpusInputError } from './store';
-import { deadlineYearsByArticle, programIndex } from './catalog';
 
 /**
  * The dashboard's library table, a page at a time: sorted and filtered here in the background
@@ -20,7 +19,7 @@ export interface LibraryQuery {
   limit?: number;
   sort?: { key: LibrarySortKey; dir: 'asc' | 'desc' };
   region?: string;
-  /** A programKey from the program index (listPrograms). */
+  /** A program key: a choice of libraryChoices, or a program index entry's key (listPrograms). */
   program?: string;
   type?: AnnotationKind;
   /** Articles with a dated deadline (its day or its start) in this year, as the calendar places them. */
@@ -50,15 +49,21 @@ export interface LibraryChoices {
 }
 
 /**
- * The filters' choices without the catalog: the program index names each program's every article
- * and the calendar every deadline (tens of megabytes at 10k articles, past a message's size limit
- * at 50k), while a select needs a key and a name, and a year.
+ * The filters' choices: every program key and deadline year the summaries are indexed by
+ * (lib/corpus/facets.ts), read off the indexes. They were the program index and the calendar's
+ * years, which read every program and deadline annotation of the library: 5 s at 10k articles in
+ * Chromium. A program is named by its key (its full name, folded to simplified, without 《》), in
+ * pinyin order; a short form the program index folds into a longer title is a choice of its own.
  */
 export async function libraryChoices(db: PolicyDB): Promise<LibraryChoices> {
-  const [programs, years] = await Promise.all([programIndex(db), deadlineYearsByArticle(db)]);
-  const all = new Set<number>();
-  for (const set of years.values()) for (const y of set) all.add(y);
-  return { programs: programs.map((p) => ({ key: p.key, name: p.name })), years: [...all].sort((a, b) => a - b) };
+  const [programs, years] = await Promise.all([
+    db.summaries.orderBy('programs').uniqueKeys() as Promise<unknown[]>,
+    db.summaries.orderBy('deadlineYears').uniqueKeys() as Promise<unknown[]>,
+  ]);
+  return {
+    programs: programs.filter((k): k is string => typeof k === 'string' && k.length > 0).sort(collator.compare).map((key) => ({ key, name: key })),
+    years: years.filter((y): y is number => typeof y === 'number').sort((a, b) => a - b),
+  };
 }
 
 const collator = new Intl.Collator('zh-CN');
@@ -88,7 +93,7 @@ export async function listArticles(db: PolicyDB, q: LibraryQuery = {}): Promise<
   const regionList = regions.filter((r): r is string => typeof r === 'string' && r.length > 0).sort((a, b) => a.localeCompare(b, 'zh-CN'));
   // The table shows no document number: it stays in the background.
   const page = (rows: SummaryRecord[], matched: number): LibraryPage => {
-    const articles = rows.map(({ docNumber: _d, ...a }) => a);
+    const articles = rows.map(listedSummary);
     return { articles, total, matched, next: offset + articles.length < matched ? offset + articles.length : null, regions: regionList };
   };
 
@@ -97,17 +102,17 @@ export async function listArticles(db: PolicyDB, q: LibraryQuery = {}): Promise<
     return page(await byDate.offset(offset).limit(limit).toArray(), total);
   }
 
-  let rows = q.region ? await db.summaries.where('region').equals(q.region).toArray() : await db.summaries.toArray();
+  // The rows of one indexed filter (a program before a year before a region: the fewest rows
+  // first), the other filters checked on them.
+  const year = q.year;
+  let rows: SummaryRecord[];
+  if (q.program) rows = await db.summaries.where('programs').equals(q.program).toArray();
+  else if (year !== undefined) rows = await db.summaries.where('deadlineYears').equals(year).toArray();
+  else if (q.region) rows = await db.summaries.where('region').equals(q.region).toArray();
+  else rows = await db.summaries.toArray();
+  if (q.region) rows = rows.filter((a) => a.region === q.region);
+  if (year !== undefined) rows = rows.filter((a) => a.deadlineYears?.includes(year));
   if (q.type) rows = rows.filter((a) => a.counts[q.type as AnnotationKind] > 0);
-  if (q.program) {
-    const entry = (await programIndex(db)).find((p) => p.key === q.program);
-    const ids = new Set(entry?.articles.map((a) => a.id) ?? []);
-    rows = rows.filter((a) => ids.has(a.id));
-  }
-  if (q.year !== undefined) {
-    const years = await deadlineYearsByArticle(db);
-    rows = rows.filter((a) => years.get(a.id)?.has(q.year as number) ?? false);
-  }
   if (q.author !== undefined) {
     // The team view's rule (lib/sync/service.ts team()): a highlight without an author is this reader's.
     const ids = new Set<string>();

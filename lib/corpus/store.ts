@@ -8,6 +8,7 @@ import { canonicalizeUrl, contentHash, indicatorKey, programKey, regionKey } fro
 import { toSimplified } from '../text/simplify';
 import { summaryOf } from '../db/summaries';
 import { termFrequencies, type Tokenize } from './tokenize';
+import { libraryFacets } from './facets';
 import { asDeadline, asProgram, asSupport, asTarget } from './values';
 
 /** A reader's own highlight as a caller may pass it: tags may be omitted. */
@@ -62,6 +63,11 @@ function countsOf(annotations: readonly AnnotationRecord[]): Record<AnnotationKi
   const c = emptyCounts();
   for (const a of annotations) if (!(a.origin === 'auto' && a.dismissed)) c[a.type] += 1;
   return c;
+}
+
+/** What an article's row keeps about its annotations (its summary row copies it): counts and the filters' facets. */
+function derivedOf(annotations: readonly AnnotationRecord[]): Pick<ArticleRecord, 'counts' | 'facets'> {
+  return { counts: countsOf(annotations), facets: libraryFacets(annotations) };
 }
 
 /** An article as lists show it (lib/db/summaries.ts, which keeps the list's table). */
@@ -514,7 +520,7 @@ async function writeBatch(db: PolicyDB, preps: readonly Prepared[], delta: Index
       savedAt: existing?.savedAt ?? now,
       updatedAt: now,
       urls: [...urls],
-      counts: countsOf(all),
+      ...derivedOf(all),
     };
     if (!reprint) {
       // A fresh capture of the same URL replaces the metadata wholesale (fields may have been fixed).
@@ -690,7 +696,7 @@ export async function updateAnnotation(db: PolicyDB, id: string, patch: { note?:
     if (patch.dismissed !== undefined) {
       const all = await db.annotations.where('articleId').equals(a.articleId).toArray();
       const article = await db.articles.get(a.articleId);
-      if (article) await db.articles.put({ ...article, counts: countsOf(all) });
+      if (article) await db.articles.put({ ...article, ...derivedOf(all) });
       await refreshFacts(db, a.articleId, all);
     }
     return { updated: true };
@@ -708,7 +714,7 @@ export async function deleteAnnotation(db: PolicyDB, id: string): Promise<{ dele
     await db.annotations.delete(id);
     const all = await db.annotations.where('articleId').equals(a.articleId).toArray();
     const article = await db.articles.get(a.articleId);
-    if (article) await db.articles.put({ ...article, counts: countsOf(all) });
+    if (article) await db.articles.put({ ...article, ...derivedOf(all) });
     await refreshFacts(db, a.articleId, all);
     return { deleted: true };
   });
@@ -737,7 +743,7 @@ export async function markForIndexing(db: PolicyDB, ids: readonly string[]): Pro
         else byArticle.set(n.articleId, [n]);
       }
       const next = articles.map((a) => {
-        const rec: ArticleRecord = { ...a, urls: [...new Set([...(a.urls ?? []), a.canonicalUrl])], region: regionKey(a.region), counts: countsOf(byArticle.get(a.id) ?? []), needsIndex: 1 };
+        const rec: ArticleRecord = { ...a, urls: [...new Set([...(a.urls ?? []), a.canonicalUrl])], region: regionKey(a.region), ...derivedOf(byArticle.get(a.id) ?? []), needsIndex: 1 };
         if (a.agencies) rec.agencies = a.agencies.map((x) => toSimplified(x.trim())).filter(Boolean);
         return rec;
       });

@@ -3,7 +3,8 @@ import type { AnchorSelectors, ArticleMeta, DeadlineValue, ProgramValue, SpanTyp
 import { regionKey } from '../corpus/keys';
 import { toSimplified } from '../text/simplify';
 import { changeCapture } from '../sync/capture';
-import { isReaders, summaryMirror, summaryRecord, type SummaryRecord } from './summaries';
+import { isReaders, summaryFacets, summaryMirror, summaryRecord, type SummaryRecord } from './summaries';
+import { libraryFacets } from '../corpus/facets';
 import { BLOCK, blockOf, factTerms, packPairs, packTermCounts, type DocBlock } from '../corpus/postings';
 
 /**
@@ -41,6 +42,17 @@ export interface ArticleRecord extends ArticleMeta {
   pageMap?: number[];
   /** v5: the team member who saved it (a MemberRecord id); absent when saved in this profile. */
   savedBy?: string;
+  /** v8: what the library's program and year filters match it on (lib/corpus/catalog.ts libraryFacets). */
+  facets?: LibraryFacets;
+}
+
+/**
+ * An article's program keys (as the program index groups them) and the years its dated deadlines
+ * fall in (as the calendar places them), worked out from its annotations like its counts.
+ */
+export interface LibraryFacets {
+  programs: string[];
+  deadlineYears: number[];
 }
 
 /** What an annotation is: one of the engine's span types, or the reader's own highlight. */
@@ -394,14 +406,43 @@ export async function upgradeToV7(tx: Transaction): Promise<void> {
 }
 
 /**
- * v8 (issue 13): `foldedTitles`, one row holding every article's folded title and document number
- * in the summaries' order, which the dashboard's search matches on (lib/corpus/find.ts). Read whole
- * it takes milliseconds; reading the summaries for it took 0.25 s at 10,000 articles in Chromium
- * (1.2 s at 50,000) on the first search after every start of the background worker. Derived: the
- * summaries middleware drops the row with any write to the articles, the next search builds it.
- * A new table only, empty: nothing to carry over.
+ * v8 (issue 13), for the dashboard at 10,000–50,000 articles:
+ * - `foldedTitles`, one row holding every article's folded title and document number in the
+ *   summaries' order, which the dashboard's search matches on (lib/corpus/find.ts). Read whole it
+ *   takes milliseconds; reading the summaries for it took 0.25 s at 10,000 articles in Chromium
+ *   (1.2 s at 50,000) on the first search after every start of the background worker. Derived:
+ *   the summaries middleware drops the row with any write to the articles, the next search builds it.
+ * - each article's `facets` (its program keys and deadline years), copied to its summary row and
+ *   indexed there: the library's program and year filters and their choices read index keys where
+ *   they read every program and deadline annotation of the library (5 s at 10,000 articles).
  */
-export const SCHEMA_V8 = Object.freeze({ ...SCHEMA_V7, foldedTitles: 'key' });
+export const SCHEMA_V8 = Object.freeze({ ...SCHEMA_V7, summaries: `${SCHEMA_V7.summaries}, *programs, *deadlineYears`, foldedTitles: 'key' });
+
+/**
+ * v7 → v8: every article's facets from its program and deadline annotations, on the article and
+ * its summary row. A batch of articles at a time, their annotations read by [articleId+type]: a
+ * library's annotations are ten times its articles, and never all in memory at once.
+ */
+export async function upgradeToV8(tx: Transaction): Promise<void> {
+  const ids = (await tx.table('articles').toCollection().primaryKeys()) as string[];
+  const BATCH = 500;
+  for (let i = 0; i < ids.length; i += BATCH) {
+    const batch = ids.slice(i, i + BATCH);
+    const keys = batch.flatMap((id) => [[id, 'program'], [id, 'deadline']]);
+    const byArticle = new Map<string, AnnotationRecord[]>();
+    for (const a of (await tx.table('annotations').where('[articleId+type]').anyOf(keys).toArray()) as AnnotationRecord[]) {
+      (byArticle.get(a.articleId) ?? byArticle.set(a.articleId, []).get(a.articleId)!).push(a);
+    }
+    const facets = new Map(batch.map((id) => [id, libraryFacets(byArticle.get(id) ?? [])]));
+    await tx.table('articles').where(':id').anyOf(batch).modify((a: ArticleRecord) => {
+      a.facets = facets.get(a.id);
+    });
+    await tx.table('summaries').where(':id').anyOf(batch).modify((s: SummaryRecord) => {
+      const f = facets.get(s.id);
+      if (f) Object.assign(s, summaryFacets(f));
+    });
+  }
+}
 
 /** The one row of `foldedTitles` (key FOLDED_TITLES_KEY, lib/db/summaries.ts): three lists of the same length. */
 export interface FoldedTitlesRecord {
@@ -447,8 +488,7 @@ export class PolicyDB extends Dexie {
     // A new table only: nothing to carry over.
     this.version(6).stores(SCHEMA_V6);
     this.version(7).stores(SCHEMA_V7).upgrade((tx) => upgradeToV7(tx));
-    // A new derived table only: the next search builds its row.
-    this.version(8).stores(SCHEMA_V8);
+    this.version(8).stores(SCHEMA_V8).upgrade((tx) => upgradeToV8(tx));
     this.use(changeCapture);
     this.use(summaryMirror);
   }

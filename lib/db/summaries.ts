@@ -1,6 +1,6 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import type { ArticleSummary } from '../types';
-import type { AnnotationKind, AnnotationRecord, ArticleRecord } from './schema';
+import type { AnnotationKind, AnnotationRecord, ArticleRecord, LibraryFacets } from './schema';
 
 /**
  * The library list's own copy of each article's summary (table `summaries`, schema v7): what the
@@ -53,15 +53,29 @@ export function summaryOf(a: ArticleRecord): ArticleSummary {
 }
 
 /**
- * A row of the table: the summary, and the document number the dashboard's search matches
- * (lib/corpus/find.ts) without reading every article's text.
+ * A row of the table: the summary, the document number the dashboard's search matches
+ * (lib/corpus/find.ts) without reading every article's text, and (v8) the facets the library's
+ * program and year filters match on, indexed (multiEntry). These stay in the background: lists get
+ * listedSummary.
  */
-export type SummaryRecord = ArticleSummary & { docNumber?: string };
+export type SummaryRecord = ArticleSummary & { docNumber?: string; programs?: string[]; deadlineYears?: number[] };
+
+/** A summary row's indexed facets. */
+export function summaryFacets(f: LibraryFacets): Pick<SummaryRecord, 'programs' | 'deadlineYears'> {
+  return { programs: f.programs, deadlineYears: f.deadlineYears };
+}
 
 export function summaryRecord(a: ArticleRecord): SummaryRecord {
   const s: SummaryRecord = summaryOf(a);
   if (a.docNumber) s.docNumber = a.docNumber;
+  if (a.facets) Object.assign(s, summaryFacets(a.facets));
   return s;
+}
+
+/** A row as lists show it: without what only the background matches on. */
+export function listedSummary(row: SummaryRecord): ArticleSummary {
+  const { docNumber: _number, programs: _programs, deadlineYears: _years, ...summary } = row;
+  return summary;
 }
 
 const isArticle = (v: unknown): v is ArticleRecord =>

@@ -161,6 +161,7 @@ export function articleFromDoc(doc: ArticleDoc, id: string, who: Who, now: numbe
   put(row, 'region', doc.region);
   put(row, 'savedBy', ownerField(doc.savedBy, who));
   put(row, 'counts', existing?.counts);
+  put(row, 'facets', existing?.facets);
   return row;
 }
 

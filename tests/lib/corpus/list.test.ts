@@ -71,11 +71,16 @@ describe('library list, a page at a time', () => {
     expect((await f({ year: 2024 })).ids).toEqual(['trad']);
     expect((await f({ year: 2022 })).ids).toEqual([]);
     expect((await listArticles(db)).regions).toEqual(['山东', '山西']);
-    // The filters' choices are what the catalog offers, without the catalog's articles and deadlines.
+    // The filters' choices are what the catalog groups and places, read off the summaries' indexes:
+    // every program the program index lists, named by its key, and the calendar's years.
     const choices = await libraryChoices(db);
     const [programs, calendar] = [await programIndex(db), await deadlineCalendar(db, '2024-01-01')];
-    expect(choices.programs).toEqual(programs.map((p) => ({ key: p.key, name: p.name })));
+    expect(choices.programs.map((p) => p.key)).toEqual(expect.arrayContaining(programs.map((p) => p.key)));
+    expect(choices.programs.every((p) => p.name === p.key)).toBe(true);
+    expect(choices.programs.map((p) => p.key)).toEqual([...choices.programs.map((p) => p.key)].sort(new Intl.Collator('zh-CN').compare));
     expect(choices.programs.map((p) => p.key)).toContain(plan);
+    // What a choice filters is what the program index says mentions it.
+    for (const p of programs) expect((await f({ program: p.key, limit: 100 })).matched).toBe(p.articles.length);
     const years = new Set(calendar.items.flatMap((i) => [Number(i.date.slice(0, 4)), ...(i.start ? [Number(i.start.slice(0, 4))] : [])]));
     expect(choices.years).toEqual([...years].sort((x, y) => x - y));
     expect(choices.years).toContain(2024);
@@ -99,6 +104,24 @@ describe('library list, a page at a time', () => {
     const target = (await db.annotations.where('articleId').equals(a.id).toArray()).find((x) => x.type === 'target')!;
     await updateAnnotation(db, target.id, { dismissed: true });
     expect((await db.summaries.get(a.id))!.counts.target).toBe(1);
+    // A dismissed program or deadline leaves the article's facets, and the filters' choices with it.
+    const program = (await db.annotations.where('articleId').equals(a.id).toArray()).find((x) => x.type === 'program')!;
+    const key = programKey(program.value as { name: string; aliasOf?: string })!;
+    expect((await listArticles(db, { program: key })).articles.map((x) => x.id)).toEqual([a.id]);
+    const deadlines = (await db.annotations.where('articleId').equals(a.id).toArray()).filter((x) => x.type === 'deadline');
+    const years = (await db.summaries.get(a.id))!.deadlineYears!;
+    expect(years.length).toBeGreaterThan(0);
+    await updateAnnotation(db, program.id, { dismissed: true });
+    for (const d of deadlines) await updateAnnotation(db, d.id, { dismissed: true });
+    expect((await db.summaries.get(a.id))!.deadlineYears).toEqual([]);
+    expect((await listArticles(db, { program: key })).articles).toEqual([]);
+    const left = await libraryChoices(db);
+    expect(left.programs.map((p) => p.key)).not.toContain(key);
+    expect(left.years).toEqual([...new Set((await db.summaries.toArray()).flatMap((x) => x.deadlineYears ?? []))].sort((x, y) => x - y));
+    for (const d of deadlines) await updateAnnotation(db, d.id, { dismissed: false });
+    await updateAnnotation(db, program.id, { dismissed: false });
+    expect((await listArticles(db, { program: key })).articles.map((x) => x.id)).toEqual([a.id]);
+    expect((await db.summaries.get(a.id))!.deadlineYears).toEqual(years);
     // The reader's annotations are copied for the search and the tag list while they are the reader's.
     expect(await db.readerAnnotations.count()).toBe(0);
     await updateAnnotation(db, target.id, { note: '跟进' });

@@ -7,6 +7,8 @@ import { FACT } from '../../../lib/corpus/postings';
 import { stampPending } from '../../../lib/sync/ledger';
 import { searchCorpus } from '../../../lib/corpus/search';
 import { findArticles, foldForFind } from '../../../lib/corpus/find';
+import { libraryFacets } from '../../../lib/corpus/facets';
+import type { AnnotationRecord } from '../../../lib/db/schema';
 import { summarizeAgainstCorpus } from '../../../lib/corpus/summary';
 import { nodeTokenizer } from '../../../lib/corpus/node';
 import { capture, SHANDONG, SHANXI_2023, SHANXI_2024, SHANXI_TRAD, SPORTS } from '../corpus/helpers';
@@ -52,7 +54,7 @@ describe('migration v1 → v2 (and on to the current version)', () => {
     expect(Object.keys(SCHEMA_V5)).toEqual(expect.arrayContaining(Object.keys(SCHEMA_V4)));
     expect(SCHEMA_V6).toEqual({ ...SCHEMA_V5, watches: SCHEMA_V6.watches });
     expect(SCHEMA_V7).toEqual({ ...SCHEMA_V6, summaries: SCHEMA_V7.summaries, readerAnnotations: SCHEMA_V7.readerAnnotations });
-    expect(SCHEMA_V8).toEqual({ ...SCHEMA_V7, foldedTitles: 'key' });
+    expect(SCHEMA_V8).toEqual({ ...SCHEMA_V7, summaries: `${SCHEMA_V7.summaries}, *programs, *deadlineYears`, foldedTitles: 'key' });
   });
 
   it('keeps every v1 row, folds region and agencies, counts annotations, and marks articles for indexing', async () => {
@@ -383,7 +385,7 @@ describe('migration v6 → v7', () => {
 });
 
 describe('migration v7 → v8', () => {
-  it('keeps every v7 row and adds the folded titles empty; the search builds them, any article write drops them', async () => {
+  it('keeps every v7 row, gives each article and summary its facets, adds the folded titles empty; the search builds them, any article write drops them', async () => {
     const name = freshName();
     const direct = await seedUnpackedIndex(name, 3, nodeTokenizer());
     direct.close();
@@ -402,9 +404,18 @@ describe('migration v7 → v8', () => {
     const db = new PolicyDB(name);
     await db.open();
     expect(db.verno).toBe(DB_VERSION);
-    for (const t of tables) expect(await db.table(t).toArray()).toEqual(before[t]);
-    expect(await db.foldedTitles.count()).toBe(0);
     const articles = before.articles as { id: string; title: string }[];
+    // Every row as it was; articles and their summaries have their facets besides, worked out from their annotations.
+    const annotations = before.annotations as AnnotationRecord[];
+    const facetsOf = (id: string) => libraryFacets(annotations.filter((a) => a.articleId === id));
+    for (const t of tables) {
+      const rows = await db.table(t).toArray();
+      if (t === 'articles') expect(rows).toEqual(articles.map((a) => ({ ...a, facets: facetsOf(a.id) })));
+      else if (t === 'summaries') expect(rows).toEqual((before.summaries as { id: string }[]).map((r) => ({ ...r, ...facetsOf(r.id) })));
+      else expect(rows).toEqual(before[t]);
+    }
+    expect(articles.some((a) => facetsOf(a.id).programs.length && facetsOf(a.id).deadlineYears.length)).toBe(true);
+    expect(await db.foldedTitles.count()).toBe(0);
     // Found by its title, which the search folded and kept. (The first search also indexes the
     // article left waiting, a write to the articles, which drops what was built beside it.)
     for (let i = 0; i < 2; i++) {
