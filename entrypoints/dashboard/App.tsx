@@ -64,7 +64,8 @@ function askPersist(): Promise<boolean | null> {
 /** The query's words cut in the dashboard's own worker (lib/ext/query-cutter.ts); null: let the background cut. */
 type CutQuery = (text: string) => Promise<string[] | null>;
 
-export default function App({ t, locale, cutQuery }: { t: Translate; locale: Locale; cutQuery?: CutQuery }) {
+/** onFirstRows: the first list answer has come (rows or an error); called once. */
+export default function App({ t, locale, cutQuery, onFirstRows }: { t: Translate; locale: Locale; cutQuery?: CutQuery; onFirstRows?: () => void }) {
   /** The rows fetched so far (pages appended by 更多), and the counts of the last page asked for. */
   const [list, setList] = useState<(Omit<LibraryPage, 'articles'> & { articles: ArticleSummary[] }) | null>(null);
   const articles = list?.articles ?? null;
@@ -121,12 +122,22 @@ export default function App({ t, locale, cutQuery }: { t: Translate; locale: Loc
     setSelected((s) => new Set([...s].filter((id) => ids.has(id))));
     return true;
   }
+  const firstRows = useRef(false);
   async function load() {
     try {
       // The list first, alone: the first rows do not wait for the catalog of the whole library.
-      if (!(await loadList())) return;
+      const shown = await loadList();
+      if (!firstRows.current) {
+        firstRows.current = true;
+        onFirstRows?.();
+      }
+      if (!shown) return;
       setError(null);
     } catch (e) {
+      if (!firstRows.current) {
+        firstRows.current = true;
+        onFirstRows?.();
+      }
       fail(e);
     }
     if (choicesWanted.current) void loadChoices();

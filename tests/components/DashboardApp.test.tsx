@@ -14,12 +14,14 @@ const calls: BackgroundRequest[] = [];
 let exportDelay = 0;
 const detail = { article: articleRecord({ id: 'a1', title: '银发经济行动方案' }), annotations: [annotation({ id: 'n1', type: 'deadline', value: { kind: 'by', end: '2025-12-31', resolved: true } })] };
 let present = true;
+let listFails = false;
 
 vi.mock('../../lib/ext/rpc', () => ({
   askBackground: vi.fn(async (r: BackgroundRequest) => {
     calls.push(r);
     switch (r.type) {
       case 'listArticles':
+        if (listFails) throw new Error('后台没有回答');
         return present
           ? { articles: [summary({ id: 'a1', title: '银发经济行动方案', counts: { target: 0, deadline: 1, program: 0, support: 0, highlight: 0 } })], total: 1, matched: 1, next: null, regions: [] }
           : { articles: [], total: 0, matched: 0, next: null, regions: [] };
@@ -66,6 +68,7 @@ beforeEach(() => {
   calls.length = 0;
   downloads.length = 0;
   present = true;
+  listFails = false;
   location.hash = '';
   root = document.createElement('div');
   document.body.append(root);
@@ -151,6 +154,28 @@ describe('dashboard page', () => {
     await settle();
     expect(asked()).toContain('libraryChoices');
     expect([...root.querySelectorAll('[data-testid=search-filters] option')].map((o) => o.textContent)).toContain('银发经济行动方案');
+  });
+
+  it('says once that its first rows are in (the search box\'s worker starts after them), and once when the list fails', async () => {
+    const first = vi.fn(() => expect(calls.some((c) => c.type === 'listArticles')).toBe(true));
+    await act(async () => render(<DashboardApp t={makeTranslate('zh-CN')} locale="zh-CN" onFirstRows={first} />, root));
+    await settle();
+    expect(first).toHaveBeenCalledTimes(1);
+    expect(root.querySelectorAll('[data-testid=articles] tbody tr')).toHaveLength(1);
+    // Coming back to the tab lists again: not a first time.
+    await act(async () => { document.dispatchEvent(new Event('visibilitychange')); });
+    await settle();
+    expect(calls.filter((c) => c.type === 'listArticles').length).toBeGreaterThan(1);
+    expect(first).toHaveBeenCalledTimes(1);
+    render(null, root);
+
+    // No rows at all: the search must still get its worker.
+    listFails = true;
+    const failed = vi.fn();
+    await act(async () => render(<DashboardApp t={makeTranslate('zh-CN')} locale="zh-CN" onFirstRows={failed} />, root));
+    await settle();
+    expect(failed).toHaveBeenCalledTimes(1);
+    expect(root.textContent).toContain('后台没有回答');
   });
 
   it('shows the busy bar only for a wait longer than a second, and downloads the export', async () => {
