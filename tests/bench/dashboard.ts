@@ -6,9 +6,10 @@
  * - dashboard opened → its first rows shown (the figure the reader waits for);
  * - the pointer on the filters → their program and year choices filled (libraryChoices, which the
  *   dashboard asks for when first needed);
- * - the first search from that dashboard once its rows are shown (the issue's goal ≤ 100 ms at 10k),
- *   typed into its search box: from the form's submit to the results in the page, the query cut by
- *   the box's own jieba worker (lib/ext/query-cutter.ts) as the reader's would be.
+ * - the first search from that dashboard (the issue's goal ≤ 100 ms at 10k), typed into its search
+ *   box: from the form's submit to the results in the page, the query cut by the box's own jieba
+ *   worker (lib/ext/query-cutter.ts) as the reader's would be; asked the moment the rows show, and
+ *   in alternate opens a reader's pause later.
  * `BENCH_CORPUS_SIZES` as for the corpus area. Without peers: no other tool has this view; the
  * figure before the change is in the note (the dashboard asked for the whole library).
  */
@@ -18,6 +19,12 @@ import { emptySection, figure, spread, type Section } from './stats';
 
 const AREA = 'dashboard on a large library (Chromium, worker stopped before each open)';
 const RUNS = 3;
+/**
+ * A reader's pause between the rows showing and the search sent: the search clicked, a query typed
+ * (the bench types none, it fills the box) and Enter. One second is a quick reader; the search box's
+ * jieba builds its dictionary after the rows (entrypoints/dashboard/main.tsx), in ~0.45 s here.
+ */
+const READER_PAUSE_MS = 1000;
 /** A dashboard that cannot show its library in time is a figure too, not a failed run. */
 const PATIENCE_MS = 180_000;
 
@@ -36,9 +43,12 @@ export async function benchDashboard(extensionDir: string, tmp: string): Promise
       have = size;
       const firstRows: number[] = [];
       const choices: number[] = [];
+      // The first search asked the moment the rows show, and one asked a reader's pause later
+      // (READER_PAUSE_MS: clicking the search, typing the query), in alternate opens.
       const search: number[] = [];
+      const searchAfterPause: number[] = [];
       let missed = 0;
-      for (let r = 0; r < RUNS; r++) {
+      for (let r = 0; r < 2 * RUNS; r++) {
         await cdp.send('ServiceWorker.stopAllWorkers');
         await page.waitForTimeout(300);
         const dash = await session.context.newPage();
@@ -51,7 +61,9 @@ export async function benchDashboard(extensionDir: string, tmp: string): Promise
           continue;
         }
         firstRows.push(Date.now() - t0);
-        search.push(await searchFromBox(dash, QUERIES[r % QUERIES.length] as string));
+        const paused = r % 2 === 1;
+        if (paused) await dash.waitForTimeout(READER_PAUSE_MS);
+        (paused ? searchAfterPause : search).push(await searchFromBox(dash, QUERIES[Math.floor(r / 2) % QUERIES.length] as string));
         // The choices are asked for when the reader reaches the filters, as a pointer does here.
         await dash.getByTestId('nav-articles').click();
         const t1 = Date.now();
@@ -66,9 +78,10 @@ export async function benchDashboard(extensionDir: string, tmp: string): Promise
       }
       const f = (name: string, xs: number[], note?: string) => figure(AREA, `${name} (${k})`, 'ms', spread(xs.length ? xs : [Number.NaN]), note);
       out.figures.push(
-        f('dashboard opened → its first rows shown', firstRows, missed ? `not shown within ${PATIENCE_MS / 1000} s in ${missed} of ${RUNS} runs` : `${RUNS} runs`),
-        f('pointer on the filters → program and year choices filled (libraryChoices, asked then)', choices, choices.length < RUNS - missed ? `not filled within ${PATIENCE_MS / 1000} s in some runs` : undefined),
-        f('search, first query from that dashboard once its rows are shown — goal ≤ 100 ms at 10k', search),
+        f('dashboard opened → its first rows shown', firstRows, missed ? `not shown within ${PATIENCE_MS / 1000} s in ${missed} of ${2 * RUNS} runs` : `${2 * RUNS} runs`),
+        f('pointer on the filters → program and year choices filled (libraryChoices, asked then)', choices, choices.length < 2 * RUNS - missed ? `not filled within ${PATIENCE_MS / 1000} s in some runs` : undefined),
+        f('search, first query from that dashboard, asked the moment its rows show — goal ≤ 100 ms at 10k', search),
+        f(`search, first query from that dashboard, asked ${READER_PAUSE_MS / 1000} s after its rows show — goal ≤ 100 ms at 10k`, searchAfterPause),
       );
     }
     out.notes.push('dashboard first rows, before issue 13\'s paging (the dashboard asked listArticles for 100,000 whole rows, with listPrograms and deadlineCalendar over the article texts): 9.3 s at 10k, not within 180 s at 50k (corpus area, "dashboard opened on a stopped worker → its article list shown").');
