@@ -84,6 +84,9 @@ const isArticle = (v: unknown): v is ArticleRecord =>
 /** Upgrades build the table themselves (upgradeToV7), from rows the upgrades before them have finished. */
 const isUpgrade = (trans: DBCoreTransaction) => (trans as unknown as { mode?: string }).mode === 'versionchange';
 
+/** Transactions that have dropped the folded titles row already. */
+const titlesDropped = new WeakSet<DBCoreTransaction>();
+
 export const summaryMirror: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'policylens-summaries',
@@ -112,8 +115,12 @@ export const summaryMirror: Middleware<DBCore> = {
             if (isUpgrade(req.trans) || !hasTable()) return table.mutate(req);
             const res = await table.mutate(req);
             const summaries = down.table(SUMMARY_TABLE);
-            // Titles or numbers may have changed, or rows come or gone: the search builds the row again.
-            if (hasTitles()) await down.table(FOLDED_TITLES_TABLE).mutate({ type: 'delete', trans: req.trans, keys: [FOLDED_TITLES_KEY] });
+            // Titles or numbers may have changed, or rows come or gone: the search builds the row
+            // again. Once a transaction: only the search's own transaction writes the row.
+            if (hasTitles() && !titlesDropped.has(req.trans)) {
+              titlesDropped.add(req.trans);
+              await down.table(FOLDED_TITLES_TABLE).mutate({ type: 'delete', trans: req.trans, keys: [FOLDED_TITLES_KEY] });
+            }
             switch (req.type) {
               case 'add':
               case 'put': {
