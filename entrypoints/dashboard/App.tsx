@@ -123,21 +123,20 @@ export default function App({ t, locale, cutQuery, onFirstRows }: { t: Translate
     return true;
   }
   const firstRows = useRef(false);
+  const firstAnswer = () => {
+    if (firstRows.current) return;
+    firstRows.current = true;
+    onFirstRows?.();
+  };
   async function load() {
     try {
       // The list first, alone: the first rows do not wait for the catalog of the whole library.
       const shown = await loadList();
-      if (!firstRows.current) {
-        firstRows.current = true;
-        onFirstRows?.();
-      }
+      firstAnswer();
       if (!shown) return;
       setError(null);
     } catch (e) {
-      if (!firstRows.current) {
-        firstRows.current = true;
-        onFirstRows?.();
-      }
+      firstAnswer();
       fail(e);
     }
     if (choicesWanted.current) void loadChoices();
@@ -148,11 +147,11 @@ export default function App({ t, locale, cutQuery, onFirstRows }: { t: Translate
     void askBackground({ type: 'getTeam' }).then(onTeam).catch(() => undefined);
   }
   /**
-   * The filters' choices (programs, deadline years) read every program and deadline of the
-   * library (seconds at 10k articles), so they are asked for when first needed: the pointer or
-   * focus reaching the table's or the search's filters, not on every open, and not when the search
-   * opens, whose first query would wait behind them. As choices, not as the catalog, which at 50k
-   * articles is larger than a message may be.
+   * The filters' choices (programs, deadline years) walk the keys of two indexes over the whole
+   * library (half a second at 10k articles), so they are asked for when first needed: the pointer
+   * or focus reaching the table's or the search's filters, not on every open, and not when the
+   * search opens, whose first query would wait behind them. As choices, not as the catalog, which
+   * at 50k articles is larger than a message may be.
    */
   const choicesWanted = useRef(false);
   function wantChoices() {

@@ -42,7 +42,7 @@ export interface ArticleRecord extends ArticleMeta {
   pageMap?: number[];
   /** v5: the team member who saved it (a MemberRecord id); absent when saved in this profile. */
   savedBy?: string;
-  /** v8: what the library's program and year filters match it on (lib/corpus/catalog.ts libraryFacets). */
+  /** v8: what the library's program and year filters match it on (lib/corpus/facets.ts libraryFacets). */
   facets?: LibraryFacets;
 }
 
