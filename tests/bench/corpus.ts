@@ -210,7 +210,8 @@ export async function benchCorpus(extensionDir: string, tmp: string): Promise<Se
       out.figures.push(
         wf('search, worker stopped, asked at once (worker start + jieba + IndexedDB open + query)', w.coldSearch),
         wf('dashboard opened on a stopped worker → its article list shown', w.dashboardList.filter(Number.isFinite), w.dashboardList.some((x) => !Number.isFinite(x)) ? 'not shown within 180 s in some runs' : undefined),
-        wf('search, first query from that dashboard once its list is shown (or after 180 s) — goal ≤ 100 ms at 10k', w.dashboardFirst),
+        // The dashboard's own box sends the query's words (the dashboard area times it): this one is the text alone, which the worker must cut with its own jieba.
+        wf('search sent as text alone from that dashboard once its list is shown (the worker loads jieba to cut it; the box\'s search is in the dashboard area)', w.dashboardFirst),
         wf('search, the next queries once the worker runs (each new to it: its postings read) — goal ≤ 20 ms', w.warmSearch),
         wf('search, the same queries asked again — goal ≤ 20 ms', w.againSearch),
         wf('popup comparison, worker stopped (worker start + jieba + open + comparison)', w.coldSummary),
