@@ -318,18 +318,29 @@ describe('migration v3 → v6 (through v4 and v5 in one open)', () => {
   });
 });
 
+/**
+ * The library as the code of schema `upTo` left it: seedUnpackedIndex's rows (one article still
+ * waiting for indexing), opened by that code's own chain of versions from v3.
+ */
+async function openAsSchema(upTo: 5 | 6 | 7): Promise<{ name: string; old: Dexie }> {
+  const name = freshName();
+  const direct = await seedUnpackedIndex(name, 3, nodeTokenizer());
+  direct.close();
+  await Dexie.delete(direct.name);
+  const old = new Dexie(name);
+  old.version(3).stores(SCHEMA_V3);
+  old.version(4).stores(SCHEMA_V4).upgrade((tx) => upgradeToV4(tx));
+  old.version(5).stores(SCHEMA_V5);
+  if (upTo >= 6) old.version(6).stores(SCHEMA_V6);
+  if (upTo >= 7) old.version(7).stores(SCHEMA_V7).upgrade((tx) => upgradeToV7(tx));
+  await old.open();
+  return { name, old };
+}
+
 describe('migration v5 → v6', () => {
   it('adds an empty watchlist and keeps every v5 row and the packed index; one watch per kind and key', async () => {
-    const name = freshName();
-    const direct = await seedUnpackedIndex(name, 3, nodeTokenizer());
-    direct.close();
-    await Dexie.delete(direct.name);
     // The database as v5 code left it: the packed index built by upgradeToV4, the team tables beside it.
-    const v5 = new Dexie(name);
-    v5.version(3).stores(SCHEMA_V3);
-    v5.version(4).stores(SCHEMA_V4).upgrade((tx) => upgradeToV4(tx));
-    v5.version(5).stores(SCHEMA_V5);
-    await v5.open();
+    const { name, old: v5 } = await openAsSchema(5);
     const tables = Object.keys(SCHEMA_V5);
     const before = Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await v5.table(t).toArray()] as const)));
     expect(before.articles!.length).toBe(5);
@@ -350,16 +361,7 @@ describe('migration v5 → v6', () => {
 
 describe('migration v6 → v7', () => {
   it('summarises every article for the library list, keeps every v6 row, and keeps the summaries in step from then on', async () => {
-    const name = freshName();
-    const direct = await seedUnpackedIndex(name, 3, nodeTokenizer());
-    direct.close();
-    await Dexie.delete(direct.name);
-    const v6 = new Dexie(name);
-    v6.version(3).stores(SCHEMA_V3);
-    v6.version(4).stores(SCHEMA_V4).upgrade((tx) => upgradeToV4(tx));
-    v6.version(5).stores(SCHEMA_V5);
-    v6.version(6).stores(SCHEMA_V6);
-    await v6.open();
+    const { name, old: v6 } = await openAsSchema(6);
     // A note the reader wrote on an engine annotation: theirs from then on.
     const noted = (await v6.table('annotations').toArray())[0] as { id: string };
     await v6.table('annotations').put({ ...noted, note: '跟进' });
@@ -386,17 +388,7 @@ describe('migration v6 → v7', () => {
 
 describe('migration v7 → v8', () => {
   it('keeps every v7 row, gives each article and summary its facets, adds the folded titles empty; the search builds them, any article write drops them', async () => {
-    const name = freshName();
-    const direct = await seedUnpackedIndex(name, 3, nodeTokenizer());
-    direct.close();
-    await Dexie.delete(direct.name);
-    const v7 = new Dexie(name);
-    v7.version(3).stores(SCHEMA_V3);
-    v7.version(4).stores(SCHEMA_V4).upgrade((tx) => upgradeToV4(tx));
-    v7.version(5).stores(SCHEMA_V5);
-    v7.version(6).stores(SCHEMA_V6);
-    v7.version(7).stores(SCHEMA_V7).upgrade((tx) => upgradeToV7(tx));
-    await v7.open();
+    const { name, old: v7 } = await openAsSchema(7);
     const tables = Object.keys(SCHEMA_V7);
     const before = Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await v7.table(t).toArray()] as const)));
     expect((before.summaries as unknown[]).length).toBe((before.articles as unknown[]).length);
